@@ -1,0 +1,141 @@
+package org.drcc.engines;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The three real engines the suite runs on: PostgreSQL, Kafka and S3. One instance serves a whole
+ * {@code ./dr up} or a whole test JVM; closing it stops them in reverse order.
+ */
+public final class Engines implements AutoCloseable {
+
+    /** The services' own databases, plus the protected one. */
+    public static final List<String> SERVICE_DATABASES = List.of("incident", "backup", "notification", "metrics");
+
+    private static final Logger log = LoggerFactory.getLogger(Engines.class);
+
+    private final EngineSettings settings;
+    private PostgresEngine postgres;
+    private KafkaEngine kafka;
+    private S3Engine s3;
+
+    private Engines(EngineSettings settings) {
+        this.settings = settings;
+    }
+
+    public static Engines start(EngineSettings settings) {
+        Engines engines = new Engines(settings);
+        try {
+            engines.startAll();
+            return engines;
+        } catch (RuntimeException e) {
+            engines.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        prepareDataDir();
+        checkPorts();
+        kafka = KafkaEngine.launch(settings);
+        s3 = S3Engine.launch(settings, Buckets.ALL);
+        postgres = PostgresEngine.start(settings);
+        SERVICE_DATABASES.forEach(postgres::createDatabase);
+        if (postgres.createDatabase(FoodTruckDatabase.NAME)) {
+            log.info("Generating the foodtruck database (~{} MB)", settings.foodtruckMegabytes());
+            FoodTruckDatabase.populate(postgres.dataSource(FoodTruckDatabase.NAME), settings.foodtruckMegabytes());
+        }
+        kafka.awaitReady();
+        s3.awaitReady();
+    }
+
+    private void prepareDataDir() {
+        try {
+            if (settings.fresh() && Files.exists(settings.dataDir())) {
+                stopOrphans();
+                deleteTree(settings.dataDir());
+            }
+            Files.createDirectories(settings.dataDir());
+            stopOrphans();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + settings.dataDir(), e);
+        }
+    }
+
+    private void stopOrphans() throws IOException {
+        ChildProcess.stopOrphan(settings.runDir().resolve(KafkaEngine.NAME + ".pid"));
+        ChildProcess.stopOrphan(settings.runDir().resolve(S3Engine.NAME + ".pid"));
+        PostgresEngine.stopOrphanedPostmaster(settings.dataDir().resolve("postgres"));
+    }
+
+    private void checkPorts() {
+        check("PostgreSQL", settings.postgresPort());
+        check("Kafka", settings.kafkaPort());
+        check("Kafka controller", settings.kafkaControllerPort());
+        check("S3", settings.s3Port());
+    }
+
+    private static void check(String engine, int port) {
+        if (Ports.inUse(port)) {
+            throw new PortTakenException(engine, port);
+        }
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    public PostgresEngine postgres() {
+        return postgres;
+    }
+
+    public KafkaEngine kafka() {
+        return kafka;
+    }
+
+    public String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public URI s3Endpoint() {
+        return s3.endpoint();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(s3);
+        closeQuietly(kafka);
+        closeQuietly(postgres);
+    }
+
+    private static void closeQuietly(AutoCloseable engine) {
+        if (engine == null) {
+            return;
+        }
+        try {
+            engine.close();
+        } catch (Exception e) {
+            log.warn("Stopping {} failed: {}", engine.getClass().getSimpleName(), e.getMessage());
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.drcc.engines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnginesIT {
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void enginesKeepTheirDataAcrossARestart() throws Exception {
+        EngineSettings settings = EngineSettings.forTests(dir.resolve("dr"));
+        try (Engines engines = Engines.start(settings)) {
+            assertThat(rowCount(engines, "customer")).isGreaterThan(1000);
+            assertThat(rowCount(engines, "order_line")).isGreaterThan(rowCount(engines, "customer_order"));
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", engines.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic("probe", 1, (short) 1))).all().get();
+            }
+            try (var producer = new KafkaProducer<>(kafka(engines), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>("probe", "k", "kept")).get();
+            }
+            put(engines.s3Endpoint().resolve("/" + Buckets.PRIMARY + "/probe.txt"), "object kept");
+        }
+        try (Engines again = Engines.start(new EngineSettings(settings.dataDir(), false, settings.postgresPort(),
+                settings.kafkaPort(), settings.kafkaControllerPort(), settings.s3Port(), 1))) {
+            assertThat(rowCount(again, "truck")).isEqualTo(22);
+            assertThat(get(again.s3Endpoint().resolve("/" + Buckets.PRIMARY + "/probe.txt"))).isEqualTo("object kept");
+            Properties consumer = kafka(again);
+            consumer.put("group.id", "probe");
+            consumer.put("auto.offset.reset", "earliest");
+            try (var kc = new KafkaConsumer<>(consumer, new StringDeserializer(), new StringDeserializer())) {
+                kc.subscribe(List.of("probe"));
+                ConsumerRecords<String, String> records = ConsumerRecords.empty();
+                for (int i = 0; i < 20 && records.isEmpty(); i++) {
+                    records = kc.poll(Duration.ofMillis(500));
+                }
+                assertThat(records.iterator().next().value()).isEqualTo("kept");
+            }
+        }
+    }
+
+    @Test
+    void aTakenPortIsNamedAndNothingIsLeftRunning() throws Exception {
+        EngineSettings settings = EngineSettings.forTests(dir.resolve("taken"));
+        try (ServerSocket squatter = new ServerSocket(settings.kafkaPort())) {
+            assertThatThrownBy(() -> Engines.start(settings))
+                    .isInstanceOf(PortTakenException.class)
+                    .hasMessageContaining("Kafka needs port " + settings.kafkaPort());
+        }
+        assertThat(Ports.inUse(settings.postgresPort())).isFalse();
+        assertThat(Ports.inUse(settings.s3Port())).isFalse();
+    }
+
+    private static Properties kafka(Engines engines) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", engines.bootstrapServers());
+        return p;
+    }
+
+    private static long rowCount(Engines engines, String table) throws Exception {
+        try (Connection c = engines.postgres().dataSource(FoodTruckDatabase.NAME).getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void put(URI uri, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    private String get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+}

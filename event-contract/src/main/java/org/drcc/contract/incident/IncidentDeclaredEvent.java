@@ -1,0 +1,22 @@
+package org.drcc.contract.incident;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A DR incident was declared for one of the plan's scenarios; carries the scenario's targets. */
+@JsonTypeName("dr.incident.declared.v1")
+public record IncidentDeclaredEvent(
+        String incidentId,
+        String scenarioId,
+        String title,
+        String description,
+        Severity severity,
+        Duration rto,
+        Duration rpo,
+        Instant detectedAt,
+        Instant suspectedDamageStart,
+        boolean drill,
+        String actor,
+        Instant occurredAt) implements IncidentEvent {
+}
