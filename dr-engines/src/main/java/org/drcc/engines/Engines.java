@@ -101,6 +101,13 @@ public final class Engines implements AutoCloseable {
         return kafka;
     }
 
+    /** Brings the broker back on its log directory after {@code kafka().kill()}; waits until it answers. */
+    public void restartKafka() {
+        kafka.close();
+        kafka = KafkaEngine.launch(settings);
+        kafka.awaitReady();
+    }
+
     public String jdbcUrl(String database) {
         return postgres.jdbcUrl(database);
     }
@@ -131,7 +138,7 @@ public final class Engines implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

@@ -1,0 +1,65 @@
+package org.drcc.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.drcc.engines.EngineSettings;
+import org.drcc.engines.Engines;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/** Starts PostgreSQL, Kafka and S3 once per test JVM and stops them when the JVM's tests are done. */
+public final class EnginesExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EnginesExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Engines engines = engines(context);
+        String database = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), WithEngines.class)
+                .map(WithEngines::database)
+                .orElseThrow(() -> new IllegalStateException("use @WithEngines(database = ...)"));
+        System.setProperty("spring.datasource.url", engines.jdbcUrl(database));
+        System.setProperty("spring.kafka.bootstrap-servers", engines.bootstrapServers());
+        System.setProperty("dr.s3.endpoint", engines.s3Endpoint().toString());
+    }
+
+    /** A test method may take {@link Engines} to reach the engines, to stop Kafka for instance. */
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Engines.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return engines(context);
+    }
+
+    /** The engines of this test JVM, started on first use. */
+    public static Engines engines(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Engines.class, k -> new StartedEngines(start()), StartedEngines.class)
+                .engines();
+    }
+
+    private static Engines start() {
+        try {
+            Path dir = Files.createTempDirectory("dr-engines-");
+            return Engines.start(EngineSettings.forTests(dir));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record StartedEngines(Engines engines) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws IOException {
+            engines.close();
+            Engines.deleteTree(engines.settings().dataDir());
+        }
+    }
+}

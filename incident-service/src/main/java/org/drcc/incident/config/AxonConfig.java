@@ -1,0 +1,19 @@
+package org.drcc.incident.config;
+
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class AxonConfig {
+
+    /**
+     * A failed publish must stop the relay, not skip the event: the error propagates, the tracking
+     * processor keeps its position and retries with backoff.
+     */
+    @Autowired
+    void relayNeverSkips(EventProcessingConfigurer processing) {
+        processing.registerListenerInvocationErrorHandler("kafka-relay", c -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,58 @@
+package org.drcc.incident.query;
+
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.kit.kafka.ContractTypes;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads an incident straight from the event store: its events, and its state at any instant by
+ * replaying them. Always consistent with the last command; also the audit view "as of".
+ */
+@Service
+public class IncidentHistory {
+
+    private final EventStore events;
+
+    IncidentHistory(EventStore events) {
+        this.events = events;
+    }
+
+    public List<RecordedEvent> events(String incidentId) {
+        List<RecordedEvent> recorded = stream(incidentId).stream()
+                .map(m -> new RecordedEvent(m.getIdentifier(), m.getSequenceNumber(),
+                        ContractTypes.typeOf(m.getPayloadType()), m.getTimestamp(),
+                        ((IncidentEvent) m.getPayload()).actor(), m.getPayload()))
+                .toList();
+        if (recorded.isEmpty()) {
+            throw new IncidentNotFoundException("no incident has id " + incidentId);
+        }
+        return recorded;
+    }
+
+    /** The incident as it was at {@code asOf} (inclusive). */
+    public IncidentView stateAsOf(String incidentId, Instant asOf) {
+        IncidentView view = null;
+        for (DomainEventMessage<?> m : stream(incidentId)) {
+            if (m.getTimestamp().isAfter(asOf)) {
+                break;
+            }
+            view = IncidentView.fold(view, (IncidentEvent) m.getPayload(), m.getSequenceNumber());
+        }
+        if (view == null) {
+            throw new IncidentNotFoundException("incident " + incidentId + " did not exist at " + asOf);
+        }
+        return view;
+    }
+
+    public IncidentView current(String incidentId) {
+        return stateAsOf(incidentId, Instant.MAX);
+    }
+
+    private List<? extends DomainEventMessage<?>> stream(String incidentId) {
+        return events.readEvents(incidentId).asStream().toList();
+    }
+}

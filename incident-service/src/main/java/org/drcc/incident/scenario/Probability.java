@@ -1,0 +1,6 @@
+package org.drcc.incident.scenario;
+
+/** The plan's likelihood of a scenario. */
+public enum Probability {
+    VERY_LOW, LOW, MEDIUM, HIGH
+}

@@ -1,0 +1,79 @@
+package org.drcc.incident.web;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.incident.command.DeclareIncidentCommand;
+import org.drcc.incident.query.IncidentHistory;
+import org.drcc.incident.query.IncidentView;
+import org.drcc.incident.query.RecordedEvent;
+import org.drcc.incident.scenario.Scenario;
+import org.drcc.incident.scenario.ScenarioCatalog;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/incidents")
+class IncidentController {
+
+    /** Until authentication lands, the caller names themself; recorded on every event. */
+    static final String ACTOR_HEADER = "X-Actor";
+
+    private final CommandGateway commands;
+    private final IncidentHistory history;
+    private final ScenarioCatalog scenarios;
+    private final Clock clock;
+
+    IncidentController(CommandGateway commands, IncidentHistory history, ScenarioCatalog scenarios, Clock clock) {
+        this.commands = commands;
+        this.history = history;
+        this.scenarios = scenarios;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<IncidentView> declare(@Valid @RequestBody DeclareIncidentRequest request,
+            @RequestHeader(value = ACTOR_HEADER, defaultValue = "anonymous") String actor) {
+        Scenario scenario = scenarios.find(request.scenario()).orElseThrow(() -> new InvalidFieldException(
+                "scenario", "'" + request.scenario() + "' is not a scenario of the plan; GET /api/scenarios lists them"));
+        Instant now = clock.instant();
+        Instant detectedAt = request.detectedAt() == null ? now : request.detectedAt();
+        if (request.suspectedDamageStart() != null && request.suspectedDamageStart().isAfter(detectedAt)) {
+            throw new InvalidFieldException("suspectedDamageStart", "must not be after detectedAt (" + detectedAt + ")");
+        }
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new DeclareIncidentCommand(id, scenario.id(), request.title(), request.description(),
+                request.severity() == null ? scenario.severity() : request.severity(), scenario.rto(), scenario.rpo(),
+                detectedAt, request.suspectedDamageStart(), request.drill(), actor, now));
+        IncidentView view = history.current(id);
+        return ResponseEntity.created(URI.create("/api/incidents/" + id)).eTag(etag(view)).body(view);
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<IncidentView> get(@PathVariable String id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
+        IncidentView view = asOf == null ? history.current(id) : history.stateAsOf(id, asOf);
+        return ResponseEntity.ok().eTag(etag(view)).body(view);
+    }
+
+    @GetMapping("/{id}/events")
+    List<RecordedEvent> events(@PathVariable String id) {
+        return history.events(id);
+    }
+
+    private static String etag(IncidentView view) {
+        return "\"" + view.version() + "\"";
+    }
+}

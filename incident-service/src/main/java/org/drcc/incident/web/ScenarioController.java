@@ -1,0 +1,33 @@
+package org.drcc.incident.web;
+
+import java.util.List;
+import org.drcc.incident.scenario.Scenario;
+import org.drcc.incident.scenario.ScenarioCatalog;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+@RestController
+@RequestMapping("/api/scenarios")
+class ScenarioController {
+
+    private final ScenarioCatalog catalog;
+
+    ScenarioController(ScenarioCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    List<Scenario> all() {
+        return catalog.all();
+    }
+
+    @GetMapping("/{id}")
+    Scenario one(@PathVariable String id) {
+        return catalog.find(id).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "no scenario has id '" + id + "'"));
+    }
+}

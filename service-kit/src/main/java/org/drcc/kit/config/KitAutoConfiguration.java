@@ -1,0 +1,75 @@
+package org.drcc.kit.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.drcc.contract.Topics;
+import org.drcc.kit.inbox.Inbox;
+import org.drcc.kit.kafka.CloudEventRecords;
+import org.drcc.kit.kafka.MalformedEventException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+import javax.sql.DataSource;
+
+/** The infrastructure every service shares; each service adds only its domain. */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+public class KitAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(KitAutoConfiguration.class);
+
+    @Bean
+    CloudEventRecords cloudEventRecords(ObjectMapper json, @Value("${spring.application.name}") String name) {
+        return new CloudEventRecords(json, "/" + name);
+    }
+
+    @Bean
+    @ConditionalOnBean(DataSource.class)
+    Inbox inbox(JdbcClient jdbc, TransactionTemplate transactions) {
+        return new Inbox(jdbc, transactions);
+    }
+
+    /** The contract topics and their dead-letter topics; whichever service starts first creates them. */
+    @Bean
+    KafkaAdmin.NewTopics contractTopics(@Value("${dr.kafka.partitions:3}") int partitions,
+                                        @Value("${dr.kafka.replicas:1}") short replicas) {
+        List<NewTopic> topics = Topics.ALL.stream()
+                .flatMap(t -> java.util.stream.Stream.of(t, t + Topics.DEAD_LETTER_SUFFIX))
+                .map(t -> TopicBuilder.name(t).partitions(partitions).replicas(replicas).build())
+                .toList();
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    /**
+     * A record that cannot be read is parked on the topic's dead-letter topic at once, with its offset
+     * logged; any other failure (a database outage, say) is retried with backoff and never skipped,
+     * because skipping would lose the event.
+     */
+    @Bean
+    CommonErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka) {
+        DeadLetterPublishingRecoverer park = new DeadLetterPublishingRecoverer(kafka, (record, error) -> {
+            log.error("Parking {}-{}@{} on the dead-letter topic: {}", record.topic(), record.partition(),
+                    record.offset(), error.getMessage());
+            return new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, record.partition());
+        });
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(30_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(park, backOff);
+        handler.addNotRetryableExceptions(MalformedEventException.class);
+        return handler;
+    }
+}

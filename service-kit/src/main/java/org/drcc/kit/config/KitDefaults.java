@@ -1,0 +1,47 @@
+package org.drcc.kit.config;
+
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Settings every service shares, added with the lowest precedence: a service's application.yml,
+ * environment variables and command-line options all override them.
+ */
+public class KitDefaults implements EnvironmentPostProcessor, Ordered {
+
+    static final Map<String, Object> DEFAULTS = Map.ofEntries(
+            Map.entry("spring.mvc.problemdetails.enabled", "true"),
+            Map.entry("spring.flyway.locations", "classpath:db/kit,classpath:db/migration"),
+            Map.entry("spring.datasource.username", "postgres"),
+            Map.entry("spring.datasource.password", ""),
+            Map.entry("spring.kafka.bootstrap-servers", "127.0.0.1:19092"),
+            Map.entry("spring.kafka.producer.acks", "all"),
+            Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),
+            Map.entry("spring.kafka.producer.properties.delivery.timeout.ms", "15000"),
+            Map.entry("spring.kafka.producer.properties.request.timeout.ms", "5000"),
+            Map.entry("spring.kafka.producer.properties.max.block.ms", "5000"),
+            Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
+            Map.entry("spring.kafka.consumer.enable-auto-commit", "false"),
+            Map.entry("spring.kafka.consumer.properties.partition.assignment.strategy",
+                    "org.apache.kafka.clients.consumer.CooperativeStickyAssignor"),
+            Map.entry("spring.kafka.listener.ack-mode", "record"),
+            Map.entry("spring.kafka.admin.fail-fast", "true"),
+            Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
+            Map.entry("management.endpoint.health.probes.enabled", "true"),
+            Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
+            Map.entry("server.shutdown", "graceful"));
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(new MapPropertySource("dr-service-kit-defaults", DEFAULTS));
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
