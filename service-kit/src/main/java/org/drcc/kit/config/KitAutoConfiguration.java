@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.drcc.contract.Topics;
+import org.drcc.kit.inbox.EventInbox;
 import org.drcc.kit.inbox.Inbox;
 import org.drcc.kit.kafka.CloudEventRecords;
 import org.drcc.kit.kafka.MalformedEventException;
@@ -41,6 +42,12 @@ public class KitAutoConfiguration {
     @ConditionalOnBean(DataSource.class)
     Inbox inbox(JdbcClient jdbc, TransactionTemplate transactions) {
         return new Inbox(jdbc, transactions);
+    }
+
+    @Bean
+    @ConditionalOnBean(DataSource.class)
+    EventInbox eventInbox(CloudEventRecords records, Inbox inbox, @Value("${spring.application.name}") String name) {
+        return new EventInbox(records, inbox, name);
     }
 
     /** The contract topics and their dead-letter topics; whichever service starts first creates them. */

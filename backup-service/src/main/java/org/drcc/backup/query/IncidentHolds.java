@@ -1,0 +1,43 @@
+package org.drcc.backup.query;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.drcc.contract.incident.IncidentDeclaredEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class IncidentHolds {
+
+    private static final String COLUMNS = "incident_id, scenario, drill, suspected_damage_start, held_since, released_at";
+
+    private final JdbcClient jdbc;
+
+    IncidentHolds(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void hold(IncidentDeclaredEvent event) {
+        jdbc.sql("INSERT INTO incident_hold (incident_id, scenario, drill, suspected_damage_start, held_since) "
+                        + "VALUES (?, ?, ?, ?, ?)")
+                .params(event.incidentId(), event.scenarioId(), event.drill(), timestamp(event.suspectedDamageStart()),
+                        timestamp(event.occurredAt()))
+                .update();
+    }
+
+    public List<IncidentHold> all() {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM incident_hold ORDER BY held_since DESC")
+                .query(IncidentHold.class).list();
+    }
+
+    public Optional<IncidentHold> find(String incidentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM incident_hold WHERE incident_id = ?")
+                .param(incidentId).query(IncidentHold.class).optional();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

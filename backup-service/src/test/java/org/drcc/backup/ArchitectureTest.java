@@ -1,0 +1,12 @@
+package org.drcc.backup;
+
+import org.drcc.testsupport.ServiceArchitecture;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void keepsTheHouseRules() {
+        ServiceArchitecture.check("backup");
+    }
+}

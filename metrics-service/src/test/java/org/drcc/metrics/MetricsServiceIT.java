@@ -1,0 +1,46 @@
+package org.drcc.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.drcc.contract.Topics;
+import org.drcc.contract.incident.IncidentDeclaredEvent;
+import org.drcc.contract.incident.Severity;
+import org.drcc.testsupport.TestEvents;
+import org.drcc.testsupport.WithEngines;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+
+@WithEngines(database = "metrics")
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MetricsServiceIT {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void incidentsAndDrillsAreCountedOnceAndApartOnTheApiAndPrometheus() throws Exception {
+        try (TestEvents events = new TestEvents(System.getProperty("spring.kafka.bootstrap-servers"))) {
+            String real = UUID.randomUUID().toString();
+            IncidentDeclaredEvent declared = TestEvents.declared(real, Severity.HIGH, false);
+            String eventId = events.publish(Topics.INCIDENT_EVENTS, real, declared);
+            events.publish(Topics.INCIDENT_EVENTS, real, eventId, declared);
+            String drill = UUID.randomUUID().toString();
+            events.publish(Topics.INCIDENT_EVENTS, drill, TestEvents.declared(drill, Severity.MEDIUM, true));
+            events.awaitConsumed("metrics-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+        Map<String, Object> counts = http.exchange("/api/metrics/counts", HttpMethod.GET, null,
+                new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
+        assertThat(counts).containsEntry("incidents", 1).containsEntry("drills", 1).containsEntry("open", 1);
+        assertThat(http.getForObject("/actuator/prometheus", String.class))
+                .contains("dr_incidents_open 1.0").contains("dr_incidents_declared 1.0");
+    }
+}

@@ -1,0 +1,31 @@
+package org.drcc.notification.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.drcc.contract.incident.Severity;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/** {@code dr.communication}: who is told, in which tier, by which deadline after the declaration. */
+@Validated
+@ConfigurationProperties("dr.communication")
+public record CommunicationPlan(@NotEmpty List<@Valid Tier> tiers) {
+
+    public record Tier(@NotEmpty String id, @NotNull Duration deadline, @NotEmpty List<@Valid Audience> audiences) {
+    }
+
+    /** An audience with no severities and no scenarios is told about every incident. */
+    public record Audience(@NotEmpty String name, @DefaultValue Set<Severity> severities,
+                           @DefaultValue Set<String> scenarios) {
+
+        public boolean concerns(Severity severity, String scenario) {
+            return (severities.isEmpty() || severities.contains(severity))
+                    && (scenarios.isEmpty() || scenarios.contains(scenario));
+        }
+    }
+}
