@@ -23,9 +23,11 @@ public class IncidentHistory {
 
     public List<RecordedEvent> events(String incidentId) {
         List<RecordedEvent> recorded = stream(incidentId).stream()
-                .map(m -> new RecordedEvent(m.getIdentifier(), m.getSequenceNumber(),
-                        ContractTypes.typeOf(m.getPayloadType()), m.getTimestamp(),
-                        ((IncidentEvent) m.getPayload()).actor(), m.getPayload()))
+                .map(m -> {
+                    IncidentEvent event = (IncidentEvent) m.getPayload();
+                    return new RecordedEvent(m.getIdentifier(), m.getSequenceNumber(),
+                            ContractTypes.typeOf(event.getClass()), event.occurredAt(), event.actor(), event);
+                })
                 .toList();
         if (recorded.isEmpty()) {
             throw new IncidentNotFoundException("no incident has id " + incidentId);
@@ -37,10 +39,11 @@ public class IncidentHistory {
     public IncidentView stateAsOf(String incidentId, Instant asOf) {
         IncidentView view = null;
         for (DomainEventMessage<?> m : stream(incidentId)) {
-            if (m.getTimestamp().isAfter(asOf)) {
+            IncidentEvent event = (IncidentEvent) m.getPayload();
+            if (event.occurredAt().isAfter(asOf)) {
                 break;
             }
-            view = IncidentView.fold(view, (IncidentEvent) m.getPayload(), m.getSequenceNumber());
+            view = IncidentView.fold(view, event, m.getSequenceNumber());
         }
         if (view == null) {
             throw new IncidentNotFoundException("incident " + incidentId + " did not exist at " + asOf);

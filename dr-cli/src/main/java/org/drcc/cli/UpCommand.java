@@ -1,0 +1,87 @@
+package org.drcc.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.drcc.engines.EngineSettings;
+import org.drcc.engines.EngineStartException;
+import org.drcc.engines.PortTakenException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Starts PostgreSQL, Kafka, S3 and the four services on this machine; Ctrl-C stops them all.")
+class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", defaultValue = ".dr", description = "Where engine data and logs live (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--fresh", description = "Delete the data directory first: start with no incidents, backups or offsets.")
+    boolean fresh;
+
+    @Option(names = "--foodtruck-mb", defaultValue = "5", description = "Size of the generated foodtruck database in MB (default: ${DEFAULT-VALUE}).")
+    int foodtruckMegabytes;
+
+    @Option(names = "--incident-port", defaultValue = "8081") int incidentPort;
+    @Option(names = "--backup-port", defaultValue = "8082") int backupPort;
+    @Option(names = "--notification-port", defaultValue = "8083") int notificationPort;
+    @Option(names = "--metrics-port", defaultValue = "8084") int metricsPort;
+    @Option(names = "--postgres-port", defaultValue = "" + EngineSettings.DEFAULT_POSTGRES_PORT) int postgresPort;
+    @Option(names = "--kafka-port", defaultValue = "" + EngineSettings.DEFAULT_KAFKA_PORT) int kafkaPort;
+    @Option(names = "--kafka-controller-port", defaultValue = "" + EngineSettings.DEFAULT_KAFKA_CONTROLLER_PORT) int kafkaControllerPort;
+    @Option(names = "--s3-port", defaultValue = "" + EngineSettings.DEFAULT_S3_PORT) int s3Port;
+
+    @Option(names = "--home", description = "The project folder holding the built service jars (default: found from the current folder).")
+    Path home;
+
+    @Override
+    public Integer call() throws Exception {
+        Path project = home != null ? home : findHome();
+        EngineSettings settings = new EngineSettings(dataDir.toAbsolutePath(), fresh, postgresPort, kafkaPort,
+                kafkaControllerPort, s3Port, foodtruckMegabytes);
+        Suite suite = new Suite(project, settings, List.of(
+                new ServiceSpec("incident-service", incidentPort, "incident"),
+                new ServiceSpec("backup-service", backupPort, "backup"),
+                new ServiceSpec("notification-service", notificationPort, "notification"),
+                new ServiceSpec("metrics-service", metricsPort, "metrics")), System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping ...");
+            suite.close();
+            stopped.countDown();
+        }, "dr-stop"));
+        try {
+            suite.start();
+        } catch (PortInUseException | PortTakenException | EngineStartException | IllegalStateException e) {
+            System.err.println("dr up failed: " + hint(e));
+            return 1;
+        }
+        suite.printUrls();
+        stopped.await();
+        return 0;
+    }
+
+    private static String hint(RuntimeException e) {
+        if (e instanceof PortTakenException taken) {
+            String option = switch (taken.engine()) {
+                case "PostgreSQL" -> "--postgres-port";
+                case "Kafka" -> "--kafka-port";
+                case "Kafka controller" -> "--kafka-controller-port";
+                default -> "--s3-port";
+            };
+            return new PortInUseException(taken.engine(), taken.port(), option).getMessage();
+        }
+        return e.getMessage();
+    }
+
+    private static Path findHome() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("incident-service")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("run dr from the project folder, or pass --home");
+    }
+}

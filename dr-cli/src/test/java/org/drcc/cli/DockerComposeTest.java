@@ -1,0 +1,129 @@
+package org.drcc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Keeps the deployment (docker-compose.yml, the Dockerfiles, the Prometheus config) in step with each
+ * service's own application.yml: a port or database changed in one place must be changed in the others.
+ */
+class DockerComposeTest {
+
+    private static final Path ROOT = Path.of("..");
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"incident-service", "backup-service", "notification-service", "metrics-service"})
+    void composeRunsTheServiceAsItIsConfigured(String name) throws IOException {
+        JsonNode settings = read(ROOT.resolve(name).resolve("src/main/resources/application.yml"));
+        int port = settings.path("server").path("port").asInt();
+        String database = database(settings.path("spring").path("datasource").path("url").asText());
+        JsonNode service = read(ROOT.resolve("docker-compose.yml")).path("services").path(name);
+
+        assertThat(service.isObject()).as("docker-compose.yml has no service %s", name).isTrue();
+        assertThat(ports(service))
+                .as("%s: docker-compose.yml must publish its server.port %d as %d:%d", name, port, port, port)
+                .contains(port + ":" + port);
+        assertThat(service.path("healthcheck").path("test").toString())
+                .as("%s: the healthcheck must ask its own port %d", name, port)
+                .contains("localhost:" + port + "/actuator/health");
+
+        Map<String, String> env = environment(service);
+        assertThat(env.get("SPRING_DATASOURCE_URL"))
+                .as("%s: SPRING_DATASOURCE_URL in docker-compose.yml", name).isNotBlank();
+        assertThat(database(env.get("SPRING_DATASOURCE_URL")))
+                .as("%s: SPRING_DATASOURCE_URL in docker-compose.yml names another database than application.yml's %s",
+                        name, database)
+                .isEqualTo(database);
+        assertThat(env.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"))
+                .as("%s: SPRING_KAFKA_BOOTSTRAP_SERVERS is not set in docker-compose.yml", name).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"incident-service", "backup-service", "notification-service", "metrics-service"})
+    void itsImageAndItsScrapeUseItsPort(String name) throws IOException {
+        int port = read(ROOT.resolve(name).resolve("src/main/resources/application.yml"))
+                .path("server").path("port").asInt();
+
+        Path dockerfile = ROOT.resolve(name).resolve("Dockerfile");
+        assertThat(dockerfile).as("%s has no Dockerfile", name).isRegularFile();
+        List<String> exposed = Files.readAllLines(dockerfile).stream()
+                .map(String::strip)
+                .filter(line -> line.toUpperCase().startsWith("EXPOSE "))
+                .flatMap(line -> Arrays.stream(line.substring(7).trim().split("\\s+")))
+                .map(p -> p.replace("/tcp", ""))
+                .toList();
+        assertThat(exposed).as("%s: its Dockerfile must EXPOSE its server.port %d", name, port)
+                .contains(String.valueOf(port));
+
+        Map<String, String> scraped = scrapeTargets();
+        String target = name + ":" + port;
+        assertThat(scraped).as("%s: deploy/prometheus/prometheus.yml must scrape %s", name, target)
+                .containsKey(target);
+        assertThat(scraped.get(target)).as("%s: Prometheus must scrape %s on its metrics path", name, target)
+                .isEqualTo("/actuator/prometheus");
+    }
+
+    private static JsonNode read(Path file) throws IOException {
+        assertThat(file).as("%s is missing", file).isRegularFile();
+        return YAML.readTree(file.toFile());
+    }
+
+    /** The database a JDBC URL names: jdbc:postgresql://host:port/<database>?options. */
+    private static String database(String jdbcUrl) {
+        String path = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1);
+        return path.contains("?") ? path.substring(0, path.indexOf('?')) : path;
+    }
+
+    /** Each port mapping as "published:target", whether written short ("8081:8081") or long. */
+    private static List<String> ports(JsonNode service) {
+        List<String> ports = new ArrayList<>();
+        for (JsonNode p : service.path("ports")) {
+            if (p.isObject()) {
+                ports.add(p.path("published").asText() + ":" + p.path("target").asText());
+            } else {
+                String[] parts = p.asText().replace("/tcp", "").split(":");
+                ports.add(parts.length < 2 ? parts[0] : parts[parts.length - 2] + ":" + parts[parts.length - 1]);
+            }
+        }
+        return ports;
+    }
+
+    /** The service's environment, whether written as a map or as a list of KEY=value. */
+    private static Map<String, String> environment(JsonNode service) {
+        Map<String, String> env = new HashMap<>();
+        JsonNode node = service.path("environment");
+        if (node.isArray()) {
+            node.forEach(e -> {
+                String[] pair = e.asText().split("=", 2);
+                env.put(pair[0], pair.length > 1 ? pair[1] : "");
+            });
+        } else {
+            node.properties().forEach(e -> env.put(e.getKey(), e.getValue().asText()));
+        }
+        return env;
+    }
+
+    /** Every Prometheus target ("host:port") with the metrics path its job scrapes. */
+    private static Map<String, String> scrapeTargets() throws IOException {
+        Map<String, String> targets = new HashMap<>();
+        for (JsonNode job : read(ROOT.resolve("deploy/prometheus/prometheus.yml")).path("scrape_configs")) {
+            for (JsonNode group : job.path("static_configs")) {
+                group.path("targets").forEach(t -> targets.put(t.asText(), job.path("metrics_path").asText("/metrics")));
+            }
+        }
+        return targets;
+    }
+}

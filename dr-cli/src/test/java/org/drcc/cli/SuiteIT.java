@@ -1,0 +1,172 @@
+package org.drcc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.drcc.contract.Topics;
+import org.drcc.engines.Java;
+import org.drcc.engines.Ports;
+import org.drcc.testsupport.TestEvents;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole suite as {@code ./dr up} runs it: real engines, the four service jars as their own JVMs.
+ * A declared incident reaches every downstream service; after a kill -9 of the whole process tree
+ * and a restart, the incident is still there and no service acts on it twice.
+ */
+class SuiteIT {
+
+    @TempDir
+    Path dir;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+            Ports.free(), Ports.free(), Ports.free(), Ports.free());
+    private Process launcher;
+
+    @Test
+    void anIncidentSurvivesAKillOfEverythingAndIsActedOnOnce() throws Exception {
+        launcher = up("first");
+        String id = declare();
+
+        long start = System.nanoTime();
+        await(() -> get(backup() + "/api/holds/" + id) != null
+                && get(notification() + "/api/incidents/" + id + "/notifications").size() > 0
+                && contains(get(metrics() + "/api/metrics/incidents"), id), Duration.ofSeconds(30));
+        System.out.printf("The declaration reached all three downstream services in %d ms%n",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+        int notifications = get(notification() + "/api/incidents/" + id + "/notifications").size();
+
+        killTree(launcher);
+        launcher = up("after-kill");
+
+        assertThat(get(incident() + "/api/incidents/" + id).get("status").asText()).isEqualTo("DECLARED");
+        try (TestEvents events = new TestEvents("127.0.0.1:" + ports.get(5))) {
+            for (String group : List.of("backup-service", "notification-service", "metrics-service")) {
+                events.awaitConsumed(group, Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+            }
+        }
+        assertThat(get(backup() + "/api/holds")).hasSize(1);
+        assertThat(get(notification() + "/api/incidents/" + id + "/notifications")).hasSize(notifications);
+        assertThat(get(metrics() + "/api/metrics/counts").get("incidents").asInt()).isEqualTo(1);
+
+        launcher.destroy();
+        assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("dr up stops on SIGTERM").isTrue();
+        assertThat(ports).allMatch(p -> !Ports.inUse(p), "every port is free again after the stop");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (launcher != null && launcher.isAlive()) {
+            launcher.destroy();
+            launcher.waitFor(90, TimeUnit.SECONDS);
+        }
+        killTree(launcher);
+    }
+
+    private Process up(String run) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-cp", Java.classPath(), Dr.class.getName(),
+                "up", "--home", Path.of("..").toAbsolutePath().normalize().toString(),
+                "--data-dir", dir.resolve("dr").toString(), "--foodtruck-mb", "1",
+                "--incident-port", "" + ports.get(0), "--backup-port", "" + ports.get(1),
+                "--notification-port", "" + ports.get(2), "--metrics-port", "" + ports.get(3),
+                "--postgres-port", "" + ports.get(4), "--kafka-port", "" + ports.get(5),
+                "--kafka-controller-port", "" + ports.get(6), "--s3-port", "" + ports.get(7)));
+        Path log = dir.resolve("dr-up-" + run + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        awaitUp(process, log);
+        return process;
+    }
+
+    private static void awaitUp(Process process, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (!Files.exists(log) || !Files.readString(log).contains("Press Ctrl-C")) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("dr up did not come up:\n" + Files.readString(log));
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** As {@code kill -9} of the process tree: no shutdown hook runs, the postmaster is orphaned. */
+    private static void killTree(Process process) {
+        if (process == null) {
+            return;
+        }
+        List<ProcessHandle> tree = process.descendants().toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        tree.forEach(p -> p.onExit().join());
+        process.onExit().join();
+    }
+
+    private String declare() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(incident() + "/api/incidents"))
+                .header("Content-Type", "application/json").header("X-Actor", "carol")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"scenario\":\"database-corruption\",\"title\":\"Orders table corrupted\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(201);
+        return json.readTree(response.body()).get("id").asText();
+    }
+
+    private JsonNode get(String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+        } catch (Exception e) {
+            throw new IllegalStateException(url, e);
+        }
+    }
+
+    private static boolean contains(JsonNode array, String incidentId) {
+        for (JsonNode node : array) {
+            if (incidentId.equals(node.get("incidentId").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not reached within " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private String incident() {
+        return "http://127.0.0.1:" + ports.get(0);
+    }
+
+    private String backup() {
+        return "http://127.0.0.1:" + ports.get(1);
+    }
+
+    private String notification() {
+        return "http://127.0.0.1:" + ports.get(2);
+    }
+
+    private String metrics() {
+        return "http://127.0.0.1:" + ports.get(3);
+    }
+}
