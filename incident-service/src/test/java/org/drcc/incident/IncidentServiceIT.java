@@ -2,63 +2,17 @@ package org.drcc.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.drcc.contract.Topics;
 import org.drcc.engines.Engines;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+/** The incident service on the embedded engines, including a Kafka outage. */
 @WithEngines(database = "incident")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class IncidentServiceIT {
-
-    @Autowired
-    TestRestTemplate http;
-
-    @Test
-    void aDeclaredIncidentIsStoredAndRelayedToKafkaAsACloudEvent() {
-        ResponseEntity<Map<String, Object>> created = declare("Orders table corrupted");
-        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        String id = (String) created.getBody().get("id");
-        assertThat(created.getHeaders().getLocation()).hasToString("/api/incidents/" + id);
-
-        Map<String, Object> incident = http.exchange("/api/incidents/" + id, HttpMethod.GET, null, MAP).getBody();
-        assertThat(incident).containsEntry("status", "DECLARED").containsEntry("scenario", "database-corruption")
-                .containsEntry("rto", "PT2H").containsEntry("rpo", "PT1H");
-
-        List<Map<String, Object>> events = http.exchange("/api/incidents/" + id + "/events", HttpMethod.GET, null,
-                new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
-        assertThat(events).singleElement().satisfies(e -> {
-            assertThat(e).containsEntry("type", "dr.incident.declared.v1").containsEntry("actor", "alice");
-            assertThat(e.get("occurredAt")).isNotNull();
-        });
-
-        ConsumerRecord<String, String> record = awaitRecord(id, Duration.ofSeconds(30));
-        assertThat(header(record, "ce_type")).isEqualTo("dr.incident.declared.v1");
-        assertThat(header(record, "ce_id")).isEqualTo(events.get(0).get("eventId"));
-        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
-        assertThat(header(record, "ce_source")).isEqualTo("/incident-service");
-        assertThat(record.value()).contains("\"title\":\"Orders table corrupted\"");
-    }
+class IncidentServiceIT extends IncidentDeclarationChecks {
 
     @Test
     void anEventStoredWhileKafkaIsDownIsPublishedWhenItReturns(Engines engines) {
@@ -73,38 +27,4 @@ class IncidentServiceIT {
         }
         assertThat(awaitRecord(id, Duration.ofSeconds(120)).value()).contains("Declared during a Kafka outage");
     }
-
-    private ResponseEntity<Map<String, Object>> declare(String title) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Actor", "alice");
-        String body = "{\"scenario\":\"database-corruption\",\"title\":\"" + title + "\"}";
-        return http.exchange("/api/incidents", HttpMethod.POST, new HttpEntity<>(body, headers), MAP);
-    }
-
-    private ConsumerRecord<String, String> awaitRecord(String key, Duration timeout) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", System.getProperty("spring.kafka.bootstrap-servers"));
-        p.put("group.id", "it-" + UUID.randomUUID());
-        p.put("auto.offset.reset", "earliest");
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.INCIDENT_EVENTS));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
-                var match = seen.stream().filter(r -> key.equals(r.key())).findFirst();
-                if (match.isPresent()) {
-                    return match.get();
-                }
-            }
-        }
-        throw new AssertionError("no record with key " + key + " on " + Topics.INCIDENT_EVENTS + " within " + timeout);
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
-
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
 }
