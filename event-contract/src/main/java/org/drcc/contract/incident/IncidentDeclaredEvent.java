@@ -1,5 +1,6 @@
 package org.drcc.contract.incident;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,4 +20,10 @@ public record IncidentDeclaredEvent(
         boolean drill,
         String actor,
         Instant occurredAt) implements IncidentEvent {
+
+    @Override
+    @JsonIgnore
+    public IncidentTargets targets() {
+        return new IncidentTargets(scenarioId, rto, rpo, drill);
+    }
 }

@@ -2,10 +2,12 @@ package org.drcc.incident.command;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.drcc.contract.incident.ChecklistItem;
 import org.drcc.contract.incident.Severity;
 
-/** Declare a DR incident for a scenario of the plan; its targets are copied from the scenario. */
+/** Declare a DR incident for a scenario of the plan; its targets and checklist are copied from the plan. */
 public record DeclareIncidentCommand(
         @TargetAggregateIdentifier String incidentId,
         String scenarioId,
@@ -17,6 +19,7 @@ public record DeclareIncidentCommand(
         Instant detectedAt,
         Instant suspectedDamageStart,
         boolean drill,
+        List<ChecklistItem> checklist,
         String actor,
         Instant requestedAt) {
 }

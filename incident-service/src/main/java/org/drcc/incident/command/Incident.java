@@ -2,45 +2,195 @@ package org.drcc.incident.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.drcc.contract.incident.ChecklistAssignedEvent;
+import org.drcc.contract.incident.ChecklistItemCompletedEvent;
+import org.drcc.contract.incident.ChecklistItemWaivedEvent;
+import org.drcc.contract.incident.IncidentAssessedEvent;
+import org.drcc.contract.incident.IncidentCancelledEvent;
+import org.drcc.contract.incident.IncidentClosedEvent;
+import org.drcc.contract.incident.IncidentContainedEvent;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
+import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.contract.incident.IncidentRestoredEvent;
+import org.drcc.contract.incident.IncidentRole;
 import org.drcc.contract.incident.IncidentStatus;
+import org.drcc.contract.incident.IncidentTargets;
+import org.drcc.contract.incident.IncidentValidatedEvent;
+import org.drcc.contract.incident.NoteAddedEvent;
+import org.drcc.contract.incident.RoleAssignedEvent;
+import org.drcc.contract.incident.Severity;
+import org.drcc.contract.incident.SeverityChangedEvent;
+import org.drcc.contract.incident.ValidationFailedEvent;
 
 /** A DR incident, moved through the plan's phases; its events are the audit trail. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "incidentSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Incident {
 
     @AggregateIdentifier
     private String incidentId;
     private IncidentStatus status;
+    private IncidentTargets targets;
+    private Severity severity;
+    private Instant suspectedDamageStart;
+    private final Checklist checklist = new Checklist();
+    private final Map<IncidentRole, String> roles = new EnumMap<>(IncidentRole.class);
 
     protected Incident() {
         // for Axon: rebuilt from its events
     }
 
     @CommandHandler
-    public Incident(DeclareIncidentCommand command) {
-        if (command.title() == null || command.title().isBlank()) {
-            throw new IncidentRuleException("an incident needs a title");
+    public Incident(DeclareIncidentCommand c) {
+        Rules.require(c.title() != null && !c.title().isBlank(), "an incident needs a title");
+        Rules.require(!c.detectedAt().isAfter(c.requestedAt()), "detectedAt " + c.detectedAt() + " is in the future");
+        Rules.require(c.suspectedDamageStart() == null || !c.suspectedDamageStart().isAfter(c.detectedAt()),
+                "suspectedDamageStart " + c.suspectedDamageStart() + " is after detectedAt " + c.detectedAt()
+                        + ": damage starts before it is detected");
+        IncidentDeclaredEvent declared = new IncidentDeclaredEvent(c.incidentId(), c.scenarioId(), c.title().strip(),
+                c.description(), c.severity(), c.rto(), c.rpo(), c.detectedAt(), c.suspectedDamageStart(), c.drill(),
+                c.actor(), c.requestedAt());
+        apply(declared);
+        apply(new ChecklistAssignedEvent(c.incidentId(), declared.targets(), c.checklist(), c.actor(), c.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(AssessIncidentCommand c) {
+        move(IncidentStatus.ASSESSED, "assess");
+        apply(new IncidentAssessedEvent(incidentId, targets, c.summary(), c.actor(), c.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(ContainIncidentCommand c) {
+        move(IncidentStatus.CONTAINED, "contain");
+        apply(new IncidentContainedEvent(incidentId, targets, c.summary(), c.actor(), c.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(RestoreIncidentCommand c) {
+        move(IncidentStatus.RESTORED, "record the restore");
+        Rules.requireRestoreEvidence(targets, suspectedDamageStart, c.backupId(), c.restorePoint(), c.requestedAt());
+        apply(new IncidentRestoredEvent(incidentId, targets, c.backupId(), c.restorePoint(), c.summary(), c.actor(),
+                c.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(ValidateIncidentCommand c) {
+        if (!c.passed()) {
+            Lifecycle.requireMove(status, IncidentStatus.VALIDATED);
+            apply(new ValidationFailedEvent(incidentId, targets, c.summary(), c.actor(), c.requestedAt()));
+            return;
         }
-        if (command.detectedAt().isAfter(command.requestedAt())) {
-            throw new IncidentRuleException("detectedAt " + command.detectedAt() + " is in the future");
-        }
-        if (command.suspectedDamageStart() != null && command.suspectedDamageStart().isAfter(command.detectedAt())) {
-            throw new IncidentRuleException("suspectedDamageStart " + command.suspectedDamageStart()
-                    + " is after detectedAt " + command.detectedAt() + ": damage starts before it is detected");
-        }
-        apply(new IncidentDeclaredEvent(command.incidentId(), command.scenarioId(), command.title().strip(),
-                command.description(), command.severity(), command.rto(), command.rpo(), command.detectedAt(),
-                command.suspectedDamageStart(), command.drill(), command.actor(), command.requestedAt()));
+        move(IncidentStatus.VALIDATED, "validate");
+        apply(new IncidentValidatedEvent(incidentId, targets, c.summary(), c.actor(), c.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(CloseIncidentCommand c) {
+        move(IncidentStatus.CLOSED, "close");
+        apply(new IncidentClosedEvent(incidentId, targets, c.summary(), c.actor(), c.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(CancelIncidentCommand c) {
+        Lifecycle.requireMove(status, IncidentStatus.CANCELLED);
+        Rules.require(c.reason() != null && !c.reason().isBlank(), "cancelling needs a reason");
+        apply(new IncidentCancelledEvent(incidentId, targets, c.reason(), c.actor(), c.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(CompleteChecklistItemCommand c) {
+        Lifecycle.requireOpen(status);
+        checklist.requireOpen(c.itemId());
+        apply(new ChecklistItemCompletedEvent(incidentId, targets, c.itemId(), c.note(), c.actor(), c.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(WaiveChecklistItemCommand c) {
+        Lifecycle.requireOpen(status);
+        Rules.require(c.actor() != null && c.actor().equals(roles.get(IncidentRole.DR_LEAD)),
+                "only the incident's DR lead (" + roles.getOrDefault(IncidentRole.DR_LEAD, "not assigned yet")
+                        + ") may waive a checklist item");
+        Rules.require(c.reason() != null && !c.reason().isBlank(), "a waiver needs a reason");
+        checklist.requireOpen(c.itemId());
+        apply(new ChecklistItemWaivedEvent(incidentId, targets, c.itemId(), c.reason(), c.actor(), c.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(AssignRoleCommand c) {
+        Lifecycle.requireOpen(status);
+        Rules.require(c.person() != null && !c.person().isBlank(), "a role needs a person");
+        Rules.require(!c.person().equals(roles.get(c.role())), c.person() + " already holds " + c.role());
+        apply(new RoleAssignedEvent(incidentId, targets, c.role(), c.person().strip(), roles.get(c.role()), c.actor(),
+                c.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(AddNoteCommand c) {
+        Lifecycle.requireOpen(status);
+        Rules.require(c.text() != null && !c.text().isBlank(), "a note needs a text");
+        apply(new NoteAddedEvent(incidentId, targets, c.text(), c.statusUpdate(), c.actor(), c.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(ChangeSeverityCommand c) {
+        Lifecycle.requireOpen(status);
+        Rules.require(c.severity() != severity, "the incident is already " + severity);
+        Rules.require(c.reason() != null && !c.reason().isBlank(), "a severity change needs a reason");
+        apply(new SeverityChangedEvent(incidentId, targets, severity, c.severity(), c.reason(), c.actor(),
+                c.requestedAt()));
+    }
+
+    private void move(IncidentStatus target, String verb) {
+        Lifecycle.requireMove(status, target);
+        checklist.requireComplete(Lifecycle.gate(target), verb);
     }
 
     @EventSourcingHandler
-    void on(IncidentDeclaredEvent event) {
-        incidentId = event.incidentId();
+    void on(IncidentDeclaredEvent e) {
+        incidentId = e.incidentId();
         status = IncidentStatus.DECLARED;
+        targets = e.targets();
+        severity = e.severity();
+        suspectedDamageStart = e.suspectedDamageStart();
+    }
+
+    @EventSourcingHandler
+    void on(ChecklistAssignedEvent e) {
+        checklist.assign(e.items());
+    }
+
+    @EventSourcingHandler
+    void on(ChecklistItemCompletedEvent e) {
+        checklist.resolve(e.itemId());
+    }
+
+    @EventSourcingHandler
+    void on(ChecklistItemWaivedEvent e) {
+        checklist.resolve(e.itemId());
+    }
+
+    @EventSourcingHandler
+    void on(RoleAssignedEvent e) {
+        roles.put(e.role(), e.person());
+    }
+
+    @EventSourcingHandler
+    void on(SeverityChangedEvent e) {
+        severity = e.to();
+    }
+
+    /** The lifecycle events: each sets the state it names. */
+    @EventSourcingHandler
+    void on(IncidentEvent e) {
+        Lifecycle.statusAfter(e).ifPresent(next -> status = next);
     }
 }

@@ -1,18 +1,18 @@
 package org.drcc.incident.config;
 
 import java.time.Clock;
-import org.drcc.incident.scenario.ScenarioCatalog;
+import org.drcc.incident.plan.Plan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(ScenarioProperties.class)
+@EnableConfigurationProperties(PlanProperties.class)
 class IncidentConfig {
 
     @Bean
-    ScenarioCatalog scenarioCatalog(ScenarioProperties properties) {
-        return ScenarioCatalog.load(properties.location());
+    Plan plan(PlanProperties properties) {
+        return Plan.load(properties.location());
     }
 
     @Bean

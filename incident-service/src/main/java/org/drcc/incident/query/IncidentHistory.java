@@ -37,18 +37,19 @@ public class IncidentHistory {
 
     /** The incident as it was at {@code asOf} (inclusive). */
     public IncidentView stateAsOf(String incidentId, Instant asOf) {
-        IncidentView view = null;
+        IncidentState state = new IncidentState();
         for (DomainEventMessage<?> m : stream(incidentId)) {
             IncidentEvent event = (IncidentEvent) m.getPayload();
             if (event.occurredAt().isAfter(asOf)) {
                 break;
             }
-            view = IncidentView.fold(view, event, m.getSequenceNumber());
+            state.apply(event, m.getSequenceNumber());
         }
-        if (view == null) {
-            throw new IncidentNotFoundException("incident " + incidentId + " did not exist at " + asOf);
+        if (state.isEmpty()) {
+            throw new IncidentNotFoundException(asOf.equals(Instant.MAX) ? "no incident has id " + incidentId
+                    : "incident " + incidentId + " did not exist at " + asOf);
         }
-        return view;
+        return state.view();
     }
 
     public IncidentView current(String incidentId) {

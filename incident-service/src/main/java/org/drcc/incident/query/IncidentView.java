@@ -2,14 +2,16 @@ package org.drcc.incident.query;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.drcc.contract.incident.IncidentDeclaredEvent;
-import org.drcc.contract.incident.IncidentEvent;
+import java.util.List;
+import java.util.Map;
+import org.drcc.contract.incident.IncidentRole;
 import org.drcc.contract.incident.IncidentStatus;
+import org.drcc.contract.incident.Phase;
 import org.drcc.contract.incident.Severity;
 
 /**
- * An incident's state after a given event; {@code version} is the sequence number of that event,
- * which clients send back in {@code If-Match} for optimistic concurrency.
+ * An incident as it stood after a given event: its phase, checklist, roles and timeline. {@code version}
+ * is that event's sequence number, sent back in {@code If-Match} for optimistic concurrency.
  */
 public record IncidentView(
         String id,
@@ -18,6 +20,8 @@ public record IncidentView(
         String description,
         Severity severity,
         IncidentStatus status,
+        Phase phase,
+        List<IncidentStatus> allowedNext,
         Duration rto,
         Duration rpo,
         Instant detectedAt,
@@ -26,15 +30,26 @@ public record IncidentView(
         Instant declaredAt,
         String declaredBy,
         Instant updatedAt,
-        long version) {
+        long version,
+        Map<IncidentRole, String> roles,
+        List<ChecklistEntry> checklist,
+        RestoreEvidence restore,
+        ValidationResult validation,
+        List<TimelineEntry> timeline) {
 
-    /** The state after {@code event}, given the state before it (null before the first event). */
-    static IncidentView fold(IncidentView before, IncidentEvent event, long sequence) {
-        if (event instanceof IncidentDeclaredEvent e) {
-            return new IncidentView(e.incidentId(), e.scenarioId(), e.title(), e.description(), e.severity(),
-                    IncidentStatus.DECLARED, e.rto(), e.rpo(), e.detectedAt(), e.suspectedDamageStart(), e.drill(),
-                    e.occurredAt(), e.actor(), e.occurredAt(), sequence);
-        }
-        throw new IllegalArgumentException("no view rule for " + event.getClass().getSimpleName());
+    /** A checklist item and its state: OPEN, DONE or WAIVED (with who, when and why). */
+    public record ChecklistEntry(String id, Phase phase, String text, boolean mandatory, String state,
+                                 String by, Instant at, String note) {
+    }
+
+    /** The restore recorded on RESTORED; {@code dataLoss} is suspected start of damage minus restore point. */
+    public record RestoreEvidence(String backupId, Instant restorePoint, Duration dataLoss, String summary,
+                                  String by, Instant at) {
+    }
+
+    public record ValidationResult(boolean passed, String summary, String by, Instant at) {
+    }
+
+    public record TimelineEntry(Instant at, String actor, String kind, String text) {
     }
 }

@@ -11,8 +11,8 @@ import org.drcc.incident.command.DeclareIncidentCommand;
 import org.drcc.incident.query.IncidentHistory;
 import org.drcc.incident.query.IncidentView;
 import org.drcc.incident.query.RecordedEvent;
-import org.drcc.incident.scenario.Scenario;
-import org.drcc.incident.scenario.ScenarioCatalog;
+import org.drcc.incident.plan.Plan;
+import org.drcc.incident.plan.Scenario;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,25 +28,33 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/incidents")
 class IncidentController {
 
-    /** Until authentication lands, the caller names themself; recorded on every event. */
+    /** Until authentication lands, the caller names themself; recorded on every event. Required. */
     static final String ACTOR_HEADER = "X-Actor";
 
     private final CommandGateway commands;
     private final IncidentHistory history;
-    private final ScenarioCatalog scenarios;
+    private final Plan plan;
+    private final IdempotencyKeys idempotency;
     private final Clock clock;
 
-    IncidentController(CommandGateway commands, IncidentHistory history, ScenarioCatalog scenarios, Clock clock) {
+    IncidentController(CommandGateway commands, IncidentHistory history, Plan plan, IdempotencyKeys idempotency,
+                       Clock clock) {
+        this.idempotency = idempotency;
         this.commands = commands;
         this.history = history;
-        this.scenarios = scenarios;
+        this.plan = plan;
         this.clock = clock;
     }
 
     @PostMapping
-    ResponseEntity<IncidentView> declare(@Valid @RequestBody DeclareIncidentRequest request,
-            @RequestHeader(value = ACTOR_HEADER, defaultValue = "anonymous") String actor) {
-        Scenario scenario = scenarios.find(request.scenario()).orElseThrow(() -> new InvalidFieldException(
+    ResponseEntity<?> declare(@Valid @RequestBody DeclareIncidentRequest request,
+            @RequestHeader(ACTOR_HEADER) String actor,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        return idempotency.once(idempotencyKey, Fingerprint.of("declare", request), () -> declare(request, actor));
+    }
+
+    private ResponseEntity<IncidentView> declare(DeclareIncidentRequest request, String actor) {
+        Scenario scenario = plan.find(request.scenario()).orElseThrow(() -> new InvalidFieldException(
                 "scenario", "'" + request.scenario() + "' is not a scenario of the plan; GET /api/scenarios lists them"));
         Instant now = clock.instant();
         Instant detectedAt = request.detectedAt() == null ? now : request.detectedAt();
@@ -56,7 +64,7 @@ class IncidentController {
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new DeclareIncidentCommand(id, scenario.id(), request.title(), request.description(),
                 request.severity() == null ? scenario.severity() : request.severity(), scenario.rto(), scenario.rpo(),
-                detectedAt, request.suspectedDamageStart(), request.drill(), actor, now));
+                detectedAt, request.suspectedDamageStart(), request.drill(), plan.checklistFor(scenario), actor, now));
         IncidentView view = history.current(id);
         return ResponseEntity.created(URI.create("/api/incidents/" + id)).eTag(etag(view)).body(view);
     }

@@ -1,19 +1,52 @@
 package org.drcc.incident.web;
 
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.drcc.incident.command.IncidentRuleException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Maps the incident's rule violations to 409 problem+json; nothing was stored. */
+/** Maps the incident's refusals to problem+json; in every case nothing was stored. */
 @RestControllerAdvice
 class IncidentProblems {
 
     @ExceptionHandler(IncidentRuleException.class)
     ProblemDetail refused(IncidentRuleException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Refused by the incident's rules");
+        return problem(HttpStatus.CONFLICT, "Refused by the incident's rules", e.getMessage());
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail unknown(AggregateNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Incident not found", "no incident has id " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    ProblemDetail stale(ConflictingAggregateVersionException e) {
+        return problem(HttpStatus.PRECONDITION_FAILED, "The incident has changed",
+                "If-Match names version " + e.getExpectedVersion() + " but the incident is at version "
+                        + e.getActualVersion() + ": GET it again, check the change, then retry");
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrent(ConcurrencyException e) {
+        return problem(HttpStatus.CONFLICT, "Changed concurrently",
+                "another change to this incident was stored at the same moment: GET it again, then retry");
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ProblemDetail missingHeader(MissingRequestHeaderException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the header " + e.getHeaderName()
+                + " is required" + (IncidentController.ACTOR_HEADER.equals(e.getHeaderName())
+                ? ": every change names the person who made it" : ""));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         return problem;
     }
 }

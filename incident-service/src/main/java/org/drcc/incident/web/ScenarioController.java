@@ -1,8 +1,8 @@
 package org.drcc.incident.web;
 
 import java.util.List;
-import org.drcc.incident.scenario.Scenario;
-import org.drcc.incident.scenario.ScenarioCatalog;
+import org.drcc.incident.plan.Plan;
+import org.drcc.incident.plan.Scenario;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,15 +14,15 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/scenarios")
 class ScenarioController {
 
-    private final ScenarioCatalog catalog;
+    private final Plan catalog;
 
-    ScenarioController(ScenarioCatalog catalog) {
+    ScenarioController(Plan catalog) {
         this.catalog = catalog;
     }
 
     @GetMapping
     List<Scenario> all() {
-        return catalog.all();
+        return catalog.scenarios();
     }
 
     @GetMapping("/{id}")

@@ -7,10 +7,29 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.drcc.contract.incident.ChecklistAssignedEvent;
+import org.drcc.contract.incident.ChecklistItem;
+import org.drcc.contract.incident.ChecklistItemCompletedEvent;
+import org.drcc.contract.incident.ChecklistItemWaivedEvent;
+import org.drcc.contract.incident.IncidentAssessedEvent;
+import org.drcc.contract.incident.IncidentCancelledEvent;
+import org.drcc.contract.incident.IncidentClosedEvent;
+import org.drcc.contract.incident.IncidentContainedEvent;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.contract.incident.IncidentRestoredEvent;
+import org.drcc.contract.incident.IncidentRole;
+import org.drcc.contract.incident.IncidentTargets;
+import org.drcc.contract.incident.IncidentValidatedEvent;
+import org.drcc.contract.incident.NoteAddedEvent;
+import org.drcc.contract.incident.Phase;
+import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.incident.Severity;
+import org.drcc.contract.incident.SeverityChangedEvent;
+import org.drcc.contract.incident.ValidationFailedEvent;
 import org.drcc.kit.kafka.ContractTypes;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
@@ -25,32 +44,67 @@ import org.springframework.boot.test.autoconfigure.json.JsonTest;
 @JsonTest
 class IncidentEventContractTest {
 
-    private static final Map<Class<? extends IncidentEvent>, IncidentEvent> SAMPLES = Map.of(
-            IncidentDeclaredEvent.class, new IncidentDeclaredEvent("7d3f6c1e-0000-4000-8000-000000000001",
-                    "database-corruption", "Orders table corrupted", "checksum errors on customer_order",
-                    Severity.HIGH, Duration.ofHours(2), Duration.ofHours(1), Instant.parse("2026-11-25T10:00:00Z"),
-                    Instant.parse("2026-11-25T09:00:00Z"), false, "alice", Instant.parse("2026-11-25T10:05:00Z")));
+    private static final String ID = "7d3f6c1e-0000-4000-8000-000000000001";
+    private static final Instant AT = Instant.parse("2026-11-25T10:05:00Z");
+    private static final IncidentTargets TARGETS =
+            new IncidentTargets("database-corruption", Duration.ofHours(2), Duration.ofHours(1), false);
+
+    private static final List<IncidentEvent> SAMPLES = List.of(
+            new IncidentDeclaredEvent(ID, "database-corruption", "Orders table corrupted",
+                    "checksum errors on customer_order", Severity.HIGH, Duration.ofHours(2), Duration.ofHours(1),
+                    Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-25T09:00:00Z"), false, "alice", AT),
+            new ChecklistAssignedEvent(ID, TARGETS, List.of(
+                    new ChecklistItem("impact-assessed", Phase.ASSESSMENT, "Impact assessed", true),
+                    new ChecklistItem("step-1", Phase.RECOVERY, "Identify corruption source", false)), "alice", AT),
+            new ChecklistItemCompletedEvent(ID, TARGETS, "impact-assessed", "orders only", "bob", AT),
+            new ChecklistItemWaivedEvent(ID, TARGETS, "dns-updated", "no DNS change needed", "dana", AT),
+            new RoleAssignedEvent(ID, TARGETS, IncidentRole.DR_LEAD, "dana", null, "alice", AT),
+            new NoteAddedEvent(ID, TARGETS, "restore ETA 11:00", true, "dana", AT),
+            new SeverityChangedEvent(ID, TARGETS, Severity.HIGH, Severity.CRITICAL, "payments down too", "dana", AT),
+            new IncidentAssessedEvent(ID, TARGETS, "orders table only", "bob", AT),
+            new IncidentContainedEvent(ID, TARGETS, "writes stopped", "bob", AT),
+            new IncidentRestoredEvent(ID, TARGETS, "b-42", Instant.parse("2026-11-25T08:00:00Z"), "restored", "bob", AT),
+            new ValidationFailedEvent(ID, TARGETS, "orders of 08:30 missing", "carol", AT),
+            new IncidentValidatedEvent(ID, TARGETS, "all checks green", "carol", AT),
+            new IncidentClosedEvent(ID, TARGETS, "post-mortem filed", "dana", AT),
+            new IncidentCancelledEvent(ID, TARGETS, "monitoring glitch", "dana", AT));
 
     @Autowired
     ObjectMapper json;
 
     @Test
     void everyEventTypeHasASnapshot() {
-        assertThat(SAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(ContractTypes.of(IncidentEvent.class).all().values());
+        assertThat(SAMPLES).extracting(Object::getClass).map(Class.class::cast)
+                .containsExactlyInAnyOrderElementsOf(ContractTypes.of(IncidentEvent.class).all().values());
     }
 
     @Test
     void eachEventSerialisesExactlyAsItsSnapshot() throws Exception {
-        for (IncidentEvent event : SAMPLES.values()) {
+        List<String> missing = new java.util.ArrayList<>();
+        for (IncidentEvent event : SAMPLES) {
             String type = ContractTypes.typeOf(event.getClass());
+            if (snapshot(type) == null) {
+                missing.add(type);
+                continue;
+            }
             JSONAssert.assertEquals(type, snapshot(type), json.writeValueAsString(event), JSONCompareMode.STRICT);
             assertThat(json.readValue(snapshot(type), event.getClass())).as(type + " reads back").isEqualTo(event);
         }
+        assertThat(missing).as("event types without a snapshot: review target/contract-drafts/ and copy the files to "
+                + "src/test/resources/contract/").isEmpty();
     }
 
-    private static String snapshot(String type) throws Exception {
+    /** The snapshot, or null: a new event type fails once, writing its JSON under target/ for review. */
+    private String snapshot(String type) throws Exception {
         try (InputStream in = IncidentEventContractTest.class.getResourceAsStream("/contract/" + type + ".json")) {
-            assertThat(in).as("snapshot for " + type).isNotNull();
+            if (in == null) {
+                IncidentEvent sample = SAMPLES.stream().filter(e -> ContractTypes.typeOf(e.getClass()).equals(type))
+                        .findFirst().orElseThrow();
+                Path draft = Path.of("target", "contract-drafts", type + ".json");
+                Files.createDirectories(draft.getParent());
+                Files.writeString(draft, json.writerWithDefaultPrettyPrinter().writeValueAsString(sample));
+                return null;
+            }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

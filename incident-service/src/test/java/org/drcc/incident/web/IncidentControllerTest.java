@@ -13,7 +13,7 @@ import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.incident.query.IncidentHistory;
 import org.drcc.incident.query.IncidentNotFoundException;
-import org.drcc.incident.scenario.ScenarioCatalog;
+import org.drcc.incident.plan.Plan;
 import org.drcc.kit.config.KitWebAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,11 +40,20 @@ class IncidentControllerTest {
     @MockitoBean
     IncidentHistory history;
 
+    @MockitoBean
+    IdempotencyKeys idempotency;
+
+    @org.junit.jupiter.api.BeforeEach
+    void runRequestsOnce() {
+        org.mockito.Mockito.when(idempotency.once(any(), any(), any()))
+                .thenAnswer(call -> call.<java.util.function.Supplier<?>>getArgument(2).get());
+    }
+
     @TestConfiguration
     static class Beans {
         @Bean
-        ScenarioCatalog scenarioCatalog() {
-            return ScenarioCatalog.load(new ClassPathResource("scenarios.yml"));
+        Plan plan() {
+            return Plan.load(new ClassPathResource("plan.yml"));
         }
 
         @Bean
@@ -97,6 +106,15 @@ class IncidentControllerTest {
     }
 
     @Test
+    void aDeclarationWithoutAnActorIsRefused() throws Exception {
+        mvc.perform(post("/api/incidents").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"scenario\": \"database-corruption\", \"title\": \"x\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("X-Actor")));
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
     void unknownIncidentIsA404Problem() throws Exception {
         org.mockito.Mockito.when(history.current("nope")).thenThrow(new IncidentNotFoundException("no incident has id nope"));
         mvc.perform(get("/api/incidents/nope"))
@@ -113,6 +131,7 @@ class IncidentControllerTest {
     }
 
     private ResultActions declare(String body) throws Exception {
-        return mvc.perform(post("/api/incidents").contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/api/incidents").contentType(MediaType.APPLICATION_JSON).header("X-Actor", "alice")
+                .content(body));
     }
 }

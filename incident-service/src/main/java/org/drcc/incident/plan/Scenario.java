@@ -1,4 +1,4 @@
-package org.drcc.incident.scenario;
+package org.drcc.incident.plan;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.drcc.incident.scenario;
+package org.drcc.incident.plan;
 
 /** The plan's likelihood of a scenario. */
 public enum Probability {

@@ -1,0 +1,15 @@
+package org.drcc.contract.incident;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Instant;
+import java.util.List;
+
+/** The checklist the incident is run by: the plan's items per phase and the scenario's recovery steps. */
+@JsonTypeName("dr.incident.checklist-assigned.v1")
+public record ChecklistAssignedEvent(
+        String incidentId,
+        IncidentTargets targets,
+        List<ChecklistItem> items,
+        String actor,
+        Instant occurredAt) implements IncidentEvent {
+}

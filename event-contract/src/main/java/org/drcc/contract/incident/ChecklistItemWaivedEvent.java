@@ -1,0 +1,15 @@
+package org.drcc.contract.incident;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Instant;
+
+/** The DR lead waived a mandatory checklist item, with a reason. */
+@JsonTypeName("dr.incident.checklist-item-waived.v1")
+public record ChecklistItemWaivedEvent(
+        String incidentId,
+        IncidentTargets targets,
+        String itemId,
+        String reason,
+        String actor,
+        Instant occurredAt) implements IncidentEvent {
+}

@@ -1,0 +1,14 @@
+package org.drcc.contract.incident;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Instant;
+
+/** Assessment is done: the impact is known. */
+@JsonTypeName("dr.incident.assessed.v1")
+public record IncidentAssessedEvent(
+        String incidentId,
+        IncidentTargets targets,
+        String summary,
+        String actor,
+        Instant occurredAt) implements IncidentEvent {
+}

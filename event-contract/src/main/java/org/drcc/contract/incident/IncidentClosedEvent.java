@@ -1,0 +1,14 @@
+package org.drcc.contract.incident;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Instant;
+
+/** The incident is closed after the post-recovery work. */
+@JsonTypeName("dr.incident.closed.v1")
+public record IncidentClosedEvent(
+        String incidentId,
+        IncidentTargets targets,
+        String summary,
+        String actor,
+        Instant occurredAt) implements IncidentEvent {
+}

@@ -1,0 +1,14 @@
+package org.drcc.contract.incident;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Instant;
+
+/** Containment is done: the damage is stopped and the backups are secured. */
+@JsonTypeName("dr.incident.contained.v1")
+public record IncidentContainedEvent(
+        String incidentId,
+        IncidentTargets targets,
+        String summary,
+        String actor,
+        Instant occurredAt) implements IncidentEvent {
+}

@@ -1,0 +1,14 @@
+package org.drcc.contract.incident;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Instant;
+
+/** Validation of the restore passed. */
+@JsonTypeName("dr.incident.validated.v1")
+public record IncidentValidatedEvent(
+        String incidentId,
+        IncidentTargets targets,
+        String summary,
+        String actor,
+        Instant occurredAt) implements IncidentEvent {
+}

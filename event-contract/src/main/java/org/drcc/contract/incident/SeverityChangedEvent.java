@@ -1,0 +1,16 @@
+package org.drcc.contract.incident;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Instant;
+
+/** The incident's severity was changed, with a reason. */
+@JsonTypeName("dr.incident.severity-changed.v1")
+public record SeverityChangedEvent(
+        String incidentId,
+        IncidentTargets targets,
+        Severity from,
+        Severity to,
+        String reason,
+        String actor,
+        Instant occurredAt) implements IncidentEvent {
+}

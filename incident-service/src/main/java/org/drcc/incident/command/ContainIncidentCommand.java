@@ -1,0 +1,14 @@
+package org.drcc.incident.command;
+
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+
+/** Leave the containment phase: the damage is stopped, backups secured. {@code expectedVersion}, when given, must be the incident's current version. */
+public record ContainIncidentCommand(
+        @TargetAggregateIdentifier String incidentId,
+        @TargetAggregateVersion Long expectedVersion,
+        String summary,
+        String actor,
+        Instant requestedAt) {
+}

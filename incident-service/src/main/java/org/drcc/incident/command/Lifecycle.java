@@ -1,0 +1,84 @@
+package org.drcc.incident.command;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.drcc.contract.incident.IncidentAssessedEvent;
+import org.drcc.contract.incident.IncidentCancelledEvent;
+import org.drcc.contract.incident.IncidentClosedEvent;
+import org.drcc.contract.incident.IncidentContainedEvent;
+import org.drcc.contract.incident.IncidentDeclaredEvent;
+import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.contract.incident.IncidentRestoredEvent;
+import org.drcc.contract.incident.IncidentStatus;
+import org.drcc.contract.incident.IncidentValidatedEvent;
+import org.drcc.contract.incident.Phase;
+
+/** The plan's order of an incident's states, and the phases that must be complete to enter each. */
+public final class Lifecycle {
+
+    private static final Map<IncidentStatus, List<IncidentStatus>> NEXT = Map.of(
+            IncidentStatus.DECLARED, List.of(IncidentStatus.ASSESSED, IncidentStatus.CANCELLED),
+            IncidentStatus.ASSESSED, List.of(IncidentStatus.CONTAINED, IncidentStatus.CANCELLED),
+            IncidentStatus.CONTAINED, List.of(IncidentStatus.RESTORED, IncidentStatus.CANCELLED),
+            IncidentStatus.RESTORED, List.of(IncidentStatus.VALIDATED),
+            IncidentStatus.VALIDATED, List.of(IncidentStatus.CLOSED),
+            IncidentStatus.CLOSED, List.of(),
+            IncidentStatus.CANCELLED, List.of());
+
+    private static final Map<IncidentStatus, Set<Phase>> GATES = Map.of(
+            IncidentStatus.ASSESSED, EnumSet.of(Phase.ASSESSMENT),
+            IncidentStatus.CONTAINED, EnumSet.of(Phase.CONTAINMENT),
+            IncidentStatus.RESTORED, EnumSet.of(Phase.RECOVERY),
+            IncidentStatus.VALIDATED, EnumSet.of(Phase.VALIDATION),
+            IncidentStatus.CLOSED, EnumSet.of(Phase.COMMUNICATION, Phase.POST_RECOVERY));
+
+    private Lifecycle() {
+    }
+
+    public static List<IncidentStatus> allowedNext(IncidentStatus current) {
+        return NEXT.get(current);
+    }
+
+    /** Refuses a move the plan does not allow, naming the current state and the allowed next steps. */
+    static void requireMove(IncidentStatus current, IncidentStatus target) {
+        if (!NEXT.get(current).contains(target)) {
+            List<IncidentStatus> allowed = NEXT.get(current);
+            throw new IncidentRuleException("the incident is " + current + " and cannot become " + target + "; "
+                    + (allowed.isEmpty() ? "it is final" : "allowed next: " + allowed));
+        }
+    }
+
+    static void requireOpen(IncidentStatus current) {
+        if (NEXT.get(current).isEmpty()) {
+            throw new IncidentRuleException("the incident is " + current + ": nothing can change any more");
+        }
+    }
+
+    /** The state an incident is in after a lifecycle event; empty for events that do not move it. */
+    public static Optional<IncidentStatus> statusAfter(IncidentEvent event) {
+        IncidentStatus next = null;
+        if (event instanceof IncidentDeclaredEvent) {
+            next = IncidentStatus.DECLARED;
+        } else if (event instanceof IncidentAssessedEvent) {
+            next = IncidentStatus.ASSESSED;
+        } else if (event instanceof IncidentContainedEvent) {
+            next = IncidentStatus.CONTAINED;
+        } else if (event instanceof IncidentRestoredEvent) {
+            next = IncidentStatus.RESTORED;
+        } else if (event instanceof IncidentValidatedEvent) {
+            next = IncidentStatus.VALIDATED;
+        } else if (event instanceof IncidentClosedEvent) {
+            next = IncidentStatus.CLOSED;
+        } else if (event instanceof IncidentCancelledEvent) {
+            next = IncidentStatus.CANCELLED;
+        }
+        return Optional.ofNullable(next);
+    }
+
+    static Set<Phase> gate(IncidentStatus target) {
+        return GATES.getOrDefault(target, EnumSet.noneOf(Phase.class));
+    }
+}

@@ -1,0 +1,9 @@
+package org.drcc.incident.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+
+/** {@code dr.plan.location}: the DR plan as data (YAML): phases with checklists, scenarios. */
+@ConfigurationProperties("dr.plan")
+record PlanProperties(Resource location) {
+}

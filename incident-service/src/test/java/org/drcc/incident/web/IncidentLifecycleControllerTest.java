@@ -1,0 +1,125 @@
+package org.drcc.incident.web;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.drcc.incident.command.IncidentRuleException;
+import org.drcc.incident.query.IncidentHistory;
+import org.drcc.kit.config.KitWebAutoConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@WebMvcTest(controllers = IncidentLifecycleController.class)
+@ImportAutoConfiguration(KitWebAutoConfiguration.class)
+@Import(IncidentCommands.class)
+class IncidentLifecycleControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    CommandGateway gateway;
+
+    @MockitoBean
+    IncidentHistory history;
+
+    @MockitoBean
+    IdempotencyKeys idempotency;
+
+    @TestConfiguration
+    static class Beans {
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
+
+    @BeforeEach
+    void runRequestsOnce() {
+        when(idempotency.once(any(), any(), any())).thenAnswer(call -> call.<Supplier<?>>getArgument(2).get());
+    }
+
+    @Test
+    void anIllegalTransitionIsA409NamingTheAllowedSteps() throws Exception {
+        when(gateway.sendAndWait(any())).thenThrow(new IncidentRuleException(
+                "the incident is DECLARED and cannot become VALIDATED; allowed next: [ASSESSED, CANCELLED]"));
+        mvc.perform(json(post("/api/incidents/i-1/validate"), "{\"passed\": true}"))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("allowed next")));
+    }
+
+    @Test
+    void aStaleIfMatchIsA412() throws Exception {
+        when(gateway.sendAndWait(any())).thenThrow(new ConflictingAggregateVersionException("i-1", 3, 5));
+        mvc.perform(json(post("/api/incidents/i-1/notes"), "{\"text\": \"eta 11:00\"}").header("If-Match", "\"3\""))
+                .andExpect(status().isPreconditionFailed())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("version 5")));
+    }
+
+    @Test
+    void aMalformedIfMatchIsA400() throws Exception {
+        mvc.perform(json(post("/api/incidents/i-1/notes"), "{\"text\": \"eta 11:00\"}").header("If-Match", "yesterday"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+        verify(gateway, never()).sendAndWait(any());
+    }
+
+    @Test
+    void anUnknownIncidentIsA404() throws Exception {
+        when(gateway.sendAndWait(any())).thenThrow(new AggregateNotFoundException("nope", "not found"));
+        mvc.perform(json(post("/api/incidents/nope/assess"), "{}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value("no incident has id nope"));
+    }
+
+    @Test
+    void aChangeWithoutAnActorIsRefused() throws Exception {
+        mvc.perform(post("/api/incidents/i-1/assess").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("X-Actor")));
+        verify(gateway, never()).sendAndWait(any());
+    }
+
+    @Test
+    void aValidationWithoutItsResultNamesTheField() throws Exception {
+        mvc.perform(json(post("/api/incidents/i-1/validate"), "{\"summary\": \"looks fine\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("passed"));
+        verify(gateway, never()).sendAndWait(any());
+    }
+
+    @Test
+    void anUnknownRoleIsA400() throws Exception {
+        mvc.perform(json(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .put("/api/incidents/i-1/roles/JANITOR"), "{\"person\": \"bob\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        verify(gateway, never()).sendAndWait(any());
+    }
+
+    private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).header("X-Actor", "dana").content(body);
+    }
+}
