@@ -8,7 +8,15 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.incident.command.DeclareIncidentCommand;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.drcc.contract.incident.IncidentStatus;
+import org.drcc.contract.incident.Severity;
+import org.drcc.incident.query.IncidentFilter;
 import org.drcc.incident.query.IncidentHistory;
+import org.drcc.incident.query.IncidentSummary;
+import org.drcc.incident.query.IncidentSummaryProjection;
+import org.drcc.incident.query.Page;
 import org.drcc.incident.query.IncidentView;
 import org.drcc.incident.query.RecordedEvent;
 import org.drcc.incident.plan.Plan;
@@ -35,10 +43,12 @@ class IncidentController {
     private final IncidentHistory history;
     private final Plan plan;
     private final IdempotencyKeys idempotency;
+    private final IncidentSummaryProjection summaries;
     private final Clock clock;
 
     IncidentController(CommandGateway commands, IncidentHistory history, Plan plan, IdempotencyKeys idempotency,
-                       Clock clock) {
+                       IncidentSummaryProjection summaries, Clock clock) {
+        this.summaries = summaries;
         this.idempotency = idempotency;
         this.commands = commands;
         this.history = history;
@@ -67,6 +77,18 @@ class IncidentController {
                 detectedAt, request.suspectedDamageStart(), request.drill(), plan.checklistFor(scenario), actor, now));
         IncidentView view = history.current(id);
         return ResponseEntity.created(URI.create("/api/incidents/" + id)).eTag(etag(view)).body(view);
+    }
+
+    /** The incident list, newest first; the filters combine, the time range is on the declaration. */
+    @GetMapping
+    Page<IncidentSummary> list(@RequestParam(required = false) IncidentStatus status,
+            @RequestParam(required = false) String scenario, @RequestParam(required = false) Severity severity,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return summaries.find(new IncidentFilter(status == null ? null : status.name(), scenario,
+                severity == null ? null : severity.name(), from, to), page, size);
     }
 
     @GetMapping("/{id}")

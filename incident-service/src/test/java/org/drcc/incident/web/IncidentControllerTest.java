@@ -43,6 +43,9 @@ class IncidentControllerTest {
     @MockitoBean
     IdempotencyKeys idempotency;
 
+    @MockitoBean
+    org.drcc.incident.query.IncidentSummaryProjection summaries;
+
     @org.junit.jupiter.api.BeforeEach
     void runRequestsOnce() {
         org.mockito.Mockito.when(idempotency.once(any(), any(), any()))
@@ -121,6 +124,13 @@ class IncidentControllerTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("no incident has id nope"));
+    }
+
+    @Test
+    void aPageLargerThanTheCapIsRefused() throws Exception {
+        mvc.perform(get("/api/incidents").param("size", "10000"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test

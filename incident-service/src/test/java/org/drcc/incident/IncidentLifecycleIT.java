@@ -1,0 +1,181 @@
+package org.drcc.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.drcc.testsupport.WithEngines;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A whole database-corruption incident walked through the API, then read back as it was at three instants. */
+@WithEngines(database = "incident")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class IncidentLifecycleIT {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aDatabaseCorruptionIncidentFromDeclarationToClosureAndAsItWasThen() throws Exception {
+        Instant damage = Instant.now().minus(Duration.ofHours(2));
+        String id = (String) send(HttpMethod.POST, "/api/incidents", "alice", Map.of("scenario", "database-corruption",
+                "title", "Orders table corrupted", "suspectedDamageStart", damage.toString()), null).getBody().get("id");
+        send(HttpMethod.PUT, "/api/incidents/" + id + "/roles/DR_LEAD", "alice", Map.of("person", "dana"), null);
+
+        completeMandatory(id, "ASSESSMENT");
+        Map<String, Object> assessed = ok(send(HttpMethod.POST, path(id, "assess"), "dana", Map.of("summary", "orders only"), null));
+        completeMandatory(id, "CONTAINMENT");
+        Map<String, Object> contained = ok(send(HttpMethod.POST, path(id, "contain"), "dana", Map.of(), null));
+
+        send(HttpMethod.POST, path(id, "checklist/application-deployed/waive"), "dana",
+                Map.of("reason", "the application was not touched"), null);
+        completeMandatory(id, "RECOVERY");
+        ResponseEntity<Map<String, Object>> tooLate = send(HttpMethod.POST, path(id, "restore"), "bob", Map.of(
+                "backupId", "b-2", "restorePoint", damage.plusSeconds(60).toString()), null);
+        assertThat(tooLate.getStatusCode().value()).isEqualTo(409);
+        assertThat(tooLate.getBody().get("detail").toString()).contains("may hold the damage");
+        ok(send(HttpMethod.POST, path(id, "restore"), "bob", Map.of(
+                "backupId", "b-1", "restorePoint", damage.minus(Duration.ofMinutes(30)).toString()), null));
+
+        ok(send(HttpMethod.POST, path(id, "validate"), "carol", Map.of("passed", false, "summary", "orders missing"), null));
+        completeMandatory(id, "VALIDATION");
+        ok(send(HttpMethod.POST, path(id, "validate"), "carol", Map.of("passed", true, "summary", "all green"), null));
+        completeMandatory(id, "COMMUNICATION");
+        completeMandatory(id, "POST_RECOVERY");
+        Map<String, Object> closed = ok(send(HttpMethod.POST, path(id, "close"), "dana", Map.of("summary", "done"), null));
+
+        assertThat(closed).containsEntry("status", "CLOSED");
+        assertThat((Map<String, Object>) closed.get("restore")).containsEntry("backupId", "b-1")
+                .containsEntry("dataLoss", "PT30M");
+        assertThat(asOf(id, assessed)).isEqualTo(assessed);
+        assertThat(asOf(id, contained)).isEqualTo(contained);
+        assertThat(asOf(id, closed)).isEqualTo(closed);
+
+        ResponseEntity<Map<String, Object>> afterClose = send(HttpMethod.POST, path(id, "notes"), "bob", Map.of("text", "x"), null);
+        assertThat(afterClose.getStatusCode().value()).isEqualTo(409);
+        assertThat(afterClose.getBody().get("detail").toString()).contains("CLOSED");
+
+        awaitListed("/api/incidents?status=CLOSED&scenario=database-corruption", id);
+        awaitListed("/api/audit/events?actor=dana&type=dr.incident.checklist-item-waived.v1", id);
+        String export = http.getForObject("/api/audit/events/export?incidentId=" + id, String.class);
+        assertThat(export.lines()).hasSize(((Number) closed.get("version")).intValue() + 1)
+                .allMatch(line -> line.contains("\"incidentId\":\"" + id + "\""));
+    }
+
+    @Test
+    void twoOperatorsOnOneVersionOneWinsTheOtherGets412() {
+        String id = declare("Two operators");
+        ResponseEntity<Map<String, Object>> first = send(HttpMethod.POST, path(id, "notes"), "bob", Map.of("text", "a"), "\"1\"");
+        ResponseEntity<Map<String, Object>> second = send(HttpMethod.POST, path(id, "notes"), "carol", Map.of("text", "b"), "\"1\"");
+        assertThat(first.getStatusCode().value()).isEqualTo(200);
+        assertThat(first.getHeaders().getETag()).isEqualTo("\"2\"");
+        assertThat(second.getStatusCode().value()).isEqualTo(412);
+        List<?> events = http.getForObject("/api/incidents/" + id + "/events", List.class);
+        assertThat(events).hasSize(3);
+    }
+
+    @Test
+    void aRetriedDeclarationWithTheSameIdempotencyKeyDeclaresOnce() {
+        HttpHeaders headers = headers("alice", null);
+        headers.set("Idempotency-Key", "declare-" + System.nanoTime());
+        Map<String, Object> body = Map.of("scenario", "ransomware-attack", "title", "Files encrypted");
+        ResponseEntity<Map<String, Object>> first = http.exchange("/api/incidents", HttpMethod.POST, new HttpEntity<>(body, headers), MAP);
+        ResponseEntity<Map<String, Object>> retry = http.exchange("/api/incidents", HttpMethod.POST, new HttpEntity<>(body, headers), MAP);
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getBody().get("id")).isEqualTo(first.getBody().get("id"));
+        assertThat(retry.getHeaders().getLocation()).isEqualTo(first.getHeaders().getLocation());
+
+        ResponseEntity<Map<String, Object>> reused = http.exchange("/api/incidents", HttpMethod.POST,
+                new HttpEntity<>(Map.of("scenario", "ransomware-attack", "title", "Something else"), headers), MAP);
+        assertThat(reused.getStatusCode().value()).isEqualTo(422);
+    }
+
+    @Test
+    void aLongLivedIncidentIsSnapshottedAndKeepsItsStateThroughTheSnapshot() {
+        String id = declare("Long-lived");
+        ok(send(HttpMethod.PUT, path(id, "roles/DR_LEAD"), "alice", Map.of("person", "dana"), null));
+        ok(send(HttpMethod.POST, path(id, "checklist/incident-declared/complete"), "bob", Map.of(), null));
+        for (int i = 0; i < 105; i++) {
+            ok(send(HttpMethod.POST, path(id, "notes"), "bob", Map.of("text", "update " + i), null));
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?").param(id)
+                .query(Long.class).single()).as("snapshots taken").isPositive();
+
+        ResponseEntity<Map<String, Object>> again = send(HttpMethod.POST, path(id, "checklist/incident-declared/complete"),
+                "bob", Map.of(), null);
+        assertThat(again.getStatusCode().value()).as("the checklist survived the snapshot").isEqualTo(409);
+        Map<String, Object> waived = ok(send(HttpMethod.POST, path(id, "checklist/dr-team-notified/waive"), "dana",
+                Map.of("reason", "the whole team is in the room"), null));
+        assertThat(waived).as("the DR lead survived the snapshot").containsEntry("version", 109);
+    }
+
+    private String declare(String title) {
+        return (String) send(HttpMethod.POST, "/api/incidents", "alice",
+                Map.of("scenario", "database-corruption", "title", title), null).getBody().get("id");
+    }
+
+    @SuppressWarnings("unchecked")
+    private void completeMandatory(String id, String phase) {
+        Map<String, Object> view = http.exchange("/api/incidents/" + id, HttpMethod.GET, null, MAP).getBody();
+        for (Map<String, Object> item : (List<Map<String, Object>>) view.get("checklist")) {
+            if (phase.equals(item.get("phase")) && Boolean.TRUE.equals(item.get("mandatory")) && "OPEN".equals(item.get("state"))) {
+                ok(send(HttpMethod.POST, path(id, "checklist/" + item.get("id") + "/complete"), "bob", Map.of(), null));
+            }
+        }
+    }
+
+    private Map<String, Object> asOf(String id, Map<String, Object> then) {
+        return http.exchange("/api/incidents/" + id + "?asOf=" + then.get("updatedAt"), HttpMethod.GET, null, MAP).getBody();
+    }
+
+    private void awaitListed(String url, String id) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            if (http.getForObject(url, String.class).contains(id)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(id + " not listed by " + url);
+    }
+
+    private ResponseEntity<Map<String, Object>> send(HttpMethod method, String url, String actor, Object body, String ifMatch) {
+        return http.exchange(url, method, new HttpEntity<>(body, headers(actor, ifMatch)), MAP);
+    }
+
+    private static HttpHeaders headers(String actor, String ifMatch) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Actor", actor);
+        if (ifMatch != null) {
+            headers.set("If-Match", ifMatch);
+        }
+        return headers;
+    }
+
+    private static Map<String, Object> ok(ResponseEntity<Map<String, Object>> response) {
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(200);
+        return response.getBody();
+    }
+
+    private static String path(String id, String action) {
+        return "/api/incidents/" + id + "/" + action;
+    }
+}
