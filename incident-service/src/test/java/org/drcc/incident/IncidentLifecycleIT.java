@@ -73,6 +73,9 @@ class IncidentLifecycleIT {
         assertThat(afterClose.getBody().get("detail").toString()).contains("CLOSED");
 
         awaitListed("/api/incidents?status=CLOSED&scenario=database-corruption", id);
+        assertThat(http.postForEntity("/api/admin/projections/incident-projection/replay", null, Map.class)
+                .getStatusCode().value()).isEqualTo(202);
+        awaitListed("/api/incidents?status=CLOSED&scenario=database-corruption", id);
         awaitListed("/api/audit/events?actor=dana&type=dr.incident.checklist-item-waived.v1", id);
         String export = http.getForObject("/api/audit/events/export?incidentId=" + id, String.class);
         assertThat(export.lines()).hasSize(((Number) closed.get("version")).intValue() + 1)
