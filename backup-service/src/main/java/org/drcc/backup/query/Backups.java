@@ -67,6 +67,12 @@ public class Backups {
                 .param(backupId).query(RestoreView.class).list();
     }
 
+    /** Every completed backup of {@code database}: what retention decides on. */
+    public List<BackupSummary> completed(String database) {
+        return jdbc.sql(SUMMARY + " WHERE database_name = ? AND status = 'COMPLETED' ORDER BY snapshot_at DESC")
+                .param(database).query(BackupSummary.class).list();
+    }
+
     public Optional<BackupSummary> running(String database) {
         return jdbc.sql(SUMMARY + " WHERE database_name = ? AND status = 'RUNNING'").param(database)
                 .query(BackupSummary.class).optional();
