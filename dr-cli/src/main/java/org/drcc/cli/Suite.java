@@ -14,6 +14,7 @@ import org.drcc.engines.Buckets;
 import org.drcc.engines.ChildProcess;
 import org.drcc.engines.EngineSettings;
 import org.drcc.engines.Engines;
+import org.drcc.engines.FoodTruckDatabase;
 import org.drcc.engines.Java;
 import org.drcc.engines.Ports;
 
@@ -75,11 +76,16 @@ final class Suite implements AutoCloseable {
     }
 
     private List<String> command(ServiceSpec service) {
-        return Java.command("384m", List.of(), List.of("-jar", service.jar(home).toString(),
+        List<String> args = new ArrayList<>(List.of("-jar", service.jar(home).toString(),
                 "--server.port=" + service.port(),
                 "--spring.datasource.url=" + engines.jdbcUrl(service.database()),
                 "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers(),
                 "--dr.s3.endpoint=" + engines.s3Endpoint()));
+        if (service.name().equals("backup-service")) {
+            // the database it protects, on whichever port PostgreSQL was started
+            args.add("--dr.backup.databases." + FoodTruckDatabase.NAME + ".url=" + engines.jdbcUrl(FoodTruckDatabase.NAME));
+        }
+        return Java.command("384m", List.of(), args);
     }
 
     private boolean ready(ServiceSpec service) {

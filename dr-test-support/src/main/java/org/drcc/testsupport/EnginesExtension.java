@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.drcc.engines.EngineSettings;
 import org.drcc.engines.Engines;
+import org.drcc.engines.FoodTruckDatabase;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -26,6 +27,8 @@ public final class EnginesExtension implements BeforeAllCallback, ParameterResol
         System.setProperty("spring.datasource.url", engines.jdbcUrl(database));
         System.setProperty("spring.kafka.bootstrap-servers", engines.bootstrapServers());
         System.setProperty("dr.s3.endpoint", engines.s3Endpoint().toString());
+        // the database the backup-service protects
+        System.setProperty("dr.backup.databases.foodtruck.url", engines.jdbcUrl(FoodTruckDatabase.NAME));
     }
 
     /** A test method may take {@link Engines} to reach the engines, to stop Kafka for instance. */

@@ -37,6 +37,12 @@ public class IncidentHolds {
                 .param(incidentId).query(IncidentHold.class).optional();
     }
 
+    /** When each still-open hold began: retention keeps every backup that existed by then. */
+    public List<Instant> openHoldsSince() {
+        return jdbc.sql("SELECT held_since FROM incident_hold WHERE released_at IS NULL")
+                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+    }
+
     private static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }

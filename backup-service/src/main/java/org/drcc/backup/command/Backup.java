@@ -1,0 +1,178 @@
+package org.drcc.backup.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.drcc.contract.backup.BackupCompletedEvent;
+import org.drcc.contract.backup.BackupCopiedEvent;
+import org.drcc.contract.backup.BackupCopyFailedEvent;
+import org.drcc.contract.backup.BackupExpiredEvent;
+import org.drcc.contract.backup.BackupFailedEvent;
+import org.drcc.contract.backup.BackupRestoreFailedEvent;
+import org.drcc.contract.backup.BackupRestoreStartedEvent;
+import org.drcc.contract.backup.BackupRestoredEvent;
+import org.drcc.contract.backup.BackupStartedEvent;
+import org.drcc.contract.backup.BackupVerificationFailedEvent;
+import org.drcc.contract.backup.BackupVerifiedEvent;
+
+/** One backup of a protected database: taken, copied to the tiers, verified, restored, expired. */
+@Aggregate
+public class Backup {
+
+    @AggregateIdentifier
+    private String backupId;
+    private String database;
+    private String actor;
+    private String bucket;
+    private String objectKey;
+    private BackupStatus status;
+    private String sha256;
+    private Instant snapshotAt;
+    private String failedCheck;
+    /** Restores under way: restore id to target database. */
+    private final Map<String, String> openRestores = new HashMap<>();
+
+    protected Backup() {
+        // for Axon: rebuilt from its events
+    }
+
+    @CommandHandler
+    public Backup(StartBackupCommand c) {
+        apply(new BackupStartedEvent(c.backupId(), c.database(), c.bucket(), c.objectKey(), c.actor(), c.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(CompleteBackupCommand c) {
+        require(status == BackupStatus.RUNNING, "only a running backup can complete");
+        apply(new BackupCompletedEvent(backupId, database, bucket, objectKey, c.sizeBytes(), c.sha256(), c.serverVersion(),
+                c.snapshotAt(), c.duration(), c.tables(), actor, c.completedAt()));
+    }
+
+    @CommandHandler
+    void handle(FailBackupCommand c) {
+        require(status == BackupStatus.RUNNING, "only a running backup can fail");
+        apply(new BackupFailedEvent(backupId, database, c.cause(), actor, c.failedAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordTierCopyCommand c) {
+        require(status == BackupStatus.COMPLETED, "only a completed backup can be copied to a tier");
+        if (c.cause() == null && sha256.equals(c.readBackSha256())) {
+            apply(new BackupCopiedEvent(backupId, database, c.tier(), c.bucket(), c.objectKey(), c.readBackSha256(),
+                    actor, c.copiedAt()));
+        } else {
+            String cause = c.cause() != null ? c.cause()
+                    : "the copy reads back with SHA-256 " + c.readBackSha256() + ", the backup has " + sha256;
+            apply(new BackupCopyFailedEvent(backupId, database, c.tier(), c.bucket(), cause, actor, c.copiedAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordVerificationCommand c) {
+        require(status == BackupStatus.COMPLETED, "only a completed backup can be verified");
+        if (c.failedCheck() == null) {
+            apply(new BackupVerifiedEvent(backupId, database, c.scratchDatabase(), c.tablesChecked(), c.actor(),
+                    c.verifiedAt()));
+        } else {
+            apply(new BackupVerificationFailedEvent(backupId, database, c.failedCheck(), c.detail(), c.actor(),
+                    c.verifiedAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ExpireBackupCommand c) {
+        require(status == BackupStatus.COMPLETED || status == BackupStatus.FAILED,
+                "a " + status + " backup cannot expire");
+        require(openRestores.isEmpty(), "the backup is being restored");
+        apply(new BackupExpiredEvent(backupId, database, c.reason(), "retention", c.expiredAt()));
+    }
+
+    @CommandHandler
+    void handle(StartRestoreCommand c) {
+        require(status == BackupStatus.COMPLETED, "only a completed backup can be restored; this one is " + status);
+        require(failedCheck == null, "its last verification failed (" + failedCheck + "): restore another backup");
+        require(!c.overwritesProtected() || c.confirmed(), "restoring over the protected database " + database
+                + " needs the confirmation flag; restore into a new database to compare first");
+        require(!openRestores.containsKey(c.restoreId()), "restore " + c.restoreId() + " already started");
+        apply(new BackupRestoreStartedEvent(backupId, database, c.restoreId(), c.targetDatabase(),
+                c.overwritesProtected(), snapshotAt, c.actor(), c.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(CompleteRestoreCommand c) {
+        require(openRestores.containsKey(c.restoreId()), "no restore " + c.restoreId() + " is running");
+        apply(new BackupRestoredEvent(backupId, database, c.restoreId(), openRestores.get(c.restoreId()),
+                snapshotAt, actor, c.completedAt()));
+    }
+
+    @CommandHandler
+    void handle(FailRestoreCommand c) {
+        require(openRestores.containsKey(c.restoreId()), "no restore " + c.restoreId() + " is running");
+        apply(new BackupRestoreFailedEvent(backupId, database, c.restoreId(),
+                openRestores.get(c.restoreId()), c.cause(), actor, c.failedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(BackupStartedEvent e) {
+        backupId = e.backupId();
+        database = e.database();
+        actor = e.actor();
+        bucket = e.bucket();
+        objectKey = e.objectKey();
+        status = BackupStatus.RUNNING;
+    }
+
+    @EventSourcingHandler
+    void on(BackupCompletedEvent e) {
+        status = BackupStatus.COMPLETED;
+        sha256 = e.sha256();
+        snapshotAt = e.snapshotAt();
+    }
+
+    @EventSourcingHandler
+    void on(BackupFailedEvent e) {
+        status = BackupStatus.FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(BackupVerifiedEvent e) {
+        failedCheck = null;
+    }
+
+    @EventSourcingHandler
+    void on(BackupVerificationFailedEvent e) {
+        failedCheck = e.check();
+    }
+
+    @EventSourcingHandler
+    void on(BackupExpiredEvent e) {
+        status = BackupStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(BackupRestoreStartedEvent e) {
+        openRestores.put(e.restoreId(), e.targetDatabase());
+    }
+
+    @EventSourcingHandler
+    void on(BackupRestoredEvent e) {
+        openRestores.remove(e.restoreId());
+    }
+
+    @EventSourcingHandler
+    void on(BackupRestoreFailedEvent e) {
+        openRestores.remove(e.restoreId());
+    }
+
+    private static void require(boolean rule, String refusal) {
+        if (!rule) {
+            throw new BackupRuleException(refusal);
+        }
+    }
+}

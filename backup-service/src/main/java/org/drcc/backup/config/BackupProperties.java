@@ -1,0 +1,31 @@
+package org.drcc.backup.config;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What the backup-service protects and how.
+ *
+ * @param databases            the protected databases by name, each with its policy
+ * @param toolsDir             where pg_dump, pg_restore and psql are; empty means the PATH
+ * @param zone                 the time zone whose days, ISO weeks and months retention counts in
+ * @param verificationSchedule when every database's newest backup is verified by restore (Spring cron)
+ * @param retentionSchedule    when retention expires the backups no rule keeps (Spring cron)
+ * @param schedulingEnabled    false in tests and on a second instance: nothing runs by the clock
+ * @param restoreJobs          {@code pg_restore --jobs} for a restore
+ */
+@ConfigurationProperties("dr.backup")
+public record BackupProperties(
+        Map<String, DatabasePolicy> databases,
+        @DefaultValue("") String toolsDir,
+        @DefaultValue("UTC") String zone,
+        @DefaultValue("0 0 4 * * SUN") String verificationSchedule,
+        @DefaultValue("0 30 3 * * *") String retentionSchedule,
+        @DefaultValue("true") boolean schedulingEnabled,
+        @DefaultValue("2") int restoreJobs) {
+
+    public BackupProperties {
+        databases = databases == null ? Map.of() : Map.copyOf(databases);
+    }
+}

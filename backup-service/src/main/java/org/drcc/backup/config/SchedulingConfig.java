@@ -1,0 +1,67 @@
+package org.drcc.backup.config;
+
+import org.drcc.backup.job.BackupAlreadyRunningException;
+import org.drcc.backup.job.BackupJob;
+import org.drcc.backup.job.Policies;
+import org.drcc.backup.job.RetentionJob;
+import org.drcc.backup.job.VerifyJob;
+import org.drcc.backup.query.BackupFilter;
+import org.drcc.backup.query.Backups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/**
+ * What runs by the clock: each database's backups on its policy's schedule, the weekly verification
+ * of each database's newest backup, and retention. Off with {@code dr.backup.scheduling-enabled=false}.
+ */
+@Configuration
+@EnableScheduling
+@ConditionalOnProperty(name = "dr.backup.scheduling-enabled", havingValue = "true", matchIfMissing = true)
+class SchedulingConfig implements SchedulingConfigurer {
+
+    private static final Logger log = LoggerFactory.getLogger(SchedulingConfig.class);
+    private static final String SCHEDULER = "scheduler";
+
+    private final BackupProperties properties;
+    private final Policies policies;
+    private final BackupJob backupJob;
+    private final VerifyJob verifyJob;
+    private final RetentionJob retentionJob;
+    private final Backups backups;
+
+    SchedulingConfig(BackupProperties properties, Policies policies, BackupJob backupJob, VerifyJob verifyJob,
+                     RetentionJob retentionJob, Backups backups) {
+        this.properties = properties;
+        this.policies = policies;
+        this.backupJob = backupJob;
+        this.verifyJob = verifyJob;
+        this.retentionJob = retentionJob;
+        this.backups = backups;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        policies.all().forEach((database, policy) -> registrar.addCronTask(() -> backUp(database), policy.schedule()));
+        registrar.addCronTask(this::verifyNewest, properties.verificationSchedule());
+        registrar.addCronTask(retentionJob::run, properties.retentionSchedule());
+    }
+
+    private void backUp(String database) {
+        try {
+            backupJob.start(database, SCHEDULER);
+        } catch (BackupAlreadyRunningException e) {
+            log.warn("Scheduled backup of {} skipped: {}", database, e.getMessage());
+        }
+    }
+
+    private void verifyNewest() {
+        policies.all().keySet().forEach(database ->
+                backups.list(new BackupFilter(database, "COMPLETED", null, null, 1))
+                        .forEach(b -> verifyJob.start(b.backupId(), SCHEDULER)));
+    }
+}

@@ -1,0 +1,37 @@
+package org.drcc.backup.job;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.drcc.backup.query.Backups;
+import org.springframework.stereotype.Component;
+
+/**
+ * One backup per database at a time. This instance's own backups are refused here at once; one
+ * started by another instance is seen in the read model, and a race between two instances is
+ * settled by its unique index (the second start command fails).
+ */
+@Component
+class BackupGate {
+
+    private final Map<String, String> running = new ConcurrentHashMap<>();
+    private final Backups backups;
+
+    BackupGate(Backups backups) {
+        this.backups = backups;
+    }
+
+    void enter(String database, String backupId) {
+        String other = running.putIfAbsent(database, backupId);
+        if (other != null) {
+            throw new BackupAlreadyRunningException(database, other);
+        }
+        backups.running(database).ifPresent(b -> {
+            running.remove(database, backupId);
+            throw new BackupAlreadyRunningException(database, b.backupId());
+        });
+    }
+
+    void leave(String database, String backupId) {
+        running.remove(database, backupId);
+    }
+}

@@ -1,0 +1,10 @@
+package org.drcc.backup.job;
+
+import java.time.Instant;
+import java.util.List;
+import org.drcc.backup.storage.StoredObject;
+import org.drcc.contract.backup.TableChecksum;
+
+/** A dump stored in the primary bucket, with what was read from the snapshot it was taken from. */
+record Dump(StoredObject object, Instant snapshotAt, String serverVersion, List<TableChecksum> tables) {
+}

@@ -1,0 +1,55 @@
+package org.drcc.backup.job;
+
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.backup.command.FailBackupCommand;
+import org.drcc.backup.command.FailRestoreCommand;
+import org.drcc.backup.query.BackupSummary;
+import org.drcc.backup.query.Backups;
+import org.drcc.backup.query.RestoreView;
+import org.drcc.backup.storage.ObjectStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * After a crash, a backup or restore that was running never will finish: it is recorded as failed,
+ * and the backup's multipart upload is aborted, so it is never listed as good and leaves no parts.
+ * This assumes one backup-service instance, which is how the suite runs it.
+ */
+@Component
+class StartupRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupRecovery.class);
+    static final String CAUSE = "the backup-service stopped while it was running";
+
+    private final Backups backups;
+    private final CommandGateway commands;
+    private final ObjectStore store;
+    private final Clock clock;
+
+    StartupRecovery(Backups backups, CommandGateway commands, ObjectStore store, Clock clock) {
+        this.backups = backups;
+        this.commands = commands;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void failWhatWasInterrupted() {
+        for (BackupSummary backup : backups.allRunning()) {
+            log.warn("Backup {} of {} was interrupted; recording it as failed", backup.backupId(), backup.database());
+            try {
+                store.abortIncomplete(backup.bucket(), backup.objectKey());
+            } catch (RuntimeException e) {
+                log.warn("Could not abort the upload of {}: {}", backup.objectKey(), e.toString());
+            }
+            commands.sendAndWait(new FailBackupCommand(backup.backupId(), CAUSE, clock.instant()));
+        }
+        for (RestoreView restore : backups.allRunningRestores()) {
+            commands.sendAndWait(new FailRestoreCommand(restore.backupId(), restore.restoreId(), CAUSE, clock.instant()));
+        }
+    }
+}

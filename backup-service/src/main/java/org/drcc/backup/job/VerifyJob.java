@@ -1,0 +1,155 @@
+package org.drcc.backup.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.backup.command.BackupRuleException;
+import org.drcc.backup.command.RecordVerificationCommand;
+import org.drcc.backup.postgres.Manifest;
+import org.drcc.backup.postgres.PgServer;
+import org.drcc.backup.postgres.PgTarget;
+import org.drcc.backup.postgres.PgToolException;
+import org.drcc.backup.postgres.PgTools;
+import org.drcc.backup.postgres.ToolProcess;
+import org.drcc.backup.query.BackupNotFoundException;
+import org.drcc.backup.query.BackupSummary;
+import org.drcc.backup.query.Backups;
+import org.drcc.backup.storage.ObjectStore;
+import org.drcc.backup.storage.Sha256;
+import org.drcc.backup.storage.StoredObject;
+import org.drcc.contract.backup.TableChecksum;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Proves a backup restorable: streams its object from S3 into {@code pg_restore} on a scratch database
+ * created on the protected database's server, then compares the object's SHA-256 and size and the
+ * restored tables with the manifest. The scratch database is dropped whatever happens.
+ */
+@Component
+public class VerifyJob {
+
+    private static final Logger log = LoggerFactory.getLogger(VerifyJob.class);
+
+    private final Backups backups;
+    private final Policies policies;
+    private final PgTools tools;
+    private final ObjectStore store;
+    private final CommandGateway commands;
+    private final TaskExecutor tasks;
+    private final Clock clock;
+
+    VerifyJob(Backups backups, Policies policies, PgTools tools, ObjectStore store, CommandGateway commands,
+              TaskExecutor backupTasks, Clock clock) {
+        this.backups = backups;
+        this.policies = policies;
+        this.tools = tools;
+        this.store = store;
+        this.commands = commands;
+        this.tasks = backupTasks;
+        this.clock = clock;
+    }
+
+    /** Starts the verification in the background; refused unless the backup is completed. */
+    public void start(String backupId, String actor) {
+        BackupSummary backup = backups.summary(backupId).orElseThrow(() -> new BackupNotFoundException(backupId));
+        if (!"COMPLETED".equals(backup.status())) {
+            throw new BackupRuleException("only a completed backup can be verified; " + backupId + " is "
+                    + backup.status());
+        }
+        tasks.execute(() -> verify(backup, actor));
+    }
+
+    void verify(BackupSummary backup, String actor) {
+        String scratch = "dr_verify_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        List<TableChecksum> manifest = backups.view(backup.backupId()).tables();
+        Optional<CheckFailure> failure;
+        try {
+            failure = check(backup, manifest, scratch);
+        } catch (Exception e) {
+            failure = Optional.of(new CheckFailure("restore", Failures.describe(e)));
+        }
+        failure.ifPresentOrElse(
+                f -> log.warn("Backup {} failed verification, check {}: {}", backup.backupId(), f.check(), f.detail()),
+                () -> log.info("Backup {} verified by restore into {}", backup.backupId(), scratch));
+        commands.sendAndWait(new RecordVerificationCommand(backup.backupId(), scratch, manifest.size(),
+                failure.map(CheckFailure::check).orElse(null), failure.map(CheckFailure::detail).orElse(null), actor,
+                clock.instant()));
+    }
+
+    private Optional<CheckFailure> check(BackupSummary backup, List<TableChecksum> manifest, String scratch)
+            throws Exception {
+        PgTarget server = policies.target(backup.database());
+        PgServer.create(server, scratch);
+        try {
+            PgTarget scratchDb = server.withDatabase(scratch);
+            StoredObject read;
+            String restoreError = null;
+            try (ToolProcess restore = tools.restoreFromStdin(scratchDb)) {
+                try (Sha256 in = new Sha256(store.open(backup.bucket(), backup.objectKey()))) {
+                    feed(in, restore.stdin());
+                    read = in.measured();
+                } catch (RuntimeException e) {
+                    return Optional.of(new CheckFailure("storage", "cannot read s3://" + backup.bucket() + "/"
+                            + backup.objectKey() + ": " + Failures.describe(e)));
+                }
+                try {
+                    restore.awaitSuccess(1, TimeUnit.HOURS);
+                } catch (PgToolException e) {
+                    restoreError = e.getMessage();
+                }
+            }
+            // the stored bytes are checked first: a damaged object explains any restore error that follows
+            if (!read.sha256().equals(backup.sha256())) {
+                return Optional.of(new CheckFailure("sha256", "s3://" + backup.bucket() + "/" + backup.objectKey()
+                        + " reads with SHA-256 " + read.sha256() + " but the backup was stored with " + backup.sha256()
+                        + ": the object was altered or damaged in storage"));
+            }
+            if (read.sizeBytes() != backup.sizeBytes()) {
+                return Optional.of(new CheckFailure("size", "the object has " + read.sizeBytes()
+                        + " bytes, the backup was stored with " + backup.sizeBytes()));
+            }
+            if (restoreError != null) {
+                return Optional.of(new CheckFailure("restore", restoreError));
+            }
+            try (Connection c = scratchDb.connect()) {
+                return ManifestCheck.compare(manifest, Manifest.read(c));
+            }
+        } finally {
+            PgServer.drop(server, scratch);
+        }
+    }
+
+    /**
+     * Copies the object into pg_restore. If pg_restore stops reading (it failed), the rest of the
+     * object is still read, so that its checksum can say whether the object itself is to blame.
+     */
+    private static void feed(InputStream in, OutputStream restore) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        boolean feeding = true;
+        int n;
+        while ((n = in.read(buffer)) > 0) {
+            if (feeding) {
+                try {
+                    restore.write(buffer, 0, n);
+                } catch (IOException e) {
+                    feeding = false;
+                }
+            }
+        }
+        try {
+            restore.close();
+        } catch (IOException e) {
+            // pg_restore already stopped; its exit code says why
+        }
+    }
+}

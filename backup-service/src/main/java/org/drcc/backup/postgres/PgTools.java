@@ -1,0 +1,46 @@
+package org.drcc.backup.postgres;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.drcc.backup.config.BackupProperties;
+import org.springframework.stereotype.Component;
+
+/** The PostgreSQL client tools, from the configured directory or else the PATH; their major version must match the server's. */
+@Component
+public class PgTools {
+
+    private final String toolsDir;
+
+    PgTools(BackupProperties properties) {
+        this.toolsDir = properties.toolsDir();
+    }
+
+    /** {@code pg_dump -Fc} of the snapshot {@code snapshotId}, to its stdout. */
+    public ToolProcess dump(PgTarget database, String snapshotId) throws IOException {
+        return ToolProcess.start("pg_dump", List.of(tool("pg_dump"), "--format=custom", "--no-password",
+                "--snapshot=" + snapshotId, "--dbname=" + database.libpqUri()), database.environment());
+    }
+
+    /** {@code pg_restore} of an archive read from its stdin: one job, as a pipe allows. */
+    public ToolProcess restoreFromStdin(PgTarget database) throws IOException {
+        return ToolProcess.start("pg_restore", List.of(tool("pg_restore"), "--no-password", "--no-owner",
+                "--no-privileges", "--exit-on-error", "--dbname=" + database.libpqUri()), database.environment());
+    }
+
+    /** {@code pg_restore --jobs} of an archive file; {@code clean} drops what it restores first. */
+    public ToolProcess restoreFile(PgTarget database, Path archive, int jobs, boolean clean) throws IOException {
+        List<String> command = new ArrayList<>(List.of(tool("pg_restore"), "--no-password", "--no-owner",
+                "--no-privileges", "--exit-on-error", "--jobs=" + Math.max(1, jobs)));
+        if (clean) {
+            command.addAll(List.of("--clean", "--if-exists"));
+        }
+        command.addAll(List.of("--dbname=" + database.libpqUri(), archive.toString()));
+        return ToolProcess.start("pg_restore", command, database.environment());
+    }
+
+    private String tool(String name) {
+        return toolsDir == null || toolsDir.isBlank() ? name : Path.of(toolsDir).resolve(name).toString();
+    }
+}

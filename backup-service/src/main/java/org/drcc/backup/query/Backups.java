@@ -1,0 +1,91 @@
+package org.drcc.backup.query;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.drcc.contract.backup.TableChecksum;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads the backups' read model. */
+@Repository
+public class Backups {
+
+    private static final String SUMMARY = """
+            SELECT backup_id, database_name AS database, status, actor, bucket, object_key, started_at, completed_at,
+                   snapshot_at, duration_ms, size_bytes, sha256, server_version, failure, verification, verified_at,
+                   verification_check, verification_detail, expired_at, expiry_reason
+            FROM backup""";
+
+    private final JdbcClient jdbc;
+
+    Backups(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<BackupSummary> list(BackupFilter filter) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (filter.database() != null) {
+            where.add("database_name = ?");
+            params.add(filter.database());
+        }
+        if (filter.status() != null) {
+            where.add("status = ?");
+            params.add(filter.status());
+        }
+        if (filter.verified() != null) {
+            where.add(filter.verified() ? "verification = 'VERIFIED'" : "verification <> 'VERIFIED'");
+        }
+        if (filter.before() != null) {
+            where.add("snapshot_at < ?");
+            params.add(Timestamp.from(filter.before()));
+        }
+        String sql = SUMMARY + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY started_at DESC LIMIT " + Math.max(1, filter.limit());
+        return jdbc.sql(sql).params(params).query(BackupSummary.class).list();
+    }
+
+    public Optional<BackupSummary> summary(String backupId) {
+        return jdbc.sql(SUMMARY + " WHERE backup_id = ?").param(backupId).query(BackupSummary.class).optional();
+    }
+
+    public BackupView view(String backupId) {
+        BackupSummary summary = summary(backupId).orElseThrow(() -> new BackupNotFoundException(backupId));
+        List<TableChecksum> tables = jdbc.sql("SELECT table_name AS table, row_count AS rows, md5 FROM backup_table "
+                + "WHERE backup_id = ? ORDER BY table_name").param(backupId).query(TableChecksum.class).list();
+        List<TierCopy> copies = jdbc.sql("SELECT tier, bucket, status, sha256, failure, copied_at FROM backup_copy "
+                + "WHERE backup_id = ? ORDER BY tier").param(backupId).query(TierCopy.class).list();
+        return new BackupView(summary, tables, copies, restores(backupId));
+    }
+
+    public List<RestoreView> restores(String backupId) {
+        return jdbc.sql("SELECT restore_id, backup_id, target_database, overwrites_protected, restore_point, status, "
+                        + "actor, started_at, finished_at, failure FROM backup_restore WHERE backup_id = ? "
+                        + "ORDER BY started_at DESC")
+                .param(backupId).query(RestoreView.class).list();
+    }
+
+    /** Every completed backup of {@code database}: what retention decides on. */
+    public List<BackupSummary> completed(String database) {
+        return jdbc.sql(SUMMARY + " WHERE database_name = ? AND status = 'COMPLETED' ORDER BY snapshot_at DESC")
+                .param(database).query(BackupSummary.class).list();
+    }
+
+    public Optional<BackupSummary> running(String database) {
+        return jdbc.sql(SUMMARY + " WHERE database_name = ? AND status = 'RUNNING'").param(database)
+                .query(BackupSummary.class).optional();
+    }
+
+    /** Every backup left RUNNING, as after a crash of the service. */
+    public List<BackupSummary> allRunning() {
+        return jdbc.sql(SUMMARY + " WHERE status = 'RUNNING'").query(BackupSummary.class).list();
+    }
+
+    public List<RestoreView> allRunningRestores() {
+        return jdbc.sql("SELECT restore_id, backup_id, target_database, overwrites_protected, restore_point, status, "
+                + "actor, started_at, finished_at, failure FROM backup_restore WHERE status = 'RUNNING'")
+                .query(RestoreView.class).list();
+    }
+}

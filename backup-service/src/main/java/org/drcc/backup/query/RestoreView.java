@@ -1,0 +1,17 @@
+package org.drcc.backup.query;
+
+import java.time.Instant;
+
+/** A restore of a backup: RUNNING, RESTORED or FAILED; {@code restorePoint} is when its data is from. */
+public record RestoreView(
+        String restoreId,
+        String backupId,
+        String targetDatabase,
+        boolean overwritesProtected,
+        Instant restorePoint,
+        String status,
+        String actor,
+        Instant startedAt,
+        Instant finishedAt,
+        String failure) {
+}

@@ -1,0 +1,104 @@
+package org.drcc.backup.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.drcc.backup.config.S3Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+
+/**
+ * The backups' objects in S3. Uploads are multipart, so a dump of any size streams through a single
+ * part-sized buffer and never lands on local disk; an upload that fails is aborted, so no partial
+ * object is ever visible.
+ */
+@Component
+public class ObjectStore {
+
+    private static final Logger log = LoggerFactory.getLogger(ObjectStore.class);
+
+    private final S3Client s3;
+    private final int partSize;
+
+    ObjectStore(S3Client s3, S3Properties properties) {
+        this.s3 = s3;
+        this.partSize = Math.toIntExact(properties.partSize().toBytes());
+    }
+
+    /** A check run after the stream ended and before the upload completes; throwing aborts the upload. */
+    @FunctionalInterface
+    public interface BeforeComplete {
+        void check() throws Exception;
+    }
+
+    /** Streams {@code in} to the object, measuring it on the way; aborts the upload on any failure. */
+    public StoredObject upload(String bucket, String key, InputStream in, BeforeComplete beforeComplete)
+            throws Exception {
+        String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
+        try {
+            Sha256 measured = new Sha256(in);
+            List<CompletedPart> parts = new ArrayList<>();
+            byte[] buffer = new byte[partSize];
+            int read;
+            // S3 accepts a last part smaller than the minimum, and always needs at least one part.
+            while ((read = measured.readNBytes(buffer, 0, partSize)) > 0 || parts.isEmpty()) {
+                int number = parts.size() + 1;
+                String etag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
+                        RequestBody.fromBytes(java.util.Arrays.copyOf(buffer, read))).eTag();
+                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+                if (read < partSize) {
+                    break;
+                }
+            }
+            beforeComplete.check();
+            s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
+                    .multipartUpload(u -> u.parts(parts)));
+            return measured.measured();
+        } catch (Exception | Error e) {
+            abort(bucket, key, uploadId);
+            throw e;
+        }
+    }
+
+    public ResponseInputStream<GetObjectResponse> open(String bucket, String key) {
+        return s3.getObject(r -> r.bucket(bucket).key(key));
+    }
+
+    /** Reads the object back in full and measures it. */
+    public StoredObject readBack(String bucket, String key) {
+        try (Sha256 in = new Sha256(open(bucket, key))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return in.measured();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading back s3://" + bucket + "/" + key + " failed", e);
+        }
+    }
+
+    public void delete(String bucket, String key) {
+        s3.deleteObject(r -> r.bucket(bucket).key(key));
+    }
+
+    /** Aborts uploads a crashed run left open under {@code prefix}: their parts would cost storage forever. */
+    public int abortIncomplete(String bucket, String prefix) {
+        List<MultipartUpload> open = s3.listMultipartUploads(r -> r.bucket(bucket).prefix(prefix)).uploads();
+        open.forEach(u -> abort(bucket, u.key(), u.uploadId()));
+        return open.size();
+    }
+
+    private void abort(String bucket, String key, String uploadId) {
+        try {
+            s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (RuntimeException e) {
+            log.warn("Could not abort the upload {} of s3://{}/{}: {}", uploadId, bucket, key, e.getMessage());
+        }
+    }
+}

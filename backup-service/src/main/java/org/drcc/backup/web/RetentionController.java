@@ -1,0 +1,25 @@
+package org.drcc.backup.web;
+
+import java.util.Map;
+import org.drcc.backup.job.RetentionJob;
+import org.drcc.backup.retention.RetentionPlan;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Runs retention now rather than at its scheduled time; answers each database's plan. */
+@RestController
+@RequestMapping("/api/retention")
+class RetentionController {
+
+    private final RetentionJob retention;
+
+    RetentionController(RetentionJob retention) {
+        this.retention = retention;
+    }
+
+    @PostMapping
+    Map<String, RetentionPlan> runNow() {
+        return retention.run();
+    }
+}

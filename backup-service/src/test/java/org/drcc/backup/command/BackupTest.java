@@ -1,0 +1,180 @@
+package org.drcc.backup.command;
+
+import static org.hamcrest.Matchers.containsString;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.drcc.contract.backup.BackupCompletedEvent;
+import org.drcc.contract.backup.BackupCopiedEvent;
+import org.drcc.contract.backup.BackupCopyFailedEvent;
+import org.drcc.contract.backup.BackupExpiredEvent;
+import org.drcc.contract.backup.BackupFailedEvent;
+import org.drcc.contract.backup.BackupRestoreStartedEvent;
+import org.drcc.contract.backup.BackupRestoredEvent;
+import org.drcc.contract.backup.BackupStartedEvent;
+import org.drcc.contract.backup.BackupVerificationFailedEvent;
+import org.drcc.contract.backup.BackupVerifiedEvent;
+import org.drcc.contract.backup.TableChecksum;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BackupTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Instant T1 = T0.plusSeconds(20);
+    private static final String KEY = "foodtruck/2026-11-25T10-00-00Z_b-1.dump";
+    private static final List<TableChecksum> TABLES = List.of(new TableChecksum("public.truck", 20, "abc"));
+
+    private AggregateTestFixture<Backup> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Backup.class);
+    }
+
+    private static BackupStartedEvent started() {
+        return new BackupStartedEvent("b-1", "foodtruck", "dr-backups-primary", KEY, "alice", T0);
+    }
+
+    private static BackupCompletedEvent completed() {
+        return new BackupCompletedEvent("b-1", "foodtruck", "dr-backups-primary", KEY, 1234, "sha", "15.19", T0,
+                Duration.ofSeconds(20), TABLES, "alice", T1);
+    }
+
+    @Test
+    void canStartABackup() {
+        fixture.givenNoPriorActivity()
+                .when(new StartBackupCommand("b-1", "foodtruck", "dr-backups-primary", KEY, "alice", T0))
+                .expectEvents(started());
+    }
+
+    @Test
+    void canCompleteARunningBackupWithWhatWasMeasured() {
+        fixture.given(started())
+                .when(new CompleteBackupCommand("b-1", 1234, "sha", "15.19", T0, Duration.ofSeconds(20), TABLES, T1))
+                .expectEvents(completed());
+    }
+
+    @Test
+    void cannotCompleteAFailedBackup() {
+        fixture.given(started(), new BackupFailedEvent("b-1", "foodtruck", "pg_dump exited with 1", "alice", T1))
+                .when(new CompleteBackupCommand("b-1", 1234, "sha", "15.19", T0, Duration.ofSeconds(20), TABLES, T1))
+                .expectException(BackupRuleException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void canFailARunningBackupWithItsCause() {
+        fixture.given(started())
+                .when(new FailBackupCommand("b-1", "S3 unreachable", T1))
+                .expectEvents(new BackupFailedEvent("b-1", "foodtruck", "S3 unreachable", "alice", T1));
+    }
+
+    @Test
+    void cannotFailACompletedBackup() {
+        fixture.given(started(), completed())
+                .when(new FailBackupCommand("b-1", "late", T1))
+                .expectException(BackupRuleException.class);
+    }
+
+    @Test
+    void canRecordATierCopyWithTheBackupsChecksum() {
+        fixture.given(started(), completed())
+                .when(new RecordTierCopyCommand("b-1", "secondary", "dr-backups-secondary", KEY, "sha", null, T1))
+                .expectEvents(new BackupCopiedEvent("b-1", "foodtruck", "secondary", "dr-backups-secondary", KEY, "sha",
+                        "alice", T1));
+    }
+
+    @Test
+    void cannotCountACopyWithAnotherChecksumAsCopied() {
+        fixture.given(started(), completed())
+                .when(new RecordTierCopyCommand("b-1", "tertiary", "dr-backups-tertiary", KEY, "other", null, T1))
+                .expectEvents(new BackupCopyFailedEvent("b-1", "foodtruck", "tertiary", "dr-backups-tertiary",
+                        "the copy reads back with SHA-256 other, the backup has sha", "alice", T1));
+    }
+
+    @Test
+    void cannotCopyARunningBackup() {
+        fixture.given(started())
+                .when(new RecordTierCopyCommand("b-1", "secondary", "dr-backups-secondary", KEY, "sha", null, T1))
+                .expectException(BackupRuleException.class);
+    }
+
+    @Test
+    void canRecordAVerificationAndAFailedOneWithItsCheck() {
+        fixture.given(started(), completed())
+                .when(new RecordVerificationCommand("b-1", "dr_verify_x", 1, null, null, "bob", T1))
+                .expectEvents(new BackupVerifiedEvent("b-1", "foodtruck", "dr_verify_x", 1, "bob", T1));
+        fixture.given(started(), completed())
+                .when(new RecordVerificationCommand("b-1", "dr_verify_x", 1, "sha256", "altered", "bob", T1))
+                .expectEvents(new BackupVerificationFailedEvent("b-1", "foodtruck", "sha256", "altered", "bob", T1));
+    }
+
+    @Test
+    void canRestoreIntoANewDatabaseFromItsRestorePoint() {
+        fixture.given(started(), completed())
+                .when(new StartRestoreCommand("b-1", "r-1", "foodtruck_copy", false, false, "bob", T1))
+                .expectEvents(new BackupRestoreStartedEvent("b-1", "foodtruck", "r-1", "foodtruck_copy", false, T0,
+                        "bob", T1));
+    }
+
+    @Test
+    void cannotRestoreOverTheProtectedDatabaseWithoutConfirmation() {
+        fixture.given(started(), completed())
+                .when(new StartRestoreCommand("b-1", "r-1", "foodtruck", true, false, "bob", T1))
+                .expectException(BackupRuleException.class)
+                .expectExceptionMessage(containsString("confirmation"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void canRestoreOverTheProtectedDatabaseWhenConfirmed() {
+        fixture.given(started(), completed())
+                .when(new StartRestoreCommand("b-1", "r-1", "foodtruck", true, true, "bob", T1))
+                .expectEvents(new BackupRestoreStartedEvent("b-1", "foodtruck", "r-1", "foodtruck", true, T0, "bob", T1));
+    }
+
+    @Test
+    void cannotRestoreABackupThatFailedVerification() {
+        fixture.given(started(), completed(),
+                        new BackupVerificationFailedEvent("b-1", "foodtruck", "sha256", "altered", "bob", T1))
+                .when(new StartRestoreCommand("b-1", "r-1", "foodtruck_copy", false, false, "bob", T1))
+                .expectException(BackupRuleException.class)
+                .expectExceptionMessage(containsString("sha256"));
+    }
+
+    @Test
+    void canCompleteARestoreWithItsTargetAndRestorePoint() {
+        fixture.given(started(), completed(),
+                        new BackupRestoreStartedEvent("b-1", "foodtruck", "r-1", "foodtruck_copy", false, T0, "bob", T1))
+                .when(new CompleteRestoreCommand("b-1", "r-1", T1))
+                .expectEvents(new BackupRestoredEvent("b-1", "foodtruck", "r-1", "foodtruck_copy", T0, "alice", T1));
+    }
+
+    @Test
+    void cannotCompleteARestoreThatNeverStarted() {
+        fixture.given(started(), completed())
+                .when(new CompleteRestoreCommand("b-1", "r-9", T1))
+                .expectException(BackupRuleException.class);
+    }
+
+    @Test
+    void canExpireACompletedBackup() {
+        fixture.given(started(), completed())
+                .when(new ExpireBackupCommand("b-1", "no retention rule keeps it", T1))
+                .expectEvents(new BackupExpiredEvent("b-1", "foodtruck", "no retention rule keeps it", "retention", T1));
+    }
+
+    @Test
+    void cannotExpireARunningBackupNorOneBeingRestored() {
+        fixture.given(started())
+                .when(new ExpireBackupCommand("b-1", "old", T1))
+                .expectException(BackupRuleException.class);
+        fixture.given(started(), completed(),
+                        new BackupRestoreStartedEvent("b-1", "foodtruck", "r-1", "foodtruck_copy", false, T0, "bob", T1))
+                .when(new ExpireBackupCommand("b-1", "old", T1))
+                .expectException(BackupRuleException.class);
+    }
+}

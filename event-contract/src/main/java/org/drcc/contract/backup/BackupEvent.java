@@ -1,0 +1,35 @@
+package org.drcc.contract.backup;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import java.time.Instant;
+
+/**
+ * Every event of a backup of a protected PostgreSQL database. The {@code @JsonTypeName} of each record
+ * is its versioned CloudEvents {@code type}; a breaking change gets a new record and a new version.
+ */
+@JsonSubTypes({
+        @JsonSubTypes.Type(BackupStartedEvent.class),
+        @JsonSubTypes.Type(BackupCompletedEvent.class),
+        @JsonSubTypes.Type(BackupFailedEvent.class),
+        @JsonSubTypes.Type(BackupCopiedEvent.class),
+        @JsonSubTypes.Type(BackupCopyFailedEvent.class),
+        @JsonSubTypes.Type(BackupVerifiedEvent.class),
+        @JsonSubTypes.Type(BackupVerificationFailedEvent.class),
+        @JsonSubTypes.Type(BackupExpiredEvent.class),
+        @JsonSubTypes.Type(BackupRestoreStartedEvent.class),
+        @JsonSubTypes.Type(BackupRestoredEvent.class),
+        @JsonSubTypes.Type(BackupRestoreFailedEvent.class)
+})
+public sealed interface BackupEvent permits BackupStartedEvent, BackupCompletedEvent, BackupFailedEvent,
+        BackupCopiedEvent, BackupCopyFailedEvent, BackupVerifiedEvent, BackupVerificationFailedEvent,
+        BackupExpiredEvent, BackupRestoreStartedEvent, BackupRestoredEvent, BackupRestoreFailedEvent {
+
+    String backupId();
+
+    /** The protected database the backup is of. */
+    String database();
+
+    String actor();
+
+    Instant occurredAt();
+}
