@@ -80,7 +80,9 @@ final class Suite implements AutoCloseable {
                 "--server.port=" + service.port(),
                 "--spring.datasource.url=" + engines.jdbcUrl(service.database()),
                 "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers(),
-                "--dr.s3.endpoint=" + engines.s3Endpoint()));
+                "--dr.s3.endpoint=" + engines.s3Endpoint(),
+                // the key that signs the audit trail's checkpoints lives beside the data, not in it
+                "--dr.audit.signing-key-file=" + settings.dataDir().resolve("keys").resolve(service.database() + "-audit.key")));
         if (service.name().equals("backup-service")) {
             // the database it protects, on whichever port PostgreSQL was started
             args.add("--dr.backup.databases." + FoodTruckDatabase.NAME + ".url=" + engines.jdbcUrl(FoodTruckDatabase.NAME));

@@ -77,6 +77,10 @@ class IncidentLifecycleIT {
                 .getStatusCode().value()).isEqualTo(202);
         awaitListed("/api/incidents?status=CLOSED&scenario=database-corruption", id);
         awaitListed("/api/audit/events?actor=dana&type=dr.incident.checklist-item-waived.v1", id);
+        Map<String, Object> proof = http.postForObject("/api/audit/checkpoints", null, Map.class);
+        assertThat(proof).containsEntry("intact", true);
+        assertThat(((Number) proof.get("checkpointsChecked")).intValue()).isPositive();
+        assertThat(((Number) proof.get("eventsChecked")).intValue()).isGreaterThan(((Number) closed.get("version")).intValue());
         String export = http.getForObject("/api/audit/events/export?incidentId=" + id, String.class);
         assertThat(export.lines()).hasSize(((Number) closed.get("version")).intValue() + 1)
                 .allMatch(line -> line.contains("\"incidentId\":\"" + id + "\""));

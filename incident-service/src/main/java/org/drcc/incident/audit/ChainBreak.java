@@ -1,0 +1,9 @@
+package org.drcc.incident.audit;
+
+/**
+ * The first place where the stored trail and its chain disagree. {@code kind}: CHANGED_EVENT,
+ * MISSING_EVENT, MISSING_LINK, REORDERED, EXTRA_EVENT, HEAD_MISMATCH, FORGED_CHECKPOINT,
+ * CHECKPOINT_MISMATCH, TRUNCATED.
+ */
+public record ChainBreak(String kind, Long chainSeq, Long globalIndex, String eventIdentifier, String detail) {
+}

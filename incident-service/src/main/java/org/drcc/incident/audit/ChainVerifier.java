@@ -1,0 +1,150 @@
+package org.drcc.incident.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * Walks the whole chain in order, recomputing every link from the stored event bytes, and checks the
+ * signed checkpoints against it. Reports the first break; an intact trail passes. A cursor keeps
+ * memory flat however long the trail.
+ */
+public class ChainVerifier {
+
+    private static final byte[] GENESIS = new byte[32];
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+    private final ChainSigner signer;
+    private final Clock clock;
+
+    public ChainVerifier(DataSource dataSource, ChainSigner signer, Clock clock) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.jdbc.setFetchSize(1000);
+        this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        this.readOnly.setReadOnly(true);
+        this.signer = signer;
+        this.clock = clock;
+    }
+
+    public ChainReport verify() {
+        return readOnly.execute(status -> walk());
+    }
+
+    private ChainReport walk() {
+        Map<Long, Checkpoint> checkpoints = new HashMap<>();
+        jdbc.query("SELECT chain_seq, hash, signature FROM chain_checkpoint", rs -> {
+            checkpoints.put(rs.getLong(1), new Checkpoint(rs.getBytes(2), rs.getBytes(3)));
+        });
+        Walk walk = new Walk(checkpoints);
+        jdbc.query("""
+                SELECT c.chain_seq, c.global_index, c.event_identifier, c.prev_hash, c.hash,
+                       e.eventIdentifier, e.aggregateIdentifier, e.sequenceNumber, e.type, e.payloadType,
+                       e.payloadRevision, e.timeStamp, e.payload, e.metaData
+                FROM event_chain c LEFT JOIN DomainEventEntry e ON e.globalIndex = c.global_index
+                ORDER BY c.chain_seq""", walk::step);
+        if (walk.firstBreak == null) {
+            walk.firstBreak = afterTheWalk(walk);
+        }
+        return new ChainReport(walk.firstBreak == null, walk.checked, walk.checkpointsChecked, HEX.formatHex(walk.previous),
+                clock.instant(), walk.firstBreak);
+    }
+
+    private ChainBreak afterTheWalk(Walk walk) {
+        Long extra = jdbc.query("""
+                SELECT e.globalIndex FROM DomainEventEntry e LEFT JOIN event_chain c ON c.global_index = e.globalIndex
+                WHERE c.chain_seq IS NULL ORDER BY e.globalIndex LIMIT 1""", rs -> rs.next() ? rs.getLong(1) : null);
+        if (extra != null) {
+            return new ChainBreak("EXTRA_EVENT", null, extra, null, "a stored event that is not in the chain: "
+                    + "inserted behind the trigger's back");
+        }
+        Map<String, Object> head = jdbc.queryForMap("SELECT chain_seq, hash FROM event_chain_head WHERE id = 1");
+        if (((Number) head.get("chain_seq")).longValue() != walk.expectedSeq - 1
+                || !Arrays.equals((byte[]) head.get("hash"), walk.previous)) {
+            return new ChainBreak("HEAD_MISMATCH", walk.expectedSeq - 1, null, null,
+                    "the recorded chain head does not match the recomputed end of the chain");
+        }
+        for (Map.Entry<Long, Checkpoint> c : walk.checkpoints.entrySet()) {
+            if (c.getKey() >= walk.expectedSeq) {
+                return new ChainBreak("TRUNCATED", c.getKey(), null, null,
+                        "a signed checkpoint vouches for link " + c.getKey() + " but the chain ends at " + (walk.expectedSeq - 1));
+            }
+        }
+        return null;
+    }
+
+    private record Checkpoint(byte[] hash, byte[] signature) {
+    }
+
+    private final class Walk {
+        private final Map<Long, Checkpoint> checkpoints;
+        private byte[] previous = GENESIS;
+        private long expectedSeq = 1;
+        private long checked;
+        private long checkpointsChecked;
+        private ChainBreak firstBreak;
+
+        Walk(Map<Long, Checkpoint> checkpoints) {
+            this.checkpoints = checkpoints;
+        }
+
+        void step(ResultSet rs) throws SQLException {
+            if (firstBreak != null) {
+                return;
+            }
+            long seq = rs.getLong("chain_seq");
+            long index = rs.getLong("global_index");
+            String linkedId = rs.getString("event_identifier");
+            if (seq != expectedSeq) {
+                firstBreak = new ChainBreak("MISSING_LINK", expectedSeq, null, null, "link " + expectedSeq + " is gone");
+                return;
+            }
+            if (rs.getString("eventIdentifier") == null) {
+                firstBreak = new ChainBreak("MISSING_EVENT", seq, index, linkedId, "the linked event was deleted");
+                return;
+            }
+            if (!Arrays.equals(rs.getBytes("prev_hash"), previous)) {
+                firstBreak = new ChainBreak("REORDERED", seq, index, linkedId, "the link does not follow the one before it");
+                return;
+            }
+            byte[] hash = CanonicalEvent.link(previous, event(rs).bytes());
+            if (!linkedId.equals(rs.getString("eventIdentifier")) || !Arrays.equals(hash, rs.getBytes("hash"))) {
+                firstBreak = new ChainBreak("CHANGED_EVENT", seq, index, linkedId,
+                        "the stored event's bytes differ from what was linked");
+                return;
+            }
+            Checkpoint checkpoint = checkpoints.get(seq);
+            if (checkpoint != null) {
+                if (!signer.verify(seq, checkpoint.hash(), checkpoint.signature())) {
+                    firstBreak = new ChainBreak("FORGED_CHECKPOINT", seq, index, linkedId, "the checkpoint's signature is not valid");
+                    return;
+                }
+                if (!Arrays.equals(checkpoint.hash(), hash)) {
+                    firstBreak = new ChainBreak("CHECKPOINT_MISMATCH", seq, index, linkedId,
+                            "the chain no longer ends where the signed checkpoint says it did");
+                    return;
+                }
+                checkpointsChecked++;
+            }
+            previous = hash;
+            expectedSeq++;
+            checked++;
+        }
+    }
+
+    private static CanonicalEvent event(ResultSet rs) throws SQLException {
+        return new CanonicalEvent(rs.getString("eventIdentifier"), rs.getString("aggregateIdentifier"),
+                rs.getLong("sequenceNumber"), rs.getString("type"), rs.getString("payloadType"),
+                rs.getString("payloadRevision"), rs.getString("timeStamp"), rs.getBytes("payload"),
+                rs.getBytes("metaData"));
+    }
+}
