@@ -64,6 +64,12 @@ class SuiteIT {
         assertThat(get(notification() + "/api/incidents/" + id + "/notifications")).hasSize(notifications);
         assertThat(get(metrics() + "/api/metrics/counts").get("incidents").asInt()).isEqualTo(1);
 
+        assertThat(Dr.run("incident", "declare", "--scenario", "data-center-failure", "--title", "From the CLI",
+                "--actor", "erin", "--incident-url", incident())).as("dr incident declare").isZero();
+        assertThat(Dr.run("incident", "show", "no-such-incident", "--incident-url", incident())).as("unknown").isEqualTo(1);
+        assertThat(Dr.run("incident", "list", "--status", "DECLARED", "--incident-url", incident())).isZero();
+        assertThat(Dr.run("audit", "verify", "--incident-url", incident())).as("dr audit verify").isZero();
+
         launcher.destroy();
         assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("dr up stops on SIGTERM").isTrue();
         assertThat(ports).allMatch(p -> !Ports.inUse(p), "every port is free again after the stop");

@@ -1,0 +1,100 @@
+package org.drcc.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A small JSON client of one service's API; errors become {@link CliException}s with the service's own words. */
+final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String service;
+    private final String baseUrl;
+    private final String actor;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    Api(String service, String baseUrl, String actor) {
+        this.service = service;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.actor = actor;
+    }
+
+    JsonNode get(String path, Map<String, Object> query) {
+        return send(HttpRequest.newBuilder(uri(path, query)).GET());
+    }
+
+    JsonNode post(String path, Object body) {
+        return send(HttpRequest.newBuilder(uri(path, Map.of())).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    JsonNode put(String path, Object body) {
+        return send(HttpRequest.newBuilder(uri(path, Map.of())).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    /** A JSON object from key/value pairs, leaving out null values. */
+    static Map<String, Object> body(Object... pairs) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                body.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        return body;
+    }
+
+    private JsonNode send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.header("Accept", "application/json")
+                    .header("X-Actor", actor).timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            if (response.statusCode() >= 400) {
+                String detail = body.hasNonNull("detail") ? body.get("detail").asText() : response.body();
+                throw new CliException(CliException.REFUSED, service + " answered " + response.statusCode() + ": " + detail);
+            }
+            return body;
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new CliException(CliException.UNREACHABLE, service + " is not reachable at " + baseUrl
+                    + ": is the suite running (./dr up)? Or set its URL with --" + service.replace("-service", "") + "-url");
+        } catch (IOException e) {
+            throw new CliException(CliException.UNREACHABLE, service + " at " + baseUrl + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(CliException.UNREACHABLE, "interrupted");
+        }
+    }
+
+    private URI uri(String path, Map<String, Object> query) {
+        StringBuilder url = new StringBuilder(baseUrl).append(path);
+        String separator = "?";
+        for (Map.Entry<String, Object> q : query.entrySet()) {
+            if (q.getValue() != null) {
+                url.append(separator).append(q.getKey()).append('=')
+                        .append(URLEncoder.encode(q.getValue().toString(), StandardCharsets.UTF_8));
+                separator = "&";
+            }
+        }
+        return URI.create(url.toString());
+    }
+
+    private static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

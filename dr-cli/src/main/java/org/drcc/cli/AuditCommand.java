@@ -1,0 +1,36 @@
+package org.drcc.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Prove the audit trail untouched.")
+class AuditCommand {
+
+    @Mixin
+    Services services;
+
+    @Mixin
+    Output output;
+
+    /** Exit code 4 when the trail is broken, so a scheduled check can alert on it. */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Recompute the hash chain of the incident event store and check its signed checkpoints.")
+    int verify() {
+        JsonNode report = services.incidents().get("/api/audit/verify", Map.of());
+        if (output.json) {
+            output.out.println(report.toPrettyString());
+        } else if (report.get("intact").asBoolean()) {
+            output.out.printf("incident trail intact: %d events, %d signed checkpoints, head %s%n",
+                    report.get("eventsChecked").asLong(), report.get("checkpointsChecked").asLong(),
+                    report.get("headHash").asText());
+        } else {
+            JsonNode broken = report.get("firstBreak");
+            output.out.printf("incident trail BROKEN: %s at link %s (event %s): %s%n", Output.text(broken.get("kind")),
+                    Output.text(broken.get("chainSeq")), Output.text(broken.get("eventIdentifier")),
+                    Output.text(broken.get("detail")));
+        }
+        return report.get("intact").asBoolean() ? 0 : 4;
+    }
+}

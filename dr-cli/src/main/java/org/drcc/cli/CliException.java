@@ -1,0 +1,21 @@
+package org.drcc.cli;
+
+/** A failure the CLI reports in one line, with an exit code a script can act on. */
+class CliException extends RuntimeException {
+
+    /** The service refused the request (4xx/5xx): its reason is printed. */
+    static final int REFUSED = 1;
+    /** The service could not be reached. */
+    static final int UNREACHABLE = 3;
+
+    private final int exitCode;
+
+    CliException(int exitCode, String message) {
+        super(message);
+        this.exitCode = exitCode;
+    }
+
+    int exitCode() {
+        return exitCode;
+    }
+}
