@@ -16,21 +16,26 @@ class AuditCommand {
 
     /** Exit code 4 when the trail is broken, so a scheduled check can alert on it. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Recompute the hash chain of the incident event store and check its signed checkpoints.")
+            description = "Recompute the hash chains of the incident and backup event stores and check their signed checkpoints.")
     int verify() {
-        JsonNode report = services.incidents().get("/api/audit/verify", Map.of());
+        boolean intact = verify("incident", services.incidents());
+        return verify("backup", services.backups()) && intact ? 0 : 4;
+    }
+
+    private boolean verify(String store, Api api) {
+        JsonNode report = api.get("/api/audit/verify", Map.of());
         if (output.json) {
             output.out.println(report.toPrettyString());
         } else if (report.get("intact").asBoolean()) {
-            output.out.printf("incident trail intact: %d events, %d signed checkpoints, head %s%n",
+            output.out.printf("%s trail intact: %d events, %d signed checkpoints, head %s%n", store,
                     report.get("eventsChecked").asLong(), report.get("checkpointsChecked").asLong(),
                     report.get("headHash").asText());
         } else {
             JsonNode broken = report.get("firstBreak");
-            output.out.printf("incident trail BROKEN: %s at link %s (event %s): %s%n", Output.text(broken.get("kind")),
+            output.out.printf("%s trail BROKEN: %s at link %s (event %s): %s%n", store, Output.text(broken.get("kind")),
                     Output.text(broken.get("chainSeq")), Output.text(broken.get("eventIdentifier")),
                     Output.text(broken.get("detail")));
         }
-        return report.get("intact").asBoolean() ? 0 : 4;
+        return report.get("intact").asBoolean();
     }
 }

@@ -1,4 +1,4 @@
-package org.drcc.incident.audit;
+package org.drcc.kit.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The audit trail on a real PostgreSQL: the database refuses changes to stored events, and every kind of
  * tampering done behind its back (as a superuser with triggers off) is found and named by verify.
- * Each test gets its own database with the incident-service schema and five chained events.
+ * Each test gets its own database with an Axon event store, the audit migration and five chained events.
  */
 @WithEngines(database = "incident")
 class AuditTrailIT {
@@ -37,7 +37,7 @@ class AuditTrailIT {
         String name = "audit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         engines.postgres().createDatabase(name);
         db = engines.postgres().dataSource(name);
-        Flyway.configure().dataSource(db).locations("classpath:db/kit", "classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(db).locations("classpath:db/kit", "classpath:db/axon", "classpath:db/audit").load().migrate();
         for (int i = 0; i < 5; i++) {
             JdbcClient.create(db).sql("""
                             INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,

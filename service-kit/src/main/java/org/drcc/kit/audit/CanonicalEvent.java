@@ -1,4 +1,4 @@
-package org.drcc.incident.audit;
+package org.drcc.kit.audit;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

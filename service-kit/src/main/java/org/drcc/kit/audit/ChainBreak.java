@@ -1,4 +1,4 @@
-package org.drcc.incident.audit;
+package org.drcc.kit.audit;
 
 /**
  * The first place where the stored trail and its chain disagree. {@code kind}: CHANGED_EVENT,
