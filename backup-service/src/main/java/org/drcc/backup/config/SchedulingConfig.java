@@ -1,5 +1,8 @@
 package org.drcc.backup.config;
 
+import java.time.Duration;
+import org.drcc.backup.job.RpoWatch;
+import org.springframework.beans.factory.annotation.Value;
 import org.drcc.backup.job.BackupAlreadyRunningException;
 import org.drcc.backup.job.BackupJob;
 import org.drcc.backup.job.Policies;
@@ -17,7 +20,7 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * What runs by the clock: each database's backups on its policy's schedule, the weekly verification
- * of each database's newest backup, and retention. Off with {@code dr.backup.scheduling-enabled=false}.
+ * of each database's newest backup, retention, and the RPO watch. Off with {@code dr.backup.scheduling-enabled=false}.
  */
 @Configuration
 @EnableScheduling
@@ -33,9 +36,14 @@ class SchedulingConfig implements SchedulingConfigurer {
     private final VerifyJob verifyJob;
     private final RetentionJob retentionJob;
     private final Backups backups;
+    private final RpoWatch rpoWatch;
+    private final Duration rpoCheckInterval;
 
     SchedulingConfig(BackupProperties properties, Policies policies, BackupJob backupJob, VerifyJob verifyJob,
-                     RetentionJob retentionJob, Backups backups) {
+                     RetentionJob retentionJob, Backups backups, RpoWatch rpoWatch,
+                     @Value("${dr.backup.rpo-check-interval:PT1M}") Duration rpoCheckInterval) {
+        this.rpoWatch = rpoWatch;
+        this.rpoCheckInterval = rpoCheckInterval;
         this.properties = properties;
         this.policies = policies;
         this.backupJob = backupJob;
@@ -49,6 +57,7 @@ class SchedulingConfig implements SchedulingConfigurer {
         policies.all().forEach((database, policy) -> registrar.addCronTask(() -> backUp(database), policy.schedule()));
         registrar.addCronTask(this::verifyNewest, properties.verificationSchedule());
         registrar.addCronTask(retentionJob::run, properties.retentionSchedule());
+        registrar.addFixedDelayTask(rpoWatch::check, rpoCheckInterval);
     }
 
     private void backUp(String database) {

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.drcc.contract.Topics;
 import org.drcc.contract.backup.BackupEvent;
+import org.drcc.contract.backup.RpoAtRiskEvent;
+import org.drcc.contract.backup.RpoRecoveredEvent;
 import org.drcc.kit.kafka.CloudEventRecords;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
@@ -31,7 +33,18 @@ class BackupEventRelay {
 
     @EventHandler
     void on(BackupEvent event, EventMessage<?> message) throws Exception {
-        kafka.send(records.toRecord(Topics.BACKUP_EVENTS, event.backupId(), message.getIdentifier(),
+        kafka.send(records.toRecord(Topics.BACKUP_EVENTS, key(event), message.getIdentifier(),
                 message.getTimestamp(), event)).get(30, TimeUnit.SECONDS);
+    }
+
+    /** A backup's events are keyed by backup; a database's RPO alerts by database, to stay in order. */
+    private static String key(BackupEvent event) {
+        if (event instanceof RpoAtRiskEvent risk) {
+            return risk.database();
+        }
+        if (event instanceof RpoRecoveredEvent recovered) {
+            return recovered.database();
+        }
+        return event.backupId();
     }
 }

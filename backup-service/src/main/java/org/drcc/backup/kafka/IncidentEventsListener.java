@@ -3,6 +3,9 @@ package org.drcc.backup.kafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.drcc.backup.query.IncidentHolds;
 import org.drcc.contract.Topics;
+import org.drcc.contract.incident.IncidentCancelledEvent;
+import org.drcc.contract.incident.IncidentClosedEvent;
+import org.drcc.contract.incident.IncidentContainedEvent;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.kit.inbox.EventInbox;
@@ -10,7 +13,10 @@ import org.drcc.kit.kafka.ContractTypes;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** A declared incident puts a hold on the backups, once per event. */
+/**
+ * A declared incident holds the backups until it is closed or cancelled; its containment verifies the
+ * newest backup of each protected database (the plan's "verify backup integrity"). Once per event.
+ */
 @Component
 class IncidentEventsListener {
 
@@ -18,10 +24,12 @@ class IncidentEventsListener {
 
     private final EventInbox inbox;
     private final IncidentHolds holds;
+    private final ContainmentVerification containment;
 
-    IncidentEventsListener(EventInbox inbox, IncidentHolds holds) {
+    IncidentEventsListener(EventInbox inbox, IncidentHolds holds, ContainmentVerification containment) {
         this.inbox = inbox;
         this.holds = holds;
+        this.containment = containment;
     }
 
     @KafkaListener(topics = Topics.INCIDENT_EVENTS, groupId = "${spring.application.name}")
@@ -29,6 +37,10 @@ class IncidentEventsListener {
         inbox.consume(record, TYPES, event -> {
             if (event instanceof IncidentDeclaredEvent declared) {
                 holds.hold(declared);
+            } else if (event instanceof IncidentContainedEvent contained) {
+                containment.verifyNewestBackups(contained);
+            } else if (event instanceof IncidentClosedEvent || event instanceof IncidentCancelledEvent) {
+                holds.release(event.incidentId(), event.occurredAt());
             }
         });
     }

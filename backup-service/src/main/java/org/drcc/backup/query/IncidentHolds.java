@@ -27,6 +27,12 @@ public class IncidentHolds {
                 .update();
     }
 
+    /** The incident is over (closed or cancelled): its backups fall under retention again. */
+    public void release(String incidentId, Instant at) {
+        jdbc.sql("UPDATE incident_hold SET released_at = ? WHERE incident_id = ? AND released_at IS NULL")
+                .params(Timestamp.from(at), incidentId).update();
+    }
+
     public List<IncidentHold> all() {
         return jdbc.sql("SELECT " + COLUMNS + " FROM incident_hold ORDER BY held_since DESC")
                 .query(IncidentHold.class).list();

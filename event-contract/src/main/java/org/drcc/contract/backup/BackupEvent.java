@@ -18,11 +18,14 @@ import java.time.Instant;
         @JsonSubTypes.Type(BackupExpiredEvent.class),
         @JsonSubTypes.Type(BackupRestoreStartedEvent.class),
         @JsonSubTypes.Type(BackupRestoredEvent.class),
-        @JsonSubTypes.Type(BackupRestoreFailedEvent.class)
+        @JsonSubTypes.Type(BackupRestoreFailedEvent.class),
+        @JsonSubTypes.Type(RpoAtRiskEvent.class),
+        @JsonSubTypes.Type(RpoRecoveredEvent.class)
 })
 public sealed interface BackupEvent permits BackupStartedEvent, BackupCompletedEvent, BackupFailedEvent,
         BackupCopiedEvent, BackupCopyFailedEvent, BackupVerifiedEvent, BackupVerificationFailedEvent,
-        BackupExpiredEvent, BackupRestoreStartedEvent, BackupRestoredEvent, BackupRestoreFailedEvent {
+        BackupExpiredEvent, BackupRestoreStartedEvent, BackupRestoredEvent, BackupRestoreFailedEvent, RpoAtRiskEvent,
+        RpoRecoveredEvent {
 
     String backupId();
 

@@ -1,0 +1,29 @@
+package org.drcc.backup.kafka;
+
+import org.drcc.backup.job.Policies;
+import org.drcc.backup.job.VerifyJob;
+import org.drcc.backup.query.Backups;
+import org.drcc.contract.incident.IncidentContainedEvent;
+import org.springframework.stereotype.Component;
+
+/** On containment, the newest completed backup of every protected database is verified by restore. */
+@Component
+class ContainmentVerification {
+
+    private final Policies policies;
+    private final Backups backups;
+    private final VerifyJob verify;
+
+    ContainmentVerification(Policies policies, Backups backups, VerifyJob verify) {
+        this.policies = policies;
+        this.backups = backups;
+        this.verify = verify;
+    }
+
+    void verifyNewestBackups(IncidentContainedEvent contained) {
+        for (String database : policies.all().keySet()) {
+            backups.completed(database).stream().findFirst().ifPresent(newest ->
+                    verify.start(newest.backupId(), "containment of incident " + contained.incidentId()));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.drcc.contract.backup;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The newest good backup of a protected database is older than its RPO: a disaster now would lose more
+ * data than the plan allows. {@code backupId} is that newest good backup (null if there is none).
+ */
+@JsonTypeName("dr.backup.rpo-at-risk.v1")
+public record RpoAtRiskEvent(
+        String backupId,
+        String database,
+        Instant newestGoodSnapshotAt,
+        Duration rpo,
+        Duration age,
+        String actor,
+        Instant occurredAt) implements BackupEvent {
+}
