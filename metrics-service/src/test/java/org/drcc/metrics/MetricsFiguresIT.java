@@ -6,8 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import org.drcc.contract.Topics;
+import org.drcc.contract.incident.IncidentClosedEvent;
+import org.drcc.contract.incident.IncidentDeclaredEvent;
+import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.contract.incident.IncidentRestoredEvent;
+import org.drcc.contract.incident.IncidentTargets;
+import org.drcc.contract.incident.Severity;
+import org.drcc.contract.incident.SeverityChangedEvent;
+import org.drcc.metrics.figures.IncidentFact;
+import org.drcc.metrics.query.IncidentFacts;
+import org.drcc.metrics.query.IncidentFactsProjection;
 import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
@@ -32,6 +45,12 @@ class MetricsFiguresIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    IncidentFactsProjection projection;
+
+    @Autowired
+    IncidentFacts facts;
 
     private static TestEvents events() {
         return new TestEvents(System.getProperty("spring.kafka.bootstrap-servers"));
@@ -122,6 +141,36 @@ class MetricsFiguresIT {
         assertThat(detail.path("timeToRecover").asText()).isEqualTo("PT1H");
         assertThat(detail.path("dataLoss").asText()).isEqualTo("PT10M");
         assertThat(get("/api/metrics/counts").getBody().toString()).isEqualTo(counts);
+    }
+
+    @Test
+    void theFactsDoNotDependOnTheOrderOrTheNumberOfDeliveries() {
+        Instant t = Instant.parse("2025-06-01T00:00:00Z");
+        List<IncidentEvent> story = story("order-reference", t);
+        story.forEach(projection::apply);
+        IncidentFact reference = facts.find("order-reference").orElseThrow();
+        assertThat(reference.severity()).isEqualTo("CRITICAL");
+        assertThat(reference.closedAt()).isEqualTo(t.plus(H.multipliedBy(5)));
+        for (int round = 0; round < 5; round++) {
+            String id = "order-" + round + "-" + id();
+            List<IncidentEvent> shuffled = new ArrayList<>(story(id, t));
+            shuffled.addAll(story(id, t));
+            Collections.shuffle(shuffled);
+            shuffled.forEach(projection::apply);
+            IncidentFact fact = facts.find(id).orElseThrow();
+            assertThat(fact).usingRecursiveComparison().ignoringFields("incidentId").isEqualTo(reference);
+        }
+    }
+
+    private static List<IncidentEvent> story(String id, Instant t) {
+        IncidentTargets targets = new IncidentTargets("database-corruption", Duration.ofHours(2), H, false);
+        return List.of(
+                new IncidentDeclaredEvent(id, "database-corruption", "t", null, Severity.MEDIUM, targets.rto(),
+                        targets.rpo(), t, t.minus(H), false, "alice", t),
+                new SeverityChangedEvent(id, targets, Severity.MEDIUM, Severity.HIGH, "worse", "alice", t.plusSeconds(60)),
+                new SeverityChangedEvent(id, targets, Severity.HIGH, Severity.CRITICAL, "worse", "alice", t.plusSeconds(120)),
+                new IncidentRestoredEvent(id, targets, "b-1", t.minus(H.multipliedBy(2)), "ok", "bob", t.plus(H)),
+                new IncidentClosedEvent(id, targets, "done", "alice", t.plus(H.multipliedBy(5))));
     }
 
     @Test
