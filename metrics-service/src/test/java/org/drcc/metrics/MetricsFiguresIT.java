@@ -3,6 +3,8 @@ package org.drcc.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.drcc.contract.Topics;
 import org.drcc.contract.incident.IncidentClosedEvent;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
@@ -115,6 +119,19 @@ class MetricsFiguresIT {
                 .isEqualTo(api.path("rtoAchievement").path("ratio").asDouble());
         assertThat(prometheus).contains("dr_mtbf_seconds").contains("dr_rpo_achievement_ratio")
                 .contains("dr_test_success_ratio").contains("dr_incidents_open");
+    }
+
+    @Test
+    void theAlertRulesAndTheDashboardUseOnlyMetricsTheServiceReports() throws Exception {
+        String prometheus = http.getForObject("/actuator/prometheus", String.class);
+        for (String file : List.of("deploy/prometheus/alerts.yml", "deploy/grafana/dashboards/dr-overview.json")) {
+            String text = Files.readString(Path.of("..").resolve(file));
+            List<String> used = Pattern.compile("\\bdr_[a-z_]+").matcher(text).results().map(MatchResult::group)
+                    .distinct().toList();
+            assertThat(used).as(file).isNotEmpty();
+            assertThat(used).as(file + " uses metrics missing from /actuator/prometheus")
+                    .allMatch(name -> prometheus.contains("\n" + name + " "));
+        }
     }
 
     @Test
