@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.drcc.metrics.figures.IncidentFact;
 import org.drcc.metrics.figures.IncidentRecovery;
 import org.drcc.metrics.figures.PeriodFigures;
@@ -12,8 +11,6 @@ import org.drcc.metrics.query.IncidentCounts;
 import org.drcc.metrics.query.IncidentFacts;
 import org.drcc.metrics.query.MetricsQueries;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -63,14 +60,5 @@ class MetricsController {
     @GetMapping("/counts")
     IncidentCounts counts() {
         return facts.counts();
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalid(InvalidParameterException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
-        problem.setProperty("parameter", e.parameter());
-        problem.setProperty("errors", List.of(Map.of("field", e.parameter(), "message", e.getMessage())));
-        return problem;
     }
 }
