@@ -23,6 +23,7 @@ import org.drcc.contract.incident.IncidentTargets;
 import org.drcc.contract.incident.Severity;
 import org.drcc.contract.incident.SeverityChangedEvent;
 import org.drcc.metrics.figures.IncidentFact;
+import org.drcc.metrics.kafka.FactsReplay;
 import org.drcc.metrics.query.IncidentFacts;
 import org.drcc.metrics.query.IncidentFactsProjection;
 import org.drcc.testsupport.TestEvents;
@@ -55,6 +56,9 @@ class MetricsFiguresIT {
 
     @Autowired
     IncidentFacts facts;
+
+    @Autowired
+    FactsReplay replayer;
 
     private static TestEvents events() {
         return new TestEvents(System.getProperty("spring.kafka.bootstrap-servers"));
@@ -150,6 +154,10 @@ class MetricsFiguresIT {
                 .param(c.id).update();
         assertThat(get("/api/metrics/incidents/" + c.id).getBody().path("state").asText()).isEqualTo("OPEN");
 
+        // As after an upgrade: facts built by an older projection are rebuilt on start-up.
+        jdbc.sql("UPDATE projection_state SET version = 1").update();
+        assertThat(replayer.outdated()).isTrue();
+
         ResponseEntity<JsonNode> replay = http.postForEntity("/api/metrics/replay", null, JsonNode.class);
 
         assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -158,6 +166,7 @@ class MetricsFiguresIT {
         assertThat(detail.path("timeToRecover").asText()).isEqualTo("PT1H");
         assertThat(detail.path("dataLoss").asText()).isEqualTo("PT10M");
         assertThat(get("/api/metrics/counts").getBody().toString()).isEqualTo(counts);
+        assertThat(replayer.outdated()).isFalse();
     }
 
     @Test
@@ -211,7 +220,8 @@ class MetricsFiguresIT {
         assertThat(f.path("mtbf").isNull()).isTrue();
         assertThat(f.path("rtoAchievement").path("ratio").isNull()).isTrue();
         assertThat(http.getForObject("/v3/api-docs", String.class))
-                .contains("/api/metrics/incidents/{id}").contains("/api/metrics/replay");
+                .contains("/api/metrics/incidents/{id}").contains("/api/metrics/replay")
+                .contains("/api/metrics/reports/{month}/report.html");
     }
 
     private ResponseEntity<JsonNode> get(String path) {
