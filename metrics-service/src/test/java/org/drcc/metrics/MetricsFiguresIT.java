@@ -26,6 +26,7 @@ import org.drcc.metrics.figures.IncidentFact;
 import org.drcc.metrics.kafka.FactsReplay;
 import org.drcc.metrics.query.IncidentFacts;
 import org.drcc.metrics.query.IncidentFactsProjection;
+import org.drcc.metrics.query.ProjectionReset;
 import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
@@ -197,6 +198,14 @@ class MetricsFiguresIT {
                 new SeverityChangedEvent(id, targets, Severity.HIGH, Severity.CRITICAL, "worse", "alice", t.plusSeconds(120)),
                 new IncidentRestoredEvent(id, targets, "b-1", t.minus(H.multipliedBy(2)), "ok", "bob", t.plus(H)),
                 new IncidentClosedEvent(id, targets, "done", "alice", t.plus(H.multipliedBy(5))));
+    }
+
+    @Test
+    void aReplayThatDidNotFinishIsRedoneByTheNextStartUp(@Autowired ProjectionReset reset) {
+        reset.reset();
+        assertThat(replayer.outdated()).as("reset, not rebuilt yet").isTrue();
+        replayer.replay();
+        assertThat(replayer.outdated()).isFalse();
     }
 
     @Test

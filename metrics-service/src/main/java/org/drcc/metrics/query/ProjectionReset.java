@@ -9,6 +9,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Empties the projection and this consumer's inbox in one transaction, so that a replay applies every
  * event again. Facts are deleted before the inbox: a live event committing meanwhile then either loses
  * both its fact and its inbox row (and the replay applies it again) or keeps both, never only its inbox row.
+ * The projection's version goes too, so a replay that does not finish (a crash, Kafka gone) is redone
+ * by the next start-up instead of leaving half the facts.
  */
 @Component
 public class ProjectionReset {
@@ -30,6 +32,7 @@ public class ProjectionReset {
         transactions.executeWithoutResult(status -> {
             facts.deleteAll();
             jdbc.sql("DELETE FROM processed_event WHERE consumer = ?").param(consumer).update();
+            jdbc.sql("DELETE FROM projection_state WHERE projection = ?").param(IncidentFactsProjection.NAME).update();
         });
     }
 }

@@ -2,6 +2,8 @@ package org.drcc.metrics.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Clock;
 import java.util.List;
 import org.drcc.metrics.figures.IncidentFact;
@@ -34,6 +36,9 @@ class MetricsController {
 
     @Operation(summary = "The plan's DR metrics for the incidents declared in [from, to)",
             description = "MTTR, MTBF, RTO and RPO achievement, DR test success. A figure without data is null.")
+    @ApiResponse(responseCode = "200", description = "The figures; null where there is no data")
+    @ApiResponse(responseCode = "400", description = "from or to unreadable, or to not after from; names the parameter",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping
     PeriodFigures figures(
             @Parameter(description = "Start, included: an ISO-8601 instant or a date (UTC); default: to − 30 days")
@@ -44,6 +49,9 @@ class MetricsController {
     }
 
     @Operation(summary = "One incident's time to recover, data loss, and RTO and RPO verdicts")
+    @ApiResponse(responseCode = "200", description = "The incident's detail")
+    @ApiResponse(responseCode = "404", description = "No event of this incident was seen",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/incidents/{id}")
     IncidentRecovery incident(@PathVariable String id) {
         return queries.recovery(id)

@@ -1,6 +1,8 @@
 package org.drcc.metrics.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -33,6 +35,9 @@ class ReportController {
 
     @Operation(summary = "Generate the monthly DR metrics report (Markdown and HTML) into S3",
             description = "month: YYYY-MM, UTC. Generating again replaces the stored report.")
+    @ApiResponse(responseCode = "201", description = "Stored; Location is the HTML report")
+    @ApiResponse(responseCode = "400", description = "month unreadable or not started; names the parameter",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping
     ResponseEntity<StoredReport> generate(@PathVariable String month) {
         YearMonth m = month(month);
@@ -41,12 +46,18 @@ class ReportController {
     }
 
     @Operation(summary = "The stored monthly report as Markdown")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/markdown"))
+    @ApiResponse(responseCode = "404", description = "Not generated yet",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/report.md")
     ResponseEntity<String> markdown(@PathVariable String month) {
         return read(month, ReportFormat.MARKDOWN);
     }
 
     @Operation(summary = "The stored monthly report as HTML")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/html"))
+    @ApiResponse(responseCode = "404", description = "Not generated yet",
+            content = @Content(mediaType = "application/problem+json"))
     @GetMapping("/report.html")
     ResponseEntity<String> html(@PathVariable String month) {
         return read(month, ReportFormat.HTML);
