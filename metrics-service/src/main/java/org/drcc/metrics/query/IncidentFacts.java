@@ -37,6 +37,7 @@ public class IncidentFacts {
                 .update();
     }
 
+    /** {@code assignments} is constant SQL written by the projection, never request input. */
     void set(String incidentId, String assignments, Object... values) {
         Object[] params = new Object[values.length + 1];
         for (int i = 0; i < values.length; i++) {
