@@ -28,6 +28,10 @@ class MetricsServiceIT {
 
     @Test
     void incidentsAndDrillsAreCountedOnceAndApartOnTheApiAndPrometheus() throws Exception {
+        // Other tests share the engines: count what this test adds.
+        Map<String, Object> before = counts();
+        double openBefore = gauge("dr_incidents_open");
+        double declaredBefore = gauge("dr_incidents_declared");
         try (TestEvents events = new TestEvents(System.getProperty("spring.kafka.bootstrap-servers"))) {
             String real = UUID.randomUUID().toString();
             IncidentDeclaredEvent declared = TestEvents.declared(real, Severity.HIGH, false);
@@ -37,10 +41,22 @@ class MetricsServiceIT {
             events.publish(Topics.INCIDENT_EVENTS, drill, TestEvents.declared(drill, Severity.MEDIUM, true));
             events.awaitConsumed("metrics-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
         }
-        Map<String, Object> counts = http.exchange("/api/metrics/counts", HttpMethod.GET, null,
+        Map<String, Object> counts = counts();
+        for (String key : new String[] {"incidents", "drills", "open"}) {
+            assertThat((Integer) counts.get(key)).as(key).isEqualTo((Integer) before.get(key) + 1);
+        }
+        assertThat(gauge("dr_incidents_open")).isEqualTo(openBefore + 1);
+        assertThat(gauge("dr_incidents_declared")).isEqualTo(declaredBefore + 1);
+    }
+
+    private Map<String, Object> counts() {
+        return http.exchange("/api/metrics/counts", HttpMethod.GET, null,
                 new ParameterizedTypeReference<Map<String, Object>>() { }).getBody();
-        assertThat(counts).containsEntry("incidents", 1).containsEntry("drills", 1).containsEntry("open", 1);
-        assertThat(http.getForObject("/actuator/prometheus", String.class))
-                .contains("dr_incidents_open 1.0").contains("dr_incidents_declared 1.0");
+    }
+
+    private double gauge(String name) {
+        return http.getForObject("/actuator/prometheus", String.class).lines()
+                .filter(l -> l.startsWith(name + " ")).map(l -> Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst().orElseThrow(() -> new AssertionError(name + " is not on /actuator/prometheus"));
     }
 }

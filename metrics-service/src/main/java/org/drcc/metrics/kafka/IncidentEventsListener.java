@@ -2,11 +2,10 @@ package org.drcc.metrics.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.drcc.contract.Topics;
-import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.kit.inbox.EventInbox;
 import org.drcc.kit.kafka.ContractTypes;
-import org.drcc.metrics.query.IncidentFacts;
+import org.drcc.metrics.query.IncidentFactsProjection;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -14,22 +13,18 @@ import org.springframework.stereotype.Component;
 @Component
 class IncidentEventsListener {
 
-    private static final ContractTypes<IncidentEvent> TYPES = ContractTypes.of(IncidentEvent.class);
+    static final ContractTypes<IncidentEvent> TYPES = ContractTypes.of(IncidentEvent.class);
 
     private final EventInbox inbox;
-    private final IncidentFacts facts;
+    private final IncidentFactsProjection projection;
 
-    IncidentEventsListener(EventInbox inbox, IncidentFacts facts) {
+    IncidentEventsListener(EventInbox inbox, IncidentFactsProjection projection) {
         this.inbox = inbox;
-        this.facts = facts;
+        this.projection = projection;
     }
 
     @KafkaListener(topics = Topics.INCIDENT_EVENTS, groupId = "${spring.application.name}")
     void on(ConsumerRecord<String, String> record) {
-        inbox.consume(record, TYPES, event -> {
-            if (event instanceof IncidentDeclaredEvent declared) {
-                facts.declared(declared);
-            }
-        });
+        inbox.consume(record, TYPES, projection::apply);
     }
 }

@@ -1,12 +1,21 @@
 package org.drcc.metrics.query;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.drcc.contract.incident.IncidentDeclaredEvent;
+import java.util.Optional;
+import org.drcc.contract.incident.IncidentTargets;
+import org.drcc.metrics.figures.IncidentFact;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The incident_fact table. Every write sets columns (never adds to them), so applying an event twice,
+ * or the events of an incident in another order, leaves the same row.
+ */
 @Repository
 public class IncidentFacts {
 
@@ -16,29 +25,76 @@ public class IncidentFacts {
         this.jdbc = jdbc;
     }
 
-    public void declared(IncidentDeclaredEvent e) {
-        jdbc.sql("INSERT INTO incident_fact (incident_id, scenario, severity, drill, rto_seconds, rpo_seconds, "
-                        + "detected_at, suspected_damage_start, declared_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(e.incidentId(), e.scenarioId(), e.severity().name(), e.drill(), e.rto().toSeconds(),
-                        e.rpo() == null ? null : e.rpo().toSeconds(), timestamp(e.detectedAt()),
-                        timestamp(e.suspectedDamageStart()), timestamp(e.occurredAt()))
+    /** Creates the incident's row from the targets any of its events carries, or refreshes them. */
+    void targets(String incidentId, IncidentTargets t) {
+        jdbc.sql("""
+                        INSERT INTO incident_fact (incident_id, scenario, drill, rto_seconds, rpo_seconds)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (incident_id) DO UPDATE SET scenario = excluded.scenario, drill = excluded.drill,
+                            rto_seconds = excluded.rto_seconds, rpo_seconds = excluded.rpo_seconds""")
+                .params(incidentId, t.scenarioId(), t.drill(), t.rto().toSeconds(),
+                        t.rpo() == null ? null : t.rpo().toSeconds())
                 .update();
     }
 
+    /** {@code assignments} is constant SQL written by the projection, never request input. */
+    void set(String incidentId, String assignments, Object... values) {
+        Object[] params = new Object[values.length + 1];
+        for (int i = 0; i < values.length; i++) {
+            params[i] = values[i] instanceof Instant instant ? Timestamp.from(instant) : values[i];
+        }
+        params[values.length] = incidentId;
+        jdbc.sql("UPDATE incident_fact SET " + assignments + " WHERE incident_id = ?").params(params).update();
+    }
+
+    /** Last writer by event time wins, so a late-arriving older severity does not overwrite a newer one. */
+    void severity(String incidentId, String severity, Instant at) {
+        set(incidentId, "severity = CASE WHEN severity_at IS NULL OR severity_at <= ? THEN ? ELSE severity END, "
+                + "severity_at = GREATEST(severity_at, ?)", at, severity, at);
+    }
+
+    /** Forgets every fact, for a replay from the beginning of the topic. */
+    public void deleteAll() {
+        jdbc.sql("DELETE FROM incident_fact").update();
+    }
+
     public List<IncidentFact> all() {
-        return jdbc.sql("SELECT * FROM incident_fact ORDER BY declared_at DESC").query(IncidentFact.class).list();
+        return jdbc.sql("SELECT * FROM incident_fact ORDER BY declared_at DESC NULLS LAST").query(IncidentFacts::fact)
+                .list();
+    }
+
+    public Optional<IncidentFact> find(String incidentId) {
+        return jdbc.sql("SELECT * FROM incident_fact WHERE incident_id = ?").param(incidentId)
+                .query(IncidentFacts::fact).optional();
+    }
+
+    /** The incidents declared in [from, to). */
+    public List<IncidentFact> declaredBetween(Instant from, Instant to) {
+        return jdbc.sql("SELECT * FROM incident_fact WHERE declared_at >= ? AND declared_at < ? ORDER BY declared_at")
+                .params(Timestamp.from(from), Timestamp.from(to)).query(IncidentFacts::fact).list();
     }
 
     public IncidentCounts counts() {
         return jdbc.sql("""
-                        SELECT count(*) FILTER (WHERE NOT drill) AS incidents,
+                        SELECT count(*) FILTER (WHERE NOT drill AND cancelled_at IS NULL) AS incidents,
                                count(*) FILTER (WHERE drill) AS drills,
-                               count(*) FILTER (WHERE NOT drill AND closed_at IS NULL) AS open
-                        FROM incident_fact""")
+                               count(*) FILTER (WHERE NOT drill AND closed_at IS NULL AND cancelled_at IS NULL) AS open
+                        FROM incident_fact WHERE declared_at IS NOT NULL""")
                 .query(IncidentCounts.class).single();
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    private static IncidentFact fact(ResultSet rs, int row) throws SQLException {
+        long rpoSeconds = rs.getLong("rpo_seconds");
+        Duration rpo = rs.wasNull() ? null : Duration.ofSeconds(rpoSeconds);
+        return new IncidentFact(rs.getString("incident_id"), rs.getString("scenario"), rs.getString("severity"),
+                rs.getBoolean("drill"), Duration.ofSeconds(rs.getLong("rto_seconds")), rpo, instant(rs, "detected_at"),
+                instant(rs, "suspected_damage_start"), instant(rs, "declared_at"), instant(rs, "restored_at"),
+                instant(rs, "restore_point"), rs.getString("backup_id"), instant(rs, "closed_at"),
+                instant(rs, "cancelled_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
     }
 }

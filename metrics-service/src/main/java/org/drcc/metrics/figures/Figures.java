@@ -1,0 +1,56 @@
+package org.drcc.metrics.figures;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The period definitions (see the service README), as pure functions: an incident belongs to the
+ * period it was declared in; verdicts of incidents not restored yet are taken as of {@code asOf}.
+ */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    public static PeriodFigures of(Collection<IncidentFact> facts, Period period, Instant asOf) {
+        List<IncidentFact> declared = facts.stream().filter(f -> period.contains(f.declaredAt())).toList();
+        List<IncidentFact> real = declared.stream().filter(f -> !f.drill() && f.cancelledAt() == null).toList();
+        List<IncidentFact> drills = declared.stream().filter(IncidentFact::drill).toList();
+        return new PeriodFigures(period.from(), period.to(), asOf, mttr(real), mtbf(real),
+                rate(real.stream().map(f -> RecoveryRules.rto(f, asOf)).toList()),
+                rate(real.stream().map(RecoveryRules::rpo).toList()),
+                testSuccess(drills, asOf),
+                new PeriodCounts(real.size(),
+                        declared.stream().filter(f -> !f.drill() && f.cancelledAt() != null).count(),
+                        drills.size(),
+                        real.stream().filter(f -> f.restoredAt() != null).count(),
+                        real.stream().filter(f -> f.closedAt() == null).count()));
+    }
+
+    /** Mean time to recover of the restored real incidents; open ones are not in it. */
+    static Duration mttr(List<IncidentFact> real) {
+        List<Duration> times = real.stream().map(RecoveryRules::timeToRecover).flatMap(Optional::stream).toList();
+        return times.isEmpty() ? null : times.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(times.size());
+    }
+
+    /** Mean gap between consecutive declarations: (last − first) / (n − 1); needs two declarations. */
+    static Duration mtbf(List<IncidentFact> real) {
+        List<Instant> at = real.stream().map(IncidentFact::declaredAt).sorted().toList();
+        return at.size() < 2 ? null : Duration.between(at.get(0), at.get(at.size() - 1)).dividedBy(at.size() - 1);
+    }
+
+    /** Decided verdicts only: PENDING and NOT_APPLICABLE are not counted; UNKNOWN counts as not achieved. */
+    static Rate rate(List<Verdict> verdicts) {
+        long counted = verdicts.stream().filter(v -> v != Verdict.PENDING && v != Verdict.NOT_APPLICABLE).count();
+        return Rate.of(verdicts.stream().filter(v -> v == Verdict.ACHIEVED).count(), counted);
+    }
+
+    static Rate testSuccess(List<IncidentFact> drills, Instant asOf) {
+        List<Boolean> outcomes = drills.stream().map(f -> RecoveryRules.drillSucceeded(f, asOf))
+                .flatMap(Optional::stream).toList();
+        return Rate.of(outcomes.stream().filter(Boolean::booleanValue).count(), outcomes.size());
+    }
+}

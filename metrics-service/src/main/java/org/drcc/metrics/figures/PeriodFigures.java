@@ -1,0 +1,17 @@
+package org.drcc.metrics.figures;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** The plan's DR metrics for the incidents declared in a period; a null figure means no data. */
+public record PeriodFigures(
+        Instant from,
+        Instant to,
+        Instant asOf,
+        Duration mttr,
+        Duration mtbf,
+        Rate rtoAchievement,
+        Rate rpoAchievement,
+        Rate testSuccess,
+        PeriodCounts counts) {
+}

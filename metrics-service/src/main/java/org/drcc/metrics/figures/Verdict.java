@@ -1,0 +1,15 @@
+package org.drcc.metrics.figures;
+
+/** Whether one incident met one target. */
+public enum Verdict {
+    /** Met the target. */
+    ACHIEVED,
+    /** Missed the target (for RTO: also when still not restored after the RTO has elapsed). */
+    MISSED,
+    /** Restored, but the evidence to judge it is missing: counted as not achieved. */
+    UNKNOWN,
+    /** Not restored yet and the target can still be met: not counted yet. */
+    PENDING,
+    /** The target does not apply: no RPO for the scenario, or a cancelled false alarm. */
+    NOT_APPLICABLE
+}

@@ -1,0 +1,51 @@
+package org.drcc.metrics.query;
+
+import org.drcc.contract.incident.IncidentCancelledEvent;
+import org.drcc.contract.incident.IncidentClosedEvent;
+import org.drcc.contract.incident.IncidentDeclaredEvent;
+import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.contract.incident.IncidentRestoredEvent;
+import org.drcc.contract.incident.SeverityChangedEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects incident events into incident_fact. Called inside the inbox's transaction, by the live
+ * listener and by the replay alike. Each event sets its own columns, so the result does not depend on
+ * the order in which the events of different incidents, or topics, arrive.
+ *
+ * <p>Extension point: backup and notification events (dr.backup.events, dr.notification.events) have no
+ * contract on main yet. When they do, add an {@code apply} per event type here, setting columns of its
+ * own, and add the topic to {@code ProjectedTopics} so the replay reads it too.
+ */
+@Component
+public class IncidentFactsProjection {
+
+    /** Raise when the projection writes different facts: a start-up then replays the whole history. */
+    public static final int VERSION = 2;
+    public static final String NAME = "incident_fact";
+
+    private final IncidentFacts facts;
+
+    IncidentFactsProjection(IncidentFacts facts) {
+        this.facts = facts;
+    }
+
+    public void apply(IncidentEvent event) {
+        String id = event.incidentId();
+        facts.targets(id, event.targets());
+        if (event instanceof IncidentDeclaredEvent e) {
+            facts.set(id, "detected_at = ?, suspected_damage_start = ?, declared_at = ?",
+                    e.detectedAt(), e.suspectedDamageStart(), e.occurredAt());
+            facts.severity(id, e.severity().name(), e.occurredAt());
+        } else if (event instanceof SeverityChangedEvent e) {
+            facts.severity(id, e.to().name(), e.occurredAt());
+        } else if (event instanceof IncidentRestoredEvent e) {
+            facts.set(id, "restored_at = ?, restore_point = ?, backup_id = ?",
+                    e.occurredAt(), e.restorePoint(), e.backupId());
+        } else if (event instanceof IncidentClosedEvent e) {
+            facts.set(id, "closed_at = ?", e.occurredAt());
+        } else if (event instanceof IncidentCancelledEvent e) {
+            facts.set(id, "cancelled_at = ?", e.occurredAt());
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.drcc.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import org.drcc.contract.Topics;
+import org.drcc.testsupport.TestEvents;
+import org.drcc.testsupport.WithEngines;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The figures on the real engines: events through Kafka, facts in PostgreSQL, read from the API and Prometheus. */
+@WithEngines(database = "metrics")
+@AutoConfigureObservability
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MetricsFiguresIT {
+
+    private static final Duration H = Duration.ofHours(1);
+
+    @Autowired
+    TestRestTemplate http;
+
+
+    private static TestEvents events() {
+        return new TestEvents(System.getProperty("spring.kafka.bootstrap-servers"));
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+
+    @Test
+    void theFiguresOfAPeriodComeFromTheEventsAndARedeliveryIsAppliedOnce() throws Exception {
+        Instant base = Instant.now().minus(Duration.ofDays(20)).truncatedTo(ChronoUnit.DAYS);
+        Story a;
+        Story b;
+        try (TestEvents events = events()) {
+            a = new Story(events, id(), H, false, base).declared();
+            String restoreOfA = a.restored(H, Duration.ofMinutes(30));
+            // The same ce_id again, as Kafka may redeliver it; a later time makes a second application visible.
+            events.publish(Topics.INCIDENT_EVENTS, a.id, restoreOfA, a.restoredEvent(H.multipliedBy(9), H));
+            a.closed(H.multipliedBy(3));
+            b = new Story(events, id(), H, false, base.plus(H.multipliedBy(10))).declared();
+            b.restored(H.multipliedBy(3), H.multipliedBy(2));
+            new Story(events, id(), H, false, base.plus(H.multipliedBy(5))).declared().cancelled(H);
+            new Story(events, id(), H, true, base.plus(H.multipliedBy(2))).declared().restored(H, Duration.ZERO);
+            new Story(events, id(), null, false, base.plus(H.multipliedBy(20))).declared().restored(H, H);
+            events.awaitConsumed("metrics-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+
+        JsonNode f = get("/api/metrics?from=" + base + "&to=" + base.plus(Duration.ofDays(1))).getBody();
+        assertThat(f.path("mttr").asText()).isEqualTo("PT1H40M");
+        assertThat(f.path("mtbf").asText()).isEqualTo("PT10H");
+        assertThat(rate(f.path("rtoAchievement"))).isEqualTo("2/3");
+        assertThat(rate(f.path("rpoAchievement"))).isEqualTo("1/2");
+        assertThat(rate(f.path("testSuccess"))).isEqualTo("1/1");
+        assertThat(f.path("testSuccess").path("ratio").asDouble()).isEqualTo(1.0);
+        assertThat(f.path("counts").toString())
+                .isEqualTo("{\"incidents\":3,\"falseAlarms\":1,\"drills\":1,\"restored\":3,\"open\":2}");
+
+        JsonNode detailA = get("/api/metrics/incidents/" + a.id).getBody();
+        assertThat(detailA.path("timeToRecover").asText()).isEqualTo("PT1H");
+        assertThat(detailA.path("rto").asText()).isEqualTo("ACHIEVED");
+        assertThat(detailA.path("dataLoss").asText()).isEqualTo("PT30M");
+        assertThat(detailA.path("rpo").asText()).isEqualTo("ACHIEVED");
+        assertThat(detailA.path("state").asText()).isEqualTo("CLOSED");
+        JsonNode detailB = get("/api/metrics/incidents/" + b.id).getBody();
+        assertThat(detailB.path("rto").asText() + " " + detailB.path("rpo").asText()).isEqualTo("MISSED MISSED");
+    }
+
+    @Test
+    void prometheusReportsTheFiguresOfTheGaugeWindowAsTheApiDoes() throws Exception {
+        Instant base = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
+        try (TestEvents events = events()) {
+            new Story(events, id(), H, false, base).declared().restored(H, Duration.ZERO);
+            events.awaitConsumed("metrics-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+        Thread.sleep(1100); // the gauges reuse the figures of a scrape for a second
+        String prometheus = http.getForObject("/actuator/prometheus", String.class);
+        JsonNode api = get("/api/metrics?from=" + Instant.now().minus(Duration.ofDays(365))).getBody();
+        assertThat(gauge(prometheus, "dr_mttr_seconds"))
+                .isEqualTo(Duration.parse(api.path("mttr").asText()).toMillis() / 1000.0);
+        assertThat(gauge(prometheus, "dr_rto_achievement_ratio"))
+                .isEqualTo(api.path("rtoAchievement").path("ratio").asDouble());
+        assertThat(prometheus).contains("dr_mtbf_seconds").contains("dr_rpo_achievement_ratio")
+                .contains("dr_test_success_ratio").contains("dr_incidents_open");
+    }
+
+    @Test
+    void theAlertRulesAndTheDashboardUseOnlyMetricsTheServiceReports() throws Exception {
+        String prometheus = http.getForObject("/actuator/prometheus", String.class);
+        for (String file : List.of("deploy/prometheus/alerts.yml", "deploy/grafana/dashboards/dr-overview.json")) {
+            String text = Files.readString(Path.of("..").resolve(file));
+            List<String> used = Pattern.compile("\\bdr_[a-z_]+").matcher(text).results().map(MatchResult::group)
+                    .distinct().toList();
+            assertThat(used).as(file).isNotEmpty();
+            assertThat(used).as(file + " uses metrics missing from /actuator/prometheus")
+                    .allMatch(name -> prometheus.contains("\n" + name + " "));
+        }
+    }
+
+    @Test
+    void badOrReversedRangesAndUnknownIncidentsAreProblems() {
+        ResponseEntity<JsonNode> bad = get("/api/metrics?from=yesterday");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(bad.getBody().path("parameter").asText()).isEqualTo("from");
+        ResponseEntity<JsonNode> reversed = get("/api/metrics?from=2026-11-02&to=2026-11-01");
+        assertThat(reversed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(reversed.getBody().path("parameter").asText()).isEqualTo("to");
+        ResponseEntity<JsonNode> unknown = get("/api/metrics/incidents/no-such-incident");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void anEmptyPeriodHasNoDataAndTheApiIsDocumented() {
+        JsonNode f = get("/api/metrics?from=2001-01-01&to=2001-02-01").getBody();
+        assertThat(f.path("mttr").isNull()).isTrue();
+        assertThat(f.path("mtbf").isNull()).isTrue();
+        assertThat(f.path("rtoAchievement").path("ratio").isNull()).isTrue();
+        assertThat(http.getForObject("/v3/api-docs", String.class))
+                .contains("/api/metrics/incidents/{id}").contains("/api/metrics/replay")
+                .contains("/api/metrics/reports/{month}/report.html");
+    }
+
+    private ResponseEntity<JsonNode> get(String path) {
+        return http.getForEntity(path, JsonNode.class);
+    }
+
+    private static String rate(JsonNode rate) {
+        return rate.path("achieved").asLong() + "/" + rate.path("counted").asLong();
+    }
+
+    private static double gauge(String prometheus, String name) {
+        return prometheus.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " not in " + prometheus));
+    }
+}
