@@ -68,7 +68,8 @@ class SuiteIT {
                 "--actor", "erin", "--incident-url", incident())).as("dr incident declare").isZero();
         assertThat(Dr.run("incident", "show", "no-such-incident", "--incident-url", incident())).as("unknown").isEqualTo(1);
         assertThat(Dr.run("incident", "list", "--status", "DECLARED", "--incident-url", incident())).isZero();
-        assertThat(Dr.run("audit", "verify", "--incident-url", incident())).as("dr audit verify").isZero();
+        assertThat(Dr.run("audit", "verify", "--incident-url", incident(), "--backup-url", backup()))
+                .as("dr audit verify").isZero();
 
         launcher.destroy();
         assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("dr up stops on SIGTERM").isTrue();

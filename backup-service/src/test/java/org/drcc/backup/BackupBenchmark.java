@@ -1,0 +1,109 @@
+package org.drcc.backup;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.Map;
+import org.drcc.engines.EngineSettings;
+import org.drcc.engines.Engines;
+import org.drcc.engines.FoodTruckDatabase;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestTemplate;
+
+/**
+ * The backup benchmark (bench/backup-benchmark): backs up a generated foodtruck database of the given
+ * size with the backup-service (pg_dump -Fc streamed to S3 with a manifest and SHA-256) and, in the
+ * same run, with plain {@code pg_dump -Fc} to a local file; prints both times, their ratio (target
+ * ≤ 1.2) and the service's peak heap (it should not grow with the database: the dump is streamed).
+ */
+public final class BackupBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
+        Path dir = Files.createTempDirectory("dr-bench-");
+        EngineSettings settings = EngineSettings.forTests(dir);
+        settings = new EngineSettings(settings.dataDir(), true, settings.postgresPort(), settings.kafkaPort(),
+                settings.kafkaControllerPort(), settings.s3Port(), megabytes);
+        System.out.printf("Generating a foodtruck database of about %d MB ...%n", megabytes);
+        try (Engines engines = Engines.start(settings)) {
+            String url = engines.jdbcUrl(FoodTruckDatabase.NAME);
+            long size = databaseSize(engines);
+            long plain = plainDump(engines.postgres().port(), dir.resolve("plain.dump"));
+            long plainBytes = Files.size(dir.resolve("plain.dump"));
+            Files.delete(dir.resolve("plain.dump"));
+
+            System.setProperty("dr.backup.scheduling-enabled", "false");
+            System.setProperty("dr.audit.signing-key-file", dir.resolve("keys/backup.key").toString());
+            try (ConfigurableApplicationContext service = new SpringApplication(BackupServiceApplication.class)
+                    .run("--server.port=0", "--spring.datasource.url=" + engines.jdbcUrl("backup"),
+                            "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers(),
+                            "--dr.s3.endpoint=" + engines.s3Endpoint(),
+                            "--dr.backup.databases.foodtruck.url=" + url, "--logging.level.root=WARN")) {
+                int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+                RestTemplate http = new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port).build();
+                resetPeakHeap();
+                long start = System.nanoTime();
+                Map<?, ?> started = http.postForObject("/api/backups", Map.of("database", "foodtruck"), Map.class);
+                Map<?, ?> backup;
+                do {
+                    Thread.sleep(200);
+                    backup = http.getForObject("/api/backups/" + started.get("backupId"), Map.class);
+                } while ("RUNNING".equals(backup.get("status")));
+                long service2 = System.nanoTime() - start;
+                if (!"COMPLETED".equals(backup.get("status"))) {
+                    throw new IllegalStateException("the backup failed: " + backup.get("failure"));
+                }
+                long dumpMs = ((Number) backup.get("durationMs")).longValue();
+                System.out.printf("%nfoodtruck: %d MB on disk%n", size / (1024 * 1024));
+                System.out.printf("plain pg_dump -Fc to local disk : %6.1f s  (%d MB)%n", plain / 1e9, plainBytes >> 20);
+                System.out.printf("backup-service, dump to S3      : %6.1f s  (%d MB, manifest + SHA-256 + multipart)%n",
+                        dumpMs / 1e3, ((Number) backup.get("sizeBytes")).longValue() >> 20);
+                System.out.printf("backup-service, until COMPLETED : %6.1f s  (also the copies to the two other tiers)%n",
+                        service2 / 1e9);
+                System.out.printf("ratio dump to S3 / plain pg_dump: %6.2f  (target <= 1.2)%n", dumpMs / (plain / 1e6));
+                System.out.printf("peak heap of the JVM during it  : %6d MB (max %d MB)%n", peakHeap() >> 20,
+                        Runtime.getRuntime().maxMemory() >> 20);
+            }
+        } finally {
+            Engines.deleteTree(dir);
+        }
+    }
+
+    private static long plainDump(int port, Path file) throws Exception {
+        long start = System.nanoTime();
+        Process dump = new ProcessBuilder("pg_dump", "-Fc", "-h", "127.0.0.1", "-p", Integer.toString(port),
+                "-U", "postgres", "-f", file.toString(), FoodTruckDatabase.NAME).inheritIO().start();
+        if (dump.waitFor() != 0) {
+            throw new IllegalStateException("pg_dump failed");
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static long databaseSize(Engines engines) throws Exception {
+        try (Connection c = engines.postgres().dataSource(FoodTruckDatabase.NAME).getConnection();
+             ResultSet rs = c.createStatement().executeQuery("SELECT pg_database_size('foodtruck')")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    private BackupBenchmark() {
+    }
+}
