@@ -21,7 +21,7 @@ SELECT i, 'Customer ' || i, 'customer' || i || '@example.org', '+1-555-' || lpad
        timestamptz '2024-01-01' + i * interval '7 minutes'
 FROM generate_series(1, 800 * ${scale}) i;
 INSERT INTO customer_order
-SELECT i, 1 + (i * 7919) % (800 * ${scale}), t, t * 10 + 1 + i % 5,
+SELECT i, 1 + (i::bigint * 7919) % (800 * ${scale}), t, t * 10 + 1 + i % 5,
        (ARRAY['PLACED', 'PREPARING', 'SERVED', 'PAID', 'CANCELLED'])[1 + i % 5], 0,
        timestamptz '2025-01-01' + i * interval '1 minute'
 FROM generate_series(1, 3000 * ${scale}) i, LATERAL (SELECT 1 + i % (20 + ${scale}) AS t) tr;
