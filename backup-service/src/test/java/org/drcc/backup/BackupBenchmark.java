@@ -64,7 +64,7 @@ public final class BackupBenchmark {
                 System.out.printf("plain pg_dump -Fc to local disk : %6.1f s  (%d MB)%n", plain / 1e9, plainBytes >> 20);
                 System.out.printf("backup-service, dump to S3      : %6.1f s  (%d MB, manifest + SHA-256 + multipart)%n",
                         dumpMs / 1e3, ((Number) backup.get("sizeBytes")).longValue() >> 20);
-                System.out.printf("backup-service, until COMPLETED : %6.1f s  (also the copies to the two other tiers)%n",
+                System.out.printf("backup-service, request to COMPLETED: %6.1f s%n",
                         service2 / 1e9);
                 System.out.printf("ratio dump to S3 / plain pg_dump: %6.2f  (target <= 1.2)%n", dumpMs / (plain / 1e6));
                 System.out.printf("peak heap of the JVM during it  : %6d MB (max %d MB)%n", peakHeap() >> 20,

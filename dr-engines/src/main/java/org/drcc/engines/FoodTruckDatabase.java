@@ -22,7 +22,7 @@ public final class FoodTruckDatabase {
         if (megabytes < 1) {
             throw new IllegalArgumentException("the foodtruck size must be at least 1 MB, was " + megabytes);
         }
-        String script = resource("schema.sql") + resource("data.sql").replace("${scale}", Integer.toString(megabytes));
+        String script = resource("schema.sql") + resource("data.sql").replace("${scale}", Integer.toString(scale(megabytes)));
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             for (String statement : script.split(";\\s*\n")) {
@@ -34,6 +34,11 @@ public final class FoodTruckDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("could not generate the foodtruck database: " + e.getMessage(), e);
         }
+    }
+
+    /** One unit of data.sql's scale makes about 2.8 MB on disk (measured: scale 300 gave 851 MB). */
+    static int scale(int megabytes) {
+        return Math.max(1, Math.round(megabytes / 2.8f));
     }
 
     private static String resource(String name) {
