@@ -108,10 +108,11 @@ class NotificationServiceIT {
             events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
         }
         Thread.sleep(1500); // several dispatcher rounds, in which a duplicate would have been sent
-        assertThat(notifications(id)).hasSize(rows.size());
+        assertThat(notifications(id)).filteredOn(r -> r.get("kind").equals("incident-declaration"))
+                .hasSize(rows.size());
         assertDeliveredOnce(id);
 
-        assertThat(publishedTypes(id)).contains("dr.notification.scheduled.v1", "dr.notification.sent.v1",
+        assertThat(publishedTypes(id, "dr.notification.failed.v1")).contains("dr.notification.scheduled.v1", "dr.notification.sent.v1",
                 "dr.notification.deadline-met.v1", "dr.notification.retried.v1", "dr.notification.failed.v1");
     }
 
@@ -130,8 +131,8 @@ class NotificationServiceIT {
             events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
         }
         awaitSettled(id, 3 * 13);
-        assertThat(notifications(id)).extracting(r -> r.get("kind")).containsOnly("incident-declaration",
-                "recovery-completion", "post-incident-summary");
+        assertThat(notifications(id)).extracting(r -> r.get("kind")).contains("incident-declaration",
+                "recovery-completion", "post-incident-summary").doesNotContain("status-update");
         List<String> slack = TestChannels.HTTP.findAll(postRequestedFor(urlPathMatching("/slack/.*"))).stream()
                 .map(LoggedRequest::getBodyAsString).filter(b -> b.contains(id) || b.contains("[DRILL]")).toList();
         assertThat(slack).anyMatch(b -> b.contains("recovery restored (bob). orders restored from the 09:00 backup"))
@@ -152,6 +153,38 @@ class NotificationServiceIT {
                 HttpMethod.POST, new HttpEntity<>(headers), String.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
         assertThat(refused.getBody()).contains("only a sent message can be acknowledged");
+    }
+
+    @Test
+    void aDeclarationNobodyAcknowledgesIsEscalatedOnceAndAnAcknowledgedOneIsNot() throws Exception {
+        String ignored = UUID.randomUUID().toString();
+        String acknowledged = UUID.randomUUID().toString();
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(Topics.INCIDENT_EVENTS, ignored, TestEvents.declared(ignored, Severity.HIGH, false));
+            events.publish(Topics.INCIDENT_EVENTS, acknowledged,
+                    TestEvents.declared(acknowledged, Severity.HIGH, false));
+            events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> notifications(acknowledged).stream()
+                .anyMatch(r -> r.get("channel").equals("email") && r.get("status").equals("SENT")));
+        Map<String, Object> mail = notifications(acknowledged).stream()
+                .filter(r -> r.get("channel").equals("email")).findFirst().orElseThrow();
+        HttpHeaders headers = new HttpHeaders();
+        headers.add("X-Actor", "lead");
+        http.exchange("/api/notifications/" + mail.get("notificationId") + "/acknowledge", HttpMethod.POST,
+                new HttpEntity<>(headers), String.class);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(ignored).stream()
+                .anyMatch(r -> r.get("kind").equals("escalation") && r.get("status").equals("SENT")));
+        Thread.sleep(1500); // more dispatcher rounds, in which a second escalation would have been made
+        assertThat(notifications(ignored)).filteredOn(r -> r.get("kind").equals("escalation")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("audience", "Duty Manager"));
+        assertThat(TestChannels.HTTP.findAll(postRequestedFor(urlEqualTo("/escalate"))
+                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock
+                        .containing(ignored))))).singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString()).contains("nobody of the immediate tier"));
+        assertThat(notifications(acknowledged)).noneMatch(r -> r.get("kind").equals("escalation"));
+        assertThat(publishedTypes(ignored, "dr.notification.escalated.v1")).contains("dr.notification.escalated.v1");
     }
 
     @Test
@@ -219,12 +252,12 @@ class NotificationServiceIT {
                 new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
     }
 
-    private List<String> publishedTypes(String incidentId) {
+    private List<String> publishedTypes(String incidentId, String last) {
         List<String> types = new ArrayList<>();
         try (var consumer = consumer()) {
             consumer.subscribe(List.of(Topics.NOTIFICATION_EVENTS));
             Instant deadline = Instant.now().plusSeconds(20);
-            while (Instant.now().isBefore(deadline) && !types.contains("dr.notification.failed.v1")) {
+            while (Instant.now().isBefore(deadline) && !types.contains(last)) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     if (incidentId.equals(r.key())) {
                         types.add(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));

@@ -23,7 +23,7 @@ final class TestChannels {
     static {
         HTTP.start();
         SMTP.start();
-        HTTP.stubFor(post(urlPathMatching("/(slack/.*|hook|v2/enqueue|v2/alerts)"))
+        HTTP.stubFor(post(urlPathMatching("/(slack/.*|hook|escalate|v2/enqueue|v2/alerts)"))
                 .willReturn(aResponse().withStatus(202).withBody("{\"status\":\"success\"}")));
         HTTP.stubFor(post("/teams").willReturn(aResponse().withStatus(500).withBody("Teams is down")));
     }

@@ -15,11 +15,12 @@ import java.time.Instant;
         @JsonSubTypes.Type(NotificationFailedEvent.class),
         @JsonSubTypes.Type(NotificationAcknowledgedEvent.class),
         @JsonSubTypes.Type(NotificationDeadlineMetEvent.class),
-        @JsonSubTypes.Type(NotificationDeadlineBreachedEvent.class)
+        @JsonSubTypes.Type(NotificationDeadlineBreachedEvent.class),
+        @JsonSubTypes.Type(NotificationEscalatedEvent.class)
 })
 public sealed interface NotificationEvent permits NotificationScheduledEvent, NotificationSentEvent,
         NotificationRetryScheduledEvent, NotificationFailedEvent, NotificationAcknowledgedEvent,
-        NotificationDeadlineMetEvent, NotificationDeadlineBreachedEvent {
+        NotificationDeadlineMetEvent, NotificationDeadlineBreachedEvent, NotificationEscalatedEvent {
 
     String notificationId();
 

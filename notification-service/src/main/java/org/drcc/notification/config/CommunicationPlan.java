@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.drcc.contract.incident.Severity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
 /** {@code dr.communication}: who is told, in which tier, by which deadline, through which channels. */
 @Validated
 @ConfigurationProperties("dr.communication")
-public record CommunicationPlan(@NotEmpty List<@Valid Tier> tiers) {
+public record CommunicationPlan(@NotEmpty List<@Valid Tier> tiers, @Valid Escalation escalation) {
 
     public record Tier(@NotEmpty String id, @NotNull Duration deadline, @NotEmpty List<@Valid Audience> audiences) {
     }
@@ -37,8 +38,18 @@ public record CommunicationPlan(@NotEmpty List<@Valid Tier> tiers) {
         }
     }
 
+    /**
+     * When nobody of {@code tier} acknowledged the declaration within {@code after}, the plan's
+     * escalation audiences are told. No escalation section: nobody is escalated to.
+     */
+    public record Escalation(@DefaultValue("immediate") String tier, @DefaultValue("PT15M") Duration after,
+                             @DefaultValue List<@Valid Audience> audiences) {
+    }
+
     public Optional<Contact> contact(String audience, String contact) {
-        return tiers.stream().flatMap(t -> t.audiences().stream()).filter(a -> a.name().equals(audience))
+        Stream<Audience> escalated = escalation == null ? Stream.empty() : escalation.audiences().stream();
+        return Stream.concat(tiers.stream().flatMap(t -> t.audiences().stream()), escalated)
+                .filter(a -> a.name().equals(audience))
                 .flatMap(a -> a.contactsOrLog().stream()).filter(c -> c.name().equals(contact)).findFirst();
     }
 }

@@ -20,14 +20,7 @@ final class MessageValues {
     }
 
     static Map<String, Object> of(IncidentEvent event, IncidentBrief brief) {
-        Map<String, Object> values = new HashMap<>();
-        values.put("incidentId", event.incidentId());
-        values.put("scenarioId", brief.scenarioId());
-        values.put("title", brief.title() == null ? brief.scenarioId() : brief.title());
-        values.put("severity", brief.severity());
-        values.put("rto", brief.rto());
-        values.put("declaredAt", brief.declaredAt());
-        values.put("drill", brief.drill());
+        Map<String, Object> values = of(brief);
         values.put("actor", event.actor());
         values.put("occurredAt", event.occurredAt());
         values.put("phase", phase(event));
@@ -36,6 +29,18 @@ final class MessageValues {
             values.put("rpo", d.rpo());
             values.put("description", d.description());
         }
+        return values;
+    }
+
+    static Map<String, Object> of(IncidentBrief brief) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("incidentId", brief.incidentId());
+        values.put("scenarioId", brief.scenarioId());
+        values.put("title", brief.title() == null ? brief.scenarioId() : brief.title());
+        values.put("severity", brief.severity());
+        values.put("rto", brief.rto());
+        values.put("declaredAt", brief.declaredAt());
+        values.put("drill", brief.drill());
         return values;
     }
 

@@ -42,4 +42,16 @@ public class Deliveries {
                         WHERE status <> 'SENT' AND deadline IS NULL AND due_at < ? LIMIT ?""")
                 .params(Timestamp.from(now), limit).query(String.class).list();
     }
+
+    /** Declarations older than {@code before} that nobody of {@code tier} acknowledged, not yet escalated. */
+    public List<Unacknowledged> unacknowledged(String tier, Instant before, int limit) {
+        return jdbc.sql("""
+                        SELECT d.source_event_id, d.incident_id FROM notification_delivery d
+                        WHERE d.kind = 'incident-declaration' AND d.tier = ? AND d.scheduled_at < ?
+                          AND NOT EXISTS (SELECT 1 FROM notification_escalation e
+                                          WHERE e.source_event_id = d.source_event_id)
+                        GROUP BY d.source_event_id, d.incident_id
+                        HAVING count(d.acknowledged_at) = 0 LIMIT ?""")
+                .params(tier, Timestamp.from(before), limit).query(Unacknowledged.class).list();
+    }
 }

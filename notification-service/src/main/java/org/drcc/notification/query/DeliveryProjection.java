@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.drcc.contract.notification.NotificationAcknowledgedEvent;
 import org.drcc.contract.notification.NotificationDeadlineBreachedEvent;
 import org.drcc.contract.notification.NotificationDeadlineMetEvent;
+import org.drcc.contract.notification.NotificationEscalatedEvent;
 import org.drcc.contract.notification.NotificationFailedEvent;
 import org.drcc.contract.notification.NotificationRetryScheduledEvent;
 import org.drcc.contract.notification.NotificationScheduledEvent;
@@ -71,6 +72,12 @@ class DeliveryProjection {
     void on(NotificationAcknowledgedEvent e) {
         jdbc.sql("UPDATE notification_delivery SET acknowledged_by = ?, acknowledged_at = ? WHERE notification_id = ?")
                 .params(e.actor(), ts(e.occurredAt()), e.notificationId()).update();
+    }
+
+    @EventHandler
+    void on(NotificationEscalatedEvent e) {
+        jdbc.sql("INSERT INTO notification_escalation (source_event_id, incident_id, escalated_at) VALUES (?, ?, ?)")
+                .params(e.sourceEventId(), e.incidentId(), ts(e.occurredAt())).update();
     }
 
     private void deadline(String notificationId, String outcome) {
