@@ -153,6 +153,8 @@ class NotificationServiceIT {
                 HttpMethod.POST, new HttpEntity<>(headers), String.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
         assertThat(refused.getBody()).contains("only a sent message can be acknowledged");
+        assertThat(http.exchange("/api/notifications/" + UUID.randomUUID() + "/acknowledge", HttpMethod.POST,
+                new HttpEntity<>(headers), String.class).getStatusCode().value()).isEqualTo(404);
     }
 
     @Test

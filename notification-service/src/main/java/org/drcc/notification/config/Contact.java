@@ -1,6 +1,7 @@
 package org.drcc.notification.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
@@ -34,6 +35,7 @@ public record Contact(@NotEmpty String name, @NotNull Channel channel, String ta
     }
 
     /** What the plan API shows: the URL host or the address, never a key. */
+    @JsonProperty("shownAs")
     public String shownAs() {
         return channel.show(target);
     }
