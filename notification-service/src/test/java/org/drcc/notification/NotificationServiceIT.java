@@ -23,6 +23,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.drcc.contract.Topics;
@@ -31,6 +32,11 @@ import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentRestoredEvent;
 import org.drcc.contract.incident.IncidentTargets;
 import org.drcc.contract.incident.Severity;
+import org.drcc.notification.command.Claim;
+import org.drcc.notification.command.Envelope;
+import org.drcc.notification.command.NotificationId;
+import org.drcc.notification.command.ScheduleNotificationCommand;
+import org.drcc.notification.command.StartDeliveryCommand;
 import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
@@ -45,6 +51,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @WithEngines(database = "notification")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -62,6 +69,10 @@ class NotificationServiceIT {
     KafkaListenerEndpointRegistry listeners;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    TransactionTemplate transactions;
 
     private final String bootstrap = System.getProperty("spring.kafka.bootstrap-servers");
 
@@ -82,7 +93,9 @@ class NotificationServiceIT {
         }
         awaitSettled(id, 13);
 
-        List<Map<String, Object>> rows = notifications(id);
+        // the declaration's messages (the escalation, 6 s later in this plan, has its own test)
+        List<Map<String, Object>> rows = notifications(id).stream()
+                .filter(r -> r.get("kind").equals("incident-declaration")).toList();
         assertThat(rows.stream().map(r -> r.get("audience")).distinct()).containsExactlyElementsOf(DEFAULT_AUDIENCES);
         assertThat(rows).filteredOn(r -> r.get("audience").equals("Management")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("tier", "immediate").containsEntry("channel", "log")
@@ -187,6 +200,26 @@ class NotificationServiceIT {
                 .satisfies(r -> assertThat(r.getBodyAsString()).contains("nobody of the immediate tier"));
         assertThat(notifications(acknowledged)).noneMatch(r -> r.get("kind").equals("escalation"));
         assertThat(publishedTypes(ignored, "dr.notification.escalated.v1")).contains("dr.notification.escalated.v1");
+    }
+
+    @Test
+    void anAttemptCutShortByAStopIsResolvedWithoutASecondSend() {
+        String id = UUID.randomUUID().toString();
+        String notificationId = NotificationId.of("it-" + id, "DR Team Lead", "slack");
+        Envelope envelope = new Envelope(id, "DR Team Lead", "slack", "slack", "Status", "status of " + id);
+        // what a process that stopped in the middle of a send leaves behind: a claim with no outcome
+        Claim claim = transactions.execute(tx -> {
+            commands.sendAndWait(new ScheduleNotificationCommand(notificationId, id, "it-" + id, envelope,
+                    "status-update", "immediate", null, Instant.now()));
+            return commands.sendAndWait(new StartDeliveryCommand(notificationId, Instant.now()));
+        });
+        assertThat(claim).isNotNull();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> notifications(id).get(0).get("status").equals("FAILED"));
+        assertThat((String) notifications(id).get(0).get("lastError")).startsWith("interrupted while sending");
+        assertThat(TestChannels.HTTP.findAll(postRequestedFor(urlPathMatching("/slack/.*"))
+                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock
+                        .containing(id))))).as("the Slack message may have gone out: not sent again").isEmpty();
     }
 
     @Test

@@ -3,7 +3,11 @@ package org.drcc.notification.channel;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.notification.command.CheckDeadlineCommand;
-import org.drcc.notification.command.DeliverNotificationCommand;
+import org.drcc.notification.command.Courier;
+import org.drcc.notification.command.Claim;
+import org.drcc.notification.command.RecordDeliveryCommand;
+import org.drcc.notification.command.ResolveInterruptedDeliveryCommand;
+import org.drcc.notification.command.StartDeliveryCommand;
 import org.drcc.notification.command.EscalateCommand;
 import org.drcc.notification.config.CommunicationPlan;
 import org.drcc.notification.query.Deliveries;
@@ -14,11 +18,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Pulls the messages that are due and asks each aggregate to deliver itself; records breached
- * deadlines; escalates declarations nobody acknowledged in time. The aggregate, not
+ * Pulls the messages that are due, claims each from its aggregate, sends it, records the outcome;
+ * records breached deadlines; escalates declarations nobody acknowledged in time. The aggregate, not
  * this loop, decides whether a message may still be sent, so a stale read here cannot send twice.
- * Each notification is its own command: one channel that hangs or fails holds up no other aggregate
- * beyond its timeout, and never changes another's outcome.
+ * Each message is its own claim and record: a channel that fails never changes another's outcome,
+ * and one that hangs holds up the others for at most its timeout.
  */
 @Component
 class DeliveryDispatcher {
@@ -30,9 +34,12 @@ class DeliveryDispatcher {
     private final CommandGateway commands;
     private final Clock clock;
     private final CommunicationPlan plan;
+    private final Courier courier;
 
-    DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, CommunicationPlan plan) {
+    DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, CommunicationPlan plan,
+                       Courier courier) {
         this.plan = plan;
+        this.courier = courier;
         this.deliveries = deliveries;
         this.commands = commands;
         this.clock = clock;
@@ -40,8 +47,11 @@ class DeliveryDispatcher {
 
     @Scheduled(fixedDelayString = "${dr.notification.poll-interval:PT1S}")
     void deliverDue() {
+        for (String id : deliveries.interrupted(BATCH)) {
+            send(new ResolveInterruptedDeliveryCommand(id, clock.instant()));
+        }
         for (String id : deliveries.dueForDelivery(clock.instant(), BATCH)) {
-            send(new DeliverNotificationCommand(id, clock.instant()));
+            deliver(id);
         }
         for (String id : deliveries.pastDeadline(clock.instant(), BATCH)) {
             send(new CheckDeadlineCommand(id, clock.instant()));
@@ -56,11 +66,31 @@ class DeliveryDispatcher {
         }
     }
 
-    private void send(Object command) {
+    /**
+     * Claim, send, record: three steps, so the claim is stored before the channel is called and
+     * the channel call holds no database transaction. If the process stops between the claim and
+     * the record, the next round finds the message SENDING and resolves it without a blind resend.
+     */
+    private void deliver(String id) {
+        Claim claim = send(new StartDeliveryCommand(id, clock.instant()));
+        if (claim == null) {
+            return;
+        }
+        String cause = null;
         try {
-            commands.sendAndWait(command);
+            courier.deliver(claim.envelope());
+        } catch (RuntimeException e) {
+            cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        send(new RecordDeliveryCommand(id, claim.attempt(), cause, clock.instant()));
+    }
+
+    private <R> R send(Object command) {
+        try {
+            return commands.sendAndWait(command);
         } catch (RuntimeException e) {
             log.warn("{} failed; tried again on the next round", command, e);
+            return null;
         }
     }
 }

@@ -1,8 +1,8 @@
 package org.drcc.notification.command;
 
-/** Where a notification stands; only SCHEDULED and RETRYING may be sent. */
+/** Where a notification stands; only SCHEDULED and RETRYING may be claimed for sending. */
 public enum DeliveryState {
-    SCHEDULED, RETRYING, SENT, FAILED;
+    SCHEDULED, RETRYING, SENDING, SENT, FAILED;
 
     boolean notYetSent() {
         return this == SCHEDULED || this == RETRYING;

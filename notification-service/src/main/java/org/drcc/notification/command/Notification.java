@@ -17,7 +17,11 @@ import org.drcc.contract.notification.NotificationRetryScheduledEvent;
 import org.drcc.contract.notification.NotificationScheduledEvent;
 import org.drcc.contract.notification.NotificationSentEvent;
 
-/** One message to one contact: scheduled once, sent at most once, retried with backoff, then failed. */
+/**
+ * One message to one contact: scheduled once, claimed before each attempt, sent at most once, retried
+ * with backoff, then failed. The channel itself is called outside, by the dispatcher, between a
+ * claim and its recorded outcome.
+ */
 @Aggregate
 public class Notification {
 
@@ -47,32 +51,63 @@ public class Notification {
                 c.tier(), e.audience(), e.contact(), e.channel(), e.subject(), e.body(), c.dueAt(), c.at()));
     }
 
-    /** The courier is called only from a state that says "not yet sent", under the aggregate's lock. */
+    /**
+     * Claims the next attempt, from a state that says "not yet sent" only; the claim (SENDING) is
+     * committed before the channel is called, so a second claim, in this process or after a
+     * restart, finds SENDING and gets nothing.
+     */
     @CommandHandler
-    void handle(DeliverNotificationCommand c, Courier courier, RetryPolicy retry) {
+    Claim handle(StartDeliveryCommand c) {
         if (!state.notYetSent() || (nextAttemptAt != null && c.at().isBefore(nextAttemptAt))) {
-            return;
+            return null;
         }
-        int attempt = attempts + 1;
-        try {
-            courier.deliver(envelope);
-        } catch (RuntimeException e) {
-            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (retry.exhausted(attempt)) {
-                apply(new NotificationFailedEvent(notificationId, incidentId, envelope.channel(), attempt, cause,
-                        c.at()));
-                breachIfOwed(c.at());
-            } else {
-                apply(new NotificationRetryScheduledEvent(notificationId, incidentId, envelope.channel(), attempt,
-                        cause, c.at().plus(retry.backoffAfter(attempt)), c.at()));
+        apply(new DeliveryAttemptStartedEvent(notificationId, incidentId, attempts + 1, c.at()));
+        return new Claim(envelope, attempts);
+    }
+
+    @CommandHandler
+    void handle(RecordDeliveryCommand c, RetryPolicy retry) {
+        if (state != DeliveryState.SENDING || c.attempt() != attempts) {
+            return; // not the attempt in flight: a late or repeated report changes nothing
+        }
+        if (c.cause() == null) {
+            apply(new NotificationSentEvent(notificationId, incidentId, envelope.channel(), attempts, c.at()));
+            if (dueAt != null && !deadlineDecided) {
+                apply(c.at().isAfter(dueAt)
+                        ? new NotificationDeadlineBreachedEvent(notificationId, incidentId, tier, dueAt, c.at())
+                        : new NotificationDeadlineMetEvent(notificationId, incidentId, tier, dueAt, c.at()));
             }
+        } else {
+            refused(c.cause(), retry, c.at());
+        }
+    }
+
+    /**
+     * The outcome of an interrupted attempt is unknown: the channel may have the message. Channels
+     * that fold repeats into one alert (PagerDuty's dedup key, Opsgenie's alias) are tried again;
+     * any other is given up rather than risk telling someone twice.
+     */
+    @CommandHandler
+    void handle(ResolveInterruptedDeliveryCommand c, RetryPolicy retry) {
+        if (state != DeliveryState.SENDING) {
             return;
         }
-        apply(new NotificationSentEvent(notificationId, incidentId, envelope.channel(), attempt, c.at()));
-        if (dueAt != null && !deadlineDecided) {
-            apply(c.at().isAfter(dueAt)
-                    ? new NotificationDeadlineBreachedEvent(notificationId, incidentId, tier, dueAt, c.at())
-                    : new NotificationDeadlineMetEvent(notificationId, incidentId, tier, dueAt, c.at()));
+        if (RepeatSafeChannels.contains(envelope.channel())) {
+            refused("interrupted while sending; repeated, the channel deduplicates", retry, c.at());
+        } else {
+            apply(new NotificationFailedEvent(notificationId, incidentId, envelope.channel(), attempts,
+                    "interrupted while sending: it may have arrived, so it is not sent again", c.at()));
+            breachIfOwed(c.at());
+        }
+    }
+
+    private void refused(String cause, RetryPolicy retry, Instant at) {
+        if (retry.exhausted(attempts)) {
+            apply(new NotificationFailedEvent(notificationId, incidentId, envelope.channel(), attempts, cause, at));
+            breachIfOwed(at);
+        } else {
+            apply(new NotificationRetryScheduledEvent(notificationId, incidentId, envelope.channel(), attempts, cause,
+                    at.plus(retry.backoffAfter(attempts)), at));
         }
     }
 
@@ -108,6 +143,12 @@ public class Notification {
         tier = e.tier();
         dueAt = e.dueAt();
         state = DeliveryState.SCHEDULED;
+    }
+
+    @EventSourcingHandler
+    void on(DeliveryAttemptStartedEvent e) {
+        state = DeliveryState.SENDING;
+        attempts = e.attempt();
     }
 
     @EventSourcingHandler

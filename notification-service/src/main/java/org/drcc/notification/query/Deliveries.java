@@ -35,6 +35,16 @@ public class Deliveries {
                 .params(Timestamp.from(now), limit).query(String.class).list();
     }
 
+    /**
+     * Attempts claimed but never recorded. The dispatcher runs one round at a time and records each
+     * attempt in the round that claimed it, so at the start of a round these are left over from a
+     * process that stopped (or a record that could not be stored).
+     */
+    public List<String> interrupted(int limit) {
+        return jdbc.sql("SELECT notification_id FROM notification_delivery WHERE status = 'SENDING' LIMIT ?")
+                .param(limit).query(String.class).list();
+    }
+
     /** Messages still unsent past their tier's deadline, with no deadline outcome yet. */
     public List<String> pastDeadline(Instant now, int limit) {
         return jdbc.sql("""

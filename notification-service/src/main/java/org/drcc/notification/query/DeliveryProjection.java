@@ -12,6 +12,7 @@ import org.drcc.contract.notification.NotificationFailedEvent;
 import org.drcc.contract.notification.NotificationRetryScheduledEvent;
 import org.drcc.contract.notification.NotificationScheduledEvent;
 import org.drcc.contract.notification.NotificationSentEvent;
+import org.drcc.notification.command.DeliveryAttemptStartedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,12 @@ class DeliveryProjection {
                 .params(e.notificationId(), e.incidentId(), e.sourceEventId(), e.kind(), e.tier(), e.audience(),
                         e.contact(), e.channel(), e.subject(), ts(e.dueAt()), ts(e.occurredAt()))
                 .update();
+    }
+
+    @EventHandler
+    void on(DeliveryAttemptStartedEvent e) {
+        jdbc.sql("UPDATE notification_delivery SET status = 'SENDING', attempts = ? WHERE notification_id = ?")
+                .params(e.attempt(), e.notificationId()).update();
     }
 
     @EventHandler

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.drcc.contract.notification.NotificationAcknowledgedEvent;
 import org.drcc.contract.notification.NotificationDeadlineBreachedEvent;
@@ -23,19 +22,11 @@ class NotificationTest {
     private static final Instant DUE = T0.plus(Duration.ofMinutes(15));
     private static final Envelope ENVELOPE = new Envelope("i-1", "DR Team Lead", "slack", "slack", "Declared", "body");
 
-    private final AtomicInteger calls = new AtomicInteger();
-    private RuntimeException refusal;
     private AggregateTestFixture<Notification> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Notification.class);
-        fixture.registerInjectableResource((Courier) envelope -> {
-            calls.incrementAndGet();
-            if (refusal != null) {
-                throw refusal;
-            }
-        });
         fixture.registerInjectableResource(new RetryPolicy(3, Duration.ofSeconds(10), 3.0));
     }
 
@@ -55,66 +46,108 @@ class NotificationTest {
     }
 
     @Test
-    void canSendBeforeTheDeadline() {
-        Instant at = T0.plusSeconds(5);
+    void canClaimAScheduledMessage() {
+        Instant at = T0.plusSeconds(1);
         fixture.given(scheduled())
-                .when(new DeliverNotificationCommand(ID, at))
-                .expectEvents(new NotificationSentEvent(ID, "i-1", "slack", 1, at),
-                        new NotificationDeadlineMetEvent(ID, "i-1", "immediate", DUE, at));
-        assertThat(calls).hasValue(1);
+                .when(new StartDeliveryCommand(ID, at))
+                .expectEvents(new DeliveryAttemptStartedEvent(ID, "i-1", 1, at))
+                .expectResultMessagePayload(new Claim(ENVELOPE, 1));
     }
 
     @Test
-    void canSendLateAndRecordTheBreach() {
+    void cannotClaimAMessageAlreadyClaimed() {
+        fixture.given(scheduled(), started(1))
+                .when(new StartDeliveryCommand(ID, T0.plusSeconds(2)))
+                .expectNoEvents()
+                .expectResultMessagePayload(null);
+    }
+
+    @Test
+    void cannotClaimASentMessage() {
+        fixture.given(scheduled(), started(1), new NotificationSentEvent(ID, "i-1", "slack", 1, T0))
+                .when(new StartDeliveryCommand(ID, T0.plusSeconds(9)))
+                .expectNoEvents()
+                .expectResultMessagePayload(null);
+    }
+
+    @Test
+    void canRecordASendBeforeTheDeadline() {
+        Instant at = T0.plusSeconds(5);
+        fixture.given(scheduled(), started(1))
+                .when(new RecordDeliveryCommand(ID, 1, null, at))
+                .expectEvents(new NotificationSentEvent(ID, "i-1", "slack", 1, at),
+                        new NotificationDeadlineMetEvent(ID, "i-1", "immediate", DUE, at));
+    }
+
+    @Test
+    void canRecordALateSendAndTheBreach() {
         Instant at = DUE.plusSeconds(1);
-        fixture.given(scheduled())
-                .when(new DeliverNotificationCommand(ID, at))
+        fixture.given(scheduled(), started(1))
+                .when(new RecordDeliveryCommand(ID, 1, null, at))
                 .expectEvents(new NotificationSentEvent(ID, "i-1", "slack", 1, at),
                         new NotificationDeadlineBreachedEvent(ID, "i-1", "immediate", DUE, at));
     }
 
     @Test
-    void cannotSendTwice() {
-        fixture.given(scheduled(), new NotificationSentEvent(ID, "i-1", "slack", 1, T0))
-                .when(new DeliverNotificationCommand(ID, T0.plusSeconds(9)))
+    void cannotRecordAnOutcomeTwice() {
+        fixture.given(scheduled(), started(1), new NotificationSentEvent(ID, "i-1", "slack", 1, T0))
+                .when(new RecordDeliveryCommand(ID, 1, null, T0.plusSeconds(1)))
                 .expectNoEvents();
-        assertThat(calls).as("the channel is not called again").hasValue(0);
     }
 
     @Test
     void canScheduleARetryWithBackoffWhenTheChannelRefuses() {
-        refusal = new IllegalStateException("503 Service Unavailable");
-        fixture.given(scheduled(), new NotificationRetryScheduledEvent(ID, "i-1", "slack", 1, "x",
-                        T0.plusSeconds(10), T0))
-                .when(new DeliverNotificationCommand(ID, T0.plusSeconds(10)))
+        Instant at = T0.plusSeconds(10);
+        fixture.given(scheduled(), started(1), new NotificationRetryScheduledEvent(ID, "i-1", "slack", 1, "x", at, T0),
+                        started(2))
+                .when(new RecordDeliveryCommand(ID, 2, "503 Service Unavailable", at))
                 .expectEvents(new NotificationRetryScheduledEvent(ID, "i-1", "slack", 2, "503 Service Unavailable",
-                        T0.plusSeconds(40), T0.plusSeconds(10)));
+                        at.plusSeconds(30), at));
     }
 
     @Test
-    void cannotRetryBeforeTheBackoffHasPassed() {
-        fixture.given(scheduled(), new NotificationRetryScheduledEvent(ID, "i-1", "slack", 1, "x",
+    void cannotClaimARetryBeforeTheBackoffHasPassed() {
+        fixture.given(scheduled(), started(1), new NotificationRetryScheduledEvent(ID, "i-1", "slack", 1, "x",
                         T0.plusSeconds(10), T0))
-                .when(new DeliverNotificationCommand(ID, T0.plusSeconds(9)))
+                .when(new StartDeliveryCommand(ID, T0.plusSeconds(9)))
                 .expectNoEvents();
-        assertThat(calls).hasValue(0);
     }
 
     @Test
     void canFailWithTheCauseAfterTheLastAttemptAndBreachTheDeadline() {
-        refusal = new IllegalStateException("connection refused");
         Instant at = T0.plusSeconds(60);
-        fixture.given(scheduled(), new NotificationRetryScheduledEvent(ID, "i-1", "slack", 2, "x", at, T0))
-                .when(new DeliverNotificationCommand(ID, at))
+        fixture.given(scheduled(), started(3))
+                .when(new RecordDeliveryCommand(ID, 3, "connection refused", at))
                 .expectEvents(new NotificationFailedEvent(ID, "i-1", "slack", 3, "connection refused", at),
                         new NotificationDeadlineBreachedEvent(ID, "i-1", "immediate", DUE, at));
     }
 
     @Test
-    void cannotSendAfterFailing() {
-        fixture.given(scheduled(), new NotificationFailedEvent(ID, "i-1", "slack", 3, "x", T0))
-                .when(new DeliverNotificationCommand(ID, T0.plusSeconds(100)))
+    void cannotClaimAfterFailing() {
+        fixture.given(scheduled(), started(3), new NotificationFailedEvent(ID, "i-1", "slack", 3, "x", T0))
+                .when(new StartDeliveryCommand(ID, T0.plusSeconds(100)))
                 .expectNoEvents();
+    }
+
+    @Test
+    void cannotResendAChatMessageWhoseAttemptWasInterrupted() {
+        Instant at = T0.plusSeconds(30);
+        fixture.given(scheduled(), started(1))
+                .when(new ResolveInterruptedDeliveryCommand(ID, at))
+                .expectEvents(new NotificationFailedEvent(ID, "i-1", "slack", 1,
+                        "interrupted while sending: it may have arrived, so it is not sent again", at),
+                        // a failed message will never be on time: the breach is known now, not at the deadline
+                        new NotificationDeadlineBreachedEvent(ID, "i-1", "immediate", DUE, at));
+    }
+
+    @Test
+    void canRetryAnInterruptedPageBecausePagerDutyDeduplicates() {
+        Instant at = T0.plusSeconds(30);
+        fixture.given(new NotificationScheduledEvent(ID, "i-1", "e-1", "incident-declaration", "immediate",
+                        "DR Team Lead", "pager", "pagerduty", "Declared", "body", DUE, T0), started(1))
+                .when(new ResolveInterruptedDeliveryCommand(ID, at))
+                .expectEvents(new NotificationRetryScheduledEvent(ID, "i-1", "pagerduty", 1,
+                        "interrupted while sending; repeated, the channel deduplicates", at.plusSeconds(10), at));
     }
 
     @Test
@@ -137,10 +170,10 @@ class NotificationTest {
 
     @Test
     void canAcknowledgeASentMessageOnce() {
-        fixture.given(scheduled(), new NotificationSentEvent(ID, "i-1", "slack", 1, T0))
+        fixture.given(scheduled(), started(1), new NotificationSentEvent(ID, "i-1", "slack", 1, T0))
                 .when(new AcknowledgeNotificationCommand(ID, "bob", T0.plusSeconds(30)))
                 .expectEvents(new NotificationAcknowledgedEvent(ID, "i-1", "bob", T0.plusSeconds(30)));
-        fixture.given(scheduled(), new NotificationSentEvent(ID, "i-1", "slack", 1, T0),
+        fixture.given(scheduled(), started(1), new NotificationSentEvent(ID, "i-1", "slack", 1, T0),
                         new NotificationAcknowledgedEvent(ID, "i-1", "bob", T0))
                 .when(new AcknowledgeNotificationCommand(ID, "carol", T0.plusSeconds(30)))
                 .expectNoEvents();
@@ -164,6 +197,10 @@ class NotificationTest {
 
     private static ScheduleNotificationCommand schedule() {
         return new ScheduleNotificationCommand(ID, "i-1", "e-1", ENVELOPE, "incident-declaration", "immediate", DUE, T0);
+    }
+
+    private static DeliveryAttemptStartedEvent started(int attempt) {
+        return new DeliveryAttemptStartedEvent(ID, "i-1", attempt, T0);
     }
 
     private static NotificationScheduledEvent scheduled() {
