@@ -85,13 +85,14 @@ class NotificationServiceIT {
     void aDeclarationReachesEveryChannelOnceThoughDeliveredAgainAndAfterARestart() throws Exception {
         String id = UUID.randomUUID().toString();
         IncidentDeclaredEvent declared = TestEvents.declared(id, Severity.HIGH, false);
+        flakyOnceFor(id);
         String eventId;
         try (TestEvents events = new TestEvents(bootstrap)) {
             eventId = events.publish(Topics.INCIDENT_EVENTS, id, declared);
             events.publish(Topics.INCIDENT_EVENTS, id, eventId, declared);
             events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
         }
-        awaitSettled(id, 13);
+        awaitSettled(id, 14);
 
         // the declaration's messages (the escalation, 6 s later in this plan, has its own test)
         List<Map<String, Object>> rows = notifications(id).stream()
@@ -106,6 +107,10 @@ class NotificationServiceIT {
         assertThat(rows).filteredOn(r -> r.get("channel").equals("teams")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("status", "FAILED").containsEntry("attempts", 3)
                         .satisfies(x -> assertThat((String) x.get("lastError")).contains("500")));
+        assertThat(rows).filteredOn(r -> r.get("contact").equals("chat")).singleElement()
+                .satisfies(r -> assertThat(r).as("refused once, accepted on the retry")
+                        .containsEntry("status", "SENT").containsEntry("attempts", 2)
+                        .satisfies(x -> assertThat((String) x.get("lastError")).contains("503")));
         assertDeliveredOnce(id);
 
         // a restart of the consumer, then the same CloudEvent again: the inbox knows its id
@@ -143,7 +148,7 @@ class NotificationServiceIT {
                     "root cause: a bad migration", "bob", now.plusSeconds(60)));
             events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
         }
-        awaitSettled(id, 3 * 13);
+        awaitSettled(id, 3 * 14);
         assertThat(notifications(id)).extracting(r -> r.get("kind")).contains("incident-declaration",
                 "recovery-completion", "post-incident-summary").doesNotContain("status-update");
         List<String> slack = TestChannels.HTTP.findAll(postRequestedFor(urlPathMatching("/slack/.*"))).stream()
@@ -236,10 +241,21 @@ class NotificationServiceIT {
         assertThat(deadLetterKeys()).contains(malformedId);
     }
 
+    /** The DevOps chat answers 503 to the first message about this incident, then accepts. */
+    private static void flakyOnceFor(String id) {
+        var aboutIt = matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing(id));
+        TestChannels.HTTP.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/slack/flaky")
+                .atPriority(1).withRequestBody(aboutIt).inScenario(id)
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)
+                        .withBody("busy"))
+                .willSetStateTo("up"));
+    }
+
     /** Exactly one message per channel for this incident's declaration, whatever was redelivered. */
     private void assertDeliveredOnce(String id) throws Exception {
         var server = TestChannels.HTTP;
-        assertThat(server.findAll(postRequestedFor(urlPathMatching("/slack/.*"))
+        assertThat(server.findAll(postRequestedFor(urlEqualTo("/slack/T0/B0/x"))
                 .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock
                         .containing(id))))).hasSize(1);
         assertThat(server.findAll(postRequestedFor(urlEqualTo("/v2/enqueue"))
@@ -253,6 +269,9 @@ class NotificationServiceIT {
                 .withRequestBody(matchingJsonPath("$.incidentId", equalTo(id))));
         assertThat(hooks).singleElement().satisfies(hook -> assertThat(hook.getHeader("X-DR-Signature"))
                 .isEqualTo("sha256=" + hmac(hook.getBody(), "s3cr3t")));
+        assertThat(server.findAll(postRequestedFor(urlEqualTo("/slack/flaky"))
+                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock
+                        .containing(id))))).as("the refused try and the accepted retry").hasSize(2);
         assertThat(server.findAll(postRequestedFor(urlEqualTo("/teams"))
                 .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock
                         .containing(id))))).as("three attempts, then given up").hasSize(3);

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.drcc.notification.command.Courier;
 import org.drcc.notification.command.Envelope;
 import org.drcc.notification.config.Channel;
 import org.drcc.notification.config.CommunicationPlan;

@@ -3,12 +3,11 @@ package org.drcc.notification.channel;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.notification.command.CheckDeadlineCommand;
-import org.drcc.notification.command.Courier;
 import org.drcc.notification.command.Claim;
+import org.drcc.notification.command.EscalateCommand;
 import org.drcc.notification.command.RecordDeliveryCommand;
 import org.drcc.notification.command.ResolveInterruptedDeliveryCommand;
 import org.drcc.notification.command.StartDeliveryCommand;
-import org.drcc.notification.command.EscalateCommand;
 import org.drcc.notification.config.CommunicationPlan;
 import org.drcc.notification.query.Deliveries;
 import org.drcc.notification.query.Unacknowledged;
@@ -38,11 +37,11 @@ class DeliveryDispatcher {
 
     DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, CommunicationPlan plan,
                        Courier courier) {
-        this.plan = plan;
-        this.courier = courier;
         this.deliveries = deliveries;
         this.commands = commands;
         this.clock = clock;
+        this.plan = plan;
+        this.courier = courier;
     }
 
     @Scheduled(fixedDelayString = "${dr.notification.poll-interval:PT1S}")
