@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.drcc.notification.config.DeliverySettings;
@@ -28,9 +29,22 @@ public class MessageTemplates {
     private final String location;
     private final Map<String, Template> compiled = new ConcurrentHashMap<>();
 
+    /** Every kind the service sends; each needs a subject and a body template. */
+    public static final List<String> KINDS = List.of("incident-declaration", "status-update", "recovery-completion",
+            "post-incident-summary", "escalation");
+
+    /**
+     * Compiles every kind's templates at start-up: a missing or broken template stops the start with
+     * its name, instead of holding up the incident events behind it later. Templates are read once;
+     * a restart applies edits.
+     */
     MessageTemplates(ResourceLoader resources, DeliverySettings settings) {
         this.resources = resources;
         this.location = settings.templates().endsWith("/") ? settings.templates() : settings.templates() + "/";
+        for (String kind : KINDS) {
+            template(kind + ".subject");
+            template(kind);
+        }
     }
 
     public Rendered render(String kind, String channel, Map<String, Object> values) {
@@ -47,6 +61,8 @@ public class MessageTemplates {
                 return compiler.compile(reader);
             } catch (IOException e) {
                 throw new UncheckedIOException("no template " + location + n + ".mustache", e);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("template " + location + n + ".mustache: " + e.getMessage(), e);
             }
         });
     }

@@ -1,6 +1,7 @@
 package org.drcc.notification.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
@@ -26,6 +27,14 @@ class MessageTemplatesTest {
         assertThat(email.body()).startsWith("THIS IS A DRILL.")
                 .contains("Targets:   recover within PT2H, lose at most PT1H of data")
                 .contains("You are told as DR Team Lead (immediate tier).");
+    }
+
+    @Test
+    void refusesToStartWithoutAKindsTemplate() {
+        assertThatThrownBy(() -> new MessageTemplates(new DefaultResourceLoader(), new DeliverySettings(
+                URI.create("http://x"), URI.create("http://x"), "a@b", Duration.ofSeconds(1), 1, Duration.ofSeconds(1),
+                1, "classpath:/no-such-templates/")))
+                .hasMessageContaining("no template classpath:/no-such-templates/incident-declaration.subject.mustache");
     }
 
     @Test
