@@ -1,19 +1,42 @@
 package org.drcc.notification;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.drcc.contract.Topics;
+import org.drcc.contract.incident.IncidentClosedEvent;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
+import org.drcc.contract.incident.IncidentRestoredEvent;
+import org.drcc.contract.incident.IncidentTargets;
 import org.drcc.contract.incident.Severity;
+import org.drcc.notification.command.Claim;
+import org.drcc.notification.command.Envelope;
+import org.drcc.notification.command.NotificationId;
+import org.drcc.notification.command.ScheduleNotificationCommand;
+import org.drcc.notification.command.StartDeliveryCommand;
 import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
@@ -21,33 +44,187 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @WithEngines(database = "notification")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "DR_COMMUNICATION_PLAN=classpath:communication-plan-it.yml",
+        "dr.notification.max-attempts=3", "dr.notification.initial-backoff=PT0.2S",
+        "dr.notification.backoff-multiplier=2", "dr.notification.poll-interval=PT0.2S"})
 class NotificationServiceIT {
+
+    private static final List<String> DEFAULT_AUDIENCES = List.of("DR Team Lead", "DevOps Team", "Management",
+            "Security Team", "All Engineering", "Development Team", "Product Team", "Support Team", "All Company");
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    TransactionTemplate transactions;
 
     private final String bootstrap = System.getProperty("spring.kafka.bootstrap-servers");
 
+    @DynamicPropertySource
+    static void channels(DynamicPropertyRegistry registry) {
+        TestChannels.register(registry);
+    }
+
     @Test
-    void aDeclarationOwesEachTierItsMessageByItsDeadlineOnceThoughDeliveredTwice() throws Exception {
+    void aDeclarationReachesEveryChannelOnceThoughDeliveredAgainAndAfterARestart() throws Exception {
         String id = UUID.randomUUID().toString();
         IncidentDeclaredEvent declared = TestEvents.declared(id, Severity.HIGH, false);
+        flakyOnceFor(id);
+        String eventId;
         try (TestEvents events = new TestEvents(bootstrap)) {
-            String eventId = events.publish(Topics.INCIDENT_EVENTS, id, declared);
+            eventId = events.publish(Topics.INCIDENT_EVENTS, id, declared);
             events.publish(Topics.INCIDENT_EVENTS, id, eventId, declared);
             events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
         }
-        List<Map<String, Object>> due = notifications(id);
-        assertThat(due).extracting(d -> d.get("audience")).containsExactly("DR Team Lead", "DevOps Team",
-                "Management", "Security Team", "All Engineering", "Development Team", "Product Team", "Support Team",
-                "All Company");
-        assertThat(due.get(0)).containsEntry("tier", "immediate").containsEntry("status", "PENDING")
-                .containsEntry("dueAt", declared.occurredAt().plus(Duration.ofMinutes(15)).toString());
-        assertThat(due).noneMatch(d -> d.get("audience").equals("Board"));
+        awaitSettled(id, 14);
+
+        // the declaration's messages (the escalation, 6 s later in this plan, has its own test)
+        List<Map<String, Object>> rows = notifications(id).stream()
+                .filter(r -> r.get("kind").equals("incident-declaration")).toList();
+        assertThat(rows.stream().map(r -> r.get("audience")).distinct()).containsExactlyElementsOf(DEFAULT_AUDIENCES);
+        assertThat(rows).filteredOn(r -> r.get("audience").equals("Management")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("tier", "immediate").containsEntry("channel", "log")
+                        .containsEntry("dueAt", declared.occurredAt().plus(Duration.ofMinutes(15)).toString()));
+        assertThat(rows).filteredOn(r -> r.get("audience").equals("DR Team Lead")).hasSize(5)
+                .allSatisfy(r -> assertThat(r).containsEntry("status", "SENT").containsEntry("deadline", "MET")
+                        .containsEntry("attempts", 1));
+        assertThat(rows).filteredOn(r -> r.get("channel").equals("teams")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("status", "FAILED").containsEntry("attempts", 3)
+                        .satisfies(x -> assertThat((String) x.get("lastError")).contains("500")));
+        assertThat(rows).filteredOn(r -> r.get("contact").equals("chat")).singleElement()
+                .satisfies(r -> assertThat(r).as("refused once, accepted on the retry")
+                        .containsEntry("status", "SENT").containsEntry("attempts", 2)
+                        .satisfies(x -> assertThat((String) x.get("lastError")).contains("503")));
+        assertDeliveredOnce(id);
+
+        // a restart of the consumer, then the same CloudEvent again: the inbox knows its id
+        listeners.getListenerContainer("incident-events").stop();
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(Topics.INCIDENT_EVENTS, id, eventId, declared);
+            listeners.getListenerContainer("incident-events").start();
+            events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+            // and even if the inbox had lost it (a crash before its record was kept), the notification
+            // ids derived from the event id name the same aggregates, which are already past sending
+            jdbc.sql("DELETE FROM processed_event WHERE event_id = ?").param(eventId).update();
+            events.publish(Topics.INCIDENT_EVENTS, id, eventId, declared);
+            events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+        Thread.sleep(1500); // several dispatcher rounds, in which a duplicate would have been sent
+        assertThat(notifications(id)).filteredOn(r -> r.get("kind").equals("incident-declaration"))
+                .hasSize(rows.size());
+        assertDeliveredOnce(id);
+
+        assertThat(publishedTypes(id, "dr.notification.failed.v1")).contains("dr.notification.scheduled.v1", "dr.notification.sent.v1",
+                "dr.notification.deadline-met.v1", "dr.notification.retried.v1", "dr.notification.failed.v1");
+    }
+
+    @Test
+    void phaseChangesSendTheirKindOfMessageAndASentOneCanBeAcknowledged() throws Exception {
+        String id = UUID.randomUUID().toString();
+        IncidentDeclaredEvent declared = TestEvents.declared(id, Severity.LOW, true);
+        IncidentTargets targets = declared.targets();
+        Instant now = Instant.now();
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(Topics.INCIDENT_EVENTS, id, declared);
+            events.publish(Topics.INCIDENT_EVENTS, id, new IncidentRestoredEvent(id, targets, "b-1", now,
+                    "orders restored from the 09:00 backup", "bob", now));
+            events.publish(Topics.INCIDENT_EVENTS, id, new IncidentClosedEvent(id, targets,
+                    "root cause: a bad migration", "bob", now.plusSeconds(60)));
+            events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+        awaitSettled(id, 3 * 14);
+        assertThat(notifications(id)).extracting(r -> r.get("kind")).contains("incident-declaration",
+                "recovery-completion", "post-incident-summary").doesNotContain("status-update");
+        List<String> slack = TestChannels.HTTP.findAll(postRequestedFor(urlPathMatching("/slack/.*"))).stream()
+                .map(LoggedRequest::getBodyAsString).filter(b -> b.contains(id) || b.contains("[DRILL]")).toList();
+        assertThat(slack).anyMatch(b -> b.contains("recovery restored (bob). orders restored from the 09:00 backup"))
+                .anyMatch(b -> b.contains("closed (bob). root cause: a bad migration"));
+
+        Map<String, Object> sent = notifications(id).stream().filter(r -> r.get("channel").equals("slack")).findFirst()
+                .orElseThrow();
+        HttpHeaders headers = new HttpHeaders();
+        headers.add("X-Actor", "carol");
+        assertThat(http.exchange("/api/notifications/" + sent.get("notificationId") + "/acknowledge",
+                HttpMethod.POST, new HttpEntity<>(headers), String.class).getStatusCode().value()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> notifications(id).stream()
+                .anyMatch(r -> "carol".equals(r.get("acknowledgedBy"))));
+
+        Map<String, Object> failed = notifications(id).stream().filter(r -> r.get("channel").equals("teams"))
+                .findFirst().orElseThrow();
+        var refused = http.exchange("/api/notifications/" + failed.get("notificationId") + "/acknowledge",
+                HttpMethod.POST, new HttpEntity<>(headers), String.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getBody()).contains("only a sent message can be acknowledged");
+        assertThat(http.exchange("/api/notifications/" + UUID.randomUUID() + "/acknowledge", HttpMethod.POST,
+                new HttpEntity<>(headers), String.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void aDeclarationNobodyAcknowledgesIsEscalatedOnceAndAnAcknowledgedOneIsNot() throws Exception {
+        String ignored = UUID.randomUUID().toString();
+        String acknowledged = UUID.randomUUID().toString();
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(Topics.INCIDENT_EVENTS, ignored, TestEvents.declared(ignored, Severity.HIGH, false));
+            events.publish(Topics.INCIDENT_EVENTS, acknowledged,
+                    TestEvents.declared(acknowledged, Severity.HIGH, false));
+            events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> notifications(acknowledged).stream()
+                .anyMatch(r -> r.get("channel").equals("email") && r.get("status").equals("SENT")));
+        Map<String, Object> mail = notifications(acknowledged).stream()
+                .filter(r -> r.get("channel").equals("email")).findFirst().orElseThrow();
+        HttpHeaders headers = new HttpHeaders();
+        headers.add("X-Actor", "lead");
+        http.exchange("/api/notifications/" + mail.get("notificationId") + "/acknowledge", HttpMethod.POST,
+                new HttpEntity<>(headers), String.class);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(ignored).stream()
+                .anyMatch(r -> r.get("kind").equals("escalation") && r.get("status").equals("SENT")));
+        Thread.sleep(1500); // more dispatcher rounds, in which a second escalation would have been made
+        assertThat(notifications(ignored)).filteredOn(r -> r.get("kind").equals("escalation")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("audience", "Duty Manager"));
+        assertThat(TestChannels.HTTP.findAll(postRequestedFor(urlEqualTo("/escalate"))
+                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock
+                        .containing(ignored))))).singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString()).contains("nobody of the immediate tier"));
+        assertThat(notifications(acknowledged)).noneMatch(r -> r.get("kind").equals("escalation"));
+        assertThat(publishedTypes(ignored, "dr.notification.escalated.v1")).contains("dr.notification.escalated.v1");
+    }
+
+    @Test
+    void anAttemptCutShortByAStopIsResolvedWithoutASecondSend() {
+        String id = UUID.randomUUID().toString();
+        String notificationId = NotificationId.of("it-" + id, "DR Team Lead", "slack");
+        Envelope envelope = new Envelope(id, "DR Team Lead", "slack", "slack", "Status", "status of " + id);
+        // what a process that stopped in the middle of a send leaves behind: a claim with no outcome
+        Claim claim = transactions.execute(tx -> {
+            commands.sendAndWait(new ScheduleNotificationCommand(notificationId, id, "it-" + id, envelope,
+                    "status-update", "immediate", null, Instant.now()));
+            return commands.sendAndWait(new StartDeliveryCommand(notificationId, Instant.now()));
+        });
+        assertThat(claim).isNotNull();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> notifications(id).get(0).get("status").equals("FAILED"));
+        assertThat((String) notifications(id).get(0).get("lastError")).startsWith("interrupted while sending");
+        assertThat(TestChannels.HTTP.findAll(postRequestedFor(urlPathMatching("/slack/.*"))
+                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock
+                        .containing(id))))).as("the Slack message may have gone out: not sent again").isEmpty();
     }
 
     @Test
@@ -64,24 +241,104 @@ class NotificationServiceIT {
         assertThat(deadLetterKeys()).contains(malformedId);
     }
 
+    /** The DevOps chat answers 503 to the first message about this incident, then accepts. */
+    private static void flakyOnceFor(String id) {
+        var aboutIt = matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing(id));
+        TestChannels.HTTP.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/slack/flaky")
+                .atPriority(1).withRequestBody(aboutIt).inScenario(id)
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)
+                        .withBody("busy"))
+                .willSetStateTo("up"));
+    }
+
+    /** Exactly one message per channel for this incident's declaration, whatever was redelivered. */
+    private void assertDeliveredOnce(String id) throws Exception {
+        var server = TestChannels.HTTP;
+        assertThat(server.findAll(postRequestedFor(urlEqualTo("/slack/T0/B0/x"))
+                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock
+                        .containing(id))))).hasSize(1);
+        assertThat(server.findAll(postRequestedFor(urlEqualTo("/v2/enqueue"))
+                .withRequestBody(matchingJsonPath("$.dedup_key", equalTo(id)))
+                .withRequestBody(matchingJsonPath("$.routing_key", equalTo("R0UT1NGKEY")))
+                .withRequestBody(matchingJsonPath("$.event_action", equalTo("trigger"))))).hasSize(1);
+        assertThat(server.findAll(postRequestedFor(urlEqualTo("/v2/alerts"))
+                .withHeader("Authorization", equalTo("GenieKey G3N13K3Y"))
+                .withRequestBody(matchingJsonPath("$.alias", equalTo(id))))).hasSize(1);
+        List<LoggedRequest> hooks = server.findAll(postRequestedFor(urlEqualTo("/hook"))
+                .withRequestBody(matchingJsonPath("$.incidentId", equalTo(id))));
+        assertThat(hooks).singleElement().satisfies(hook -> assertThat(hook.getHeader("X-DR-Signature"))
+                .isEqualTo("sha256=" + hmac(hook.getBody(), "s3cr3t")));
+        assertThat(server.findAll(postRequestedFor(urlEqualTo("/slack/flaky"))
+                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock
+                        .containing(id))))).as("the refused try and the accepted retry").hasSize(2);
+        assertThat(server.findAll(postRequestedFor(urlEqualTo("/teams"))
+                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock
+                        .containing(id))))).as("three attempts, then given up").hasSize(3);
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage m : TestChannels.SMTP.getReceivedMessages()) {
+            if (m.getContent().toString().contains(id)) {
+                mails.add(m);
+            }
+        }
+        assertThat(mails).singleElement().satisfies(m -> {
+            assertThat(m.getSubject()).isEqualTo("[DR HIGH] Incident declared: Orders table corrupted");
+            assertThat(m.getAllRecipients()[0].toString()).isEqualTo("lead@example.com");
+        });
+    }
+
+    private void awaitSettled(String id, int atLeast) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<Map<String, Object>> rows = notifications(id);
+            return rows.size() >= atLeast && rows.stream()
+                    .allMatch(r -> r.get("status").equals("SENT") || r.get("status").equals("FAILED"));
+        });
+    }
+
+    private static String hmac(byte[] body, String secret) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
     private List<Map<String, Object>> notifications(String incidentId) {
         return http.exchange("/api/incidents/" + incidentId + "/notifications", HttpMethod.GET, null,
                 new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
     }
 
+    private List<String> publishedTypes(String incidentId, String last) {
+        List<String> types = new ArrayList<>();
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.NOTIFICATION_EVENTS));
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (Instant.now().isBefore(deadline) && !types.contains(last)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (incidentId.equals(r.key())) {
+                        types.add(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return types;
+    }
+
     private List<String> deadLetterKeys() {
+        List<String> keys = new ArrayList<>();
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.INCIDENT_EVENTS + Topics.DEAD_LETTER_SUFFIX));
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (Instant.now().isBefore(deadline) && keys.isEmpty()) {
+                consumer.poll(Duration.ofMillis(500)).forEach((ConsumerRecord<String, String> r) -> keys.add(r.key()));
+            }
+        }
+        return keys;
+    }
+
+    private KafkaConsumer<String, String> consumer() {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("group.id", "it-" + UUID.randomUUID());
         p.put("auto.offset.reset", "earliest");
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.INCIDENT_EVENTS + Topics.DEAD_LETTER_SUFFIX));
-            Instant deadline = Instant.now().plusSeconds(20);
-            java.util.List<String> keys = new java.util.ArrayList<>();
-            while (Instant.now().isBefore(deadline) && keys.isEmpty()) {
-                consumer.poll(Duration.ofMillis(500)).forEach((ConsumerRecord<String, String> r) -> keys.add(r.key()));
-            }
-            return keys;
-        }
+        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }
 }

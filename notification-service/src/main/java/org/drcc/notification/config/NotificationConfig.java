@@ -1,9 +1,24 @@
 package org.drcc.notification.config;
 
+import java.time.Clock;
+import org.drcc.notification.command.RetryPolicy;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration
-@EnableConfigurationProperties(CommunicationPlan.class)
+@EnableScheduling
+@EnableConfigurationProperties({CommunicationPlan.class, DeliverySettings.class})
 class NotificationConfig {
+
+    @Bean
+    RetryPolicy retryPolicy(DeliverySettings settings) {
+        return new RetryPolicy(settings.maxAttempts(), settings.initialBackoff(), settings.backoffMultiplier());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 }

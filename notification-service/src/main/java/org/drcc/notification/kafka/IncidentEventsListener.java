@@ -2,34 +2,34 @@ package org.drcc.notification.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.drcc.contract.Topics;
-import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.kit.inbox.EventInbox;
+import org.drcc.kit.kafka.CloudEventRecords;
 import org.drcc.kit.kafka.ContractTypes;
-import org.drcc.notification.query.NotificationPlanner;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** A declared incident sets the communication plan's clock running, once per event. */
+/**
+ * Incident events become owed messages, once per event: the inbox skips an event id it has seen,
+ * and the notification ids derived from that event id make a repeat a no-op even past the inbox.
+ */
 @Component
 class IncidentEventsListener {
 
+    static final String ID = "incident-events";
     private static final ContractTypes<IncidentEvent> TYPES = ContractTypes.of(IncidentEvent.class);
 
     private final EventInbox inbox;
-    private final NotificationPlanner planner;
+    private final NotificationPolicy policy;
 
-    IncidentEventsListener(EventInbox inbox, NotificationPlanner planner) {
+    IncidentEventsListener(EventInbox inbox, NotificationPolicy policy) {
         this.inbox = inbox;
-        this.planner = planner;
+        this.policy = policy;
     }
 
-    @KafkaListener(topics = Topics.INCIDENT_EVENTS, groupId = "${spring.application.name}")
+    @KafkaListener(id = ID, topics = Topics.INCIDENT_EVENTS, groupId = "${spring.application.name}")
     void on(ConsumerRecord<String, String> record) {
-        inbox.consume(record, TYPES, event -> {
-            if (event instanceof IncidentDeclaredEvent declared) {
-                planner.planDeclaration(declared);
-            }
-        });
+        String eventId = CloudEventRecords.eventId(record);
+        inbox.consume(record, TYPES, event -> policy.on(event, eventId));
     }
 }

@@ -1,30 +1,51 @@
 package org.drcc.notification.web;
 
+import java.time.Clock;
 import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.notification.command.AcknowledgeNotificationCommand;
 import org.drcc.notification.config.CommunicationPlan;
-import org.drcc.notification.query.NotificationDue;
-import org.drcc.notification.query.NotificationPlanner;
+import org.drcc.notification.query.Deliveries;
+import org.drcc.notification.query.DeliveryView;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class NotificationController {
 
-    private final NotificationPlanner planner;
+    static final String ACTOR_HEADER = "X-Actor";
+
+    private final Deliveries deliveries;
     private final CommunicationPlan plan;
+    private final CommandGateway commands;
+    private final Clock clock;
 
-    NotificationController(NotificationPlanner planner, CommunicationPlan plan) {
-        this.planner = planner;
+    NotificationController(Deliveries deliveries, CommunicationPlan plan, CommandGateway commands, Clock clock) {
+        this.deliveries = deliveries;
         this.plan = plan;
+        this.commands = commands;
+        this.clock = clock;
     }
 
-    /** The messages owed for an incident, with their deadlines; empty if its declaration has not arrived. */
+    /** Every message owed for an incident, to whom, through which channel, and how it went. */
     @GetMapping("/api/incidents/{incidentId}/notifications")
-    List<NotificationDue> forIncident(@PathVariable String incidentId) {
-        return planner.forIncident(incidentId);
+    List<DeliveryView> forIncident(@PathVariable String incidentId) {
+        return deliveries.forIncident(incidentId);
     }
 
+    /** Someone of the audience confirms a sent message; a repeat is accepted and changes nothing. */
+    @PostMapping("/api/notifications/{notificationId}/acknowledge")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void acknowledge(@PathVariable String notificationId, @RequestHeader(ACTOR_HEADER) String actor) {
+        commands.sendAndWait(new AcknowledgeNotificationCommand(notificationId, actor, clock.instant()));
+    }
+
+    /** The plan in force; contacts show their channel and host or address, never a key or secret. */
     @GetMapping("/api/plan")
     CommunicationPlan plan() {
         return plan;

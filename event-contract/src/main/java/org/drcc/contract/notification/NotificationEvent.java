@@ -1,0 +1,30 @@
+package org.drcc.contract.notification;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import java.time.Instant;
+
+/**
+ * Every event of one notification: one message of one kind, about one incident, to one contact of
+ * one audience. Its id is derived from (source event id, audience, contact), so the same incident
+ * event never yields two notifications for the same contact.
+ */
+@JsonSubTypes({
+        @JsonSubTypes.Type(NotificationScheduledEvent.class),
+        @JsonSubTypes.Type(NotificationSentEvent.class),
+        @JsonSubTypes.Type(NotificationRetryScheduledEvent.class),
+        @JsonSubTypes.Type(NotificationFailedEvent.class),
+        @JsonSubTypes.Type(NotificationAcknowledgedEvent.class),
+        @JsonSubTypes.Type(NotificationDeadlineMetEvent.class),
+        @JsonSubTypes.Type(NotificationDeadlineBreachedEvent.class),
+        @JsonSubTypes.Type(NotificationEscalatedEvent.class)
+})
+public sealed interface NotificationEvent permits NotificationScheduledEvent, NotificationSentEvent,
+        NotificationRetryScheduledEvent, NotificationFailedEvent, NotificationAcknowledgedEvent,
+        NotificationDeadlineMetEvent, NotificationDeadlineBreachedEvent, NotificationEscalatedEvent {
+
+    String notificationId();
+
+    String incidentId();
+
+    Instant occurredAt();
+}

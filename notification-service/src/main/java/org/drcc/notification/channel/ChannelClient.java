@@ -1,0 +1,13 @@
+package org.drcc.notification.channel;
+
+import org.drcc.notification.command.Envelope;
+import org.drcc.notification.config.Channel;
+import org.drcc.notification.config.Contact;
+
+/** One protocol: throws when the far end did not accept the message. */
+interface ChannelClient {
+
+    Channel channel();
+
+    void send(Contact contact, Envelope envelope);
+}

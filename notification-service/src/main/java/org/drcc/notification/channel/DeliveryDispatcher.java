@@ -1,0 +1,95 @@
+package org.drcc.notification.channel;
+
+import java.time.Clock;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.notification.command.CheckDeadlineCommand;
+import org.drcc.notification.command.Claim;
+import org.drcc.notification.command.EscalateCommand;
+import org.drcc.notification.command.RecordDeliveryCommand;
+import org.drcc.notification.command.ResolveInterruptedDeliveryCommand;
+import org.drcc.notification.command.StartDeliveryCommand;
+import org.drcc.notification.config.CommunicationPlan;
+import org.drcc.notification.query.Deliveries;
+import org.drcc.notification.query.Unacknowledged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Pulls the messages that are due, claims each from its aggregate, sends it, records the outcome;
+ * records breached deadlines; escalates declarations nobody acknowledged in time. The aggregate, not
+ * this loop, decides whether a message may still be sent, so a stale read here cannot send twice.
+ * Each message is its own claim and record: a channel that fails never changes another's outcome,
+ * and one that hangs holds up the others for at most its timeout.
+ */
+@Component
+class DeliveryDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
+    private static final int BATCH = 100;
+
+    private final Deliveries deliveries;
+    private final CommandGateway commands;
+    private final Clock clock;
+    private final CommunicationPlan plan;
+    private final Courier courier;
+
+    DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, CommunicationPlan plan,
+                       Courier courier) {
+        this.deliveries = deliveries;
+        this.commands = commands;
+        this.clock = clock;
+        this.plan = plan;
+        this.courier = courier;
+    }
+
+    @Scheduled(fixedDelayString = "${dr.notification.poll-interval:PT1S}")
+    void deliverDue() {
+        for (String id : deliveries.interrupted(BATCH)) {
+            send(new ResolveInterruptedDeliveryCommand(id, clock.instant()));
+        }
+        for (String id : deliveries.dueForDelivery(clock.instant(), BATCH)) {
+            deliver(id);
+        }
+        for (String id : deliveries.pastDeadline(clock.instant(), BATCH)) {
+            send(new CheckDeadlineCommand(id, clock.instant()));
+        }
+        CommunicationPlan.Escalation escalation = plan.escalation();
+        if (escalation != null) {
+            for (Unacknowledged u : deliveries.unacknowledged(escalation.tier(),
+                    clock.instant().minus(escalation.after()), BATCH)) {
+                send(new EscalateCommand(EscalateCommand.idOf(u.sourceEventId(), escalation.tier()), u.incidentId(),
+                        u.sourceEventId(), escalation.tier(), escalation.after(), clock.instant()));
+            }
+        }
+    }
+
+    /**
+     * Claim, send, record: three steps, so the claim is stored before the channel is called and
+     * the channel call holds no database transaction. If the process stops between the claim and
+     * the record, the next round finds the message SENDING and resolves it without a blind resend.
+     */
+    private void deliver(String id) {
+        Claim claim = send(new StartDeliveryCommand(id, clock.instant()));
+        if (claim == null) {
+            return;
+        }
+        String cause = null;
+        try {
+            courier.deliver(claim.envelope());
+        } catch (RuntimeException e) {
+            cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+        send(new RecordDeliveryCommand(id, claim.attempt(), cause, clock.instant()));
+    }
+
+    private <R> R send(Object command) {
+        try {
+            return commands.sendAndWait(command);
+        } catch (RuntimeException e) {
+            log.warn("{} failed; tried again on the next round", command, e);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.drcc.notification.config;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.URI;
+import java.util.Locale;
+
+/** The channels a contact can use, each with the check its target must pass. */
+public enum Channel {
+    SLACK, TEAMS, PAGERDUTY, OPSGENIE, WEBHOOK, EMAIL, LOG;
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Null when the target fits the channel, else the reason it does not. */
+    String check(String target, String secret) {
+        return switch (this) {
+            case SLACK, TEAMS -> url(target);
+            case WEBHOOK -> url(target) != null ? url(target)
+                    : secret == null || secret.isBlank() ? "a signing secret is required" : null;
+            case PAGERDUTY, OPSGENIE -> target == null || target.isBlank() ? "a key is required" : null;
+            case EMAIL -> email(target);
+            case LOG -> null;
+        };
+    }
+
+    String show(String target) {
+        return switch (this) {
+            case SLACK, TEAMS, WEBHOOK -> URI.create(target).getHost();
+            case EMAIL -> target;
+            case PAGERDUTY, OPSGENIE, LOG -> "";
+        };
+    }
+
+    private static String url(String target) {
+        if (target == null || target.isBlank()) {
+            return "a webhook URL is required";
+        }
+        try {
+            URI uri = new URI(target);
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                return "'" + target + "' is not an http(s) URL with a host";
+            }
+            return null;
+        } catch (java.net.URISyntaxException e) {
+            return "'" + target + "' is not a URL: " + e.getReason();
+        }
+    }
+
+    private static String email(String target) {
+        try {
+            new InternetAddress(target == null ? "" : target, true).validate();
+            return target.contains("@") ? null : "'" + target + "' is not an e-mail address: no domain";
+        } catch (AddressException e) {
+            return "'" + target + "' is not an e-mail address: " + e.getMessage();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.drcc.notification.kafka;
+
+import java.time.Instant;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.drcc.contract.incident.IncidentDeclaredEvent;
+import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.contract.incident.Severity;
+import org.drcc.contract.incident.SeverityChangedEvent;
+import org.drcc.contract.notification.NotificationEscalatedEvent;
+import org.drcc.notification.command.Envelope;
+import org.drcc.notification.command.NotificationId;
+import org.drcc.notification.command.ScheduleNotificationCommand;
+import org.drcc.notification.config.CommunicationPlan;
+import org.drcc.notification.config.Contact;
+import org.drcc.notification.query.IncidentBrief;
+import org.drcc.notification.query.IncidentBriefs;
+import org.drcc.notification.template.MessageTemplates;
+import org.drcc.notification.template.Rendered;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which messages an incident event owes: one per contact of every audience the incident concerns.
+ * Only the declaration carries the tiers' deadlines; later messages are owed at once, without one.
+ * Runs inside the inbox transaction, so the schedules commit with the processed-event record; an
+ * escalation (a subscribing event handler) schedules in the transaction that stored it.
+ */
+@Component
+@ProcessingGroup("escalation-policy")
+class NotificationPolicy {
+
+    private static final String ESCALATION = "escalation";
+
+    private final CommunicationPlan plan;
+    private final IncidentBriefs briefs;
+    private final MessageTemplates templates;
+    private final CommandGateway commands;
+
+    NotificationPolicy(CommunicationPlan plan, IncidentBriefs briefs, MessageTemplates templates,
+                       CommandGateway commands) {
+        this.plan = plan;
+        this.briefs = briefs;
+        this.templates = templates;
+        this.commands = commands;
+    }
+
+    void on(IncidentEvent event, String eventId) {
+        if (event instanceof IncidentDeclaredEvent declared) {
+            briefs.remember(declared);
+        } else if (event instanceof SeverityChangedEvent changed) {
+            briefs.severity(changed.incidentId(), changed.to());
+        }
+        MessageKind.of(event).ifPresent(kind -> {
+            IncidentBrief brief = briefs.find(event.incidentId()).orElseGet(() -> new IncidentBrief(
+                    event.incidentId(), event.targets().scenarioId(), null, null,
+                    String.valueOf(event.targets().rto()), null, event.targets().drill()));
+            Map<String, Object> values = MessageValues.of(event, brief);
+            for (CommunicationPlan.Tier tier : plan.tiers()) {
+                Instant dueAt = kind == MessageKind.DECLARATION ? event.occurredAt().plus(tier.deadline()) : null;
+                for (CommunicationPlan.Audience audience : tier.audiences()) {
+                    if (audience.concerns(severity(brief), brief.scenarioId())) {
+                        for (Contact contact : audience.contactsOrLog()) {
+                            schedule(event, eventId, kind, tier.id(), audience.name(), contact, dueAt, values);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * An escalation is told to the plan's escalation audiences, as messages of kind {@code escalation}
+     * whose source is the escalation itself: one per contact, like any other.
+     */
+    @EventHandler
+    void on(NotificationEscalatedEvent e) {
+        IncidentBrief brief = briefs.find(e.incidentId()).orElseThrow(() ->
+                new IllegalStateException("escalation of an incident never declared here: " + e.incidentId()));
+        Map<String, Object> values = MessageValues.of(brief);
+        values.put("escalatedTier", e.tier());
+        values.put("after", e.after());
+        for (CommunicationPlan.Audience audience : plan.escalation().audiences()) {
+            for (Contact contact : audience.contactsOrLog()) {
+                schedule(e.incidentId(), e.notificationId(), ESCALATION, "escalation", audience.name(), contact,
+                        null, e.occurredAt(), values);
+            }
+        }
+    }
+
+    private void schedule(IncidentEvent event, String eventId, MessageKind kind, String tier, String audience,
+                          Contact contact, Instant dueAt, Map<String, Object> values) {
+        schedule(event.incidentId(), eventId, kind.id, tier, audience, contact, dueAt, event.occurredAt(), values);
+    }
+
+    private void schedule(String incidentId, String sourceId, String kind, String tier, String audience,
+                          Contact contact, Instant dueAt, Instant at, Map<String, Object> values) {
+        values.put("audience", audience);
+        values.put("tier", tier);
+        values.put("dueAt", dueAt);
+        Rendered text = templates.render(kind, contact.channel().id(), values);
+        Envelope envelope = new Envelope(incidentId, audience, contact.name(), contact.channel().id(),
+                text.subject(), text.body());
+        commands.sendAndWait(new ScheduleNotificationCommand(NotificationId.of(sourceId, audience, contact.name()),
+                incidentId, sourceId, envelope, kind, tier, dueAt, at));
+    }
+
+    private static Severity severity(IncidentBrief brief) {
+        return brief.severity() == null ? null : Severity.valueOf(brief.severity());
+    }
+}

@@ -1,0 +1,67 @@
+package org.drcc.notification.query;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Reads of the delivery table: per incident for the API, and the work the dispatcher owes now. */
+@Repository
+public class Deliveries {
+
+    private static final String COLUMNS = """
+            notification_id, incident_id, kind, tier, audience, contact, channel, subject, status, attempts,
+            last_error, due_at, deadline, scheduled_at, sent_at, acknowledged_by, acknowledged_at""";
+
+    private final JdbcClient jdbc;
+
+    Deliveries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<DeliveryView> forIncident(String incidentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notification_delivery WHERE incident_id = ? "
+                        + "ORDER BY scheduled_at, due_at NULLS LAST, audience, contact")
+                .param(incidentId).query(DeliveryView.class).list();
+    }
+
+    /** Messages not yet sent whose next attempt is due (a first attempt is due at once). */
+    public List<String> dueForDelivery(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT notification_id FROM notification_delivery
+                        WHERE status IN ('SCHEDULED', 'RETRYING') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                        ORDER BY due_at NULLS LAST, scheduled_at LIMIT ?""")
+                .params(Timestamp.from(now), limit).query(String.class).list();
+    }
+
+    /**
+     * Attempts claimed but never recorded. The dispatcher runs one round at a time and records each
+     * attempt in the round that claimed it, so at the start of a round these are left over from a
+     * process that stopped (or a record that could not be stored).
+     */
+    public List<String> interrupted(int limit) {
+        return jdbc.sql("SELECT notification_id FROM notification_delivery WHERE status = 'SENDING' LIMIT ?")
+                .param(limit).query(String.class).list();
+    }
+
+    /** Messages still unsent past their tier's deadline, with no deadline outcome yet. */
+    public List<String> pastDeadline(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT notification_id FROM notification_delivery
+                        WHERE status <> 'SENT' AND deadline IS NULL AND due_at < ? LIMIT ?""")
+                .params(Timestamp.from(now), limit).query(String.class).list();
+    }
+
+    /** Declarations older than {@code before} that nobody of {@code tier} acknowledged, not yet escalated. */
+    public List<Unacknowledged> unacknowledged(String tier, Instant before, int limit) {
+        return jdbc.sql("""
+                        SELECT d.source_event_id, d.incident_id FROM notification_delivery d
+                        WHERE d.kind = 'incident-declaration' AND d.tier = ? AND d.scheduled_at < ?
+                          AND NOT EXISTS (SELECT 1 FROM notification_escalation e
+                                          WHERE e.source_event_id = d.source_event_id)
+                        GROUP BY d.source_event_id, d.incident_id
+                        HAVING count(d.acknowledged_at) = 0 LIMIT ?""")
+                .params(tier, Timestamp.from(before), limit).query(Unacknowledged.class).list();
+    }
+}

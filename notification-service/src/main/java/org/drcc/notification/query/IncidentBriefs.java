@@ -1,0 +1,40 @@
+package org.drcc.notification.query;
+
+import java.sql.Timestamp;
+import java.util.Optional;
+import org.drcc.contract.incident.IncidentDeclaredEvent;
+import org.drcc.contract.incident.Severity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Phase events carry no title or severity; the declaration's are kept here for their messages. */
+@Repository
+public class IncidentBriefs {
+
+    private final JdbcClient jdbc;
+
+    IncidentBriefs(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void remember(IncidentDeclaredEvent e) {
+        jdbc.sql("""
+                        INSERT INTO incident_brief (incident_id, scenario_id, title, severity, rto, declared_at, drill)
+                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""")
+                .params(e.incidentId(), e.scenarioId(), e.title(), e.severity().name(), String.valueOf(e.rto()),
+                        Timestamp.from(e.occurredAt()), e.drill())
+                .update();
+    }
+
+    public void severity(String incidentId, Severity severity) {
+        jdbc.sql("UPDATE incident_brief SET severity = ? WHERE incident_id = ?")
+                .params(severity.name(), incidentId).update();
+    }
+
+    public Optional<IncidentBrief> find(String incidentId) {
+        return jdbc.sql("""
+                        SELECT incident_id, scenario_id, title, severity, rto, declared_at, drill
+                        FROM incident_brief WHERE incident_id = ?""")
+                .param(incidentId).query(IncidentBrief.class).optional();
+    }
+}

@@ -1,0 +1,4 @@
+package org.drcc.notification.template;
+
+public record Rendered(String subject, String body) {
+}

@@ -1,0 +1,49 @@
+package org.drcc.notification.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ContactTest {
+
+    @Test
+    void refusesAWebhookUrlThatIsNotOne() {
+        assertThatThrownBy(() -> new Contact("ops", Channel.SLACK, "hooks.slack.com/services/x", null))
+                .hasMessage("contact ops (slack): 'hooks.slack.com/services/x' is not an http(s) URL with a host");
+        assertThatThrownBy(() -> new Contact("ops", Channel.TEAMS, "https://exa mple.com", null))
+                .hasMessageStartingWith("contact ops (teams): 'https://exa mple.com' is not a URL");
+    }
+
+    @Test
+    void refusesAnEmailAddressThatIsNotOne() {
+        assertThatThrownBy(() -> new Contact("lead", Channel.EMAIL, "lead@@example.com", null))
+                .hasMessageStartingWith("contact lead (email): 'lead@@example.com' is not an e-mail address");
+        assertThatThrownBy(() -> new Contact("lead", Channel.EMAIL, "lead", null))
+                .hasMessage("contact lead (email): 'lead' is not an e-mail address: Missing final '@domain'");
+    }
+
+    @Test
+    void refusesAnUnsignedWebhookAndAMissingKey() {
+        assertThatThrownBy(() -> new Contact("hook", Channel.WEBHOOK, "https://example.com/hook", " "))
+                .hasMessage("contact hook (webhook): a signing secret is required");
+        assertThatThrownBy(() -> new Contact("pd", Channel.PAGERDUTY, null, null))
+                .hasMessage("contact pd (pagerduty): a key is required");
+    }
+
+    @Test
+    void thePlanApiShowsNeitherKeysNorSecrets() throws Exception {
+        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                new Contact("hook", Channel.WEBHOOK, "https://example.com/hook?token=T0K3N", "s3cr3t"));
+        assertThat(json).contains("\"channel\":\"webhook\"", "\"shownAs\":\"example.com\"")
+                .doesNotContain("T0K3N", "s3cr3t");
+    }
+
+    @Test
+    void acceptsWellFormedTargetsAndShowsNoKeys() {
+        assertThat(new Contact("ops", Channel.SLACK, "https://hooks.slack.com/services/T/B/x", null).shownAs())
+                .isEqualTo("hooks.slack.com");
+        assertThat(new Contact("lead", Channel.EMAIL, "lead@example.com", null).shownAs()).isEqualTo("lead@example.com");
+        assertThat(new Contact("pd", Channel.PAGERDUTY, "R0UT1NGKEY", null).shownAs()).isEmpty();
+    }
+}

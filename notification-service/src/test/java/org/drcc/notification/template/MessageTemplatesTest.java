@@ -1,0 +1,49 @@
+package org.drcc.notification.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.drcc.notification.config.DeliverySettings;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.DefaultResourceLoader;
+
+class MessageTemplatesTest {
+
+    private final MessageTemplates templates = new MessageTemplates(new DefaultResourceLoader(),
+            new DeliverySettings(URI.create("http://x"), URI.create("http://x"), "a@b", Duration.ofSeconds(1), 1,
+                    Duration.ofSeconds(1), 1, "classpath:/templates/notification/"));
+
+    @Test
+    void rendersTheDeclarationWithItsTargetsAndTheDrillMark() {
+        Map<String, Object> values = new HashMap<>(Map.of("incidentId", "i-1", "title", "Orders table corrupted",
+                "scenarioId", "database-corruption", "severity", "HIGH", "rto", "PT2H", "rpo", "PT1H",
+                "actor", "alice", "drill", true, "audience", "DR Team Lead", "tier", "immediate"));
+        Rendered email = templates.render("incident-declaration", "email", values);
+        assertThat(email.subject()).isEqualTo("[DRILL] [DR HIGH] Incident declared: Orders table corrupted");
+        assertThat(email.body()).startsWith("THIS IS A DRILL.")
+                .contains("Targets:   recover within PT2H, lose at most PT1H of data")
+                .contains("You are told as DR Team Lead (immediate tier).");
+    }
+
+    @Test
+    void refusesToStartWithoutAKindsTemplate() {
+        assertThatThrownBy(() -> new MessageTemplates(new DefaultResourceLoader(), new DeliverySettings(
+                URI.create("http://x"), URI.create("http://x"), "a@b", Duration.ofSeconds(1), 1, Duration.ofSeconds(1),
+                1, "classpath:/no-such-templates/")))
+                .hasMessageContaining("no template classpath:/no-such-templates/incident-declaration.subject.mustache");
+    }
+
+    @Test
+    void rendersAChannelsOwnShapeWhereOneExistsAndSkipsMissingValues() {
+        Map<String, Object> values = new HashMap<>(Map.of("title", "Orders", "phase", "contained", "actor", "bob"));
+        values.put("text", null);
+        assertThat(templates.render("status-update", "slack", values).body())
+                .isEqualTo(":information_source: DR incident *Orders* is now *contained* (bob).");
+        assertThat(templates.render("status-update", "teams", values).body()).startsWith("Incident  (")
+                .doesNotContain("null");
+    }
+}
