@@ -16,10 +16,12 @@ class AuditCommand {
 
     /** Exit code 4 when the trail is broken, so a scheduled check can alert on it. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Recompute the hash chains of the incident and backup event stores and check their signed checkpoints.")
+            description = "Recompute the hash chains of the incident, backup and notification event stores and check their signed checkpoints.")
     int verify() {
         boolean intact = verify("incident", services.incidents());
-        return verify("backup", services.backups()) && intact ? 0 : 4;
+        intact &= verify("backup", services.backups());
+        intact &= verify("notification", services.notifications());
+        return intact ? 0 : 4;
     }
 
     private boolean verify(String store, Api api) {

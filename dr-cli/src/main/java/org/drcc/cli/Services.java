@@ -14,6 +14,10 @@ class Services {
             description = "backup-service API (default: ${DEFAULT-VALUE}; env DR_BACKUP_URL).")
     String backupUrl;
 
+    @Option(names = "--notification-url", scope = ScopeType.INHERIT, defaultValue = "${env:DR_NOTIFICATION_URL:-http://127.0.0.1:8083}",
+            description = "notification-service API (default: ${DEFAULT-VALUE}; env DR_NOTIFICATION_URL).")
+    String notificationUrl;
+
     @Option(names = "--metrics-url", scope = ScopeType.INHERIT, defaultValue = "${env:DR_METRICS_URL:-http://127.0.0.1:8084}",
             description = "metrics-service API (default: ${DEFAULT-VALUE}; env DR_METRICS_URL).")
     String metricsUrl;
@@ -28,6 +32,10 @@ class Services {
 
     Api backups() {
         return new Api("backup-service", backupUrl, actor);
+    }
+
+    Api notifications() {
+        return new Api("notification-service", notificationUrl, actor);
     }
 
     Api metrics() {

@@ -68,7 +68,8 @@ class SuiteIT {
                 "--actor", "erin", "--incident-url", incident())).as("dr incident declare").isZero();
         assertThat(Dr.run("incident", "show", "no-such-incident", "--incident-url", incident())).as("unknown").isEqualTo(1);
         assertThat(Dr.run("incident", "list", "--status", "DECLARED", "--incident-url", incident())).isZero();
-        assertThat(Dr.run("audit", "verify", "--incident-url", incident(), "--backup-url", backup()))
+        assertThat(Dr.run("audit", "verify", "--incident-url", incident(), "--backup-url", backup(),
+                "--notification-url", notification()))
                 .as("dr audit verify").isZero();
 
         launcher.destroy();
