@@ -31,6 +31,7 @@ import org.drcc.contract.incident.IncidentClosedEvent;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentRestoredEvent;
 import org.drcc.contract.incident.IncidentTargets;
+import org.drcc.contract.incident.NoteAddedEvent;
 import org.drcc.contract.incident.Severity;
 import org.drcc.notification.command.Claim;
 import org.drcc.notification.command.Envelope;
@@ -132,6 +133,50 @@ class NotificationServiceIT {
 
         assertThat(publishedTypes(id, "dr.notification.failed.v1")).contains("dr.notification.scheduled.v1", "dr.notification.sent.v1",
                 "dr.notification.deadline-met.v1", "dr.notification.retried.v1", "dr.notification.failed.v1");
+    }
+
+    @Test
+    void aRealIncidentAppearsOnTheStatusPageAndADrillAndAnInternalNoteDoNot() throws Exception {
+        String id = UUID.randomUUID().toString();
+        String drillId = UUID.randomUUID().toString();
+        IncidentDeclaredEvent declared = TestEvents.declared(id, Severity.HIGH, false);
+        IncidentDeclaredEvent drill = TestEvents.declared(drillId, Severity.HIGH, true);
+        IncidentTargets targets = declared.targets();
+        Instant now = Instant.now();
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(Topics.INCIDENT_EVENTS, id, declared);
+            events.publish(Topics.INCIDENT_EVENTS, drillId, drill);
+            events.publish(Topics.INCIDENT_EVENTS, id, new NoteAddedEvent(id, targets,
+                    "Orders placed in the last hour may be delayed", true, "alice", now.plusSeconds(1)));
+            events.publish(Topics.INCIDENT_EVENTS, id, new NoteAddedEvent(id, targets,
+                    "internal: call dave@example.org", false, "alice", now.plusSeconds(2)));
+            events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+        String statusUpdate = "Orders placed in the last hour may be delayed";
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject("/status.json", String.class)
+                .contains(statusUpdate));
+        var html = http.getForEntity("/status", String.class);
+        assertThat(html.getHeaders().getContentType().toString()).startsWith("text/html");
+        assertThat(html.getBody()).contains("Orders table corrupted", "database-corruption", statusUpdate)
+                .doesNotContain("dave@example.org", "alice");
+
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(Topics.INCIDENT_EVENTS, id, new IncidentRestoredEvent(id, targets, "b-1", now,
+                    "Ordering is back", "bob", now.plusSeconds(3)));
+            events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject("/status.json", String.class)
+                .contains("Ordering is back"));
+        var json = http.getForEntity("/status.json", String.class);
+        assertThat(json.getHeaders().getContentType().toString()).startsWith("application/json");
+        assertThat(json.getBody()).contains(id, "\"status\":\"restored\"", statusUpdate)
+                .doesNotContain(drillId, "dave@example.org", "alice", "bob");
+        var feed = http.getForEntity("/status/feed.atom", String.class);
+        assertThat(feed.getHeaders().getContentType().toString()).startsWith("application/atom+xml");
+        assertThat(feed.getBody()).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">",
+                        "Orders table corrupted: restored", "Ordering is back", statusUpdate)
+                .doesNotContain("dave@example.org", "bob");
+        assertThat(http.getForObject("/status", String.class)).contains("Ordering is back", "restored");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.drcc.notification.config;
 
 import java.time.Clock;
 import org.drcc.notification.command.RetryPolicy;
+import org.drcc.notification.status.StatusPageSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties({CommunicationPlan.class, DeliverySettings.class})
+@EnableConfigurationProperties({CommunicationPlan.class, DeliverySettings.class, StatusPageSettings.class})
 class NotificationConfig {
 
     @Bean

@@ -6,11 +6,12 @@ import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.kit.inbox.EventInbox;
 import org.drcc.kit.kafka.CloudEventRecords;
 import org.drcc.kit.kafka.ContractTypes;
+import org.drcc.notification.status.StatusBoard;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Incident events become owed messages, once per event: the inbox skips an event id it has seen,
+ * Incident events become owed messages and public status-page lines, once per event: the inbox skips an event id it has seen,
  * and the notification ids derived from that event id make a repeat a no-op even past the inbox.
  */
 @Component
@@ -21,15 +22,20 @@ class IncidentEventsListener {
 
     private final EventInbox inbox;
     private final NotificationPolicy policy;
+    private final StatusBoard statusBoard;
 
-    IncidentEventsListener(EventInbox inbox, NotificationPolicy policy) {
+    IncidentEventsListener(EventInbox inbox, NotificationPolicy policy, StatusBoard statusBoard) {
         this.inbox = inbox;
         this.policy = policy;
+        this.statusBoard = statusBoard;
     }
 
     @KafkaListener(id = ID, topics = Topics.INCIDENT_EVENTS, groupId = "${spring.application.name}")
     void on(ConsumerRecord<String, String> record) {
         String eventId = CloudEventRecords.eventId(record);
-        inbox.consume(record, TYPES, event -> policy.on(event, eventId));
+        inbox.consume(record, TYPES, event -> {
+            statusBoard.project(event, eventId);
+            policy.on(event, eventId);
+        });
     }
 }
