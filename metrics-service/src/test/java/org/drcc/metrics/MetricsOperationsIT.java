@@ -27,8 +27,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
-/** Backup and notification events through Kafka, facts in PostgreSQL, figures read from the API and Prometheus. */
+/**
+ * Backup and notification events through Kafka, facts in PostgreSQL, figures read from the API and
+ * Prometheus, and again after a replay.
+ */
 @WithEngines(database = "metrics")
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -130,6 +135,20 @@ class MetricsOperationsIT {
         assertThat(gauge(prometheus, "dr_backup_rpo_seconds", "database=\"" + otherDb + "\"")).isNaN();
         assertThat(gauge(prometheus, "dr_notification_deadline_met_ratio", "tier=\"" + tier + "\""))
                 .isCloseTo(2.0 / 3, within(1e-9));
+
+        // A replay rebuilds the same facts from the topics, the redelivered records applied once again.
+        ResponseEntity<JsonNode> replay = http.postForEntity("/api/metrics/replay", null, JsonNode.class);
+        assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(replay.getBody().path("topics").toString())
+                .contains(Topics.BACKUP_EVENTS).contains(Topics.NOTIFICATION_EVENTS);
+        JsonNode again = http.getForObject("/api/metrics?from=" + base + "&to=" + base.plus(Duration.ofDays(1)),
+                JsonNode.class);
+        assertThat(rate(again.path("backups").path("success"))).isEqualTo("5/6");
+        assertThat(rate(again.path("backups").path("verification"))).isEqualTo("1/2");
+        assertThat(newest(again.path("backups"), db).path("pointInTime").asText())
+                .isEqualTo(at(10).minus(M30).toString());
+        assertThat(newest(again.path("backups"), db).path("rpo").asText()).isEqualTo("PT1H");
+        assertThat(rate(again.path("notificationDeadlinesMet").path(tier))).isEqualTo("2/3");
     }
 
     private Instant at(long hours) {
