@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.drcc.contract.Topics;
+import org.drcc.contract.backup.RpoAtRiskEvent;
+import org.drcc.contract.notification.NotificationDeadlineMetEvent;
 import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,16 @@ class MetricsFiguresIT {
 
     @Test
     void theAlertRulesAndTheDashboardUseOnlyMetricsTheServiceReports() throws Exception {
+        // The gauges labelled by database or tier exist once a backup and a notification deadline were seen.
+        try (TestEvents events = events()) {
+            String database = "alerts-" + id();
+            events.publish(Topics.BACKUP_EVENTS, database, new RpoAtRiskEvent(id(), database, null,
+                    Duration.ofHours(1), null, "test", Instant.now()));
+            events.publish(Topics.NOTIFICATION_EVENTS, "n", new NotificationDeadlineMetEvent(id(), id(), "alerts",
+                    Instant.now(), Instant.now()));
+            events.awaitConsumed("metrics-service", Topics.BACKUP_EVENTS, Duration.ofSeconds(60));
+            events.awaitConsumed("metrics-service", Topics.NOTIFICATION_EVENTS, Duration.ofSeconds(60));
+        }
         String prometheus = http.getForObject("/actuator/prometheus", String.class);
         for (String file : List.of("deploy/prometheus/alerts.yml", "deploy/grafana/dashboards/dr-overview.json")) {
             String text = Files.readString(Path.of("..").resolve(file));
@@ -109,7 +121,8 @@ class MetricsFiguresIT {
                     .distinct().toList();
             assertThat(used).as(file).isNotEmpty();
             assertThat(used).as(file + " uses metrics missing from /actuator/prometheus")
-                    .allMatch(name -> prometheus.contains("\n" + name + " "));
+                    .allMatch(name -> prometheus.contains("\n" + name + " ")
+                            || prometheus.contains("\n" + name + "{"));
         }
     }
 

@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.drcc.kit.inbox.EventInbox;
 import org.drcc.kit.kafka.MalformedEventException;
 import org.drcc.metrics.config.MetricsProperties;
 import org.drcc.metrics.query.IncidentFactsProjection;
@@ -35,19 +34,17 @@ public class FactsReplay {
     private static final Logger log = LoggerFactory.getLogger(FactsReplay.class);
 
     private final ConsumerFactory<String, String> consumers;
-    private final EventInbox inbox;
-    private final IncidentFactsProjection projection;
+    private final ProjectedEvents events;
     private final ProjectionReset reset;
     private final ProjectionState state;
     private final MetricsProperties settings;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
 
-    FactsReplay(ConsumerFactory<String, String> consumers, EventInbox inbox, IncidentFactsProjection projection,
+    FactsReplay(ConsumerFactory<String, String> consumers, ProjectedEvents events,
                 ProjectionReset reset, ProjectionState state, MetricsProperties settings, Clock clock) {
         this.consumers = consumers;
-        this.inbox = inbox;
-        this.projection = projection;
+        this.events = events;
         this.reset = reset;
         this.state = state;
         this.settings = settings;
@@ -98,7 +95,7 @@ public class FactsReplay {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     records++;
                     try {
-                        inbox.consume(record, IncidentEventsListener.TYPES, projection::apply);
+                        events.consume(record);
                     } catch (MalformedEventException e) {
                         // The live listener parked it on the dead-letter topic already.
                         unreadable++;

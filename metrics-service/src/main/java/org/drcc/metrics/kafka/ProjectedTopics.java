@@ -3,13 +3,10 @@ package org.drcc.metrics.kafka;
 import java.util.List;
 import org.drcc.contract.Topics;
 
-/**
- * The topics the facts are projected from, read by the listener and by the replay. Extension point:
- * dr.backup.events and dr.notification.events join here once their events exist in the contract.
- */
+/** The topics the facts are projected from, read by the listeners and by the replay. */
 final class ProjectedTopics {
 
-    static final List<String> ALL = List.of(Topics.INCIDENT_EVENTS);
+    static final List<String> ALL = List.of(Topics.INCIDENT_EVENTS, Topics.BACKUP_EVENTS, Topics.NOTIFICATION_EVENTS);
 
     private ProjectedTopics() {
     }

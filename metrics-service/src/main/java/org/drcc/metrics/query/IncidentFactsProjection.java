@@ -13,15 +13,14 @@ import org.springframework.stereotype.Component;
  * listener and by the replay alike. Each event sets its own columns, so the result does not depend on
  * the order in which the events of different incidents, or topics, arrive.
  *
- * <p>Extension point: backup and notification events (dr.backup.events, dr.notification.events) have no
- * contract on main yet. When they do, add an {@code apply} per event type here, setting columns of its
- * own, and add the topic to {@code ProjectedTopics} so the replay reads it too.
+ * <p>Backup and notification events have projections of their own ({@code BackupFactsProjection},
+ * {@code NotificationFactsProjection}); {@code VERSION} covers all three, as one replay rebuilds them all.
  */
 @Component
 public class IncidentFactsProjection {
 
-    /** Raise when the projection writes different facts: a start-up then replays the whole history. */
-    public static final int VERSION = 2;
+    /** Version 3: backup and notification facts. Raise when the projection writes different facts: a start-up then replays the whole history. */
+    public static final int VERSION = 3;
     public static final String NAME = "incident_fact";
 
     private final IncidentFacts facts;

@@ -16,13 +16,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ProjectionReset {
 
     private final IncidentFacts facts;
+    private final BackupFacts backups;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final String consumer;
 
-    ProjectionReset(IncidentFacts facts, JdbcClient jdbc, TransactionTemplate transactions,
+    ProjectionReset(IncidentFacts facts, BackupFacts backups, JdbcClient jdbc, TransactionTemplate transactions,
                     @Value("${spring.application.name}") String consumer) {
         this.facts = facts;
+        this.backups = backups;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.consumer = consumer;
@@ -31,6 +33,7 @@ public class ProjectionReset {
     public void reset() {
         transactions.executeWithoutResult(status -> {
             facts.deleteAll();
+            backups.deleteAll();
             jdbc.sql("DELETE FROM processed_event WHERE consumer = ?").param(consumer).update();
             jdbc.sql("DELETE FROM projection_state WHERE projection = ?").param(IncidentFactsProjection.NAME).update();
         });

@@ -8,10 +8,11 @@ import java.time.Clock;
 import java.util.List;
 import org.drcc.metrics.figures.IncidentFact;
 import org.drcc.metrics.figures.IncidentRecovery;
-import org.drcc.metrics.figures.PeriodFigures;
 import org.drcc.metrics.query.IncidentCounts;
 import org.drcc.metrics.query.IncidentFacts;
 import org.drcc.metrics.query.MetricsQueries;
+import org.drcc.metrics.query.OperationsQueries;
+import org.drcc.metrics.figures.Period;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,26 +27,32 @@ class MetricsController {
 
     private final IncidentFacts facts;
     private final MetricsQueries queries;
+    private final OperationsQueries operations;
     private final Clock clock;
 
-    MetricsController(IncidentFacts facts, MetricsQueries queries, Clock clock) {
+    MetricsController(IncidentFacts facts, MetricsQueries queries, OperationsQueries operations, Clock clock) {
         this.facts = facts;
         this.queries = queries;
+        this.operations = operations;
         this.clock = clock;
     }
 
     @Operation(summary = "The plan's DR metrics for the incidents declared in [from, to)",
-            description = "MTTR, MTBF, RTO and RPO achievement, DR test success. A figure without data is null.")
+            description = "MTTR, MTBF, RTO and RPO achievement, DR test success; backup success and verification rates of "
+                    + "the backups started in the period, newest good backup per database now; notification deadlines "
+                    + "met per tier for the notifications due in the period. A figure without data is null.")
     @ApiResponse(responseCode = "200", description = "The figures; null where there is no data")
     @ApiResponse(responseCode = "400", description = "from or to unreadable, or to not after from; names the parameter",
             content = @Content(mediaType = "application/problem+json"))
     @GetMapping
-    PeriodFigures figures(
+    MetricsResponse figures(
             @Parameter(description = "Start, included: an ISO-8601 instant or a date (UTC); default: to − 30 days")
             @RequestParam(required = false) String from,
             @Parameter(description = "End, excluded: an ISO-8601 instant or a date (UTC); default: now")
             @RequestParam(required = false) String to) {
-        return queries.figures(PeriodParameters.parse(from, to, clock.instant()));
+        Period period = PeriodParameters.parse(from, to, clock.instant());
+        return new MetricsResponse(queries.figures(period), operations.backups(period),
+                operations.notificationDeadlinesMet(period));
     }
 
     @Operation(summary = "One incident's time to recover, data loss, and RTO and RPO verdicts")

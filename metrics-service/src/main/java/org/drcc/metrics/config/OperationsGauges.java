@@ -1,0 +1,112 @@
+package org.drcc.metrics.config;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.ToDoubleFunction;
+import org.drcc.metrics.figures.BackupFigures;
+import org.drcc.metrics.figures.NewestGoodBackup;
+import org.drcc.metrics.figures.Period;
+import org.drcc.metrics.figures.Rate;
+import org.drcc.metrics.query.BackupFacts;
+import org.drcc.metrics.query.OperationsQueries;
+import org.drcc.metrics.query.ProjectedLabel;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The backup and notification gauges, read from the facts at each scrape (one computation per second at
+ * most). A gauge labelled by database or tier is registered when the projection first sees it, and at
+ * start-up for those already in the facts. No data is NaN.
+ */
+@Component
+class OperationsGauges {
+
+    private final MeterRegistry registry;
+    private final OperationsQueries queries;
+    private final BackupFacts facts;
+    private final MetricsProperties settings;
+    private final Clock clock;
+    private Figures last;
+
+    private record Figures(Instant asOf, BackupFigures backups, Map<String, Rate> deadlines) {
+    }
+
+    OperationsGauges(MeterRegistry registry, OperationsQueries queries, BackupFacts facts,
+                     MetricsProperties settings, Clock clock) {
+        this.registry = registry;
+        this.queries = queries;
+        this.facts = facts;
+        this.settings = settings;
+        this.clock = clock;
+        String over = " of the backups started in the last " + settings.gaugeWindow().toDays() + " days";
+        gauge("dr.backup.success", "Completed / (completed + failed)" + over, "ratio",
+                f -> ratio(f.backups().success()));
+        gauge("dr.backup.verification", "Verified / (verified + verification failed)" + over, "ratio",
+                f -> ratio(f.backups().verification()));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void registerKnown() {
+        facts.databases().forEach(this::database);
+        facts.tiers().forEach(this::tier);
+    }
+
+    @EventListener
+    void seen(ProjectedLabel label) {
+        if (label instanceof ProjectedLabel.Database d) {
+            database(d.name());
+        } else if (label instanceof ProjectedLabel.Tier t) {
+            tier(t.name());
+        }
+    }
+
+    private void database(String database) {
+        Gauge.builder("dr.newest.good.backup.age", this, g -> newest(g.current(), database,
+                        n -> n.age() == null ? Double.NaN : n.age().toMillis() / 1000.0))
+                .description("Age now of the database's newest good backup (completed, verification not failed, "
+                        + "not expired); NaN: none")
+                .baseUnit("seconds").tag("database", database).register(registry);
+        Gauge.builder("dr.backup.rpo", this, g -> newest(g.current(), database,
+                        n -> n.rpo() == null ? Double.NaN : n.rpo().toSeconds()))
+                .description("The database's RPO, from its latest RpoAtRisk event; NaN: unknown")
+                .baseUnit("seconds").tag("database", database).register(registry);
+    }
+
+    private void tier(String tier) {
+        Gauge.builder("dr.notification.deadline.met", this, g -> {
+                    Rate rate = g.current().deadlines().get(tier);
+                    return rate == null ? Double.NaN : ratio(rate);
+                })
+                .description("Deadline met / (met + breached) of the tier's notifications due in the last "
+                        + settings.gaugeWindow().toDays() + " days")
+                .baseUnit("ratio").tag("tier", tier).register(registry);
+    }
+
+    private void gauge(String name, String description, String unit, ToDoubleFunction<Figures> value) {
+        Gauge.builder(name, this, g -> value.applyAsDouble(g.current())).description(description).baseUnit(unit)
+                .register(registry);
+    }
+
+    synchronized Figures current() {
+        Instant now = clock.instant();
+        if (last == null || last.asOf().plusSeconds(1).isBefore(now)) {
+            Period window = new Period(now.minus(settings.gaugeWindow()), now.plusMillis(1));
+            last = new Figures(now, queries.backups(window), queries.notificationDeadlinesMet(window));
+        }
+        return last;
+    }
+
+    private static double newest(Figures f, String database, ToDoubleFunction<NewestGoodBackup> value) {
+        return f.backups().newestGood().stream().filter(n -> Objects.equals(n.database(), database))
+                .mapToDouble(value).findFirst().orElse(Double.NaN);
+    }
+
+    private static double ratio(Rate rate) {
+        return rate.ratio() == null ? Double.NaN : rate.ratio();
+    }
+}

@@ -1,0 +1,57 @@
+package org.drcc.metrics.kafka;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.drcc.contract.Topics;
+import org.drcc.contract.backup.BackupEvent;
+import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.contract.notification.NotificationEvent;
+import org.drcc.kit.inbox.EventInbox;
+import org.drcc.kit.kafka.ContractTypes;
+import org.drcc.metrics.query.BackupFactsProjection;
+import org.drcc.metrics.query.IncidentFactsProjection;
+import org.drcc.metrics.query.NotificationFactsProjection;
+import org.drcc.metrics.query.ProjectedLabel;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a record of any projected topic through the inbox (once per CloudEvents id) to the projection
+ * of its topic; used by the listeners and by the replay alike.
+ */
+@Component
+class ProjectedEvents {
+
+    static final ContractTypes<IncidentEvent> INCIDENT_TYPES = ContractTypes.of(IncidentEvent.class);
+    static final ContractTypes<BackupEvent> BACKUP_TYPES = ContractTypes.of(BackupEvent.class);
+    static final ContractTypes<NotificationEvent> NOTIFICATION_TYPES = ContractTypes.of(NotificationEvent.class);
+
+    private final EventInbox inbox;
+    private final IncidentFactsProjection incidents;
+    private final BackupFactsProjection backups;
+    private final NotificationFactsProjection notifications;
+    private final ApplicationEventPublisher publisher;
+
+    ProjectedEvents(EventInbox inbox, IncidentFactsProjection incidents, BackupFactsProjection backups,
+                    NotificationFactsProjection notifications, ApplicationEventPublisher publisher) {
+        this.inbox = inbox;
+        this.incidents = incidents;
+        this.backups = backups;
+        this.notifications = notifications;
+        this.publisher = publisher;
+    }
+
+    void consume(ConsumerRecord<String, String> record) {
+        switch (record.topic()) {
+            case Topics.INCIDENT_EVENTS -> inbox.consume(record, INCIDENT_TYPES, incidents::apply);
+            case Topics.BACKUP_EVENTS -> inbox.consume(record, BACKUP_TYPES, e -> {
+                backups.apply(e);
+                publisher.publishEvent(new ProjectedLabel.Database(e.database()));
+            });
+            case Topics.NOTIFICATION_EVENTS -> inbox.consume(record, NOTIFICATION_TYPES, e -> {
+                notifications.apply(e);
+                ProjectedLabel.tierOf(e).ifPresent(t -> publisher.publishEvent(new ProjectedLabel.Tier(t)));
+            });
+            default -> throw new IllegalArgumentException("not a projected topic: " + record.topic());
+        }
+    }
+}
