@@ -1,3 +1,4 @@
+-- Shared by every Axon service of the suite (Flyway location classpath:db/axon, from service-kit).
 -- Axon's JDBC event store, token store and saga store, with Axon's default table and column names
 -- (unquoted, so PostgreSQL folds them to lower case); payloads are bytea, not large objects.
 CREATE TABLE DomainEventEntry (
