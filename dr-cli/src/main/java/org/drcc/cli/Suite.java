@@ -41,7 +41,7 @@ final class Suite implements AutoCloseable {
     void start() throws Exception {
         for (ServiceSpec service : services) {
             if (!Files.isRegularFile(service.jar(home))) {
-                throw new IllegalStateException(service.jar(home) + " is missing: build first (mvn -DskipTests package)");
+                throw new IllegalStateException(service.jar(home) + " is missing: build first (mvn -DskipTests clean package, or let ./dr do it)");
             }
             ChildProcess.stopOrphan(settings.runDir().resolve(service.name() + ".pid"));
             if (Ports.inUse(service.port())) {
