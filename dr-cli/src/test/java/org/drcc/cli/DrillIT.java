@@ -43,7 +43,7 @@ class DrillIT {
             "ransomware-attack", "data-center-failure");
 
     @TempDir
-    Path dir;
+    static Path dir;
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();

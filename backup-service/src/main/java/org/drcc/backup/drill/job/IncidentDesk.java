@@ -38,7 +38,7 @@ class IncidentDesk {
         body.put("detectedAt", detectedAt.toString());
         body.put("suspectedDamageStart", damageStart.toString());
         body.put("drill", true);
-        return post("/api/incidents", body).get("id").asText();
+        return post(body, "/api/incidents").get("id").asText();
     }
 
     void lead(String incidentId, String person) {
@@ -57,36 +57,37 @@ class IncidentDesk {
             }
             String id = item.get("id").asText();
             if (done.containsKey(id)) {
-                post("/api/incidents/" + incidentId + "/checklist/" + id + "/complete", Map.of("note", done.get(id)));
+                post(Map.of("note", done.get(id)), "/api/incidents/{id}/checklist/{item}/complete", incidentId, id);
             } else if (item.get("mandatory").asBoolean()) {
-                post("/api/incidents/" + incidentId + "/checklist/" + id + "/waive", Map.of("reason", NOT_EXERCISED));
+                post(Map.of("reason", NOT_EXERCISED), "/api/incidents/{id}/checklist/{item}/waive", incidentId, id);
             }
         }
     }
 
     void advance(String incidentId, String action, String summary) {
-        post("/api/incidents/" + incidentId + "/" + action, Map.of("summary", summary));
+        post(Map.of("summary", summary), "/api/incidents/{id}/{action}", incidentId, action);
     }
 
     void restored(String incidentId, String backupId, Instant restorePoint, String summary) {
-        post("/api/incidents/" + incidentId + "/restore",
-                Map.of("backupId", backupId, "restorePoint", restorePoint.toString(), "summary", summary));
+        post(Map.of("backupId", backupId, "restorePoint", restorePoint.toString(), "summary", summary),
+                "/api/incidents/{id}/restore", incidentId);
     }
 
     void validated(String incidentId, boolean passed, String summary) {
-        post("/api/incidents/" + incidentId + "/validate", Map.of("passed", passed, "summary", summary));
+        post(Map.of("passed", passed, "summary", summary), "/api/incidents/{id}/validate", incidentId);
     }
 
     void cancel(String incidentId, String reason) {
-        post("/api/incidents/" + incidentId + "/cancel", Map.of("reason", reason));
+        post(Map.of("reason", reason), "/api/incidents/{id}/cancel", incidentId);
     }
 
     JsonNode incident(String incidentId) {
         return call(() -> incidents.get().uri("/api/incidents/{id}", incidentId).retrieve().body(JsonNode.class));
     }
 
-    private JsonNode post(String path, Object body) {
-        return call(() -> incidents.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+    /** {@code template} with {@code {…}} variables, so the client's metrics are tagged by route, not by id. */
+    private JsonNode post(Object body, String template, Object... variables) {
+        return call(() -> incidents.post().uri(template, variables).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
                 .body(JsonNode.class));
     }
 
