@@ -35,6 +35,27 @@ final class Api {
         return send(HttpRequest.newBuilder(uri(path, query)).GET());
     }
 
+    /** A text resource (such as a Markdown report); errors as for JSON. */
+    String text(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path, Map.of())).GET()
+                    .header("X-Actor", actor).timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400) {
+                JsonNode body = JSON.readTree(response.body());
+                String detail = body != null && body.hasNonNull("detail") ? body.get("detail").asText() : response.body();
+                throw new CliException(CliException.REFUSED, service + " answered " + response.statusCode() + ": " + detail);
+            }
+            return response.body();
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw unreachable();
+        } catch (IOException e) {
+            throw new CliException(CliException.UNREACHABLE, service + " at " + baseUrl + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(CliException.UNREACHABLE, "interrupted");
+        }
+    }
+
     JsonNode post(String path, Object body) {
         return send(HttpRequest.newBuilder(uri(path, Map.of())).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))));
@@ -67,14 +88,18 @@ final class Api {
             }
             return body;
         } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new CliException(CliException.UNREACHABLE, service + " is not reachable at " + baseUrl
-                    + ": is the suite running (./dr up)? Or set its URL with --" + service.replace("-service", "") + "-url");
+            throw unreachable();
         } catch (IOException e) {
             throw new CliException(CliException.UNREACHABLE, service + " at " + baseUrl + " failed: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(CliException.UNREACHABLE, "interrupted");
         }
+    }
+
+    private CliException unreachable() {
+        return new CliException(CliException.UNREACHABLE, service + " is not reachable at " + baseUrl
+                + ": is the suite running (./dr up)? Or set its URL with --" + service.replace("-service", "") + "-url");
     }
 
     private URI uri(String path, Map<String, Object> query) {

@@ -7,6 +7,8 @@ class CliException extends RuntimeException {
     static final int REFUSED = 1;
     /** The service could not be reached. */
     static final int UNREACHABLE = 3;
+    /** A drill ran and failed: a step broke or a target was missed. */
+    static final int DRILL_FAILED = 5;
 
     private final int exitCode;
 

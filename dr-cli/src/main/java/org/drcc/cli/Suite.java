@@ -86,6 +86,9 @@ final class Suite implements AutoCloseable {
         if (service.name().equals("backup-service")) {
             // the database it protects, on whichever port PostgreSQL was started
             args.add("--dr.backup.databases." + FoodTruckDatabase.NAME + ".url=" + engines.jdbcUrl(FoodTruckDatabase.NAME));
+            // drills declare and walk their incident there
+            services.stream().filter(s -> s.name().equals("incident-service")).findFirst()
+                    .ifPresent(incident -> args.add("--dr.drill.incident-url=" + incident.url()));
         }
         return Java.command("384m", List.of(), args);
     }

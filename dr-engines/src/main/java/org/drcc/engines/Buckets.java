@@ -2,13 +2,14 @@ package org.drcc.engines;
 
 import java.util.List;
 
-/** The buckets the local S3 server is started with: the plan's three backup copies and the audit archive. */
+/** The buckets the local S3 server is started with: the plan's three backup copies, the audit archive and the drill reports. */
 public final class Buckets {
     public static final String PRIMARY = "dr-backups-primary";
     public static final String SECONDARY = "dr-backups-secondary";
     public static final String TERTIARY = "dr-backups-tertiary";
     public static final String AUDIT = "dr-audit-archive";
-    public static final List<String> ALL = List.of(PRIMARY, SECONDARY, TERTIARY, AUDIT);
+    public static final String DRILL_REPORTS = "dr-drill-reports";
+    public static final List<String> ALL = List.of(PRIMARY, SECONDARY, TERTIARY, AUDIT, DRILL_REPORTS);
 
     private Buckets() {
     }

@@ -17,5 +17,6 @@ class AxonConfig {
     void neverSkip(EventProcessingConfigurer processing) {
         processing.registerListenerInvocationErrorHandler("kafka-relay", c -> PropagatingErrorHandler.instance());
         processing.registerListenerInvocationErrorHandler("backup-projection", c -> PropagatingErrorHandler.instance());
+        processing.registerListenerInvocationErrorHandler("drill-projection", c -> PropagatingErrorHandler.instance());
     }
 }

@@ -1,5 +1,5 @@
 package org.drcc.backup.job;
 
 /** The check a verification failed, and what it found, in words a person can act on. */
-record CheckFailure(String check, String detail) {
+public record CheckFailure(String check, String detail) {
 }

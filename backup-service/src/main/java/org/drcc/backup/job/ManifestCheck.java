@@ -8,12 +8,12 @@ import java.util.TreeSet;
 import org.drcc.contract.backup.TableChecksum;
 
 /** Compares a restored database's tables with the backup's manifest: same tables, same rows, same checksums. */
-final class ManifestCheck {
+public final class ManifestCheck {
 
     private ManifestCheck() {
     }
 
-    static Optional<CheckFailure> compare(List<TableChecksum> manifest, List<TableChecksum> restored) {
+    public static Optional<CheckFailure> compare(List<TableChecksum> manifest, List<TableChecksum> restored) {
         Map<String, TableChecksum> expected = byName(manifest);
         Map<String, TableChecksum> actual = byName(restored);
         if (!expected.keySet().equals(actual.keySet())) {

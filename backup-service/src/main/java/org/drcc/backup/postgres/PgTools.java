@@ -40,6 +40,15 @@ public class PgTools {
         return ToolProcess.start("pg_restore", command, database.environment());
     }
 
+    /** {@code pg_restore --data-only} of only the named tables (bare names) into a database that has them. */
+    public ToolProcess restoreTableData(PgTarget database, Path archive, List<String> tables) throws IOException {
+        List<String> command = new ArrayList<>(List.of(tool("pg_restore"), "--no-password", "--no-owner",
+                "--no-privileges", "--exit-on-error", "--data-only"));
+        tables.forEach(t -> command.add("--table=" + t));
+        command.addAll(List.of("--dbname=" + database.libpqUri(), archive.toString()));
+        return ToolProcess.start("pg_restore", command, database.environment());
+    }
+
     private String tool(String name) {
         return toolsDir == null || toolsDir.isBlank() ? name : Path.of(toolsDir).resolve(name).toString();
     }

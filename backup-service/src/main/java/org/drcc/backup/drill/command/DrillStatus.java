@@ -1,0 +1,5 @@
+package org.drcc.backup.drill.command;
+
+public enum DrillStatus {
+    RUNNING, PASSED, FAILED
+}

@@ -1,0 +1,241 @@
+package org.drcc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.drcc.engines.Java;
+import org.drcc.engines.Ports;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every automated drill, run as an operator runs it: {@code ./dr up}, then {@code dr drill run <scenario>} for
+ * each scenario, on one start of the suite. Each drill passes with its RTO and RPO measured within the plan's
+ * targets, its incident is recorded as a drill and closed, its report is in S3, no scratch database is left,
+ * and the protected {@code foodtruck} database is exactly as it was.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DrillIT {
+
+    private static final List<String> SCENARIOS = List.of("database-corruption", "accidental-data-deletion",
+            "ransomware-attack", "data-center-failure");
+
+    @TempDir
+    static Path dir;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+            Ports.free(), Ports.free(), Ports.free(), Ports.free());
+    private Process launcher;
+
+    @BeforeAll
+    void up() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-cp", Java.classPath(), Dr.class.getName(),
+                "up", "--home", Path.of("..").toAbsolutePath().normalize().toString(),
+                "--data-dir", dir.resolve("dr").toString(), "--foodtruck-mb", "1",
+                "--incident-port", "" + ports.get(0), "--backup-port", "" + ports.get(1),
+                "--notification-port", "" + ports.get(2), "--metrics-port", "" + ports.get(3),
+                "--postgres-port", "" + ports.get(4), "--kafka-port", "" + ports.get(5),
+                "--kafka-controller-port", "" + ports.get(6), "--s3-port", "" + ports.get(7)));
+        Path log = dir.resolve("dr-up.log");
+        launcher = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (!Files.exists(log) || !Files.readString(log).contains("Press Ctrl-C")) {
+            if (!launcher.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("dr up did not come up:\n" + Files.readString(log));
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    @AfterAll
+    void down() throws Exception {
+        if (launcher != null) {
+            launcher.destroy();
+            if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+                launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+                launcher.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void everyAutomatedDrillPassesOnScratchCopiesAndLeavesFoodtruckUntouched() throws Exception {
+        Map<String, String> before = fingerprint("foodtruck");
+
+        for (String scenario : SCENARIOS) {
+            Result run = dr("drill", "run", scenario, "--backup-url", backup());
+            System.out.println(run.out);
+            assertThat(run.exit).as(scenario + " exit code; output:%n%s%s", run.out, run.err).isZero();
+            assertThat(run.out).contains("ok     damage done", "ok     database restored",
+                    "ok     data verified against the manifest", "ok     incident closed", "PASSED");
+        }
+
+        JsonNode drills = get(backup() + "/api/drills");
+        assertThat(drills).hasSize(SCENARIOS.size());
+        for (JsonNode drill : drills) {
+            String scenario = drill.get("scenario").asText();
+            assertThat(drill.get("status").asText()).as(scenario).isEqualTo("PASSED");
+            Duration rto = Duration.parse(drill.get("rto").asText());
+            Duration rpo = Duration.parse(drill.get("rpo").asText());
+            assertThat(rto).as(scenario + " RTO").isPositive().isLessThanOrEqualTo(Duration.parse(drill.get("rtoTarget").asText()));
+            assertThat(rpo).as(scenario + " RPO").isPositive().isLessThanOrEqualTo(Duration.parse(drill.get("rpoTarget").asText()));
+
+            JsonNode incident = get(incident() + "/api/incidents/" + drill.get("incidentId").asText());
+            assertThat(incident.get("drill").asBoolean()).as(scenario + " incident is a drill").isTrue();
+            assertThat(incident.get("status").asText()).as(scenario + " incident").isEqualTo("CLOSED");
+            assertThat(incident.get("restore").get("backupId").asText()).isEqualTo(drill.get("backupId").asText());
+
+            String report = text(backup() + "/api/drills/" + drill.get("drillId").asText() + "/report");
+            assertThat(report).as(scenario + " report").contains("# DR drill " + scenario + ": PASSED",
+                    "| RTO (declared to restored) | " + rto + " | ", "database restored", drill.get("incidentId").asText());
+            assertThat(Duration.between(java.time.Instant.parse(drill.get("finishedAt").asText()),
+                    java.time.Instant.parse(drill.get("reportRetainUntil").asText()))).as("the report is kept two years")
+                    .isGreaterThanOrEqualTo(Duration.ofDays(729));
+        }
+        JsonNode deletion = get(backup() + "/api/drills/" + id(drills, "accidental-data-deletion"));
+        assertThat(step(deletion, "database restored")).contains("only the affected tables", "order_line", "staff_shift")
+                .doesNotContain("customer,");
+        JsonNode site = get(backup() + "/api/drills/" + id(drills, "data-center-failure"));
+        assertThat(step(site, "database restored")).contains("dr-backups-tertiary", "the DR site");
+
+        assertThat(fingerprint("foodtruck")).as("the protected database is untouched").isEqualTo(before);
+        assertThat(databases()).as("no scratch database is left").noneMatch(d -> d.startsWith("drill_"));
+
+        Result results = dr("drill", "results", "--backup-url", backup());
+        assertThat(results.exit).isZero();
+        assertThat(results.out).contains("database-corruption", "PASSED");
+        Result schedule = dr("drill", "schedule", "--backup-url", backup());
+        assertThat(schedule.exit).isZero();
+        assertThat(schedule.out).contains("weekly-backup-verification", "monthly-full-drill", "quarterly-cross-region",
+                "annual-complete-exercise");
+    }
+
+    @Test
+    void anUnknownScenarioOrAnUnreachableServiceIsNamedAndExitsNonZero() {
+        Result unknown = dr("drill", "run", "meteor-strike", "--backup-url", backup());
+        assertThat(unknown.exit).isEqualTo(1);
+        assertThat(unknown.err).contains("meteor-strike", "database-corruption", "ransomware-attack");
+        Result unreachable = dr("drill", "run", "database-corruption", "--backup-url", "http://127.0.0.1:" + Ports.free());
+        assertThat(unreachable.exit).isEqualTo(3);
+        assertThat(unreachable.err).contains("backup-service is not reachable");
+    }
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    /** Runs the CLI in this JVM, capturing what it prints. */
+    private static synchronized Result dr(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int exit = Dr.run(args);
+            return new Result(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** Per table: row count and md5 of its rows in order, as the backup manifests count them. */
+    private Map<String, String> fingerprint(String database) throws Exception {
+        Map<String, String> tables = new LinkedHashMap<>();
+        try (Connection c = connect(database)) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            for (String table : names) {
+                try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) || ' ' || md5(coalesce(string_agg("
+                        + "md5(t::text), '' ORDER BY md5(t::text)), '')) FROM " + table + " t")) {
+                    rs.next();
+                    tables.put(table, rs.getString(1));
+                }
+            }
+        }
+        assertThat(tables).isNotEmpty();
+        return tables;
+    }
+
+    private List<String> databases() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = connect("postgres");
+             ResultSet rs = c.createStatement().executeQuery("SELECT datname FROM pg_database")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private Connection connect(String database) throws Exception {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports.get(4) + "/" + database, "postgres", "");
+    }
+
+    private static String id(JsonNode drills, String scenario) {
+        for (JsonNode d : drills) {
+            if (scenario.equals(d.get("scenario").asText())) {
+                return d.get("drillId").asText();
+            }
+        }
+        throw new AssertionError("no drill of " + scenario);
+    }
+
+    private static String step(JsonNode view, String name) {
+        for (JsonNode s : view.get("steps")) {
+            if (name.equals(s.get("step").asText())) {
+                return s.get("detail").asText();
+            }
+        }
+        throw new AssertionError("no step " + name + " in " + view);
+    }
+
+    private JsonNode get(String url) throws Exception {
+        return json.readTree(text(url));
+    }
+
+    private String text(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private String incident() {
+        return "http://127.0.0.1:" + ports.get(0);
+    }
+
+    private String backup() {
+        return "http://127.0.0.1:" + ports.get(1);
+    }
+}

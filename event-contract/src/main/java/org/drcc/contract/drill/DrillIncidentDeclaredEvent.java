@@ -1,0 +1,14 @@
+package org.drcc.contract.drill;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Instant;
+
+/** The drill's incident, declared with {@code drill: true}, that the drill walks through the plan's phases. */
+@JsonTypeName("dr.drill.incident-declared.v1")
+public record DrillIncidentDeclaredEvent(
+        String drillId,
+        String scenario,
+        String incidentId,
+        String actor,
+        Instant occurredAt) implements DrillEvent {
+}

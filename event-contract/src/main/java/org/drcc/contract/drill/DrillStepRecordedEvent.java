@@ -1,0 +1,18 @@
+package org.drcc.contract.drill;
+
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.time.Instant;
+
+/** One step of the drill, as it happened: {@code outcome} is OK or FAILED, {@code detail} says what was seen. */
+@JsonTypeName("dr.drill.step-recorded.v1")
+public record DrillStepRecordedEvent(
+        String drillId,
+        String scenario,
+        String step,
+        String outcome,
+        String detail,
+        Instant startedAt,
+        Instant endedAt,
+        String actor,
+        Instant occurredAt) implements DrillEvent {
+}
