@@ -9,6 +9,7 @@ import org.drcc.notification.command.RecordDeliveryCommand;
 import org.drcc.notification.command.ResolveInterruptedDeliveryCommand;
 import org.drcc.notification.command.StartDeliveryCommand;
 import org.drcc.notification.config.CommunicationPlan;
+import org.drcc.notification.plan.PlanInForce;
 import org.drcc.notification.query.Deliveries;
 import org.drcc.notification.query.Unacknowledged;
 import org.slf4j.Logger;
@@ -32,10 +33,10 @@ class DeliveryDispatcher {
     private final Deliveries deliveries;
     private final CommandGateway commands;
     private final Clock clock;
-    private final CommunicationPlan plan;
+    private final PlanInForce plan;
     private final Courier courier;
 
-    DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, CommunicationPlan plan,
+    DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, PlanInForce plan,
                        Courier courier) {
         this.deliveries = deliveries;
         this.commands = commands;
@@ -55,7 +56,7 @@ class DeliveryDispatcher {
         for (String id : deliveries.pastDeadline(clock.instant(), BATCH)) {
             send(new CheckDeadlineCommand(id, clock.instant()));
         }
-        CommunicationPlan.Escalation escalation = plan.escalation();
+        CommunicationPlan.Escalation escalation = plan.get().escalation();
         if (escalation != null) {
             for (Unacknowledged u : deliveries.unacknowledged(escalation.tier(),
                     clock.instant().minus(escalation.after()), BATCH)) {
