@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * records breached deadlines; escalates declarations nobody acknowledged in time. The aggregate, not
  * this loop, decides whether a message may still be sent, so a stale read here cannot send twice.
  * Each message is its own claim and record: a channel that fails never changes another's outcome,
- * and one that hangs holds up the others for at most its timeout.
+ * and one that hangs holds up the others for at most its timeout. With several instances, one round
+ * runs at a time (a lease on the database), so no instance takes another's claim for a cut-short one.
  */
 @Component
 class DeliveryDispatcher {
@@ -35,9 +36,11 @@ class DeliveryDispatcher {
     private final Clock clock;
     private final PlanInForce plan;
     private final Courier courier;
+    private final DispatchLease lease;
 
     DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, PlanInForce plan,
-                       Courier courier) {
+                       Courier courier, DispatchLease lease) {
+        this.lease = lease;
         this.deliveries = deliveries;
         this.commands = commands;
         this.clock = clock;
@@ -45,8 +48,13 @@ class DeliveryDispatcher {
         this.courier = courier;
     }
 
+    /** A round, unless another instance is in one (see {@link DispatchLease}). */
     @Scheduled(fixedDelayString = "${dr.notification.poll-interval:PT1S}")
     void deliverDue() {
+        lease.runAlone(this::round);
+    }
+
+    private void round() {
         for (String id : deliveries.interrupted(BATCH)) {
             send(new ResolveInterruptedDeliveryCommand(id, clock.instant()));
         }

@@ -35,6 +35,12 @@ class NotificationController {
         return deliveries.forIncident(incidentId);
     }
 
+    /** Every alert owed to the owners of a database (RPO at risk, back within RPO, failed verification). */
+    @GetMapping("/api/databases/{database}/notifications")
+    List<DeliveryView> forDatabase(@PathVariable String database) {
+        return deliveries.forIncident("database:" + database);
+    }
+
     /** Someone of the audience confirms a sent message; a repeat is accepted and changes nothing. */
     @PostMapping("/api/notifications/{notificationId}/acknowledge")
     @ResponseStatus(HttpStatus.NO_CONTENT)

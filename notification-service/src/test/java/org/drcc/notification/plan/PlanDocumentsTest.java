@@ -30,7 +30,7 @@ class PlanDocumentsTest {
     private static final String SLACK =
             "{\"name\": \"slack\", \"channel\": \"slack\", \"target\": \"https://hooks.slack.com/services/T/B/x\"}";
     private static final String HOOK =
-            "{\"name\": \"hook\", \"channel\": \"webhook\", \"target\": \"https://ops.example.com/h\", \"secret\": \"s3\"}";
+            "{\"name\": \"hook\", \"channel\": \"webhook\", \"target\": \"https://ops.example.com/h?token=T0K3N\", \"secret\": \"s3\"}";
 
     @Test
     void readsAWholePlanWithDatabaseOwners() {
@@ -87,6 +87,6 @@ class PlanDocumentsTest {
     void showsNoTargetOrSecret() {
         String shown = documents.shown(documents.read(plan(SLACK + ", " + HOOK, ""))).toString();
         assertThat(shown).contains("\"shownAs\":\"hooks.slack.com\"", "\"shownAs\":\"ops.example.com\"",
-                "dba@example.com").doesNotContain("services/T/B/x", "\"s3\"", "target", "secret");
+                "dba@example.com").doesNotContain("services/T/B/x", "T0K3N", "\"s3\"", "target", "secret");
     }
 }
