@@ -99,7 +99,7 @@ class NotificationServiceIT {
         }
         awaitSettled(id, 14);
 
-        // the declaration's messages (the escalation, 6 s later in this plan, has its own test)
+        // the declaration's messages (the escalation, 10 s later in this plan, has its own test)
         List<Map<String, Object>> rows = notifications(id).stream()
                 .filter(r -> r.get("kind").equals("incident-declaration")).toList();
         assertThat(rows.stream().map(r -> r.get("audience")).distinct()).containsExactlyElementsOf(DEFAULT_AUDIENCES);
@@ -234,7 +234,8 @@ class NotificationServiceIT {
                     TestEvents.declared(acknowledged, Severity.HIGH, false));
             events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> notifications(acknowledged).stream()
+        // acknowledged before the plan's escalation (10 s in this plan)
+        await().atMost(Duration.ofSeconds(8)).until(() -> notifications(acknowledged).stream()
                 .anyMatch(r -> r.get("channel").equals("email") && r.get("status").equals("SENT")));
         Map<String, Object> mail = notifications(acknowledged).stream()
                 .filter(r -> r.get("channel").equals("email")).findFirst().orElseThrow();

@@ -14,13 +14,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The communication plan in force: the newest revision stored through the API, else the file's plan.
- * Every read looks up the newest revision number (one indexed query), so a change made through
- * another instance is in force here from the next message on.
+ * A change made here is in force at once; one made through another instance within a second (reads
+ * look up the newest revision number at most once a second).
  */
 @Component
 public class PlanInForce implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(PlanInForce.class);
+    /** How stale the plan may be here after a change made through another instance. */
+    private static final long RECHECK_NANOS = 1_000_000_000L;
 
     private record Current(long revision, CommunicationPlan plan) {
     }
@@ -30,6 +32,7 @@ public class PlanInForce implements SmartInitializingSingleton {
     private final PlanDocuments documents;
     private final Clock clock;
     private volatile Current current;
+    private volatile long checkedAt;
 
     PlanInForce(CommunicationPlan fromFile, PlanRevisions revisions, PlanDocuments documents, Clock clock) {
         this.fromFile = documents.check(fromFile);
@@ -59,6 +62,7 @@ public class PlanInForce implements SmartInitializingSingleton {
     /** Replaces the whole plan; refused as a whole ({@link PlanRejectedException}) if any part is wrong. */
     @Transactional
     public long replace(CommunicationPlan plan, String actor) {
+        revisions.lockForChange();
         return store(documents.check(plan), actor, "replaced the whole plan");
     }
 
@@ -72,6 +76,7 @@ public class PlanInForce implements SmartInitializingSingleton {
             throw new PlanRejectedException(List.of(new PlanProblem("name",
                     "'" + audience.name() + "' does not match the group in the path, '" + name + "'")));
         }
+        revisions.lockForChange();
         CommunicationPlan plan = get();
         if (!plan.hasAudience(name)) {
             throw new UnknownAudienceException(name);
@@ -98,15 +103,20 @@ public class PlanInForce implements SmartInitializingSingleton {
     private long store(CommunicationPlan plan, String actor, String change) {
         long revision = revisions.append(documents.write(plan), actor, change, clock.instant());
         current = new Current(revision, plan);
+        checkedAt = System.nanoTime();
         log.info("communication plan revision {} by {}: {}", revision, actor, change);
         return revision;
     }
 
     private Current revision() {
         Current seen = current;
-        if (seen == null || revisions.latestRevision() != seen.revision()) {
-            seen = load();
-            current = seen;
+        long now = System.nanoTime();
+        if (seen == null || now - checkedAt > RECHECK_NANOS) {
+            if (seen == null || revisions.latestRevision() != seen.revision()) {
+                seen = load();
+                current = seen;
+            }
+            checkedAt = now;
         }
         return seen;
     }

@@ -20,6 +20,14 @@ class PlanRevisions {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Held until the changing transaction ends: two changes at once (two groups changed side by side, or
+     * through two instances) are applied one after the other, each to the plan the other left.
+     */
+    void lockForChange() {
+        jdbc.sql("LOCK TABLE communication_plan_revision IN SHARE ROW EXCLUSIVE MODE").update();
+    }
+
     long latestRevision() {
         return jdbc.sql("SELECT coalesce(max(revision), 0) FROM communication_plan_revision")
                 .query(Long.class).single();
