@@ -3,7 +3,15 @@ package org.drcc.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.drcc.metrics.report.MonthlyReportSchedule;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.Instant;
 import java.util.UUID;
 import org.drcc.contract.Topics;
@@ -31,6 +39,12 @@ class MetricsReportIT {
 
     @Autowired
     S3Client s3;
+
+    @Autowired
+    MonthlyReportSchedule schedule;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void theMonthlyReportIsGeneratedIntoS3AndServedInBothFormats() throws Exception {
@@ -60,7 +74,49 @@ class MetricsReportIT {
         assertThat(md.getBody()).isEqualTo(stored);
         ResponseEntity<String> html = http.getForEntity("/api/metrics/reports/2025-03/report.html", String.class);
         assertThat(html.getHeaders().getContentType().toString()).startsWith("text/html");
-        assertThat(html.getBody()).contains("<td>5 h 00 min</td>").contains("<td>" + real + "</td>");
+        assertThat(html.getBody()).contains("<td>5 h 00 min</td>").contains("<td>" + real + "</td>")
+                .contains("<img src=\"targets.png\"", "<img src=\"recovery-times.png\"");
+
+        // the charts: PNG objects next to the report in S3, linked by file name, served by the API
+        assertThat(stored).contains("](targets.png)", "](recovery-times.png)");
+        for (String chart : List.of("targets", "recovery-times")) {
+            String chartKey = created.getBody().path("charts").path(chart.toUpperCase().replace('-', '_')).asText();
+            assertThat(chartKey).isEqualTo("monthly/2025-03/" + chart + ".png");
+            var object = s3.getObjectAsBytes(b -> b.bucket(bucket).key(chartKey));
+            assertThat(object.response().contentType()).isEqualTo("image/png");
+            assertPng(object.asByteArray());
+            ResponseEntity<byte[]> served = http.getForEntity("/api/metrics/reports/2025-03/" + chart + ".png",
+                    byte[].class);
+            assertThat(served.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
+            assertThat(served.getBody()).isEqualTo(object.asByteArray());
+        }
+        assertThat(http.getForEntity("/api/metrics/reports/2025-03/pie.png", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /**
+     * The schedule's run for a month generates it once: a second run (another instance, or the same one
+     * after a restart, on the same database) finds the month claimed and leaves the stored report alone.
+     */
+    @Test
+    void theScheduledReportIsGeneratedOnceAMonth() {
+        assertThat(schedule.generateOnce(YearMonth.of(2025, 4))).isTrue();
+        String first = http.getForObject("/api/metrics/reports/2025-04/report.md", String.class);
+        assertThat(first).contains("# DR metrics report 2025-04");
+        assertThat(http.getForEntity("/api/metrics/reports/2025-04/targets.png", byte[].class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+
+        assertThat(schedule.generateOnce(YearMonth.of(2025, 4))).isFalse();
+        assertThat(http.getForObject("/api/metrics/reports/2025-04/report.md", String.class))
+                .as("not generated again: the same 'Generated' instant").isEqualTo(first);
+        assertThat(jdbc.sql("SELECT count(*) FROM monthly_report_run WHERE month = '2025-04'").query(Long.class)
+                .single()).isEqualTo(1L);
+    }
+
+    private static void assertPng(byte[] png) throws Exception {
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        assertThat(image).as("a readable PNG").isNotNull();
+        assertThat(image.getWidth()).isPositive();
     }
 
     @Test

@@ -27,6 +27,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.drcc.contract.Topics;
+import org.drcc.contract.backup.BackupVerificationFailedEvent;
+import org.drcc.contract.backup.RpoAtRiskEvent;
+import org.drcc.contract.backup.RpoRecoveredEvent;
 import org.drcc.contract.incident.IncidentClosedEvent;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentRestoredEvent;
@@ -58,7 +61,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "DR_COMMUNICATION_PLAN=classpath:communication-plan-it.yml",
         "dr.notification.max-attempts=3", "dr.notification.initial-backoff=PT0.2S",
-        "dr.notification.backoff-multiplier=2", "dr.notification.poll-interval=PT0.2S"})
+        "dr.notification.backoff-multiplier=2", "dr.notification.poll-interval=PT0.2S",
+        "dr.notification.timeout=PT15S"})
 class NotificationServiceIT {
 
     private static final List<String> DEFAULT_AUDIENCES = List.of("DR Team Lead", "DevOps Team", "Management",
@@ -95,7 +99,7 @@ class NotificationServiceIT {
         }
         awaitSettled(id, 14);
 
-        // the declaration's messages (the escalation, 6 s later in this plan, has its own test)
+        // the declaration's messages (the escalation, 10 s later in this plan, has its own test)
         List<Map<String, Object>> rows = notifications(id).stream()
                 .filter(r -> r.get("kind").equals("incident-declaration")).toList();
         assertThat(rows.stream().map(r -> r.get("audience")).distinct()).containsExactlyElementsOf(DEFAULT_AUDIENCES);
@@ -230,7 +234,8 @@ class NotificationServiceIT {
                     TestEvents.declared(acknowledged, Severity.HIGH, false));
             events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
         }
-        await().atMost(Duration.ofSeconds(5)).until(() -> notifications(acknowledged).stream()
+        // acknowledged before the plan's escalation (10 s in this plan)
+        await().atMost(Duration.ofSeconds(8)).until(() -> notifications(acknowledged).stream()
                 .anyMatch(r -> r.get("channel").equals("email") && r.get("status").equals("SENT")));
         Map<String, Object> mail = notifications(acknowledged).stream()
                 .filter(r -> r.get("channel").equals("email")).findFirst().orElseThrow();
@@ -284,6 +289,142 @@ class NotificationServiceIT {
         }
         assertThat(notifications(id)).extracting(d -> d.get("audience")).contains("Board");
         assertThat(deadLetterKeys()).contains(malformedId);
+    }
+
+    @Test
+    void aStakeholderGroupChangedThroughTheApiIsToldAndABadChangeIsRefusedWhole() throws Exception {
+        var bad = putJson("/api/plan/audiences/Legal", "{\"name\": \"Legal\", \"contacts\": ["
+                + "{\"name\": \"counsel\", \"channel\": \"email\", \"target\": \"legal@example.com\"},"
+                + "{\"name\": \"hook\", \"channel\": \"webhook\", \"target\": \"ftp://legal\", \"secret\": \"x\"}]}");
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(bad.getBody()).contains("contacts[1]", "'ftp://legal' is not an http(s) URL with a host");
+        assertThat(http.getForObject("/api/plan", String.class)).as("nothing half-applied")
+                .doesNotContain("legal@example.com");
+
+        var good = putJson("/api/plan/audiences/Legal", "{\"name\": \"Legal\", \"scenarios\": [\"ransomware-attack\"],"
+                + " \"contacts\": [{\"name\": \"counsel\", \"channel\": \"email\", \"target\": \"legal@example.com\"}]}");
+        assertThat(good.getStatusCode().value()).isEqualTo(200);
+        assertThat(http.getForObject("/api/plan", String.class)).contains("legal@example.com");
+        assertThat(http.getForObject("/api/plan/revisions", String.class))
+                .contains("\"actor\":\"plan-admin\"", "replaced stakeholder group 'Legal'");
+
+        String id = UUID.randomUUID().toString();
+        IncidentDeclaredEvent d = TestEvents.declared(id, Severity.HIGH, false);
+        IncidentDeclaredEvent ransomware = new IncidentDeclaredEvent(id, "ransomware-attack", d.title(),
+                d.description(), d.severity(), d.rto(), d.rpo(), d.detectedAt(), d.suspectedDamageStart(), false,
+                d.actor(), d.occurredAt());
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(Topics.INCIDENT_EVENTS, id, ransomware);
+            events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications(id).stream().anyMatch(r ->
+                r.get("audience").equals("Legal") && r.get("contact").equals("counsel") && r.get("status").equals("SENT")));
+        List<String> recipients = new ArrayList<>();
+        for (MimeMessage m : mailsAbout(id)) {
+            recipients.add(m.getAllRecipients()[0].toString());
+        }
+        assertThat(recipients).containsOnlyOnce("legal@example.com");
+    }
+
+    @Test
+    void rpoAtRiskAndAFailedVerificationReachTheOwnersOnceAndTheRecoveryFollows() throws Exception {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String atRiskBackup = "b-" + UUID.randomUUID();
+        String failedBackup = "b-" + UUID.randomUUID();
+        String goodBackup = "b-" + UUID.randomUUID();
+        String atRiskEventId;
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            RpoAtRiskEvent atRisk = new RpoAtRiskEvent(atRiskBackup, "foodtruck", now.minus(Duration.ofHours(26)),
+                    Duration.ofHours(24), Duration.ofHours(26), "backup-service", now);
+            atRiskEventId = events.publish(Topics.BACKUP_EVENTS, "foodtruck", atRisk);
+            events.publish(Topics.BACKUP_EVENTS, "foodtruck", atRiskEventId, atRisk); // redelivered
+            events.publish(Topics.BACKUP_EVENTS, "foodtruck", new BackupVerificationFailedEvent(failedBackup,
+                    "foodtruck", "table-checksum", "orders: md5 differs", "backup-service", now.plusSeconds(1)));
+            events.publish(Topics.BACKUP_EVENTS, "foodtruck", new RpoRecoveredEvent(goodBackup, "foodtruck",
+                    now.plusSeconds(2), Duration.ofHours(24), "backup-service", now.plusSeconds(3)));
+            events.awaitConsumed("notification-service", Topics.BACKUP_EVENTS, Duration.ofSeconds(60));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> owners("foodtruck").stream()
+                .filter(r -> r.get("status").equals("SENT")).count() >= 6);
+        assertThat(owners("foodtruck")).hasSize(6).extracting(r -> r.get("kind") + "/" + r.get("contact"))
+                .contains("rpo-at-risk/mail", "rpo-at-risk/chat", "backup-verification-failed/mail",
+                        "backup-verification-failed/chat", "rpo-recovered/mail", "rpo-recovered/chat");
+        Thread.sleep(1500); // more dispatcher rounds, in which a duplicate would have been sent
+        assertThat(TestChannels.HTTP.findAll(postRequestedFor(urlEqualTo("/slack/dba")).withRequestBody(
+                matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing(atRiskBackup)))))
+                .singleElement().satisfies(r -> assertThat(r.getBodyAsString()).contains("RPO at risk"));
+        assertThat(mailsAbout(failedBackup)).singleElement().satisfies(m -> {
+            assertThat(m.getSubject()).isEqualTo("[DR] Backup verification failed: foodtruck");
+            assertThat(m.getContent().toString()).contains("check 'table-checksum' failed", "orders: md5 differs");
+            assertThat(m.getAllRecipients()[0].toString()).isEqualTo("dba@example.com");
+        });
+        assertThat(mailsAbout(goodBackup)).singleElement()
+                .satisfies(m -> assertThat(m.getSubject()).isEqualTo("[DR] Back within RPO: foodtruck"));
+        assertThat(mailsAbout(atRiskBackup)).hasSize(1);
+    }
+
+    /**
+     * A second instance on the same database (a fresh process, as after a restart) has the plan as
+     * changed through the first, and its dispatcher does not take the first's send in flight for one
+     * cut short: one message, sent once, recorded SENT.
+     */
+    @Test
+    void twoInstancesShareThePlanAndSendAMessageOnce() {
+        var changed = putJson("/api/plan/audiences/{name}", "{\"name\": \"Slow DBAs\", \"contacts\": ["
+                + "{\"name\": \"chat\", \"channel\": \"slack\", \"target\": \"" + TestChannels.HTTP.baseUrl()
+                + "/slack/slow\"}]}", "Slow DBAs");
+        assertThat(changed.getStatusCode().value()).isEqualTo(200);
+        String revision = changed.getHeaders().getETag();
+        try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(
+                NotificationServiceApplication.class).properties("server.port=0",
+                "DR_COMMUNICATION_PLAN=classpath:communication-plan-it.yml", "dr.notification.poll-interval=PT0.2S",
+                "dr.notification.timeout=PT15S",
+                "it.http=" + TestChannels.HTTP.baseUrl(), "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + TestChannels.SMTP.getSmtp().getPort()).run()) {
+            int port = second.getEnvironment().getProperty("local.server.port", Integer.class);
+            var plan = new TestRestTemplate().getForEntity("http://127.0.0.1:" + port + "/api/plan", String.class);
+            assertThat(plan.getHeaders().getETag()).as("the revision stored by the first instance").isEqualTo(revision);
+            assertThat(plan.getBody()).contains("\"name\":\"Slow DBAs\"");
+
+            String id = UUID.randomUUID().toString();
+            String notificationId = NotificationId.of("it-" + id, "Slow DBAs", "chat");
+            commands.sendAndWait(new ScheduleNotificationCommand(notificationId, "database:slowdb", "it-" + id,
+                    new Envelope("database:slowdb", "Slow DBAs", "chat", "slack", "Slow", "slow " + id),
+                    "rpo-at-risk", "owners", null, Instant.now()));
+            await().atMost(Duration.ofSeconds(20)).until(() -> owners("slowdb").stream()
+                    .anyMatch(r -> r.get("notificationId").equals(notificationId)
+                            && List.of("SENT", "FAILED").contains(r.get("status"))));
+            assertThat(owners("slowdb")).filteredOn(r -> r.get("notificationId").equals(notificationId))
+                    .singleElement().satisfies(r -> assertThat(r).containsEntry("status", "SENT")
+                            .containsEntry("attempts", 1));
+            assertThat(TestChannels.HTTP.findAll(postRequestedFor(urlEqualTo("/slack/slow")).withRequestBody(
+                    matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing(id)))))
+                    .hasSize(1);
+            assertThat(TestChannels.HTTP.findAll(postRequestedFor(urlEqualTo("/slack/slow-old")))).isEmpty();
+        }
+    }
+
+    private org.springframework.http.ResponseEntity<String> putJson(String path, String body, Object... vars) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add("X-Actor", "plan-admin");
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), String.class, vars);
+    }
+
+    private List<Map<String, Object>> owners(String database) {
+        return http.exchange("/api/databases/" + database + "/notifications", HttpMethod.GET, null,
+                new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+    }
+
+    private static List<MimeMessage> mailsAbout(String text) throws Exception {
+        List<MimeMessage> mails = new ArrayList<>();
+        for (MimeMessage m : TestChannels.SMTP.getReceivedMessages()) {
+            if (m.getContent().toString().contains(text)) {
+                mails.add(m);
+            }
+        }
+        return mails;
     }
 
     /** The DevOps chat answers 503 to the first message about this incident, then accepts. */

@@ -25,6 +25,8 @@ final class TestChannels {
         SMTP.start();
         HTTP.stubFor(post(urlPathMatching("/(slack/.*|hook|escalate|v2/enqueue|v2/alerts)"))
                 .willReturn(aResponse().withStatus(202).withBody("{\"status\":\"success\"}")));
+        HTTP.stubFor(post("/slack/slow").atPriority(1)
+                .willReturn(aResponse().withStatus(200).withFixedDelay(2000).withBody("ok")));
         HTTP.stubFor(post("/teams").willReturn(aResponse().withStatus(500).withBody("Teams is down")));
     }
 

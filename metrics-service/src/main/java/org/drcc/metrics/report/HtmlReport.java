@@ -21,16 +21,21 @@ public final class HtmlReport {
         h.append(row("th", List.of("Metric", "Target", "Figure", "Verdict"), null));
         r.checks().forEach(c -> h.append(row("td", List.of(c.metric(), c.target(), c.value(), c.verdict()),
                 c.met() == null ? null : c.met() ? "met" : "not-met")));
-        h.append("</table>\n<h2>Incidents</h2>\n<p>").append(escape(r.summary())).append("</p>\n");
+        h.append("</table>\n").append(image(ReportChart.TARGETS)).append("<h2>Incidents</h2>\n<p>").append(escape(r.summary())).append("</p>\n");
         if (r.incidents().isEmpty()) {
             h.append("<p>No incident was declared this month.</p>\n");
         } else {
             h.append("<table>\n").append(row("th", MonthlyReport.INCIDENT_COLUMNS, null));
             r.incidentRows().forEach(cells -> h.append(row("td", cells, null)));
-            h.append("</table>\n");
+            h.append("</table>\n").append(image(ReportChart.RECOVERY_TIMES));
         }
         h.append("<p>").append(escape(ReportText.DEFINITIONS)).append("</p>\n</body></html>\n");
         return h.toString();
+    }
+
+    private static String image(ReportChart chart) {
+        return "<p><img src=\"" + chart.fileName() + "\" alt=\"" + escape(chart.title()) + "\" width=\""
+                + ReportChart.WIDTH + "\" height=\"" + ReportChart.HEIGHT + "\"></p>\n";
     }
 
     private static String row(String cell, List<String> cells, String cssClass) {

@@ -18,15 +18,21 @@ public final class MarkdownReport {
         md.append("## The plan's targets\n\n");
         md.append(row(List.of("Metric", "Target", "Figure", "Verdict"))).append(separator(4));
         r.checks().forEach(c -> md.append(row(List.of(c.metric(), c.target(), c.value(), c.verdict()))));
+        md.append("\n").append(image(ReportChart.TARGETS)).append("\n");
         md.append("\n## Incidents\n\n").append(r.summary()).append("\n\n");
         if (r.incidents().isEmpty()) {
             md.append("No incident was declared this month.\n");
         } else {
             md.append(row(MonthlyReport.INCIDENT_COLUMNS)).append(separator(MonthlyReport.INCIDENT_COLUMNS.size()));
             r.incidentRows().forEach(cells -> md.append(row(cells)));
+            md.append("\n").append(image(ReportChart.RECOVERY_TIMES)).append("\n");
         }
         md.append("\n").append(ReportText.DEFINITIONS).append("\n");
         return md.toString();
+    }
+
+    private static String image(ReportChart chart) {
+        return "![" + chart.title() + "](" + chart.fileName() + ")\n";
     }
 
     private static String row(List<String> cells) {

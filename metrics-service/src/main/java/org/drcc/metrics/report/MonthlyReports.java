@@ -16,11 +16,14 @@ import org.drcc.metrics.query.IncidentFacts;
 import org.springframework.stereotype.Service;
 
 /**
- * The plan's monthly DR metrics report, generated on demand into S3. Generating again replaces it: the
+ * The plan's monthly DR metrics report with its charts, generated on demand and on the first of each
+ * month (see {@code MonthlyReportSchedule}) into S3. Generating again replaces it: the
  * figures of incidents still open change until they are restored, and each report says as of when.
  */
 @Service
 public class MonthlyReports {
+
+    public static final String CHART_MEDIA_TYPE = "image/png";
 
     private final IncidentFacts facts;
     private final ReportStore store;
@@ -44,16 +47,30 @@ public class MonthlyReports {
         List<IncidentFact> declared = facts.declaredBetween(period.from(), period.to());
         MonthlyReport report = new MonthlyReport(month, now, Figures.of(declared, period, now),
                 declared.stream().map(f -> IncidentRecovery.of(f, now)).toList());
+        Map<ReportChart, String> charts = new EnumMap<>(ReportChart.class);
+        for (ReportChart chart : ReportChart.values()) {
+            charts.put(chart, key(month, chart));
+            store.put(key(month, chart), chart.render(report), CHART_MEDIA_TYPE);
+        }
         Map<ReportFormat, String> keys = new EnumMap<>(ReportFormat.class);
         for (ReportFormat format : ReportFormat.values()) {
             keys.put(format, key(month, format));
             store.put(key(month, format), format.render(report), format.mediaType());
         }
-        return new StoredReport(month, now, store.bucket(), keys);
+        return new StoredReport(month, now, store.bucket(), keys, charts);
     }
 
     public Optional<String> read(YearMonth month, ReportFormat format) {
         return store.get(key(month, format));
+    }
+
+    public Optional<byte[]> chart(YearMonth month, ReportChart chart) {
+        return store.getBytes(key(month, chart));
+    }
+
+    /** Next to the report, so the report's relative links to its charts resolve in S3 as through the API. */
+    static String key(YearMonth month, ReportChart chart) {
+        return "monthly/" + month + "/" + chart.fileName();
     }
 
     static String key(YearMonth month, ReportFormat format) {

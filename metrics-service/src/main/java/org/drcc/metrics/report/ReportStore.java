@@ -32,6 +32,19 @@ public class ReportStore {
                 RequestBody.fromString(body, StandardCharsets.UTF_8));
     }
 
+    public void put(String key, byte[] body, String contentType) {
+        ensureBucket();
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(body));
+    }
+
+    public Optional<byte[]> getBytes(String key) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException | NoSuchBucketException e) {
+            return Optional.empty();
+        }
+    }
+
     public Optional<String> get(String key) {
         try {
             return Optional.of(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String());

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
 
-/** Where a generated report was stored: the bucket and one object key per format. */
-public record StoredReport(YearMonth month, Instant generatedAt, String bucket, Map<ReportFormat, String> keys) {
+/** Where a generated report was stored: the bucket, one object key per format and one per chart (PNG). */
+public record StoredReport(YearMonth month, Instant generatedAt, String bucket, Map<ReportFormat, String> keys,
+                           Map<ReportChart, String> charts) {
 }

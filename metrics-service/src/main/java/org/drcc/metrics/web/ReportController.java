@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import org.drcc.metrics.report.MonthlyReports;
+import org.drcc.metrics.report.ReportChart;
 import org.drcc.metrics.report.ReportFormat;
 import org.drcc.metrics.report.StoredReport;
 import org.springframework.http.HttpStatus;
@@ -61,6 +62,21 @@ class ReportController {
     @GetMapping("/report.html")
     ResponseEntity<String> html(@PathVariable String month) {
         return read(month, ReportFormat.HTML);
+    }
+
+    @Operation(summary = "A chart of the stored monthly report (PNG)",
+            description = "chart: recovery-times or targets; the report links them by file name.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "image/png"))
+    @ApiResponse(responseCode = "404", description = "No such chart, or the report is not generated yet",
+            content = @Content(mediaType = "application/problem+json"))
+    @GetMapping("/{chart}.png")
+    ResponseEntity<byte[]> chart(@PathVariable String month, @PathVariable String chart) {
+        YearMonth m = month(month);
+        ReportChart c = ReportChart.named(chart).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no chart '" + chart + "': the report has recovery-times.png and targets.png"));
+        byte[] png = reports.chart(m, c).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no report for " + m + " yet: POST /api/metrics/reports/" + m + " generates it"));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(png);
     }
 
     private ResponseEntity<String> read(String month, ReportFormat format) {

@@ -6,7 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.drcc.notification.command.Envelope;
 import org.drcc.notification.config.Channel;
-import org.drcc.notification.config.CommunicationPlan;
+import org.drcc.notification.plan.PlanInForce;
 import org.drcc.notification.config.Contact;
 import org.springframework.stereotype.Component;
 
@@ -17,17 +17,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ChannelCourier implements Courier {
 
-    private final CommunicationPlan plan;
+    private final PlanInForce plan;
     private final Map<Channel, ChannelClient> clients;
 
-    ChannelCourier(CommunicationPlan plan, List<ChannelClient> clients) {
+    ChannelCourier(PlanInForce plan, List<ChannelClient> clients) {
         this.plan = plan;
         this.clients = clients.stream().collect(Collectors.toMap(ChannelClient::channel, Function.identity()));
     }
 
     @Override
     public void deliver(Envelope envelope) {
-        Contact contact = plan.contact(envelope.audience(), envelope.contact()).orElseThrow(() ->
+        Contact contact = plan.get().contact(envelope.audience(), envelope.contact()).orElseThrow(() ->
                 new IllegalStateException("the plan no longer has contact " + envelope.contact() + " of "
                         + envelope.audience()));
         clients.get(contact.channel()).send(contact, envelope);

@@ -9,6 +9,7 @@ import org.drcc.notification.command.RecordDeliveryCommand;
 import org.drcc.notification.command.ResolveInterruptedDeliveryCommand;
 import org.drcc.notification.command.StartDeliveryCommand;
 import org.drcc.notification.config.CommunicationPlan;
+import org.drcc.notification.plan.PlanInForce;
 import org.drcc.notification.query.Deliveries;
 import org.drcc.notification.query.Unacknowledged;
 import org.slf4j.Logger;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * records breached deadlines; escalates declarations nobody acknowledged in time. The aggregate, not
  * this loop, decides whether a message may still be sent, so a stale read here cannot send twice.
  * Each message is its own claim and record: a channel that fails never changes another's outcome,
- * and one that hangs holds up the others for at most its timeout.
+ * and one that hangs holds up the others for at most its timeout. With several instances, one round
+ * runs at a time (a lease on the database), so no instance takes another's claim for a cut-short one.
  */
 @Component
 class DeliveryDispatcher {
@@ -32,11 +34,13 @@ class DeliveryDispatcher {
     private final Deliveries deliveries;
     private final CommandGateway commands;
     private final Clock clock;
-    private final CommunicationPlan plan;
+    private final PlanInForce plan;
     private final Courier courier;
+    private final DispatchLease lease;
 
-    DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, CommunicationPlan plan,
-                       Courier courier) {
+    DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, PlanInForce plan,
+                       Courier courier, DispatchLease lease) {
+        this.lease = lease;
         this.deliveries = deliveries;
         this.commands = commands;
         this.clock = clock;
@@ -44,8 +48,13 @@ class DeliveryDispatcher {
         this.courier = courier;
     }
 
+    /** A round, unless another instance is in one (see {@link DispatchLease}). */
     @Scheduled(fixedDelayString = "${dr.notification.poll-interval:PT1S}")
     void deliverDue() {
+        lease.runAlone(this::round);
+    }
+
+    private void round() {
         for (String id : deliveries.interrupted(BATCH)) {
             send(new ResolveInterruptedDeliveryCommand(id, clock.instant()));
         }
@@ -55,7 +64,7 @@ class DeliveryDispatcher {
         for (String id : deliveries.pastDeadline(clock.instant(), BATCH)) {
             send(new CheckDeadlineCommand(id, clock.instant()));
         }
-        CommunicationPlan.Escalation escalation = plan.escalation();
+        CommunicationPlan.Escalation escalation = plan.get().escalation();
         if (escalation != null) {
             for (Unacknowledged u : deliveries.unacknowledged(escalation.tier(),
                     clock.instant().minus(escalation.after()), BATCH)) {

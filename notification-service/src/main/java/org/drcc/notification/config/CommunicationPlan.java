@@ -13,12 +13,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** {@code dr.communication}: who is told, in which tier, by which deadline, through which channels. */
+/**
+ * {@code dr.communication}: who is told, in which tier, by which deadline, through which channels; and
+ * who owns each protected database (told when its backups are at risk). Loaded from the file at
+ * start-up; changed through the API afterwards (see {@code PlanInForce}).
+ */
 @Validated
 @ConfigurationProperties("dr.communication")
-public record CommunicationPlan(@NotEmpty List<@Valid Tier> tiers, @Valid Escalation escalation) {
+public record CommunicationPlan(@NotEmpty List<@Valid Tier> tiers, @Valid Escalation escalation,
+                                @DefaultValue List<@Valid DatabaseOwners> databases) {
+
+    public CommunicationPlan {
+        tiers = tiers == null ? List.of() : List.copyOf(tiers);
+        databases = databases == null ? List.of() : List.copyOf(databases);
+    }
 
     public record Tier(@NotEmpty String id, @NotNull Duration deadline, @NotEmpty List<@Valid Audience> audiences) {
+
+        public Tier {
+            audiences = audiences == null ? List.of() : List.copyOf(audiences);
+        }
     }
 
     /**
@@ -27,6 +41,12 @@ public record CommunicationPlan(@NotEmpty List<@Valid Tier> tiers, @Valid Escala
      */
     public record Audience(@NotEmpty String name, @DefaultValue Set<Severity> severities,
                            @DefaultValue Set<String> scenarios, @DefaultValue List<@Valid Contact> contacts) {
+
+        public Audience {
+            severities = severities == null ? Set.of() : Set.copyOf(severities);
+            scenarios = scenarios == null ? Set.of() : Set.copyOf(scenarios);
+            contacts = contacts == null ? List.of() : List.copyOf(contacts);
+        }
 
         public boolean concerns(Severity severity, String scenario) {
             return (severity == null || severities.isEmpty() || severities.contains(severity))
@@ -44,12 +64,43 @@ public record CommunicationPlan(@NotEmpty List<@Valid Tier> tiers, @Valid Escala
      */
     public record Escalation(@DefaultValue("immediate") String tier, @DefaultValue("PT15M") Duration after,
                              @DefaultValue List<@Valid Audience> audiences) {
+
+        public Escalation {
+            tier = tier == null ? "immediate" : tier;
+            after = after == null ? Duration.ofMinutes(15) : after;
+            audiences = audiences == null ? List.of() : List.copyOf(audiences);
+        }
+    }
+
+    /**
+     * The owners of one protected database: told when its newest good backup is older than its RPO,
+     * when it is back within it, and when one of its backups fails verification.
+     */
+    public record DatabaseOwners(@NotEmpty String database, @NotEmpty List<@Valid Audience> owners) {
+
+        public DatabaseOwners {
+            owners = owners == null ? List.of() : List.copyOf(owners);
+        }
     }
 
     public Optional<Contact> contact(String audience, String contact) {
-        Stream<Audience> escalated = escalation == null ? Stream.empty() : escalation.audiences().stream();
-        return Stream.concat(tiers.stream().flatMap(t -> t.audiences().stream()), escalated)
-                .filter(a -> a.name().equals(audience))
+        return audiences().filter(a -> a.name().equals(audience))
                 .flatMap(a -> a.contactsOrLog().stream()).filter(c -> c.name().equals(contact)).findFirst();
+    }
+
+    public boolean hasAudience(String name) {
+        return audiences().anyMatch(a -> a.name().equals(name));
+    }
+
+    /** The owners of {@code database}; none when the plan names none. */
+    public List<Audience> ownersOf(String database) {
+        return databases.stream().filter(d -> d.database().equals(database))
+                .flatMap(d -> d.owners().stream()).toList();
+    }
+
+    private Stream<Audience> audiences() {
+        Stream<Audience> escalated = escalation == null ? Stream.empty() : escalation.audiences().stream();
+        return Stream.of(tiers.stream().flatMap(t -> t.audiences().stream()), escalated,
+                databases.stream().flatMap(d -> d.owners().stream())).flatMap(s -> s);
     }
 }

@@ -1,7 +1,5 @@
 package org.drcc.notification.config;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
@@ -9,7 +7,8 @@ import jakarta.validation.constraints.NotNull;
  * One way to reach an audience. {@code target} is what the channel needs: a webhook URL (Slack,
  * Teams, webhook), a routing key (PagerDuty), an API key (Opsgenie) or an e-mail address. It is
  * checked when the plan is loaded, so a typo stops the start-up instead of losing a message later.
- * {@code secret} signs the generic webhook; it and API keys are never shown by the API.
+ * {@code secret} signs the generic webhook. Targets and secrets are never shown by the API: it shows
+ * {@link #shownAs()} instead (see {@code PlanDocuments}).
  */
 public record Contact(@NotEmpty String name, @NotNull Channel channel, String target, String secret) {
 
@@ -24,18 +23,7 @@ public record Contact(@NotEmpty String name, @NotNull Channel channel, String ta
         }
     }
 
-    @JsonIgnore
-    public String target() {
-        return target;
-    }
-
-    @JsonIgnore
-    public String secret() {
-        return secret;
-    }
-
     /** What the plan API shows: the URL host or the address, never a key. */
-    @JsonProperty("shownAs")
     public String shownAs() {
         return channel.show(target);
     }

@@ -14,6 +14,7 @@ import org.drcc.notification.command.Envelope;
 import org.drcc.notification.command.NotificationId;
 import org.drcc.notification.command.ScheduleNotificationCommand;
 import org.drcc.notification.config.CommunicationPlan;
+import org.drcc.notification.plan.PlanInForce;
 import org.drcc.notification.config.Contact;
 import org.drcc.notification.query.IncidentBrief;
 import org.drcc.notification.query.IncidentBriefs;
@@ -33,12 +34,12 @@ class NotificationPolicy {
 
     private static final String ESCALATION = "escalation";
 
-    private final CommunicationPlan plan;
+    private final PlanInForce plan;
     private final IncidentBriefs briefs;
     private final MessageTemplates templates;
     private final CommandGateway commands;
 
-    NotificationPolicy(CommunicationPlan plan, IncidentBriefs briefs, MessageTemplates templates,
+    NotificationPolicy(PlanInForce plan, IncidentBriefs briefs, MessageTemplates templates,
                        CommandGateway commands) {
         this.plan = plan;
         this.briefs = briefs;
@@ -57,7 +58,7 @@ class NotificationPolicy {
                     event.incidentId(), event.targets().scenarioId(), null, null,
                     String.valueOf(event.targets().rto()), null, event.targets().drill()));
             Map<String, Object> values = MessageValues.of(event, brief);
-            for (CommunicationPlan.Tier tier : plan.tiers()) {
+            for (CommunicationPlan.Tier tier : plan.get().tiers()) {
                 Instant dueAt = kind == MessageKind.DECLARATION ? event.occurredAt().plus(tier.deadline()) : null;
                 for (CommunicationPlan.Audience audience : tier.audiences()) {
                     if (audience.concerns(severity(brief), brief.scenarioId())) {
@@ -81,7 +82,7 @@ class NotificationPolicy {
         Map<String, Object> values = MessageValues.of(brief);
         values.put("escalatedTier", e.tier());
         values.put("after", e.after());
-        for (CommunicationPlan.Audience audience : plan.escalation().audiences()) {
+        for (CommunicationPlan.Audience audience : plan.get().escalation().audiences()) {
             for (Contact contact : audience.contactsOrLog()) {
                 schedule(e.incidentId(), e.notificationId(), ESCALATION, "escalation", audience.name(), contact,
                         null, e.occurredAt(), values);

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.notification.command.AcknowledgeNotificationCommand;
-import org.drcc.notification.config.CommunicationPlan;
 import org.drcc.notification.query.Deliveries;
 import org.drcc.notification.query.DeliveryView;
 import org.springframework.http.HttpStatus;
@@ -21,13 +20,11 @@ class NotificationController {
     static final String ACTOR_HEADER = "X-Actor";
 
     private final Deliveries deliveries;
-    private final CommunicationPlan plan;
     private final CommandGateway commands;
     private final Clock clock;
 
-    NotificationController(Deliveries deliveries, CommunicationPlan plan, CommandGateway commands, Clock clock) {
+    NotificationController(Deliveries deliveries, CommandGateway commands, Clock clock) {
         this.deliveries = deliveries;
-        this.plan = plan;
         this.commands = commands;
         this.clock = clock;
     }
@@ -38,16 +35,16 @@ class NotificationController {
         return deliveries.forIncident(incidentId);
     }
 
+    /** Every alert owed to the owners of a database (RPO at risk, back within RPO, failed verification). */
+    @GetMapping("/api/databases/{database}/notifications")
+    List<DeliveryView> forDatabase(@PathVariable String database) {
+        return deliveries.forIncident("database:" + database);
+    }
+
     /** Someone of the audience confirms a sent message; a repeat is accepted and changes nothing. */
     @PostMapping("/api/notifications/{notificationId}/acknowledge")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void acknowledge(@PathVariable String notificationId, @RequestHeader(ACTOR_HEADER) String actor) {
         commands.sendAndWait(new AcknowledgeNotificationCommand(notificationId, actor, clock.instant()));
-    }
-
-    /** The plan in force; contacts show their channel and host or address, never a key or secret. */
-    @GetMapping("/api/plan")
-    CommunicationPlan plan() {
-        return plan;
     }
 }

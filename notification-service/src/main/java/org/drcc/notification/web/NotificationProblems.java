@@ -2,6 +2,8 @@ package org.drcc.notification.web;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.drcc.notification.command.NotificationRuleException;
+import org.drcc.notification.plan.PlanRejectedException;
+import org.drcc.notification.plan.UnknownAudienceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,6 +22,19 @@ class NotificationProblems {
     ProblemDetail unknown(AggregateNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "Notification not found",
                 "no notification has id " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(PlanRejectedException.class)
+    ProblemDetail planRejected(PlanRejectedException e) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Communication plan refused; nothing was changed",
+                e.getMessage());
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(UnknownAudienceException.class)
+    ProblemDetail unknownAudience(UnknownAudienceException e) {
+        return problem(HttpStatus.NOT_FOUND, "Stakeholder group not found", e.getMessage());
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -12,7 +12,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.drcc.notification.command.AcknowledgeNotificationCommand;
 import org.drcc.notification.command.NotificationRuleException;
-import org.drcc.notification.config.CommunicationPlan;
 import org.drcc.notification.query.Deliveries;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,8 +28,6 @@ class NotificationControllerTest {
     CommandGateway commands;
     @MockitoBean
     Deliveries deliveries;
-    @MockitoBean
-    CommunicationPlan plan;
     @MockitoBean
     Clock clock;
 

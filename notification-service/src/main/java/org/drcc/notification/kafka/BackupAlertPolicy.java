@@ -1,0 +1,104 @@
+package org.drcc.notification.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.contract.backup.BackupEvent;
+import org.drcc.contract.backup.BackupVerificationFailedEvent;
+import org.drcc.contract.backup.RpoAtRiskEvent;
+import org.drcc.contract.backup.RpoRecoveredEvent;
+import org.drcc.notification.command.Envelope;
+import org.drcc.notification.command.NotificationId;
+import org.drcc.notification.command.ScheduleNotificationCommand;
+import org.drcc.notification.config.CommunicationPlan;
+import org.drcc.notification.config.Contact;
+import org.drcc.notification.plan.PlanInForce;
+import org.drcc.notification.template.MessageTemplates;
+import org.drcc.notification.template.Rendered;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * RPO at risk, back within RPO, and a failed verification owe one message to every contact of the
+ * database's owners in the plan. Each message is a Notification like an incident's, keyed by
+ * {@link #subject(String)} instead of an incident id (so PagerDuty and Opsgenie fold the alerts of one
+ * database into one), with an id derived from the backup event's id: a redelivered event alerts once.
+ */
+@Component
+class BackupAlertPolicy {
+
+    static final String OWNERS = "owners";
+    private static final Logger log = LoggerFactory.getLogger(BackupAlertPolicy.class);
+
+    private final PlanInForce plan;
+    private final MessageTemplates templates;
+    private final CommandGateway commands;
+
+    BackupAlertPolicy(PlanInForce plan, MessageTemplates templates, CommandGateway commands) {
+        this.plan = plan;
+        this.templates = templates;
+        this.commands = commands;
+    }
+
+    /** What the delivery list is kept under for a database: {@code GET /api/databases/{database}/notifications}. */
+    static String subject(String database) {
+        return "database:" + database;
+    }
+
+    void on(BackupEvent event, String eventId) {
+        kind(event).ifPresent(kind -> {
+            var owners = plan.get().ownersOf(event.database());
+            if (owners.isEmpty()) {
+                log.warn("{} about database {} (event {}): the plan names no owners of it, nobody is told", kind,
+                        event.database(), eventId);
+            }
+            for (CommunicationPlan.Audience audience : owners) {
+                for (Contact contact : audience.contactsOrLog()) {
+                    Map<String, Object> values = values(event);
+                    values.put("audience", audience.name());
+                    values.put("tier", OWNERS);
+                    Rendered text = templates.render(kind, contact.channel().id(), values);
+                    String subject = subject(event.database());
+                    commands.sendAndWait(new ScheduleNotificationCommand(
+                            NotificationId.of(eventId, audience.name(), contact.name()), subject, eventId,
+                            new Envelope(subject, audience.name(), contact.name(), contact.channel().id(),
+                                    text.subject(), text.body()),
+                            kind, OWNERS, null, event.occurredAt()));
+                }
+            }
+        });
+    }
+
+    static Optional<String> kind(BackupEvent event) {
+        if (event instanceof RpoAtRiskEvent) {
+            return Optional.of("rpo-at-risk");
+        } else if (event instanceof RpoRecoveredEvent) {
+            return Optional.of("rpo-recovered");
+        } else if (event instanceof BackupVerificationFailedEvent) {
+            return Optional.of("backup-verification-failed");
+        }
+        return Optional.empty();
+    }
+
+    private static Map<String, Object> values(BackupEvent event) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("database", event.database());
+        values.put("backupId", event.backupId());
+        values.put("actor", event.actor());
+        values.put("occurredAt", event.occurredAt());
+        if (event instanceof RpoAtRiskEvent e) {
+            values.put("rpo", e.rpo());
+            values.put("age", e.age());
+            values.put("newestGoodSnapshotAt", e.newestGoodSnapshotAt());
+        } else if (event instanceof RpoRecoveredEvent e) {
+            values.put("rpo", e.rpo());
+            values.put("newestGoodSnapshotAt", e.newestGoodSnapshotAt());
+        } else if (event instanceof BackupVerificationFailedEvent e) {
+            values.put("check", e.check());
+            values.put("detail", e.detail());
+        }
+        return values;
+    }
+}

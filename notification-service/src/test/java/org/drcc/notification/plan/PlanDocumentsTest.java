@@ -1,0 +1,92 @@
+package org.drcc.notification.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.validation.Validation;
+import org.drcc.notification.config.CommunicationPlan;
+import org.junit.jupiter.api.Test;
+
+/** A plan sent through the API is read strictly and checked as a whole; every refusal names the field. */
+class PlanDocumentsTest {
+
+    private final PlanDocuments documents = new PlanDocuments(JsonMapper.builder().findAndAddModules().build(),
+            Validation.buildDefaultValidatorFactory().getValidator());
+
+    static String plan(String leadContacts, String extra) {
+        return """
+                {"tiers": [
+                  {"id": "immediate", "deadline": "PT15M", "audiences": [
+                    {"name": "DR Team Lead", "contacts": [%s]},
+                    {"name": "Board", "severities": ["CRITICAL"]}]},
+                  {"id": "within-1h", "deadline": "PT1H", "audiences": [{"name": "Support Team"}]}],
+                 "escalation": {"tier": "immediate", "after": "PT15M", "audiences": [{"name": "Management"}]},
+                 "databases": [{"database": "foodtruck", "owners": [{"name": "DBAs",
+                    "contacts": [{"name": "mail", "channel": "email", "target": "dba@example.com"}]}]}]%s}
+                """.formatted(leadContacts, extra);
+    }
+
+    private static final String SLACK =
+            "{\"name\": \"slack\", \"channel\": \"slack\", \"target\": \"https://hooks.slack.com/services/T/B/x\"}";
+    private static final String HOOK =
+            "{\"name\": \"hook\", \"channel\": \"webhook\", \"target\": \"https://ops.example.com/h?token=T0K3N\", \"secret\": \"s3\"}";
+
+    @Test
+    void readsAWholePlanWithDatabaseOwners() {
+        CommunicationPlan plan = documents.read(plan(SLACK + ", " + HOOK, ""));
+        assertThat(plan.tiers()).hasSize(2);
+        assertThat(plan.ownersOf("foodtruck")).singleElement().satisfies(a -> assertThat(a.name()).isEqualTo("DBAs"));
+        assertThat(plan.contact("DR Team Lead", "hook")).get().satisfies(c -> assertThat(c.secret()).isEqualTo("s3"));
+        assertThat(documents.read(documents.write(plan))).as("stored and read back unchanged").isEqualTo(plan);
+    }
+
+    @Test
+    void cannotTakeABadWebhookUrlAndSaysWhereAndWhy() {
+        PlanRejectedException e = catchThrowableOfType(PlanRejectedException.class, () -> documents.read(
+                plan(SLACK + ", {\"name\": \"teams\", \"channel\": \"teams\", \"target\": \"outlook.office.com/x\"}", "")));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("tiers[0].audiences[0].contacts[1]");
+            assertThat(p.message()).isEqualTo("contact teams (teams): 'outlook.office.com/x' is not an http(s) URL with a host");
+        });
+    }
+
+    @Test
+    void cannotTakeABadEmailAddress() {
+        PlanRejectedException e = catchThrowableOfType(PlanRejectedException.class, () -> documents.read(
+                plan("{\"name\": \"mail\", \"channel\": \"email\", \"target\": \"lead.example.com\"}", "")));
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("tiers[0].audiences[0].contacts[0]");
+            assertThat(p.message()).startsWith("contact mail (email): 'lead.example.com' is not an e-mail address");
+        });
+    }
+
+    @Test
+    void cannotTakeAnUnknownFieldOrChannel() {
+        assertThat(catchThrowableOfType(PlanRejectedException.class, () -> documents.read(plan(SLACK, ", \"tires\": []")))
+                .problems()).singleElement().satisfies(p -> assertThat(p.message()).isEqualTo("unknown field 'tires'"));
+        assertThat(catchThrowableOfType(PlanRejectedException.class, () -> documents.read(
+                plan("{\"name\": \"x\", \"channel\": \"fax\", \"target\": \"1\"}", ""))).problems())
+                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("tiers[0].audiences[0].contacts[0].channel"));
+    }
+
+    @Test
+    void cannotTakeAPlanWhoseNamesAreAmbiguousOrMissing() {
+        String twice = plan(SLACK + ", " + SLACK.replace("T/B/x", "T/B/y"), "")
+                .replace("\"name\": \"Support Team\"", "\"name\": \"Board\"")
+                .replace("\"tier\": \"immediate\"", "\"tier\": \"urgent\"");
+        assertThat(catchThrowableOfType(PlanRejectedException.class, () -> documents.read(twice)).problems())
+                .extracting(PlanProblem::field).containsExactlyInAnyOrder("tiers[0].audiences[0].contacts[1].name",
+                        "tiers[1].audiences[0].name", "escalation.tier");
+        assertThat(catchThrowableOfType(PlanRejectedException.class, () -> documents.read(
+                plan(SLACK, "").replace("\"deadline\": \"PT1H\", ", ""))).problems())
+                .singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("tiers[1].deadline"));
+    }
+
+    @Test
+    void showsNoTargetOrSecret() {
+        String shown = documents.shown(documents.read(plan(SLACK + ", " + HOOK, ""))).toString();
+        assertThat(shown).contains("\"shownAs\":\"hooks.slack.com\"", "\"shownAs\":\"ops.example.com\"",
+                "dba@example.com").doesNotContain("services/T/B/x", "T0K3N", "\"s3\"", "target", "secret");
+    }
+}
