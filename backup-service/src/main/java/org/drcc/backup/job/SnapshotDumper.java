@@ -5,9 +5,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import org.drcc.backup.postgres.Manifest;
+import org.drcc.backup.config.BackupProperties;
+import org.drcc.backup.postgres.ParallelManifest;
 import org.drcc.backup.postgres.PgTarget;
 import org.drcc.backup.postgres.PgTools;
 import org.drcc.backup.postgres.ToolProcess;
@@ -26,10 +28,12 @@ class SnapshotDumper {
 
     private final PgTools tools;
     private final ObjectStore store;
+    private final int manifestConnections;
 
-    SnapshotDumper(PgTools tools, ObjectStore store) {
+    SnapshotDumper(PgTools tools, ObjectStore store, BackupProperties properties) {
         this.tools = tools;
         this.store = store;
+        this.manifestConnections = properties.manifestConnections();
     }
 
     Dump dump(PgTarget database, String bucket, String key) throws Exception {
@@ -46,19 +50,35 @@ class SnapshotDumper {
                 snapshotAt = rs.getTimestamp(2).toInstant();
                 serverVersion = rs.getString(3);
             }
-            AtomicReference<List<TableChecksum>> tables = new AtomicReference<>();
+            // the manifest is read while the dump streams (the snapshot stays importable while c's transaction is open)
+            ParallelManifest manifest = new ParallelManifest(database, snapshotId, manifestConnections);
+            CompletableFuture<List<TableChecksum>> tables = manifest.start();
             StoredObject object;
             try (ToolProcess pgDump = tools.dump(database, snapshotId)) {
                 // pg_dump's exit code and the manifest are both known before the upload completes:
                 // if either fails, the upload is aborted and no object is ever visible.
                 object = store.upload(bucket, key, pgDump.stdout(), () -> {
                     pgDump.awaitSuccess(5, TimeUnit.MINUTES);
-                    tables.set(Manifest.read(c));
+                    awaitManifest(tables);
                 });
+            } catch (Exception | Error e) {
+                manifest.cancel();
+                throw e;
             } finally {
                 c.rollback();
             }
-            return new Dump(object, snapshotAt, serverVersion, tables.get());
+            return new Dump(object, snapshotAt, serverVersion, tables.join());
+        }
+    }
+
+    private static void awaitManifest(CompletableFuture<List<TableChecksum>> tables) throws Exception {
+        try {
+            tables.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 }
