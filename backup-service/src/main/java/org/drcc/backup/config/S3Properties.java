@@ -20,7 +20,7 @@ public record S3Properties(
         @DefaultValue("dr-local") String accessKey,
         @DefaultValue("dr-local-secret") String secretKey,
         @DefaultValue("us-east-1") String region,
-        @DefaultValue("16MB") DataSize partSize,
+        @DefaultValue("8MB") DataSize partSize,
         @DefaultValue("2") int uploadConcurrency,
         @DefaultValue Buckets buckets) {
 

@@ -16,6 +16,8 @@ import org.drcc.backup.postgres.ToolProcess;
 import org.drcc.backup.storage.ObjectStore;
 import org.drcc.backup.storage.StoredObject;
 import org.drcc.contract.backup.TableChecksum;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SnapshotDumper {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotDumper.class);
 
     private final PgTools tools;
     private final ObjectStore store;
@@ -37,6 +41,7 @@ class SnapshotDumper {
     }
 
     Dump dump(PgTarget database, String bucket, String key) throws Exception {
+        long connecting = System.nanoTime();
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -51,14 +56,18 @@ class SnapshotDumper {
                 serverVersion = rs.getString(3);
             }
             // the manifest is read while the dump streams (the snapshot stays importable while c's transaction is open)
+            long start = System.nanoTime();
+            log.debug("Snapshot for {} exported in {} ms", key, (start - connecting) / 1_000_000);
             ParallelManifest manifest = new ParallelManifest(database, snapshotId, manifestConnections);
             CompletableFuture<List<TableChecksum>> tables = manifest.start();
+            tables.thenRun(() -> log.debug("Manifest of {} read in {} ms", key, (System.nanoTime() - start) / 1_000_000));
             StoredObject object;
             try (ToolProcess pgDump = tools.dump(database, snapshotId)) {
                 // pg_dump's exit code and the manifest are both known before the upload completes:
                 // if either fails, the upload is aborted and no object is ever visible.
                 object = store.upload(bucket, key, pgDump.stdout(), () -> {
                     pgDump.awaitSuccess(5, TimeUnit.MINUTES);
+                    log.debug("Dump of {} streamed in {} ms", key, (System.nanoTime() - start) / 1_000_000);
                     awaitManifest(tables);
                 });
             } catch (Exception | Error e) {
@@ -67,6 +76,7 @@ class SnapshotDumper {
             } finally {
                 c.rollback();
             }
+            log.debug("Upload of {} completed after {} ms", key, (System.nanoTime() - start) / 1_000_000);
             return new Dump(object, snapshotAt, serverVersion, tables.join());
         }
     }
