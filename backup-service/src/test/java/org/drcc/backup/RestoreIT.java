@@ -92,6 +92,37 @@ class RestoreIT {
         assertThat(BackupApi.list(api.get(id).get("restores"))).isEmpty();
     }
 
+    @Test
+    void theNewestVerifiedBackupBeforeTheDamageIsRestoredInOneCall() throws Exception {
+        BackupApi api = new BackupApi(http);
+        Map<String, Object> clean = api.backUp("foodtruck");
+        api.verify((String) clean.get("backupId"));
+        Instant damageStart = Instant.now();
+        api.verify((String) api.backUp("foodtruck").get("backupId"));
+        String target = "clean_" + UUID.randomUUID().toString().substring(0, 8);
+
+        ResponseEntity<Map<String, Object>> accepted = api.post("/api/restores", "{\"database\": \"foodtruck\", "
+                + "\"before\": \"" + damageStart + "\", \"targetDatabase\": \"" + target + "\"}");
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(accepted.getBody()).containsEntry("backupId", clean.get("backupId"))
+                .containsEntry("restorePoint", clean.get("snapshotAt"));
+        Map<String, Object> done = api.await((String) clean.get("backupId"), b -> BackupApi.list(b.get("restores"))
+                .stream().anyMatch(r -> target.equals(r.get("targetDatabase")) && !"RUNNING".equals(r.get("status"))));
+        assertThat(BackupApi.list(done.get("restores"))).filteredOn(r -> target.equals(r.get("targetDatabase")))
+                .singleElement().satisfies(r -> assertThat(r).containsEntry("status", "RESTORED"));
+        assertThat(databaseExists(target)).isTrue();
+
+        ResponseEntity<Map<String, Object>> none = api.post("/api/restores", "{\"database\": \"foodtruck\", "
+                + "\"before\": \"2000-01-01T00:00:00Z\", \"targetDatabase\": \"never_made\"}");
+        assertThat(none.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(none.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat((String) none.getBody().get("detail")).contains("no verified backup of foodtruck")
+                .contains("2000-01-01T00:00:00Z");
+        assertThat(api.post("/api/restores", "{\"database\": \"foodtruck\", \"targetDatabase\": \"x\"}")
+                .getStatusCode()).as("before is required").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(databaseExists("never_made")).isFalse();
+    }
+
     private static ResponseEntity<Map<String, Object>> restore(BackupApi api, String id, String body) {
         return api.post("/api/backups/" + id + "/restore", body);
     }
