@@ -139,6 +139,7 @@ class BackupServiceIT {
     @Test
     void aBackupRestoresIntoANewDatabaseButNeverOverTheProtectedOneWithoutConfirmation() throws Exception {
         String id = (String) backUp("foodtruck").get("backupId");
+        new BackupApi(http).verify(id);
         String target = "restored_" + UUID.randomUUID().toString().substring(0, 8);
 
         ResponseEntity<Map<String, Object>> accepted = restore(id, "{\"targetDatabase\": \"" + target + "\"}");

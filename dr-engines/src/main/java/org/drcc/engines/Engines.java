@@ -138,10 +138,32 @@ public final class Engines implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes a directory tree. A process still stopping (a postmaster that outlived pg_ctl's timeout on
+     * a loaded machine) may remove or add files during the walk: the walk is then tried again.
+     */
     public static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (!Files.exists(root)) {
+                    return;
+                }
+                try (Stream<Path> paths = Files.walk(root)) {
+                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                return;
+            } catch (IOException | UncheckedIOException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
         }
     }

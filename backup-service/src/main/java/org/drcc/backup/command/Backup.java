@@ -35,6 +35,7 @@ public class Backup {
     private String sha256;
     private Instant snapshotAt;
     private String failedCheck;
+    private boolean verified;
     /** Restores under way: restore id to target database. */
     private final Map<String, String> openRestores = new HashMap<>();
 
@@ -97,6 +98,8 @@ public class Backup {
     void handle(StartRestoreCommand c) {
         require(status == BackupStatus.COMPLETED, "only a completed backup can be restored; this one is " + status);
         require(failedCheck == null, "its last verification failed (" + failedCheck + "): restore another backup");
+        require(verified, "backup " + backupId + " has not been proved restorable yet: verify it first (POST /api/backups/"
+                + backupId + "/verify) or restore a verified one (GET /api/backups?verified=true)");
         require(!c.overwritesProtected() || c.confirmed(), "restoring over the protected database " + database
                 + " needs the confirmation flag; restore into a new database to compare first");
         require(!openRestores.containsKey(c.restoreId()), "restore " + c.restoreId() + " already started");
@@ -143,11 +146,13 @@ public class Backup {
     @EventSourcingHandler
     void on(BackupVerifiedEvent e) {
         failedCheck = null;
+        verified = true;
     }
 
     @EventSourcingHandler
     void on(BackupVerificationFailedEvent e) {
         failedCheck = e.check();
+        verified = false;
     }
 
     @EventSourcingHandler

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retentionSchedule    when retention expires the backups no rule keeps (Spring cron)
  * @param schedulingEnabled    false in tests and on a second instance: nothing runs by the clock
  * @param restoreJobs          {@code pg_restore --jobs} for a restore
+ * @param manifestConnections  connections that read a manifest's table checksums at once (during the
+ *                             dump, in its snapshot; and after a verification's restore)
  */
 @ConfigurationProperties("dr.backup")
 public record BackupProperties(
@@ -23,7 +25,8 @@ public record BackupProperties(
         @DefaultValue("0 0 4 * * SUN") String verificationSchedule,
         @DefaultValue("0 30 3 * * *") String retentionSchedule,
         @DefaultValue("true") boolean schedulingEnabled,
-        @DefaultValue("2") int restoreJobs) {
+        @DefaultValue("2") int restoreJobs,
+        @DefaultValue("2") int manifestConnections) {
 
     public BackupProperties {
         databases = databases == null ? Map.of() : Map.copyOf(databases);

@@ -10,7 +10,9 @@ import org.springframework.util.unit.DataSize;
  * a real deployment sets them from its secrets.
  *
  * @param endpoint  an S3-compatible endpoint (path-style); empty for AWS itself
- * @param partSize  multipart part size: the most a backup holds in memory at once (S3's minimum is 5 MB)
+ * @param partSize          multipart part size (S3's minimum is 5 MB, at most 10,000 parts an object)
+ * @param uploadConcurrency parts uploaded at once while the next is read; an upload holds
+ *                          (uploadConcurrency + 1) parts in memory
  */
 @ConfigurationProperties("dr.s3")
 public record S3Properties(
@@ -19,6 +21,7 @@ public record S3Properties(
         @DefaultValue("dr-local-secret") String secretKey,
         @DefaultValue("us-east-1") String region,
         @DefaultValue("8MB") DataSize partSize,
+        @DefaultValue("2") int uploadConcurrency,
         @DefaultValue Buckets buckets) {
 
     /** The plan's three copies: the primary, then the secondary and tertiary tiers. */

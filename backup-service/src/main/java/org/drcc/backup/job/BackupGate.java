@@ -31,6 +31,21 @@ class BackupGate {
         });
     }
 
+    /**
+     * A start that failed because another instance started a backup of the database at the same
+     * moment (the read model's unique index refused the second) is that refusal, not an error.
+     */
+    RuntimeException explain(String database, String backupId, RuntimeException failure) {
+        try {
+            return backups.running(database).filter(b -> !b.backupId().equals(backupId))
+                    .<RuntimeException>map(b -> new BackupAlreadyRunningException(database, b.backupId()))
+                    .orElse(failure);
+        } catch (RuntimeException unreadable) {
+            failure.addSuppressed(unreadable);
+            return failure;
+        }
+    }
+
     void leave(String database, String backupId) {
         running.remove(database, backupId);
     }

@@ -58,7 +58,7 @@ public class BackupJob {
             return backupId;
         } catch (RuntimeException e) {
             gate.leave(database, backupId);
-            throw e;
+            throw gate.explain(database, backupId, e);
         }
     }
 

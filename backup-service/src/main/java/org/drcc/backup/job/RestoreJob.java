@@ -3,6 +3,7 @@ package org.drcc.backup.job;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -14,6 +15,7 @@ import org.drcc.backup.postgres.PgServer;
 import org.drcc.backup.postgres.PgTarget;
 import org.drcc.backup.postgres.PgTools;
 import org.drcc.backup.postgres.ToolProcess;
+import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.BackupNotFoundException;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.Backups;
@@ -71,6 +73,15 @@ public class RestoreJob {
                 actor, clock.instant()));
         tasks.execute(() -> restore(backup, restoreId, protectedDb, targetDatabase, overwrites));
         return new RestoreAccepted(restoreId, backupId, targetDatabase, overwrites, backup.snapshotAt());
+    }
+
+    /** Restores the newest verified backup of {@code database} taken before {@code before}, as {@link #start} does. */
+    public RestoreAccepted startNewestVerifiedBefore(String database, Instant before, String targetDatabase,
+                                                     boolean confirmOverwrite, String actor) throws Exception {
+        policies.require(database);
+        BackupSummary newest = backups.list(new BackupFilter(database, "COMPLETED", true, before, 1)).stream()
+                .findFirst().orElseThrow(() -> new NoVerifiedBackupException(database, before));
+        return start(newest.backupId(), targetDatabase, confirmOverwrite, actor);
     }
 
     private void restore(BackupSummary backup, String restoreId, PgTarget protectedDb, String target, boolean overwrites) {

@@ -5,15 +5,19 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import org.drcc.backup.postgres.Manifest;
+import org.drcc.backup.config.BackupProperties;
+import org.drcc.backup.postgres.ParallelManifest;
 import org.drcc.backup.postgres.PgTarget;
 import org.drcc.backup.postgres.PgTools;
 import org.drcc.backup.postgres.ToolProcess;
 import org.drcc.backup.storage.ObjectStore;
 import org.drcc.backup.storage.StoredObject;
 import org.drcc.contract.backup.TableChecksum;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,15 +28,20 @@ import org.springframework.stereotype.Component;
 @Component
 class SnapshotDumper {
 
+    private static final Logger log = LoggerFactory.getLogger(SnapshotDumper.class);
+
     private final PgTools tools;
     private final ObjectStore store;
+    private final int manifestConnections;
 
-    SnapshotDumper(PgTools tools, ObjectStore store) {
+    SnapshotDumper(PgTools tools, ObjectStore store, BackupProperties properties) {
         this.tools = tools;
         this.store = store;
+        this.manifestConnections = properties.manifestConnections();
     }
 
     Dump dump(PgTarget database, String bucket, String key) throws Exception {
+        long connecting = System.nanoTime();
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -46,19 +55,40 @@ class SnapshotDumper {
                 snapshotAt = rs.getTimestamp(2).toInstant();
                 serverVersion = rs.getString(3);
             }
-            AtomicReference<List<TableChecksum>> tables = new AtomicReference<>();
+            // the manifest is read while the dump streams (the snapshot stays importable while c's transaction is open)
+            long start = System.nanoTime();
+            log.debug("Snapshot for {} exported in {} ms", key, (start - connecting) / 1_000_000);
+            ParallelManifest manifest = new ParallelManifest(database, snapshotId, manifestConnections);
+            CompletableFuture<List<TableChecksum>> tables = manifest.start();
+            tables.thenRun(() -> log.debug("Manifest of {} read in {} ms", key, (System.nanoTime() - start) / 1_000_000));
             StoredObject object;
             try (ToolProcess pgDump = tools.dump(database, snapshotId)) {
                 // pg_dump's exit code and the manifest are both known before the upload completes:
                 // if either fails, the upload is aborted and no object is ever visible.
                 object = store.upload(bucket, key, pgDump.stdout(), () -> {
                     pgDump.awaitSuccess(5, TimeUnit.MINUTES);
-                    tables.set(Manifest.read(c));
+                    log.debug("Dump of {} streamed in {} ms", key, (System.nanoTime() - start) / 1_000_000);
+                    awaitManifest(tables);
                 });
+            } catch (Exception | Error e) {
+                manifest.cancel();
+                throw e;
             } finally {
                 c.rollback();
             }
-            return new Dump(object, snapshotAt, serverVersion, tables.get());
+            log.debug("Upload of {} completed after {} ms", key, (System.nanoTime() - start) / 1_000_000);
+            return new Dump(object, snapshotAt, serverVersion, tables.join());
+        }
+    }
+
+    private static void awaitManifest(CompletableFuture<List<TableChecksum>> tables) throws Exception {
+        try {
+            tables.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 }

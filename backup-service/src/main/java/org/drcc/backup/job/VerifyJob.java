@@ -3,7 +3,6 @@ package org.drcc.backup.job;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.BackupRuleException;
 import org.drcc.backup.command.RecordVerificationCommand;
-import org.drcc.backup.postgres.Manifest;
+import org.drcc.backup.config.BackupProperties;
+import org.drcc.backup.postgres.ParallelManifest;
 import org.drcc.backup.postgres.PgServer;
 import org.drcc.backup.postgres.PgTarget;
 import org.drcc.backup.postgres.PgToolException;
@@ -47,9 +47,11 @@ public class VerifyJob {
     private final CommandGateway commands;
     private final TaskExecutor tasks;
     private final Clock clock;
+    private final int manifestConnections;
 
     VerifyJob(Backups backups, Policies policies, PgTools tools, ObjectStore store, CommandGateway commands,
-              TaskExecutor backupTasks, Clock clock) {
+              TaskExecutor backupTasks, Clock clock, BackupProperties properties) {
+        this.manifestConnections = properties.manifestConnections();
         this.backups = backups;
         this.policies = policies;
         this.tools = tools;
@@ -121,9 +123,7 @@ public class VerifyJob {
             if (restoreError != null) {
                 return Optional.of(new CheckFailure("restore", restoreError));
             }
-            try (Connection c = scratchDb.connect()) {
-                return ManifestCheck.compare(manifest, Manifest.read(c));
-            }
+            return ManifestCheck.compare(manifest, new ParallelManifest(scratchDb, null, manifestConnections).read());
         } finally {
             PgServer.drop(server, scratch);
         }

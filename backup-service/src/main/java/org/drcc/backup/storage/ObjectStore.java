@@ -3,22 +3,20 @@ package org.drcc.backup.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.drcc.backup.config.S3Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 /**
- * The backups' objects in S3. Uploads are multipart, so a dump of any size streams through a single
- * part-sized buffer and never lands on local disk; an upload that fails is aborted, so no partial
+ * The backups' objects in S3. Uploads are multipart, so a dump of any size streams through a few
+ * part-sized buffers and never lands on local disk; an upload that fails is aborted, so no partial
  * object is ever visible.
  */
 @Component
@@ -28,10 +26,12 @@ public class ObjectStore {
 
     private final S3Client s3;
     private final int partSize;
+    private final int concurrency;
 
     ObjectStore(S3Client s3, S3Properties properties) {
         this.s3 = s3;
         this.partSize = Math.toIntExact(properties.partSize().toBytes());
+        this.concurrency = Math.max(1, properties.uploadConcurrency());
     }
 
     /** A check run after the stream ended and before the upload completes; throwing aborts the upload. */
@@ -40,32 +40,43 @@ public class ObjectStore {
         void check() throws Exception;
     }
 
-    /** Streams {@code in} to the object, measuring it on the way; aborts the upload on any failure. */
+    /**
+     * Streams {@code in} to the object, measuring it on the way; aborts the upload on any failure.
+     * Parts are uploaded on other threads while the next one is read, so the producer of {@code in}
+     * (pg_dump) never waits for S3 but when all part buffers are in flight: memory stays at
+     * (concurrency + 1) parts, whatever the size of the object.
+     */
     public StoredObject upload(String bucket, String key, InputStream in, BeforeComplete beforeComplete)
             throws Exception {
         String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
+        PartUploads uploads = new PartUploads(s3, bucket, key, uploadId, partSize, concurrency);
         try {
             Sha256 measured = new Sha256(in);
-            List<CompletedPart> parts = new ArrayList<>();
-            byte[] buffer = new byte[partSize];
-            int read;
-            // S3 accepts a last part smaller than the minimum, and always needs at least one part.
-            while ((read = measured.readNBytes(buffer, 0, partSize)) > 0 || parts.isEmpty()) {
-                int number = parts.size() + 1;
-                String etag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(uploadId).partNumber(number),
-                        RequestBody.fromBytes(java.util.Arrays.copyOf(buffer, read))).eTag();
-                parts.add(CompletedPart.builder().partNumber(number).eTag(etag).build());
+            int number = 0;
+            while (true) {
+                byte[] buffer = uploads.freeBuffer();
+                int read = measured.readNBytes(buffer, 0, partSize);
+                // S3 accepts a last part smaller than the minimum, and always needs at least one part.
+                if (read == 0 && number > 0) {
+                    uploads.giveBack(buffer);
+                    break;
+                }
+                uploads.submit(++number, buffer, read);
                 if (read < partSize) {
                     break;
                 }
             }
+            List<CompletedPart> parts = uploads.awaitAll();
             beforeComplete.check();
             s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
                     .multipartUpload(u -> u.parts(parts)));
             return measured.measured();
         } catch (Exception | Error e) {
+            uploads.stop();
             abort(bucket, key, uploadId);
             throw e;
+        } finally {
+            uploads.stop();
         }
     }
 

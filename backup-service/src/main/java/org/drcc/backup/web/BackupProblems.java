@@ -5,6 +5,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.drcc.backup.command.BackupRuleException;
 import org.drcc.backup.job.BackupAlreadyRunningException;
+import org.drcc.backup.job.NoVerifiedBackupException;
 import org.drcc.backup.job.TargetDatabaseExistsException;
 import org.drcc.backup.job.UnknownDatabaseException;
 import org.drcc.backup.query.BackupNotFoundException;
@@ -48,6 +49,11 @@ class BackupProblems {
     @ExceptionHandler(BackupNotFoundException.class)
     ProblemDetail notFound(BackupNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "No such backup", e.getMessage());
+    }
+
+    @ExceptionHandler(NoVerifiedBackupException.class)
+    ProblemDetail noVerifiedBackup(NoVerifiedBackupException e) {
+        return problem(HttpStatus.NOT_FOUND, "No verified backup to restore", e.getMessage());
     }
 
     @ExceptionHandler(UnknownDatabaseException.class)

@@ -43,6 +43,10 @@ class BackupTest {
                 Duration.ofSeconds(20), TABLES, "alice", T1);
     }
 
+    private static BackupVerifiedEvent verified() {
+        return new BackupVerifiedEvent("b-1", "foodtruck", "dr_verify_x", 1, "bob", T1);
+    }
+
     @Test
     void canStartABackup() {
         fixture.givenNoPriorActivity()
@@ -114,7 +118,7 @@ class BackupTest {
 
     @Test
     void canRestoreIntoANewDatabaseFromItsRestorePoint() {
-        fixture.given(started(), completed())
+        fixture.given(started(), completed(), verified())
                 .when(new StartRestoreCommand("b-1", "r-1", "foodtruck_copy", false, false, "bob", T1))
                 .expectEvents(new BackupRestoreStartedEvent("b-1", "foodtruck", "r-1", "foodtruck_copy", false, T0,
                         "bob", T1));
@@ -122,7 +126,7 @@ class BackupTest {
 
     @Test
     void cannotRestoreOverTheProtectedDatabaseWithoutConfirmation() {
-        fixture.given(started(), completed())
+        fixture.given(started(), completed(), verified())
                 .when(new StartRestoreCommand("b-1", "r-1", "foodtruck", true, false, "bob", T1))
                 .expectException(BackupRuleException.class)
                 .expectExceptionMessage(containsString("confirmation"))
@@ -130,8 +134,17 @@ class BackupTest {
     }
 
     @Test
-    void canRestoreOverTheProtectedDatabaseWhenConfirmed() {
+    void cannotRestoreABackupNeverVerified() {
         fixture.given(started(), completed())
+                .when(new StartRestoreCommand("b-1", "r-1", "foodtruck_copy", false, false, "bob", T1))
+                .expectException(BackupRuleException.class)
+                .expectExceptionMessage(containsString("verify it first"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void canRestoreOverTheProtectedDatabaseWhenConfirmed() {
+        fixture.given(started(), completed(), verified())
                 .when(new StartRestoreCommand("b-1", "r-1", "foodtruck", true, true, "bob", T1))
                 .expectEvents(new BackupRestoreStartedEvent("b-1", "foodtruck", "r-1", "foodtruck", true, T0, "bob", T1));
     }

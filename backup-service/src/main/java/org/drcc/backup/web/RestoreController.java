@@ -1,0 +1,33 @@
+package org.drcc.backup.web;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.drcc.backup.job.RestoreAccepted;
+import org.drcc.backup.job.RestoreJob;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The plan's "restore from a clean backup before the infection", in one call. */
+@RestController
+@RequestMapping("/api/restores")
+class RestoreController {
+
+    private final RestoreJob restoreJob;
+
+    RestoreController(RestoreJob restoreJob) {
+        this.restoreJob = restoreJob;
+    }
+
+    @PostMapping
+    ResponseEntity<RestoreAccepted> restoreNewestVerifiedBefore(@Valid @RequestBody RestoreBeforeRequest request,
+            @RequestHeader(value = BackupController.ACTOR_HEADER, defaultValue = "anonymous") String actor)
+            throws Exception {
+        RestoreAccepted accepted = restoreJob.startNewestVerifiedBefore(request.database(), request.before(),
+                request.targetDatabase(), request.confirmOverwrite(), actor);
+        return ResponseEntity.accepted().location(URI.create("/api/backups/" + accepted.backupId())).body(accepted);
+    }
+}

@@ -1,0 +1,93 @@
+package org.drcc.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The backup-service's API as the integration tests drive it, and the engines' PostgreSQL beside it. */
+final class BackupApi {
+
+    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+
+    private final TestRestTemplate http;
+
+    BackupApi(TestRestTemplate http) {
+        this.http = http;
+    }
+
+    ResponseEntity<Map<String, Object>> post(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Actor", "it");
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JSON);
+    }
+
+    String start(String database) {
+        ResponseEntity<Map<String, Object>> response = post("/api/backups", "{\"database\": \"" + database + "\"}");
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+        return (String) response.getBody().get("backupId");
+    }
+
+    /** Backs up now and waits until the backup is completed and copied to both tiers. */
+    Map<String, Object> backUp(String database) {
+        Map<String, Object> backup = await(start(database), b -> !"RUNNING".equals(b.get("status"))
+                && (!"COMPLETED".equals(b.get("status")) || list(b.get("copies")).size() == 2));
+        assertThat(backup).as(String.valueOf(backup.get("failure"))).containsEntry("status", "COMPLETED");
+        return backup;
+    }
+
+    Map<String, Object> verify(String id) {
+        assertThat(post("/api/backups/" + id + "/verify", "").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        Map<String, Object> verified = await(id, b -> b.get("verifiedAt") != null);
+        assertThat(verified).as(String.valueOf(verified.get("verificationDetail")))
+                .containsEntry("verification", "VERIFIED");
+        return verified;
+    }
+
+    Map<String, Object> get(String id) {
+        return http.exchange("/api/backups/" + id, HttpMethod.GET, null, JSON).getBody();
+    }
+
+    Map<String, Object> await(String id, Predicate<Map<String, Object>> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            Map<String, Object> backup = get(id);
+            if (done.test(backup)) {
+                return backup;
+            }
+            assertThat(System.nanoTime()).as("waiting for backup %s: %s", id, backup).isLessThan(deadline);
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static Connection connect(String database) throws Exception {
+        return DriverManager.getConnection(url(database), "postgres", "");
+    }
+
+    static String url(String database) {
+        return System.getProperty("spring.datasource.url").replaceAll("/backup$", "/" + database);
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+}

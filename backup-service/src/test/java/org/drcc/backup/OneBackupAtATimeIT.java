@@ -1,0 +1,93 @@
+package org.drcc.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.backup.command.FailBackupCommand;
+import org.drcc.backup.command.StartBackupCommand;
+import org.drcc.engines.Buckets;
+import org.drcc.testsupport.WithEngines;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** "Back up now" for a database whose backup runs is refused with 409, however the requests race. */
+@WithEngines(database = "backup")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "dr.backup.scheduling-enabled=false")
+class OneBackupAtATimeIT {
+
+    private static final int REQUESTS = 8;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Test
+    void concurrentBackUpNowRequestsStartOneBackupAndAreOtherwiseRefusedWith409() throws Exception {
+        BackupApi api = new BackupApi(http);
+        ExecutorService callers = Executors.newFixedThreadPool(REQUESTS);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ResponseEntity<Map<String, Object>>>> calls = new ArrayList<>();
+        for (int i = 0; i < REQUESTS; i++) {
+            calls.add(callers.submit(() -> {
+                go.await();
+                return api.post("/api/backups", "{\"database\": \"foodtruck\"}");
+            }));
+        }
+        go.countDown();
+        List<ResponseEntity<Map<String, Object>>> responses = new ArrayList<>();
+        for (Future<ResponseEntity<Map<String, Object>>> call : calls) {
+            responses.add(call.get());
+        }
+        callers.shutdown();
+
+        List<ResponseEntity<Map<String, Object>>> started = responses.stream()
+                .filter(r -> r.getStatusCode() == HttpStatus.ACCEPTED).toList();
+        assertThat(started).as("%s", responses).hasSize(1);
+        String backupId = (String) started.get(0).getBody().get("backupId");
+        assertThat(responses).filteredOn(r -> r.getStatusCode() != HttpStatus.ACCEPTED).hasSize(REQUESTS - 1)
+                .allSatisfy(r -> {
+                    assertThat(r.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(r.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                    assertThat((String) r.getBody().get("detail")).contains(backupId).contains("still running");
+                });
+
+        api.await(backupId, b -> !"RUNNING".equals(b.get("status")));
+        String next = api.start("foodtruck");
+        assertThat(next).as("once it ended, the next one starts").isNotEqualTo(backupId);
+        api.await(next, b -> !"RUNNING".equals(b.get("status")));
+    }
+
+    @Test
+    void aBackupThatAnotherInstanceRunsIsSeenAndRefusedWith409() {
+        BackupApi api = new BackupApi(http);
+        // another instance shares the event store and the read model, not this instance's memory
+        String other = UUID.randomUUID().toString();
+        commands.sendAndWait(new StartBackupCommand(other, "foodtruck", Buckets.PRIMARY,
+                "foodtruck/other-instance_" + other + ".dump", "other-instance", Instant.now()));
+        try {
+            ResponseEntity<Map<String, Object>> refused = api.post("/api/backups", "{\"database\": \"foodtruck\"}");
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat((String) refused.getBody().get("detail")).contains(other);
+        } finally {
+            commands.sendAndWait(new FailBackupCommand(other, "the other instance stopped", Instant.now()));
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.drcc.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.drcc.contract.Topics;
+import org.drcc.testsupport.WithEngines;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Restore: over the protected database only when confirmed, and only from a known, verified backup. */
+@WithEngines(database = "backup")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "dr.backup.scheduling-enabled=false")
+class RestoreIT {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Test
+    void overTheProtectedDatabaseOnlyWithTheConfirmationThenItsDataIsTheBackupsAndAnEventSaysSo() throws Exception {
+        BackupApi api = new BackupApi(http);
+        String id = (String) api.backUp("foodtruck").get("backupId");
+        api.verify(id);
+        String original = truckName();
+        setTruckName("changed after the backup");
+
+        ResponseEntity<Map<String, Object>> refused = restore(api, id, "{\"targetDatabase\": \"foodtruck\"}");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat((String) refused.getBody().get("detail")).contains("confirmation");
+        assertThat(truckName()).as("nothing touched").isEqualTo("changed after the backup");
+        assertThat(BackupApi.list(api.get(id).get("restores"))).as("nothing recorded").isEmpty();
+
+        ResponseEntity<Map<String, Object>> accepted = restore(api, id,
+                "{\"targetDatabase\": \"foodtruck\", \"confirmOverwrite\": true}");
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(accepted.getBody()).containsEntry("overwritesProtected", true)
+                .containsEntry("restorePoint", api.get(id).get("snapshotAt"));
+        String restoreId = (String) accepted.getBody().get("restoreId");
+        Map<String, Object> done = api.await(id, b -> BackupApi.list(b.get("restores")).stream()
+                .anyMatch(r -> !"RUNNING".equals(r.get("status"))));
+        assertThat(BackupApi.list(done.get("restores"))).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("status", "RESTORED").containsEntry("targetDatabase", "foodtruck")
+                .containsEntry("restorePoint", done.get("snapshotAt")));
+        assertThat(truckName()).as("the protected database holds the backup's data again").isEqualTo(original);
+
+        JsonNode restored = new ObjectMapper().readTree(restoredEvent(id));
+        assertThat(restored.path("restoreId").asText()).isEqualTo(restoreId);
+        assertThat(restored.path("targetDatabase").asText()).isEqualTo("foodtruck");
+        assertThat(Instant.parse(restored.path("restorePoint").asText()))
+                .as("the restore point the incident records as its evidence")
+                .isEqualTo(Instant.parse((String) done.get("snapshotAt")));
+    }
+
+    @Test
+    void anUnknownOrUnverifiedBackupIsRefusedWithAClear4xxAndNothingIsCreated() throws Exception {
+        BackupApi api = new BackupApi(http);
+        String target = "never_" + UUID.randomUUID().toString().substring(0, 8);
+
+        ResponseEntity<Map<String, Object>> unknown = restore(api, "no-such-backup",
+                "{\"targetDatabase\": \"" + target + "\"}");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat((String) unknown.getBody().get("detail")).contains("no-such-backup");
+
+        String id = (String) api.backUp("foodtruck").get("backupId");
+        ResponseEntity<Map<String, Object>> unverified = restore(api, id, "{\"targetDatabase\": \"" + target + "\"}");
+        assertThat(unverified.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(unverified.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat((String) unverified.getBody().get("detail")).contains("verify it first")
+                .contains("/api/backups/" + id + "/verify");
+        assertThat(databaseExists(target)).isFalse();
+        assertThat(BackupApi.list(api.get(id).get("restores"))).isEmpty();
+    }
+
+    @Test
+    void theNewestVerifiedBackupBeforeTheDamageIsRestoredInOneCall() throws Exception {
+        BackupApi api = new BackupApi(http);
+        Map<String, Object> clean = api.backUp("foodtruck");
+        api.verify((String) clean.get("backupId"));
+        Instant damageStart = Instant.now();
+        api.verify((String) api.backUp("foodtruck").get("backupId"));
+        String target = "clean_" + UUID.randomUUID().toString().substring(0, 8);
+
+        ResponseEntity<Map<String, Object>> accepted = api.post("/api/restores", "{\"database\": \"foodtruck\", "
+                + "\"before\": \"" + damageStart + "\", \"targetDatabase\": \"" + target + "\"}");
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(accepted.getBody()).containsEntry("backupId", clean.get("backupId"))
+                .containsEntry("restorePoint", clean.get("snapshotAt"));
+        Map<String, Object> done = api.await((String) clean.get("backupId"), b -> BackupApi.list(b.get("restores"))
+                .stream().anyMatch(r -> target.equals(r.get("targetDatabase")) && !"RUNNING".equals(r.get("status"))));
+        assertThat(BackupApi.list(done.get("restores"))).filteredOn(r -> target.equals(r.get("targetDatabase")))
+                .singleElement().satisfies(r -> assertThat(r).containsEntry("status", "RESTORED"));
+        assertThat(databaseExists(target)).isTrue();
+
+        ResponseEntity<Map<String, Object>> none = api.post("/api/restores", "{\"database\": \"foodtruck\", "
+                + "\"before\": \"2000-01-01T00:00:00Z\", \"targetDatabase\": \"never_made\"}");
+        assertThat(none.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(none.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat((String) none.getBody().get("detail")).contains("no verified backup of foodtruck")
+                .contains("2000-01-01T00:00:00Z");
+        assertThat(api.post("/api/restores", "{\"database\": \"foodtruck\", \"targetDatabase\": \"x\"}")
+                .getStatusCode()).as("before is required").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(databaseExists("never_made")).isFalse();
+    }
+
+    private static ResponseEntity<Map<String, Object>> restore(BackupApi api, String id, String body) {
+        return api.post("/api/backups/" + id + "/restore", body);
+    }
+
+    private static String truckName() throws Exception {
+        try (Connection c = BackupApi.connect("foodtruck"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name FROM truck ORDER BY id LIMIT 1")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void setTruckName(String name) throws Exception {
+        try (Connection c = BackupApi.connect("foodtruck");
+             var s = c.prepareStatement("UPDATE truck SET name = ? WHERE id = (SELECT min(id) FROM truck)")) {
+            s.setString(1, name);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static boolean databaseExists(String name) throws Exception {
+        try (Connection c = BackupApi.connect("postgres");
+             var s = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            s.setString(1, name);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The JSON data of the backup's dr.backup.restored.v1 on Kafka. */
+    private static String restoredEvent(String backupId) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", System.getProperty("spring.kafka.bootstrap-servers"),
+                "group.id", "it-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.BACKUP_EVENTS));
+            List<String> seen = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    String type = new String(r.headers().lastHeader("ce_type").value());
+                    if (backupId.equals(r.key())) {
+                        seen.add(type);
+                        if (type.equals("dr.backup.restored.v1")) {
+                            return r.value();
+                        }
+                    }
+                }
+            }
+            throw new AssertionError("no dr.backup.restored.v1 for " + backupId + "; saw " + seen);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.drcc.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.drcc.contract.Topics;
+import org.drcc.contract.incident.IncidentClosedEvent;
+import org.drcc.contract.incident.IncidentDeclaredEvent;
+import org.drcc.contract.incident.Severity;
+import org.drcc.engines.Buckets;
+import org.drcc.testsupport.TestEvents;
+import org.drcc.testsupport.WithEngines;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Retention against the real store: of four backups of today, the newest is kept by the daily rule,
+ * the newest verified one and the one held by an open incident stay whatever the calendar says, and
+ * the remaining one is deleted from all three buckets and expires, with its event.
+ */
+@WithEngines(database = "backup")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "dr.backup.scheduling-enabled=false")
+class RetentionIT {
+
+    private static final List<String> BUCKETS = List.of(Buckets.PRIMARY, Buckets.SECONDARY, Buckets.TERTIARY);
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    S3Client s3;
+
+    @Test
+    void expiresByGfsInEveryTierButNeverTheNewestVerifiedNorAHeldBackup() throws Exception {
+        BackupApi api = new BackupApi(http);
+        Map<String, Object> held = api.backUp("foodtruck");
+        String incident = UUID.randomUUID().toString();
+        IncidentDeclaredEvent declared = TestEvents.declared(incident, Severity.HIGH, false);
+        try (TestEvents events = new TestEvents(System.getProperty("spring.kafka.bootstrap-servers"))) {
+            events.publish(Topics.INCIDENT_EVENTS, incident, declared);
+            events.awaitConsumed("backup-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+        Map<String, Object> verified = api.backUp("foodtruck");
+        api.verify((String) verified.get("backupId"));
+        Map<String, Object> unkept = api.backUp("foodtruck");
+        Map<String, Object> newest = api.backUp("foodtruck");
+
+        ResponseEntity<Map<String, Object>> run = api.post("/api/retention", "");
+        assertThat(run.getStatusCode()).isEqualTo(HttpStatus.OK);
+        Map<String, Object> plan = map(run.getBody().get("foodtruck"));
+        assertThat(map(plan.get("kept")))
+                .containsEntry(id(held), "held by an open incident")
+                .containsEntry(id(verified), "newest verified")
+                .containsEntry(id(newest), "daily");
+        assertThat(strings(plan.get("expired"))).contains(id(unkept))
+                .doesNotContain(id(held), id(verified), id(newest));
+
+        for (Map<String, Object> kept : List.of(held, verified, newest)) {
+            assertThat(bucketsHolding(kept)).as("kept %s", id(kept)).containsExactlyElementsOf(BUCKETS);
+            assertThat(api.get(id(kept))).containsEntry("status", "COMPLETED");
+        }
+        assertThat(bucketsHolding(unkept)).as("deleted from every tier").isEmpty();
+        Map<String, Object> expired = api.get(id(unkept));
+        assertThat(expired).containsEntry("status", "EXPIRED");
+        assertThat((String) expired.get("expiryReason")).contains("no retention rule keeps it");
+        assertThat(expiredEvents()).contains(id(unkept)).doesNotContain(id(held), id(verified), id(newest));
+
+        try (TestEvents events = new TestEvents(System.getProperty("spring.kafka.bootstrap-servers"))) {
+            events.publish(Topics.INCIDENT_EVENTS, incident,
+                    new IncidentClosedEvent(incident, declared.targets(), null, "dana", Instant.now()));
+            events.awaitConsumed("backup-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+    }
+
+    private List<String> bucketsHolding(Map<String, Object> backup) {
+        String key = (String) backup.get("objectKey");
+        return BUCKETS.stream().filter(bucket -> !s3.listObjectsV2(r -> r.bucket(bucket).prefix(key)).contents().isEmpty())
+                .toList();
+    }
+
+    /** The backup ids of every dr.backup.expired.v1 on Kafka so far. */
+    private static Set<String> expiredEvents() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", System.getProperty("spring.kafka.bootstrap-servers"),
+                "group.id", "it-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.BACKUP_EVENTS));
+            Set<String> expired = new HashSet<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if ("dr.backup.expired.v1".equals(new String(r.headers().lastHeader("ce_type").value()))) {
+                        expired.add(r.key());
+                    }
+                }
+            }
+            return expired;
+        }
+    }
+
+    private static String id(Map<String, Object> backup) {
+        return (String) backup.get("backupId");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object value) {
+        return new ArrayList<>((List<String>) value);
+    }
+}
