@@ -39,6 +39,7 @@ public final class BackupBenchmark {
             Files.delete(dir.resolve("plain.dump"));
 
             System.setProperty("dr.backup.scheduling-enabled", "false");
+            org.drcc.testsupport.TestTokens.install();
             System.setProperty("dr.audit.signing-key-file", dir.resolve("keys/backup.key").toString());
             try (ConfigurableApplicationContext service = new SpringApplication(BackupServiceApplication.class)
                     .run("--server.port=0", "--spring.datasource.url=" + engines.jdbcUrl("backup"),
@@ -46,7 +47,12 @@ public final class BackupBenchmark {
                             "--dr.s3.endpoint=" + engines.s3Endpoint(),
                             "--dr.backup.databases.foodtruck.url=" + url, "--logging.level.root=WARN")) {
                 int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-                RestTemplate http = new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port).build();
+                RestTemplate http = new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port)
+                        .additionalInterceptors((request, body, execution) -> {
+                            request.getHeaders().setBearerAuth(
+                                    org.drcc.testsupport.TestTokens.token("bench", java.util.List.of("dba")));
+                            return execution.execute(request, body);
+                        }).build();
                 resetPeakHeap();
                 long start = System.nanoTime();
                 Map<?, ?> started = http.postForObject("/api/backups", Map.of("database", "foodtruck"), Map.class);

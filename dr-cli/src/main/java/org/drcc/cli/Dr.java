@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The operator CLI of the DR command centre. */
 @Command(name = "dr", mixinStandardHelpOptions = true, version = "dr 0.1.0",
         description = "Runs the disaster-recovery plan: incidents, backups, notifications, metrics.",
-        subcommands = {UpCommand.class, IncidentCommand.class, BackupCommand.class, AuditCommand.class,
+        subcommands = {UpCommand.class, LoginCommand.class, IncidentCommand.class, BackupCommand.class, AuditCommand.class,
                 MetricsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the service refused (its reason is printed)", "2:bad command line",
