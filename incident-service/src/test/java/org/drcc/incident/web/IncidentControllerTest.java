@@ -150,7 +150,8 @@ class IncidentControllerTest {
     void aPageLargerThanTheCapIsRefused() throws Exception {
         mvc.perform(viewer(get("/api/incidents").param("size", "10000")))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("size must be less than or equal to 200"));
     }
 
     @Test
