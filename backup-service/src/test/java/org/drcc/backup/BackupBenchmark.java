@@ -38,6 +38,7 @@ public final class BackupBenchmark {
             String url = engines.jdbcUrl(FoodTruckDatabase.NAME);
             long size = databaseSize(engines);
             System.setProperty("dr.backup.scheduling-enabled", "false");
+            org.drcc.testsupport.TestTokens.install();
             System.setProperty("dr.audit.signing-key-file", dir.resolve("keys/backup.key").toString());
             try (ConfigurableApplicationContext service = new SpringApplication(BackupServiceApplication.class)
                     .run("--server.port=0", "--spring.datasource.url=" + engines.jdbcUrl("backup"),
@@ -46,7 +47,12 @@ public final class BackupBenchmark {
                             "--dr.backup.databases.foodtruck.url=" + url, "--logging.level.root=WARN",
                             "--logging.level.org.drcc.backup.job.SnapshotDumper=DEBUG")) {
                 int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-                RestTemplate http = new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port).build();
+                RestTemplate http = new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port)
+                        .additionalInterceptors((request, body, execution) -> {
+                            request.getHeaders().setBearerAuth(
+                                    org.drcc.testsupport.TestTokens.token("bench", java.util.List.of("dba")));
+                            return execution.execute(request, body);
+                        }).build();
                 System.out.printf("%nfoodtruck: %d MB on disk; plain pg_dump and the service take turns, %d rounds%n",
                         size / (1024 * 1024), rounds);
                 resetPeakHeap();

@@ -22,6 +22,8 @@ import org.drcc.contract.incident.Severity;
 import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
+import org.drcc.kit.security.Roles;
+import org.drcc.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -38,6 +40,11 @@ class BackupReactionsIT {
 
     @Autowired
     TestRestTemplate http;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        TestTokens.signIn(http, Roles.DR_LEAD, "dana");
+    }
 
     @Autowired
     RpoWatch rpoWatch;

@@ -26,6 +26,11 @@ import org.drcc.engines.Buckets;
 import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
+import org.drcc.kit.security.Permission;
+import org.drcc.kit.security.PermissionTable;
+import org.drcc.kit.security.Roles;
+import org.drcc.testsupport.OpenApiWalk;
+import org.drcc.testsupport.TestTokens;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -55,6 +60,11 @@ class BackupServiceIT {
 
     @Autowired
     ObjectStore store;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        TestTokens.signIn(http, Roles.DBA, "dana");
+    }
 
     /** A second protected database that does not exist on the server: every backup of it must fail. */
     @DynamicPropertySource
@@ -232,6 +242,34 @@ class BackupServiceIT {
         }
     }
 
+    @Test
+    void onlyADatabaseAdministratorOrTheDrLeadRestoresAndARefusalTouchesNothing() throws Exception {
+        String id = (String) backUp("foodtruck").get("backupId");
+        String target = "refused_" + UUID.randomUUID().toString().substring(0, 8);
+        for (String role : List.of(Roles.DEVOPS, Roles.SECURITY, Roles.SUPPORT, Roles.VIEWER, Roles.AUDITOR)) {
+            var headers = new org.springframework.http.HttpHeaders();
+            headers.setContentType(MediaType.APPLICATION_JSON);
+            headers.set(org.springframework.http.HttpHeaders.AUTHORIZATION, TestTokens.bearer(role, "eve"));
+            ResponseEntity<Map<String, Object>> refused = http.exchange("/api/backups/" + id + "/restore", HttpMethod.POST,
+                    new org.springframework.http.HttpEntity<>("{\"targetDatabase\": \"" + target + "\"}", headers), JSON);
+            assertThat(refused.getStatusCode()).as(role).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(list(http.exchange("/api/backups/" + id, HttpMethod.GET, null, JSON).getBody().get("restores"))).isEmpty();
+        try (var c = java.sql.DriverManager.getConnection(System.getProperty("spring.datasource.url"), "postgres", "");
+             var rs = c.createStatement().executeQuery("SELECT count(*) FROM pg_database WHERE datname = '" + target + "'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("no database was created").isZero();
+        }
+    }
+
+    @Test
+    void everyOperationOfTheOpenApiDocumentIsGuarded(@Autowired PermissionTable permissions) {
+        OpenApiWalk.assertEveryOperationGuarded(http, java.util.Set.of(), (method, path) ->
+                permissions.find(new org.springframework.mock.web.MockHttpServletRequest(method.name(), path))
+                        .map(Permission::roles).orElse(List.of()));
+    }
+
     private ResponseEntity<Map<String, Object>> restore(String id, String body) {
         return post("/api/backups/" + id + "/restore", body);
     }
@@ -239,7 +277,6 @@ class BackupServiceIT {
     private ResponseEntity<Map<String, Object>> post(String path, String body) {
         var headers = new org.springframework.http.HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Actor", "it");
         return http.exchange(path, HttpMethod.POST, new org.springframework.http.HttpEntity<>(body, headers), JSON);
     }
 

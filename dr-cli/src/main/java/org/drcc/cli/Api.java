@@ -22,13 +22,14 @@ final class Api {
 
     private final String service;
     private final String baseUrl;
-    private final String actor;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    Api(String service, String baseUrl, String actor) {
+    /** {@code token} may be null: the service then answers 401 and the CLI says to sign in. */
+    Api(String service, String baseUrl, String token) {
         this.service = service;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
-        this.actor = actor;
+        this.token = token;
     }
 
     JsonNode get(String path, Map<String, Object> query) {
@@ -79,9 +80,16 @@ final class Api {
 
     private JsonNode send(HttpRequest.Builder request) {
         try {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
             HttpResponse<String> response = http.send(request.header("Accept", "application/json")
-                    .header("X-Actor", actor).timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            if (response.statusCode() == 401) {
+                throw new CliException(CliException.REFUSED, service + " answered 401: sign in first (./dr login --role "
+                        + "<role>) or pass --token; " + (body.hasNonNull("detail") ? body.get("detail").asText() : ""));
+            }
             if (response.statusCode() >= 400) {
                 String detail = body.hasNonNull("detail") ? body.get("detail").asText() : response.body();
                 throw new CliException(CliException.REFUSED, service + " answered " + response.statusCode() + ": " + detail);

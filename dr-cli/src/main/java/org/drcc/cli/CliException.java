@@ -5,6 +5,8 @@ class CliException extends RuntimeException {
 
     /** The service refused the request (4xx/5xx): its reason is printed. */
     static final int REFUSED = 1;
+    /** A bad command line. */
+    static final int USAGE = 2;
     /** The service could not be reached. */
     static final int UNREACHABLE = 3;
     /** A drill ran and failed: a step broke or a target was missed. */

@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** The operator CLI of the DR command centre. */
 @Command(name = "dr", mixinStandardHelpOptions = true, version = "dr 0.1.0",
         description = "Runs the disaster-recovery plan: incidents, backups, drills, notifications, metrics.",
-        subcommands = {UpCommand.class, IncidentCommand.class, BackupCommand.class, AuditCommand.class,
-                MetricsCommand.class, DrillCommand.class},
+        subcommands = {UpCommand.class, LoginCommand.class, IncidentCommand.class, BackupCommand.class,
+                AuditCommand.class, MetricsCommand.class, DrillCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the service refused (its reason is printed)", "2:bad command line",
                 "3:a service could not be reached", "4:the audit trail is broken",

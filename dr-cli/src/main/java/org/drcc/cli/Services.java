@@ -1,9 +1,12 @@
 package org.drcc.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** Where the services' APIs are, and who is acting. Defaults: the ports of ./dr up. */
+/** Where the services' APIs are, and the token that says who is acting. Defaults: the ports of ./dr up. */
 class Services {
 
     @Option(names = "--incident-url", scope = ScopeType.INHERIT, defaultValue = "${env:DR_INCIDENT_URL:-http://127.0.0.1:8081}",
@@ -22,23 +25,39 @@ class Services {
             description = "metrics-service API (default: ${DEFAULT-VALUE}; env DR_METRICS_URL).")
     String metricsUrl;
 
-    @Option(names = "--actor", scope = ScopeType.INHERIT, defaultValue = "${env:USER:-operator}",
-            description = "Who you are; recorded on every change (default: ${DEFAULT-VALUE}).")
-    String actor;
+    @Option(names = "--token", scope = ScopeType.INHERIT, defaultValue = "${env:DR_TOKEN}",
+            description = "The bearer token to send (env DR_TOKEN); default: the one of dr login, in --token-file.")
+    String token;
+
+    @Option(names = "--token-file", scope = ScopeType.INHERIT, defaultValue = "${env:DR_TOKEN_FILE:-.dr/token}",
+            description = "Where dr login keeps its token (default: ${DEFAULT-VALUE}; env DR_TOKEN_FILE).")
+    Path tokenFile;
 
     Api incidents() {
-        return new Api("incident-service", incidentUrl, actor);
+        return new Api("incident-service", incidentUrl, bearer());
     }
 
     Api backups() {
-        return new Api("backup-service", backupUrl, actor);
+        return new Api("backup-service", backupUrl, bearer());
     }
 
     Api notifications() {
-        return new Api("notification-service", notificationUrl, actor);
+        return new Api("notification-service", notificationUrl, bearer());
     }
 
     Api metrics() {
-        return new Api("metrics-service", metricsUrl, actor);
+        return new Api("metrics-service", metricsUrl, bearer());
+    }
+
+    /** Who is acting is the token's business: the services record the caller it names. */
+    private String bearer() {
+        if (token != null && !token.isBlank()) {
+            return token.trim();
+        }
+        try {
+            return Files.isRegularFile(tokenFile) ? Files.readString(tokenFile).trim() : null;
+        } catch (IOException e) {
+            throw new CliException(CliException.USAGE, "cannot read the token in " + tokenFile + ": " + e.getMessage());
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.drcc.engines.ChildProcess;
 import org.drcc.engines.EngineSettings;
 import org.drcc.engines.Engines;
 import org.drcc.engines.FoodTruckDatabase;
+import org.drcc.engines.LocalSigningKey;
 import org.drcc.engines.Java;
 import org.drcc.engines.Ports;
 
@@ -82,7 +83,9 @@ final class Suite implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers(),
                 "--dr.s3.endpoint=" + engines.s3Endpoint(),
                 // the key that signs the audit trail's checkpoints lives beside the data, not in it
-                "--dr.audit.signing-key-file=" + settings.dataDir().resolve("keys").resolve(service.database() + "-audit.key")));
+                "--dr.audit.signing-key-file=" + settings.dataDir().resolve("keys").resolve(service.database() + "-audit.key"),
+                // the local stand-in for an identity provider: services check tokens with its public key
+                "--dr.security.public-key=" + LocalSigningKey.in(settings.dataDir().resolve("keys")).publicKeyFile()));
         if (service.name().equals("backup-service")) {
             // the database it protects, on whichever port PostgreSQL was started
             args.add("--dr.backup.databases." + FoodTruckDatabase.NAME + ".url=" + engines.jdbcUrl(FoodTruckDatabase.NAME));

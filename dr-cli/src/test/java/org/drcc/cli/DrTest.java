@@ -29,4 +29,29 @@ class DrTest {
         assertThat(Dr.run("backup", "restore", "--help")).isZero();
         assertThat(Dr.run("audit", "verify", "--help")).isZero();
     }
+
+    @Test
+    void loginWritesAShortLivedTokenForTheRoleSignedByTheLocalKey(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertThat(Dr.run("login", "--role", "dr-lead", "--name", "dana", "--ttl", "PT10M", "--data-dir", dir.toString()))
+                .isZero();
+        String token = java.nio.file.Files.readString(dir.resolve("token"));
+        com.nimbusds.jwt.SignedJWT jwt = com.nimbusds.jwt.SignedJWT.parse(token);
+        java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) java.security.KeyFactory
+                .getInstance("RSA").generatePublic(new java.security.spec.X509EncodedKeySpec(java.util.Base64.getMimeDecoder()
+                        .decode(java.nio.file.Files.readString(dir.resolve("keys").resolve("token-signing.pub.pem"))
+                                .replaceAll("-----[A-Z ]+-----", ""))));
+        assertThat(jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(key))).isTrue();
+        assertThat(jwt.getJWTClaimsSet().getStringListClaim("roles")).containsExactly("dr-lead");
+        assertThat(jwt.getJWTClaimsSet().getClaim("preferred_username")).isEqualTo("dana");
+        assertThat(jwt.getJWTClaimsSet().getExpirationTime().toInstant())
+                .isBefore(java.time.Instant.now().plusSeconds(601));
+    }
+
+    @Test
+    void loginRefusesAnUnknownRoleOrALongLife(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertThat(Dr.run("login", "--role", "god", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(Dr.run("login", "--role", "viewer", "--ttl", "P30D", "--data-dir", dir.toString())).isEqualTo(2);
+        assertThat(java.nio.file.Files.exists(dir.resolve("token"))).isFalse();
+    }
 }

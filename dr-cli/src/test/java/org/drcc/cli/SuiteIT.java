@@ -64,12 +64,24 @@ class SuiteIT {
         assertThat(get(notification() + "/api/incidents/" + id + "/notifications")).hasSize(notifications);
         assertThat(get(metrics() + "/api/metrics/counts").get("incidents").asInt()).isEqualTo(1);
 
+        String tokenFile = dir.resolve("dr").resolve("token").toString();
+        assertThat(Dr.run("incident", "list", "--incident-url", incident(), "--token-file", tokenFile))
+                .as("not signed in").isEqualTo(1);
+        assertThat(Dr.run("login", "--role", "viewer", "--name", "erin", "--data-dir", dir.resolve("dr").toString()))
+                .isZero();
+        assertThat(Dr.run("incident", "declare", "--scenario", "data-center-failure", "--title", "Not a lead",
+                "--incident-url", incident(), "--token-file", tokenFile)).as("a viewer may not declare").isEqualTo(1);
+        assertThat(Dr.run("login", "--role", "dr-lead", "--name", "erin", "--data-dir", dir.resolve("dr").toString()))
+                .isZero();
         assertThat(Dr.run("incident", "declare", "--scenario", "data-center-failure", "--title", "From the CLI",
-                "--actor", "erin", "--incident-url", incident())).as("dr incident declare").isZero();
-        assertThat(Dr.run("incident", "show", "no-such-incident", "--incident-url", incident())).as("unknown").isEqualTo(1);
-        assertThat(Dr.run("incident", "list", "--status", "DECLARED", "--incident-url", incident())).isZero();
+                "--incident-url", incident(), "--token-file", tokenFile)).as("dr incident declare").isZero();
+        assertThat(Dr.run("incident", "show", "no-such-incident", "--incident-url", incident(), "--token-file", tokenFile))
+                .as("unknown").isEqualTo(1);
+        assertThat(Dr.run("incident", "list", "--status", "DECLARED", "--incident-url", incident(),
+                "--token-file", tokenFile)).isZero();
+        await(() -> get(incident() + "/api/audit/events?actor=erin").get("items").size() > 0, Duration.ofSeconds(10));
         assertThat(Dr.run("audit", "verify", "--incident-url", incident(), "--backup-url", backup(),
-                "--notification-url", notification()))
+                "--notification-url", notification(), "--token-file", tokenFile))
                 .as("dr audit verify").isZero();
 
         launcher.destroy();
@@ -125,7 +137,7 @@ class SuiteIT {
 
     private String declare() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(incident() + "/api/incidents"))
-                .header("Content-Type", "application/json").header("X-Actor", "carol")
+                .header("Content-Type", "application/json").header("Authorization", bearer("dr-lead", "carol"))
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"scenario\":\"database-corruption\",\"title\":\"Orders table corrupted\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -135,12 +147,19 @@ class SuiteIT {
 
     private JsonNode get(String url) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                            .header("Authorization", bearer("auditor", "suite-it")).build(),
                     HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? json.readTree(response.body()) : null;
         } catch (Exception e) {
             throw new IllegalStateException(url, e);
         }
+    }
+
+    /** A token signed with the key dr up made in its data directory, as dr login would issue. */
+    private String bearer(String role, String name) {
+        return "Bearer " + new org.drcc.engines.LocalTokens(org.drcc.engines.LocalSigningKey.in(dir.resolve("dr").resolve("keys")))
+                .issue(name, List.of(role), Duration.ofMinutes(5));
     }
 
     private static boolean contains(JsonNode array, String incidentId) {

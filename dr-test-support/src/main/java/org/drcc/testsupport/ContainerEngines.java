@@ -33,6 +33,7 @@ public final class ContainerEngines {
         if (!Engines.SERVICE_DATABASES.contains(database)) {
             throw new IllegalArgumentException("unknown service database " + database);
         }
+        registry.add(TestTokens.PUBLIC_KEY_PROPERTY, () -> TestTokens.install().publicKeyFile().toString());
         registry.add("spring.datasource.url", postgres::getJdbcUrl);
         registry.add("spring.datasource.username", postgres::getUsername);
         registry.add("spring.datasource.password", postgres::getPassword);

@@ -29,6 +29,8 @@ public final class EnginesExtension implements BeforeAllCallback, ParameterResol
         System.setProperty("dr.s3.endpoint", engines.s3Endpoint().toString());
         // the database the backup-service protects
         System.setProperty("dr.backup.databases.foodtruck.url", engines.jdbcUrl(FoodTruckDatabase.NAME));
+        // the public key the services check bearer tokens with; TestTokens signs with its private half
+        TestTokens.install();
         // the key that signs the audit trail's checkpoints, outside the database
         System.setProperty("dr.audit.signing-key-file",
                 engines.settings().dataDir().resolve("keys").resolve(database + "-audit.key").toString());

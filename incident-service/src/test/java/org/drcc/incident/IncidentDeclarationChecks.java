@@ -16,6 +16,8 @@ import org.drcc.contract.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.drcc.kit.security.Roles;
+import org.drcc.testsupport.TestTokens;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
@@ -35,6 +37,11 @@ abstract class IncidentDeclarationChecks {
 
     @Autowired
     Environment environment;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        TestTokens.signIn(http, Roles.VIEWER, "victor");
+    }
 
     @Test
     void aDeclaredIncidentIsStoredAndRelayedToKafkaAsACloudEvent() {
@@ -67,7 +74,7 @@ abstract class IncidentDeclarationChecks {
     ResponseEntity<Map<String, Object>> declare(String title) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Actor", "alice");
+        headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.DR_LEAD, "alice"));
         String body = "{\"scenario\":\"database-corruption\",\"title\":\"" + title + "\"}";
         return http.exchange("/api/incidents", HttpMethod.POST, new HttpEntity<>(body, headers), MAP);
     }

@@ -10,6 +10,8 @@ import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.drcc.kit.security.Roles;
+import org.drcc.testsupport.TestTokens;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -25,12 +27,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class IncidentLifecycleIT {
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
+    /** Who plays which part of the plan in these walks. */
+    private static final Map<String, String> ROLES = Map.of("alice", Roles.DR_LEAD, "dana", Roles.DR_LEAD,
+            "bob", Roles.DBA, "carol", Roles.DEVOPS);
 
     @Autowired
     TestRestTemplate http;
 
     @Autowired
     JdbcClient jdbc;
+
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        TestTokens.signIn(http, Roles.DR_LEAD, "alice");
+    }
 
     @Test
     void aDatabaseCorruptionIncidentFromDeclarationToClosureAndAsItWasThen() throws Exception {
@@ -170,7 +180,7 @@ class IncidentLifecycleIT {
     private static HttpHeaders headers(String actor, String ifMatch) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Actor", actor);
+        headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(ROLES.get(actor), actor));
         if (ifMatch != null) {
             headers.set("If-Match", ifMatch);
         }

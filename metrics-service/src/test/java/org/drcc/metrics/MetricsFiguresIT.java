@@ -36,6 +36,11 @@ class MetricsFiguresIT {
     @Autowired
     TestRestTemplate http;
 
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        org.drcc.testsupport.TestTokens.signIn(http, org.drcc.kit.security.Roles.DR_LEAD, "dana");
+    }
+
 
     private static TestEvents events() {
         return new TestEvents(System.getProperty("spring.kafka.bootstrap-servers"));

@@ -45,6 +45,11 @@ class MetricsOperationsIT {
     @Autowired
     TestRestTemplate http;
 
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        org.drcc.testsupport.TestTokens.signIn(http, org.drcc.kit.security.Roles.DR_LEAD, "dana");
+    }
+
     private Instant base;
     private String db;
     private String otherDb;

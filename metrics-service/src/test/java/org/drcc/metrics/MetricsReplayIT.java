@@ -45,6 +45,11 @@ class MetricsReplayIT {
     @Autowired
     TestRestTemplate http;
 
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        org.drcc.testsupport.TestTokens.signIn(http, org.drcc.kit.security.Roles.DR_LEAD, "dana");
+    }
+
     @Autowired
     JdbcClient jdbc;
 

@@ -37,6 +37,11 @@ class MetricsReportIT {
     @Autowired
     TestRestTemplate http;
 
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        org.drcc.testsupport.TestTokens.signIn(http, org.drcc.kit.security.Roles.DR_LEAD, "dana");
+    }
+
     @Autowired
     S3Client s3;
 

@@ -26,6 +26,11 @@ class MetricsServiceIT {
     @Autowired
     TestRestTemplate http;
 
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        org.drcc.testsupport.TestTokens.signIn(http, org.drcc.kit.security.Roles.DR_LEAD, "dana");
+    }
+
     @Test
     void incidentsAndDrillsAreCountedOnceAndApartOnTheApiAndPrometheus() throws Exception {
         // Other tests share the engines: count what this test adds.
@@ -58,5 +63,13 @@ class MetricsServiceIT {
         return http.getForObject("/actuator/prometheus", String.class).lines()
                 .filter(l -> l.startsWith(name + " ")).map(l -> Double.parseDouble(l.substring(name.length() + 1)))
                 .findFirst().orElseThrow(() -> new AssertionError(name + " is not on /actuator/prometheus"));
+    }
+
+    @Test
+    void everyOperationOfTheOpenApiDocumentIsGuarded(
+            @Autowired org.drcc.kit.security.PermissionTable permissions) {
+        org.drcc.testsupport.OpenApiWalk.assertEveryOperationGuarded(http, java.util.Set.of(), (method, path) ->
+                permissions.find(new org.springframework.mock.web.MockHttpServletRequest(method.name(), path))
+                        .map(org.drcc.kit.security.Permission::roles).orElse(java.util.List.of()));
     }
 }

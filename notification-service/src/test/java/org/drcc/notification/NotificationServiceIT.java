@@ -46,6 +46,11 @@ import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.drcc.kit.security.Permission;
+import org.drcc.kit.security.PermissionTable;
+import org.drcc.kit.security.Roles;
+import org.drcc.testsupport.OpenApiWalk;
+import org.drcc.testsupport.TestTokens;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -80,6 +85,23 @@ class NotificationServiceIT {
     TransactionTemplate transactions;
 
     private final String bootstrap = System.getProperty("spring.kafka.bootstrap-servers");
+
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        TestTokens.signIn(http, Roles.VIEWER, "victor");
+    }
+
+    @Test
+    void theStatusPageIsPublicAndEveryOtherOperationIsGuarded(@Autowired PermissionTable permissions) {
+        TestRestTemplate anonymous = OpenApiWalk.anonymous(http);
+        for (String page : List.of("/status", "/status.json", "/status/feed.atom", "/actuator/health")) {
+            assertThat(anonymous.getForEntity(page, String.class).getStatusCode().value()).as(page).isEqualTo(200);
+        }
+        OpenApiWalk.assertEveryOperationGuarded(http, java.util.Set.of("/status", "/status.json", "/api/status",
+                "/status/feed.atom"), (method, path) -> permissions.find(
+                        new org.springframework.mock.web.MockHttpServletRequest(method.name(), path))
+                .map(Permission::roles).orElse(List.of()));
+    }
 
     @DynamicPropertySource
     static void channels(DynamicPropertyRegistry registry) {
@@ -208,7 +230,7 @@ class NotificationServiceIT {
         Map<String, Object> sent = notifications(id).stream().filter(r -> r.get("channel").equals("slack")).findFirst()
                 .orElseThrow();
         HttpHeaders headers = new HttpHeaders();
-        headers.add("X-Actor", "carol");
+        headers.add(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.SUPPORT, "carol"));
         assertThat(http.exchange("/api/notifications/" + sent.get("notificationId") + "/acknowledge",
                 HttpMethod.POST, new HttpEntity<>(headers), String.class).getStatusCode().value()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(10)).until(() -> notifications(id).stream()
@@ -240,7 +262,7 @@ class NotificationServiceIT {
         Map<String, Object> mail = notifications(acknowledged).stream()
                 .filter(r -> r.get("channel").equals("email")).findFirst().orElseThrow();
         HttpHeaders headers = new HttpHeaders();
-        headers.add("X-Actor", "lead");
+        headers.add(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.DR_LEAD, "lead"));
         http.exchange("/api/notifications/" + mail.get("notificationId") + "/acknowledge", HttpMethod.POST,
                 new HttpEntity<>(headers), String.class);
 

@@ -30,4 +30,11 @@ public record S3Properties(
             @DefaultValue("dr-backups-secondary") String secondary,
             @DefaultValue("dr-backups-tertiary") String tertiary) {
     }
+
+    /** Never prints the secret key, should anything log these settings. */
+    @Override
+    public String toString() {
+        return "S3Properties[endpoint=" + endpoint + ", accessKey=" + accessKey + ", secretKey=******, region=" + region
+                + ", partSize=" + partSize + ", buckets=" + buckets + "]";
+    }
 }

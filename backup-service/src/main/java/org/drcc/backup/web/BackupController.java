@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import org.drcc.backup.job.BackupJob;
@@ -20,18 +21,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Backups: list, show, take now, verify by restore, restore. The long work runs in the background (202). */
+/**
+ * Backups: list, show, take now, verify by restore, restore. The long work runs in the background (202).
+ * The actor recorded is the caller named by the bearer token.
+ */
 @RestController
 @RequestMapping("/api/backups")
 class BackupController {
-
-    /** Until authentication lands, the caller names themself; recorded on every event. */
-    static final String ACTOR_HEADER = "X-Actor";
 
     private final Backups backups;
     private final BackupJob backupJob;
@@ -62,22 +62,22 @@ class BackupController {
 
     @PostMapping
     ResponseEntity<BackupView> backUpNow(@Valid @RequestBody BackupRequest request,
-                                         @RequestHeader(value = ACTOR_HEADER, defaultValue = "anonymous") String actor) {
-        String id = backupJob.start(request.database(), actor);
+                                         Principal caller) {
+        String id = backupJob.start(request.database(), caller.getName());
         return ResponseEntity.accepted().location(URI.create("/api/backups/" + id)).body(backups.view(id));
     }
 
     @PostMapping("/{id}/verify")
     ResponseEntity<BackupView> verify(@PathVariable String id,
-                                      @RequestHeader(value = ACTOR_HEADER, defaultValue = "anonymous") String actor) {
-        verifyJob.start(id, actor);
+                                      Principal caller) {
+        verifyJob.start(id, caller.getName());
         return ResponseEntity.accepted().location(URI.create("/api/backups/" + id)).body(backups.view(id));
     }
 
     @PostMapping("/{id}/restore")
     ResponseEntity<RestoreAccepted> restore(@PathVariable String id, @Valid @RequestBody RestoreRequest request,
-            @RequestHeader(value = ACTOR_HEADER, defaultValue = "anonymous") String actor) throws Exception {
-        RestoreAccepted accepted = restoreJob.start(id, request.targetDatabase(), request.confirmOverwrite(), actor);
+            Principal caller) throws Exception {
+        RestoreAccepted accepted = restoreJob.start(id, request.targetDatabase(), request.confirmOverwrite(), caller.getName());
         return ResponseEntity.accepted().location(URI.create("/api/backups/" + id)).body(accepted);
     }
 }

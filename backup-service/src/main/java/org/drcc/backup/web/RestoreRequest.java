@@ -6,8 +6,8 @@ import jakarta.validation.constraints.Pattern;
 /**
  * The body of {@code POST /api/backups/{id}/restore}. {@code targetDatabase} is a new database to
  * create; naming the protected database itself restores over it, and then needs
- * {@code confirmOverwrite: true}. (The caller's role will be checked here too once the service has
- * authentication; the actor is taken from the X-Actor header until then.)
+ * {@code confirmOverwrite: true}. Only a database administrator or the DR lead may restore (the
+ * permission table); the actor is the caller named by the bearer token.
  */
 public record RestoreRequest(
         @NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{0,62}",

@@ -2,6 +2,7 @@ package org.drcc.incident.web;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -36,9 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/incidents")
 class IncidentController {
 
-    /** Until authentication lands, the caller names themself; recorded on every event. Required. */
-    static final String ACTOR_HEADER = "X-Actor";
-
     private final CommandGateway commands;
     private final IncidentHistory history;
     private final Plan plan;
@@ -58,9 +56,9 @@ class IncidentController {
 
     @PostMapping
     ResponseEntity<?> declare(@Valid @RequestBody DeclareIncidentRequest request,
-            @RequestHeader(ACTOR_HEADER) String actor,
+            Principal caller,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
-        return idempotency.once(idempotencyKey, Fingerprint.of("declare", request), () -> declare(request, actor));
+        return idempotency.once(idempotencyKey, Fingerprint.of("declare", request), () -> declare(request, caller.getName()));
     }
 
     private ResponseEntity<IncidentView> declare(DeclareIncidentRequest request, String actor) {

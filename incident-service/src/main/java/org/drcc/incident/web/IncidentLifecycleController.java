@@ -1,6 +1,7 @@
 package org.drcc.incident.web;
 
 import jakarta.validation.Valid;
+import java.security.Principal;
 import org.drcc.contract.incident.IncidentRole;
 import org.drcc.incident.command.AddNoteCommand;
 import org.drcc.incident.command.AssessIncidentCommand;
@@ -25,13 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Every change to an incident: phase changes, checklist, roles, notes, severity. Each answers with the
  * incident's new state and ETag; {@code If-Match} refuses a change to a version the caller has not seen
- * (412), {@code Idempotency-Key} makes a retry safe. The actor comes from {@code X-Actor}.
+ * (412), {@code Idempotency-Key} makes a retry safe. The actor is the caller named by the bearer token, never the request.
  */
 @RestController
 @RequestMapping("/api/incidents/{id}")
 class IncidentLifecycleController {
 
-    private static final String ACTOR = IncidentController.ACTOR_HEADER;
     private static final String IF_MATCH = "If-Match";
     private static final String KEY = "Idempotency-Key";
 
@@ -42,84 +42,84 @@ class IncidentLifecycleController {
     }
 
     @PostMapping("/assess")
-    ResponseEntity<?> assess(@PathVariable String id, @Valid @RequestBody SummaryRequest body, @RequestHeader(ACTOR) String actor,
+    ResponseEntity<?> assess(@PathVariable String id, @Valid @RequestBody SummaryRequest body, Principal caller,
             @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
         return commands.send(id, ifMatch, key, Fingerprint.of("assess " + id, body),
-                c -> new AssessIncidentCommand(id, c.expectedVersion(), body.summary(), actor, c.now()));
+                c -> new AssessIncidentCommand(id, c.expectedVersion(), body.summary(), caller.getName(), c.now()));
     }
 
     @PostMapping("/contain")
-    ResponseEntity<?> contain(@PathVariable String id, @Valid @RequestBody SummaryRequest body, @RequestHeader(ACTOR) String actor,
+    ResponseEntity<?> contain(@PathVariable String id, @Valid @RequestBody SummaryRequest body, Principal caller,
             @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
         return commands.send(id, ifMatch, key, Fingerprint.of("contain " + id, body),
-                c -> new ContainIncidentCommand(id, c.expectedVersion(), body.summary(), actor, c.now()));
+                c -> new ContainIncidentCommand(id, c.expectedVersion(), body.summary(), caller.getName(), c.now()));
     }
 
     @PostMapping("/restore")
-    ResponseEntity<?> restore(@PathVariable String id, @Valid @RequestBody RestoreRequest body, @RequestHeader(ACTOR) String actor,
+    ResponseEntity<?> restore(@PathVariable String id, @Valid @RequestBody RestoreRequest body, Principal caller,
             @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
         return commands.send(id, ifMatch, key, Fingerprint.of("restore " + id, body),
                 c -> new RestoreIncidentCommand(id, c.expectedVersion(), body.backupId(), body.restorePoint(),
-                        body.summary(), actor, c.now()));
+                        body.summary(), caller.getName(), c.now()));
     }
 
     @PostMapping("/validate")
-    ResponseEntity<?> validate(@PathVariable String id, @Valid @RequestBody ValidateRequest body, @RequestHeader(ACTOR) String actor,
+    ResponseEntity<?> validate(@PathVariable String id, @Valid @RequestBody ValidateRequest body, Principal caller,
             @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
         return commands.send(id, ifMatch, key, Fingerprint.of("validate " + id, body),
-                c -> new ValidateIncidentCommand(id, c.expectedVersion(), body.passed(), body.summary(), actor, c.now()));
+                c -> new ValidateIncidentCommand(id, c.expectedVersion(), body.passed(), body.summary(), caller.getName(), c.now()));
     }
 
     @PostMapping("/close")
-    ResponseEntity<?> close(@PathVariable String id, @Valid @RequestBody SummaryRequest body, @RequestHeader(ACTOR) String actor,
+    ResponseEntity<?> close(@PathVariable String id, @Valid @RequestBody SummaryRequest body, Principal caller,
             @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
         return commands.send(id, ifMatch, key, Fingerprint.of("close " + id, body),
-                c -> new CloseIncidentCommand(id, c.expectedVersion(), body.summary(), actor, c.now()));
+                c -> new CloseIncidentCommand(id, c.expectedVersion(), body.summary(), caller.getName(), c.now()));
     }
 
     @PostMapping("/cancel")
-    ResponseEntity<?> cancel(@PathVariable String id, @Valid @RequestBody ReasonRequest body, @RequestHeader(ACTOR) String actor,
+    ResponseEntity<?> cancel(@PathVariable String id, @Valid @RequestBody ReasonRequest body, Principal caller,
             @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
         return commands.send(id, ifMatch, key, Fingerprint.of("cancel " + id, body),
-                c -> new CancelIncidentCommand(id, c.expectedVersion(), body.reason(), actor, c.now()));
+                c -> new CancelIncidentCommand(id, c.expectedVersion(), body.reason(), caller.getName(), c.now()));
     }
 
     @PostMapping("/checklist/{item}/complete")
     ResponseEntity<?> complete(@PathVariable String id, @PathVariable String item, @Valid @RequestBody(required = false) ChecklistRequest body,
-            @RequestHeader(ACTOR) String actor, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+            Principal caller, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = KEY, required = false) String key) {
         String note = body == null ? null : body.note();
         return commands.send(id, ifMatch, key, Fingerprint.of("complete " + id + " " + item, note),
-                c -> new CompleteChecklistItemCommand(id, c.expectedVersion(), item, note, actor, c.now()));
+                c -> new CompleteChecklistItemCommand(id, c.expectedVersion(), item, note, caller.getName(), c.now()));
     }
 
     @PostMapping("/checklist/{item}/waive")
     ResponseEntity<?> waive(@PathVariable String id, @PathVariable String item, @Valid @RequestBody ReasonRequest body,
-            @RequestHeader(ACTOR) String actor, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+            Principal caller, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = KEY, required = false) String key) {
         return commands.send(id, ifMatch, key, Fingerprint.of("waive " + id + " " + item, body),
-                c -> new WaiveChecklistItemCommand(id, c.expectedVersion(), item, body.reason(), actor, c.now()));
+                c -> new WaiveChecklistItemCommand(id, c.expectedVersion(), item, body.reason(), caller.getName(), c.now()));
     }
 
     @PutMapping("/roles/{role}")
     ResponseEntity<?> assign(@PathVariable String id, @PathVariable IncidentRole role, @Valid @RequestBody RoleRequest body,
-            @RequestHeader(ACTOR) String actor, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
+            Principal caller, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
             @RequestHeader(value = KEY, required = false) String key) {
         return commands.send(id, ifMatch, key, Fingerprint.of("assign " + id + " " + role, body),
-                c -> new AssignRoleCommand(id, c.expectedVersion(), role, body.person(), actor, c.now()));
+                c -> new AssignRoleCommand(id, c.expectedVersion(), role, body.person(), caller.getName(), c.now()));
     }
 
     @PostMapping("/notes")
-    ResponseEntity<?> note(@PathVariable String id, @Valid @RequestBody NoteRequest body, @RequestHeader(ACTOR) String actor,
+    ResponseEntity<?> note(@PathVariable String id, @Valid @RequestBody NoteRequest body, Principal caller,
             @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
         return commands.send(id, ifMatch, key, Fingerprint.of("note " + id, body),
-                c -> new AddNoteCommand(id, c.expectedVersion(), body.text(), body.statusUpdate(), actor, c.now()));
+                c -> new AddNoteCommand(id, c.expectedVersion(), body.text(), body.statusUpdate(), caller.getName(), c.now()));
     }
 
     @PostMapping("/severity")
-    ResponseEntity<?> severity(@PathVariable String id, @Valid @RequestBody SeverityRequest body, @RequestHeader(ACTOR) String actor,
+    ResponseEntity<?> severity(@PathVariable String id, @Valid @RequestBody SeverityRequest body, Principal caller,
             @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
         return commands.send(id, ifMatch, key, Fingerprint.of("severity " + id, body),
-                c -> new ChangeSeverityCommand(id, c.expectedVersion(), body.severity(), body.reason(), actor, c.now()));
+                c -> new ChangeSeverityCommand(id, c.expectedVersion(), body.severity(), body.reason(), caller.getName(), c.now()));
     }
 }

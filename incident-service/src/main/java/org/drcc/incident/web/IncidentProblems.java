@@ -39,9 +39,7 @@ class IncidentProblems {
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ProblemDetail missingHeader(MissingRequestHeaderException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the header " + e.getHeaderName()
-                + " is required" + (IncidentController.ACTOR_HEADER.equals(e.getHeaderName())
-                ? ": every change names the person who made it" : ""));
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the header " + e.getHeaderName() + " is required");
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -14,7 +14,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.incident.query.IncidentHistory;
 import org.drcc.incident.query.IncidentNotFoundException;
 import org.drcc.incident.plan.Plan;
+import org.drcc.incident.config.IncidentPermissions;
 import org.drcc.kit.config.KitWebAutoConfiguration;
+import org.drcc.kit.security.Roles;
+import org.drcc.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -29,6 +32,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = IncidentController.class)
 @ImportAutoConfiguration(KitWebAutoConfiguration.class)
+@org.springframework.context.annotation.Import(IncidentPermissions.class)
 class IncidentControllerTest {
 
     @Autowired
@@ -109,18 +113,34 @@ class IncidentControllerTest {
     }
 
     @Test
-    void aDeclarationWithoutAnActorIsRefused() throws Exception {
+    void aDeclarationWithoutATokenIsA401() throws Exception {
         mvc.perform(post("/api/incidents").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"scenario\": \"database-corruption\", \"title\": \"x\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("X-Actor")));
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void onlyTheDrLeadDeclares() throws Exception {
+        mvc.perform(post("/api/incidents").with(TestJwt.as(Roles.DEVOPS)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"scenario\": \"database-corruption\", \"title\": \"x\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("your token carries [devops]")));
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    @Test
+    void aViewerReadsTheList() throws Exception {
+        mvc.perform(get("/api/incidents").with(TestJwt.as(Roles.VIEWER)))
+                .andExpect(status().isOk());
     }
 
     @Test
     void unknownIncidentIsA404Problem() throws Exception {
         org.mockito.Mockito.when(history.current("nope")).thenThrow(new IncidentNotFoundException("no incident has id nope"));
-        mvc.perform(get("/api/incidents/nope"))
+        mvc.perform(viewer(get("/api/incidents/nope")))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value("no incident has id nope"));
@@ -128,20 +148,26 @@ class IncidentControllerTest {
 
     @Test
     void aPageLargerThanTheCapIsRefused() throws Exception {
-        mvc.perform(get("/api/incidents").param("size", "10000"))
+        mvc.perform(viewer(get("/api/incidents").param("size", "10000")))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("size must be less than or equal to 200"));
     }
 
     @Test
     void unparseableAsOfIsA400() throws Exception {
-        mvc.perform(get("/api/incidents/x").param("asOf", "yesterday"))
+        mvc.perform(viewer(get("/api/incidents/x").param("asOf", "yesterday")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder viewer(
+            org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) {
+        return request.with(TestJwt.as(Roles.VIEWER));
+    }
+
     private ResultActions declare(String body) throws Exception {
-        return mvc.perform(post("/api/incidents").contentType(MediaType.APPLICATION_JSON).header("X-Actor", "alice")
+        return mvc.perform(post("/api/incidents").contentType(MediaType.APPLICATION_JSON).with(TestJwt.as(Roles.DR_LEAD))
                 .content(body));
     }
 }

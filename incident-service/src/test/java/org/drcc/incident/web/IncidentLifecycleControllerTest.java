@@ -16,7 +16,10 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.drcc.incident.command.IncidentRuleException;
 import org.drcc.incident.query.IncidentHistory;
+import org.drcc.incident.config.IncidentPermissions;
 import org.drcc.kit.config.KitWebAutoConfiguration;
+import org.drcc.kit.security.Roles;
+import org.drcc.testsupport.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +35,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 @WebMvcTest(controllers = IncidentLifecycleController.class)
 @ImportAutoConfiguration(KitWebAutoConfiguration.class)
-@Import(IncidentCommands.class)
+@Import({IncidentCommands.class, IncidentPermissions.class})
 class IncidentLifecycleControllerTest {
 
     @Autowired
@@ -95,11 +98,32 @@ class IncidentLifecycleControllerTest {
     }
 
     @Test
-    void aChangeWithoutAnActorIsRefused() throws Exception {
+    void aChangeWithoutATokenIsA401Problem() throws Exception {
         mvc.perform(post("/api/incidents/i-1/assess").contentType(MediaType.APPLICATION_JSON).content("{}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("X-Actor")));
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("Authorization: Bearer")));
         verify(gateway, never()).sendAndWait(any());
+    }
+
+    @Test
+    void onlyTheDrLeadWaivesAChecklistItem() throws Exception {
+        mvc.perform(post("/api/incidents/i-1/checklist/impact-assessed/waive").with(TestJwt.as(Roles.DBA, "dana"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"not needed\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("[dr-lead]")));
+        verify(gateway, never()).sendAndWait(any());
+    }
+
+    @Test
+    void theActorIsTheTokensCallerNeverAHeader() throws Exception {
+        when(history.current("i-1")).thenReturn(org.mockito.Mockito.mock(org.drcc.incident.query.IncidentView.class));
+        mvc.perform(json(post("/api/incidents/i-1/notes"), "{\"text\": \"eta 11:00\"}").header("X-Actor", "mallory"));
+        org.mockito.ArgumentCaptor<org.drcc.incident.command.AddNoteCommand> sent =
+                org.mockito.ArgumentCaptor.forClass(org.drcc.incident.command.AddNoteCommand.class);
+        verify(gateway).sendAndWait(sent.capture());
+        org.assertj.core.api.Assertions.assertThat(sent.getValue().actor()).isEqualTo("dana");
     }
 
     @Test
@@ -120,6 +144,6 @@ class IncidentLifecycleControllerTest {
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-        return request.contentType(MediaType.APPLICATION_JSON).header("X-Actor", "dana").content(body);
+        return request.with(TestJwt.as(Roles.DR_LEAD, "dana")).contentType(MediaType.APPLICATION_JSON).content(body);
     }
 }

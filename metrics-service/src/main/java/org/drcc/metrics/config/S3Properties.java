@@ -11,4 +11,11 @@ public record S3Properties(
         @DefaultValue("us-east-1") String region,
         @DefaultValue("dr") String accessKey,
         @DefaultValue("dr") String secretKey) {
+
+    /** Never prints the secret key, should anything log these settings. */
+    @Override
+    public String toString() {
+        return "S3Properties[endpoint=" + endpoint + ", region=" + region + ", accessKey=" + accessKey
+                + ", secretKey=******]";
+    }
 }

@@ -1,5 +1,6 @@
 package org.drcc.notification.web;
 
+import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -10,14 +11,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class NotificationController {
-
-    static final String ACTOR_HEADER = "X-Actor";
 
     private final Deliveries deliveries;
     private final CommandGateway commands;
@@ -44,7 +42,7 @@ class NotificationController {
     /** Someone of the audience confirms a sent message; a repeat is accepted and changes nothing. */
     @PostMapping("/api/notifications/{notificationId}/acknowledge")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void acknowledge(@PathVariable String notificationId, @RequestHeader(ACTOR_HEADER) String actor) {
-        commands.sendAndWait(new AcknowledgeNotificationCommand(notificationId, actor, clock.instant()));
+    void acknowledge(@PathVariable String notificationId, Principal caller) {
+        commands.sendAndWait(new AcknowledgeNotificationCommand(notificationId, caller.getName(), clock.instant()));
     }
 }

@@ -14,12 +14,16 @@ import org.drcc.notification.command.AcknowledgeNotificationCommand;
 import org.drcc.notification.command.NotificationRuleException;
 import org.drcc.notification.query.Deliveries;
 import org.junit.jupiter.api.Test;
+import org.drcc.kit.security.Roles;
+import org.drcc.notification.config.NotificationPermissions;
+import org.drcc.testsupport.TestJwt;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(NotificationController.class)
+@org.springframework.context.annotation.Import(NotificationPermissions.class)
 class NotificationControllerTest {
 
     @Autowired
@@ -33,15 +37,34 @@ class NotificationControllerTest {
 
     @Test
     void acknowledgesWithTheActor() throws Exception {
-        mvc.perform(post("/api/notifications/n-1/acknowledge").header("X-Actor", "carol"))
+        mvc.perform(post("/api/notifications/n-1/acknowledge").with(TestJwt.as(Roles.SUPPORT, "carol")))
                 .andExpect(status().isNoContent());
         verify(commands).sendAndWait(any(AcknowledgeNotificationCommand.class));
     }
 
     @Test
+    void theActorIsTheTokensCallerNotAHeader() throws Exception {
+        mvc.perform(post("/api/notifications/n-1/acknowledge").with(TestJwt.as(Roles.DBA, "carol"))
+                        .header("X-Actor", "mallory"))
+                .andExpect(status().isNoContent());
+        verify(commands).sendAndWait(org.mockito.ArgumentMatchers.<AcknowledgeNotificationCommand>argThat(
+                c -> "carol".equals(c.actor())));
+    }
+
+    @Test
+    void aViewerCannotAcknowledgeAndWithoutATokenNobodyCan() throws Exception {
+        mvc.perform(post("/api/notifications/n-1/acknowledge").with(TestJwt.as(Roles.VIEWER, "vic")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.title").value("Forbidden"));
+        mvc.perform(post("/api/notifications/n-1/acknowledge"))
+                .andExpect(status().isUnauthorized());
+        org.mockito.Mockito.verifyNoInteractions(commands);
+    }
+
+    @Test
     void refusesToAcknowledgeWhatWasNotSent() throws Exception {
         when(commands.sendAndWait(any())).thenThrow(new NotificationRuleException("notification n-1 is FAILED"));
-        mvc.perform(post("/api/notifications/n-1/acknowledge").header("X-Actor", "carol"))
+        mvc.perform(post("/api/notifications/n-1/acknowledge").with(TestJwt.as(Roles.SUPPORT, "carol")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("notification n-1 is FAILED"));
     }
@@ -49,7 +72,7 @@ class NotificationControllerTest {
     @Test
     void answersNotFoundForAnUnknownNotification() throws Exception {
         when(commands.sendAndWait(any())).thenThrow(new AggregateNotFoundException("n-9", "no such aggregate"));
-        mvc.perform(post("/api/notifications/n-9/acknowledge").header("X-Actor", "carol"))
+        mvc.perform(post("/api/notifications/n-9/acknowledge").with(TestJwt.as(Roles.SUPPORT, "carol")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value("no notification has id n-9"));
     }

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -32,6 +33,8 @@ public class ChainVerifier {
         this.jdbc.setFetchSize(1000);
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.readOnly.setReadOnly(true);
+        // one snapshot for the walk and the head: a service storing events meanwhile is not a broken chain
+        this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.signer = signer;
         this.clock = clock;
     }

@@ -33,6 +33,8 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),
             Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
+            Map.entry("dr.security.issuer", "dr-local"),
+            Map.entry("dr.security.audience", "dr-command-centre"),
             Map.entry("server.shutdown", "graceful"));
 
     @Override

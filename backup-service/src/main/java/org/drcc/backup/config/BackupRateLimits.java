@@ -1,0 +1,25 @@
+package org.drcc.backup.config;
+
+import static org.springframework.http.HttpMethod.POST;
+
+import java.time.Duration;
+import java.util.List;
+import org.drcc.kit.limits.RateLimit;
+import org.drcc.kit.limits.ServiceRateLimits;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The expensive operations of backup-service, per caller: each starts pg_dump or pg_restore. */
+@Configuration(proxyBeanMethods = false)
+public class BackupRateLimits {
+
+    static final List<RateLimit> LIMITS = List.of(
+            new RateLimit(POST, "/api/backups/*/restore", 5, Duration.ofMinutes(1)),
+            new RateLimit(POST, "/api/backups/*/verify", 10, Duration.ofMinutes(1)),
+            new RateLimit(POST, "/api/backups", 10, Duration.ofMinutes(1)));
+
+    @Bean
+    ServiceRateLimits backupRateLimitRows() {
+        return () -> LIMITS;
+    }
+}

@@ -1,0 +1,73 @@
+package org.drcc.kit.limits;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.util.unit.DataSize;
+
+class LimitFiltersTest {
+
+    private final AtomicInteger ran = new AtomicInteger();
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aBackupOverTheLimitIs429WithRetryAfterAndIsNotRun() throws Exception {
+        RateLimitFilter filter = new RateLimitFilter(List.of(
+                new RateLimit(HttpMethod.POST, "/api/backups", 2, Duration.ofMinutes(1))));
+        signIn("dana");
+        assertThat(call(filter, "POST", "/api/backups").getStatus()).isEqualTo(200);
+        assertThat(call(filter, "POST", "/api/backups").getStatus()).isEqualTo(200);
+        MockHttpServletResponse third = call(filter, "POST", "/api/backups");
+        assertThat(third.getStatus()).isEqualTo(429);
+        assertThat(third.getHeader("Retry-After")).isEqualTo("60");
+        assertThat(third.getContentType()).isEqualTo("application/problem+json");
+        assertThat(third.getContentAsString()).contains("limited to 2 per PT1M");
+        assertThat(ran).hasValue(2);
+
+        signIn("bob");
+        assertThat(call(filter, "POST", "/api/backups").getStatus()).as("each caller has its own limit").isEqualTo(200);
+        assertThat(call(filter, "GET", "/api/backups").getStatus()).as("reads are not limited").isEqualTo(200);
+    }
+
+    @Test
+    void aBodyOverTheCapIs413AndIsNotRead() throws Exception {
+        BodySizeFilter filter = new BodySizeFilter(DataSize.ofKilobytes(1));
+        MockHttpServletRequest big = new MockHttpServletRequest("POST", "/api/incidents");
+        big.setContent(new byte[2048]);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(big, response, (rq, rs) -> ran.incrementAndGet());
+        assertThat(response.getStatus()).isEqualTo(413);
+        assertThat(response.getContentAsString()).contains("at most 1024 bytes");
+        assertThat(ran).hasValue(0);
+
+        MockHttpServletRequest small = new MockHttpServletRequest("POST", "/api/incidents");
+        small.setContent(new byte[100]);
+        filter.doFilter(small, new MockHttpServletResponse(), (rq, rs) -> ran.incrementAndGet());
+        assertThat(ran).hasValue(1);
+    }
+
+    private MockHttpServletResponse call(RateLimitFilter filter, String method, String path) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(new MockHttpServletRequest(method, path), response, (rq, rs) -> ran.incrementAndGet());
+        return response;
+    }
+
+    private static void signIn(String name) {
+        TestingAuthenticationToken caller = new TestingAuthenticationToken(name, null, "ROLE_dba");
+        caller.setAuthenticated(true);
+        SecurityContextHolder.getContext().setAuthentication(caller);
+    }
+}
