@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.drcc.kit.security.Roles;
+import org.drcc.testsupport.TestTokens;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -26,12 +28,12 @@ final class BackupApi {
 
     BackupApi(TestRestTemplate http) {
         this.http = http;
+        TestTokens.signIn(http, Roles.DBA, "dana");
     }
 
     ResponseEntity<Map<String, Object>> post(String path, String body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Actor", "it");
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JSON);
     }
 

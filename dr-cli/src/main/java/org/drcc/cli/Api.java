@@ -39,8 +39,11 @@ final class Api {
     /** A text resource (such as a Markdown report); errors as for JSON. */
     String text(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path, Map.of())).GET()
-                    .header("X-Actor", actor).timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path, Map.of())).GET().timeout(Duration.ofMinutes(2));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
                 JsonNode body = JSON.readTree(response.body());
                 String detail = body != null && body.hasNonNull("detail") ? body.get("detail").asText() : response.body();

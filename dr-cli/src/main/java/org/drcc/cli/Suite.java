@@ -92,6 +92,9 @@ final class Suite implements AutoCloseable {
             // drills declare and walk their incident there
             services.stream().filter(s -> s.name().equals("incident-service")).findFirst()
                     .ifPresent(incident -> args.add("--dr.drill.incident-url=" + incident.url()));
+            // ... with a token it mints from the local issuer's key, as the drill incident's DR lead
+            args.add("--dr.drill.token-signing-key="
+                    + LocalSigningKey.in(settings.dataDir().resolve("keys")).privateKeyFile());
         }
         return Java.command("384m", List.of(), args);
     }

@@ -69,6 +69,8 @@ class DrillIT {
             }
             Thread.sleep(500);
         }
+        assertThat(Dr.run("login", "--role", "dr-lead", "--name", "erin", "--data-dir", dir.resolve("dr").toString()))
+                .as("dr login").isZero();
     }
 
     @AfterAll
@@ -87,7 +89,7 @@ class DrillIT {
         Map<String, String> before = fingerprint("foodtruck");
 
         for (String scenario : SCENARIOS) {
-            Result run = dr("drill", "run", scenario, "--backup-url", backup());
+            Result run = dr("drill", "run", scenario, "--backup-url", backup(), "--token-file", tokenFile());
             System.out.println(run.out);
             assertThat(run.exit).as(scenario + " exit code; output:%n%s%s", run.out, run.err).isZero();
             assertThat(run.out).contains("ok     damage done", "ok     database restored",
@@ -125,10 +127,10 @@ class DrillIT {
         assertThat(fingerprint("foodtruck")).as("the protected database is untouched").isEqualTo(before);
         assertThat(databases()).as("no scratch database is left").noneMatch(d -> d.startsWith("drill_"));
 
-        Result results = dr("drill", "results", "--backup-url", backup());
+        Result results = dr("drill", "results", "--backup-url", backup(), "--token-file", tokenFile());
         assertThat(results.exit).isZero();
         assertThat(results.out).contains("database-corruption", "PASSED");
-        Result schedule = dr("drill", "schedule", "--backup-url", backup());
+        Result schedule = dr("drill", "schedule", "--backup-url", backup(), "--token-file", tokenFile());
         assertThat(schedule.exit).isZero();
         assertThat(schedule.out).contains("weekly-backup-verification", "monthly-full-drill", "quarterly-cross-region",
                 "annual-complete-exercise");
@@ -136,10 +138,10 @@ class DrillIT {
 
     @Test
     void anUnknownScenarioOrAnUnreachableServiceIsNamedAndExitsNonZero() {
-        Result unknown = dr("drill", "run", "meteor-strike", "--backup-url", backup());
+        Result unknown = dr("drill", "run", "meteor-strike", "--backup-url", backup(), "--token-file", tokenFile());
         assertThat(unknown.exit).isEqualTo(1);
         assertThat(unknown.err).contains("meteor-strike", "database-corruption", "ransomware-attack");
-        Result unreachable = dr("drill", "run", "database-corruption", "--backup-url", "http://127.0.0.1:" + Ports.free());
+        Result unreachable = dr("drill", "run", "database-corruption", "--backup-url", "http://127.0.0.1:" + Ports.free(), "--token-file", tokenFile());
         assertThat(unreachable.exit).isEqualTo(3);
         assertThat(unreachable.err).contains("backup-service is not reachable");
     }
@@ -225,10 +227,17 @@ class DrillIT {
     }
 
     private String text(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .header("Authorization", "Bearer " + new org.drcc.engines.LocalTokens(
+                                org.drcc.engines.LocalSigningKey.in(dir.resolve("dr").resolve("keys")))
+                                .issue("drill-it", List.of("viewer"), Duration.ofMinutes(5))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url + ": " + response.body()).isEqualTo(200);
         return response.body();
+    }
+
+    private static String tokenFile() {
+        return dir.resolve("dr").resolve("token").toString();
     }
 
     private String incident() {

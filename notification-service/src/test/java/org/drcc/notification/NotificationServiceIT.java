@@ -429,7 +429,7 @@ class NotificationServiceIT {
 
     private org.springframework.http.ResponseEntity<String> putJson(String path, String body, Object... vars) {
         HttpHeaders headers = new HttpHeaders();
-        headers.add("X-Actor", "plan-admin");
+        headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.DR_LEAD, "plan-admin"));
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
         return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), String.class, vars);
     }

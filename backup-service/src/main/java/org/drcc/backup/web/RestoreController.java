@@ -2,12 +2,12 @@ package org.drcc.backup.web;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.security.Principal;
 import org.drcc.backup.job.RestoreAccepted;
 import org.drcc.backup.job.RestoreJob;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,10 +24,10 @@ class RestoreController {
 
     @PostMapping
     ResponseEntity<RestoreAccepted> restoreNewestVerifiedBefore(@Valid @RequestBody RestoreBeforeRequest request,
-            @RequestHeader(value = BackupController.ACTOR_HEADER, defaultValue = "anonymous") String actor)
+            Principal caller)
             throws Exception {
         RestoreAccepted accepted = restoreJob.startNewestVerifiedBefore(request.database(), request.before(),
-                request.targetDatabase(), request.confirmOverwrite(), actor);
+                request.targetDatabase(), request.confirmOverwrite(), caller.getName());
         return ResponseEntity.accepted().location(URI.create("/api/backups/" + accepted.backupId())).body(accepted);
     }
 }

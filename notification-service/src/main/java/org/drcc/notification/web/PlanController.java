@@ -1,6 +1,7 @@
 package org.drcc.notification.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.security.Principal;
 import java.util.List;
 import org.drcc.notification.plan.PlanDocuments;
 import org.drcc.notification.plan.PlanInForce;
@@ -11,7 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -38,15 +38,15 @@ class PlanController {
 
     @PutMapping(path = "/api/plan", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JsonNode> replace(@RequestBody String body,
-                                     @RequestHeader(NotificationController.ACTOR_HEADER) String actor) {
-        return shown(plan.replace(documents.read(body), actor));
+                                     Principal caller) {
+        return shown(plan.replace(documents.read(body), caller.getName()));
     }
 
     /** One stakeholder group (audience), replaced wherever the plan names it. */
     @PutMapping(path = "/api/plan/audiences/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JsonNode> replaceAudience(@PathVariable String name, @RequestBody String body,
-                                             @RequestHeader(NotificationController.ACTOR_HEADER) String actor) {
-        return shown(plan.replaceAudience(name, documents.readAudience(body), actor));
+                                             Principal caller) {
+        return shown(plan.replaceAudience(name, documents.readAudience(body), caller.getName()));
     }
 
     /** Who changed the plan, when, and how; newest first. Revision 0 is the file's plan. */

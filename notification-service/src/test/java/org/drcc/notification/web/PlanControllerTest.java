@@ -17,6 +17,9 @@ import org.drcc.notification.plan.PlanDocuments;
 import org.drcc.notification.plan.PlanInForce;
 import org.drcc.notification.plan.UnknownAudienceException;
 import org.junit.jupiter.api.BeforeEach;
+import org.drcc.kit.security.Roles;
+import org.drcc.notification.config.NotificationPermissions;
+import org.drcc.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -26,7 +29,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(PlanController.class)
-@Import(PlanDocuments.class)
+@Import({PlanDocuments.class, NotificationPermissions.class})
 class PlanControllerTest {
 
     private static final String PLAN = """
@@ -48,7 +51,7 @@ class PlanControllerTest {
 
     @Test
     void showsThePlanWithoutKeys() throws Exception {
-        mvc.perform(get("/api/plan")).andExpect(status().isOk()).andExpect(header().string("ETag", "\"3\""))
+        mvc.perform(get("/api/plan").with(TestJwt.as(Roles.VIEWER, "vic"))).andExpect(status().isOk()).andExpect(header().string("ETag", "\"3\""))
                 .andExpect(jsonPath("$.tiers[0].audiences[0].contacts[0].shownAs").value("ops.example.com"))
                 .andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("s3"))));
     }
@@ -56,7 +59,7 @@ class PlanControllerTest {
     @Test
     void replacesThePlanWithItsActor() throws Exception {
         when(plan.replace(any(), eq("carol"))).thenReturn(4L);
-        mvc.perform(put("/api/plan").header("X-Actor", "carol").contentType(MediaType.APPLICATION_JSON).content(PLAN))
+        mvc.perform(put("/api/plan").with(TestJwt.as(Roles.DR_LEAD, "carol")).contentType(MediaType.APPLICATION_JSON).content(PLAN))
                 .andExpect(status().isOk()).andExpect(header().string("ETag", "\"4\""));
         verify(plan).replace(documents.read(PLAN), "carol");
     }
@@ -65,7 +68,7 @@ class PlanControllerTest {
     void cannotReplaceThePlanWithABadEmailAddressAndChangesNothing() throws Exception {
         String bad = PLAN.replace("\"channel\": \"webhook\", \"target\": \"https://ops.example.com/h/x\", \"secret\": \"s3\"",
                 "\"channel\": \"email\", \"target\": \"lead@\"");
-        mvc.perform(put("/api/plan").header("X-Actor", "carol").contentType(MediaType.APPLICATION_JSON).content(bad))
+        mvc.perform(put("/api/plan").with(TestJwt.as(Roles.DR_LEAD, "carol")).contentType(MediaType.APPLICATION_JSON).content(bad))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("tiers[0].audiences[0].contacts[0]"))
@@ -75,10 +78,13 @@ class PlanControllerTest {
     }
 
     @Test
-    void cannotChangeThePlanWithoutAnActor() throws Exception {
+    void cannotChangeThePlanWithoutATokenOrAsAnythingButTheDrLead() throws Exception {
         mvc.perform(put("/api/plan").contentType(MediaType.APPLICATION_JSON).content(PLAN))
-                .andExpect(status().isBadRequest())
+                .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(put("/api/plan").with(TestJwt.as(Roles.SUPPORT, "sue")).contentType(MediaType.APPLICATION_JSON)
+                        .content(PLAN))
+                .andExpect(status().isForbidden());
         verify(plan, never()).replace(any(), any());
     }
 
@@ -87,12 +93,12 @@ class PlanControllerTest {
         String group = "{\"name\": \"Legal\", \"contacts\": [{\"name\": \"mail\", \"channel\": \"email\", "
                 + "\"target\": \"legal@example.com\"}]}";
         when(plan.replaceAudience(eq("Legal"), any(CommunicationPlan.Audience.class), eq("dan"))).thenReturn(5L);
-        mvc.perform(put("/api/plan/audiences/Legal").header("X-Actor", "dan")
+        mvc.perform(put("/api/plan/audiences/Legal").with(TestJwt.as(Roles.DR_LEAD, "dan"))
                         .contentType(MediaType.APPLICATION_JSON).content(group))
                 .andExpect(status().isOk()).andExpect(header().string("ETag", "\"5\""));
         when(plan.replaceAudience(eq("Legal"), any(CommunicationPlan.Audience.class), eq("dan")))
                 .thenThrow(new UnknownAudienceException("Legal"));
-        mvc.perform(put("/api/plan/audiences/Legal").header("X-Actor", "dan")
+        mvc.perform(put("/api/plan/audiences/Legal").with(TestJwt.as(Roles.DR_LEAD, "dan"))
                         .contentType(MediaType.APPLICATION_JSON).content(group))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no stakeholder group 'Legal'")));
@@ -100,7 +106,7 @@ class PlanControllerTest {
 
     @Test
     void cannotTakeAGroupWithAnUnreadableBody() throws Exception {
-        mvc.perform(put("/api/plan/audiences/Legal").header("X-Actor", "dan")
+        mvc.perform(put("/api/plan/audiences/Legal").with(TestJwt.as(Roles.DR_LEAD, "dan"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"name\": "))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("not valid JSON")));

@@ -1,8 +1,10 @@
 package org.drcc.backup.drill.config;
 
+import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -13,16 +15,23 @@ import org.springframework.web.client.RestClient;
 class DrillConfig {
 
     /**
-     * The one client of incident-service. Every header it sends is set here and only here, so that a
-     * bearer token (issue 9) is added in one place.
+     * The one client of incident-service. Every header it sends is set here and only here, so the drill's
+     * bearer token ({@link DrillTokens}) is added in one place.
      */
     @Bean
-    RestClient incidentClient(RestClient.Builder builder, DrillProperties properties) {
+    RestClient incidentClient(RestClient.Builder builder, DrillProperties properties, Environment environment) {
+        DrillTokens tokens = new DrillTokens(properties.token(), properties.tokenSigningKey(), properties.actor(),
+                environment.getProperty("dr.security.issuer"), environment.getProperty("dr.security.audience"),
+                Clock.systemUTC());
         return builder.clone()
                 .baseUrl(properties.incidentUrl().toString())
-                .defaultHeaders(headers -> {
-                    headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
-                    headers.set("X-Actor", properties.actor());
+                .defaultHeaders(headers -> headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON)))
+                .requestInterceptor((request, body, execution) -> {
+                    String token = tokens.current();
+                    if (!token.isEmpty()) {
+                        request.getHeaders().setBearerAuth(token);
+                    }
+                    return execution.execute(request, body);
                 })
                 .build();
     }

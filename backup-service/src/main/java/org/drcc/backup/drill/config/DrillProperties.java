@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param waitTimeout       the longest wait for a backup or its verification the drill needs
  * @param schedulingEnabled false in tests and on a second instance: no drill runs by the clock
  * @param schedules         the plan's test schedule: name to cron and the scenarios it drills
+ * @param token             a bearer token for incident-service issued by the identity provider (production)
+ * @param tokenSigningKey   locally: the private key of {@code dr up}'s token issuer, to mint the drill's token
  */
 @ConfigurationProperties("dr.drill")
 public record DrillProperties(
@@ -28,7 +30,9 @@ public record DrillProperties(
         @DefaultValue("P730D") Duration reportRetention,
         @DefaultValue("PT10M") Duration waitTimeout,
         @DefaultValue("true") boolean schedulingEnabled,
-        Map<String, Schedule> schedules) {
+        Map<String, Schedule> schedules,
+        String token,
+        java.nio.file.Path tokenSigningKey) {
 
     public DrillProperties {
         schedules = schedules == null ? Map.of() : Map.copyOf(schedules);

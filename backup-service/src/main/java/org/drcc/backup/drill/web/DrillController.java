@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import org.drcc.backup.drill.job.DrillReports;
 import org.drcc.backup.drill.job.DrillRunner;
@@ -21,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -47,8 +47,8 @@ class DrillController {
     @Operation(summary = "Run a drill of a scenario on a scratch copy of the protected database; follow it at Location")
     @PostMapping
     ResponseEntity<DrillView> run(@Valid @RequestBody DrillRequest request,
-                                  @RequestHeader(value = "X-Actor", defaultValue = "anonymous") String actor) {
-        String id = runner.start(request.scenario(), "manual", actor);
+                                  Principal caller) {
+        String id = runner.start(request.scenario(), "manual", caller.getName());
         return ResponseEntity.accepted().location(URI.create("/api/drills/" + id)).body(drills.view(id));
     }
 

@@ -74,6 +74,11 @@ class DrillFailureIT {
         incidentService.stop(0);
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        org.drcc.testsupport.TestTokens.signIn(http, org.drcc.kit.security.Roles.DR_LEAD, "dana");
+    }
+
     @Test
     void aDrillThatFailsHalfWayRecordsItsCauseAndLeavesNoScratchDatabase() throws Exception {
         Map<String, String> before = fingerprint("foodtruck");

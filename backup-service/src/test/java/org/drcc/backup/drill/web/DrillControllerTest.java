@@ -23,6 +23,9 @@ import org.drcc.backup.drill.query.DrillSummary;
 import org.drcc.backup.drill.query.DrillView;
 import org.drcc.backup.drill.query.Drills;
 import org.drcc.kit.config.KitWebAutoConfiguration;
+import org.drcc.kit.security.Roles;
+import org.drcc.testsupport.TestJwt;
+import org.drcc.backup.config.BackupPermissions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -32,6 +35,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(controllers = DrillController.class)
+@org.springframework.context.annotation.Import(BackupPermissions.class)
 @ImportAutoConfiguration(KitWebAutoConfiguration.class)
 class DrillControllerTest {
 
@@ -58,7 +62,7 @@ class DrillControllerTest {
     void canStartADrillAndPointsAtIt() throws Exception {
         when(runner.start("database-corruption", "manual", "alice")).thenReturn("d-1");
         when(drills.view("d-1")).thenReturn(new DrillView(RUNNING, List.of()));
-        mvc.perform(post("/api/drills").header("X-Actor", "alice").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/drills").with(TestJwt.as(Roles.DR_LEAD, "alice")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"scenario\": \"database-corruption\"}"))
                 .andExpect(status().isAccepted())
                 .andExpect(header().string("Location", "/api/drills/d-1"))
@@ -68,7 +72,7 @@ class DrillControllerTest {
     @Test
     void cannotStartAnUnknownScenarioAndIsToldTheKnownOnes() throws Exception {
         when(runner.start(eq("meteor-strike"), any(), any())).thenThrow(new UnknownScenarioException("meteor-strike"));
-        mvc.perform(post("/api/drills").contentType(MediaType.APPLICATION_JSON).content("{\"scenario\": \"meteor-strike\"}"))
+        mvc.perform(post("/api/drills").with(TestJwt.as(Roles.DR_LEAD, "alice")).contentType(MediaType.APPLICATION_JSON).content("{\"scenario\": \"meteor-strike\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("meteor-strike")))
@@ -78,7 +82,7 @@ class DrillControllerTest {
 
     @Test
     void cannotStartWithoutAScenario() throws Exception {
-        mvc.perform(post("/api/drills").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/drills").with(TestJwt.as(Roles.DR_LEAD, "alice")).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         verify(runner, never()).start(any(), any(), any());
@@ -88,11 +92,11 @@ class DrillControllerTest {
     void cannotReadTheReportOfADrillStillRunningOrUnknown() throws Exception {
         when(drills.summary("d-1")).thenReturn(Optional.of(RUNNING));
         when(reports.read(RUNNING)).thenReturn(Optional.empty());
-        mvc.perform(get("/api/drills/d-1/report"))
+        mvc.perform(get("/api/drills/d-1/report").with(TestJwt.as(Roles.DR_LEAD, "alice")))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("RUNNING")));
         when(drills.summary("nope")).thenReturn(Optional.empty());
-        mvc.perform(get("/api/drills/nope/report")).andExpect(status().isNotFound())
+        mvc.perform(get("/api/drills/nope/report").with(TestJwt.as(Roles.DR_LEAD, "alice"))).andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.title").value("No such drill"));
     }
 
@@ -100,7 +104,7 @@ class DrillControllerTest {
     void canReadAStoredReportAsMarkdown() throws Exception {
         when(drills.summary("d-1")).thenReturn(Optional.of(RUNNING));
         when(reports.read(RUNNING)).thenReturn(Optional.of("# DR drill database-corruption: PASSED\n"));
-        mvc.perform(get("/api/drills/d-1/report"))
+        mvc.perform(get("/api/drills/d-1/report").with(TestJwt.as(Roles.DR_LEAD, "alice")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/markdown"))
                 .andExpect(content().string(org.hamcrest.Matchers.startsWith("# DR drill")));
