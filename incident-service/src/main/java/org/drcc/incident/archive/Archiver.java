@@ -59,9 +59,11 @@ class Archiver implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        consumer.wakeup();
         try {
+            consumer.wakeup();
             thread.join(30_000);
+        } catch (IllegalStateException closedAlready) {
+            // the loop ended on its own and closed the consumer
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -20,7 +20,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.drcc.testsupport.WithEngines;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -35,6 +38,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 @WithEngines(database = "incident")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"dr.archive.segment-events=3", "dr.archive.segment-age=PT1S"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ArchiveIT {
 
     static final String TOPIC = "dr.archivetest.events";
@@ -59,6 +63,7 @@ class ArchiveIT {
 
 
     @Test
+    @Order(1)
     void aNewDrTopicIsArchivedInSignedChainedSegmentsAndVerifies() throws Exception {
         publish(7, "first");
         List<String> segments = awaitArchived(7);
@@ -78,6 +83,118 @@ class ArchiveIT {
         assertThat(archive.get("status").asText()).as(archive.toString()).isEqualTo("RETENTION_NOT_HONOURED");
         assertThat(archive.get("details").get("retentionNotHonoured").asText()).contains("Object Lock");
         assertThat(health.get("status").asText()).isEqualTo("RETENTION_NOT_HONOURED");
+    }
+
+    @Test
+    @Order(2)
+    void theArchiverDownForAWhileCatchesUpWithoutGapOrDuplicate() throws Exception {
+        awaitArchived(7);
+        archiver.stop();
+        publish(5, "while-down");
+        archiver.start();
+        awaitArchived(12);
+        List<Long> offsets = segmentKeys().stream().flatMap(k -> lines(k).stream()).map(l -> l.get("offset").asLong()).toList();
+        assertThat(offsets).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+        assertThat(verify().get("intact").asBoolean()).as(verify().toString()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void aCrashBetweenASegmentAndItsCheckpointRewritesTheSameSegment() {
+        List<String> segments = awaitArchived(12);
+        String last = segments.get(segments.size() - 1);
+        String checkpoint = last.replace(".jsonl.gz", ".checkpoint.json");
+        byte[] before = get(last);
+        archiver.stop();
+        s3.deleteObject(r -> r.bucket(BUCKET).key(checkpoint)); // as if the process died before writing it
+        archiver.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> exists(checkpoint));
+        assertThat(get(last)).as("the rewritten segment").isEqualTo(before);
+        assertThat(segmentKeys()).isEqualTo(segments);
+        assertThat(verify().get("intact").asBoolean()).as(verify().toString()).isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void aChangedByteInASegmentIsNamed() {
+        String segment = awaitArchived(12).get(1);
+        byte[] original = get(segment);
+        byte[] changed = original.clone();
+        changed[changed.length / 2] ^= 0x01;
+        tampered(() -> put(segment, changed), () -> put(segment, original),
+                "CHANGED_SEGMENT", segment);
+    }
+
+    @Test
+    @Order(5)
+    void aDeletedSegmentIsNamed() {
+        String segment = awaitArchived(12).get(1);
+        byte[] original = get(segment);
+        tampered(() -> delete(segment), () -> put(segment, original), "MISSING_SEGMENT", segment);
+    }
+
+    @Test
+    @Order(6)
+    void aDeletedSegmentWithItsCheckpointIsNamed() {
+        String segment = awaitArchived(12).get(1);
+        String checkpoint = segment.replace(".jsonl.gz", ".checkpoint.json");
+        byte[] original = get(segment);
+        byte[] signed = get(checkpoint);
+        String next = segmentKeys().get(2);
+        tampered(() -> { delete(segment); delete(checkpoint); },
+                () -> { put(segment, original); put(checkpoint, signed); }, "MISSING_SEGMENT", next);
+        assertThat(verify().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(7)
+    void theLastSegmentDeletedIsNamedAgainstTheArchiversOffsets() {
+        List<String> segments = awaitArchived(12);
+        String segment = segments.get(segments.size() - 1);
+        String checkpoint = segment.replace(".jsonl.gz", ".checkpoint.json");
+        byte[] original = get(segment);
+        byte[] signed = get(checkpoint);
+        tampered(() -> { delete(segment); delete(checkpoint); },
+                () -> { put(segment, original); put(checkpoint, signed); }, "MISSING_SEGMENT",
+                "segments/" + TOPIC + "/00000/");
+    }
+
+    @Test
+    @Order(8)
+    void aForgedCheckpointIsNamed() throws Exception {
+        String segment = awaitArchived(12).get(1);
+        String checkpoint = segment.replace(".jsonl.gz", ".checkpoint.json");
+        byte[] original = get(segment);
+        byte[] signed = get(checkpoint);
+        byte[] changed = original.clone();
+        changed[changed.length / 2] ^= 0x01;
+        // the forger rewrites the segment and puts its new hash in the checkpoint, but has no audit key
+        var forged = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(signed);
+        forged.put("sha256", SegmentWriter.sha256(changed));
+        tampered(() -> { put(segment, changed); put(checkpoint, forged.toString().getBytes(StandardCharsets.UTF_8)); },
+                () -> { put(segment, original); put(checkpoint, signed); }, "FORGED_CHECKPOINT", checkpoint);
+    }
+
+    private void tampered(Runnable tamper, Runnable restore, String kind, String object) {
+        assertThat(verify().get("intact").asBoolean()).as("intact before").isTrue();
+        tamper.run();
+        try {
+            JsonNode report = verify();
+            assertThat(report.get("intact").asBoolean()).as(report.toString()).isFalse();
+            assertThat(report.get("firstBreak").get("kind").asText()).as(report.toString()).isEqualTo(kind);
+            assertThat(report.get("firstBreak").get("object").asText()).as(report.toString()).isEqualTo(object);
+        } finally {
+            restore.run();
+        }
+        assertThat(verify().get("intact").asBoolean()).as("intact once restored").isTrue();
+    }
+
+    private boolean exists(String key) {
+        return s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(key)).keyCount() > 0;
+    }
+
+    private void delete(String key) {
+        s3.deleteObject(r -> r.bucket(BUCKET).key(key));
     }
 
     private void publish(int count, String tag) throws Exception {
@@ -107,6 +224,13 @@ class ArchiveIT {
     }
 
     List<String> awaitArchived(long events) {
+        if (!created) {
+            try {
+                publish(7, "first");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> archivedEvents() >= events);
         return segmentKeys();
     }
