@@ -16,12 +16,30 @@ class AuditCommand {
 
     /** Exit code 4 when the trail is broken, so a scheduled check can alert on it. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Recompute the hash chains of the incident, backup and notification event stores and check their signed checkpoints.")
+            description = "Recompute the hash chains of the incident, backup and notification event stores and check their "
+                    + "signed checkpoints; then check the archive of every topic in the audit bucket, segment by segment.")
     int verify() {
         boolean intact = verify("incident", services.incidents());
         intact &= verify("backup", services.backups());
         intact &= verify("notification", services.notifications());
+        intact &= verifyArchive(services.incidents());
         return intact ? 0 : 4;
+    }
+
+    private boolean verifyArchive(Api api) {
+        JsonNode report = api.get("/api/audit/archive/verify", Map.of());
+        if (output.json) {
+            output.out.println(report.toPrettyString());
+        } else if (report.get("intact").asBoolean()) {
+            output.out.printf("archive intact: %d segments, %d events, %d partitions%n", report.get("segmentsChecked").asLong(),
+                    report.get("eventsChecked").asLong(), report.get("partitions").asLong());
+        } else {
+            JsonNode broken = report.get("firstBreak");
+            output.out.printf("archive BROKEN: %s at %s: %s%n", Output.text(broken.get("kind")),
+                    Output.text(broken.get("object")), Output.text(broken.get("detail")));
+        }
+        report.path("notes").forEach(note -> output.out.println("archive note: " + note.asText()));
+        return report.get("intact").asBoolean();
     }
 
     private boolean verify(String store, Api api) {
