@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.drcc.kit.audit.ChainSigner;
+import org.drcc.kit.audit.ChainVerifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -84,6 +85,17 @@ class ArchiveConfig {
     @Bean
     ArchiveHealth auditArchiveHealthIndicator(RetentionStatus retention, Archiver archiver, ArchiveProperties settings) {
         return new ArchiveHealth(retention, archiver, settings);
+    }
+
+    @Bean
+    EvidencePack evidencePack(ArchiveReader reader, ArchiveVerifier archive, ChainVerifier chain, ChainSigner signer,
+                              ArchiveProperties settings, ObjectMapper json, Clock clock) {
+        return new EvidencePack(reader, archive, chain, signer, settings, json, clock);
+    }
+
+    @Bean
+    ArchiveReader archiveReader(ArchiveStore store, ObjectMapper json, SegmentWriter segments) {
+        return new ArchiveReader(store, json, segments);
     }
 
     @Bean

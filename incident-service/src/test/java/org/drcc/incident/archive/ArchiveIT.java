@@ -20,7 +20,16 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.drcc.testsupport.WithEngines;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -173,6 +182,107 @@ class ArchiveIT {
         forged.put("sha256", SegmentWriter.sha256(changed));
         tampered(() -> { put(segment, changed); put(checkpoint, forged.toString().getBytes(StandardCharsets.UTF_8)); },
                 () -> { put(segment, original); put(checkpoint, signed); }, "FORGED_CHECKPOINT", checkpoint);
+    }
+
+    @Test
+    @Order(9)
+    void olderEventsAreReplayedFromTheArchiveByIncidentActorTypeAndTime() {
+        Instant before = Instant.now().minusSeconds(1);
+        String id = declare("Archived for the auditors");
+        String query = "/api/audit/archive/events?incidentId=" + id;
+        await().atMost(Duration.ofSeconds(60)).until(() -> ndjson(query).size() == 2);
+        assertThat(ndjson(query)).extracting(l -> l.get("headers").get("ce_type").asText())
+                .containsExactlyInAnyOrder("dr.incident.declared.v1", "dr.incident.checklist-assigned.v1");
+        assertThat(ndjson("/api/audit/archive/events?actor=alice&type=dr.incident.declared.v1&from=" + before))
+                .extracting(l -> l.get("payload").get("incidentId").asText()).contains(id);
+        assertThat(ndjson("/api/audit/archive/events?actor=nobody-did-this")).isEmpty();
+        assertThat(ndjson("/api/audit/archive/events?topic=" + TOPIC + "&to=" + before)).hasSize(12);
+        assertThat(ndjson("/api/audit/archive/events?topic=" + TOPIC + "&limit=5")).hasSize(5);
+        ResponseEntity<String> reversed = http.getForEntity("/api/audit/archive/events?from=" + Instant.now() + "&to=" + before,
+                String.class);
+        assertThat(reversed.getStatusCode().value()).isEqualTo(400);
+        assertThat(reversed.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(reversed.getBody()).contains("must be before");
+    }
+
+    @Test
+    @Order(10)
+    void theEvidencePackVerifiesOnItsOwnAndNotOnceAByteIsChanged(@TempDir Path dir) throws Exception {
+        Instant from = Instant.now().minus(Duration.ofHours(1));
+        ResponseEntity<byte[]> response = http.getForEntity("/api/audit/evidence?from=" + from + "&to=" + Instant.now().plusSeconds(60),
+                byte[].class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        Map<String, byte[]> files = IndependentEvidenceCheck.unzip(response.getBody());
+        assertThat(files).containsKeys("events.ndjson", "backup-verifications.ndjson", "drills.ndjson",
+                "chain-verification.json", "controls.md", "README.txt", "public-key.pem", "manifest.json",
+                "manifest.json.sig", "SHA256SUMS");
+        assertThat(new String(files.get("events.ndjson"), StandardCharsets.UTF_8)).contains("dr.archivetest.happened.v1")
+                .contains("Archived for the auditors");
+        JsonNode verification = json.readTree(files.get("chain-verification.json"));
+        assertThat(verification.get("incidentEventStore").get("intact").asBoolean()).isTrue();
+        assertThat(verification.get("archive").get("intact").asBoolean()).isTrue();
+        assertThat(new String(files.get("controls.md"), StandardCharsets.UTF_8)).contains("A1.2", "A1.3", "CC7.4", "CC7.5",
+                "A.5.29", "A.5.30", "A.8.13");
+        assertThat(IndependentEvidenceCheck.problems(files)).isEmpty();
+        assertThat(openssl(dir, files)).as("openssl, as the pack's README says").contains("Signature Verified Successfully");
+
+        Map<String, byte[]> changedEvent = new java.util.LinkedHashMap<>(files);
+        byte[] events = files.get("events.ndjson").clone();
+        events[events.length / 2] ^= 0x01;
+        changedEvent.put("events.ndjson", events);
+        assertThat(IndependentEvidenceCheck.problems(changedEvent)).containsExactly("events.ndjson: SHA-256 differs from the manifest");
+
+        Map<String, byte[]> changedManifest = new java.util.LinkedHashMap<>(files);
+        byte[] manifest = files.get("manifest.json").clone();
+        manifest[manifest.length / 2] ^= 0x01;
+        changedManifest.put("manifest.json", manifest);
+        assertThat(IndependentEvidenceCheck.problems(changedManifest)).contains("manifest.json: signature not valid");
+        assertThat(openssl(dir, changedManifest)).doesNotContain("Signature Verified Successfully");
+    }
+
+    @Test
+    @Order(11)
+    void anEvidencePackWithoutARangeIsA400ThatSaysWhy() {
+        ResponseEntity<String> response = http.getForEntity("/api/audit/evidence?from=" + Instant.now(), String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).contains("to");
+    }
+
+    private static String openssl(Path dir, Map<String, byte[]> files) throws Exception {
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Files.write(dir.resolve(file.getKey()), file.getValue());
+        }
+        Process p = new ProcessBuilder("openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "public-key.pem", "-rawin",
+                "-in", "manifest.json", "-sigfile", "manifest.json.sig").directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    private String declare(String title) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Actor", "alice");
+        String body = "{\"scenario\":\"database-corruption\",\"title\":\"" + title + "\"}";
+        return http.exchange("/api/incidents", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class)
+                .getBody().get("id").asText();
+    }
+
+    private List<JsonNode> ndjson(String path) {
+        String body = http.getForObject(path, String.class);
+        List<JsonNode> lines = new ArrayList<>();
+        if (body != null) {
+            for (String line : body.split("\n")) {
+                if (!line.isBlank()) {
+                    try {
+                        lines.add(json.readTree(line));
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return lines;
     }
 
     private void tampered(Runnable tamper, Runnable restore, String kind, String object) {
