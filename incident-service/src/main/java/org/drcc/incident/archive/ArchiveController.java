@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The archive of every topic in the audit bucket: checked on its own, and replayed for older ranges. */
 @RestController
+@ConditionalOnProperty(name = "dr.archive.enabled", matchIfMissing = true)
 @RequestMapping("/api/audit/archive")
 class ArchiveController {
 

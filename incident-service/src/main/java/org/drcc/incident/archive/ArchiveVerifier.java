@@ -74,8 +74,7 @@ class ArchiveVerifier {
             } catch (IOException | RuntimeException e) {
                 return at("FORGED_CHECKPOINT", key, key.checkpoint(), "the checkpoint cannot be read: " + e.getMessage());
             }
-            if (!key.equals(checkpoint.key()) || checkpoint.signature() == null
-                    || !signer.verify(checkpoint.statement(), decode(checkpoint.signature()))) {
+            if (!key.equals(checkpoint.key()) || !signed(checkpoint)) {
                 return at("FORGED_CHECKPOINT", key, key.checkpoint(), "the checkpoint's Ed25519 signature is not valid "
                         + "for its content and name");
             }
@@ -128,6 +127,15 @@ class ArchiveVerifier {
             }
         }
         return null;
+    }
+
+    private boolean signed(SegmentCheckpoint checkpoint) {
+        try {
+            return checkpoint.signature() != null && checkpoint.previousSha256() != null
+                    && signer.verify(checkpoint.statement(), decode(checkpoint.signature()));
+        } catch (RuntimeException incomplete) {
+            return false; // a field missing from a forged checkpoint
+        }
     }
 
     private static ArchiveBreak at(String kind, SegmentKey key, String object, String detail) {

@@ -129,6 +129,8 @@ class Archiver implements SmartLifecycle {
             state.buffer.clear();
             seek(state);
         }
+        // read again where each partition stands: a segment written without its checkpoint is then rewritten
+        pending.addAll(partitions.keySet());
     }
 
     private void seek(PartitionState state) {

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The evidence pack of a time range, as a zip an auditor can check alone. */
 @RestController
+@ConditionalOnProperty(name = "dr.archive.enabled", matchIfMissing = true)
 @RequestMapping("/api/audit/evidence")
 class EvidenceController {
 

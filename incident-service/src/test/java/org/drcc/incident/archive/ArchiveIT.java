@@ -23,7 +23,12 @@ import org.drcc.testsupport.WithEngines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.net.URI;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -46,12 +51,14 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @WithEngines(database = "incident")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"dr.archive.segment-events=3", "dr.archive.segment-age=PT1S"})
+        properties = {"dr.archive.segment-events=3", "dr.archive.segment-age=PT1S",
+                // its own bucket and consumer group: the other ITs' contexts, cached in this JVM, run archivers too
+                "dr.archive.bucket=" + ArchiveIT.BUCKET, "dr.archive.group-id=archive-it"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ArchiveIT {
 
     static final String TOPIC = "dr.archivetest.events";
-    static final String BUCKET = "dr-audit-archive";
+    static final String BUCKET = "archive-it";
 
     @Autowired
     TestRestTemplate http;
@@ -69,6 +76,18 @@ class ArchiveIT {
     ObjectMapper json;
 
     static boolean created;
+
+    @BeforeAll
+    static void ownBucket() {
+        try (S3Client client = S3Client.builder().endpointOverride(URI.create(System.getProperty("dr.s3.endpoint")))
+                .region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dr-local", "dr-local-secret")))
+                .build()) {
+            if (client.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(BUCKET))) {
+                client.createBucket(r -> r.bucket(BUCKET));
+            }
+        }
+    }
 
 
     @Test
