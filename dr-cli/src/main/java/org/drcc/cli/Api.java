@@ -11,6 +11,8 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,6 +70,31 @@ final class Api {
     JsonNode put(String path, Object body) {
         return send(HttpRequest.newBuilder(uri(path, Map.of())).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
+    }
+
+    /** Saves a binary answer (a zip, say) to {@code target}; a refusal is reported with the service's own words. */
+    long download(String path, Map<String, Object> query, String accept, Path target) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path, query)).GET()
+                    .header("Accept", accept + ", application/problem+json").header("X-Actor", actor)
+                    .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() >= 400) {
+                String text = new String(response.body(), StandardCharsets.UTF_8);
+                JsonNode body = text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+                String detail = body.hasNonNull("detail") ? body.get("detail").asText() : text;
+                throw new CliException(CliException.REFUSED, service + " answered " + response.statusCode() + ": " + detail);
+            }
+            Files.write(target, response.body());
+            return response.body().length;
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw new CliException(CliException.UNREACHABLE, service + " is not reachable at " + baseUrl
+                    + ": is the suite running (./dr up)? Or set its URL with --" + service.replace("-service", "") + "-url");
+        } catch (IOException e) {
+            throw new CliException(CliException.UNREACHABLE, service + " at " + baseUrl + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(CliException.UNREACHABLE, "interrupted");
+        }
     }
 
     /** A JSON object from key/value pairs, leaving out null values. */

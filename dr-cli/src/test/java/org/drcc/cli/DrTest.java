@@ -18,6 +18,11 @@ class DrTest {
     }
 
     @Test
+    void anEvidencePackWithAnUnreadableTimeIsAUsageError() {
+        assertThat(Dr.run("audit", "evidence", "--from", "yesterday", "--to", "2026-01-02T00:00:00Z", "-o", "x.zip")).isEqualTo(2);
+    }
+
+    @Test
     void anUnreachableServiceIsExitCode3() {
         assertThat(Dr.run("incident", "list", "--incident-url", "http://127.0.0.1:9")).isEqualTo(3);
     }
@@ -28,6 +33,7 @@ class DrTest {
         assertThat(Dr.run("incident", "declare", "--help")).isZero();
         assertThat(Dr.run("backup", "restore", "--help")).isZero();
         assertThat(Dr.run("audit", "verify", "--help")).isZero();
+        assertThat(Dr.run("audit", "evidence", "--help")).isZero();
     }
 
     @Test

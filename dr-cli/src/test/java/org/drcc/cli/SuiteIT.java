@@ -83,6 +83,13 @@ class SuiteIT {
         assertThat(Dr.run("audit", "verify", "--incident-url", incident(), "--backup-url", backup(),
                 "--notification-url", notification(), "--token-file", tokenFile))
                 .as("dr audit verify").isZero();
+        Path pack = dir.resolve("evidence.zip");
+        assertThat(Dr.run("audit", "evidence", "--from", java.time.Instant.now().minus(Duration.ofHours(1)).toString(),
+                "--to", java.time.Instant.now().plusSeconds(60).toString(), "-o", pack.toString(), "--incident-url", incident()))
+                .as("dr audit evidence").isZero();
+        try (var zip = new java.util.zip.ZipFile(pack.toFile())) {
+            assertThat(zip.getEntry("manifest.json.sig")).as("a signed evidence pack").isNotNull();
+        }
 
         launcher.destroy();
         assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("dr up stops on SIGTERM").isTrue();

@@ -28,6 +28,42 @@ record CanonicalEvent(String eventIdentifier, String aggregateIdentifier, long s
         return out.toByteArray();
     }
 
+    /** The chain step, {@code SHA-256(previous || bytes())}, fed straight into a reused digest: no copies. */
+    byte[] link(MessageDigest sha, byte[] previous) {
+        sha.reset();
+        sha.update(previous);
+        text(sha, eventIdentifier);
+        text(sha, aggregateIdentifier);
+        sha.update(ByteBuffer.allocate(8).putLong(sequenceNumber).array());
+        text(sha, type == null ? "" : type);
+        text(sha, payloadType);
+        text(sha, payloadRevision == null ? "" : payloadRevision);
+        text(sha, timeStamp);
+        bytes(sha, payload);
+        bytes(sha, metaData == null ? new byte[0] : metaData);
+        return sha.digest();
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void text(MessageDigest sha, String value) {
+        bytes(sha, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void bytes(MessageDigest sha, byte[] value) {
+        sha.update((byte) (value.length >>> 24));
+        sha.update((byte) (value.length >>> 16));
+        sha.update((byte) (value.length >>> 8));
+        sha.update((byte) value.length);
+        sha.update(value);
+    }
+
     static byte[] link(byte[] previous, byte[] canonical) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -51,23 +51,32 @@ public final class ChainSigner {
     }
 
     byte[] sign(long chainSeq, byte[] hash) {
+        return sign(statement(chainSeq, hash));
+    }
+
+    boolean verify(long chainSeq, byte[] hash, byte[] signed) {
+        return verify(statement(chainSeq, hash), signed);
+    }
+
+    /** Signs any statement with the audit key: archive checkpoints and evidence manifests use it too. */
+    public byte[] sign(byte[] statement) {
         try {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initSign(privateKey);
-            signature.update(statement(chainSeq, hash));
+            signature.update(statement);
             return signature.sign();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    boolean verify(long chainSeq, byte[] hash, byte[] signed) {
+    public boolean verify(byte[] statement, byte[] signed) {
         try {
             Signature signature = Signature.getInstance("Ed25519");
             signature.initVerify(publicKey);
-            signature.update(statement(chainSeq, hash));
+            signature.update(statement);
             return signature.verify(signed);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
     }

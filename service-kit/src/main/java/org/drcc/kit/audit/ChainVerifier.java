@@ -1,5 +1,7 @@
 package org.drcc.kit.audit;
 
+import java.security.MessageDigest;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -8,6 +10,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,6 +25,14 @@ public class ChainVerifier {
 
     private static final byte[] GENESIS = new byte[32];
     private static final HexFormat HEX = HexFormat.of();
+    private static final int FETCH_SIZE = 5_000;
+    /** Columns by position in step(): the walk reads every stored event, so it avoids lookups by name. */
+    private static final String WALK = """
+            SELECT c.chain_seq, c.global_index, c.event_identifier, c.prev_hash, c.hash,
+                   e.eventIdentifier, e.aggregateIdentifier, e.sequenceNumber, e.type, e.payloadType,
+                   e.payloadRevision, e.timeStamp, e.payload, e.metaData
+            FROM event_chain c LEFT JOIN DomainEventEntry e ON e.globalIndex = c.global_index
+            ORDER BY c.chain_seq""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
@@ -30,7 +41,7 @@ public class ChainVerifier {
 
     public ChainVerifier(DataSource dataSource, ChainSigner signer, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setFetchSize(1000);
+        this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.readOnly.setReadOnly(true);
         // one snapshot for the walk and the head: a service storing events meanwhile is not a broken chain
@@ -49,12 +60,15 @@ public class ChainVerifier {
             checkpoints.put(rs.getLong(1), new Checkpoint(rs.getBytes(2), rs.getBytes(3)));
         });
         Walk walk = new Walk(checkpoints);
-        jdbc.query("""
-                SELECT c.chain_seq, c.global_index, c.event_identifier, c.prev_hash, c.hash,
-                       e.eventIdentifier, e.aggregateIdentifier, e.sequenceNumber, e.type, e.payloadType,
-                       e.payloadRevision, e.timeStamp, e.payload, e.metaData
-                FROM event_chain c LEFT JOIN DomainEventEntry e ON e.globalIndex = c.global_index
-                ORDER BY c.chain_seq""", walk::step);
+        jdbc.query(con -> {
+            PreparedStatement statement = con.prepareStatement(WALK);
+            statement.setFetchSize(FETCH_SIZE);
+            if (statement.isWrapperFor(PGStatement.class)) {
+                // binary transfer from the first execution: bytea arrives as bytes, not hex text to decode
+                statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            }
+            return statement;
+        }, walk::step);
         if (walk.firstBreak == null) {
             walk.firstBreak = afterTheWalk(walk);
         }
@@ -95,6 +109,7 @@ public class ChainVerifier {
         private long checked;
         private long checkpointsChecked;
         private ChainBreak firstBreak;
+        private final MessageDigest sha = CanonicalEvent.sha256();
 
         Walk(Map<Long, Checkpoint> checkpoints) {
             this.checkpoints = checkpoints;
@@ -104,23 +119,24 @@ public class ChainVerifier {
             if (firstBreak != null) {
                 return;
             }
-            long seq = rs.getLong("chain_seq");
-            long index = rs.getLong("global_index");
-            String linkedId = rs.getString("event_identifier");
+            long seq = rs.getLong(1);
+            long index = rs.getLong(2);
+            String linkedId = rs.getString(3);
             if (seq != expectedSeq) {
                 firstBreak = new ChainBreak("MISSING_LINK", expectedSeq, null, null, "link " + expectedSeq + " is gone");
                 return;
             }
-            if (rs.getString("eventIdentifier") == null) {
+            String eventId = rs.getString(6);
+            if (eventId == null) {
                 firstBreak = new ChainBreak("MISSING_EVENT", seq, index, linkedId, "the linked event was deleted");
                 return;
             }
-            if (!Arrays.equals(rs.getBytes("prev_hash"), previous)) {
+            if (!Arrays.equals(rs.getBytes(4), previous)) {
                 firstBreak = new ChainBreak("REORDERED", seq, index, linkedId, "the link does not follow the one before it");
                 return;
             }
-            byte[] hash = CanonicalEvent.link(previous, event(rs).bytes());
-            if (!linkedId.equals(rs.getString("eventIdentifier")) || !Arrays.equals(hash, rs.getBytes("hash"))) {
+            byte[] hash = event(rs, eventId).link(sha, previous);
+            if (!linkedId.equals(eventId) || !Arrays.equals(hash, rs.getBytes(5))) {
                 firstBreak = new ChainBreak("CHANGED_EVENT", seq, index, linkedId,
                         "the stored event's bytes differ from what was linked");
                 return;
@@ -144,10 +160,8 @@ public class ChainVerifier {
         }
     }
 
-    private static CanonicalEvent event(ResultSet rs) throws SQLException {
-        return new CanonicalEvent(rs.getString("eventIdentifier"), rs.getString("aggregateIdentifier"),
-                rs.getLong("sequenceNumber"), rs.getString("type"), rs.getString("payloadType"),
-                rs.getString("payloadRevision"), rs.getString("timeStamp"), rs.getBytes("payload"),
-                rs.getBytes("metaData"));
+    private static CanonicalEvent event(ResultSet rs, String eventId) throws SQLException {
+        return new CanonicalEvent(eventId, rs.getString(7), rs.getLong(8), rs.getString(9), rs.getString(10),
+                rs.getString(11), rs.getString(12), rs.getBytes(13), rs.getBytes(14));
     }
 }

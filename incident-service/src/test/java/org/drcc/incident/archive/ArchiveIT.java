@@ -1,0 +1,411 @@
+package org.drcc.incident.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.zip.GZIPInputStream;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.drcc.testsupport.WithEngines;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.net.URI;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The archiver on the real engines: a topic created after start-up and matching dr.*.events is archived,
+ * every segment is signed and chained, and each kind of tampering with the bucket is named by verify.
+ */
+@WithEngines(database = "incident")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"dr.archive.segment-events=3", "dr.archive.segment-age=PT1S",
+                // its own bucket and consumer group: the other ITs' contexts, cached in this JVM, run archivers too
+                "dr.archive.bucket=" + ArchiveIT.BUCKET, "dr.archive.group-id=archive-it"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ArchiveIT {
+
+    static final String TOPIC = "dr.archivetest.events";
+    static final String BUCKET = "archive-it";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    Environment environment;
+
+    @Autowired
+    S3Client s3;
+
+    @Autowired
+    Archiver archiver;
+
+    @Autowired
+    ObjectMapper json;
+
+    static boolean created;
+
+    @BeforeAll
+    static void ownBucket() {
+        try (S3Client client = S3Client.builder().endpointOverride(URI.create(System.getProperty("dr.s3.endpoint")))
+                .region(Region.US_EAST_1).forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dr-local", "dr-local-secret")))
+                .build()) {
+            if (client.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(BUCKET))) {
+                client.createBucket(r -> r.bucket(BUCKET));
+            }
+        }
+    }
+
+
+    @Test
+    @Order(1)
+    void aNewDrTopicIsArchivedInSignedChainedSegmentsAndVerifies() throws Exception {
+        publish(7, "first");
+        List<String> segments = awaitArchived(7);
+        assertThat(segments).hasSize(3).first().asString()
+                .isEqualTo("segments/" + TOPIC + "/00000/00000000000000000000-00000000000000000002.jsonl.gz");
+        List<JsonNode> lines = lines(segments.get(0));
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).get("headers").get("ce_type").asText()).isEqualTo("dr.archivetest.happened.v1");
+        assertThat(lines.get(0).get("payload").get("n").asInt()).isEqualTo(0);
+        assertThat(lines.get(2).get("offset").asLong()).isEqualTo(2);
+
+        assertThat(verify().get("intact").asBoolean()).as(verify().toString()).isTrue();
+        JsonNode health = http.getForObject("/actuator/health", JsonNode.class);
+        JsonNode archive = health.get("components").get("auditArchive");
+        // S3Mock takes the lock headers but keeps no lock (GetObjectRetention: bucket without Object Lock):
+        // that is said on the health endpoint, which does not pretend
+        assertThat(archive.get("status").asText()).as(archive.toString()).isEqualTo("RETENTION_NOT_HONOURED");
+        assertThat(archive.get("details").get("retentionNotHonoured").asText()).contains("Object Lock");
+        assertThat(health.get("status").asText()).isEqualTo("RETENTION_NOT_HONOURED");
+    }
+
+    @Test
+    @Order(2)
+    void theArchiverDownForAWhileCatchesUpWithoutGapOrDuplicate() throws Exception {
+        awaitArchived(7);
+        archiver.stop();
+        publish(5, "while-down");
+        archiver.start();
+        awaitArchived(12);
+        List<Long> offsets = segmentKeys().stream().flatMap(k -> lines(k).stream()).map(l -> l.get("offset").asLong()).toList();
+        assertThat(offsets).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+        assertThat(verify().get("intact").asBoolean()).as(verify().toString()).isTrue();
+    }
+
+    @Test
+    @Order(3)
+    void aCrashBetweenASegmentAndItsCheckpointRewritesTheSameSegment() {
+        List<String> segments = awaitArchived(12);
+        String last = segments.get(segments.size() - 1);
+        String checkpoint = last.replace(".jsonl.gz", ".checkpoint.json");
+        byte[] before = get(last);
+        archiver.stop();
+        s3.deleteObject(r -> r.bucket(BUCKET).key(checkpoint)); // as if the process died before writing it
+        archiver.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> exists(checkpoint));
+        assertThat(get(last)).as("the rewritten segment").isEqualTo(before);
+        assertThat(segmentKeys()).isEqualTo(segments);
+        assertThat(verify().get("intact").asBoolean()).as(verify().toString()).isTrue();
+    }
+
+    @Test
+    @Order(4)
+    void aChangedByteInASegmentIsNamed() {
+        String segment = awaitArchived(12).get(1);
+        byte[] original = get(segment);
+        byte[] changed = original.clone();
+        changed[changed.length / 2] ^= 0x01;
+        tampered(() -> put(segment, changed), () -> put(segment, original),
+                "CHANGED_SEGMENT", segment);
+    }
+
+    @Test
+    @Order(5)
+    void aDeletedSegmentIsNamed() {
+        String segment = awaitArchived(12).get(1);
+        byte[] original = get(segment);
+        tampered(() -> delete(segment), () -> put(segment, original), "MISSING_SEGMENT", segment);
+    }
+
+    @Test
+    @Order(6)
+    void aDeletedSegmentWithItsCheckpointIsNamed() {
+        String segment = awaitArchived(12).get(1);
+        String checkpoint = segment.replace(".jsonl.gz", ".checkpoint.json");
+        byte[] original = get(segment);
+        byte[] signed = get(checkpoint);
+        String next = segmentKeys().get(2);
+        tampered(() -> { delete(segment); delete(checkpoint); },
+                () -> { put(segment, original); put(checkpoint, signed); }, "MISSING_SEGMENT", next);
+        assertThat(verify().get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(7)
+    void theLastSegmentDeletedIsNamedAgainstTheArchiversOffsets() {
+        List<String> segments = awaitArchived(12);
+        String segment = segments.get(segments.size() - 1);
+        String checkpoint = segment.replace(".jsonl.gz", ".checkpoint.json");
+        byte[] original = get(segment);
+        byte[] signed = get(checkpoint);
+        tampered(() -> { delete(segment); delete(checkpoint); },
+                () -> { put(segment, original); put(checkpoint, signed); }, "MISSING_SEGMENT",
+                "segments/" + TOPIC + "/00000/");
+    }
+
+    @Test
+    @Order(8)
+    void aForgedCheckpointIsNamed() throws Exception {
+        String segment = awaitArchived(12).get(1);
+        String checkpoint = segment.replace(".jsonl.gz", ".checkpoint.json");
+        byte[] original = get(segment);
+        byte[] signed = get(checkpoint);
+        byte[] changed = original.clone();
+        changed[changed.length / 2] ^= 0x01;
+        // the forger rewrites the segment and puts its new hash in the checkpoint, but has no audit key
+        var forged = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(signed);
+        forged.put("sha256", SegmentWriter.sha256(changed));
+        tampered(() -> { put(segment, changed); put(checkpoint, forged.toString().getBytes(StandardCharsets.UTF_8)); },
+                () -> { put(segment, original); put(checkpoint, signed); }, "FORGED_CHECKPOINT", checkpoint);
+    }
+
+    @Test
+    @Order(9)
+    void olderEventsAreReplayedFromTheArchiveByIncidentActorTypeAndTime() {
+        Instant before = Instant.now().minusSeconds(1);
+        String id = declare("Archived for the auditors");
+        String query = "/api/audit/archive/events?incidentId=" + id;
+        // the relay is at least once: the archive keeps a redelivered CloudEvent too, so count distinct ids
+        await().atMost(Duration.ofSeconds(120)).until(() -> ndjson(query).stream()
+                .map(l -> l.get("headers").get("ce_id").asText()).distinct().count() == 2);
+        assertThat(ndjson(query)).extracting(l -> l.get("headers").get("ce_type").asText())
+                .contains("dr.incident.declared.v1", "dr.incident.checklist-assigned.v1")
+                .allMatch(t -> t.equals("dr.incident.declared.v1") || t.equals("dr.incident.checklist-assigned.v1"));
+        assertThat(ndjson("/api/audit/archive/events?actor=alice&type=dr.incident.declared.v1&from=" + before))
+                .extracting(l -> l.get("payload").get("incidentId").asText()).contains(id);
+        assertThat(ndjson("/api/audit/archive/events?actor=nobody-did-this")).isEmpty();
+        assertThat(ndjson("/api/audit/archive/events?topic=" + TOPIC + "&to=" + before)).hasSize(12);
+        assertThat(ndjson("/api/audit/archive/events?topic=" + TOPIC + "&limit=5")).hasSize(5);
+        ResponseEntity<String> reversed = http.getForEntity("/api/audit/archive/events?from=" + Instant.now() + "&to=" + before,
+                String.class);
+        assertThat(reversed.getStatusCode().value()).isEqualTo(400);
+        assertThat(reversed.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(reversed.getBody()).contains("must be before");
+    }
+
+    @Test
+    @Order(10)
+    void theEvidencePackVerifiesOnItsOwnAndNotOnceAByteIsChanged(@TempDir Path dir) throws Exception {
+        Instant from = Instant.now().minus(Duration.ofHours(1));
+        ResponseEntity<byte[]> response = http.getForEntity("/api/audit/evidence?from=" + from + "&to=" + Instant.now().plusSeconds(60),
+                byte[].class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        Map<String, byte[]> files = IndependentEvidenceCheck.unzip(response.getBody());
+        assertThat(files).containsKeys("events.ndjson", "backup-verifications.ndjson", "drills.ndjson",
+                "chain-verification.json", "controls.md", "README.txt", "public-key.pem", "manifest.json",
+                "manifest.json.sig", "SHA256SUMS");
+        assertThat(new String(files.get("events.ndjson"), StandardCharsets.UTF_8)).contains("dr.archivetest.happened.v1")
+                .contains("Archived for the auditors");
+        JsonNode verification = json.readTree(files.get("chain-verification.json"));
+        assertThat(verification.get("incidentEventStore").get("intact").asBoolean()).isTrue();
+        assertThat(verification.get("archive").get("intact").asBoolean()).isTrue();
+        assertThat(new String(files.get("controls.md"), StandardCharsets.UTF_8)).contains("A1.2", "A1.3", "CC7.4", "CC7.5",
+                "A.5.29", "A.5.30", "A.8.13");
+        assertThat(IndependentEvidenceCheck.problems(files)).isEmpty();
+        assertThat(openssl(dir, files)).as("openssl, as the pack's README says").contains("Signature Verified Successfully");
+
+        Map<String, byte[]> changedEvent = new java.util.LinkedHashMap<>(files);
+        byte[] events = files.get("events.ndjson").clone();
+        events[events.length / 2] ^= 0x01;
+        changedEvent.put("events.ndjson", events);
+        assertThat(IndependentEvidenceCheck.problems(changedEvent)).containsExactly("events.ndjson: SHA-256 differs from the manifest");
+
+        Map<String, byte[]> changedManifest = new java.util.LinkedHashMap<>(files);
+        byte[] manifest = files.get("manifest.json").clone();
+        manifest[manifest.length / 2] ^= 0x01;
+        changedManifest.put("manifest.json", manifest);
+        assertThat(IndependentEvidenceCheck.problems(changedManifest)).contains("manifest.json: signature not valid");
+        assertThat(openssl(dir, changedManifest)).doesNotContain("Signature Verified Successfully");
+    }
+
+    @Test
+    @Order(11)
+    void anEvidencePackWithoutARangeIsA400ThatSaysWhy() {
+        ResponseEntity<String> response = http.getForEntity("/api/audit/evidence?from=" + Instant.now(), String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody()).contains("to");
+    }
+
+    private static String openssl(Path dir, Map<String, byte[]> files) throws Exception {
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Files.write(dir.resolve(file.getKey()), file.getValue());
+        }
+        Process p = new ProcessBuilder("openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "public-key.pem", "-rawin",
+                "-in", "manifest.json", "-sigfile", "manifest.json.sig").directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    private String declare(String title) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Actor", "alice");
+        String body = "{\"scenario\":\"database-corruption\",\"title\":\"" + title + "\"}";
+        return http.exchange("/api/incidents", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class)
+                .getBody().get("id").asText();
+    }
+
+    private List<JsonNode> ndjson(String path) {
+        String body = http.getForObject(path, String.class);
+        List<JsonNode> lines = new ArrayList<>();
+        if (body != null) {
+            for (String line : body.split("\n")) {
+                if (!line.isBlank()) {
+                    try {
+                        lines.add(json.readTree(line));
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        return lines;
+    }
+
+    private void tampered(Runnable tamper, Runnable restore, String kind, String object) {
+        assertThat(verify().get("intact").asBoolean()).as("intact before").isTrue();
+        tamper.run();
+        try {
+            JsonNode report = verify();
+            assertThat(report.get("intact").asBoolean()).as(report.toString()).isFalse();
+            assertThat(report.get("firstBreak").get("kind").asText()).as(report.toString()).isEqualTo(kind);
+            assertThat(report.get("firstBreak").get("object").asText()).as(report.toString()).isEqualTo(object);
+        } finally {
+            restore.run();
+        }
+        assertThat(verify().get("intact").asBoolean()).as("intact once restored").isTrue();
+    }
+
+    private boolean exists(String key) {
+        return s3.listObjectsV2(r -> r.bucket(BUCKET).prefix(key)).keyCount() > 0;
+    }
+
+    private void delete(String key) {
+        s3.deleteObject(r -> r.bucket(BUCKET).key(key));
+    }
+
+    private void publish(int count, String tag) throws Exception {
+        ensureTopic();
+        Properties p = new Properties();
+        p.put("bootstrap.servers", environment.getProperty("spring.kafka.bootstrap-servers"));
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < count; i++) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, 0, "k" + i,
+                        "{\"n\":" + i + ",\"tag\":\"" + tag + "\"}");
+                record.headers().add("ce_type", "dr.archivetest.happened.v1".getBytes(StandardCharsets.UTF_8));
+                record.headers().add("ce_id", (tag + "-" + i).getBytes(StandardCharsets.UTF_8));
+                producer.send(record).get();
+            }
+        }
+    }
+
+    private void ensureTopic() throws Exception {
+        if (created) {
+            return;
+        }
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers",
+                environment.getProperty("spring.kafka.bootstrap-servers")))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+        }
+        created = true;
+    }
+
+    List<String> awaitArchived(long events) {
+        if (!created) {
+            try {
+                publish(7, "first");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> archivedEvents() >= events);
+        return segmentKeys();
+    }
+
+    long archivedEvents() {
+        return segmentKeys().stream().mapToLong(k -> lines(k).size()).sum();
+    }
+
+    List<String> segmentKeys() {
+        List<String> keys = new ArrayList<>();
+        s3.listObjectsV2Paginator(r -> r.bucket(BUCKET).prefix("segments/" + TOPIC + "/")).contents()
+                .forEach(o -> {
+                    if (o.key().endsWith(".jsonl.gz")) {
+                        keys.add(o.key());
+                    }
+                });
+        return keys;
+    }
+
+    List<JsonNode> lines(String key) {
+        byte[] gz = s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asByteArray();
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            List<JsonNode> lines = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isEmpty()) {
+                    lines.add(json.readTree(line));
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonNode verify() {
+        return http.getForObject("/api/audit/archive/verify", JsonNode.class);
+    }
+
+    byte[] get(String key) {
+        return s3.getObjectAsBytes(r -> r.bucket(BUCKET).key(key)).asByteArray();
+    }
+
+    void put(String key, byte[] bytes) {
+        s3.putObject(r -> r.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes));
+    }
+}
