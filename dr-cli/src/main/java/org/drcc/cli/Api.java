@@ -41,11 +41,8 @@ final class Api {
     /** A text resource (such as a Markdown report); errors as for JSON. */
     String text(String path) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path, Map.of())).GET().timeout(Duration.ofMinutes(2));
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(signed(HttpRequest.newBuilder(uri(path, Map.of())).GET())
+                    .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
                 JsonNode body = JSON.readTree(response.body());
                 String detail = body != null && body.hasNonNull("detail") ? body.get("detail").asText() : response.body();
@@ -75,8 +72,8 @@ final class Api {
     /** Saves a binary answer (a zip, say) to {@code target}; a refusal is reported with the service's own words. */
     long download(String path, Map<String, Object> query, String accept, Path target) {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path, query)).GET()
-                    .header("Accept", accept + ", application/problem+json").header("X-Actor", actor)
+            HttpResponse<byte[]> response = http.send(signed(HttpRequest.newBuilder(uri(path, query)).GET()
+                    .header("Accept", accept + ", application/problem+json"))
                     .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() >= 400) {
                 String text = new String(response.body(), StandardCharsets.UTF_8);
@@ -108,12 +105,14 @@ final class Api {
         return body;
     }
 
+    /** The request with the caller's bearer token, when there is one. */
+    private HttpRequest.Builder signed(HttpRequest.Builder request) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
     private JsonNode send(HttpRequest.Builder request) {
         try {
-            if (token != null) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            HttpResponse<String> response = http.send(request.header("Accept", "application/json")
+            HttpResponse<String> response = http.send(signed(request).header("Accept", "application/json")
                     .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
             if (response.statusCode() == 401) {

@@ -40,6 +40,8 @@ public class IncidentPermissions {
             allow(GET, "/api/scenarios/**", ALL),
             allow(GET, "/api/audit/events", AUDITOR, SECURITY, DR_LEAD),
             allow(GET, "/api/audit/events/**", AUDITOR, SECURITY, DR_LEAD),
+            allow(GET, "/api/audit/archive/**", AUDITOR, SECURITY, DR_LEAD),
+            allow(GET, "/api/audit/evidence", AUDITOR, SECURITY, DR_LEAD),
             allow(POST, "/api/admin/projections/*/replay", DEVOPS, DR_LEAD));
 
     @Bean

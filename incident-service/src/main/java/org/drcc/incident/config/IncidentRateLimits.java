@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 public class IncidentRateLimits {
 
     static final List<RateLimit> LIMITS = List.of(
-            new RateLimit(GET, "/api/audit/events/export", 5, Duration.ofMinutes(1)));
+            new RateLimit(GET, "/api/audit/events/export", 5, Duration.ofMinutes(1)),
+            new RateLimit(GET, "/api/audit/evidence", 5, Duration.ofMinutes(1)));
 
     @Bean
     ServiceRateLimits incidentRateLimitRows() {

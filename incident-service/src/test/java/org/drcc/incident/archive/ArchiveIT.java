@@ -63,6 +63,11 @@ class ArchiveIT {
     @Autowired
     TestRestTemplate http;
 
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        org.drcc.testsupport.TestTokens.signIn(http, org.drcc.kit.security.Roles.DR_LEAD, "alice");
+    }
+
     @Autowired
     Environment environment;
 
@@ -284,7 +289,6 @@ class ArchiveIT {
     private String declare(String title) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Actor", "alice");
         String body = "{\"scenario\":\"database-corruption\",\"title\":\"" + title + "\"}";
         return http.exchange("/api/incidents", HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class)
                 .getBody().get("id").asText();
