@@ -85,7 +85,8 @@ class SuiteIT {
                 .as("dr audit verify").isZero();
         Path pack = dir.resolve("evidence.zip");
         assertThat(Dr.run("audit", "evidence", "--from", java.time.Instant.now().minus(Duration.ofHours(1)).toString(),
-                "--to", java.time.Instant.now().plusSeconds(60).toString(), "-o", pack.toString(), "--incident-url", incident()))
+                "--to", java.time.Instant.now().plusSeconds(60).toString(), "-o", pack.toString(), "--incident-url", incident(),
+                "--token-file", tokenFile))
                 .as("dr audit evidence").isZero();
         try (var zip = new java.util.zip.ZipFile(pack.toFile())) {
             assertThat(zip.getEntry("manifest.json.sig")).as("a signed evidence pack").isNotNull();

@@ -405,7 +405,10 @@ class NotificationServiceIT {
                 "it.http=" + TestChannels.HTTP.baseUrl(), "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + TestChannels.SMTP.getSmtp().getPort()).run()) {
             int port = second.getEnvironment().getProperty("local.server.port", Integer.class);
-            var plan = new TestRestTemplate().getForEntity("http://127.0.0.1:" + port + "/api/plan", String.class);
+            HttpHeaders viewer = new HttpHeaders();
+            viewer.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.VIEWER, "victor"));
+            var plan = new TestRestTemplate().exchange("http://127.0.0.1:" + port + "/api/plan", HttpMethod.GET,
+                    new HttpEntity<>(viewer), String.class);
             assertThat(plan.getHeaders().getETag()).as("the revision stored by the first instance").isEqualTo(revision);
             assertThat(plan.getBody()).contains("\"name\":\"Slow DBAs\"");
 
