@@ -32,7 +32,7 @@ public record DrillProperties(
         @DefaultValue("true") boolean schedulingEnabled,
         Map<String, Schedule> schedules,
         String token,
-        java.nio.file.Path tokenSigningKey) {
+        String tokenSigningKey) {
 
     public DrillProperties {
         schedules = schedules == null ? Map.of() : Map.copyOf(schedules);

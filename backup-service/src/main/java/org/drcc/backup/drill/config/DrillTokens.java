@@ -42,9 +42,9 @@ final class DrillTokens {
     private String minted;
     private Instant renewAt = Instant.MIN;
 
-    DrillTokens(String fixed, Path signingKey, String actor, String issuer, String audience, Clock clock) {
+    DrillTokens(String fixed, String signingKey, String actor, String issuer, String audience, Clock clock) {
         this.fixed = fixed == null || fixed.isBlank() ? null : fixed.trim();
-        this.key = signingKey == null ? null : read(signingKey);
+        this.key = signingKey == null || signingKey.isBlank() ? null : read(Path.of(signingKey.trim()));
         this.actor = actor;
         this.issuer = issuer;
         this.audience = audience;
