@@ -3,7 +3,11 @@ package org.drcc.backup.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import jakarta.annotation.PreDestroy;
+import org.drcc.backup.config.S3Clients;
 import org.drcc.backup.config.S3Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +28,30 @@ public class ObjectStore {
 
     private static final Logger log = LoggerFactory.getLogger(ObjectStore.class);
 
-    private final S3Client s3;
+    private final S3Client primary;
+    private final Map<String, S3Client> tierClients = new HashMap<>();
     private final int partSize;
     private final int concurrency;
 
     ObjectStore(S3Client s3, S3Properties properties) {
-        this.s3 = s3;
+        this.primary = s3;
         this.partSize = Math.toIntExact(properties.partSize().toBytes());
         this.concurrency = Math.max(1, properties.uploadConcurrency());
+        properties.tierStoresByBucket().forEach((bucket, store) -> tierClients.put(bucket, S3Clients.of(
+                store.endpoint() != null ? store.endpoint() : properties.endpoint(),
+                store.accessKey() != null ? store.accessKey() : properties.accessKey(),
+                store.secretKey() != null ? store.secretKey() : properties.secretKey(),
+                store.region() != null ? store.region() : properties.region())));
+    }
+
+    /** The client of the store that holds {@code bucket}: a tier's own endpoint, else the primary's. */
+    S3Client client(String bucket) {
+        return tierClients.getOrDefault(bucket, primary);
+    }
+
+    @PreDestroy
+    void close() {
+        tierClients.values().forEach(S3Client::close);
     }
 
     /** A check run after the stream ended and before the upload completes; throwing aborts the upload. */
@@ -48,6 +68,7 @@ public class ObjectStore {
      */
     public StoredObject upload(String bucket, String key, InputStream in, BeforeComplete beforeComplete)
             throws Exception {
+        S3Client s3 = client(bucket);
         String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
         PartUploads uploads = new PartUploads(s3, bucket, key, uploadId, partSize, concurrency);
         try {
@@ -81,7 +102,7 @@ public class ObjectStore {
     }
 
     public ResponseInputStream<GetObjectResponse> open(String bucket, String key) {
-        return s3.getObject(r -> r.bucket(bucket).key(key));
+        return client(bucket).getObject(r -> r.bucket(bucket).key(key));
     }
 
     /** Reads the object back in full and measures it. */
@@ -95,19 +116,19 @@ public class ObjectStore {
     }
 
     public void delete(String bucket, String key) {
-        s3.deleteObject(r -> r.bucket(bucket).key(key));
+        client(bucket).deleteObject(r -> r.bucket(bucket).key(key));
     }
 
     /** Aborts uploads a crashed run left open under {@code prefix}: their parts would cost storage forever. */
     public int abortIncomplete(String bucket, String prefix) {
-        List<MultipartUpload> open = s3.listMultipartUploads(r -> r.bucket(bucket).prefix(prefix)).uploads();
+        List<MultipartUpload> open = client(bucket).listMultipartUploads(r -> r.bucket(bucket).prefix(prefix)).uploads();
         open.forEach(u -> abort(bucket, u.key(), u.uploadId()));
         return open.size();
     }
 
     private void abort(String bucket, String key, String uploadId) {
         try {
-            s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
+            client(bucket).abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId));
         } catch (RuntimeException e) {
             log.warn("Could not abort the upload {} of s3://{}/{}: {}", uploadId, bucket, key, e.getMessage());
         }
