@@ -37,8 +37,15 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("dr.security.audience", "dr-command-centre"),
             Map.entry("server.shutdown", "graceful"));
 
+    private static final String AXON_UPDATE_CHECK = "axoniq.update-checker.disabled";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // A DR tool runs where outbound calls are scarce and audited: Axon's update checker stays off (it
+        // would report usage to AxonIQ and write ~/.axoniq) unless the operator opts in with the variable.
+        if (System.getProperty(AXON_UPDATE_CHECK) == null && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+            System.setProperty(AXON_UPDATE_CHECK, "true");
+        }
         environment.getPropertySources().addLast(new MapPropertySource("dr-service-kit-defaults", DEFAULTS));
     }
 
