@@ -5,4 +5,6 @@ CREATE DATABASE incident;
 CREATE DATABASE backup;
 CREATE DATABASE notification;
 CREATE DATABASE metrics;
+-- the keys of the people named in events, shared by all services (crypto-shredding; see README "Personal data")
+CREATE DATABASE keyring;
 CREATE DATABASE foodtruck;

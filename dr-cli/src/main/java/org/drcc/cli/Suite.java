@@ -69,8 +69,8 @@ final class Suite implements AutoCloseable {
             out.printf("  %-21s %s/api   Swagger UI %s/swagger-ui.html   Prometheus %s/actuator/prometheus%n",
                     s.name(), s.url(), s.url(), s.url());
         }
-        out.printf("  %-21s %s (user postgres; databases %s, foodtruck)%n", "PostgreSQL",
-                engines.jdbcUrl("<database>"), String.join(", ", Engines.SERVICE_DATABASES));
+        out.printf("  %-21s %s (user postgres; databases %s, %s, foodtruck)%n", "PostgreSQL",
+                engines.jdbcUrl("<database>"), String.join(", ", Engines.SERVICE_DATABASES), Engines.KEYRING_DATABASE);
         out.printf("  %-21s %s%n", "Kafka", engines.bootstrapServers());
         out.printf("  %-21s %s (buckets %s)%n", "S3", engines.s3Endpoint(), String.join(", ", Buckets.ALL));
         out.println("Press Ctrl-C to stop everything.");
@@ -80,6 +80,7 @@ final class Suite implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("-jar", service.jar(home).toString(),
                 "--server.port=" + service.port(),
                 "--spring.datasource.url=" + engines.jdbcUrl(service.database()),
+                "--dr.privacy.keyring.url=" + engines.jdbcUrl(Engines.KEYRING_DATABASE),
                 "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers(),
                 "--dr.s3.endpoint=" + engines.s3Endpoint(),
                 // the key that signs the audit trail's checkpoints lives beside the data, not in it

@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engines implements AutoCloseable {
 
-    /** The services' own databases, plus the protected one. */
+    /** The services' own databases. */
     public static final List<String> SERVICE_DATABASES = List.of("incident", "backup", "notification", "metrics");
+    /** The keys of the people named in events, which all services share (forgetting a person destroys theirs). */
+    public static final String KEYRING_DATABASE = "keyring";
 
     private static final Logger log = LoggerFactory.getLogger(Engines.class);
 
@@ -49,6 +51,7 @@ public final class Engines implements AutoCloseable {
         s3 = S3Engine.launch(settings, Buckets.ALL);
         postgres = PostgresEngine.start(settings);
         SERVICE_DATABASES.forEach(postgres::createDatabase);
+        postgres.createDatabase(KEYRING_DATABASE);
         if (postgres.createDatabase(FoodTruckDatabase.NAME)) {
             log.info("Generating the foodtruck database (~{} MB)", settings.foodtruckMegabytes());
             FoodTruckDatabase.populate(postgres.dataSource(FoodTruckDatabase.NAME), settings.foodtruckMegabytes());

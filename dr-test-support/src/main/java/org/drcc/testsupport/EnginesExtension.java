@@ -25,6 +25,8 @@ public final class EnginesExtension implements BeforeAllCallback, ParameterResol
                 .map(WithEngines::database)
                 .orElseThrow(() -> new IllegalStateException("use @WithEngines(database = ...)"));
         System.setProperty("spring.datasource.url", engines.jdbcUrl(database));
+        // the keyring of personal-data keys, shared by every service as in ./dr up
+        System.setProperty("dr.privacy.keyring.url", engines.jdbcUrl(Engines.KEYRING_DATABASE));
         System.setProperty("spring.kafka.bootstrap-servers", engines.bootstrapServers());
         System.setProperty("dr.s3.endpoint", engines.s3Endpoint().toString());
         // the database the backup-service protects

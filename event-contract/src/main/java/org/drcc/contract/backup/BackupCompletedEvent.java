@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.drcc.contract.PersonalData;
 
 /**
  * The dump is stored in the primary bucket. {@code snapshotAt} is the restore point: the dump and the
@@ -21,6 +22,6 @@ public record BackupCompletedEvent(
         Instant snapshotAt,
         Duration duration,
         List<TableChecksum> tables,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements BackupEvent {
 }

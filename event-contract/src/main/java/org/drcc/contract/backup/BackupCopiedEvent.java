@@ -2,6 +2,7 @@ package org.drcc.contract.backup;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** A copy in another tier was read back and has the backup's SHA-256. */
 @JsonTypeName("dr.backup.copied.v1")
@@ -12,6 +13,6 @@ public record BackupCopiedEvent(
         String bucket,
         String objectKey,
         String sha256,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements BackupEvent {
 }

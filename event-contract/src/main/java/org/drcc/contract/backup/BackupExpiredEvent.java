@@ -2,6 +2,7 @@ package org.drcc.contract.backup;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** Retention let the backup go: its objects were deleted from every tier. */
 @JsonTypeName("dr.backup.expired.v1")
@@ -9,6 +10,6 @@ public record BackupExpiredEvent(
         String backupId,
         String database,
         String reason,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements BackupEvent {
 }

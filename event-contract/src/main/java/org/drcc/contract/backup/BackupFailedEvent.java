@@ -2,6 +2,7 @@ package org.drcc.contract.backup;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** The backup did not complete; nothing of it is kept (its upload was aborted). */
 @JsonTypeName("dr.backup.failed.v1")
@@ -9,6 +10,6 @@ public record BackupFailedEvent(
         String backupId,
         String database,
         String cause,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements BackupEvent {
 }

@@ -2,6 +2,7 @@ package org.drcc.contract.backup;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** The restore into {@code targetDatabase} did not complete. */
 @JsonTypeName("dr.backup.restore-failed.v1")
@@ -11,6 +12,6 @@ public record BackupRestoreFailedEvent(
         String restoreId,
         String targetDatabase,
         String cause,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements BackupEvent {
 }

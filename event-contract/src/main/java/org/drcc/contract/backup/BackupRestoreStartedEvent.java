@@ -2,6 +2,7 @@ package org.drcc.contract.backup;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** A restore of the backup began into {@code targetDatabase}; {@code restorePoint} is the backup's snapshot time. */
 @JsonTypeName("dr.backup.restore-started.v1")
@@ -12,6 +13,6 @@ public record BackupRestoreStartedEvent(
         String targetDatabase,
         boolean overwritesProtected,
         Instant restorePoint,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements BackupEvent {
 }

@@ -2,6 +2,7 @@ package org.drcc.contract.backup;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** {@code targetDatabase} now holds the data as it was at {@code restorePoint}. */
 @JsonTypeName("dr.backup.restored.v1")
@@ -11,6 +12,6 @@ public record BackupRestoredEvent(
         String restoreId,
         String targetDatabase,
         Instant restorePoint,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements BackupEvent {
 }

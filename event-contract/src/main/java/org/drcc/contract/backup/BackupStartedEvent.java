@@ -2,6 +2,7 @@ package org.drcc.contract.backup;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** A dump of the database began streaming to the primary bucket under {@code objectKey}. */
 @JsonTypeName("dr.backup.started.v1")
@@ -10,6 +11,6 @@ public record BackupStartedEvent(
         String database,
         String bucket,
         String objectKey,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements BackupEvent {
 }

@@ -2,6 +2,7 @@ package org.drcc.contract.backup;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /**
  * The backup could not be proved restorable. {@code check} names the check that failed
@@ -13,6 +14,6 @@ public record BackupVerificationFailedEvent(
         String database,
         String check,
         String detail,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements BackupEvent {
 }

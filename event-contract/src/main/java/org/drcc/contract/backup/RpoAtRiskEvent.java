@@ -3,6 +3,7 @@ package org.drcc.contract.backup;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Duration;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /**
  * The newest good backup of a protected database is older than its RPO: a disaster now would lose more
@@ -15,6 +16,6 @@ public record RpoAtRiskEvent(
         Instant newestGoodSnapshotAt,
         Duration rpo,
         Duration age,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements BackupEvent {
 }

@@ -3,6 +3,7 @@ package org.drcc.contract.backup;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Duration;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** A protected database is within its RPO again, thanks to backup {@code backupId}. */
 @JsonTypeName("dr.backup.rpo-recovered.v1")
@@ -11,6 +12,6 @@ public record RpoRecoveredEvent(
         String database,
         Instant newestGoodSnapshotAt,
         Duration rpo,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements BackupEvent {
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.drcc.contract.PersonalData;
 
 /**
  * The drill failed: a step broke or a target was missed, and {@code reason} says which. What was measured
@@ -21,7 +22,7 @@ public record DrillFailedEvent(
         Duration rpo,
         Duration rpoTarget,
         List<String> pendingCleanup,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements DrillEvent {
 
     public DrillFailedEvent {

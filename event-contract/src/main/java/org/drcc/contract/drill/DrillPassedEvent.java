@@ -3,6 +3,7 @@ package org.drcc.contract.drill;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Duration;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /**
  * Every step worked and the measured RTO (declared to restored) and RPO (damage to restore point) met the
@@ -19,6 +20,6 @@ public record DrillPassedEvent(
         Duration rtoTarget,
         Duration rpo,
         Duration rpoTarget,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements DrillEvent {
 }

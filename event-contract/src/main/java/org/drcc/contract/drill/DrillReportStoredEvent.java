@@ -2,6 +2,7 @@ package org.drcc.contract.drill;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** The drill's Markdown report is in S3, kept until {@code retainUntil} (the plan keeps test results 2 years). */
 @JsonTypeName("dr.drill.report-stored.v1")
@@ -12,6 +13,6 @@ public record DrillReportStoredEvent(
         String objectKey,
         String sha256,
         Instant retainUntil,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements DrillEvent {
 }

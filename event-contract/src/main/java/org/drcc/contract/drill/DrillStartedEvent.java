@@ -2,6 +2,7 @@ package org.drcc.contract.drill;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** A drill of {@code scenario} on a scratch copy of {@code database}; {@code trigger} is manual or a schedule's name. */
 @JsonTypeName("dr.drill.started.v1")
@@ -10,6 +11,6 @@ public record DrillStartedEvent(
         String scenario,
         String database,
         String trigger,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements DrillEvent {
 }

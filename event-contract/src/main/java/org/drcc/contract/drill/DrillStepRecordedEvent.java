@@ -2,6 +2,7 @@ package org.drcc.contract.drill;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** One step of the drill, as it happened: {@code outcome} is OK or FAILED, {@code detail} says what was seen. */
 @JsonTypeName("dr.drill.step-recorded.v1")
@@ -13,6 +14,6 @@ public record DrillStepRecordedEvent(
         String detail,
         Instant startedAt,
         Instant endedAt,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements DrillEvent {
 }

@@ -2,6 +2,7 @@ package org.drcc.contract.incident;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** A checklist item was done. */
 @JsonTypeName("dr.incident.checklist-item-completed.v1")
@@ -10,6 +11,6 @@ public record ChecklistItemCompletedEvent(
         IncidentTargets targets,
         String itemId,
         String note,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements IncidentEvent {
 }

@@ -2,6 +2,7 @@ package org.drcc.contract.incident;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** The DR lead waived a mandatory checklist item, with a reason. */
 @JsonTypeName("dr.incident.checklist-item-waived.v1")
@@ -10,6 +11,6 @@ public record ChecklistItemWaivedEvent(
         IncidentTargets targets,
         String itemId,
         String reason,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements IncidentEvent {
 }

@@ -2,6 +2,7 @@ package org.drcc.contract.incident;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** The incident is closed after the post-recovery work. */
 @JsonTypeName("dr.incident.closed.v1")
@@ -9,6 +10,6 @@ public record IncidentClosedEvent(
         String incidentId,
         IncidentTargets targets,
         String summary,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements IncidentEvent {
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Duration;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** A DR incident was declared for one of the plan's scenarios; carries the scenario's targets. */
 @JsonTypeName("dr.incident.declared.v1")
@@ -18,7 +19,7 @@ public record IncidentDeclaredEvent(
         Instant detectedAt,
         Instant suspectedDamageStart,
         boolean drill,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements IncidentEvent {
 
     @Override

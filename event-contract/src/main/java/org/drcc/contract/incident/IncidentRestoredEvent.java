@@ -2,6 +2,7 @@ package org.drcc.contract.incident;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** Service was restored; the backup used and its restore point are the evidence (RPO). */
 @JsonTypeName("dr.incident.restored.v1")
@@ -11,6 +12,6 @@ public record IncidentRestoredEvent(
         String backupId,
         Instant restorePoint,
         String summary,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements IncidentEvent {
 }

@@ -2,6 +2,7 @@ package org.drcc.contract.incident;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** A note on the timeline; a status update is one meant for stakeholders. */
 @JsonTypeName("dr.incident.note-added.v1")
@@ -10,6 +11,6 @@ public record NoteAddedEvent(
         IncidentTargets targets,
         String text,
         boolean statusUpdate,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements IncidentEvent {
 }

@@ -2,6 +2,7 @@ package org.drcc.contract.incident;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /** The incident's severity was changed, with a reason. */
 @JsonTypeName("dr.incident.severity-changed.v1")
@@ -11,6 +12,6 @@ public record SeverityChangedEvent(
         Severity from,
         Severity to,
         String reason,
-        String actor,
+        @PersonalData String actor,
         Instant occurredAt) implements IncidentEvent {
 }

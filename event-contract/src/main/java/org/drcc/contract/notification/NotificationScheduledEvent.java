@@ -2,6 +2,7 @@ package org.drcc.contract.notification;
 
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.Instant;
+import org.drcc.contract.PersonalData;
 
 /**
  * A message is owed: its kind (incident-declaration, status-update, recovery-completion,
@@ -16,10 +17,10 @@ public record NotificationScheduledEvent(
         String kind,
         String tier,
         String audience,
-        String contact,
+        @PersonalData String contact,
         String channel,
         String subject,
-        String body,
+        @PersonalData(subject = "contact") String body,
         Instant dueAt,
         Instant occurredAt) implements NotificationEvent {
 }

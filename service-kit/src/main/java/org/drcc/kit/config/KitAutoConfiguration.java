@@ -9,6 +9,8 @@ import org.drcc.kit.inbox.EventInbox;
 import org.drcc.kit.inbox.Inbox;
 import org.drcc.kit.kafka.CloudEventRecords;
 import org.drcc.kit.kafka.MalformedEventException;
+import org.drcc.kit.privacy.PersonalDataModule;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,9 +35,12 @@ public class KitAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(KitAutoConfiguration.class);
 
+    /** Events on Kafka carry personal fields sealed, as the event stores do (see org.drcc.kit.privacy). */
     @Bean
-    CloudEventRecords cloudEventRecords(ObjectMapper json, @Value("${spring.application.name}") String name) {
-        return new CloudEventRecords(json, "/" + name);
+    CloudEventRecords cloudEventRecords(ObjectMapper json, ObjectProvider<PersonalDataModule> personalData,
+                                        @Value("${spring.application.name}") String name) {
+        PersonalDataModule sealing = personalData.getIfAvailable();
+        return new CloudEventRecords(sealing == null ? json : json.copy().registerModule(sealing), "/" + name);
     }
 
     @Bean

@@ -18,6 +18,9 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("spring.flyway.locations", "classpath:db/kit,classpath:db/migration"),
             Map.entry("spring.datasource.username", "postgres"),
             Map.entry("spring.datasource.password", ""),
+            // the shared keyring of personal-data keys: same credentials as the service's own database by default
+            Map.entry("dr.privacy.keyring.username", "${spring.datasource.username}"),
+            Map.entry("dr.privacy.keyring.password", "${spring.datasource.password:}"),
             Map.entry("spring.kafka.bootstrap-servers", "127.0.0.1:19092"),
             Map.entry("spring.kafka.producer.acks", "all"),
             Map.entry("spring.kafka.producer.properties.enable.idempotence", "true"),

@@ -65,7 +65,9 @@ public class KitSecurityAutoConfiguration {
             Permission.allow(GET, "/api/audit/verify", Roles.AUDITOR, Roles.SECURITY, Roles.DR_LEAD),
             Permission.allow(org.springframework.http.HttpMethod.POST, "/api/audit/checkpoints",
                     Roles.SECURITY, Roles.DR_LEAD),
-            Permission.allow(GET, "/api/audit/public-key", Roles.ALL));
+            Permission.allow(GET, "/api/audit/public-key", Roles.ALL),
+            // erasing a person's personal data (GDPR Art. 17): the data-protection function only
+            Permission.allow(org.springframework.http.HttpMethod.POST, "/api/privacy/forget", Roles.SECURITY));
 
     @Bean
     PermissionTable effectivePermissions(ObjectProvider<ServicePermissions> services) {

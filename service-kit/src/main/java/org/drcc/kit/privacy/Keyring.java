@@ -1,0 +1,160 @@
+package org.drcc.kit.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One AES-256 key per person, in the keyring database every service shares. A person is found by an
+ * HMAC of their identifier (a user name or an address, case-insensitive) under the keyring's own
+ * secret, so the table holds no names. Forgetting deletes the key and the lookup: what was encrypted
+ * with the key can no longer be read anywhere, and nothing links the subject id back to the person.
+ *
+ * <p>Keys are cached for {@code ttl}; an instance that did not do the forgetting stops using a
+ * destroyed key within that time.
+ */
+public final class Keyring implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Keyring.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    record SubjectKey(UUID subject, SecretKey key) {
+    }
+
+    private record Cached<T>(T value, Instant until) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Duration ttl;
+    private final Clock clock;
+    private final Map<String, Cached<SubjectKey>> byLookup = new ConcurrentHashMap<>();
+    private final Map<UUID, Cached<Optional<SecretKey>>> bySubject = new ConcurrentHashMap<>();
+    private final AutoCloseable ownPool;
+    private volatile byte[] pepper;
+
+    /** {@code ownPool}: the keyring's own connection pool, closed with it (null when it borrows the service's). */
+    public Keyring(JdbcClient jdbc, Duration ttl, Clock clock, AutoCloseable ownPool) {
+        this.jdbc = jdbc;
+        this.ttl = ttl;
+        this.clock = clock;
+        this.ownPool = ownPool;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (ownPool != null) {
+            ownPool.close();
+        }
+    }
+
+    /** The person's key, made on first use. */
+    SubjectKey keyFor(String identifier) {
+        String lookup = lookup(identifier);
+        Cached<SubjectKey> cached = byLookup.get(lookup);
+        if (cached != null && cached.until().isAfter(clock.instant())) {
+            return cached.value();
+        }
+        SubjectKey key = find(lookup).orElseGet(() -> create(lookup));
+        byLookup.put(lookup, new Cached<>(key, clock.instant().plus(ttl)));
+        return key;
+    }
+
+    /** The key of a subject, or empty when the person was forgotten (or never had one). */
+    Optional<SecretKey> key(UUID subject) {
+        Cached<Optional<SecretKey>> cached = bySubject.get(subject);
+        if (cached != null && cached.until().isAfter(clock.instant())) {
+            return cached.value();
+        }
+        Optional<SecretKey> key = jdbc.sql("SELECT data_key FROM person_key WHERE subject_id = ? AND data_key IS NOT NULL")
+                .param(subject).query((rs, n) -> aes(rs.getBytes(1))).optional();
+        bySubject.put(subject, new Cached<>(key, clock.instant().plus(ttl)));
+        return key;
+    }
+
+    /** The subject id the person's encrypted fields carry, while the person is known. */
+    public Optional<UUID> subjectOf(String identifier) {
+        return jdbc.sql("SELECT subject_id FROM person_key WHERE lookup = ?").param(hmac(identifier))
+                .query(UUID.class).optional();
+    }
+
+    /** Destroys the person's key and lookup; the subject id, or empty when there was nothing to destroy. */
+    public Optional<UUID> forget(String identifier) {
+        Optional<UUID> subject = jdbc.sql("""
+                        UPDATE person_key SET data_key = NULL, lookup = NULL, forgotten_at = now()
+                        WHERE lookup = ? RETURNING subject_id""")
+                .param(hmac(identifier)).query(UUID.class).optional();
+        byLookup.remove(lookup(identifier));
+        subject.ifPresent(bySubject::remove);
+        subject.ifPresent(s -> vacuum());
+        return subject;
+    }
+
+    private Optional<SubjectKey> find(String lookup) {
+        return jdbc.sql("SELECT subject_id, data_key FROM person_key WHERE lookup = ?")
+                .param(HexFormat.of().parseHex(lookup))
+                .query((rs, n) -> new SubjectKey(rs.getObject(1, UUID.class), aes(rs.getBytes(2)))).optional();
+    }
+
+    private SubjectKey create(String lookup) {
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        jdbc.sql("INSERT INTO person_key (subject_id, lookup, data_key) VALUES (?, ?, ?) ON CONFLICT (lookup) DO NOTHING")
+                .params(UUID.randomUUID(), HexFormat.of().parseHex(lookup), key).update();
+        // another instance may have made it first: whichever row is there is the person's key
+        return find(lookup).orElseThrow(() -> new IllegalStateException("the keyring lost a key it just stored"));
+    }
+
+    /** Old row versions keep the destroyed key on disk until PostgreSQL vacuums them: do it now. */
+    private void vacuum() {
+        try {
+            jdbc.sql("VACUUM person_key").update();
+        } catch (RuntimeException e) {
+            log.warn("Could not vacuum the keyring after forgetting a person ({}); autovacuum will", e.getMessage());
+        }
+    }
+
+    private String lookup(String identifier) {
+        return HexFormat.of().formatHex(hmac(identifier));
+    }
+
+    private byte[] hmac(String identifier) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(pepper(), "HmacSHA256"));
+            return mac.doFinal(identifier.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private byte[] pepper() {
+        byte[] p = pepper;
+        if (p == null) {
+            byte[] fresh = new byte[32];
+            RANDOM.nextBytes(fresh);
+            jdbc.sql("INSERT INTO keyring_secret (id, pepper) VALUES (1, ?) ON CONFLICT (id) DO NOTHING").param(fresh).update();
+            p = jdbc.sql("SELECT pepper FROM keyring_secret WHERE id = 1").query(byte[].class).single();
+            pepper = p;
+        }
+        return p;
+    }
+
+    private static SecretKey aes(byte[] key) {
+        return new SecretKeySpec(key, "AES");
+    }
+}

@@ -1,0 +1,90 @@
+package org.drcc.kit.privacy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.drcc.contract.Topics;
+import org.drcc.contract.privacy.PersonalDataErasedEvent;
+import org.drcc.kit.kafka.CloudEventRecords;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Forgets a person in this service: overwrites the person's identifier in the service's read models
+ * (one transaction), destroys the person's key in the shared keyring (so every encrypted field of the
+ * person's events, in every store, reads {@code [forgotten]}), and publishes what it did on
+ * {@code dr.privacy.events}. Repeatable: a second run finds nothing left and says so.
+ */
+public final class PersonalDataEraser {
+
+    private final Keyring keyring;
+    private final List<PersonalColumn> columns;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final KafkaOperations<String, String> kafka;
+    private final CloudEventRecords records;
+    private final String service;
+    private final Clock clock;
+
+    public PersonalDataEraser(Keyring keyring, List<PersonalColumn> columns, JdbcClient jdbc,
+                              TransactionTemplate transactions, KafkaOperations<String, String> kafka,
+                              CloudEventRecords records, String service, Clock clock) {
+        this.keyring = keyring;
+        this.columns = columns;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.records = records;
+        this.service = service;
+        this.clock = clock;
+    }
+
+    public ErasureReport erase(String identifier, String reason, String actor) throws Exception {
+        String person = identifier.trim();
+        Optional<UUID> known = keyring.subjectOf(person);
+        Integer rows = transactions.execute(status -> columns.stream().mapToInt(c -> scrub(c, person)).sum());
+        Optional<UUID> destroyed = keyring.forget(person);
+        String subject = destroyed.or(() -> known).map(UUID::toString).orElse(null);
+        String erasureId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        PersonalDataErasedEvent event = new PersonalDataErasedEvent(erasureId, service, subject, destroyed.isPresent(),
+                rows == null ? 0 : rows, reason.trim(), actor, now);
+        kafka.send(records.toRecord(Topics.PRIVACY_EVENTS, subject == null ? erasureId : subject, erasureId, now, event))
+                .get(15, TimeUnit.SECONDS);
+        return new ErasureReport(erasureId, service, subject, event.keyDestroyed(), event.rowsScrubbed());
+    }
+
+    private int scrub(PersonalColumn c, String person) {
+        String forgotten = PersonalDataCipher.FORGOTTEN;
+        return switch (c.kind()) {
+            case VALUE -> jdbc.sql("UPDATE " + c.table() + " SET " + c.column() + " = :forgotten WHERE lower("
+                            + c.column() + ") = lower(:person)")
+                    .param("forgotten", forgotten).param("person", person).update();
+            case JSONB, JSON_TEXT -> {
+                String text = c.kind() == PersonalColumn.Kind.JSONB ? c.column() + "::text" : c.column();
+                String cast = c.kind() == PersonalColumn.Kind.JSONB ? "::jsonb" : "";
+                // the person as a whole JSON string value, case-insensitive, wherever it appears in the document
+                yield jdbc.sql("UPDATE " + c.table() + " SET " + c.column() + " = regexp_replace(" + text
+                                + ", :pattern, :replacement, 'gi')" + cast + " WHERE " + text + " ~* :pattern")
+                        .param("pattern", "\"" + regexQuote(person) + "\"")
+                        .param("replacement", "\"" + forgotten + "\"").update();
+            }
+        };
+    }
+
+    /** PostgreSQL's regular expressions have no \Q..\E: escape every character that could mean something. */
+    static String regexQuote(String text) {
+        StringBuilder out = new StringBuilder(text.length() * 2);
+        for (char ch : text.toCharArray()) {
+            if ("\\.^$|?*+()[]{}-/\"".indexOf(ch) >= 0) {
+                out.append('\\');
+            }
+            out.append(ch);
+        }
+        return out.toString();
+    }
+}

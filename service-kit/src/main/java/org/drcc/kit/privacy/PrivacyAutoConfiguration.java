@@ -1,0 +1,88 @@
+package org.drcc.kit.privacy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.drcc.kit.kafka.CloudEventRecords;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Crypto-shredding of personal data in events: the keyring (its own Flyway history, in the database
+ * {@code dr.privacy.keyring.url} names, else the service's own), the {@link PersonalDataModule} on the
+ * mappers that store and publish events, and {@code POST /api/privacy/forget}.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+        beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
+@ConditionalOnBean(DataSource.class)
+@EnableConfigurationProperties(PrivacyProperties.class)
+public class PrivacyAutoConfiguration {
+
+    @Bean
+    Keyring keyring(PrivacyProperties settings, DataSource serviceDatabase) {
+        DataSource database = settings.keyring().url() == null ? serviceDatabase : keyringDatabase(settings.keyring());
+        Flyway.configure().dataSource(database).locations("classpath:db/keyring").table("keyring_schema_history")
+                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        return new Keyring(JdbcClient.create(database), settings.keyCacheTtl(), Clock.systemUTC(),
+                database == serviceDatabase ? null : (HikariDataSource) database);
+    }
+
+    @Bean
+    PersonalDataModule personalDataModule(Keyring keyring) {
+        return new PersonalDataModule(new PersonalDataCipher(keyring));
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    PersonalDataEraser personalDataEraser(Keyring keyring, ObjectProvider<PersonalColumns> columns, JdbcClient jdbc,
+                                          TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
+                                          CloudEventRecords records, @Value("${spring.application.name}") String name) {
+        List<PersonalColumn> all = columns.orderedStream().flatMap(c -> c.columns().stream()).toList();
+        return new PersonalDataEraser(keyring, all, jdbc, transactions, kafka, records, name, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    PrivacyController privacyController(PersonalDataEraser eraser) {
+        return new PrivacyController(eraser);
+    }
+
+    /** Axon stores events through this serializer: personal fields sealed on the way in, opened on the way out. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JacksonSerializer.class)
+    static class SealedEventStore {
+
+        @Bean
+        @Qualifier("eventSerializer")
+        Serializer eventSerializer(ObjectMapper json, PersonalDataModule personalData) {
+            return JacksonSerializer.builder().objectMapper(json.copy().registerModule(personalData)).build();
+        }
+    }
+
+    private static HikariDataSource keyringDatabase(PrivacyProperties.Keyring keyring) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("keyring");
+        pool.setJdbcUrl(keyring.url());
+        pool.setUsername(keyring.username());
+        pool.setPassword(keyring.password());
+        pool.setMaximumPoolSize(4);
+        return pool;
+    }
+}

@@ -1,0 +1,22 @@
+package org.drcc.kit.privacy;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the keyring of personal-data keys lives ({@code dr.privacy.keyring.*}): one database that every
+ * service of the suite shares, so that forgetting a person destroys the one key all of them use. When
+ * no URL is given the service's own database holds it (fine for a single service, not for the suite).
+ * {@code keyCacheTtl} bounds how long an instance keeps using a key another instance has destroyed.
+ */
+@ConfigurationProperties("dr.privacy")
+public record PrivacyProperties(Keyring keyring, @DefaultValue("60s") Duration keyCacheTtl) {
+
+    public PrivacyProperties {
+        keyring = keyring == null ? new Keyring(null, null, null) : keyring;
+    }
+
+    public record Keyring(String url, String username, String password) {
+    }
+}

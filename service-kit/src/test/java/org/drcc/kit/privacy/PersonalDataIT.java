@@ -1,0 +1,118 @@
+package org.drcc.kit.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.drcc.contract.incident.IncidentRole;
+import org.drcc.contract.incident.IncidentTargets;
+import org.drcc.contract.incident.RoleAssignedEvent;
+import org.drcc.contract.notification.NotificationScheduledEvent;
+import org.drcc.engines.Engines;
+import org.drcc.testsupport.WithEngines;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Personal fields of events, sealed per person in a real PostgreSQL keyring: no name in the stored JSON,
+ * the same event read back while the person is known, "[forgotten]" once they are, and nobody else's
+ * data touched. Each test gets its own keyring database.
+ */
+@WithEngines(database = "incident")
+class PersonalDataIT {
+
+    private static final Instant T = Instant.parse("2026-11-25T10:00:00Z");
+    private static final IncidentTargets TARGETS = new IncidentTargets("database-corruption",
+            Duration.ofHours(4), Duration.ofHours(1), false);
+
+    private Keyring keyring;
+    private ObjectMapper sealing;
+
+    @BeforeEach
+    void freshKeyring(Engines engines) {
+        String name = "keyring_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        engines.postgres().createDatabase(name);
+        DataSource db = engines.postgres().dataSource(name);
+        Flyway.configure().dataSource(db).locations("classpath:db/keyring").table("keyring_schema_history")
+                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        keyring = new Keyring(JdbcClient.create(db), Duration.ZERO, Clock.systemUTC(), null);
+        sealing = JsonMapper.builder().addModule(new JavaTimeModule())
+                .addModule(new PersonalDataModule(new PersonalDataCipher(keyring))).build();
+    }
+
+    @Test
+    void storedEventsCarryNoNameAndReadBackWhole() throws Exception {
+        RoleAssignedEvent event = new RoleAssignedEvent("inc-1", TARGETS, IncidentRole.DATABASE_ADMINISTRATOR, "Alice Example",
+                null, "bob@foodtruck.example", T);
+
+        String stored = sealing.writeValueAsString(event);
+
+        assertThat(stored).doesNotContain("Alice").doesNotContain("bob@").contains("\"person\":\"pd:v1:")
+                .contains("\"actor\":\"pd:v1:").contains("\"previousPerson\":null").contains("\"incidentId\":\"inc-1\"");
+        assertThat(sealing.readValue(stored, RoleAssignedEvent.class)).isEqualTo(event);
+    }
+
+    @Test
+    void forgettingAPersonLeavesTheirFieldsUnreadableAndOthersIntact() throws Exception {
+        String stored = sealing.writeValueAsString(new RoleAssignedEvent("inc-1", TARGETS, IncidentRole.DATABASE_ADMINISTRATOR,
+                "alice", null, "bob", T));
+        UUID alice = keyring.subjectOf("alice").orElseThrow();
+
+        assertThat(keyring.forget("ALICE ")).contains(alice);
+
+        RoleAssignedEvent read = sealing.readValue(stored, RoleAssignedEvent.class);
+        assertThat(read.person()).isEqualTo(PersonalDataCipher.FORGOTTEN);
+        assertThat(read.actor()).isEqualTo("bob");
+        assertThat(keyring.subjectOf("alice")).isEmpty();
+        assertThat(keyring.forget("alice")).isEmpty();
+        // the same name acting again later gets a new key, under a new subject id
+        String later = sealing.writeValueAsString(new RoleAssignedEvent("inc-2", TARGETS, IncidentRole.DATABASE_ADMINISTRATOR,
+                "alice", null, "bob", T));
+        assertThat(sealing.readValue(later, RoleAssignedEvent.class).person()).isEqualTo("alice");
+        assertThat(keyring.subjectOf("alice")).isPresent().isNotEqualTo(java.util.Optional.of(alice));
+    }
+
+    @Test
+    void aMessageBodyBelongsToTheContactItWasSentTo() throws Exception {
+        NotificationScheduledEvent event = new NotificationScheduledEvent("n-1", "inc-1", "e-1", "incident-declaration",
+                "tier-1", "dba-team", "carol@foodtruck.example", "email", "Incident declared",
+                "Carol, the database is corrupted", T.plusSeconds(900), T);
+        String stored = sealing.writeValueAsString(event);
+        assertThat(stored).doesNotContain("carol").doesNotContain("Carol").contains("Incident declared");
+
+        keyring.forget("carol@foodtruck.example");
+
+        NotificationScheduledEvent read = sealing.readValue(stored, NotificationScheduledEvent.class);
+        assertThat(read.contact()).isEqualTo(PersonalDataCipher.FORGOTTEN);
+        assertThat(read.body()).isEqualTo(PersonalDataCipher.FORGOTTEN);
+        assertThat(read.subject()).isEqualTo("Incident declared");
+    }
+
+    @Test
+    void aValueStoredBeforeEncryptionReadsAsItIs() throws Exception {
+        String legacy = """
+                {"incidentId":"inc-1","targets":null,"role":"DATABASE_ADMINISTRATOR","person":"dave","previousPerson":null,
+                 "actor":"erin","occurredAt":"2026-11-25T10:00:00Z"}""";
+        assertThat(sealing.readValue(legacy, RoleAssignedEvent.class).person()).isEqualTo("dave");
+    }
+
+    @Test
+    void anAlteredCiphertextIsRefusedNotMisread() throws Exception {
+        String stored = sealing.writeValueAsString(new RoleAssignedEvent("inc-1", TARGETS, IncidentRole.DATABASE_ADMINISTRATOR,
+                "alice", null, "bob", T));
+        int at = stored.indexOf("\"person\":\"pd:v1:") + 60;
+        String altered = stored.substring(0, at) + (stored.charAt(at) == 'A' ? 'B' : 'A') + stored.substring(at + 1);
+
+        assertThatThrownBy(() -> sealing.readValue(altered, RoleAssignedEvent.class))
+                .hasMessageContaining("does not decrypt");
+    }
+}
