@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.UUID;
+import org.drcc.kit.privacy.Keyring;
+import org.drcc.kit.privacy.PersonalDataCipher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -27,12 +30,17 @@ class ArchiveController {
     private final ArchiveReader reader;
     private final ArchiveProperties settings;
     private final ObjectMapper json;
+    private final Keyring keyring;
+    private final PersonalDataCipher personalData;
 
-    ArchiveController(ArchiveVerifier verifier, ArchiveReader reader, ArchiveProperties settings, ObjectMapper json) {
+    ArchiveController(ArchiveVerifier verifier, ArchiveReader reader, ArchiveProperties settings, ObjectMapper json,
+                      Keyring keyring, PersonalDataCipher personalData) {
         this.verifier = verifier;
         this.reader = reader;
         this.settings = settings;
         this.json = json;
+        this.keyring = keyring;
+        this.personalData = personalData;
     }
 
     @GetMapping("/verify")
@@ -56,7 +64,10 @@ class ArchiveController {
         response.setContentType("application/x-ndjson");
         OutputStream out = response.getOutputStream();
         int[] written = {0};
-        reader.replay(new ArchiveQuery(topic, incidentId, actor, type, from, to), line -> {
+        UUID actorSubject = actor == null ? null : keyring.subjectOf(actor).orElse(null);
+        reader.replay(new ArchiveQuery(topic, incidentId, actor, actorSubject, type, from, to), line -> {
+            // archived as stored: personal fields sealed; the reader sees them opened, or [forgotten]
+            personalData.openAll(line.path("payload"));
             try {
                 out.write(json.writeValueAsBytes(line));
                 out.write('\n');

@@ -3,12 +3,18 @@ package org.drcc.incident.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.drcc.kit.privacy.PersonalDataCipher;
 
-/** Filters of a replay from the archive; null means "any". {@code to} is exclusive. */
-record ArchiveQuery(String topic, String incidentId, String actor, String type, Instant from, Instant to) {
+/**
+ * Filters of a replay from the archive; null means "any". {@code to} is exclusive. An actor is found by
+ * name in events archived in clear, and by {@code actorSubject} (their keyring subject) where sealed.
+ */
+record ArchiveQuery(String topic, String incidentId, String actor, UUID actorSubject, String type, Instant from,
+                    Instant to) {
 
     static ArchiveQuery range(Instant from, Instant to) {
-        return new ArchiveQuery(null, null, null, null, from, to);
+        return new ArchiveQuery(null, null, null, null, null, from, to);
     }
 
     /** A segment whose newest record reached Kafka before {@code from} holds nothing that occurred later. */
@@ -27,11 +33,16 @@ record ArchiveQuery(String topic, String incidentId, String actor, String type, 
         if (incidentId != null && !incidentId.equals(payload.path("incidentId").asText(null))) {
             return false;
         }
-        if (actor != null && !actor.equals(payload.path("actor").asText(null))) {
+        if (actor != null && !isActor(payload.path("actor").asText(null))) {
             return false;
         }
         Instant at = occurredAt(line);
         return (from == null || !at.isBefore(from)) && (to == null || at.isBefore(to));
+    }
+
+    private boolean isActor(String value) {
+        return actor.equals(value)
+                || actorSubject != null && PersonalDataCipher.subjectOf(value).filter(actorSubject::equals).isPresent();
     }
 
     /** When it happened: the event's own occurredAt, else its CloudEvent time, else when Kafka got it. */

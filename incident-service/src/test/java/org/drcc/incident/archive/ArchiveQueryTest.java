@@ -20,12 +20,25 @@ class ArchiveQueryTest {
 
     @Test
     void matchesByIncidentActorTypeAndTheEventsOwnTime() throws Exception {
-        assertThat(new ArchiveQuery(null, "inc-1", "alice", "dr.incident.declared.v1", AT, AT.plusSeconds(1)).matches(line())).isTrue();
-        assertThat(new ArchiveQuery(null, "inc-2", null, null, null, null).matches(line())).isFalse();
-        assertThat(new ArchiveQuery(null, null, "bob", null, null, null).matches(line())).isFalse();
-        assertThat(new ArchiveQuery(null, null, null, "dr.incident.closed.v1", null, null).matches(line())).isFalse();
-        assertThat(new ArchiveQuery(null, null, null, null, null, AT).matches(line())).as("'to' is exclusive").isFalse();
-        assertThat(new ArchiveQuery("dr.backup.events", null, null, null, null, null).matches(line())).isFalse();
+        assertThat(new ArchiveQuery(null, "inc-1", "alice", null, "dr.incident.declared.v1", AT, AT.plusSeconds(1)).matches(line())).isTrue();
+        assertThat(new ArchiveQuery(null, "inc-2", null, null, null, null, null).matches(line())).isFalse();
+        assertThat(new ArchiveQuery(null, null, "bob", null, null, null, null).matches(line())).isFalse();
+        assertThat(new ArchiveQuery(null, null, null, null, "dr.incident.closed.v1", null, null).matches(line())).isFalse();
+        assertThat(new ArchiveQuery(null, null, null, null, null, null, AT).matches(line())).as("'to' is exclusive").isFalse();
+        assertThat(new ArchiveQuery("dr.backup.events", null, null, null, null, null, null).matches(line())).isFalse();
+    }
+
+    @Test
+    void aSealedActorIsFoundByTheirKeyringSubject() throws Exception {
+        java.util.UUID alice = java.util.UUID.fromString("0b5f0c3e-2f7a-4b7e-9a51-2d7f4f0d9a10");
+        JsonNode sealed = new ObjectMapper().readTree("""
+                {"topic":"dr.incident.events","headers":{"ce_type":"dr.incident.declared.v1"},
+                 "payload":{"incidentId":"inc-1","actor":"pd:v1:%s:AAAA","occurredAt":"2026-11-25T10:00:00Z"}}"""
+                .formatted(alice));
+        assertThat(new ArchiveQuery(null, null, "alice", alice, null, null, null).matches(sealed)).isTrue();
+        assertThat(new ArchiveQuery(null, null, "bob", java.util.UUID.randomUUID(), null, null, null).matches(sealed)).isFalse();
+        assertThat(new ArchiveQuery(null, null, "alice", null, null, null, null).matches(sealed))
+                .as("a name the keyring does not know matches no sealed actor").isFalse();
     }
 
     @Test

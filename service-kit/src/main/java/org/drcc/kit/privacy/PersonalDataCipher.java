@@ -1,5 +1,8 @@
 package org.drcc.kit.privacy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -55,6 +58,29 @@ public final class PersonalDataCipher {
         byte[] iv = java.util.Arrays.copyOf(in, IV_BYTES);
         byte[] sealed = java.util.Arrays.copyOfRange(in, IV_BYTES, in.length);
         return new String(crypt(Cipher.DECRYPT_MODE, key.get(), iv, subject.get(), sealed), StandardCharsets.UTF_8);
+    }
+
+    /** Opens, in place, every sealed string of a JSON document (an archived event, say). */
+    public void openAll(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.fieldNames().forEachRemaining(name -> {
+                JsonNode child = object.get(name);
+                if (child.isTextual() && subjectOf(child.asText()).isPresent()) {
+                    object.put(name, open(child.asText()));
+                } else {
+                    openAll(child);
+                }
+            });
+        } else if (node instanceof ArrayNode array) {
+            for (int i = 0; i < array.size(); i++) {
+                JsonNode child = array.get(i);
+                if (child.isTextual() && subjectOf(child.asText()).isPresent()) {
+                    array.set(i, open(child.asText()));
+                } else {
+                    openAll(child);
+                }
+            }
+        }
     }
 
     /** The subject id of a sealed value; empty for a plain one. */

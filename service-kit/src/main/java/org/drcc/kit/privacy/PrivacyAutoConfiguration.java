@@ -45,8 +45,13 @@ public class PrivacyAutoConfiguration {
     }
 
     @Bean
-    PersonalDataModule personalDataModule(Keyring keyring) {
-        return new PersonalDataModule(new PersonalDataCipher(keyring));
+    PersonalDataCipher personalDataCipher(Keyring keyring) {
+        return new PersonalDataCipher(keyring);
+    }
+
+    @Bean
+    PersonalDataModule personalDataModule(PersonalDataCipher cipher) {
+        return new PersonalDataModule(cipher);
     }
 
     @Bean
