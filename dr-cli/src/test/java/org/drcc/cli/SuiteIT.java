@@ -92,6 +92,21 @@ class SuiteIT {
             assertThat(zip.getEntry("manifest.json.sig")).as("a signed evidence pack").isNotNull();
         }
 
+        // GDPR: erin is forgotten in every service at once; the trails and the archive still verify
+        assertThat(Dr.run("privacy", "forget", "erin", "--reason", "GDPR request 7", "--incident-url", incident(),
+                "--backup-url", backup(), "--notification-url", notification(), "--metrics-url", metrics(),
+                "--token-file", tokenFile)).as("a dr lead may not erase").isEqualTo(1);
+        assertThat(Dr.run("login", "--role", "security", "--name", "sam", "--data-dir", dir.resolve("dr").toString()))
+                .isZero();
+        assertThat(Dr.run("privacy", "forget", "erin", "--reason", "GDPR request 7", "--incident-url", incident(),
+                "--backup-url", backup(), "--notification-url", notification(), "--metrics-url", metrics(),
+                "--token-file", tokenFile)).as("dr privacy forget").isZero();
+        assertThat(get(incident() + "/api/audit/events?actor=erin").get("items")).isEmpty();
+        assertThat(get(incident() + "/api/audit/events?actor=%5Bforgotten%5D").get("items")).isNotEmpty();
+        assertThat(Dr.run("audit", "verify", "--incident-url", incident(), "--backup-url", backup(),
+                "--notification-url", notification(), "--token-file", tokenFile))
+                .as("dr audit verify after the erasure").isZero();
+
         launcher.destroy();
         assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("dr up stops on SIGTERM").isTrue();
         assertThat(ports).allMatch(p -> !Ports.inUse(p), "every port is free again after the stop");
