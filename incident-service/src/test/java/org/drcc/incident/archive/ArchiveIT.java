@@ -292,6 +292,11 @@ class ArchiveIT {
         ResponseEntity<String> response = http.getForEntity("/api/audit/evidence?from=" + Instant.now(), String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody()).contains("to");
+        ResponseEntity<String> reversed = http.getForEntity("/api/audit/evidence?from=" + Instant.now() + "&to="
+                + Instant.now().minusSeconds(60), String.class);
+        assertThat(reversed.getStatusCode().value()).isEqualTo(400);
+        assertThat(reversed.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(reversed.getBody()).contains("must be before");
     }
 
     @Test
