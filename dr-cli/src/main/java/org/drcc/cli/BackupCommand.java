@@ -1,5 +1,6 @@
 package org.drcc.cli;
 
+import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,11 +44,33 @@ class BackupCommand {
     }
 
     @Command(name = "restore", mixinStandardHelpOptions = true,
-            description = "Restore a backup into a new database, or over the protected one with --confirm-overwrite.")
-    int restore(@Parameters(paramLabel = "ID") String id, @Option(names = "--target-database") String target,
+            description = {"Restore a backup into a new database, or over the protected one with --confirm-overwrite.",
+                    "Name the backup by ID, or let --before pick the newest verified backup taken before an instant "
+                            + "(say, the suspected start of the damage)."})
+    int restore(@Parameters(paramLabel = "ID", arity = "0..1", description = "The backup to restore.") String id,
+                @Option(names = "--before", paramLabel = "INSTANT",
+                        description = "Instead of an ID: the newest verified backup taken before this ISO-8601 instant "
+                                + "(2026-11-25T09:00:00Z).") Instant before,
+                @Option(names = "--database", description = "With --before: the protected database (default: foodtruck).")
+                String database,
+                @Option(names = "--target-database") String target,
                 @Option(names = "--confirm-overwrite", description = "Replace the live protected database.") boolean confirm) {
-        output.out.println(services.backups().post("/api/backups/" + id + "/restore",
-                Api.body("targetDatabase", target, "confirmOverwrite", confirm)).toPrettyString());
+        if ((id == null) == (before == null)) {
+            throw new CliException(CliException.USAGE, "name the backup to restore: a backup ID or --before <instant>, not "
+                    + (id == null ? "neither" : "both"));
+        }
+        if (id != null) {
+            if (database != null) {
+                throw new CliException(CliException.USAGE, "--database goes with --before; backup " + id
+                        + " is of one database already");
+            }
+            output.out.println(services.backups().post("/api/backups/" + id + "/restore",
+                    Api.body("targetDatabase", target, "confirmOverwrite", confirm)).toPrettyString());
+            return 0;
+        }
+        output.out.println(services.backups().post("/api/restores", Api.body("database",
+                database == null ? "foodtruck" : database, "before", before.toString(), "targetDatabase", target,
+                "confirmOverwrite", confirm)).toPrettyString());
         return 0;
     }
 }

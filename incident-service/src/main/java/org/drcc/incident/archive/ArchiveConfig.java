@@ -13,14 +13,17 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.drcc.contract.Topics;
 import org.drcc.kit.audit.ChainSigner;
 import org.drcc.kit.audit.ChainVerifier;
+import org.drcc.kit.kafka.CloudEventRecords;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -63,9 +66,17 @@ class ArchiveConfig {
         return new RetentionStatus();
     }
 
+    /** Refusals of the Object Lock, and its return, as CloudEvents on dr.audit.events keyed by the bucket. */
     @Bean
-    SegmentWriter segmentWriter(ArchiveStore store, ObjectMapper json, ChainSigner signer, RetentionStatus retention, Clock clock) {
-        return new SegmentWriter(store, json, signer, retention, clock);
+    RetentionAlerts retentionAlerts(KafkaTemplate<String, String> kafka, CloudEventRecords records, ArchiveProperties settings) {
+        return new RetentionAlerts((key, id, event) -> kafka.send(records.toRecord(Topics.AUDIT_EVENTS, key, id,
+                event.occurredAt(), event)).get(10, TimeUnit.SECONDS), settings.bucket());
+    }
+
+    @Bean
+    SegmentWriter segmentWriter(ArchiveStore store, ObjectMapper json, ChainSigner signer, RetentionStatus retention,
+                                RetentionAlerts alerts, Clock clock) {
+        return new SegmentWriter(store, json, signer, retention, alerts, clock);
     }
 
     @Bean

@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /** The audit bucket: objects written under Object Lock, their retention read back, listed in key order. */
 class ArchiveStore {
 
+    static final String MODE = ObjectLockMode.COMPLIANCE.toString();
+
     private final S3Client s3;
     private final String bucket;
     private final int retentionDays;
@@ -42,7 +44,7 @@ class ArchiveStore {
                     RequestBody.fromBytes(bytes));
         } catch (S3Exception refused) {
             s3.putObject(put.build(), RequestBody.fromBytes(bytes));
-            return new RetentionStatus.Reading(false, key, "the store refused Object Lock on write ("
+            return new RetentionStatus.Reading(false, key, MODE, until, "the store refused Object Lock on write ("
                     + refused.awsErrorDetails().errorCode() + ": " + refused.getMessage() + ")", now);
         }
         return readBack(key, until, now);
@@ -53,12 +55,12 @@ class ArchiveStore {
             ObjectLockRetention retention = s3.getObjectRetention(r -> r.bucket(bucket).key(key)).retention();
             if (retention == null || retention.mode() != ObjectLockRetentionMode.COMPLIANCE
                     || retention.retainUntilDate() == null || retention.retainUntilDate().isBefore(until.minusSeconds(1))) {
-                return new RetentionStatus.Reading(false, key, "asked for COMPLIANCE until " + until + ", read back "
+                return new RetentionStatus.Reading(false, key, MODE, until, "asked for COMPLIANCE until " + until + ", read back "
                         + (retention == null ? "no retention" : retention.modeAsString() + " until " + retention.retainUntilDate()), now);
             }
-            return new RetentionStatus.Reading(true, key, "COMPLIANCE until " + retention.retainUntilDate(), now);
+            return new RetentionStatus.Reading(true, key, MODE, until, "COMPLIANCE until " + retention.retainUntilDate(), now);
         } catch (S3Exception e) {
-            return new RetentionStatus.Reading(false, key, "the retention cannot be read back ("
+            return new RetentionStatus.Reading(false, key, MODE, until, "the retention cannot be read back ("
                     + e.awsErrorDetails().errorCode() + ": " + e.getMessage() + ")", now);
         }
     }

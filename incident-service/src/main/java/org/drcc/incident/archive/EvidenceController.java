@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The evidence pack of a time range, as a zip an auditor can check alone. */
+/**
+ * The evidence pack of a time range, as a zip an auditor can check alone. Written straight to the response on
+ * the request thread (not a StreamingResponseBody: the async request timeout would cut a large pack short).
+ */
 @RestController
 @ConditionalOnProperty(name = "dr.archive.enabled", matchIfMissing = true)
 @RequestMapping("/api/audit/evidence")
@@ -38,9 +41,11 @@ class EvidenceController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the range may span at most 366 days; "
                     + "make one pack per year");
         }
+        // everything that can fail with a problem+json happens before the first byte: after it, the zip streams
+        byte[] verification = pack.verification();
         response.setContentType("application/zip");
         response.setHeader("Content-Disposition", "attachment; filename=\"evidence-" + from.toString().replace(':', '-')
                 + "_" + to.toString().replace(':', '-') + ".zip\"");
-        pack.write(from, to, response.getOutputStream());
+        pack.write(from, to, verification, response.getOutputStream());
     }
 }

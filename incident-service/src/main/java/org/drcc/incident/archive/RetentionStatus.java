@@ -6,7 +6,12 @@ import java.util.concurrent.atomic.AtomicReference;
 /** What the store did with the last Object Lock retention asked for, read back after the write. */
 final class RetentionStatus {
 
-    record Reading(boolean honoured, String object, String detail, Instant at) {
+    /**
+     * @param mode        the retention mode asked for ({@code COMPLIANCE})
+     * @param retainUntil the retain-until date asked for
+     * @param detail      what the store read back or answered, in words
+     */
+    record Reading(boolean honoured, String object, String mode, Instant retainUntil, String detail, Instant at) {
     }
 
     private final AtomicReference<Reading> last = new AtomicReference<>();

@@ -28,10 +28,13 @@ class SegmentWriter {
     private final ObjectMapper json;
     private final ChainSigner signer;
     private final RetentionStatus retention;
+    private final RetentionAlerts alerts;
     private final Clock clock;
 
-    SegmentWriter(ArchiveStore store, ObjectMapper json, ChainSigner signer, RetentionStatus retention, Clock clock) {
+    SegmentWriter(ArchiveStore store, ObjectMapper json, ChainSigner signer, RetentionStatus retention,
+                  RetentionAlerts alerts, Clock clock) {
         this.store = store;
+        this.alerts = alerts;
         this.encoder = new SegmentEncoder(json);
         this.json = json;
         this.signer = signer;
@@ -62,9 +65,10 @@ class SegmentWriter {
     private void note(RetentionStatus.Reading reading) {
         if (retention.record(reading)) {
             log.warn("AUDIT ARCHIVE RETENTION NOT HONOURED: the store at bucket {} did not keep the 7-year COMPLIANCE "
-                    + "Object Lock on {}: {}. The archive is written but NOT immutable; see /actuator/health.",
+                    + "Object Lock on {}: {}. The archive is written but NOT immutable; see /actuator/health and dr.audit.events.",
                     store.bucket(), reading.object(), reading.detail());
         }
+        alerts.note(reading);
     }
 
     /** Where a partition's archive stands: after its last checkpoint, and a segment written without one. */

@@ -16,7 +16,11 @@ import java.util.Properties;
 import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.drcc.testsupport.WithEngines;
@@ -116,6 +120,21 @@ class ArchiveIT {
         assertThat(archive.get("status").asText()).as(archive.toString()).isEqualTo("RETENTION_NOT_HONOURED");
         assertThat(archive.get("details").get("retentionNotHonoured").asText()).contains("Object Lock");
         assertThat(health.get("status").asText()).isEqualTo("RETENTION_NOT_HONOURED");
+
+        // ... and said as an event on dr.audit.events, keyed by the bucket
+        ConsumerRecord<String, String> alert = await().atMost(Duration.ofSeconds(30))
+                .until(() -> auditEvents().stream().findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(header(alert, "ce_type")).isEqualTo("dr.audit.archive-retention-not-honoured.v1");
+        assertThat(header(alert, "ce_subject")).isEqualTo(BUCKET);
+        JsonNode event = json.readTree(alert.value());
+        assertThat(event.get("bucket").asText()).isEqualTo(BUCKET);
+        assertThat(event.get("objectKey").asText()).startsWith("segments/");
+        assertThat(event.get("retentionMode").asText()).isEqualTo("COMPLIANCE");
+        Instant until = Instant.parse(event.get("retainUntil").asText());
+        assertThat(until).isBetween(Instant.now().plus(Duration.ofDays(2556)), Instant.now().plus(Duration.ofDays(2558)));
+        assertThat(event.get("readBack").asText()).isEqualTo(archive.get("details").get("retentionNotHonoured").asText());
+        assertThat(event.get("actor").asText()).isEqualTo("archiver");
+        assertThat(Instant.parse(event.get("occurredAt").asText())).isBefore(Instant.now());
     }
 
     @Test
@@ -273,6 +292,48 @@ class ArchiveIT {
         ResponseEntity<String> response = http.getForEntity("/api/audit/evidence?from=" + Instant.now(), String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(400);
         assertThat(response.getBody()).contains("to");
+        ResponseEntity<String> reversed = http.getForEntity("/api/audit/evidence?from=" + Instant.now() + "&to="
+                + Instant.now().minusSeconds(60), String.class);
+        assertThat(reversed.getStatusCode().value()).isEqualTo(400);
+        assertThat(reversed.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(reversed.getBody()).contains("must be before");
+    }
+
+    @Test
+    @Order(12)
+    void theRefusalIsPublishedOncePerArchiverAndArchivedLikeEveryDrTopic() {
+        // segments written before and after two restarts of the archiver: still one event, the store never honoured it
+        assertThat(auditEvents()).hasSize(1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> s3.listObjectsV2(r -> r.bucket(BUCKET)
+                .prefix("segments/" + org.drcc.contract.Topics.AUDIT_EVENTS + "/")).keyCount() > 0);
+    }
+
+    /** This test's bucket's events on dr.audit.events: the other ITs' archivers write to other buckets. */
+    private List<ConsumerRecord<String, String>> auditEvents() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", environment.getProperty("spring.kafka.bootstrap-servers"));
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(org.drcc.contract.Topics.AUDIT_EVENTS).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+                    && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (BUCKET.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static String openssl(Path dir, Map<String, byte[]> files) throws Exception {

@@ -1,0 +1,21 @@
+package org.drcc.contract.audit;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import java.time.Instant;
+
+/**
+ * Every event the audit trail publishes about itself on {@code dr.audit.events}, e.g. the archive's store
+ * not keeping the Object Lock asked for. The {@code @JsonTypeName} of each record is its versioned
+ * CloudEvents {@code type}; a breaking change gets a new record and a new version.
+ */
+@JsonSubTypes({
+        @JsonSubTypes.Type(ArchiveRetentionNotHonouredEvent.class),
+        @JsonSubTypes.Type(ArchiveRetentionHonouredEvent.class)
+})
+public sealed interface AuditEvent permits ArchiveRetentionNotHonouredEvent, ArchiveRetentionHonouredEvent {
+
+    /** Who or what did it; {@code archiver} for the audit archiver. */
+    String actor();
+
+    Instant occurredAt();
+}
