@@ -1,4 +1,4 @@
--- The keyring: one AES-256 key per person whose personal data appears in events (crypto-shredding).
+-- In the schema keyring (Flyway sets the search path). The keyring: one AES-256 key per person whose personal data appears in events (crypto-shredding).
 -- Forgetting a person deletes the key and the lookup; only the pseudonymous subject id and the time remain.
 CREATE TABLE keyring_secret (
     id     int   PRIMARY KEY CHECK (id = 1),

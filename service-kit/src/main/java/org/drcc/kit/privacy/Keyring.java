@@ -55,6 +55,15 @@ public final class Keyring implements AutoCloseable {
         this.ownPool = ownPool;
     }
 
+    /**
+     * Creates or updates the keyring's tables, in their own schema {@code keyring} with their own Flyway
+     * history, so that they can share a database with a service's tables without touching its migrations.
+     */
+    public static void migrate(javax.sql.DataSource database) {
+        org.flywaydb.core.Flyway.configure().dataSource(database).schemas("keyring").createSchemas(true)
+                .locations("classpath:db/keyring").load().migrate();
+    }
+
     @Override
     public void close() throws Exception {
         if (ownPool != null) {
@@ -80,7 +89,7 @@ public final class Keyring implements AutoCloseable {
         if (cached != null && cached.until().isAfter(clock.instant())) {
             return cached.value();
         }
-        Optional<SecretKey> key = jdbc.sql("SELECT data_key FROM person_key WHERE subject_id = ? AND data_key IS NOT NULL")
+        Optional<SecretKey> key = jdbc.sql("SELECT data_key FROM keyring.person_key WHERE subject_id = ? AND data_key IS NOT NULL")
                 .param(subject).query((rs, n) -> aes(rs.getBytes(1))).optional();
         bySubject.put(subject, new Cached<>(key, clock.instant().plus(ttl)));
         return key;
@@ -88,14 +97,14 @@ public final class Keyring implements AutoCloseable {
 
     /** The subject id the person's encrypted fields carry, while the person is known. */
     public Optional<UUID> subjectOf(String identifier) {
-        return jdbc.sql("SELECT subject_id FROM person_key WHERE lookup = ?").param(hmac(identifier))
+        return jdbc.sql("SELECT subject_id FROM keyring.person_key WHERE lookup = ?").param(hmac(identifier))
                 .query(UUID.class).optional();
     }
 
     /** Destroys the person's key and lookup; the subject id, or empty when there was nothing to destroy. */
     public Optional<UUID> forget(String identifier) {
         Optional<UUID> subject = jdbc.sql("""
-                        UPDATE person_key SET data_key = NULL, lookup = NULL, forgotten_at = now()
+                        UPDATE keyring.person_key SET data_key = NULL, lookup = NULL, forgotten_at = now()
                         WHERE lookup = ? RETURNING subject_id""")
                 .param(hmac(identifier)).query(UUID.class).optional();
         byLookup.remove(lookup(identifier));
@@ -105,7 +114,7 @@ public final class Keyring implements AutoCloseable {
     }
 
     private Optional<SubjectKey> find(String lookup) {
-        return jdbc.sql("SELECT subject_id, data_key FROM person_key WHERE lookup = ?")
+        return jdbc.sql("SELECT subject_id, data_key FROM keyring.person_key WHERE lookup = ?")
                 .param(HexFormat.of().parseHex(lookup))
                 .query((rs, n) -> new SubjectKey(rs.getObject(1, UUID.class), aes(rs.getBytes(2)))).optional();
     }
@@ -113,7 +122,7 @@ public final class Keyring implements AutoCloseable {
     private SubjectKey create(String lookup) {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
-        jdbc.sql("INSERT INTO person_key (subject_id, lookup, data_key) VALUES (?, ?, ?) ON CONFLICT (lookup) DO NOTHING")
+        jdbc.sql("INSERT INTO keyring.person_key (subject_id, lookup, data_key) VALUES (?, ?, ?) ON CONFLICT (lookup) DO NOTHING")
                 .params(UUID.randomUUID(), HexFormat.of().parseHex(lookup), key).update();
         // another instance may have made it first: whichever row is there is the person's key
         return find(lookup).orElseThrow(() -> new IllegalStateException("the keyring lost a key it just stored"));
@@ -122,7 +131,7 @@ public final class Keyring implements AutoCloseable {
     /** Old row versions keep the destroyed key on disk until PostgreSQL vacuums them: do it now. */
     private void vacuum() {
         try {
-            jdbc.sql("VACUUM person_key").update();
+            jdbc.sql("VACUUM keyring.person_key").update();
         } catch (RuntimeException e) {
             log.warn("Could not vacuum the keyring after forgetting a person ({}); autovacuum will", e.getMessage());
         }
@@ -147,8 +156,8 @@ public final class Keyring implements AutoCloseable {
         if (p == null) {
             byte[] fresh = new byte[32];
             RANDOM.nextBytes(fresh);
-            jdbc.sql("INSERT INTO keyring_secret (id, pepper) VALUES (1, ?) ON CONFLICT (id) DO NOTHING").param(fresh).update();
-            p = jdbc.sql("SELECT pepper FROM keyring_secret WHERE id = 1").query(byte[].class).single();
+            jdbc.sql("INSERT INTO keyring.keyring_secret (id, pepper) VALUES (1, ?) ON CONFLICT (id) DO NOTHING").param(fresh).update();
+            p = jdbc.sql("SELECT pepper FROM keyring.keyring_secret WHERE id = 1").query(byte[].class).single();
             pepper = p;
         }
         return p;

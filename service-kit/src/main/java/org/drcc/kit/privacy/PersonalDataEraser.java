@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.KafkaException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.drcc.contract.Topics;
 import org.drcc.contract.privacy.PersonalDataErasedEvent;
 import org.drcc.kit.kafka.CloudEventRecords;
@@ -14,10 +19,10 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Forgets a person in this service: overwrites the person's identifier in the service's read models
- * (one transaction), destroys the person's key in the shared keyring (so every encrypted field of the
- * person's events, in every store, reads {@code [forgotten]}), and publishes what it did on
- * {@code dr.privacy.events}. Repeatable: a second run finds nothing left and says so.
+ * Forgets a person in this service: overwrites the person's identifier in the service's read models,
+ * publishes what it does on {@code dr.privacy.events}, and destroys the person's key in the shared
+ * keyring (so every encrypted field of the person's events, in every store, reads {@code [forgotten]}).
+ * Repeatable: a second run finds nothing left and says so.
  */
 public final class PersonalDataEraser {
 
@@ -43,19 +48,44 @@ public final class PersonalDataEraser {
         this.clock = clock;
     }
 
-    public ErasureReport erase(String identifier, String reason, String actor) throws Exception {
+    /**
+     * In this order, so that nothing is destroyed without its event: the read models are overwritten in a
+     * transaction that commits only once Kafka has acknowledged the event (Kafka down: nothing changes,
+     * 503); then the key is destroyed. Should that last step fail, the answer is an error and running the
+     * erasure again finishes it.
+     */
+    public ErasureReport erase(String identifier, String reason, String actor) {
         String person = identifier.trim();
-        Optional<UUID> known = keyring.subjectOf(person);
-        Integer rows = transactions.execute(status -> columns.stream().mapToInt(c -> scrub(c, person)).sum());
-        Optional<UUID> destroyed = keyring.forget(person);
-        String subject = destroyed.or(() -> known).map(UUID::toString).orElse(null);
+        Optional<UUID> subject = keyring.subjectOf(person);
         String erasureId = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        PersonalDataErasedEvent event = new PersonalDataErasedEvent(erasureId, service, subject, destroyed.isPresent(),
-                rows == null ? 0 : rows, reason.trim(), actor, now);
-        kafka.send(records.toRecord(Topics.PRIVACY_EVENTS, subject == null ? erasureId : subject, erasureId, now, event))
-                .get(15, TimeUnit.SECONDS);
-        return new ErasureReport(erasureId, service, subject, event.keyDestroyed(), event.rowsScrubbed());
+        PersonalDataErasedEvent event = transactions.execute(status -> {
+            int rows = columns.stream().mapToInt(c -> scrub(c, person)).sum();
+            PersonalDataErasedEvent erased = new PersonalDataErasedEvent(erasureId, service,
+                    subject.map(UUID::toString).orElse(null), subject.isPresent(), rows, reason.trim(), actor, now);
+            publish(erased);
+            return erased;
+        });
+        keyring.forget(person);
+        return new ErasureReport(erasureId, service, event.subjectId(), event.keyDestroyed(), event.rowsScrubbed());
+    }
+
+    private void publish(PersonalDataErasedEvent event) {
+        String key = event.subjectId() == null ? event.erasureId() : event.subjectId();
+        try {
+            kafka.send(records.toRecord(Topics.PRIVACY_EVENTS, key, event.erasureId(), event.occurredAt(), event))
+                    .get(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(e);
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static ResponseStatusException unavailable(Exception cause) {
+        return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not take the erasure event ("
+                + cause.getMessage() + "): nothing was erased; run the erasure again when Kafka is back", cause);
     }
 
     private int scrub(PersonalColumn c, String person) {

@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.drcc.kit.kafka.CloudEventRecords;
-import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,8 +37,7 @@ public class PrivacyAutoConfiguration {
     @Bean
     Keyring keyring(PrivacyProperties settings, DataSource serviceDatabase) {
         DataSource database = settings.keyring().url() == null ? serviceDatabase : keyringDatabase(settings.keyring());
-        Flyway.configure().dataSource(database).locations("classpath:db/keyring").table("keyring_schema_history")
-                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        Keyring.migrate(database);
         return new Keyring(JdbcClient.create(database), settings.keyCacheTtl(), Clock.systemUTC(),
                 database == serviceDatabase ? null : (HikariDataSource) database);
     }

@@ -24,7 +24,7 @@ public class PrivacyController {
     @PostMapping("/forget")
     @Operation(summary = "Forget a person: destroy their key, overwrite their identifier in this service's read models",
             description = "Their events stay, and their hash chain still verifies; the personal fields read [forgotten].")
-    ErasureReport forget(@Valid @RequestBody ErasureRequest request, Principal caller) throws Exception {
+    ErasureReport forget(@Valid @RequestBody ErasureRequest request, Principal caller) {
         return eraser.erase(request.identifier(), request.reason(), caller.getName());
     }
 }

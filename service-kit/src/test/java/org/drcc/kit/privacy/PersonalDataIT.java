@@ -17,7 +17,6 @@ import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.notification.NotificationScheduledEvent;
 import org.drcc.engines.Engines;
 import org.drcc.testsupport.WithEngines;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,8 +41,7 @@ class PersonalDataIT {
         String name = "keyring_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         engines.postgres().createDatabase(name);
         DataSource db = engines.postgres().dataSource(name);
-        Flyway.configure().dataSource(db).locations("classpath:db/keyring").table("keyring_schema_history")
-                .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+        Keyring.migrate(db);
         keyring = new Keyring(JdbcClient.create(db), Duration.ZERO, Clock.systemUTC(), null);
         sealing = JsonMapper.builder().addModule(new JavaTimeModule())
                 .addModule(new PersonalDataModule(new PersonalDataCipher(keyring))).build();
