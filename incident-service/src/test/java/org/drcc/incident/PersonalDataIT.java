@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.drcc.contract.Topics;
+import org.drcc.engines.Engines;
 import org.drcc.kit.security.Roles;
 import org.drcc.testsupport.TestTokens;
 import org.drcc.testsupport.WithEngines;
@@ -96,6 +97,31 @@ class PersonalDataIT {
         ResponseEntity<Map<String, Object>> again = forget(Roles.SECURITY, person, "GDPR request 42");
         assertThat(again.getBody()).as("repeatable: nothing left").containsEntry("keyDestroyed", false)
                 .containsEntry("rowsScrubbed", 0);
+    }
+
+    @Test
+    void withKafkaDownNothingIsErasedAndTheAnswerSaysSo(Engines engines) {
+        String person = "gdpr-" + UUID.randomUUID().toString().substring(0, 8);
+        ResponseEntity<Map<String, Object>> declared = http.exchange("/api/incidents", HttpMethod.POST,
+                new HttpEntity<>("{\"scenario\":\"database-corruption\",\"title\":\"During an outage\"}",
+                        headers(Roles.DR_LEAD, person)), MAP);
+        String id = declared.getBody().get("id").toString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> auditRows(person) > 0);
+        long rows = auditRows(person);
+
+        engines.kafka().kill();
+        ResponseEntity<Map<String, Object>> refused;
+        try {
+            refused = forget(Roles.SECURITY, person, "GDPR request 43");
+        } finally {
+            engines.restartKafka();
+        }
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(503);
+        assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(refused.getBody().get("detail").toString()).contains("nothing was erased");
+        assertThat(auditRows(person)).as("the read models are as they were").isEqualTo(rows);
+        assertThat(events(id)).as("the key is intact").allSatisfy(e -> assertThat(e).containsEntry("actor", person));
     }
 
     private ResponseEntity<Map<String, Object>> forget(String role, String identifier, String reason) {
