@@ -83,14 +83,20 @@ public final class Keyring implements AutoCloseable {
         return key;
     }
 
-    /** The key of a subject, or empty when the person was forgotten (or never had one). */
+    /**
+     * The key of a subject, or empty when the person was forgotten. A subject this keyring never had is
+     * an error, not a forgotten person: the service is reading another keyring's data (a wrong
+     * {@code dr.privacy.keyring.url}), and showing "[forgotten]" for everyone would fake the trail.
+     */
     Optional<SecretKey> key(UUID subject) {
         Cached<Optional<SecretKey>> cached = bySubject.get(subject);
         if (cached != null && cached.until().isAfter(clock.instant())) {
             return cached.value();
         }
-        Optional<SecretKey> key = jdbc.sql("SELECT data_key FROM keyring.person_key WHERE subject_id = ? AND data_key IS NOT NULL")
-                .param(subject).query((rs, n) -> aes(rs.getBytes(1))).optional();
+        Optional<Optional<SecretKey>> row = jdbc.sql("SELECT data_key FROM keyring.person_key WHERE subject_id = ?")
+                .param(subject).query((rs, n) -> Optional.ofNullable(rs.getBytes(1)).map(Keyring::aes)).optional();
+        Optional<SecretKey> key = row.orElseThrow(() -> new IllegalStateException("subject " + subject
+                + " is not in this keyring: is dr.privacy.keyring.url the keyring the other services use?"));
         bySubject.put(subject, new Cached<>(key, clock.instant().plus(ttl)));
         return key;
     }

@@ -33,18 +33,38 @@ class PersonalDataIT {
     private static final IncidentTargets TARGETS = new IncidentTargets("database-corruption",
             Duration.ofHours(4), Duration.ofHours(1), false);
 
+    private Engines engines;
     private Keyring keyring;
     private ObjectMapper sealing;
 
     @BeforeEach
     void freshKeyring(Engines engines) {
+        this.engines = engines;
+        keyring = newKeyring();
+        sealing = sealingWith(keyring);
+    }
+
+    private Keyring newKeyring() {
         String name = "keyring_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         engines.postgres().createDatabase(name);
         DataSource db = engines.postgres().dataSource(name);
         Keyring.migrate(db);
-        keyring = new Keyring(JdbcClient.create(db), Duration.ZERO, Clock.systemUTC(), null);
-        sealing = JsonMapper.builder().addModule(new JavaTimeModule())
+        return new Keyring(JdbcClient.create(db), Duration.ZERO, Clock.systemUTC(), null);
+    }
+
+    private static ObjectMapper sealingWith(Keyring keyring) {
+        return JsonMapper.builder().addModule(new JavaTimeModule())
                 .addModule(new PersonalDataModule(new PersonalDataCipher(keyring))).build();
+    }
+
+    @Test
+    void aServiceOnAnotherKeyringFailsLoudlyInsteadOfShowingForgotten() throws Exception {
+        String stored = sealing.writeValueAsString(new RoleAssignedEvent("inc-1", TARGETS,
+                IncidentRole.DATABASE_ADMINISTRATOR, "alice", null, "bob", T));
+        ObjectMapper elsewhere = sealingWith(newKeyring());
+
+        assertThatThrownBy(() -> elsewhere.readValue(stored, RoleAssignedEvent.class))
+                .hasMessageContaining("is not in this keyring");
     }
 
     @Test
