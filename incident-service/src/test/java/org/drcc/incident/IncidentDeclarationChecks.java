@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.drcc.contract.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.drcc.kit.security.Roles;
+import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.TestTokens;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
@@ -80,23 +76,8 @@ abstract class IncidentDeclarationChecks {
     }
 
     ConsumerRecord<String, String> awaitRecord(String key, Duration timeout) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", environment.getProperty("spring.kafka.bootstrap-servers"));
-        p.put("group.id", "it-" + UUID.randomUUID());
-        p.put("auto.offset.reset", "earliest");
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.INCIDENT_EVENTS));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
-                var match = seen.stream().filter(r -> key.equals(r.key())).findFirst();
-                if (match.isPresent()) {
-                    return match.get();
-                }
-            }
-        }
-        throw new AssertionError("no record with key " + key + " on " + Topics.INCIDENT_EVENTS + " within " + timeout);
+        return TestEvents.awaitRecord(environment.getProperty("spring.kafka.bootstrap-servers"), Topics.INCIDENT_EVENTS,
+                key, timeout);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

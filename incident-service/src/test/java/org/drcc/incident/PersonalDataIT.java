@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.drcc.contract.Topics;
 import org.drcc.engines.Engines;
 import org.drcc.kit.security.Roles;
+import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.TestTokens;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
@@ -147,22 +144,7 @@ class PersonalDataIT {
     }
 
     private ConsumerRecord<String, String> awaitRecord(String topic, String key) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", environment.getProperty("spring.kafka.bootstrap-servers"));
-        p.put("group.id", "it-" + UUID.randomUUID());
-        p.put("auto.offset.reset", "earliest");
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(seen::add);
-                var match = seen.stream().filter(r -> key.equals(r.key())).findFirst();
-                if (match.isPresent()) {
-                    return match.get();
-                }
-            }
-        }
-        throw new AssertionError("no record with key " + key + " on " + topic);
+        return TestEvents.awaitRecord(environment.getProperty("spring.kafka.bootstrap-servers"), topic, key,
+                Duration.ofSeconds(30));
     }
 }
