@@ -1,14 +1,8 @@
 package org.drcc.incident.kafka;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.drcc.contract.incident.ChecklistAssignedEvent;
 import org.drcc.contract.incident.ChecklistItem;
@@ -30,10 +24,8 @@ import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.incident.Severity;
 import org.drcc.contract.incident.SeverityChangedEvent;
 import org.drcc.contract.incident.ValidationFailedEvent;
-import org.drcc.kit.kafka.ContractTypes;
+import org.drcc.testsupport.ContractSnapshots;
 import org.junit.jupiter.api.Test;
-import org.skyscreamer.jsonassert.JSONAssert;
-import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.json.JsonTest;
 
@@ -73,39 +65,7 @@ class IncidentEventContractTest {
     ObjectMapper json;
 
     @Test
-    void everyEventTypeHasASnapshot() {
-        assertThat(SAMPLES).extracting(Object::getClass).map(Class.class::cast)
-                .containsExactlyInAnyOrderElementsOf(ContractTypes.of(IncidentEvent.class).all().values());
-    }
-
-    @Test
-    void eachEventSerialisesExactlyAsItsSnapshot() throws Exception {
-        List<String> missing = new java.util.ArrayList<>();
-        for (IncidentEvent event : SAMPLES) {
-            String type = ContractTypes.typeOf(event.getClass());
-            if (snapshot(type) == null) {
-                missing.add(type);
-                continue;
-            }
-            JSONAssert.assertEquals(type, snapshot(type), json.writeValueAsString(event), JSONCompareMode.STRICT);
-            assertThat(json.readValue(snapshot(type), event.getClass())).as(type + " reads back").isEqualTo(event);
-        }
-        assertThat(missing).as("event types without a snapshot: review target/contract-drafts/ and copy the files to "
-                + "src/test/resources/contract/").isEmpty();
-    }
-
-    /** The snapshot, or null: a new event type fails once, writing its JSON under target/ for review. */
-    private String snapshot(String type) throws Exception {
-        try (InputStream in = IncidentEventContractTest.class.getResourceAsStream("/contract/" + type + ".json")) {
-            if (in == null) {
-                IncidentEvent sample = SAMPLES.stream().filter(e -> ContractTypes.typeOf(e.getClass()).equals(type))
-                        .findFirst().orElseThrow();
-                Path draft = Path.of("target", "contract-drafts", type + ".json");
-                Files.createDirectories(draft.getParent());
-                Files.writeString(draft, json.writerWithDefaultPrettyPrinter().writeValueAsString(sample));
-                return null;
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    void everyEventTypeSerialisesExactlyAsItsSnapshot() throws Exception {
+        ContractSnapshots.check(json, IncidentEvent.class, SAMPLES);
     }
 }

@@ -1,20 +1,15 @@
 package org.drcc.kit.privacy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import org.drcc.contract.privacy.PersonalDataErasedEvent;
 import org.drcc.contract.privacy.PrivacyEvent;
-import org.drcc.kit.kafka.ContractTypes;
+import org.drcc.testsupport.ContractSnapshots;
 import org.junit.jupiter.api.Test;
-import org.skyscreamer.jsonassert.JSONAssert;
-import org.skyscreamer.jsonassert.JSONCompareMode;
 
 /**
  * The JSON of {@code dr.privacy.events} is a public contract: the snapshot fails when it changes. (On the
@@ -31,13 +26,6 @@ class PrivacyEventContractTest {
 
     @Test
     void theErasureSerialisesExactlyAsItsSnapshot() throws Exception {
-        assertThat(ContractTypes.of(PrivacyEvent.class).all().values()).containsExactly(PersonalDataErasedEvent.class);
-        String type = ContractTypes.typeOf(PersonalDataErasedEvent.class);
-        try (InputStream in = getClass().getResourceAsStream("/contract/" + type + ".json")) {
-            assertThat(in).as("the snapshot of " + type).isNotNull();
-            String snapshot = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            JSONAssert.assertEquals(type, snapshot, JSON.writeValueAsString(SAMPLE), JSONCompareMode.STRICT);
-            assertThat(JSON.readValue(snapshot, PersonalDataErasedEvent.class)).isEqualTo(SAMPLE);
-        }
+        ContractSnapshots.check(JSON, PrivacyEvent.class, List.of(SAMPLE));
     }
 }
