@@ -85,6 +85,25 @@ class IncidentSecurityIT {
     }
 
     @Test
+    void aChunkedBodyOverTheCapIs413AndStoresNothing() throws Exception {
+        long before = storedEvents();
+        byte[] body = ("{\"scenario\":\"database-corruption\",\"title\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.getRootUri() + "/api/incidents"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", TestTokens.bearer(Roles.DR_LEAD, "dana"))
+                        // no Content-Length: the body is sent chunked
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(response.body()).as("cut off while read, not refused by its declared length")
+                .contains("is larger than this service accepts: at most 1048576 bytes");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
     void theActorIsTheTokensCallerWhateverTheRequestSays() {
         HttpHeaders headers = json(TestTokens.bearer(Roles.DR_LEAD, "dana"));
         headers.set("X-Actor", "mallory");

@@ -8,7 +8,10 @@ import java.io.IOException;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Refuses a request whose declared body is larger than the cap with 413, before anything reads it. */
+/**
+ * Refuses a request whose declared body is larger than the cap with 413, before anything reads it; a body
+ * without a declared length (chunked) is cut off at the cap while it is read (also 413, by the problem advice).
+ */
 final class BodySizeFilter extends OncePerRequestFilter {
 
     private final DataSize max;
@@ -26,6 +29,6 @@ final class BodySizeFilter extends OncePerRequestFilter {
                     + " bytes (dr.limits.max-request-body)");
             return;
         }
-        chain.doFilter(request, response);
+        chain.doFilter(request.getContentLengthLong() < 0 ? new CappedRequest(request, max.toBytes()) : request, response);
     }
 }

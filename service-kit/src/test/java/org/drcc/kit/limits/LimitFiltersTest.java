@@ -1,6 +1,7 @@
 package org.drcc.kit.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +58,35 @@ class LimitFiltersTest {
         small.setContent(new byte[100]);
         filter.doFilter(small, new MockHttpServletResponse(), (rq, rs) -> ran.incrementAndGet());
         assertThat(ran).hasValue(1);
+    }
+
+    @Test
+    void aChunkedBodyIsCutOffAtTheCapWhileItIsRead() throws Exception {
+        BodySizeFilter filter = new BodySizeFilter(DataSize.ofKilobytes(1));
+        MockHttpServletRequest chunked = new MockHttpServletRequest("POST", "/api/incidents") {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        };
+        chunked.setContent(new byte[4096]);
+        long[] read = {0};
+        assertThatThrownBy(() -> filter.doFilter(chunked, new MockHttpServletResponse(), (rq, rs) -> {
+            byte[] buffer = new byte[256];
+            for (int n; (n = rq.getInputStream().read(buffer)) > 0; ) {
+                read[0] += n;
+            }
+        })).isInstanceOf(BodyTooLargeException.class).hasMessageContaining("at most 1024 bytes");
+        assertThat(read[0]).isLessThanOrEqualTo(1024);
+
+        MockHttpServletRequest fits = new MockHttpServletRequest("POST", "/api/incidents") {
+            @Override
+            public long getContentLengthLong() {
+                return -1;
+            }
+        };
+        fits.setContent(new byte[1024]);
+        filter.doFilter(fits, new MockHttpServletResponse(), (rq, rs) -> assertThat(rq.getInputStream().readAllBytes()).hasSize(1024));
     }
 
     private MockHttpServletResponse call(RateLimitFilter filter, String method, String path) throws Exception {
