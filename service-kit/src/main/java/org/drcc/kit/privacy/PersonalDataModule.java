@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -65,7 +66,7 @@ public final class PersonalDataModule extends SimpleModule {
                             + " names the subject field '" + marked.subject() + "', which it does not have");
                 }
                 return (BeanPropertyWriter) new SealingWriter(w, subject, cipher);
-            }).toList();
+            }).collect(Collectors.toCollection(ArrayList::new)); // Jackson may still remove from it
         }
     }
 
