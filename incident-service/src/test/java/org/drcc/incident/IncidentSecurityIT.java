@@ -2,7 +2,6 @@ package org.drcc.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import java.time.Instant;
 import java.util.Date;
