@@ -1,6 +1,10 @@
 package org.drcc.backup.config;
 
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.drcc.backup.postgres.ParallelArchiveCompressor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,5 +34,21 @@ class BackupConfig {
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(30);
         return executor;
+    }
+
+    /** Compresses dumps on all cores (see {@link ParallelArchiveCompressor}), in 1 MB segments. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService archiveCompression(BackupProperties properties) {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newFixedThreadPool(properties.compressionThreads(), r -> {
+            Thread t = new Thread(r, "archive-deflate-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    ParallelArchiveCompressor archiveCompressor(ExecutorService archiveCompression, BackupProperties properties) {
+        return new ParallelArchiveCompressor(archiveCompression, properties.compressionThreads(), 1024 * 1024);
     }
 }

@@ -14,8 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retentionSchedule    when retention expires the backups no rule keeps (Spring cron)
  * @param schedulingEnabled    false in tests and on a second instance: nothing runs by the clock
  * @param restoreJobs          {@code pg_restore --jobs} for a restore
- * @param manifestConnections  connections that read a manifest's table checksums at once (during the
- *                             dump, in its snapshot; and after a verification's restore)
+ * @param manifestConnections  connections that read a manifest's table checksums at once after a
+ *                             verification's restore (during a dump, one reads it beside pg_dump)
+ * @param parallelCompression  true: pg_dump writes its archive uncompressed and the service compresses
+ *                             it, at pg_dump's default level, on {@code compressionThreads} cores at
+ *                             once; false: pg_dump compresses on its one thread (slower, the same archive)
+ * @param compressionThreads   threads that compress dumps; 0: one per core
  */
 @ConfigurationProperties("dr.backup")
 public record BackupProperties(
@@ -26,9 +30,14 @@ public record BackupProperties(
         @DefaultValue("0 30 3 * * *") String retentionSchedule,
         @DefaultValue("true") boolean schedulingEnabled,
         @DefaultValue("2") int restoreJobs,
-        @DefaultValue("2") int manifestConnections) {
+        @DefaultValue("2") int manifestConnections,
+        @DefaultValue("true") boolean parallelCompression,
+        @DefaultValue("0") int compressionThreads) {
 
     public BackupProperties {
         databases = databases == null ? Map.of() : Map.copyOf(databases);
+        if (compressionThreads <= 0) {
+            compressionThreads = Runtime.getRuntime().availableProcessors();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.drcc.backup.job;
 
+import java.io.EOFException;
+import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -9,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.drcc.backup.config.BackupProperties;
+import org.drcc.backup.postgres.ParallelArchiveCompressor;
 import org.drcc.backup.postgres.ParallelManifest;
 import org.drcc.backup.postgres.PgTarget;
 import org.drcc.backup.postgres.PgTools;
@@ -32,12 +35,13 @@ class SnapshotDumper {
 
     private final PgTools tools;
     private final ObjectStore store;
-    private final int manifestConnections;
+    private final ParallelArchiveCompressor compressor;
 
-    SnapshotDumper(PgTools tools, ObjectStore store, BackupProperties properties) {
+    SnapshotDumper(PgTools tools, ObjectStore store, BackupProperties properties,
+                   ParallelArchiveCompressor compressor) {
         this.tools = tools;
         this.store = store;
-        this.manifestConnections = properties.manifestConnections();
+        this.compressor = properties.parallelCompression() ? compressor : null;
     }
 
     Dump dump(PgTarget database, String bucket, String key) throws Exception {
@@ -58,14 +62,14 @@ class SnapshotDumper {
             // the manifest is read while the dump streams (the snapshot stays importable while c's transaction is open)
             long start = System.nanoTime();
             log.debug("Snapshot for {} exported in {} ms", key, (start - connecting) / 1_000_000);
-            ParallelManifest manifest = new ParallelManifest(database, snapshotId, manifestConnections);
+            ParallelManifest manifest = ParallelManifest.besideDump(database, snapshotId);
             CompletableFuture<List<TableChecksum>> tables = manifest.start();
             tables.thenRun(() -> log.debug("Manifest of {} read in {} ms", key, (System.nanoTime() - start) / 1_000_000));
             StoredObject object;
-            try (ToolProcess pgDump = tools.dump(database, snapshotId)) {
+            try (ToolProcess pgDump = tools.dump(database, snapshotId, compressor != null)) {
                 // pg_dump's exit code and the manifest are both known before the upload completes:
                 // if either fails, the upload is aborted and no object is ever visible.
-                object = store.upload(bucket, key, pgDump.stdout(), () -> {
+                object = store.upload(bucket, key, out -> archive(pgDump, out), () -> {
                     pgDump.awaitSuccess(5, TimeUnit.MINUTES);
                     log.debug("Dump of {} streamed in {} ms", key, (System.nanoTime() - start) / 1_000_000);
                     awaitManifest(tables);
@@ -78,6 +82,21 @@ class SnapshotDumper {
             }
             log.debug("Upload of {} completed after {} ms", key, (System.nanoTime() - start) / 1_000_000);
             return new Dump(object, snapshotAt, serverVersion, tables.join());
+        }
+    }
+
+    /** pg_dump's archive, compressed on all cores unless pg_dump compressed it. */
+    private void archive(ToolProcess pgDump, OutputStream out) throws Exception {
+        if (compressor == null) {
+            pgDump.stdout().transferTo(out);
+            return;
+        }
+        try {
+            compressor.compress(pgDump.stdout(), out);
+        } catch (EOFException e) {
+            // the archive ends early: pg_dump's own error says why
+            pgDump.awaitSuccess(1, TimeUnit.MINUTES);
+            throw e;
         }
     }
 

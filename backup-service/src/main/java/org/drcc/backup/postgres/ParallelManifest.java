@@ -27,6 +27,7 @@ public final class ParallelManifest {
     private final PgTarget database;
     private final String snapshotId;
     private final int connections;
+    private final boolean parallelWorkers;
     private final Queue<String> pending = new ConcurrentLinkedQueue<>();
     private final List<TableChecksum> read = Collections.synchronizedList(new ArrayList<>());
     private final Set<Statement> running = ConcurrentHashMap.newKeySet();
@@ -35,9 +36,23 @@ public final class ParallelManifest {
 
     /** {@code snapshotId} may be null: each connection then sees the database as it is (an idle one). */
     public ParallelManifest(PgTarget database, String snapshotId, int connections) {
+        this(database, snapshotId, connections, true);
+    }
+
+    private ParallelManifest(PgTarget database, String snapshotId, int connections, boolean parallelWorkers) {
         this.database = database;
         this.snapshotId = snapshotId;
         this.connections = Math.max(1, connections);
+        this.parallelWorkers = parallelWorkers;
+    }
+
+    /**
+     * The manifest of the snapshot a dump is taken from, read beside the dump: over one connection and
+     * without parallel query workers. It has the whole dump's time to finish, and every core it takes
+     * is one that pg_dump and the compression of its archive cannot use.
+     */
+    public static ParallelManifest besideDump(PgTarget database, String snapshotId) {
+        return new ParallelManifest(database, snapshotId, 1, false);
     }
 
     /** Starts reading; the future holds the tables sorted by name, or the first failure. */
@@ -130,6 +145,11 @@ public final class ParallelManifest {
                 try (Statement s = c.createStatement()) {
                     // must be the transaction's first statement; the snapshot id is PostgreSQL's own
                     s.execute("SET TRANSACTION SNAPSHOT '" + snapshotId.replace("'", "''") + "'");
+                }
+            }
+            if (!parallelWorkers) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCAL max_parallel_workers_per_gather = 0");
                 }
             }
             return c;

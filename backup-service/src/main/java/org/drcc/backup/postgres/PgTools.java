@@ -17,10 +17,18 @@ public class PgTools {
         this.toolsDir = properties.toolsDir();
     }
 
-    /** {@code pg_dump -Fc} of the snapshot {@code snapshotId}, to its stdout. */
-    public ToolProcess dump(PgTarget database, String snapshotId) throws IOException {
-        return ToolProcess.start("pg_dump", List.of(tool("pg_dump"), "--format=custom", "--no-password",
-                "--snapshot=" + snapshotId, "--dbname=" + database.libpqUri()), database.environment());
+    /**
+     * {@code pg_dump -Fc} of the snapshot {@code snapshotId}, to its stdout; {@code uncompressed}: with
+     * {@code --compress=0}, for a {@link ParallelArchiveCompressor} to compress.
+     */
+    public ToolProcess dump(PgTarget database, String snapshotId, boolean uncompressed) throws IOException {
+        List<String> command = new ArrayList<>(List.of(tool("pg_dump"), "--format=custom", "--no-password",
+                "--snapshot=" + snapshotId));
+        if (uncompressed) {
+            command.add("--compress=0");
+        }
+        command.add("--dbname=" + database.libpqUri());
+        return ToolProcess.start("pg_dump", command, database.environment());
     }
 
     /** {@code pg_restore} of an archive read from its stdin: one job, as a pipe allows. */

@@ -2,6 +2,7 @@ package org.drcc.backup.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
@@ -60,37 +61,38 @@ public class ObjectStore {
         void check() throws Exception;
     }
 
+    /** Writes an object's content to the stream it is given. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws Exception;
+    }
+
+    /** Streams {@code in} to the object; see {@link #upload(String, String, Content, BeforeComplete)}. */
+    public StoredObject upload(String bucket, String key, InputStream in, BeforeComplete beforeComplete)
+            throws Exception {
+        return upload(bucket, key, in::transferTo, beforeComplete);
+    }
+
     /**
-     * Streams {@code in} to the object, measuring it on the way; aborts the upload on any failure.
-     * Parts are uploaded on other threads while the next one is read, so the producer of {@code in}
+     * Streams what {@code content} writes to the object, measuring it on the way; aborts the upload on
+     * any failure. Parts are uploaded on other threads while the next one is written, so the writer
      * (pg_dump) never waits for S3 but when all part buffers are in flight: memory stays at
      * (concurrency + 1) parts, whatever the size of the object.
      */
-    public StoredObject upload(String bucket, String key, InputStream in, BeforeComplete beforeComplete)
+    public StoredObject upload(String bucket, String key, Content content, BeforeComplete beforeComplete)
             throws Exception {
         S3Client s3 = client(bucket);
         String uploadId = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
         PartUploads uploads = new PartUploads(s3, bucket, key, uploadId, partSize, concurrency);
         try {
-            Sha256 measured = new Sha256(in);
-            int number = 0;
-            while (true) {
-                byte[] buffer = uploads.freeBuffer();
-                int read = measured.readNBytes(buffer, 0, partSize);
-                // S3 accepts a last part smaller than the minimum, and always needs at least one part.
-                if (read == 0 && number > 0) {
-                    uploads.giveBack(buffer);
-                    break;
-                }
-                uploads.submit(++number, buffer, read);
-                if (read < partSize) {
-                    break;
-                }
-            }
-            List<CompletedPart> parts = uploads.awaitAll();
+            PartOutputStream parts = new PartOutputStream(uploads, partSize);
+            Sha256Out measured = new Sha256Out(parts);
+            content.writeTo(measured);
+            parts.finish();
+            List<CompletedPart> done = uploads.awaitAll();
             beforeComplete.check();
             s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
-                    .multipartUpload(u -> u.parts(parts)));
+                    .multipartUpload(u -> u.parts(done)));
             return measured.measured();
         } catch (Exception | Error e) {
             uploads.stop();

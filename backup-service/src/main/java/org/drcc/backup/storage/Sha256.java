@@ -39,7 +39,7 @@ public final class Sha256 extends DigestInputStream {
         return new StoredObject(count, HexFormat.of().formatHex(getMessageDigest().digest()));
     }
 
-    private static MessageDigest newDigest() {
+    static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
