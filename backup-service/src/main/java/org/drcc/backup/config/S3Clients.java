@@ -8,11 +8,15 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
  * S3 clients as the backups need them. Path-style, because S3-compatible servers (S3Mock, MinIO) do not
  * serve bucket host names. The SDK's newer default checksums are asked for only where S3 requires them:
  * those servers differ in their support, and the service computes its own SHA-256 of every object anyway.
+ * Bodies are sent as they are, not in signed aws-chunked encoding: every part is in memory already, so
+ * its hash costs one pass; some S3-compatible servers refuse aws-chunked, and the others spend CPU
+ * decoding it.
  */
 public final class S3Clients {
 
@@ -25,6 +29,7 @@ public final class S3Clients {
                 .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
                 .forcePathStyle(true)
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         if (endpoint != null && !endpoint.toString().isBlank()) {

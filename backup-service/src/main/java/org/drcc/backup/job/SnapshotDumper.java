@@ -45,6 +45,8 @@ class SnapshotDumper {
     }
 
     Dump dump(PgTarget database, String bucket, String key) throws Exception {
+        boolean compressHere = compressor != null
+                && ParallelArchiveCompressor.readsArchivesOf(tools.dumpMajorVersion());
         long connecting = System.nanoTime();
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
@@ -66,12 +68,13 @@ class SnapshotDumper {
             CompletableFuture<List<TableChecksum>> tables = manifest.start();
             tables.thenRun(() -> log.debug("Manifest of {} read in {} ms", key, (System.nanoTime() - start) / 1_000_000));
             StoredObject object;
-            try (ToolProcess pgDump = tools.dump(database, snapshotId, compressor != null)) {
+            try (ToolProcess pgDump = tools.dump(database, snapshotId, compressHere)) {
                 // pg_dump's exit code and the manifest are both known before the upload completes:
                 // if either fails, the upload is aborted and no object is ever visible.
-                object = store.upload(bucket, key, out -> archive(pgDump, out), () -> {
+                object = store.upload(bucket, key, out -> archive(pgDump, compressHere, out), () -> {
                     pgDump.awaitSuccess(5, TimeUnit.MINUTES);
-                    log.debug("Dump of {} streamed in {} ms", key, (System.nanoTime() - start) / 1_000_000);
+                    log.debug("Dump of {} streamed in {} ms ({})", key, (System.nanoTime() - start) / 1_000_000,
+                            compressHere ? "compressed by the service" : "compressed by pg_dump");
                     awaitManifest(tables);
                 });
             } catch (Exception | Error e) {
@@ -86,8 +89,8 @@ class SnapshotDumper {
     }
 
     /** pg_dump's archive, compressed on all cores unless pg_dump compressed it. */
-    private void archive(ToolProcess pgDump, OutputStream out) throws Exception {
-        if (compressor == null) {
+    private void archive(ToolProcess pgDump, boolean compressHere, OutputStream out) throws Exception {
+        if (!compressHere) {
             pgDump.stdout().transferTo(out);
             return;
         }

@@ -67,6 +67,11 @@ public final class ParallelArchiveCompressor {
         this.maxInFlight = 2 * Math.max(1, parallelism) + 2;
     }
 
+    /** True if pg_dump of this major version writes the archive version read here (1.14: pg_dump 14 and 15). */
+    public static boolean readsArchivesOf(int pgDumpMajorVersion) {
+        return pgDumpMajorVersion == 14 || pgDumpMajorVersion == 15;
+    }
+
     /** Reads the archive from {@code uncompressed} to its end and writes it, compressed, to {@code out}. */
     public void compress(InputStream uncompressed, OutputStream out) throws IOException {
         Job job = new Job(uncompressed, out);

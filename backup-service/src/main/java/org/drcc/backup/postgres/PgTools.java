@@ -1,9 +1,13 @@
 package org.drcc.backup.postgres;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.drcc.backup.config.BackupProperties;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +15,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class PgTools {
 
+    /** "pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)": the major is 15. */
+    private static final Pattern MAJOR = Pattern.compile("\\) (\\d+)");
+
     private final String toolsDir;
+    private volatile Integer dumpMajorVersion;
 
     PgTools(BackupProperties properties) {
         this.toolsDir = properties.toolsDir();
@@ -55,6 +63,20 @@ public class PgTools {
         tables.forEach(t -> command.add("--table=" + t));
         command.addAll(List.of("--dbname=" + database.libpqUri(), archive.toString()));
         return ToolProcess.start("pg_restore", command, database.environment());
+    }
+
+    /** pg_dump's major version, read once from {@code pg_dump --version}; 0 if it says none. */
+    public int dumpMajorVersion() throws IOException, InterruptedException {
+        Integer major = dumpMajorVersion;
+        if (major == null) {
+            Process process = new ProcessBuilder(tool("pg_dump"), "--version").redirectErrorStream(true).start();
+            String says = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            process.waitFor(30, TimeUnit.SECONDS);
+            Matcher version = MAJOR.matcher(says);
+            major = version.find() ? Integer.parseInt(version.group(1)) : 0;
+            dumpMajorVersion = major;
+        }
+        return major;
     }
 
     private String tool(String name) {
