@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
@@ -91,6 +93,7 @@ public final class ParallelArchiveCompressor {
         private int limit;
         private final OutputStream out;
         private final Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
+        private final Queue<byte[]> spareSegments = new ConcurrentLinkedQueue<>();
         /** What was read of the header and the table of contents, written out as it is. */
         private final ByteArrayOutputStream verbatim = new ByteArrayOutputStream();
         private boolean recording = true;
@@ -214,7 +217,7 @@ public final class ParallelArchiveCompressor {
         /** Reads chunks up to the end marker and writes them as one zlib stream, in chunks, then the marker. */
         private void compressStream() throws IOException {
             Adler32 adler = new Adler32();
-            byte[] segment = new byte[segmentSize];
+            byte[] segment = segmentBuffer();
             int filled = 0;
             byte[] dictionary = null;
             boolean first = true;
@@ -232,7 +235,7 @@ public final class ParallelArchiveCompressor {
                     if (filled == segment.length) {
                         submit(segment, filled, dictionary, first, -1);
                         dictionary = Arrays.copyOfRange(segment, filled - WINDOW, filled);
-                        segment = new byte[segmentSize];
+                        segment = segmentBuffer();
                         filled = 0;
                         first = false;
                     }
@@ -246,8 +249,22 @@ public final class ParallelArchiveCompressor {
         private void submit(byte[] data, int length, byte[] dictionary, boolean first, long checksum)
                 throws IOException {
             drain(maxInFlight);
-            inFlight.add(CompletableFuture.supplyAsync(() -> deflate(data, length, dictionary, first, checksum),
-                    workers));
+            inFlight.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return deflate(data, length, dictionary, first, checksum);
+                } finally {
+                    spareSegments.offer(data);
+                }
+            }, workers));
+        }
+
+        /**
+         * A segment's buffer, used again once deflated: a backup churns through no more buffers than
+         * are in flight, and the garbage collector has nothing to do for them.
+         */
+        private byte[] segmentBuffer() {
+            byte[] spare = spareSegments.poll();
+            return spare != null ? spare : new byte[segmentSize];
         }
 
         private void emit(byte[] bytes) throws IOException {
@@ -366,7 +383,7 @@ public final class ParallelArchiveCompressor {
                 deflater.setDictionary(dictionary);
             }
             deflater.setInput(data, 0, length);
-            ByteArrayOutputStream chunk = new ByteArrayOutputStream(Math.max(64, length / 3));
+            ByteArrayOutputStream chunk = new ByteArrayOutputStream(Math.max(1024, length / 2));
             chunk.write(new byte[5], 0, 5); // the length, filled in below
             if (first) {
                 chunk.write(ZLIB_HEADER, 0, ZLIB_HEADER.length);
