@@ -8,6 +8,7 @@ import org.drcc.backup.postgres.ParallelArchiveCompressor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -22,9 +23,12 @@ class BackupConfig {
 
     /**
      * Backups, copies, verifications and restores run here, off the request thread: the API answers
-     * 202 at once. Few threads, because each job runs pg_dump or pg_restore against the server.
+     * 202 at once. Few threads, because each job runs pg_dump or pg_restore against the server. On
+     * shutdown the running jobs get 30 s to end before the compression threads they use are stopped
+     * (a bean is destroyed before the beans it depends on).
      */
     @Bean
+    @DependsOn("archiveCompression")
     TaskExecutor backupTasks() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("backup-job-");
