@@ -1,35 +1,33 @@
 package org.drcc.backup.storage;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
+import java.security.DigestOutputStream;
 import java.util.HexFormat;
 
 /** SHA-256 and byte count of what is written through it. */
-final class Sha256Out extends FilterOutputStream {
+final class Sha256Out extends DigestOutputStream {
 
-    private final MessageDigest digest = Sha256.newDigest();
     private long count;
 
     Sha256Out(OutputStream out) {
-        super(out);
+        super(out, Sha256.newDigest());
     }
 
     @Override
     public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
+        super.write(b);
+        count++;
     }
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
-        digest.update(bytes, offset, length);
+        super.write(bytes, offset, length);
         count += length;
-        out.write(bytes, offset, length);
     }
 
     /** Call once everything is written. */
     StoredObject measured() {
-        return new StoredObject(count, HexFormat.of().formatHex(digest.digest()));
+        return new StoredObject(count, HexFormat.of().formatHex(getMessageDigest().digest()));
     }
 }
