@@ -97,6 +97,14 @@ class IncidentLifecycleControllerTest {
     }
 
     @Test
+    void twoIfMatchHeadersAreReadTogetherSoNeitherIsTakenAlone() throws Exception {
+        mvc.perform(json(post("/api/incidents/i-1/notes"), "{\"text\": \"eta 11:00\"}").header("If-Match", "\"3\"", "\"4\""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+        verify(gateway, never()).sendAndWait(any());
+    }
+
+    @Test
     void anUnknownIncidentIsA404() throws Exception {
         when(gateway.sendAndWait(any())).thenThrow(new AggregateNotFoundException("nope", "not found"));
         mvc.perform(json(post("/api/incidents/nope/assess"), "{}"))
