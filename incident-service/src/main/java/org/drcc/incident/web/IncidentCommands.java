@@ -25,17 +25,12 @@ class IncidentCommands {
         this.clock = clock;
     }
 
-    /** The command is built from the expected version and the request time. */
-    ResponseEntity<?> send(String incidentId, String ifMatch, String idempotencyKey, String fingerprint,
-                           Function<Context, Object> command) {
-        Long expected = ExpectedVersion.parse(ifMatch);
-        return idempotency.once(idempotencyKey, fingerprint, () -> {
-            gateway.sendAndWait(command.apply(new Context(expected, clock.instant())));
+    /** The command is built from the request time, taken only when it runs, not when a retry is answered. */
+    ResponseEntity<?> send(String incidentId, Caller caller, String fingerprint, Function<Instant, Object> command) {
+        return idempotency.once(caller.idempotencyKey(), fingerprint, () -> {
+            gateway.sendAndWait(command.apply(clock.instant()));
             IncidentView view = history.current(incidentId);
             return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
         });
-    }
-
-    record Context(Long expectedVersion, Instant now) {
     }
 }

@@ -1,7 +1,6 @@
 package org.drcc.incident.web;
 
 import jakarta.validation.Valid;
-import java.security.Principal;
 import org.drcc.contract.incident.IncidentRole;
 import org.drcc.incident.command.AddNoteCommand;
 import org.drcc.incident.command.AssessIncidentCommand;
@@ -19,7 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,9 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/incidents/{id}")
 class IncidentLifecycleController {
 
-    private static final String IF_MATCH = "If-Match";
-    private static final String KEY = "Idempotency-Key";
-
     private final IncidentCommands commands;
 
     IncidentLifecycleController(IncidentCommands commands) {
@@ -42,84 +37,74 @@ class IncidentLifecycleController {
     }
 
     @PostMapping("/assess")
-    ResponseEntity<?> assess(@PathVariable String id, @Valid @RequestBody SummaryRequest body, Principal caller,
-            @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
-        return commands.send(id, ifMatch, key, Fingerprint.of("assess " + id, body),
-                c -> new AssessIncidentCommand(id, c.expectedVersion(), body.summary(), caller.getName(), c.now()));
+    ResponseEntity<?> assess(@PathVariable String id, @Valid @RequestBody SummaryRequest body, Caller caller) {
+        return commands.send(id, caller, Fingerprint.of("assess " + id, body),
+                now -> new AssessIncidentCommand(id, caller.expectedVersion(), body.summary(), caller.name(), now));
     }
 
     @PostMapping("/contain")
-    ResponseEntity<?> contain(@PathVariable String id, @Valid @RequestBody SummaryRequest body, Principal caller,
-            @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
-        return commands.send(id, ifMatch, key, Fingerprint.of("contain " + id, body),
-                c -> new ContainIncidentCommand(id, c.expectedVersion(), body.summary(), caller.getName(), c.now()));
+    ResponseEntity<?> contain(@PathVariable String id, @Valid @RequestBody SummaryRequest body, Caller caller) {
+        return commands.send(id, caller, Fingerprint.of("contain " + id, body),
+                now -> new ContainIncidentCommand(id, caller.expectedVersion(), body.summary(), caller.name(), now));
     }
 
     @PostMapping("/restore")
-    ResponseEntity<?> restore(@PathVariable String id, @Valid @RequestBody RestoreRequest body, Principal caller,
-            @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
-        return commands.send(id, ifMatch, key, Fingerprint.of("restore " + id, body),
-                c -> new RestoreIncidentCommand(id, c.expectedVersion(), body.backupId(), body.restorePoint(),
-                        body.summary(), caller.getName(), c.now()));
+    ResponseEntity<?> restore(@PathVariable String id, @Valid @RequestBody RestoreRequest body, Caller caller) {
+        return commands.send(id, caller, Fingerprint.of("restore " + id, body),
+                now -> new RestoreIncidentCommand(id, caller.expectedVersion(), body.backupId(), body.restorePoint(),
+                        body.summary(), caller.name(), now));
     }
 
     @PostMapping("/validate")
-    ResponseEntity<?> validate(@PathVariable String id, @Valid @RequestBody ValidateRequest body, Principal caller,
-            @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
-        return commands.send(id, ifMatch, key, Fingerprint.of("validate " + id, body),
-                c -> new ValidateIncidentCommand(id, c.expectedVersion(), body.passed(), body.summary(), caller.getName(), c.now()));
+    ResponseEntity<?> validate(@PathVariable String id, @Valid @RequestBody ValidateRequest body, Caller caller) {
+        return commands.send(id, caller, Fingerprint.of("validate " + id, body),
+                now -> new ValidateIncidentCommand(id, caller.expectedVersion(), body.passed(), body.summary(), caller.name(), now));
     }
 
     @PostMapping("/close")
-    ResponseEntity<?> close(@PathVariable String id, @Valid @RequestBody SummaryRequest body, Principal caller,
-            @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
-        return commands.send(id, ifMatch, key, Fingerprint.of("close " + id, body),
-                c -> new CloseIncidentCommand(id, c.expectedVersion(), body.summary(), caller.getName(), c.now()));
+    ResponseEntity<?> close(@PathVariable String id, @Valid @RequestBody SummaryRequest body, Caller caller) {
+        return commands.send(id, caller, Fingerprint.of("close " + id, body),
+                now -> new CloseIncidentCommand(id, caller.expectedVersion(), body.summary(), caller.name(), now));
     }
 
     @PostMapping("/cancel")
-    ResponseEntity<?> cancel(@PathVariable String id, @Valid @RequestBody ReasonRequest body, Principal caller,
-            @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
-        return commands.send(id, ifMatch, key, Fingerprint.of("cancel " + id, body),
-                c -> new CancelIncidentCommand(id, c.expectedVersion(), body.reason(), caller.getName(), c.now()));
+    ResponseEntity<?> cancel(@PathVariable String id, @Valid @RequestBody ReasonRequest body, Caller caller) {
+        return commands.send(id, caller, Fingerprint.of("cancel " + id, body),
+                now -> new CancelIncidentCommand(id, caller.expectedVersion(), body.reason(), caller.name(), now));
     }
 
     @PostMapping("/checklist/{item}/complete")
-    ResponseEntity<?> complete(@PathVariable String id, @PathVariable String item, @Valid @RequestBody(required = false) ChecklistRequest body,
-            Principal caller, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = KEY, required = false) String key) {
+    ResponseEntity<?> complete(@PathVariable String id, @PathVariable String item,
+            @Valid @RequestBody(required = false) ChecklistRequest body, Caller caller) {
         String note = body == null ? null : body.note();
-        return commands.send(id, ifMatch, key, Fingerprint.of("complete " + id + " " + item, note),
-                c -> new CompleteChecklistItemCommand(id, c.expectedVersion(), item, note, caller.getName(), c.now()));
+        return commands.send(id, caller, Fingerprint.of("complete " + id + " " + item, note),
+                now -> new CompleteChecklistItemCommand(id, caller.expectedVersion(), item, note, caller.name(), now));
     }
 
     @PostMapping("/checklist/{item}/waive")
     ResponseEntity<?> waive(@PathVariable String id, @PathVariable String item, @Valid @RequestBody ReasonRequest body,
-            Principal caller, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = KEY, required = false) String key) {
-        return commands.send(id, ifMatch, key, Fingerprint.of("waive " + id + " " + item, body),
-                c -> new WaiveChecklistItemCommand(id, c.expectedVersion(), item, body.reason(), caller.getName(), c.now()));
+            Caller caller) {
+        return commands.send(id, caller, Fingerprint.of("waive " + id + " " + item, body),
+                now -> new WaiveChecklistItemCommand(id, caller.expectedVersion(), item, body.reason(), caller.name(), now));
     }
 
     @PutMapping("/roles/{role}")
     ResponseEntity<?> assign(@PathVariable String id, @PathVariable IncidentRole role, @Valid @RequestBody RoleRequest body,
-            Principal caller, @RequestHeader(value = IF_MATCH, required = false) String ifMatch,
-            @RequestHeader(value = KEY, required = false) String key) {
-        return commands.send(id, ifMatch, key, Fingerprint.of("assign " + id + " " + role, body),
-                c -> new AssignRoleCommand(id, c.expectedVersion(), role, body.person(), caller.getName(), c.now()));
+            Caller caller) {
+        return commands.send(id, caller, Fingerprint.of("assign " + id + " " + role, body),
+                now -> new AssignRoleCommand(id, caller.expectedVersion(), role, body.person(), caller.name(), now));
     }
 
     @PostMapping("/notes")
-    ResponseEntity<?> note(@PathVariable String id, @Valid @RequestBody NoteRequest body, Principal caller,
-            @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
-        return commands.send(id, ifMatch, key, Fingerprint.of("note " + id, body),
-                c -> new AddNoteCommand(id, c.expectedVersion(), body.text(), body.statusUpdate(), caller.getName(), c.now()));
+    ResponseEntity<?> note(@PathVariable String id, @Valid @RequestBody NoteRequest body, Caller caller) {
+        return commands.send(id, caller, Fingerprint.of("note " + id, body),
+                now -> new AddNoteCommand(id, caller.expectedVersion(), body.text(), body.statusUpdate(), caller.name(), now));
     }
 
     @PostMapping("/severity")
-    ResponseEntity<?> severity(@PathVariable String id, @Valid @RequestBody SeverityRequest body, Principal caller,
-            @RequestHeader(value = IF_MATCH, required = false) String ifMatch, @RequestHeader(value = KEY, required = false) String key) {
-        return commands.send(id, ifMatch, key, Fingerprint.of("severity " + id, body),
-                c -> new ChangeSeverityCommand(id, c.expectedVersion(), body.severity(), body.reason(), caller.getName(), c.now()));
+    ResponseEntity<?> severity(@PathVariable String id, @Valid @RequestBody SeverityRequest body, Caller caller) {
+        return commands.send(id, caller, Fingerprint.of("severity " + id, body),
+                now -> new ChangeSeverityCommand(id, caller.expectedVersion(), body.severity(), body.reason(), caller.name(),
+                        now));
     }
 }

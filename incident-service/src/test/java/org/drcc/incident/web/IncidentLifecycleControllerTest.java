@@ -1,9 +1,12 @@
 package org.drcc.incident.web;
 
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasSize;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -22,6 +25,9 @@ import org.drcc.kit.security.Roles;
 import org.drcc.testsupport.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springdoc.core.configuration.SpringDocConfiguration;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -34,7 +40,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 @WebMvcTest(controllers = IncidentLifecycleController.class)
-@ImportAutoConfiguration(KitWebAutoConfiguration.class)
+@ImportAutoConfiguration({KitWebAutoConfiguration.class, SpringDocConfiguration.class, SpringDocConfigProperties.class,
+        SpringDocWebMvcConfiguration.class})
 @Import({IncidentCommands.class, IncidentPermissions.class})
 class IncidentLifecycleControllerTest {
 
@@ -84,6 +91,14 @@ class IncidentLifecycleControllerTest {
     @Test
     void aMalformedIfMatchIsA400() throws Exception {
         mvc.perform(json(post("/api/incidents/i-1/notes"), "{\"text\": \"eta 11:00\"}").header("If-Match", "yesterday"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
+        verify(gateway, never()).sendAndWait(any());
+    }
+
+    @Test
+    void twoIfMatchHeadersAreReadTogetherSoNeitherIsTakenAlone() throws Exception {
+        mvc.perform(json(post("/api/incidents/i-1/notes"), "{\"text\": \"eta 11:00\"}").header("If-Match", "\"3\"", "\"4\""))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("If-Match"));
         verify(gateway, never()).sendAndWait(any());
@@ -141,6 +156,17 @@ class IncidentLifecycleControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         verify(gateway, never()).sendAndWait(any());
+    }
+
+    @Test
+    void everyChangeDocumentsItsTwoHeadersAndNothingOfTheCaller() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(jsonPath("$.paths.*.*.operationId", hasSize(11)))
+                .andExpect(jsonPath("$.paths.*.*.parameters[?(@.in == 'header' && @.name == 'If-Match' && @.required == false"
+                        + " && @.schema.type == 'string')]", hasSize(11)))
+                .andExpect(jsonPath("$.paths.*.*.parameters[?(@.in == 'header' && @.name == 'Idempotency-Key'"
+                        + " && @.required == false && @.schema.type == 'string')]", hasSize(11)))
+                .andExpect(jsonPath("$.paths.*.*.parameters[?(@.in != 'path' && @.in != 'header')]", empty()));
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
