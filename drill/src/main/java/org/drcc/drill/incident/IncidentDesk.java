@@ -34,8 +34,9 @@ public class IncidentDesk {
 
     /** The new incident's id. */
     public String declare(String scenario, String title, String description, Instant detectedAt, Instant damageStart) {
-        return post(new IncidentApi.Declare(scenario, title, description, detectedAt, damageStart, true), Incident.class,
-                "/api/incidents").id();
+        IncidentApi.Declare body = new IncidentApi.Declare(scenario, title, description, detectedAt, damageStart, true);
+        return call(() -> incidents.post().uri("/api/incidents").contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().body(Incident.class)).id();
     }
 
     public void lead(String incidentId, String person) {
@@ -53,30 +54,30 @@ public class IncidentDesk {
                 continue;
             }
             if (done.containsKey(item.id())) {
-                post(new IncidentApi.Note(done.get(item.id())), Void.class, "/api/incidents/{id}/checklist/{item}/complete",
+                post(new IncidentApi.Note(done.get(item.id())), "/api/incidents/{id}/checklist/{item}/complete",
                         incidentId, item.id());
             } else if (item.mandatory()) {
-                post(new IncidentApi.Reason(NOT_EXERCISED), Void.class, "/api/incidents/{id}/checklist/{item}/waive",
-                        incidentId, item.id());
+                post(new IncidentApi.Reason(NOT_EXERCISED), "/api/incidents/{id}/checklist/{item}/waive", incidentId,
+                        item.id());
             }
         }
     }
 
     /** {@code action}: assess, contain or close. */
     public void advance(String incidentId, String action, String summary) {
-        post(new IncidentApi.Summary(summary), Void.class, "/api/incidents/{id}/{action}", incidentId, action);
+        post(new IncidentApi.Summary(summary), "/api/incidents/{id}/{action}", incidentId, action);
     }
 
     public void restored(String incidentId, String backupId, Instant restorePoint, String summary) {
-        post(new IncidentApi.Restore(backupId, restorePoint, summary), Void.class, "/api/incidents/{id}/restore", incidentId);
+        post(new IncidentApi.Restore(backupId, restorePoint, summary), "/api/incidents/{id}/restore", incidentId);
     }
 
     public void validated(String incidentId, boolean passed, String summary) {
-        post(new IncidentApi.Validate(passed, summary), Void.class, "/api/incidents/{id}/validate", incidentId);
+        post(new IncidentApi.Validate(passed, summary), "/api/incidents/{id}/validate", incidentId);
     }
 
     public void cancel(String incidentId, String reason) {
-        post(new IncidentApi.Reason(reason), Void.class, "/api/incidents/{id}/cancel", incidentId);
+        post(new IncidentApi.Reason(reason), "/api/incidents/{id}/cancel", incidentId);
     }
 
     public Incident incident(String incidentId) {
@@ -84,9 +85,9 @@ public class IncidentDesk {
     }
 
     /** {@code template} with {@code {…}} variables, so the client's metrics are tagged by route, not by id. */
-    private <T> T post(Object body, Class<T> answer, String template, Object... variables) {
-        return call(() -> incidents.post().uri(template, variables).contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().body(answer));
+    private void post(Object body, String template, Object... variables) {
+        call(() -> incidents.post().uri(template, variables).contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().toBodilessEntity());
     }
 
     private static <T> T call(Supplier<T> request) {

@@ -73,10 +73,6 @@ class DrillDatabases {
         return left;
     }
 
-    boolean exists(String database) throws SQLException {
-        return leftOver().contains(database);
-    }
-
     /** Every drill database on the server, as a crashed or failed drill may have left them. */
     List<String> leftOver() throws SQLException {
         List<String> names = new ArrayList<>();

@@ -1,17 +1,5 @@
 package org.drcc.drill.job;
 
-import static org.drcc.drill.job.DrillDeed.BACKUPS_SECURED;
-import static org.drcc.drill.job.DrillDeed.DATABASE_RESTORED;
-import static org.drcc.drill.job.DrillDeed.DATA_VERIFIED;
-import static org.drcc.drill.job.DrillDeed.DOCUMENTATION_STARTED;
-import static org.drcc.drill.job.DrillDeed.DR_ENVIRONMENT_PREPARED;
-import static org.drcc.drill.job.DrillDeed.FUNCTIONAL_TESTS_PASSED;
-import static org.drcc.drill.job.DrillDeed.IMPACT_ASSESSED;
-import static org.drcc.drill.job.DrillDeed.INCIDENT_DECLARED;
-import static org.drcc.drill.job.DrillDeed.INCIDENT_DOCUMENTED;
-import static org.drcc.drill.job.DrillDeed.SYSTEMS_ISOLATED;
-import static org.drcc.drill.job.DrillDeed.TOOLS_READY;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -147,8 +135,8 @@ class DrillExercise {
         });
         List<String> affected = new ArrayList<>();
         String impact = steps.run("impact assessed", () -> assess(scenario, site, original, affected));
-        tick(run.incidentId, Phase.ASSESSMENT, Map.of(INCIDENT_DECLARED, "drill " + drillId,
-                IMPACT_ASSESSED, impact, DOCUMENTATION_STARTED, "drill record " + drillId));
+        tick(run.incidentId, Phase.ASSESSMENT, Map.of(DrillDeed.INCIDENT_DECLARED, "drill " + drillId,
+                DrillDeed.IMPACT_ASSESSED, impact, DrillDeed.DOCUMENTATION_STARTED, "drill record " + drillId));
         desk.advance(run.incidentId, "assess", impact);
         BackupRecord[] chosen = new BackupRecord[1];
         steps.run("restore point chosen", () -> {
@@ -157,10 +145,10 @@ class DrillExercise {
                     + ", the newest verified backup before the damage at " + damageAt[0];
         });
         tick(run.incidentId, Phase.CONTAINMENT, Map.of(
-                SYSTEMS_ISOLATED, "the damaged copy " + site + " is out of use",
-                BACKUPS_SECURED, "backup " + chosen[0].backupId() + " verified by restore; the incident holds it",
-                DR_ENVIRONMENT_PREPARED, "restore target " + target + " on the PostgreSQL server",
-                TOOLS_READY, "pg_restore matched to the server's major version"));
+                DrillDeed.SYSTEMS_ISOLATED, "the damaged copy " + site + " is out of use",
+                DrillDeed.BACKUPS_SECURED, "backup " + chosen[0].backupId() + " verified by restore; the incident holds it",
+                DrillDeed.DR_ENVIRONMENT_PREPARED, "restore target " + target + " on the PostgreSQL server",
+                DrillDeed.TOOLS_READY, "pg_restore matched to the server's major version"));
         desk.advance(run.incidentId, "contain", "the damaged copy is no longer used");
         String restored = steps.run("database restored", () -> restore(scenario, chosen[0], target, affected));
         String verified = steps.run("data verified against the manifest", () -> {
@@ -171,7 +159,7 @@ class DrillExercise {
             }
             return manifest.size() + " tables: row counts and checksums match backup " + chosen[0].backupId();
         });
-        tick(run.incidentId, Phase.RECOVERY, Map.of(DATABASE_RESTORED, restored, DATA_VERIFIED, verified));
+        tick(run.incidentId, Phase.RECOVERY, Map.of(DrillDeed.DATABASE_RESTORED, restored, DrillDeed.DATA_VERIFIED, verified));
         desk.restored(run.incidentId, chosen[0].backupId(), chosen[0].snapshotAt(), restored);
         String checked = steps.run("application checks", () -> {
             List<String> failing = AppChecks.failing(dbs.connect(target));
@@ -181,11 +169,11 @@ class DrillExercise {
             }
             return "all " + AppChecks.CHECKS.size() + " pass: " + String.join("; ", AppChecks.CHECKS.keySet());
         });
-        tick(run.incidentId, Phase.VALIDATION, Map.of(FUNCTIONAL_TESTS_PASSED, checked));
+        tick(run.incidentId, Phase.VALIDATION, Map.of(DrillDeed.FUNCTIONAL_TESTS_PASSED, checked));
         desk.validated(run.incidentId, true, checked);
         steps.run("incident closed", () -> {
             tick(run.incidentId, Phase.COMMUNICATION, Map.of());
-            tick(run.incidentId, Phase.POST_RECOVERY, Map.of(INCIDENT_DOCUMENTED,
+            tick(run.incidentId, Phase.POST_RECOVERY, Map.of(DrillDeed.INCIDENT_DOCUMENTED,
                     "drill " + drillId + ": GET /api/drills/" + drillId + "/report"));
             desk.advance(run.incidentId, "close", "drill " + drillId + " done");
             run.closed = true;
@@ -203,7 +191,7 @@ class DrillExercise {
     private String assess(DrillScenario scenario, String site, List<TableChecksum> original, List<String> affected)
             throws Exception {
         if (scenario.restoresFromTertiary()) {
-            if (dbs.exists(site)) {
+            if (dbs.leftOver().contains(site)) {
                 throw new IllegalStateException("the site database " + site + " still exists");
             }
             return "the primary site's database " + site + " is gone: recover at the DR site from the off-site copy";
