@@ -86,8 +86,8 @@ class DrillExercise {
         if (failure != null && run.incidentId != null && !run.closed) {
             cancelQuietly(run.incidentId, failure);
         }
-        List<String> left = !protectedDb ? List.<String>of() : cleanUp(drillId, site.equals(target)
-                ? List.of(site) : List.of(site, target));
+        List<String> left = protectedDb ? cleanUp(drillId, site.equals(target) ? List.of(site) : List.of(site, target))
+                : List.of();
         commands.sendAndWait(new FinishDrillCommand(drillId, failure, measure(run), left, clock.instant()));
         reports.store(drillId);
     }
