@@ -20,7 +20,6 @@ public class BackupPermissions {
     static final PermissionTable TABLE = PermissionTable.of(
             allow(POST, "/api/backups/*/restore", DBA, DR_LEAD),
             allow(POST, "/api/restores", DBA, DR_LEAD),
-            allow(POST, "/api/drills", DR_LEAD, DBA, DEVOPS),
             allow(POST, "/api/backups/*/verify", DBA, DEVOPS, DR_LEAD),
             allow(POST, "/api/backups", DBA, DEVOPS, DR_LEAD),
             allow(POST, "/api/retention", DBA, DR_LEAD),
@@ -29,9 +28,7 @@ public class BackupPermissions {
             allow(GET, "/api/policies", ALL),
             allow(GET, "/api/policies/**", ALL),
             allow(GET, "/api/holds", ALL),
-            allow(GET, "/api/holds/**", ALL),
-            allow(GET, "/api/drills", ALL),
-            allow(GET, "/api/drills/**", ALL));
+            allow(GET, "/api/holds/**", ALL));
 
     @Bean
     ServicePermissions backupPermissionRows() {

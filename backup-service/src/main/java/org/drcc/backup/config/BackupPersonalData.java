@@ -14,7 +14,6 @@ public class BackupPersonalData {
     PersonalColumns backupPersonalColumns() {
         return () -> List.of(
                 PersonalColumn.value("backup", "actor"),
-                PersonalColumn.value("backup_restore", "actor"),
-                PersonalColumn.value("drill", "actor"));
+                PersonalColumn.value("backup_restore", "actor"));
     }
 }

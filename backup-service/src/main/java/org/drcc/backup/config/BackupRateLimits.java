@@ -16,7 +16,6 @@ public class BackupRateLimits {
     static final List<RateLimit> LIMITS = List.of(
             new RateLimit(POST, "/api/backups/*/restore", 5, Duration.ofMinutes(1)),
             new RateLimit(POST, "/api/restores", 5, Duration.ofMinutes(1)),
-            new RateLimit(POST, "/api/drills", 5, Duration.ofMinutes(1)),
             new RateLimit(POST, "/api/backups/*/verify", 10, Duration.ofMinutes(1)),
             new RateLimit(POST, "/api/backups", 10, Duration.ofMinutes(1)));
 

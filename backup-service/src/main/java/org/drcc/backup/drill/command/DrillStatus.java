@@ -1,5 +1,0 @@
-package org.drcc.backup.drill.command;
-
-public enum DrillStatus {
-    RUNNING, PASSED, FAILED
-}

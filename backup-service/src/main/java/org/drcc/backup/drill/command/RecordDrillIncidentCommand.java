@@ -1,7 +1,0 @@
-package org.drcc.backup.drill.command;
-
-import java.time.Instant;
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-public record RecordDrillIncidentCommand(@TargetAggregateIdentifier String drillId, String incidentId, Instant at) {
-}

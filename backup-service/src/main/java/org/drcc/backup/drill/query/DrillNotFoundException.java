@@ -1,8 +1,0 @@
-package org.drcc.backup.drill.query;
-
-public class DrillNotFoundException extends RuntimeException {
-
-    public DrillNotFoundException(String drillId) {
-        super("no drill " + drillId);
-    }
-}

@@ -1,7 +1,0 @@
-package org.drcc.backup.drill.query;
-
-import java.util.List;
-
-/** A drill with its steps. */
-public record DrillView(DrillSummary drill, List<DrillStep> steps) {
-}

@@ -1,8 +1,0 @@
-package org.drcc.backup.drill.web;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** {@code scenario}: one of the plan's scenario ids a drill can run, e.g. {@code database-corruption}. */
-record DrillRequest(@NotBlank @Size(max = 100) String scenario) {
-}

@@ -1,0 +1,190 @@
+package org.drcc.backup.drilldesk;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.drcc.backup.config.BackupProperties;
+import org.drcc.backup.config.S3Properties;
+import org.drcc.backup.job.BackupAlreadyRunningException;
+import org.drcc.backup.job.BackupJob;
+import org.drcc.backup.job.ManifestCheck;
+import org.drcc.backup.job.Policies;
+import org.drcc.backup.job.VerifyJob;
+import org.drcc.backup.postgres.Manifest;
+import org.drcc.backup.postgres.PgServer;
+import org.drcc.backup.postgres.PgTarget;
+import org.drcc.backup.postgres.PgTools;
+import org.drcc.backup.postgres.ToolProcess;
+import org.drcc.backup.query.BackupFilter;
+import org.drcc.backup.query.BackupSummary;
+import org.drcc.backup.query.Backups;
+import org.drcc.backup.storage.ObjectStore;
+import org.drcc.backup.storage.Sha256;
+import org.drcc.backup.storage.StoredObject;
+import org.drcc.contract.backup.TableChecksum;
+import org.drcc.drill.backup.BackupDesk;
+import org.drcc.drill.backup.BackupRecord;
+import org.springframework.stereotype.Component;
+
+/**
+ * The drills' way to this service's backups. Restores here record nothing on the backup: a drill's copies are
+ * its own scratch databases, and the drill's events say what it did with them.
+ */
+@Component
+class DrillBackupDesk implements BackupDesk {
+
+    private final Backups backups;
+    private final Policies policies;
+    private final BackupJob backupJob;
+    private final VerifyJob verifyJob;
+    private final PgTools tools;
+    private final ObjectStore store;
+    private final S3Properties s3;
+    private final BackupProperties properties;
+
+    DrillBackupDesk(Backups backups, Policies policies, BackupJob backupJob, VerifyJob verifyJob, PgTools tools,
+                    ObjectStore store, S3Properties s3, BackupProperties properties) {
+        this.backups = backups;
+        this.policies = policies;
+        this.backupJob = backupJob;
+        this.verifyJob = verifyJob;
+        this.tools = tools;
+        this.store = store;
+        this.s3 = s3;
+        this.properties = properties;
+    }
+
+    @Override
+    public void requireProtected(String database) {
+        policies.require(database);
+    }
+
+    @Override
+    public Connection connect(String protectedDatabase, String database) throws SQLException {
+        return policies.target(protectedDatabase).withDatabase(database).connect();
+    }
+
+    @Override
+    public List<BackupRecord> completed(String database, boolean verifiedOnly, Instant before, int limit) {
+        return backups.list(new BackupFilter(database, "COMPLETED", verifiedOnly ? true : null, before, limit)).stream()
+                .map(DrillBackupDesk::record).toList();
+    }
+
+    @Override
+    public Optional<BackupRecord> backup(String backupId) {
+        return backups.summary(backupId).map(DrillBackupDesk::record);
+    }
+
+    @Override
+    public Optional<TierCopy> tertiaryCopy(String backupId) {
+        return backups.view(backupId).copies().stream().filter(c -> "tertiary".equals(c.tier())).findFirst()
+                .filter(c -> "COPIED".equals(c.status()) || "FAILED".equals(c.status()))
+                .map(c -> new TierCopy(c.status(), c.failure()));
+    }
+
+    @Override
+    public String startBackup(String database, String actor) {
+        try {
+            return backupJob.start(database, actor);
+        } catch (BackupAlreadyRunningException e) {
+            return backups.running(database).map(BackupSummary::backupId).orElseThrow(() -> e);
+        }
+    }
+
+    @Override
+    public void startVerification(String backupId, String actor) {
+        verifyJob.start(backupId, actor);
+    }
+
+    @Override
+    public List<TableChecksum> manifest(String backupId) {
+        return backups.view(backupId).tables();
+    }
+
+    @Override
+    public List<TableChecksum> tables(String protectedDatabase, String database) throws SQLException {
+        try (Connection c = connect(protectedDatabase, database)) {
+            return Manifest.read(c);
+        }
+    }
+
+    @Override
+    public Optional<Mismatch> compare(String backupId, String database) throws SQLException {
+        return ManifestCheck.compare(manifest(backupId), tables(summary(backupId).database(), database))
+                .map(f -> new Mismatch(f.check(), f.detail()));
+    }
+
+    @Override
+    public String restore(String backupId, Tier tier, String target) throws Exception {
+        BackupSummary backup = summary(backupId);
+        String bucket = tier == Tier.TERTIARY ? s3.buckets().tertiary() : backup.bucket();
+        PgTarget server = policies.target(backup.database());
+        Path archive = download(backup, bucket);
+        try {
+            PgServer.create(server, target);
+            try (ToolProcess restore = tools.restoreFile(server.withDatabase(target), archive, properties.restoreJobs(),
+                    false)) {
+                restore.awaitSuccess(1, TimeUnit.HOURS);
+            }
+        } finally {
+            Files.deleteIfExists(archive);
+        }
+        return "s3://" + bucket + "/" + backup.objectKey();
+    }
+
+    @Override
+    public void restoreTables(String backupId, String target, List<String> tables) throws Exception {
+        BackupSummary backup = summary(backupId);
+        PgTarget database = policies.target(backup.database()).withDatabase(target);
+        Path archive = download(backup, backup.bucket());
+        try {
+            try (Connection c = database.connect(); Statement s = c.createStatement()) {
+                s.execute("TRUNCATE " + String.join(", ", tables));
+            }
+            try (ToolProcess restore = tools.restoreTableData(database, archive, tables)) {
+                restore.awaitSuccess(1, TimeUnit.HOURS);
+            }
+        } finally {
+            Files.deleteIfExists(archive);
+        }
+    }
+
+    @Override
+    public Verification verificationSchedule() {
+        return new Verification(properties.zone(), properties.verificationSchedule(), properties.schedulingEnabled());
+    }
+
+    private BackupSummary summary(String backupId) {
+        return backups.summary(backupId).orElseThrow();
+    }
+
+    private Path download(BackupSummary backup, String bucket) throws Exception {
+        Path archive = Files.createTempFile("dr-drill-", ".dump");
+        StoredObject read;
+        try (Sha256 in = new Sha256(store.open(bucket, backup.objectKey()))) {
+            Files.copy(in, archive, StandardCopyOption.REPLACE_EXISTING);
+            read = in.measured();
+        } catch (Exception e) {
+            Files.deleteIfExists(archive);
+            throw e;
+        }
+        if (!read.sha256().equals(backup.sha256())) {
+            Files.deleteIfExists(archive);
+            throw new IllegalStateException("s3://" + bucket + "/" + backup.objectKey() + " reads with SHA-256 "
+                    + read.sha256() + " but the backup was stored with " + backup.sha256());
+        }
+        return archive;
+    }
+
+    private static BackupRecord record(BackupSummary b) {
+        return new BackupRecord(b.backupId(), b.status(), b.failure(), b.snapshotAt(), b.verification(),
+                b.verificationCheck(), b.verificationDetail(), b.bucket(), b.objectKey());
+    }
+}

@@ -1,0 +1,68 @@
+package org.drcc.drill.backup;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.drcc.contract.backup.TableChecksum;
+
+/**
+ * All a drill may ask of the backups: the host (backup-service) implements it, so the drill never sees how
+ * backups are taken, stored or restored. Databases are named on the protected database's server; the drill
+ * only ever names its own scratch databases here.
+ */
+public interface BackupDesk {
+
+    /** Throws the host's own refusal when {@code database} is not a protected database. */
+    void requireProtected(String database);
+
+    /** To {@code database} on the server of {@code protectedDatabase} (itself, for statements about the server). */
+    Connection connect(String protectedDatabase, String database) throws SQLException;
+
+    /** Completed backups, newest first; only verified ones if asked; {@code before} (may be null) bounds the restore point. */
+    List<BackupRecord> completed(String database, boolean verifiedOnly, Instant before, int limit);
+
+    Optional<BackupRecord> backup(String backupId);
+
+    /** Its copy in the tertiary (off-site) tier, once that copy has ended. */
+    Optional<TierCopy> tertiaryCopy(String backupId);
+
+    /** Starts a backup now, or joins the one of {@code database} already running; its id. */
+    String startBackup(String database, String actor);
+
+    /** Starts its verification by restore; the outcome shows on {@link #backup}. */
+    void startVerification(String backupId, String actor);
+
+    /** Its manifest: each table's row count and checksum as backed up. */
+    List<TableChecksum> manifest(String backupId);
+
+    /** The same figures read from {@code database} now, on the server of {@code protectedDatabase}. */
+    List<TableChecksum> tables(String protectedDatabase, String database) throws SQLException;
+
+    /** Restores the backup from {@code tier} into the new database {@code target}, its SHA-256 checked first; where from. */
+    String restore(String backupId, Tier tier, String target) throws Exception;
+
+    /** Empties {@code tables} (bare names) in {@code target} and restores only their rows from the backup's primary copy. */
+    void restoreTables(String backupId, String target, List<String> tables) throws Exception;
+
+    /** How {@code database} differs from the backup's manifest; empty when every table matches. */
+    Optional<Mismatch> compare(String backupId, String database) throws SQLException;
+
+    /** The host's calendar and its weekly verification, which the drills' test schedule shows too. */
+    Verification verificationSchedule();
+
+    enum Tier { PRIMARY, TERTIARY }
+
+    /** {@code status}: COPIED, or FAILED with its {@code failure}. */
+    record TierCopy(String status, String failure) {
+    }
+
+    /** The failed check of the manifest comparison and what it found. */
+    record Mismatch(String check, String detail) {
+    }
+
+    /** {@code zone}: the time zone of every schedule; {@code cron}: the weekly verification's. */
+    record Verification(String zone, String cron, boolean enabled) {
+    }
+}

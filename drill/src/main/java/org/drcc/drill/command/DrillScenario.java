@@ -1,0 +1,40 @@
+package org.drcc.drill.command;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The plan's scenarios a drill can exercise on its own, by their ids in the plan. Data-centre and
+ * regional failures are both drilled as the loss of the primary site: a restore from the tertiary
+ * (off-site) copy into a fresh database.
+ */
+public enum DrillScenario {
+    DATABASE_CORRUPTION("database-corruption"),
+    ACCIDENTAL_DATA_DELETION("accidental-data-deletion"),
+    RANSOMWARE_ATTACK("ransomware-attack"),
+    DATA_CENTER_FAILURE("data-center-failure"),
+    REGIONAL_DISASTER("regional-disaster");
+
+    private final String id;
+
+    DrillScenario(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public boolean restoresFromTertiary() {
+        return this == DATA_CENTER_FAILURE || this == REGIONAL_DISASTER;
+    }
+
+    public static Optional<DrillScenario> byId(String id) {
+        return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
+    }
+
+    public static List<String> ids() {
+        return Arrays.stream(values()).map(DrillScenario::id).toList();
+    }
+}

@@ -1,0 +1,5 @@
+package org.drcc.drill.command;
+
+public enum DrillStatus {
+    RUNNING, PASSED, FAILED
+}

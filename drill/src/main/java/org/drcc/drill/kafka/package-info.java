@@ -1,0 +1,2 @@
+/** Publishes the stored drill events to {@code dr.drill.events}; an adapter, no policy. */
+package org.drcc.drill.kafka;

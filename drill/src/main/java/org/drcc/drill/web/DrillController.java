@@ -1,0 +1,83 @@
+package org.drcc.drill.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import org.drcc.drill.job.DrillReports;
+import org.drcc.drill.job.DrillRunner;
+import org.drcc.drill.job.ScheduledTest;
+import org.drcc.drill.job.TestSchedule;
+import org.drcc.drill.query.DrillNotFoundException;
+import org.drcc.drill.query.DrillSummary;
+import org.drcc.drill.query.DrillView;
+import org.drcc.drill.query.Drills;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** DR drills: run one now (202), list them, show one with its steps, its Markdown report, the test schedule. */
+@RestController
+@Validated
+@RequestMapping("/api/drills")
+class DrillController {
+
+    private final Drills drills;
+    private final DrillRunner runner;
+    private final DrillReports reports;
+    private final TestSchedule schedule;
+
+    DrillController(Drills drills, DrillRunner runner, DrillReports reports, TestSchedule schedule) {
+        this.drills = drills;
+        this.runner = runner;
+        this.reports = reports;
+        this.schedule = schedule;
+    }
+
+    @Operation(summary = "Run a drill of a scenario on a scratch copy of the protected database; follow it at Location")
+    @PostMapping
+    ResponseEntity<DrillView> run(@Valid @RequestBody DrillRequest request,
+                                  Principal caller) {
+        String id = runner.start(request.scenario(), "manual", caller.getName());
+        return ResponseEntity.accepted().location(URI.create("/api/drills/" + id)).body(drills.view(id));
+    }
+
+    @Operation(summary = "Drills, newest first")
+    @GetMapping
+    List<DrillSummary> list(@RequestParam(required = false) String scenario,
+                            @RequestParam(required = false) String status,
+                            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        return drills.list(scenario, status, limit);
+    }
+
+    @Operation(summary = "The plan's test schedule: backup verification and drills, with their next runs")
+    @GetMapping("/schedule")
+    List<ScheduledTest> schedule() {
+        return schedule.all();
+    }
+
+    @Operation(summary = "One drill with its steps, RTO and RPO against the targets")
+    @GetMapping("/{id}")
+    DrillView one(@PathVariable String id) {
+        return drills.view(id);
+    }
+
+    @Operation(summary = "The drill's Markdown report, as stored in S3")
+    @GetMapping(value = "/{id}/report", produces = "text/markdown")
+    ResponseEntity<String> report(@PathVariable String id) {
+        DrillSummary drill = drills.summary(id).orElseThrow(() -> new DrillNotFoundException(id));
+        return reports.read(drill)
+                .map(md -> ResponseEntity.ok().contentType(MediaType.parseMediaType("text/markdown;charset=UTF-8")).body(md))
+                .orElseThrow(() -> new ReportNotReadyException(id, drill.status()));
+    }
+}
