@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.drcc.recovery.Verdict;
 
 /**
  * The period definitions (see the service README), as pure functions: an incident belongs to the
@@ -20,8 +21,8 @@ public final class Figures {
         List<IncidentFact> real = declared.stream().filter(f -> !f.drill() && f.cancelledAt() == null).toList();
         List<IncidentFact> drills = declared.stream().filter(IncidentFact::drill).toList();
         return new PeriodFigures(period.from(), period.to(), asOf, mttr(real), mtbf(real),
-                rate(real.stream().map(f -> RecoveryRules.rto(f, asOf)).toList()),
-                rate(real.stream().map(RecoveryRules::rpo).toList()),
+                rate(real.stream().map(f -> f.rtoVerdict(asOf)).toList()),
+                rate(real.stream().map(IncidentFact::rpoVerdict).toList()),
                 testSuccess(drills, asOf),
                 new PeriodCounts(real.size(),
                         declared.stream().filter(f -> !f.drill() && f.cancelledAt() != null).count(),
@@ -32,7 +33,7 @@ public final class Figures {
 
     /** Mean time to recover of the restored real incidents; open ones are not in it. */
     static Duration mttr(List<IncidentFact> real) {
-        List<Duration> times = real.stream().map(RecoveryRules::timeToRecover).flatMap(Optional::stream).toList();
+        List<Duration> times = real.stream().map(IncidentFact::timeToRecover).flatMap(Optional::stream).toList();
         return times.isEmpty() ? null : times.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(times.size());
     }
 
@@ -49,7 +50,7 @@ public final class Figures {
     }
 
     static Rate testSuccess(List<IncidentFact> drills, Instant asOf) {
-        List<Boolean> outcomes = drills.stream().map(f -> RecoveryRules.drillSucceeded(f, asOf))
+        List<Boolean> outcomes = drills.stream().map(f -> f.drillSucceeded(asOf))
                 .flatMap(Optional::stream).toList();
         return Rate.of(outcomes.stream().filter(Boolean::booleanValue).count(), outcomes.size());
     }

@@ -2,6 +2,7 @@ package org.drcc.metrics.figures;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.drcc.recovery.Verdict;
 
 /** One incident's RTO and RPO detail; a null duration means not known (yet). */
 public record IncidentRecovery(
@@ -13,8 +14,8 @@ public record IncidentRecovery(
         Verdict rpo) {
 
     public static IncidentRecovery of(IncidentFact f, Instant asOf) {
-        return new IncidentRecovery(f, state(f), RecoveryRules.timeToRecover(f).orElse(null),
-                RecoveryRules.rto(f, asOf), RecoveryRules.dataLoss(f).orElse(null), RecoveryRules.rpo(f));
+        return new IncidentRecovery(f, state(f), f.timeToRecover().orElse(null), f.rtoVerdict(asOf),
+                f.dataLoss().orElse(null), f.rpoVerdict());
     }
 
     /** The furthest state the metrics know of; the incident-service holds the full lifecycle. */
