@@ -1,91 +1,75 @@
 package org.drcc.recovery;
 
+import static org.drcc.recovery.Verdict.ACHIEVED;
+import static org.drcc.recovery.Verdict.MISSED;
+import static org.drcc.recovery.Verdict.NOT_APPLICABLE;
+import static org.drcc.recovery.Verdict.PENDING;
+import static org.drcc.recovery.Verdict.UNKNOWN;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A null argument is a figure not known. Targets are inclusive: a recovery exactly at its target met it.
- * Reversed instants are not refused: they give negative durations, as recorded.
+ * A null argument is a figure not known. A target is met up to and including itself. Reversed instants
+ * are not refused: they give negative durations, as recorded.
  */
 public final class RecoveryRules {
 
-    /** How to take a restore point after the suspected start of the damage. */
-    public enum LaterRestorePoint {
-        /** As a negative loss: a view shows what was recorded. */
-        NEGATIVE_LOSS,
-        /** As no loss known: that backup may hold the damage, so no loss can be claimed from it. */
-        UNKNOWN_LOSS
-    }
+    /**
+     * A restore point after the suspected damage start: NEGATIVE_LOSS shows it as recorded; UNKNOWN_LOSS
+     * claims no loss, as that backup may hold the damage.
+     */
+    public enum LaterRestorePoint { NEGATIVE_LOSS, UNKNOWN_LOSS }
 
     private RecoveryRules() {
     }
 
-    /** restoredAt − declaredAt; empty until both are known. */
+    /** restoredAt − declaredAt. */
     public static Optional<Duration> timeToRecover(Instant declaredAt, Instant restoredAt) {
         return declaredAt == null || restoredAt == null ? Optional.empty()
                 : Optional.of(Duration.between(declaredAt, restoredAt));
     }
 
-    /** damageStart − restorePoint; empty when either is unknown. */
+    /** damageStart − restorePoint. */
     public static Optional<Duration> dataLoss(Instant restorePoint, Instant damageStart, LaterRestorePoint later) {
-        if (restorePoint == null || damageStart == null
-                || later == LaterRestorePoint.UNKNOWN_LOSS && restorePoint.isAfter(damageStart)) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(restorePoint, damageStart));
+        return restorePoint == null || damageStart == null
+                || later == LaterRestorePoint.UNKNOWN_LOSS && restorePoint.isAfter(damageStart) ? Optional.empty()
+                : Optional.of(Duration.between(restorePoint, damageStart));
     }
 
-    /** UNKNOWN when the time to recover or the target is not known. */
-    public static Verdict rto(Duration timeToRecover, Duration target) {
-        return within(timeToRecover, target);
+    /** UNKNOWN when the figure or the target is not known. */
+    public static Verdict met(Duration figure, Duration target) {
+        return figure == null || target == null ? UNKNOWN : figure.compareTo(target) <= 0 ? ACHIEVED : MISSED;
     }
 
     /**
-     * The RTO verdict as of {@code asOf}. Not restored yet and the RTO already elapsed is a miss now: waiting
-     * for the restore would hide it. PENDING while it can still be met, or its declaration is not known.
+     * Not restored and the RTO already elapsed at {@code asOf} is a miss now: waiting for the restore would
+     * hide it. PENDING while the RTO can still be met, or while the declaration is not known.
      */
     public static Verdict rto(Instant declaredAt, Instant restoredAt, Duration target, Instant asOf) {
         if (declaredAt == null || restoredAt != null) {
-            return declaredAt == null ? Verdict.PENDING : rto(Duration.between(declaredAt, restoredAt), target);
+            return declaredAt == null ? PENDING : met(Duration.between(declaredAt, restoredAt), target);
         }
-        return target != null && Duration.between(declaredAt, asOf).compareTo(target) > 0 ? Verdict.MISSED
-                : Verdict.PENDING;
+        return target != null && Duration.between(declaredAt, asOf).compareTo(target) > 0 ? MISSED : PENDING;
     }
 
-    /** NOT_APPLICABLE without a target (the scenario has no data to lose); UNKNOWN when the loss is not known. */
+    /** Without a target the scenario has no data to lose. */
     public static Verdict rpo(Duration dataLoss, Duration target) {
-        return target == null ? Verdict.NOT_APPLICABLE : within(dataLoss, target);
+        return target == null ? NOT_APPLICABLE : met(dataLoss, target);
     }
 
     /**
      * Why a recovery test failed, RTO first; empty when it passed: recovered within its RTO, and within its
-     * RPO unless it has none. A figure not measured is a failure: a test proves only what it measured.
+     * RPO unless it has none. A figure not measured fails it: a test proves only what it measured.
      */
     public static Optional<String> missedTargets(Duration timeToRecover, Duration rtoTarget, Duration dataLoss,
                                                  Duration rpoTarget) {
-        Verdict rto = rto(timeToRecover, rtoTarget);
+        Verdict rto = met(timeToRecover, rtoTarget);
         Verdict rpo = rpo(dataLoss, rpoTarget);
-        if (rto != Verdict.ACHIEVED) {
-            return Optional.of(rto == Verdict.UNKNOWN ? "the RTO was not measured"
-                    : "RTO " + timeToRecover + " exceeds the target " + rtoTarget);
-        }
-        if (rpo == Verdict.UNKNOWN) {
-            return Optional.of("the RPO was not measured");
-        }
-        return rpo == Verdict.MISSED ? Optional.of("RPO " + dataLoss + " exceeds the target " + rpoTarget)
-                : Optional.empty();
-    }
-
-    public static boolean testPassed(Duration timeToRecover, Duration rtoTarget, Duration dataLoss,
-                                     Duration rpoTarget) {
-        return missedTargets(timeToRecover, rtoTarget, dataLoss, rpoTarget).isEmpty();
-    }
-
-    private static Verdict within(Duration figure, Duration target) {
-        if (figure == null || target == null) {
-            return Verdict.UNKNOWN;
-        }
-        return figure.compareTo(target) <= 0 ? Verdict.ACHIEVED : Verdict.MISSED;
+        return Optional.ofNullable(rto == UNKNOWN ? "the RTO was not measured"
+                : rto == MISSED ? "RTO " + timeToRecover + " exceeds the target " + rtoTarget
+                : rpo == UNKNOWN ? "the RPO was not measured"
+                : rpo == MISSED ? "RPO " + dataLoss + " exceeds the target " + rpoTarget : null);
     }
 }

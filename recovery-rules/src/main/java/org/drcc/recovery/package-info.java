@@ -1,10 +1,7 @@
 /**
- * The one definition of recovery: time to recover, data loss, whether the RTO and the RPO were met, and
- * what makes a recovery test pass. The incident view, the metrics and the drills each judged these on their
- * own and drifted; here they are pure functions of instants and durations.
- *
- * <p>A module of its own rather than a package in service-kit: the kit is infrastructure and carries Spring,
- * while this is a rule of the plan that every service may need. With no dependencies at all, no Spring or
- * Axon type can creep in, and depending on it ties no service to another.
+ * The one definition of recovery (time to recover, data loss, RTO and RPO met, a recovery test passed) that
+ * the incident view, the metrics and the drills share instead of each judging on its own. A module with no
+ * dependencies rather than a package in service-kit: the kit is Spring infrastructure, this is a rule of the
+ * plan, and with nothing on the classpath no Spring or Axon type can creep in.
  */
 package org.drcc.recovery;

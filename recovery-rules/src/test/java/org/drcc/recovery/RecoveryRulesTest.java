@@ -26,7 +26,7 @@ class RecoveryRulesTest {
     @Test
     void reversedInstantsGiveANegativeTimeToRecoverThatMeetsTheRto() {
         assertThat(RecoveryRules.timeToRecover(T0, T0.minusSeconds(60))).contains(Duration.ofSeconds(-60));
-        assertThat(RecoveryRules.rto(Duration.ofSeconds(-60), RTO)).isEqualTo(Verdict.ACHIEVED);
+        assertThat(RecoveryRules.met(Duration.ofSeconds(-60), RTO)).isEqualTo(Verdict.ACHIEVED);
     }
 
     @Test
@@ -46,16 +46,16 @@ class RecoveryRulesTest {
 
     @Test
     void aTargetIsMetUpToAndIncludingItself() {
-        assertThat(RecoveryRules.rto(RTO, RTO)).isEqualTo(Verdict.ACHIEVED);
-        assertThat(RecoveryRules.rto(OVER_RTO, RTO)).isEqualTo(Verdict.MISSED);
+        assertThat(RecoveryRules.met(RTO, RTO)).isEqualTo(Verdict.ACHIEVED);
+        assertThat(RecoveryRules.met(OVER_RTO, RTO)).isEqualTo(Verdict.MISSED);
         assertThat(RecoveryRules.rpo(RPO, RPO)).isEqualTo(Verdict.ACHIEVED);
         assertThat(RecoveryRules.rpo(OVER_RPO, RPO)).isEqualTo(Verdict.MISSED);
     }
 
     @Test
     void aFigureOrAnRtoNotKnownIsUnknownAndNoRpoTargetIsNotApplicable() {
-        assertThat(RecoveryRules.rto(null, RTO)).isEqualTo(Verdict.UNKNOWN);
-        assertThat(RecoveryRules.rto(RTO, null)).isEqualTo(Verdict.UNKNOWN);
+        assertThat(RecoveryRules.met(null, RTO)).isEqualTo(Verdict.UNKNOWN);
+        assertThat(RecoveryRules.met(RTO, null)).isEqualTo(Verdict.UNKNOWN);
         assertThat(RecoveryRules.rpo(null, RPO)).isEqualTo(Verdict.UNKNOWN);
         assertThat(RecoveryRules.rpo(null, null)).isEqualTo(Verdict.NOT_APPLICABLE);
         assertThat(RecoveryRules.rpo(OVER_RPO, null)).isEqualTo(Verdict.NOT_APPLICABLE);
@@ -78,9 +78,8 @@ class RecoveryRulesTest {
     @Test
     void aTestPassesWithinBothTargetsIncludingExactlyAtThem() {
         assertThat(RecoveryRules.missedTargets(RTO, RTO, RPO, RPO)).isEmpty();
-        assertThat(RecoveryRules.testPassed(RTO, RTO, RPO, RPO)).isTrue();
-        assertThat(RecoveryRules.testPassed(RTO, RTO, null, null)).isTrue();
-        assertThat(RecoveryRules.testPassed(RTO, RTO, OVER_RPO, null)).isTrue();
+        assertThat(RecoveryRules.missedTargets(RTO, RTO, null, null)).isEmpty();
+        assertThat(RecoveryRules.missedTargets(RTO, RTO, OVER_RPO, null)).isEmpty();
     }
 
     @Test
@@ -92,11 +91,10 @@ class RecoveryRulesTest {
         assertThat(RecoveryRules.missedTargets(RTO, RTO, null, RPO)).contains("the RPO was not measured");
         assertThat(RecoveryRules.missedTargets(RTO, RTO, OVER_RPO, RPO))
                 .contains("RPO PT1H1S exceeds the target PT1H");
-        assertThat(RecoveryRules.testPassed(RTO, RTO, OVER_RPO, RPO)).isFalse();
     }
 
     @Test
     void aNegativeLossMeetsTheRpo() {
-        assertThat(RecoveryRules.testPassed(RTO, RTO, Duration.ofMinutes(-10), RPO)).isTrue();
+        assertThat(RecoveryRules.missedTargets(RTO, RTO, Duration.ofMinutes(-10), RPO)).isEmpty();
     }
 }
