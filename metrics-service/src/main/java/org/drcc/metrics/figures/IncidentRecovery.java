@@ -2,6 +2,8 @@ package org.drcc.metrics.figures;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.drcc.recovery.RecoveryRules;
+import org.drcc.recovery.RecoveryRules.LaterRestorePoint;
 import org.drcc.recovery.Verdict;
 
 /** One incident's RTO and RPO detail; a null duration means not known (yet). */
@@ -13,9 +15,19 @@ public record IncidentRecovery(
         Duration dataLoss,
         Verdict rpo) {
 
+    /**
+     * A cancelled false alarm had no target to meet; the RPO waits for the restore. Only a loss the evidence
+     * proves is claimed: a backup taken after the damage start may hold the damage.
+     */
     public static IncidentRecovery of(IncidentFact f, Instant asOf) {
-        return new IncidentRecovery(f, state(f), f.timeToRecover().orElse(null), f.rtoVerdict(asOf),
-                f.dataLoss().orElse(null), f.rpoVerdict());
+        Duration loss = RecoveryRules.dataLoss(f.restorePoint(), f.suspectedDamageStart(),
+                LaterRestorePoint.UNKNOWN_LOSS).orElse(null);
+        Duration time = RecoveryRules.timeToRecover(f.declaredAt(), f.restoredAt()).orElse(null);
+        boolean cancelled = f.cancelledAt() != null;
+        return new IncidentRecovery(f, state(f), time,
+                cancelled ? Verdict.NOT_APPLICABLE : RecoveryRules.rto(f.declaredAt(), f.restoredAt(), f.rto(), asOf),
+                loss, cancelled || f.rpo() == null ? Verdict.NOT_APPLICABLE
+                        : f.restoredAt() == null ? Verdict.PENDING : RecoveryRules.rpo(loss, f.rpo()));
     }
 
     /** The furthest state the metrics know of; the incident-service holds the full lifecycle. */
