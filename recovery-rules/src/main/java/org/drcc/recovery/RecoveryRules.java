@@ -1,11 +1,5 @@
 package org.drcc.recovery;
 
-import static org.drcc.recovery.Verdict.ACHIEVED;
-import static org.drcc.recovery.Verdict.MISSED;
-import static org.drcc.recovery.Verdict.NOT_APPLICABLE;
-import static org.drcc.recovery.Verdict.PENDING;
-import static org.drcc.recovery.Verdict.UNKNOWN;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -40,7 +34,8 @@ public final class RecoveryRules {
 
     /** UNKNOWN when the figure or the target is not known. */
     public static Verdict met(Duration figure, Duration target) {
-        return figure == null || target == null ? UNKNOWN : figure.compareTo(target) <= 0 ? ACHIEVED : MISSED;
+        return figure == null || target == null ? Verdict.UNKNOWN
+                : figure.compareTo(target) <= 0 ? Verdict.ACHIEVED : Verdict.MISSED;
     }
 
     /**
@@ -49,14 +44,15 @@ public final class RecoveryRules {
      */
     public static Verdict rto(Instant declaredAt, Instant restoredAt, Duration target, Instant asOf) {
         if (declaredAt == null || restoredAt != null) {
-            return declaredAt == null ? PENDING : met(Duration.between(declaredAt, restoredAt), target);
+            return declaredAt == null ? Verdict.PENDING : met(Duration.between(declaredAt, restoredAt), target);
         }
-        return target != null && Duration.between(declaredAt, asOf).compareTo(target) > 0 ? MISSED : PENDING;
+        return target != null && Duration.between(declaredAt, asOf).compareTo(target) > 0 ? Verdict.MISSED
+                : Verdict.PENDING;
     }
 
     /** Without a target the scenario has no data to lose. */
     public static Verdict rpo(Duration dataLoss, Duration target) {
-        return target == null ? NOT_APPLICABLE : met(dataLoss, target);
+        return target == null ? Verdict.NOT_APPLICABLE : met(dataLoss, target);
     }
 
     /**
@@ -67,9 +63,9 @@ public final class RecoveryRules {
                                                  Duration rpoTarget) {
         Verdict rto = met(timeToRecover, rtoTarget);
         Verdict rpo = rpo(dataLoss, rpoTarget);
-        return Optional.ofNullable(rto == UNKNOWN ? "the RTO was not measured"
-                : rto == MISSED ? "RTO " + timeToRecover + " exceeds the target " + rtoTarget
-                : rpo == UNKNOWN ? "the RPO was not measured"
-                : rpo == MISSED ? "RPO " + dataLoss + " exceeds the target " + rpoTarget : null);
+        return Optional.ofNullable(rto == Verdict.UNKNOWN ? "the RTO was not measured"
+                : rto == Verdict.MISSED ? "RTO " + timeToRecover + " exceeds the target " + rtoTarget
+                : rpo == Verdict.UNKNOWN ? "the RPO was not measured"
+                : rpo == Verdict.MISSED ? "RPO " + dataLoss + " exceeds the target " + rpoTarget : null);
     }
 }

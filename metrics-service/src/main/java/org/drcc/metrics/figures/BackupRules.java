@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import org.drcc.recovery.RecoveryRules;
-import org.drcc.recovery.Verdict;
 
 /** The definitions of the backup and notification figures: pure functions of the facts. */
 public final class BackupRules {
@@ -55,8 +53,8 @@ public final class BackupRules {
             Duration rpo = rpos.get(db);
             Duration age = b == null ? null : Duration.between(b.pointInTime(), now);
             NewestGoodBackup.RpoStatus status = rpo == null ? NewestGoodBackup.RpoStatus.UNKNOWN
-                    : RecoveryRules.met(age, rpo) == Verdict.ACHIEVED ? NewestGoodBackup.RpoStatus.WITHIN_RPO
-                    : NewestGoodBackup.RpoStatus.OLDER_THAN_RPO;
+                    : age == null || age.compareTo(rpo) > 0 ? NewestGoodBackup.RpoStatus.OLDER_THAN_RPO
+                    : NewestGoodBackup.RpoStatus.WITHIN_RPO;
             return new NewestGoodBackup(db, b == null ? null : b.backupId(), b == null ? null : b.pointInTime(),
                     age, rpo, status);
         }).toList();

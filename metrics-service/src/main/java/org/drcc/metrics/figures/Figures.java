@@ -60,8 +60,7 @@ public final class Figures {
     /** A drill is a recovery test; a cancelled one never reached RESTORED. Empty while it can still pass. */
     static Optional<Boolean> drillSucceeded(IncidentFact f, Instant asOf) {
         IncidentRecovery r = IncidentRecovery.of(f, asOf);
-        boolean cancelled = f.cancelledAt() != null;
-        return !cancelled && r.rto() == Verdict.PENDING ? Optional.empty() : Optional.of(!cancelled
+        return r.rto() == Verdict.PENDING ? Optional.empty() : Optional.of(f.cancelledAt() == null
                 && RecoveryRules.missedTargets(r.timeToRecover(), f.rto(), r.dataLoss(), f.rpo()).isEmpty());
     }
 }

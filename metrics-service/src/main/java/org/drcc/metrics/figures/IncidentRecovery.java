@@ -1,9 +1,10 @@
 package org.drcc.metrics.figures;
 
+import static org.drcc.recovery.RecoveryRules.LaterRestorePoint.UNKNOWN_LOSS;
+
 import java.time.Duration;
 import java.time.Instant;
 import org.drcc.recovery.RecoveryRules;
-import org.drcc.recovery.RecoveryRules.LaterRestorePoint;
 import org.drcc.recovery.Verdict;
 
 /** One incident's RTO and RPO detail; a null duration means not known (yet). */
@@ -15,13 +16,9 @@ public record IncidentRecovery(
         Duration dataLoss,
         Verdict rpo) {
 
-    /**
-     * A cancelled false alarm had no target to meet; the RPO waits for the restore. Only a loss the evidence
-     * proves is claimed: a backup taken after the damage start may hold the damage.
-     */
+    /** A cancelled false alarm had no target; the RPO waits for the restore; a loss is claimed only if proven. */
     public static IncidentRecovery of(IncidentFact f, Instant asOf) {
-        Duration loss = RecoveryRules.dataLoss(f.restorePoint(), f.suspectedDamageStart(),
-                LaterRestorePoint.UNKNOWN_LOSS).orElse(null);
+        Duration loss = RecoveryRules.dataLoss(f.restorePoint(), f.suspectedDamageStart(), UNKNOWN_LOSS).orElse(null);
         Duration time = RecoveryRules.timeToRecover(f.declaredAt(), f.restoredAt()).orElse(null);
         boolean cancelled = f.cancelledAt() != null;
         return new IncidentRecovery(f, state(f), time,
