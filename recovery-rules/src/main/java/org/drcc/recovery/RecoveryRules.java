@@ -43,11 +43,9 @@ public final class RecoveryRules {
      * hide it. PENDING while the RTO can still be met, or while the declaration is not known.
      */
     public static Verdict rto(Instant declaredAt, Instant restoredAt, Duration target, Instant asOf) {
-        if (declaredAt == null || restoredAt != null) {
-            return declaredAt == null ? Verdict.PENDING : met(Duration.between(declaredAt, restoredAt), target);
-        }
-        return target != null && Duration.between(declaredAt, asOf).compareTo(target) > 0 ? Verdict.MISSED
-                : Verdict.PENDING;
+        Verdict soFar = met(declaredAt == null ? null : Duration.between(declaredAt, asOf), target);
+        return timeToRecover(declaredAt, restoredAt).map(time -> met(time, target))
+                .orElse(soFar == Verdict.MISSED ? Verdict.MISSED : Verdict.PENDING);
     }
 
     /** Without a target the scenario has no data to lose. */
