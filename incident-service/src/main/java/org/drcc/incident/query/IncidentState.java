@@ -27,6 +27,7 @@ import org.drcc.contract.incident.Severity;
 import org.drcc.contract.incident.SeverityChangedEvent;
 import org.drcc.contract.incident.ValidationFailedEvent;
 import org.drcc.incident.command.Lifecycle;
+import org.drcc.recovery.RecoveryRules;
 
 /** Folds an incident's events, in order, into what {@link IncidentView} shows. */
 final class IncidentState {
@@ -79,8 +80,9 @@ final class IncidentState {
             severity = e.to();
             timeline.add(entry(e, "severity", e.from() + " -> " + e.to() + ": " + e.reason()));
         } else if (event instanceof IncidentRestoredEvent e) {
-            Duration loss = e.restorePoint() == null || declared.suspectedDamageStart() == null ? null
-                    : Duration.between(e.restorePoint(), declared.suspectedDamageStart());
+            // the view reports the evidence as recorded; judging it is for the metrics and the drills
+            Duration loss = RecoveryRules.dataLoss(e.restorePoint(), declared.suspectedDamageStart(),
+                    RecoveryRules.LaterRestorePoint.NEGATIVE_LOSS).orElse(null);
             restore = new IncidentView.RestoreEvidence(e.backupId(), e.restorePoint(), loss, e.summary(), e.actor(),
                     e.occurredAt());
         } else if (event instanceof ValidationFailedEvent e) {

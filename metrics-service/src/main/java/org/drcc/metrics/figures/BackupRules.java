@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /** The definitions of the backup and notification figures: pure functions of the facts. */
 public final class BackupRules {
@@ -17,34 +18,19 @@ public final class BackupRules {
 
     /** completed / (completed + failed) over the backups started in the period; still running: not counted. */
     public static Rate success(Collection<BackupFact> backups, Period period) {
-        long completed = 0;
-        long counted = 0;
-        for (BackupFact b : backups) {
-            if (b.startedAt() == null || !period.contains(b.startedAt())) {
-                continue;
-            }
-            if (b.failed() || b.completed()) {
-                counted++;
-                completed += b.completed() ? 1 : 0;
-            }
-        }
-        return Rate.of(completed, counted);
+        return rate(backups, period, BackupFact::completed, BackupFact::failed);
     }
 
     /** verified / (verified + verification failed) over the backups started in the period. */
     public static Rate verification(Collection<BackupFact> backups, Period period) {
-        long verified = 0;
-        long counted = 0;
-        for (BackupFact b : backups) {
-            if (b.startedAt() == null || !period.contains(b.startedAt())) {
-                continue;
-            }
-            if (b.verified() || b.verificationFailed()) {
-                counted++;
-                verified += b.verified() ? 1 : 0;
-            }
-        }
-        return Rate.of(verified, counted);
+        return rate(backups, period, BackupFact::verified, BackupFact::verificationFailed);
+    }
+
+    private static Rate rate(Collection<BackupFact> backups, Period period, Predicate<BackupFact> achieved,
+                             Predicate<BackupFact> missed) {
+        List<BackupFact> decided = backups.stream().filter(b -> period.contains(b.startedAt()))
+                .filter(achieved.or(missed)).toList();
+        return Rate.of(decided.stream().filter(achieved).count(), decided.size());
     }
 
     /**

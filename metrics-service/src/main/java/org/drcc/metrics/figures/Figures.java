@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.drcc.recovery.RecoveryRules;
+import org.drcc.recovery.Verdict;
 
 /**
  * The period definitions (see the service README), as pure functions: an incident belongs to the
@@ -19,9 +22,10 @@ public final class Figures {
         List<IncidentFact> declared = facts.stream().filter(f -> period.contains(f.declaredAt())).toList();
         List<IncidentFact> real = declared.stream().filter(f -> !f.drill() && f.cancelledAt() == null).toList();
         List<IncidentFact> drills = declared.stream().filter(IncidentFact::drill).toList();
-        return new PeriodFigures(period.from(), period.to(), asOf, mttr(real), mtbf(real),
-                rate(real.stream().map(f -> RecoveryRules.rto(f, asOf)).toList()),
-                rate(real.stream().map(RecoveryRules::rpo).toList()),
+        List<IncidentRecovery> recoveries = real.stream().map(f -> IncidentRecovery.of(f, asOf)).toList();
+        return new PeriodFigures(period.from(), period.to(), asOf, mttr(recoveries), mtbf(real),
+                rate(recoveries.stream().map(IncidentRecovery::rto).toList()),
+                rate(recoveries.stream().map(IncidentRecovery::rpo).toList()),
                 testSuccess(drills, asOf),
                 new PeriodCounts(real.size(),
                         declared.stream().filter(f -> !f.drill() && f.cancelledAt() != null).count(),
@@ -31,8 +35,8 @@ public final class Figures {
     }
 
     /** Mean time to recover of the restored real incidents; open ones are not in it. */
-    static Duration mttr(List<IncidentFact> real) {
-        List<Duration> times = real.stream().map(RecoveryRules::timeToRecover).flatMap(Optional::stream).toList();
+    static Duration mttr(List<IncidentRecovery> real) {
+        List<Duration> times = real.stream().map(IncidentRecovery::timeToRecover).filter(Objects::nonNull).toList();
         return times.isEmpty() ? null : times.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(times.size());
     }
 
@@ -49,8 +53,14 @@ public final class Figures {
     }
 
     static Rate testSuccess(List<IncidentFact> drills, Instant asOf) {
-        List<Boolean> outcomes = drills.stream().map(f -> RecoveryRules.drillSucceeded(f, asOf))
-                .flatMap(Optional::stream).toList();
+        List<Boolean> outcomes = drills.stream().map(f -> drillSucceeded(f, asOf)).flatMap(Optional::stream).toList();
         return Rate.of(outcomes.stream().filter(Boolean::booleanValue).count(), outcomes.size());
+    }
+
+    /** A drill is a recovery test; a cancelled one never reached RESTORED. Empty while it can still pass. */
+    static Optional<Boolean> drillSucceeded(IncidentFact f, Instant asOf) {
+        IncidentRecovery r = IncidentRecovery.of(f, asOf);
+        return r.rto() == Verdict.PENDING ? Optional.empty() : Optional.of(f.cancelledAt() == null
+                && RecoveryRules.missedTargets(r.timeToRecover(), f.rto(), r.dataLoss(), f.rpo()).isEmpty());
     }
 }

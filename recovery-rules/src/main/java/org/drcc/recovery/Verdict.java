@@ -1,12 +1,12 @@
-package org.drcc.metrics.figures;
+package org.drcc.recovery;
 
-/** Whether one incident met one target. */
+/** Whether one recovery met one of its targets. */
 public enum Verdict {
     /** Met the target. */
     ACHIEVED,
     /** Missed the target (for RTO: also when still not restored after the RTO has elapsed). */
     MISSED,
-    /** Restored, but the evidence to judge it is missing: counted as not achieved. */
+    /** The figure to judge it by was not measured: counted as not achieved. */
     UNKNOWN,
     /** Not restored yet and the target can still be met: not counted yet. */
     PENDING,
