@@ -2,6 +2,7 @@ package org.drcc.drill.command;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.drcc.recovery.RecoveryRules;
 
 /**
  * What a drill measured against its scenario's targets. RTO: declared to restored; RPO: the instant of the
@@ -13,20 +14,8 @@ public record Measurement(String backupId, Instant restorePoint, Duration rto, D
 
     public static final Measurement NONE = new Measurement(null, null, null, null, null, null);
 
-    /** Why the measurement misses its targets, or null when it meets them. */
+    /** Why the measurement misses its targets, or null when it meets them: the one definition of a passed recovery test. */
     public String missedTargets() {
-        if (rto == null || rtoTarget == null) {
-            return "the RTO was not measured";
-        }
-        if (rto.compareTo(rtoTarget) > 0) {
-            return "RTO " + rto + " exceeds the target " + rtoTarget;
-        }
-        if (rpoTarget != null && rpo == null) {
-            return "the RPO was not measured";
-        }
-        if (rpoTarget != null && rpo.compareTo(rpoTarget) > 0) {
-            return "RPO " + rpo + " exceeds the target " + rpoTarget;
-        }
-        return null;
+        return RecoveryRules.missedTargets(rto, rtoTarget, rpo, rpoTarget).orElse(null);
     }
 }

@@ -22,6 +22,7 @@ import org.drcc.drill.command.RecordDrillIncidentCommand;
 import org.drcc.drill.command.RecordDrillStepCommand;
 import org.drcc.drill.incident.IncidentApi;
 import org.drcc.drill.incident.IncidentDesk;
+import org.drcc.recovery.RecoveryRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -245,7 +246,8 @@ class DrillExercise {
                 return new Measurement(null, null, null, rtoTarget, null, rpoTarget);
             }
             return new Measurement(restore.backupId(), restore.restorePoint(),
-                    Duration.between(incident.declaredAt(), restore.at()), rtoTarget, restore.dataLoss(), rpoTarget);
+                    RecoveryRules.timeToRecover(incident.declaredAt(), restore.at()).orElseThrow(), rtoTarget,
+                    restore.dataLoss(), rpoTarget);
         } catch (RuntimeException e) {
             log.warn("Could not read the measurements of incident {}: {}", run.incidentId, e.toString());
             return new Measurement(null, null, null, rtoTarget, null, rpoTarget);
