@@ -59,10 +59,7 @@ class IncidentGauges {
     }
 
     private void ratio(MeterRegistry registry, String name, String description, Function<PeriodFigures, Rate> figure) {
-        gauge(registry, name, description, "ratio", f -> {
-            Double ratio = figure.apply(f).ratio();
-            return ratio == null ? Double.NaN : ratio;
-        });
+        gauge(registry, name, description, "ratio", f -> OperationsGauges.ratio(figure.apply(f)));
     }
 
     private void gauge(MeterRegistry registry, String name, String description, String unit,

@@ -106,7 +106,7 @@ class OperationsGauges {
                 .mapToDouble(value).findFirst().orElse(Double.NaN);
     }
 
-    private static double ratio(Rate rate) {
+    static double ratio(Rate rate) {
         return rate.ratio() == null ? Double.NaN : rate.ratio();
     }
 }
