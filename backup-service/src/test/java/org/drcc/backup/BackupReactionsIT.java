@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.drcc.backup.config.DatabasePolicy;
+import org.drcc.backup.policy.DatabasePolicy;
 import org.drcc.backup.job.RpoWatch;
 import org.drcc.contract.Topics;
 import org.drcc.contract.incident.IncidentClosedEvent;

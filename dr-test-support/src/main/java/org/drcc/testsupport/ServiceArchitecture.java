@@ -1,6 +1,7 @@
 package org.drcc.testsupport;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -16,7 +17,7 @@ public final class ServiceArchitecture {
     private ServiceArchitecture() {
     }
 
-    /** Fails with every violation: services meet only through the contract; commands know no web. */
+    /** Fails with every violation: services meet only through the contract; commands know no web; no package cycle. */
     public static void check(String service) {
         Assertions.assertTrue(SERVICES.contains(service), "unknown service " + service);
         String base = "org.drcc." + service;
@@ -34,6 +35,9 @@ public final class ServiceArchitecture {
                 .should().dependOnClassesThat().resideInAnyPackage(base + ".web..", "org.springframework.web..")
                 .because("the domain does not know how it is called")
                 .allowEmptyShould(true)
+                .check(classes);
+        slices().matching(base + ".(*)..").should().beFreeOfCycles()
+                .because("a package that needs another cannot be changed, tested or moved without it")
                 .check(classes);
     }
 }

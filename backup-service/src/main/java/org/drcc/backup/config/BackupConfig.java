@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.drcc.backup.postgres.ParallelArchiveCompressor;
+import org.drcc.backup.postgres.PgTools;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,11 @@ class BackupConfig {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    PgTools pgTools(BackupProperties properties) {
+        return new PgTools(properties.toolsDir());
     }
 
     /**

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.ExpireBackupCommand;
 import org.drcc.backup.config.BackupProperties;
-import org.drcc.backup.config.DatabasePolicy;
+import org.drcc.backup.policy.DatabasePolicy;
 import org.drcc.backup.config.S3Properties;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.Backups;

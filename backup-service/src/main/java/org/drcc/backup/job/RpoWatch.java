@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.eventhandling.gateway.EventGateway;
-import org.drcc.backup.config.DatabasePolicy;
+import org.drcc.backup.policy.DatabasePolicy;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.Backups;
 import org.drcc.contract.backup.RpoAtRiskEvent;

@@ -8,11 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.drcc.backup.config.BackupProperties;
-import org.springframework.stereotype.Component;
 
 /** The PostgreSQL client tools, from the configured directory or else the PATH; their major version must match the server's. */
-@Component
 public class PgTools {
 
     /** "pg_dump (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)": the major is 15. */
@@ -21,8 +18,8 @@ public class PgTools {
     private final String toolsDir;
     private volatile Integer dumpMajorVersion;
 
-    PgTools(BackupProperties properties) {
-        this.toolsDir = properties.toolsDir();
+    public PgTools(String toolsDir) {
+        this.toolsDir = toolsDir;
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.drcc.backup.config.RetentionPolicy;
 
 /**
  * Grandfather-father-son retention, as a pure function. In the calendar of {@code zone}, the newest

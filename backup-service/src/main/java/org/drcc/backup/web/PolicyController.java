@@ -3,7 +3,7 @@ package org.drcc.backup.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import org.drcc.backup.config.DatabasePolicy;
+import org.drcc.backup.policy.DatabasePolicy;
 import org.drcc.backup.job.Policies;
 import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.BackupSummary;

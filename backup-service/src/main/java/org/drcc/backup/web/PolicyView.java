@@ -2,7 +2,7 @@ package org.drcc.backup.web;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.drcc.backup.config.RetentionPolicy;
+import org.drcc.backup.retention.RetentionPolicy;
 
 /**
  * A protected database's policy, and whether its RPO is met now: its newest completed backup is

@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.drcc.backup.config.RetentionPolicy;
 import org.junit.jupiter.api.Test;
 
 class GfsRetentionTest {

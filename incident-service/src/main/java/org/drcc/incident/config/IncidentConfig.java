@@ -2,6 +2,7 @@ package org.drcc.incident.config;
 
 import java.time.Clock;
 import org.drcc.incident.plan.Plan;
+import org.drcc.incident.plan.PlanProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

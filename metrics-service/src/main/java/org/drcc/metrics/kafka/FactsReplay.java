@@ -13,7 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.drcc.kit.kafka.MalformedEventException;
-import org.drcc.metrics.config.MetricsProperties;
 import org.drcc.metrics.query.IncidentFactsProjection;
 import org.drcc.metrics.query.ProjectionReset;
 import org.drcc.metrics.query.ProjectionState;
@@ -37,12 +36,12 @@ public class FactsReplay {
     private final ProjectedEvents events;
     private final ProjectionReset reset;
     private final ProjectionState state;
-    private final MetricsProperties settings;
+    private final ReplaySettings settings;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
 
     FactsReplay(ConsumerFactory<String, String> consumers, ProjectedEvents events,
-                ProjectionReset reset, ProjectionState state, MetricsProperties settings, Clock clock) {
+                ProjectionReset reset, ProjectionState state, ReplaySettings settings, Clock clock) {
         this.consumers = consumers;
         this.events = events;
         this.reset = reset;

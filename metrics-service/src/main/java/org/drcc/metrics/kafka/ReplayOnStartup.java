@@ -1,6 +1,5 @@
 package org.drcc.metrics.kafka;
 
-import org.drcc.metrics.config.MetricsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -17,9 +16,9 @@ class ReplayOnStartup implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(ReplayOnStartup.class);
 
     private final FactsReplay replay;
-    private final MetricsProperties settings;
+    private final ReplaySettings settings;
 
-    ReplayOnStartup(FactsReplay replay, MetricsProperties settings) {
+    ReplayOnStartup(FactsReplay replay, ReplaySettings settings) {
         this.replay = replay;
         this.settings = settings;
     }

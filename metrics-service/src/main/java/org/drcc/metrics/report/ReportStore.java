@@ -2,7 +2,6 @@ package org.drcc.metrics.report;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.drcc.metrics.config.MetricsProperties;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -17,7 +16,7 @@ public class ReportStore {
     private final S3Client s3;
     private final String bucket;
 
-    ReportStore(S3Client s3, MetricsProperties settings) {
+    ReportStore(S3Client s3, ReportSettings settings) {
         this.s3 = s3;
         this.bucket = settings.reportBucket();
     }

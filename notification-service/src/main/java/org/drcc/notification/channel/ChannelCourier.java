@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.drcc.notification.command.Envelope;
-import org.drcc.notification.config.Channel;
+import org.drcc.notification.plan.Channel;
 import org.drcc.notification.plan.PlanInForce;
-import org.drcc.notification.config.Contact;
+import org.drcc.notification.plan.Contact;
 import org.springframework.stereotype.Component;
 
 /**

@@ -8,7 +8,7 @@ import org.drcc.notification.command.EscalateCommand;
 import org.drcc.notification.command.RecordDeliveryCommand;
 import org.drcc.notification.command.ResolveInterruptedDeliveryCommand;
 import org.drcc.notification.command.StartDeliveryCommand;
-import org.drcc.notification.config.CommunicationPlan;
+import org.drcc.notification.plan.CommunicationPlan;
 import org.drcc.notification.plan.PlanInForce;
 import org.drcc.notification.query.Deliveries;
 import org.drcc.notification.query.Unacknowledged;

@@ -1,9 +1,8 @@
 package org.drcc.notification.channel;
 
 import org.drcc.notification.command.Envelope;
-import org.drcc.notification.config.Channel;
-import org.drcc.notification.config.Contact;
-import org.drcc.notification.config.DeliverySettings;
+import org.drcc.notification.plan.Channel;
+import org.drcc.notification.plan.Contact;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;

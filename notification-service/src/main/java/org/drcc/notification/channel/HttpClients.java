@@ -1,6 +1,5 @@
 package org.drcc.notification.channel;
 
-import org.drcc.notification.config.DeliverySettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;

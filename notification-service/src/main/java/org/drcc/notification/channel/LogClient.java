@@ -1,8 +1,8 @@
 package org.drcc.notification.channel;
 
 import org.drcc.notification.command.Envelope;
-import org.drcc.notification.config.Channel;
-import org.drcc.notification.config.Contact;
+import org.drcc.notification.plan.Channel;
+import org.drcc.notification.plan.Contact;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

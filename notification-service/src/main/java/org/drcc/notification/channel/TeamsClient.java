@@ -2,8 +2,8 @@ package org.drcc.notification.channel;
 
 import java.util.Map;
 import org.drcc.notification.command.Envelope;
-import org.drcc.notification.config.Channel;
-import org.drcc.notification.config.Contact;
+import org.drcc.notification.plan.Channel;
+import org.drcc.notification.plan.Contact;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;

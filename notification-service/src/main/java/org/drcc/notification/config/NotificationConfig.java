@@ -1,7 +1,9 @@
 package org.drcc.notification.config;
 
 import java.time.Clock;
+import org.drcc.notification.channel.DeliverySettings;
 import org.drcc.notification.command.RetryPolicy;
+import org.drcc.notification.plan.CommunicationPlan;
 import org.drcc.notification.status.StatusPageSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;

@@ -6,6 +6,7 @@ import org.drcc.contract.backup.BackupEvent;
 import org.drcc.kit.inbox.EventInbox;
 import org.drcc.kit.kafka.CloudEventRecords;
 import org.drcc.kit.kafka.ContractTypes;
+import org.drcc.notification.policy.BackupAlertPolicy;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 

@@ -6,12 +6,14 @@ import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.kit.inbox.EventInbox;
 import org.drcc.kit.kafka.CloudEventRecords;
 import org.drcc.kit.kafka.ContractTypes;
+import org.drcc.notification.policy.NotificationPolicy;
+import org.drcc.notification.query.IncidentBriefs;
 import org.drcc.notification.status.StatusBoard;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Incident events become owed messages and public status-page lines, once per event: the inbox skips an event id it has seen,
+ * Incident events become briefs, owed messages and public status-page lines, once per event: the inbox skips an event id it has seen,
  * and the notification ids derived from that event id make a repeat a no-op even past the inbox.
  */
 @Component
@@ -21,11 +23,13 @@ class IncidentEventsListener {
     private static final ContractTypes<IncidentEvent> TYPES = ContractTypes.of(IncidentEvent.class);
 
     private final EventInbox inbox;
+    private final IncidentBriefs briefs;
     private final NotificationPolicy policy;
     private final StatusBoard statusBoard;
 
-    IncidentEventsListener(EventInbox inbox, NotificationPolicy policy, StatusBoard statusBoard) {
+    IncidentEventsListener(EventInbox inbox, IncidentBriefs briefs, NotificationPolicy policy, StatusBoard statusBoard) {
         this.inbox = inbox;
+        this.briefs = briefs;
         this.policy = policy;
         this.statusBoard = statusBoard;
     }
@@ -35,6 +39,7 @@ class IncidentEventsListener {
         String eventId = CloudEventRecords.eventId(record);
         inbox.consume(record, TYPES, event -> {
             statusBoard.project(event, eventId);
+            briefs.project(event);
             policy.on(event, eventId);
         });
     }

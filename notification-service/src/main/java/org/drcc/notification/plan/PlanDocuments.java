@@ -12,8 +12,6 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.drcc.notification.config.CommunicationPlan;
-import org.drcc.notification.config.Contact;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,9 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.drcc.notification.config.CommunicationPlan;
-import org.drcc.notification.config.CommunicationPlan.Audience;
-import org.drcc.notification.config.Contact;
+import org.drcc.notification.plan.CommunicationPlan.Audience;
 
 /**
  * What a plan must hold beyond the shape of each field. Messages are owed per (audience, contact) and

@@ -3,7 +3,8 @@ package org.drcc.notification.query;
 import java.sql.Timestamp;
 import java.util.Optional;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
-import org.drcc.contract.incident.Severity;
+import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.contract.incident.SeverityChangedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,18 +18,19 @@ public class IncidentBriefs {
         this.jdbc = jdbc;
     }
 
-    public void remember(IncidentDeclaredEvent e) {
-        jdbc.sql("""
-                        INSERT INTO incident_brief (incident_id, scenario_id, title, severity, rto, declared_at, drill)
-                        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""")
-                .params(e.incidentId(), e.scenarioId(), e.title(), e.severity().name(), String.valueOf(e.rto()),
-                        Timestamp.from(e.occurredAt()), e.drill())
-                .update();
-    }
-
-    public void severity(String incidentId, Severity severity) {
-        jdbc.sql("UPDATE incident_brief SET severity = ? WHERE incident_id = ?")
-                .params(severity.name(), incidentId).update();
+    /** Runs in the inbox transaction of the event, before the policy that reads the brief. */
+    public void project(IncidentEvent event) {
+        if (event instanceof IncidentDeclaredEvent e) {
+            jdbc.sql("""
+                            INSERT INTO incident_brief (incident_id, scenario_id, title, severity, rto, declared_at, drill)
+                            VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING""")
+                    .params(e.incidentId(), e.scenarioId(), e.title(), e.severity().name(), String.valueOf(e.rto()),
+                            Timestamp.from(e.occurredAt()), e.drill())
+                    .update();
+        } else if (event instanceof SeverityChangedEvent e) {
+            jdbc.sql("UPDATE incident_brief SET severity = ? WHERE incident_id = ?")
+                    .params(e.to().name(), e.incidentId()).update();
+        }
     }
 
     public Optional<IncidentBrief> find(String incidentId) {

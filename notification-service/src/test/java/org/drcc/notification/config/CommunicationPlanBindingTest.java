@@ -2,6 +2,9 @@ package org.drcc.notification.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.drcc.notification.plan.Channel;
+import org.drcc.notification.plan.CommunicationPlan;
+import org.drcc.notification.plan.Contact;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 

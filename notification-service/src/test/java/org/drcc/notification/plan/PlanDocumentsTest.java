@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.validation.Validation;
-import org.drcc.notification.config.CommunicationPlan;
 import org.junit.jupiter.api.Test;
 
 /** A plan sent through the API is read strictly and checked as a whole; every refusal names the field. */

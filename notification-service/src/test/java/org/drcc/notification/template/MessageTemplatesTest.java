@@ -7,7 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.drcc.notification.config.DeliverySettings;
+import org.drcc.notification.channel.DeliverySettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.DefaultResourceLoader;
 

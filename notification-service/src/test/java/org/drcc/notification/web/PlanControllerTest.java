@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import org.drcc.notification.config.CommunicationPlan;
+import org.drcc.notification.plan.CommunicationPlan;
 import org.drcc.notification.plan.PlanDocuments;
 import org.drcc.notification.plan.PlanInForce;
 import org.drcc.notification.plan.UnknownAudienceException;

@@ -1,4 +1,4 @@
-package org.drcc.notification.kafka;
+package org.drcc.notification.policy;
 
 import java.util.Optional;
 import org.drcc.contract.incident.IncidentAssessedEvent;

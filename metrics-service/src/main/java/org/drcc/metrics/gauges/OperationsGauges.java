@@ -1,4 +1,4 @@
-package org.drcc.metrics.config;
+package org.drcc.metrics.gauges;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,7 +29,7 @@ class OperationsGauges {
     private final MeterRegistry registry;
     private final OperationsQueries queries;
     private final BackupFacts facts;
-    private final MetricsProperties settings;
+    private final GaugeSettings settings;
     private final Clock clock;
     private Figures last;
 
@@ -37,7 +37,7 @@ class OperationsGauges {
     }
 
     OperationsGauges(MeterRegistry registry, OperationsQueries queries, BackupFacts facts,
-                     MetricsProperties settings, Clock clock) {
+                     GaugeSettings settings, Clock clock) {
         this.registry = registry;
         this.queries = queries;
         this.facts = facts;
@@ -106,7 +106,7 @@ class OperationsGauges {
                 .mapToDouble(value).findFirst().orElse(Double.NaN);
     }
 
-    private static double ratio(Rate rate) {
+    static double ratio(Rate rate) {
         return rate.ratio() == null ? Double.NaN : rate.ratio();
     }
 }

@@ -1,4 +1,4 @@
-package org.drcc.backup.config;
+package org.drcc.backup.retention;
 
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

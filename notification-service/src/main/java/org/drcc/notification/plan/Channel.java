@@ -1,4 +1,4 @@
-package org.drcc.notification.config;
+package org.drcc.notification.plan;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.mail.internet.AddressException;

@@ -1,21 +1,19 @@
-package org.drcc.notification.kafka;
+package org.drcc.notification.policy;
 
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.contract.incident.Severity;
-import org.drcc.contract.incident.SeverityChangedEvent;
 import org.drcc.contract.notification.NotificationEscalatedEvent;
 import org.drcc.notification.command.Envelope;
 import org.drcc.notification.command.NotificationId;
 import org.drcc.notification.command.ScheduleNotificationCommand;
-import org.drcc.notification.config.CommunicationPlan;
+import org.drcc.notification.plan.CommunicationPlan;
+import org.drcc.notification.plan.Contact;
 import org.drcc.notification.plan.PlanInForce;
-import org.drcc.notification.config.Contact;
 import org.drcc.notification.query.IncidentBrief;
 import org.drcc.notification.query.IncidentBriefs;
 import org.drcc.notification.template.MessageTemplates;
@@ -24,13 +22,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which messages an incident event owes: one per contact of every audience the incident concerns.
+ * It reads the incident's brief, which the listener has projected from the same event first.
  * Only the declaration carries the tiers' deadlines; later messages are owed at once, without one.
  * Runs inside the inbox transaction, so the schedules commit with the processed-event record; an
  * escalation (a subscribing event handler) schedules in the transaction that stored it.
  */
 @Component
 @ProcessingGroup("escalation-policy")
-class NotificationPolicy {
+public class NotificationPolicy {
 
     private static final String ESCALATION = "escalation";
 
@@ -47,12 +46,7 @@ class NotificationPolicy {
         this.commands = commands;
     }
 
-    void on(IncidentEvent event, String eventId) {
-        if (event instanceof IncidentDeclaredEvent declared) {
-            briefs.remember(declared);
-        } else if (event instanceof SeverityChangedEvent changed) {
-            briefs.severity(changed.incidentId(), changed.to());
-        }
+    public void on(IncidentEvent event, String eventId) {
         MessageKind.of(event).ifPresent(kind -> {
             IncidentBrief brief = briefs.find(event.incidentId()).orElseGet(() -> new IncidentBrief(
                     event.incidentId(), event.targets().scenarioId(), null, null,

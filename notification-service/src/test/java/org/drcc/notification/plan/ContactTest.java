@@ -1,4 +1,4 @@
-package org.drcc.notification.config;
+package org.drcc.notification.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

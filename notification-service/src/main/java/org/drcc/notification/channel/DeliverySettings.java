@@ -1,4 +1,4 @@
-package org.drcc.notification.config;
+package org.drcc.notification.channel;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.drcc.notification.config;
+package org.drcc.notification.plan;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,7 @@
-package org.drcc.backup.config;
+package org.drcc.backup.policy;
 
 import java.time.Duration;
+import org.drcc.backup.retention.RetentionPolicy;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**

@@ -1,4 +1,4 @@
-package org.drcc.notification.kafka;
+package org.drcc.notification.policy;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,8 +11,8 @@ import org.drcc.contract.backup.RpoRecoveredEvent;
 import org.drcc.notification.command.Envelope;
 import org.drcc.notification.command.NotificationId;
 import org.drcc.notification.command.ScheduleNotificationCommand;
-import org.drcc.notification.config.CommunicationPlan;
-import org.drcc.notification.config.Contact;
+import org.drcc.notification.plan.CommunicationPlan;
+import org.drcc.notification.plan.Contact;
 import org.drcc.notification.plan.PlanInForce;
 import org.drcc.notification.template.MessageTemplates;
 import org.drcc.notification.template.Rendered;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * database into one), with an id derived from the backup event's id: a redelivered event alerts once.
  */
 @Component
-class BackupAlertPolicy {
+public class BackupAlertPolicy {
 
     static final String OWNERS = "owners";
     private static final Logger log = LoggerFactory.getLogger(BackupAlertPolicy.class);
@@ -47,7 +47,7 @@ class BackupAlertPolicy {
         return "database:" + database;
     }
 
-    void on(BackupEvent event, String eventId) {
+    public void on(BackupEvent event, String eventId) {
         kind(event).ifPresent(kind -> {
             var owners = plan.get().ownersOf(event.database());
             if (owners.isEmpty()) {

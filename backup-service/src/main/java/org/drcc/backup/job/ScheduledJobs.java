@@ -1,17 +1,12 @@
-package org.drcc.backup.config;
+package org.drcc.backup.job;
 
 import java.time.Duration;
-import org.drcc.backup.job.RpoWatch;
-import org.springframework.beans.factory.annotation.Value;
-import org.drcc.backup.job.BackupAlreadyRunningException;
-import org.drcc.backup.job.BackupJob;
-import org.drcc.backup.job.Policies;
-import org.drcc.backup.job.RetentionJob;
-import org.drcc.backup.job.VerifyJob;
+import org.drcc.backup.config.BackupProperties;
 import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.Backups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -25,9 +20,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 @Configuration
 @EnableScheduling
 @ConditionalOnProperty(name = "dr.backup.scheduling-enabled", havingValue = "true", matchIfMissing = true)
-class SchedulingConfig implements SchedulingConfigurer {
+class ScheduledJobs implements SchedulingConfigurer {
 
-    private static final Logger log = LoggerFactory.getLogger(SchedulingConfig.class);
+    private static final Logger log = LoggerFactory.getLogger(ScheduledJobs.class);
     private static final String SCHEDULER = "scheduler";
 
     private final BackupProperties properties;
@@ -39,9 +34,9 @@ class SchedulingConfig implements SchedulingConfigurer {
     private final RpoWatch rpoWatch;
     private final Duration rpoCheckInterval;
 
-    SchedulingConfig(BackupProperties properties, Policies policies, BackupJob backupJob, VerifyJob verifyJob,
-                     RetentionJob retentionJob, Backups backups, RpoWatch rpoWatch,
-                     @Value("${dr.backup.rpo-check-interval:PT1M}") Duration rpoCheckInterval) {
+    ScheduledJobs(BackupProperties properties, Policies policies, BackupJob backupJob, VerifyJob verifyJob,
+                  RetentionJob retentionJob, Backups backups, RpoWatch rpoWatch,
+                  @Value("${dr.backup.rpo-check-interval:PT1M}") Duration rpoCheckInterval) {
         this.rpoWatch = rpoWatch;
         this.rpoCheckInterval = rpoCheckInterval;
         this.properties = properties;

@@ -1,0 +1,14 @@
+package org.drcc.metrics.kafka;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code dr.metrics.replay-on-startup}: rebuild the facts from the topics at every start.
+ * {@code dr.metrics.replay-timeout}: how long a replay may take before it gives up.
+ */
+@ConfigurationProperties("dr.metrics")
+public record ReplaySettings(@DefaultValue("false") boolean replayOnStartup,
+                             @DefaultValue("PT5M") Duration replayTimeout) {
+}
