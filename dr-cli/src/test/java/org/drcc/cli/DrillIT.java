@@ -110,6 +110,12 @@ class DrillIT {
             assertThat(incident.get("drill").asBoolean()).as(scenario + " incident is a drill").isTrue();
             assertThat(incident.get("status").asText()).as(scenario + " incident").isEqualTo("CLOSED");
             assertThat(incident.get("restore").get("backupId").asText()).isEqualTo(drill.get("backupId").asText());
+            for (JsonNode item : incident.get("checklist")) {
+                if (List.of("database-restored", "data-verified").contains(item.get("id").asText())) {
+                    assertThat(item.get("state").asText()).as(scenario + ": the plan's item for the drill's deed "
+                            + item.get("id") + " is ticked, not waived").isEqualTo("DONE");
+                }
+            }
 
             String report = text(backup() + "/api/drills/" + drill.get("drillId").asText() + "/report");
             assertThat(report).as(scenario + " report").contains("# DR drill " + scenario + ": PASSED",

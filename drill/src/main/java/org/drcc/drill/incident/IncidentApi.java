@@ -3,6 +3,7 @@ package org.drcc.drill.incident;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.drcc.contract.incident.Phase;
 
 /** incident-service's API as the drill uses it: the bodies it sends, and the fields it reads of the answers. */
@@ -11,8 +12,24 @@ public final class IncidentApi {
     private IncidentApi() {
     }
 
-    /** {@code GET /api/scenarios/{id}}: the plan's targets; {@code rpo} is null where none applies. */
-    public record ScenarioTargets(String id, Duration rto, Duration rpo) {
+    /**
+     * {@code GET /api/scenarios/{id}}: the plan's targets ({@code rpo} is null where none applies) and the
+     * checklist its incidents are run by.
+     */
+    public record ScenarioTargets(String id, Duration rto, Duration rpo, List<PlannedItem> checklist) {
+
+        public ScenarioTargets {
+            checklist = checklist == null ? List.of() : List.copyOf(checklist);
+        }
+
+        /** The id of the item the plan ticks for {@code deed}, if the plan names one. */
+        public Optional<String> itemFor(DrillDeed deed) {
+            return checklist.stream().filter(i -> deed.tag().equals(i.deed())).map(PlannedItem::id).findFirst();
+        }
+    }
+
+    /** {@code deed}: what the suite does itself that ticks the item, or null for an item a person ticks. */
+    public record PlannedItem(String id, Phase phase, String deed) {
     }
 
     /** {@code GET /api/incidents/{id}}; {@code restore} is null until the restore is recorded. */

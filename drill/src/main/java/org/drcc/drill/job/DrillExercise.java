@@ -20,6 +20,7 @@ import org.drcc.drill.command.FinishDrillCommand;
 import org.drcc.drill.command.Measurement;
 import org.drcc.drill.command.RecordDrillIncidentCommand;
 import org.drcc.drill.command.RecordDrillStepCommand;
+import org.drcc.drill.incident.DrillDeed;
 import org.drcc.drill.incident.IncidentApi;
 import org.drcc.drill.incident.IncidentDesk;
 import org.drcc.recovery.RecoveryRules;
@@ -136,7 +137,7 @@ class DrillExercise {
         });
         List<String> affected = new ArrayList<>();
         String impact = steps.run("impact assessed", () -> assess(scenario, site, original, affected));
-        tick(run.incidentId, Phase.ASSESSMENT, Map.of(DrillDeed.INCIDENT_DECLARED, "drill " + drillId,
+        tick(run, Phase.ASSESSMENT, Map.of(DrillDeed.INCIDENT_DECLARED, "drill " + drillId,
                 DrillDeed.IMPACT_ASSESSED, impact, DrillDeed.DOCUMENTATION_STARTED, "drill record " + drillId));
         desk.advance(run.incidentId, "assess", impact);
         BackupRecord[] chosen = new BackupRecord[1];
@@ -145,7 +146,7 @@ class DrillExercise {
             return "backup " + chosen[0].backupId() + ", restore point " + chosen[0].snapshotAt()
                     + ", the newest verified backup before the damage at " + damageAt[0];
         });
-        tick(run.incidentId, Phase.CONTAINMENT, Map.of(
+        tick(run, Phase.CONTAINMENT, Map.of(
                 DrillDeed.SYSTEMS_ISOLATED, "the damaged copy " + site + " is out of use",
                 DrillDeed.BACKUPS_SECURED, "backup " + chosen[0].backupId() + " verified by restore; the incident holds it",
                 DrillDeed.DR_ENVIRONMENT_PREPARED, "restore target " + target + " on the PostgreSQL server",
@@ -160,7 +161,7 @@ class DrillExercise {
             }
             return manifest.size() + " tables: row counts and checksums match backup " + chosen[0].backupId();
         });
-        tick(run.incidentId, Phase.RECOVERY, Map.of(DrillDeed.DATABASE_RESTORED, restored, DrillDeed.DATA_VERIFIED, verified));
+        tick(run, Phase.RECOVERY, Map.of(DrillDeed.DATABASE_RESTORED, restored, DrillDeed.DATA_VERIFIED, verified));
         desk.restored(run.incidentId, chosen[0].backupId(), chosen[0].snapshotAt(), restored);
         String checked = steps.run("application checks", () -> {
             List<String> failing = AppChecks.failing(dbs.connect(target));
@@ -170,11 +171,11 @@ class DrillExercise {
             }
             return "all " + AppChecks.CHECKS.size() + " pass: " + String.join("; ", AppChecks.CHECKS.keySet());
         });
-        tick(run.incidentId, Phase.VALIDATION, Map.of(DrillDeed.FUNCTIONAL_TESTS_PASSED, checked));
+        tick(run, Phase.VALIDATION, Map.of(DrillDeed.FUNCTIONAL_TESTS_PASSED, checked));
         desk.validated(run.incidentId, true, checked);
         steps.run("incident closed", () -> {
-            tick(run.incidentId, Phase.COMMUNICATION, Map.of());
-            tick(run.incidentId, Phase.POST_RECOVERY, Map.of(DrillDeed.INCIDENT_DOCUMENTED,
+            tick(run, Phase.COMMUNICATION, Map.of());
+            tick(run, Phase.POST_RECOVERY, Map.of(DrillDeed.INCIDENT_DOCUMENTED,
                     "drill " + drillId + ": GET /api/drills/" + drillId + "/report"));
             desk.advance(run.incidentId, "close", "drill " + drillId + " done");
             run.closed = true;
@@ -183,10 +184,10 @@ class DrillExercise {
     }
 
     /** Ticks the items the plan names for what the drill did; the rest of the phase's mandatory ones are waived. */
-    private void tick(String incidentId, Phase phase, Map<DrillDeed, String> done) {
+    private void tick(Run run, Phase phase, Map<DrillDeed, String> done) {
         Map<String, String> items = new HashMap<>();
-        done.forEach((deed, note) -> Optional.ofNullable(properties.checklist().get(deed)).ifPresent(id -> items.put(id, note)));
-        desk.checklist(incidentId, phase, items);
+        done.forEach((deed, note) -> run.targets.itemFor(deed).ifPresent(id -> items.put(id, note)));
+        desk.checklist(run.incidentId, phase, items);
     }
 
     private String assess(DrillScenario scenario, String site, List<TableChecksum> original, List<String> affected)

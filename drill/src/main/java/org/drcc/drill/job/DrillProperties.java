@@ -20,7 +20,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param schedules         the plan's test schedule: name to cron and the scenarios it drills
  * @param token             a bearer token for incident-service issued by the identity provider (production)
  * @param tokenSigningKey   locally: the private key of {@code dr up}'s token issuer, to mint the drill's token
- * @param checklist         the id of the plan's checklist item each deed ticks; an unnamed deed ticks nothing
  */
 @ConfigurationProperties("dr.drill")
 public record DrillProperties(
@@ -33,12 +32,10 @@ public record DrillProperties(
         @DefaultValue("true") boolean schedulingEnabled,
         Map<String, Schedule> schedules,
         String token,
-        String tokenSigningKey,
-        Map<DrillDeed, String> checklist) {
+        String tokenSigningKey) {
 
     public DrillProperties {
         schedules = schedules == null ? Map.of() : Map.copyOf(schedules);
-        checklist = checklist == null ? Map.of() : Map.copyOf(checklist);
     }
 
     /** A Spring cron expression and the scenarios drilled, one after the other, when it fires. */

@@ -71,7 +71,10 @@ class IncidentDeskTest {
     void readsTheRestoreAndTheTargetsAsTyped() {
         server.expect(requestTo("http://incidents/api/incidents/i-1")).andRespond(withSuccess(INCIDENT, MediaType.APPLICATION_JSON));
         server.expect(requestTo("http://incidents/api/scenarios/database-corruption"))
-                .andRespond(withSuccess("{\"id\": \"database-corruption\", \"rto\": \"PT2H\", \"rpo\": 3600.0}",
+                .andRespond(withSuccess("""
+                        {"id": "database-corruption", "rto": "PT2H", "rpo": 3600.0, "checklist": [
+                          {"id": "db-back", "phase": "RECOVERY", "text": "Database restored", "deed": "database-restored"},
+                          {"id": "step-1", "phase": "RECOVERY", "text": "Identify corruption source", "deed": null}]}""",
                         MediaType.APPLICATION_JSON));
 
         IncidentApi.Incident incident = desk.incident("i-1");
@@ -81,6 +84,8 @@ class IncidentDeskTest {
         assertThat(incident.restore().at()).isEqualTo(Instant.parse("2026-11-25T10:05:00Z"));
         assertThat(targets.rto()).isEqualTo(Duration.ofHours(2));
         assertThat(targets.rpo()).isEqualTo(Duration.ofHours(1));
+        assertThat(targets.itemFor(DrillDeed.DATABASE_RESTORED)).as("the plan's own id for the deed").contains("db-back");
+        assertThat(targets.itemFor(DrillDeed.DATA_VERIFIED)).as("a deed the plan puts on no item").isEmpty();
     }
 
     @Test

@@ -10,14 +10,12 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 class DrillPropertiesTest {
 
     @Test
-    void namesThePlansChecklistItemOfEachDeedAsConfigured() {
+    void bindsTheSettingsWithTheirDefaults() {
         DrillProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
-                "dr.drill.checklist.impact-assessed", "impact-assessed",
-                "dr.drill.checklist.functional-tests-passed", "smoke-tests-green")))
+                "dr.drill.actor", "drill-bot")))
                 .bind("dr.drill", DrillProperties.class).get();
 
-        assertThat(properties.checklist()).containsEntry(DrillDeed.IMPACT_ASSESSED, "impact-assessed")
-                .containsEntry(DrillDeed.FUNCTIONAL_TESTS_PASSED, "smoke-tests-green").hasSize(2);
+        assertThat(properties.actor()).isEqualTo("drill-bot");
         assertThat(properties.database()).isEqualTo("foodtruck");
     }
 }

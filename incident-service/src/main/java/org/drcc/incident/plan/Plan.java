@@ -72,7 +72,11 @@ public final class Plan {
             problems.add("it lists no phase");
         } else {
             Set<String> itemIds = new HashSet<>();
+            Set<String> deeds = new HashSet<>();
             phases.stream().flatMap(p -> p.items().stream()).forEach(i -> {
+                if (i.deed() != null && !deeds.add(i.deed())) {
+                    problems.add("deed '" + i.deed() + "' is on two checklist items: the suite would not know which to tick");
+                }
                 if (i.id() == null || !i.id().matches("[a-z0-9]+(-[a-z0-9]+)*") || i.id().startsWith("step-")) {
                     problems.add("checklist item id '" + i.id() + "' is not lower-case words joined by '-' (step-N is reserved)");
                 } else if (!itemIds.add(i.id())) {

@@ -1,7 +1,11 @@
 package org.drcc.incident.plan;
 
-/** A checklist item of a phase of the plan; mandatory unless the plan says otherwise. */
-public record PlanItem(String id, String text, Boolean mandatory) {
+/**
+ * A checklist item of a phase of the plan; mandatory unless the plan says otherwise. {@code deed}, if any,
+ * names what the suite does itself that ticks the item (a drill's restore, say), so that the item's id is
+ * the plan's to choose.
+ */
+public record PlanItem(String id, String text, Boolean mandatory, String deed) {
 
     public boolean isMandatory() {
         return mandatory == null || mandatory;

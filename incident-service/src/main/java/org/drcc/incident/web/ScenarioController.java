@@ -2,7 +2,6 @@ package org.drcc.incident.web;
 
 import java.util.List;
 import org.drcc.incident.plan.Plan;
-import org.drcc.incident.plan.Scenario;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,13 +20,13 @@ class ScenarioController {
     }
 
     @GetMapping
-    List<Scenario> all() {
-        return catalog.scenarios();
+    List<ScenarioView> all() {
+        return catalog.scenarios().stream().map(s -> ScenarioView.of(s, catalog)).toList();
     }
 
     @GetMapping("/{id}")
-    Scenario one(@PathVariable String id) {
-        return catalog.find(id).orElseThrow(() ->
+    ScenarioView one(@PathVariable String id) {
+        return catalog.find(id).map(s -> ScenarioView.of(s, catalog)).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "no scenario has id '" + id + "'"));
     }
 }
