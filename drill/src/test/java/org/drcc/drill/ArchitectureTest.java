@@ -1,29 +1,14 @@
 package org.drcc.drill;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import org.drcc.testsupport.HouseRules;
 
+@AnalyzeClasses(packages = "org.drcc.drill", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.drcc.drill");
-
-    @Test
-    void reachesItsHostOnlyThroughThePortAndNoServiceAtAll() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.drcc.backup..", "org.drcc.incident..",
-                "org.drcc.notification..", "org.drcc.metrics..").check(classes);
-    }
-
-    @Test
-    void keepsTheHouseRules() {
-        slices().matching("org.drcc.drill.(*)..").should().beFreeOfCycles().check(classes);
-        noClasses().that().resideInAPackage("org.drcc.drill.command..").should().dependOnClassesThat()
-                .resideInAnyPackage("org.drcc.drill.web..", "org.drcc.drill.kafka..", "org.springframework.web..")
-                .check(classes);
-    }
+    @ArchTest
+    static final ArchTests houseRules = ArchTests.in(HouseRules.class);
 }

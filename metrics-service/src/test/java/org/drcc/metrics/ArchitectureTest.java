@@ -1,12 +1,14 @@
 package org.drcc.metrics;
 
-import org.drcc.testsupport.ServiceArchitecture;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
+import org.drcc.testsupport.HouseRules;
 
+@AnalyzeClasses(packages = "org.drcc.metrics", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    @Test
-    void keepsTheHouseRules() {
-        ServiceArchitecture.check("metrics");
-    }
+    @ArchTest
+    static final ArchTests houseRules = ArchTests.in(HouseRules.class);
 }
