@@ -1,0 +1,6 @@
+/**
+ * The facts (one row per incident, backup and decided notification deadline) and their projections, where each
+ * event sets its own columns so order and redelivery do not matter; and the queries that compute the figures
+ * from them at each request with {@code figures}.
+ */
+package org.drcc.metrics.query;
