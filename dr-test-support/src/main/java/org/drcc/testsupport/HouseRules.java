@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The house rules in ArchUnit's {@code @ArchTest} style. Each module's {@code ArchitectureTest} runs them on
- * its own classes ({@code @ArchTest ArchTests rules = ArchTests.in(HouseRules.class)}); a rule about another
- * module's packages finds nothing to check there and passes.
+ * The house rules in ArchUnit's {@code @ArchTest} style. The services', the embedded modules', the kit's and this
+ * module's {@code ArchitectureTest} run them on their own classes ({@code ArchTests.in(HouseRules.class)}); a rule
+ * about another module's packages finds nothing to check there and passes. The contract checks its own rule;
+ * recovery-rules has no dependency at all, so nothing can leak into it.
  */
 public final class HouseRules {
 

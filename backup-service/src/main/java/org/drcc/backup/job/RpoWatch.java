@@ -42,7 +42,7 @@ public class RpoWatch {
         this.clock = clock;
     }
 
-    /** Run by the clock from SchedulingConfig (every dr.backup.rpo-check-interval). */
+    /** Run by the clock from ScheduledJobs (every dr.backup.rpo-check-interval). */
     public void check() {
         policies.all().forEach(this::check);
     }

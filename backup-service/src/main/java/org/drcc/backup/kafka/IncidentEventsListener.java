@@ -1,6 +1,7 @@
 package org.drcc.backup.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.drcc.backup.job.ContainmentVerification;
 import org.drcc.backup.query.IncidentHolds;
 import org.drcc.contract.Topics;
 import org.drcc.contract.incident.IncidentCancelledEvent;

@@ -1,7 +1,5 @@
-package org.drcc.backup.kafka;
+package org.drcc.backup.job;
 
-import org.drcc.backup.job.Policies;
-import org.drcc.backup.job.VerifyJob;
 import org.drcc.backup.query.Backups;
 import org.drcc.contract.incident.IncidentContainedEvent;
 import org.springframework.stereotype.Component;
@@ -11,7 +9,7 @@ import org.springframework.stereotype.Component;
  * drill's incident: the drill verified the backup it restores from before it began.
  */
 @Component
-class ContainmentVerification {
+public class ContainmentVerification {
 
     private final Policies policies;
     private final Backups backups;
@@ -23,7 +21,7 @@ class ContainmentVerification {
         this.verify = verify;
     }
 
-    void verifyNewestBackups(IncidentContainedEvent contained) {
+    public void verifyNewestBackups(IncidentContainedEvent contained) {
         if (contained.targets().drill()) {
             return;
         }
