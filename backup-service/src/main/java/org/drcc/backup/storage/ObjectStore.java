@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.drcc.backup.config.S3Properties;
+import org.drcc.kit.io.Sha256Out;
 import org.drcc.kit.s3.S3Clients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +84,7 @@ public class ObjectStore {
             beforeComplete.check();
             s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
                     .multipartUpload(u -> u.parts(done)));
-            return measured.measured();
+            return new StoredObject(measured.count(), measured.sha256());
         } catch (Exception | Error e) {
             uploads.stop();
             abort(bucket, key, uploadId);
