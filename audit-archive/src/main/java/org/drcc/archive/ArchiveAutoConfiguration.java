@@ -27,17 +27,20 @@ import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * The archive inside its host service, which only has this module on its class path. From the host it takes
  * the audit key ({@link ChainSigner}), the host's own trail ({@link ChainVerifier}, for the evidence pack), the
- * kit's Kafka, S3 and keyring, and a {@link Clock}; it gives back nothing but its endpoints and health.
+ * kit's Kafka, S3 and keyring, and a {@link Clock}; it gives back only its endpoints, which the host's security
+ * guards, and its health component.
  */
 @AutoConfiguration(after = {AuditTrailAutoConfiguration.class, KafkaAutoConfiguration.class, S3AutoConfiguration.class})
 @ConditionalOnProperty(name = "dr.archive.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ArchiveProperties.class)
+@Import({ArchiveController.class, EvidenceController.class})
 public class ArchiveAutoConfiguration {
 
     @Bean

@@ -1,4 +1,4 @@
-package org.drcc.archive.web;
+package org.drcc.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,11 +7,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.UUID;
-import org.drcc.archive.ArchiveProperties;
-import org.drcc.archive.ArchiveQuery;
-import org.drcc.archive.ArchiveReader;
-import org.drcc.archive.ArchiveReport;
-import org.drcc.archive.ArchiveVerifier;
 import org.drcc.kit.privacy.Keyring;
 import org.drcc.kit.privacy.PersonalDataCipher;
 import org.springframework.format.annotation.DateTimeFormat;

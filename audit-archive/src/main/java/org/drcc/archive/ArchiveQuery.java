@@ -10,7 +10,7 @@ import org.drcc.kit.privacy.PersonalDataCipher;
  * Filters of a replay from the archive; null means "any". {@code to} is exclusive. An actor is found by
  * name in events archived in clear, and by {@code actorSubject} (their keyring subject) where sealed.
  */
-public record ArchiveQuery(String topic, String incidentId, String actor, UUID actorSubject, String type, Instant from,
+record ArchiveQuery(String topic, String incidentId, String actor, UUID actorSubject, String type, Instant from,
                     Instant to) {
 
     static ArchiveQuery range(Instant from, Instant to) {

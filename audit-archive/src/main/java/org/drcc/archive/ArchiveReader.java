@@ -16,7 +16,7 @@ import org.drcc.kit.s3.BucketStore;
  * Replays archived events, segment by segment in topic, partition and offset order, skipping segments that
  * end before the range. It reads what is stored: verify proves it untouched.
  */
-public class ArchiveReader {
+class ArchiveReader {
 
     private final BucketStore store;
     private final ObjectMapper json;
@@ -29,7 +29,7 @@ public class ArchiveReader {
     }
 
     /** Hands every matching line to {@code sink} until it answers false. */
-    public void replay(ArchiveQuery query, Predicate<JsonNode> sink) {
+    void replay(ArchiveQuery query, Predicate<JsonNode> sink) {
         for (String key : store.list("segments/")) {
             SegmentKey.Parsed parsed = SegmentKey.parse(key).orElse(null);
             if (parsed == null || !parsed.checkpoint() || (query.topic() != null && !query.topic().equals(parsed.key().topic()))) {

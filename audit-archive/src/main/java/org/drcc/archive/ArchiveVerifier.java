@@ -18,7 +18,7 @@ import org.drcc.kit.s3.BucketStore;
  * chain of segment hashes and the offsets running on without a gap; then, where Kafka can be asked, that
  * the archive reaches as far as the archiver says it archived. Reports the first break.
  */
-public class ArchiveVerifier {
+class ArchiveVerifier {
 
     private final BucketStore store;
     private final ObjectMapper json;
@@ -36,7 +36,7 @@ public class ArchiveVerifier {
         this.committedOffsets = committedOffsets;
     }
 
-    public ArchiveReport verify(String groupId) {
+    ArchiveReport verify(String groupId) {
         Map<String, PartitionObjects> byPartition = new TreeMap<>();
         for (String key : store.list("segments/")) {
             Optional<SegmentKey.Parsed> parsed = SegmentKey.parse(key);

@@ -1,10 +1,9 @@
-package org.drcc.archive.web;
+package org.drcc.archive;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import org.drcc.archive.EvidencePack;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -20,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.drcc.kit.audit.ChainSigner;
 import org.drcc.kit.audit.ChainVerifier;
+import org.drcc.kit.io.Sha256Out;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -27,7 +28,7 @@ import org.springframework.core.io.ClassPathResource;
  * results picked from them, the trail's verification, the control mapping, and a manifest with the
  * SHA-256 of every file, signed with the audit key whose public half is included. Streamed: see {@link #write}.
  */
-public class EvidencePack {
+class EvidencePack {
 
     private final ArchiveReader reader;
     private final ArchiveVerifier archive;
@@ -52,7 +53,7 @@ public class EvidencePack {
      * The trail's verification, as chain-verification.json: done before the first byte of the pack is sent,
      * so a store that cannot be read is still an error response, not a broken download.
      */
-    public byte[] verification() throws IOException {
+    byte[] verification() throws IOException {
         ObjectNode verification = json.createObjectNode();
         verification.set("incidentEventStore", json.valueToTree(chain.verify()));
         verification.set("archive", json.valueToTree(archive.verify(settings.groupId())));
@@ -64,14 +65,14 @@ public class EvidencePack {
      * while it is written, and the manifest, which lists them, is written and signed last. Memory stays flat
      * whatever the range; the two subsets (backup verifications, drills) wait in temporary files meanwhile.
      */
-    public void write(Instant from, Instant to, byte[] verification, OutputStream out) throws IOException {
+    void write(Instant from, Instant to, byte[] verification, OutputStream out) throws IOException {
         Path verifications = Files.createTempFile("evidence-backup-verifications", ".ndjson");
         Path drills = Files.createTempFile("evidence-drills", ".ndjson");
-        Map<String, HashingOutputStream> files = new LinkedHashMap<>();
+        Map<String, Sha256Out> files = new LinkedHashMap<>();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             try (OutputStream verificationLines = new BufferedOutputStream(Files.newOutputStream(verifications));
                  OutputStream drillLines = new BufferedOutputStream(Files.newOutputStream(drills))) {
-                HashingOutputStream events = entry(zip, "events.ndjson", files);
+                Sha256Out events = entry(zip, "events.ndjson", files);
                 reader.replay(ArchiveQuery.range(from, to), line -> {
                     try {
                         byte[] bytes = lineBytes(line);
@@ -115,23 +116,23 @@ public class EvidencePack {
     private record Sum(String sha256, long bytes) {
     }
 
-    private static HashingOutputStream entry(ZipOutputStream zip, String name, Map<String, HashingOutputStream> files)
+    private static Sha256Out entry(ZipOutputStream zip, String name, Map<String, Sha256Out> files)
             throws IOException {
         zip.putNextEntry(new ZipEntry(name));
-        HashingOutputStream hashed = new HashingOutputStream(zip);
+        Sha256Out hashed = new Sha256Out(zip);
         files.put(name, hashed);
         return hashed;
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] bytes, Map<String, HashingOutputStream> files)
+    private static void put(ZipOutputStream zip, String name, byte[] bytes, Map<String, Sha256Out> files)
             throws IOException {
         entry(zip, name, files).write(bytes);
         zip.closeEntry();
     }
 
-    private static void copy(ZipOutputStream zip, String name, Path file, Map<String, HashingOutputStream> files)
+    private static void copy(ZipOutputStream zip, String name, Path file, Map<String, Sha256Out> files)
             throws IOException {
-        HashingOutputStream hashed = entry(zip, name, files);
+        Sha256Out hashed = entry(zip, name, files);
         Files.copy(file, hashed);
         zip.closeEntry();
     }

@@ -3,8 +3,6 @@ package org.drcc.archive;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +14,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.drcc.kit.audit.ChainSigner;
+import org.drcc.kit.io.Sha256Out;
 import org.drcc.kit.s3.BucketStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,10 +118,6 @@ class SegmentWriter {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(Sha256Out.newDigest().digest(bytes));
     }
 }

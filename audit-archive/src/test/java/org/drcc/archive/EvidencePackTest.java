@@ -18,7 +18,6 @@ import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.drcc.kit.audit.ChainSigner;
-import org.drcc.testsupport.IndependentEvidenceCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,7 +78,7 @@ class EvidencePackTest {
         }
 
         @Override
-        public void replay(ArchiveQuery query, Predicate<JsonNode> sink) {
+        void replay(ArchiveQuery query, Predicate<JsonNode> sink) {
             for (int i = 0; i < EVENTS; i++) {
                 if (i == EVENTS - 1) {
                     sentBeforeTheLastEvent = out.size();

@@ -1,4 +1,4 @@
-package org.drcc.testsupport;
+package org.drcc.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

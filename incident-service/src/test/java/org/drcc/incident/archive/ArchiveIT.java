@@ -23,7 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.drcc.testsupport.IndependentEvidenceCheck;
+import org.drcc.archive.IndependentEvidenceCheck;
 import org.drcc.testsupport.WithEngines;
 import java.nio.file.Files;
 import java.nio.file.Path;
