@@ -14,7 +14,7 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration
-@EnableConfigurationProperties(BackupProperties.class)
+@EnableConfigurationProperties({BackupProperties.class, S3Properties.class})
 class BackupConfig {
 
     @Bean

@@ -7,9 +7,9 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import jakarta.annotation.PreDestroy;
-import org.drcc.backup.config.S3Clients;
 import org.drcc.backup.config.S3Properties;
+import org.drcc.kit.io.Sha256Out;
+import org.drcc.kit.s3.S3Clients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,25 +34,16 @@ public class ObjectStore {
     private final int partSize;
     private final int concurrency;
 
-    ObjectStore(S3Client s3, S3Properties properties) {
-        this.primary = s3;
+    ObjectStore(S3Clients clients, S3Properties properties) {
+        this.primary = clients.main();
         this.partSize = Math.toIntExact(properties.partSize().toBytes());
         this.concurrency = Math.max(1, properties.uploadConcurrency());
-        properties.tierStoresByBucket().forEach((bucket, store) -> tierClients.put(bucket, S3Clients.of(
-                store.endpoint() != null ? store.endpoint() : properties.endpoint(),
-                store.accessKey() != null ? store.accessKey() : properties.accessKey(),
-                store.secretKey() != null ? store.secretKey() : properties.secretKey(),
-                store.region() != null ? store.region() : properties.region())));
+        clients.names().forEach(tier -> tierClients.put(properties.bucketOfTier(tier), clients.of(tier)));
     }
 
     /** The client of the store that holds {@code bucket}: a tier's own endpoint, else the primary's. */
     S3Client client(String bucket) {
         return tierClients.getOrDefault(bucket, primary);
-    }
-
-    @PreDestroy
-    void close() {
-        tierClients.values().forEach(S3Client::close);
     }
 
     /** A check run after the stream ended and before the upload completes; throwing aborts the upload. */
@@ -93,7 +84,7 @@ public class ObjectStore {
             beforeComplete.check();
             s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(uploadId)
                     .multipartUpload(u -> u.parts(done)));
-            return measured.measured();
+            return new StoredObject(measured.count(), measured.sha256());
         } catch (Exception | Error e) {
             uploads.stop();
             abort(bucket, key, uploadId);

@@ -3,9 +3,8 @@ package org.drcc.backup.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.drcc.kit.io.Sha256Out;
 
 /** SHA-256 and byte count of a stream, measured as it is read by someone else. */
 public final class Sha256 extends DigestInputStream {
@@ -13,7 +12,7 @@ public final class Sha256 extends DigestInputStream {
     private long count;
 
     public Sha256(InputStream in) {
-        super(in, newDigest());
+        super(in, Sha256Out.newDigest());
     }
 
     @Override
@@ -37,13 +36,5 @@ public final class Sha256 extends DigestInputStream {
     /** Call once the stream is read to its end. */
     public StoredObject measured() {
         return new StoredObject(count, HexFormat.of().formatHex(getMessageDigest().digest()));
-    }
-
-    static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

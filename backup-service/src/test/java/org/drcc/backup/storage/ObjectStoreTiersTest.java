@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.Map;
-import org.drcc.backup.config.S3Clients;
 import org.drcc.backup.config.S3Properties;
 import org.drcc.backup.config.S3Properties.Buckets;
-import org.drcc.backup.config.S3Properties.TierStore;
+import org.drcc.kit.s3.S3Clients;
+import org.drcc.kit.s3.S3Settings;
+import org.drcc.kit.s3.S3Settings.Store;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -16,14 +17,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 class ObjectStoreTiersTest {
 
     private static final URI PRIMARY = URI.create("http://primary.example:9000");
-    private static final Buckets BUCKETS = new Buckets("b-primary", "b-secondary", "b-tertiary");
+    private static final S3Properties PROPERTIES = new S3Properties(DataSize.ofMegabytes(8), 2,
+            new Buckets("b-primary", "b-secondary", "b-tertiary"));
 
     @Test
     void aTierOnItsOwnEndpointIsReadAndWrittenThereAndTheOthersOnThePrimary() {
-        S3Properties properties = properties(Map.of("tertiary",
-                new TierStore(URI.create("http://offsite.example:9000"), "offsite-key", null, "eu-west-1")));
-        try (S3Client primary = S3Clients.of(PRIMARY, "k", "s", "us-east-1")) {
-            ObjectStore store = new ObjectStore(primary, properties);
+        S3Settings settings = settings(Map.of("tertiary",
+                new Store(URI.create("http://offsite.example:9000"), "offsite-key", null, "eu-west-1")));
+        try (S3Clients clients = new S3Clients(settings)) {
+            S3Client primary = clients.main();
+            ObjectStore store = new ObjectStore(clients, PROPERTIES);
 
             assertThat(store.client("b-primary")).isSameAs(primary);
             assertThat(store.client("b-secondary")).isSameAs(primary);
@@ -31,18 +34,19 @@ class ObjectStoreTiersTest {
             assertThat(offsite).isNotSameAs(primary);
             assertThat(offsite.serviceClientConfiguration().endpointOverride()).contains(URI.create("http://offsite.example:9000"));
             assertThat(offsite.serviceClientConfiguration().region().id()).isEqualTo("eu-west-1");
-            store.close();
         }
     }
 
     @Test
     void cannotNameATierThatDoesNotExistAndTheSecretsNeverPrint() {
-        S3Properties properties = properties(Map.of("quaternary", new TierStore(PRIMARY, "a", "tier-secret", null)));
-        assertThatThrownBy(properties::tierStoresByBucket).hasMessageContaining("dr.s3.tiers.quaternary: unknown tier");
-        assertThat(properties.toString()).doesNotContain("tier-secret", "primary-secret");
+        S3Settings settings = settings(Map.of("quaternary", new Store(PRIMARY, "a", "tier-secret", null)));
+        try (S3Clients clients = new S3Clients(settings)) {
+            assertThatThrownBy(() -> new ObjectStore(clients, PROPERTIES)).hasMessageContaining("dr.s3.tiers.quaternary: unknown tier");
+        }
+        assertThat(settings.toString()).doesNotContain("tier-secret", "primary-secret");
     }
 
-    private static S3Properties properties(Map<String, TierStore> tiers) {
-        return new S3Properties(PRIMARY, "k", "primary-secret", "us-east-1", DataSize.ofMegabytes(8), 2, BUCKETS, tiers);
+    private static S3Settings settings(Map<String, Store> tiers) {
+        return new S3Settings(PRIMARY, "k", "primary-secret", "us-east-1", tiers);
     }
 }

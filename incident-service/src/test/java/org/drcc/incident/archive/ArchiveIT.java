@@ -23,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.drcc.archive.IndependentEvidenceCheck;
 import org.drcc.testsupport.WithEngines;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.env.Environment;
@@ -78,8 +81,10 @@ class ArchiveIT {
     @Autowired
     S3Client s3;
 
+    /** The embedded archive's consumer: stopped and started as a crash and a restart would. */
     @Autowired
-    Archiver archiver;
+    @Qualifier("archiver")
+    SmartLifecycle archiver;
 
     @Autowired
     ObjectMapper json;
@@ -222,7 +227,7 @@ class ArchiveIT {
         changed[changed.length / 2] ^= 0x01;
         // the forger rewrites the segment and puts its new hash in the checkpoint, but has no audit key
         var forged = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(signed);
-        forged.put("sha256", SegmentWriter.sha256(changed));
+        forged.put("sha256", java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(changed)));
         tampered(() -> { put(segment, changed); put(checkpoint, forged.toString().getBytes(StandardCharsets.UTF_8)); },
                 () -> { put(segment, original); put(checkpoint, signed); }, "FORGED_CHECKPOINT", checkpoint);
     }

@@ -1,5 +1,6 @@
 package org.drcc.metrics.report;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -8,6 +9,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.drcc.kit.s3.BucketStore;
+import org.drcc.kit.s3.S3Clients;
 import org.drcc.metrics.figures.Figures;
 import org.drcc.metrics.figures.IncidentFact;
 import org.drcc.metrics.figures.IncidentRecovery;
@@ -26,12 +29,12 @@ public class MonthlyReports {
     public static final String CHART_MEDIA_TYPE = "image/png";
 
     private final IncidentFacts facts;
-    private final ReportStore store;
+    private final BucketStore store;
     private final Clock clock;
 
-    MonthlyReports(IncidentFacts facts, ReportStore store, Clock clock) {
+    MonthlyReports(IncidentFacts facts, S3Clients s3, ReportSettings settings, Clock clock) {
         this.facts = facts;
-        this.store = store;
+        this.store = s3.bucket(settings.reportBucket());
         this.clock = clock;
     }
 
@@ -47,6 +50,8 @@ public class MonthlyReports {
         List<IncidentFact> declared = facts.declaredBetween(period.from(), period.to());
         MonthlyReport report = new MonthlyReport(month, now, Figures.of(declared, period, now),
                 declared.stream().map(f -> IncidentRecovery.of(f, now)).toList());
+        // made on the first report, so the service starts without S3
+        store.createIfMissing();
         Map<ReportChart, String> charts = new EnumMap<>(ReportChart.class);
         for (ReportChart chart : ReportChart.values()) {
             charts.put(chart, key(month, chart));
@@ -55,17 +60,17 @@ public class MonthlyReports {
         Map<ReportFormat, String> keys = new EnumMap<>(ReportFormat.class);
         for (ReportFormat format : ReportFormat.values()) {
             keys.put(format, key(month, format));
-            store.put(key(month, format), format.render(report), format.mediaType());
+            store.put(key(month, format), format.render(report).getBytes(StandardCharsets.UTF_8), format.mediaType());
         }
         return new StoredReport(month, now, store.bucket(), keys, charts);
     }
 
     public Optional<String> read(YearMonth month, ReportFormat format) {
-        return store.get(key(month, format));
+        return store.find(key(month, format)).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
     }
 
     public Optional<byte[]> chart(YearMonth month, ReportChart chart) {
-        return store.getBytes(key(month, chart));
+        return store.find(key(month, chart));
     }
 
     /** Next to the report, so the report's relative links to its charts resolve in S3 as through the API. */

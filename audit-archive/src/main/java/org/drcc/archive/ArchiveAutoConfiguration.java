@@ -1,0 +1,125 @@
+package org.drcc.archive;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.drcc.contract.Topics;
+import org.drcc.kit.audit.AuditTrailAutoConfiguration;
+import org.drcc.kit.audit.ChainSigner;
+import org.drcc.kit.audit.ChainVerifier;
+import org.drcc.kit.kafka.CloudEventRecords;
+import org.drcc.kit.s3.BucketStore;
+import org.drcc.kit.s3.S3AutoConfiguration;
+import org.drcc.kit.s3.S3Clients;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/**
+ * The archive inside its host service, which only has this module on its class path. From the host it takes
+ * the audit key ({@link ChainSigner}), the host's own trail ({@link ChainVerifier}, for the evidence pack), the
+ * kit's Kafka, S3 and keyring, and a {@link Clock}; it gives back only its endpoints, which the host's security
+ * guards, and its health component.
+ */
+@AutoConfiguration(after = {AuditTrailAutoConfiguration.class, KafkaAutoConfiguration.class, S3AutoConfiguration.class})
+@ConditionalOnProperty(name = "dr.archive.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ArchiveProperties.class)
+@Import({ArchiveController.class, EvidenceController.class})
+public class ArchiveAutoConfiguration {
+
+    @Bean
+    BucketStore archiveBucket(S3Clients s3, ArchiveProperties settings) {
+        return s3.bucket(settings.bucket());
+    }
+
+    @Bean
+    RetentionStatus retentionStatus() {
+        return new RetentionStatus();
+    }
+
+    /** Refusals of the Object Lock, and its return, as CloudEvents on dr.audit.events keyed by the bucket. */
+    @Bean
+    RetentionAlerts retentionAlerts(KafkaTemplate<String, String> kafka, CloudEventRecords records, ArchiveProperties settings) {
+        return new RetentionAlerts((key, id, event) -> kafka.send(records.toRecord(Topics.AUDIT_EVENTS, key, id,
+                event.occurredAt(), event)).get(10, TimeUnit.SECONDS), settings.bucket());
+    }
+
+    @Bean
+    SegmentWriter segmentWriter(BucketStore archiveBucket, ArchiveProperties settings, ObjectMapper json, ChainSigner signer,
+                                RetentionStatus retention, RetentionAlerts alerts, Clock clock) {
+        return new SegmentWriter(archiveBucket, settings.retentionDays(), json, signer, retention, alerts, clock);
+    }
+
+    @Bean
+    Archiver archiver(KafkaProperties kafka, ArchiveProperties settings, SegmentWriter writer, Clock clock) {
+        Properties consumer = new Properties();
+        consumer.putAll(kafka.buildConsumerProperties());
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a new dr.*.events topic is found within seconds, not the default five minutes
+        consumer.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
+        return new Archiver(consumer, settings, writer, clock);
+    }
+
+    @Bean
+    ArchiveHealth auditArchiveHealthIndicator(RetentionStatus retention, Archiver archiver, ArchiveProperties settings) {
+        return new ArchiveHealth(retention, archiver, settings);
+    }
+
+    @Bean
+    EvidencePack evidencePack(ArchiveReader reader, ArchiveVerifier archive, ChainVerifier chain, ChainSigner signer,
+                              ArchiveProperties settings, ObjectMapper json, Clock clock) {
+        return new EvidencePack(reader, archive, chain, signer, settings, json, clock);
+    }
+
+    @Bean
+    ArchiveReader archiveReader(BucketStore archiveBucket, ObjectMapper json, SegmentWriter segments) {
+        return new ArchiveReader(archiveBucket, json, segments);
+    }
+
+    @Bean
+    ArchiveVerifier archiveVerifier(BucketStore archiveBucket, ObjectMapper json, ChainSigner signer, Clock clock, KafkaAdmin kafka) {
+        return new ArchiveVerifier(archiveBucket, json, signer, clock, group -> committedOffsets(kafka, group));
+    }
+
+    /** The archiver group's committed offsets, by "topic/partition". */
+    private static Map<String, Long> committedOffsets(KafkaAdmin kafka, String group) {
+        Map<String, Object> config = new HashMap<>(kafka.getConfigurationProperties());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        try (AdminClient admin = AdminClient.create(config)) {
+            Map<String, Long> offsets = new TreeMap<>();
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+                    .forEach((tp, offset) -> {
+                        if (offset != null) {
+                            offsets.put(tp.topic() + "/" + tp.partition(), offset.offset());
+                        }
+                    });
+            return offsets;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the archiver's offsets from Kafka", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

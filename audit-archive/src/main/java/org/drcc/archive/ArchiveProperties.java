@@ -1,0 +1,24 @@
+package org.drcc.archive;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The audit archive: every {@code dr.*.events} topic, cut into signed segments in the audit bucket.
+ *
+ * @param topicPattern   which topics to archive; a pattern, so a new {@code dr.*.events} topic is picked up
+ * @param segmentEvents  a segment is cut when it holds this many events ...
+ * @param segmentAge     ... or when its oldest event has waited this long
+ * @param retentionDays  S3 Object Lock retention in COMPLIANCE mode (the plan: 7 years)
+ */
+@ConfigurationProperties("dr.archive")
+public record ArchiveProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("dr-audit-archive") String bucket,
+        @DefaultValue("dr\\..+\\.events") String topicPattern,
+        @DefaultValue("audit-archiver") String groupId,
+        @DefaultValue("1000") int segmentEvents,
+        @DefaultValue("PT1M") Duration segmentAge,
+        @DefaultValue("2557") int retentionDays) {
+}

@@ -1,0 +1,181 @@
+package org.drcc.archive;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Consumes every topic matching the pattern and cuts it into segments. The archive, not the consumer
+ * group, says where each partition resumes, and Kafka offsets are committed only after a segment and
+ * its checkpoint are written: after a crash it catches up with no gap and no duplicate.
+ */
+class Archiver implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Archiver.class);
+
+    private final Properties consumerProperties;
+    private final ArchiveProperties settings;
+    private final SegmentWriter writer;
+    private final Clock clock;
+    private final Map<TopicPartition, PartitionState> partitions = new ConcurrentHashMap<>();
+    /** Assigned, but where they stand in the archive is not known yet (the store was unreachable). */
+    private final Set<TopicPartition> pending = ConcurrentHashMap.newKeySet();
+    private volatile boolean running;
+    private volatile String lastError;
+    private KafkaConsumer<String, String> consumer;
+    private Thread thread;
+
+    Archiver(Properties consumerProperties, ArchiveProperties settings, SegmentWriter writer, Clock clock) {
+        this.consumerProperties = consumerProperties;
+        this.settings = settings;
+        this.writer = writer;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        consumer = new KafkaConsumer<>(consumerProperties);
+        running = true;
+        thread = new Thread(this::run, "audit-archiver");
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        try {
+            consumer.wakeup();
+            thread.join(30_000);
+        } catch (IllegalStateException closedAlready) {
+            // the loop ended on its own and closed the consumer
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    private void run() {
+        try {
+            consumer.subscribe(Pattern.compile(settings.topicPattern()), new Rebalance());
+            while (running) {
+                try {
+                    resumePending();
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                        PartitionState state = partitions.get(new TopicPartition(record.topic(), record.partition()));
+                        if (state != null) {
+                            state.add(record, clock.millis());
+                        }
+                    }
+                    cut(false);
+                    lastError = null;
+                } catch (WakeupException stopping) {
+                    // stop() asked; the loop ends and the buffers are flushed below
+                } catch (RuntimeException e) {
+                    lastError = e.toString();
+                    log.warn("audit archiver: a segment could not be written; retrying from the last checkpoint", e);
+                    rewind();
+                    pause();
+                }
+            }
+            cut(true); // flush on shutdown
+        } catch (RuntimeException e) {
+            log.error("audit archiver stopped; the buffered events stay in Kafka for the next start", e);
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void cut(boolean closing) {
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        for (PartitionState state : partitions.values()) {
+            int count;
+            while ((count = state.due(settings.segmentEvents(), settings.segmentAge().toMillis(), clock.millis(), closing)) > 0) {
+                writer.write(state, count);
+                commits.put(state.partition, new OffsetAndMetadata(state.resumeAt));
+            }
+        }
+        if (!commits.isEmpty()) {
+            consumer.commitSync(commits);
+        }
+    }
+
+    /** Forgets what was buffered and reads it again from Kafka, starting after the last checkpoint. */
+    private void rewind() {
+        for (PartitionState state : partitions.values()) {
+            state.buffer.clear();
+            seek(state);
+        }
+        // read again where each partition stands: a segment written without its checkpoint is then rewritten
+        pending.addAll(partitions.keySet());
+    }
+
+    private void seek(PartitionState state) {
+        if (state.resumeAt < 0) {
+            consumer.seekToBeginning(List.of(state.partition));
+        } else {
+            consumer.seek(state.partition, state.resumeAt);
+        }
+    }
+
+    private void resumePending() {
+        for (TopicPartition partition : pending) {
+            PartitionState state = writer.resume(partition);
+            partitions.put(partition, state);
+            pending.remove(partition);
+            seek(state);
+            log.info("audit archiver: {} resumes at offset {}", partition, state.resumeAt < 0 ? "0 (beginning)" : state.resumeAt);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            pending.addAll(assigned);
+            try {
+                resumePending();
+            } catch (RuntimeException e) {
+                lastError = e.toString();
+                log.warn("audit archiver: cannot read where {} stands in the archive; retrying", pending, e);
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            revoked.forEach(partitions::remove); // their buffers are re-read by the next owner
+            pending.removeAll(revoked);
+        }
+    }
+}

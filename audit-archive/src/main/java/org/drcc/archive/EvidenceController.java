@@ -1,0 +1,49 @@
+package org.drcc.archive;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The evidence pack of a time range, as a zip an auditor can check alone. Written straight to the response on
+ * the request thread (not a StreamingResponseBody: the async request timeout would cut a large pack short).
+ */
+@RestController
+@RequestMapping("/api/audit/evidence")
+class EvidenceController {
+
+    static final Duration MAX_RANGE = Duration.ofDays(366);
+
+    private final EvidencePack pack;
+
+    EvidenceController(EvidencePack pack) {
+        this.pack = pack;
+    }
+
+    @GetMapping(produces = "application/zip")
+    void evidence(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            HttpServletResponse response) throws IOException {
+        if (!from.isBefore(to)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'from' (" + from + ") must be before 'to' (" + to + ")");
+        }
+        if (Duration.between(from, to).compareTo(MAX_RANGE) > 0) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "the range may span at most 366 days; "
+                    + "make one pack per year");
+        }
+        // everything that can fail with a problem+json happens before the first byte: after it, the zip streams
+        byte[] verification = pack.verification();
+        response.setContentType("application/zip");
+        response.setHeader("Content-Disposition", "attachment; filename=\"evidence-" + from.toString().replace(':', '-')
+                + "_" + to.toString().replace(':', '-') + ".zip\"");
+        pack.write(from, to, verification, response.getOutputStream());
+    }
+}

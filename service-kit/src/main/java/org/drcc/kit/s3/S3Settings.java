@@ -1,0 +1,57 @@
+package org.drcc.kit.s3;
+
+import java.net.URI;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The S3 store of a service ({@code DR_S3_ENDPOINT}, ...). The default credentials are harmless ones the local
+ * S3Mock accepts; a real deployment sets them from its secrets.
+ *
+ * @param endpoint an S3-compatible endpoint, path-style; empty for AWS itself
+ * @param tiers    stores on an endpoint of their own, by name ({@code dr.s3.tiers.<name>.*}: backup-service's
+ *                 secondary and tertiary copies, say); each unset value is the main store's
+ */
+@ConfigurationProperties("dr.s3")
+public record S3Settings(
+        URI endpoint,
+        @DefaultValue("dr-local") String accessKey,
+        @DefaultValue("dr-local-secret") String secretKey,
+        @DefaultValue("us-east-1") String region,
+        Map<String, Store> tiers) {
+
+    public S3Settings {
+        tiers = tiers == null ? Map.of() : Map.copyOf(tiers);
+    }
+
+    /** Where a store is and how to sign in to it. */
+    public record Store(URI endpoint, String accessKey, String secretKey, String region) {
+
+        @Override
+        public String toString() {
+            return "Store[endpoint=" + endpoint + ", accessKey=" + accessKey + ", secretKey=******, region=" + region + "]";
+        }
+    }
+
+    public Store main() {
+        return new Store(endpoint, accessKey, secretKey, region);
+    }
+
+    /** The named store, each unset value taken from the main one; the main store for a name not configured. */
+    public Store store(String name) {
+        Store own = tiers.get(name);
+        if (own == null) {
+            return main();
+        }
+        return new Store(own.endpoint() != null ? own.endpoint() : endpoint, own.accessKey() != null ? own.accessKey() : accessKey,
+                own.secretKey() != null ? own.secretKey() : secretKey, own.region() != null ? own.region() : region);
+    }
+
+    /** Never prints the secret key, should anything log these settings. */
+    @Override
+    public String toString() {
+        return "S3Settings[endpoint=" + endpoint + ", accessKey=" + accessKey + ", secretKey=******, region=" + region
+                + ", tiers=" + tiers + "]";
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * S3 as every service reaches it: the {@code dr.s3.*} settings bound once, the clients built once (path-style,
+ * timeouts, retries) with a client per named store, and a small store of one bucket. A service passes a bucket
+ * name: {@code clients.bucket("dr-metrics-reports")}.
+ */
+package org.drcc.kit.s3;
