@@ -1,4 +1,4 @@
-package org.drcc.kit.limits;
+package org.drcc.kit.problem;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -6,18 +6,27 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 
-/** Writes an RFC 9457 problem from a servlet filter, where no controller advice reaches. */
-final class Problems {
+/** RFC 9457 problems, for an advice to return or a filter to write. */
+public final class Problems {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Problems() {
     }
 
-    static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
-                      String detail) throws IOException {
+    public static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** For a servlet filter, where no controller advice reaches. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                             String detail) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
