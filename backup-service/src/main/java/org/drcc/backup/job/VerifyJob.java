@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.drcc.backup.command.BackupRuleException;
 import org.drcc.backup.command.RecordVerificationCommand;
 import org.drcc.backup.config.BackupProperties;
 import org.drcc.backup.postgres.ParallelManifest;
@@ -25,6 +24,7 @@ import org.drcc.backup.storage.ObjectStore;
 import org.drcc.backup.storage.Sha256;
 import org.drcc.backup.storage.StoredObject;
 import org.drcc.contract.backup.TableChecksum;
+import org.drcc.kit.rules.RuleRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskExecutor;
@@ -65,8 +65,8 @@ public class VerifyJob {
     public void start(String backupId, String actor) {
         BackupSummary backup = backups.summary(backupId).orElseThrow(() -> new BackupNotFoundException(backupId));
         if (!"COMPLETED".equals(backup.status())) {
-            throw new BackupRuleException("only a completed backup can be verified; " + backupId + " is "
-                    + backup.status());
+            throw new RuleRefusedException("backup",
+                    "only a completed backup can be verified; " + backupId + " is " + backup.status());
         }
         tasks.execute(() -> verify(backup, actor));
     }

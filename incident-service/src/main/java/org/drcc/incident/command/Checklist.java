@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.drcc.contract.incident.ChecklistItem;
 import org.drcc.contract.incident.Phase;
+import org.drcc.kit.rules.RuleRefusedException;
 
 /** An incident's checklist and which of its items are resolved (done or waived). */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -28,10 +29,11 @@ final class Checklist {
     ChecklistItem requireOpen(String itemId) {
         ChecklistItem item = items.get(itemId);
         if (item == null) {
-            throw new IncidentRuleException("the checklist has no item '" + itemId + "'");
+            throw new RuleRefusedException("incident", "the checklist has no item '" + itemId + "'");
         }
         if (resolved.contains(itemId)) {
-            throw new IncidentRuleException("checklist item '" + itemId + "' is already done or waived");
+            throw new RuleRefusedException("incident",
+                    "checklist item '" + itemId + "' is already done or waived");
         }
         return item;
     }
@@ -43,7 +45,7 @@ final class Checklist {
                 .map(ChecklistItem::id)
                 .toList();
         if (!open.isEmpty()) {
-            throw new IncidentRuleException("cannot " + move + " while mandatory checklist items of "
+            throw new RuleRefusedException("incident", "cannot " + move + " while mandatory checklist items of "
                     + phases.stream().map(Phase::name).sorted().collect(Collectors.joining(", "))
                     + " are open: " + String.join(", ", open) + " (do them, or the DR lead waives them with a reason)");
         }

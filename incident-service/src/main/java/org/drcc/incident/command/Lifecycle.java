@@ -15,6 +15,7 @@ import org.drcc.contract.incident.IncidentRestoredEvent;
 import org.drcc.contract.incident.IncidentStatus;
 import org.drcc.contract.incident.IncidentValidatedEvent;
 import org.drcc.contract.incident.Phase;
+import org.drcc.kit.rules.RuleRefusedException;
 
 /** The plan's order of an incident's states, and the phases that must be complete to enter each. */
 public final class Lifecycle {
@@ -46,14 +47,15 @@ public final class Lifecycle {
     static void requireMove(IncidentStatus current, IncidentStatus target) {
         if (!NEXT.get(current).contains(target)) {
             List<IncidentStatus> allowed = NEXT.get(current);
-            throw new IncidentRuleException("the incident is " + current + " and cannot become " + target + "; "
-                    + (allowed.isEmpty() ? "it is final" : "allowed next: " + allowed));
+            throw new RuleRefusedException("incident", "the incident is " + current + " and cannot become "
+                    + target + "; " + (allowed.isEmpty() ? "it is final" : "allowed next: " + allowed));
         }
     }
 
     static void requireOpen(IncidentStatus current) {
         if (NEXT.get(current).isEmpty()) {
-            throw new IncidentRuleException("the incident is " + current + ": nothing can change any more");
+            throw new RuleRefusedException("incident",
+                    "the incident is " + current + ": nothing can change any more");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.drcc.incident.web;
 
+import static org.drcc.kit.problem.Problems.problem;
+
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -10,12 +12,11 @@ import org.springframework.web.ErrorResponseException;
 class InvalidFieldException extends ErrorResponseException {
 
     InvalidFieldException(String field, String message) {
-        super(HttpStatus.BAD_REQUEST, problem(field, message), null);
+        super(HttpStatus.BAD_REQUEST, invalid(field, message), null);
     }
 
-    private static ProblemDetail problem(String field, String message) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + " " + message);
-        problem.setTitle("Invalid request");
+    private static ProblemDetail invalid(String field, String message) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", field + " " + message);
         problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return problem;
     }

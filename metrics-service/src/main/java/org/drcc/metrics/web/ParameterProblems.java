@@ -1,5 +1,7 @@
 package org.drcc.metrics.web;
 
+import static org.drcc.kit.problem.Problems.problem;
+
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -13,8 +15,7 @@ class ParameterProblems {
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidParameterException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
         problem.setProperty("parameter", e.parameter());
         problem.setProperty("errors", List.of(Map.of("field", e.parameter(), "message", e.getMessage())));
         return problem;

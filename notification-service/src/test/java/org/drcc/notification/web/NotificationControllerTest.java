@@ -10,8 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.drcc.kit.rules.RuleRefusedException;
 import org.drcc.notification.command.AcknowledgeNotificationCommand;
-import org.drcc.notification.command.NotificationRuleException;
 import org.drcc.notification.query.Deliveries;
 import org.junit.jupiter.api.Test;
 import org.drcc.kit.security.Roles;
@@ -63,7 +63,7 @@ class NotificationControllerTest {
 
     @Test
     void refusesToAcknowledgeWhatWasNotSent() throws Exception {
-        when(commands.sendAndWait(any())).thenThrow(new NotificationRuleException("notification n-1 is FAILED"));
+        when(commands.sendAndWait(any())).thenThrow(new RuleRefusedException("notification", "notification n-1 is FAILED"));
         mvc.perform(post("/api/notifications/n-1/acknowledge").with(TestJwt.as(Roles.SUPPORT, "carol")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("notification n-1 is FAILED"));
