@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.drcc.kit.config.KitWebAutoConfiguration;
 import org.drcc.kit.rules.RuleRefusedException;
 import org.drcc.notification.command.AcknowledgeNotificationCommand;
 import org.drcc.notification.query.Deliveries;
@@ -18,11 +19,13 @@ import org.drcc.kit.security.Roles;
 import org.drcc.notification.config.NotificationPermissions;
 import org.drcc.testsupport.TestJwt;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(NotificationController.class)
+@ImportAutoConfiguration(KitWebAutoConfiguration.class) // a rule's refusal is the kit advice's to answer
 @org.springframework.context.annotation.Import(NotificationPermissions.class)
 class NotificationControllerTest {
 
