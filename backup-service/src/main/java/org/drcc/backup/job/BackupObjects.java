@@ -12,7 +12,7 @@ import org.drcc.backup.storage.Sha256;
 import org.drcc.backup.storage.StoredObject;
 import org.springframework.stereotype.Component;
 
-/** A backup's object read back from the store, its SHA-256 measured on the way: where restores and verifications start. */
+/** A backup's object read back from the store with its SHA-256 measured: restores and verifications start here. */
 @Component
 public class BackupObjects {
 
@@ -29,20 +29,18 @@ public class BackupObjects {
      */
     public Path download(BackupSummary backup, String bucket) throws IOException {
         Path archive = Files.createTempFile("dr-restore-", ".dump");
-        StoredObject read;
         try (Sha256 in = new Sha256(store.open(bucket, backup.objectKey()))) {
             Files.copy(in, archive, StandardCopyOption.REPLACE_EXISTING);
-            read = in.measured();
+            String read = in.measured().sha256();
+            if (!read.equals(backup.sha256())) {
+                throw new IllegalStateException("s3://" + bucket + "/" + backup.objectKey() + " reads with SHA-256 "
+                        + read + " but the backup was stored with " + backup.sha256() + "; nothing was restored");
+            }
+            return archive;
         } catch (Exception e) {
             Files.deleteIfExists(archive);
             throw e;
         }
-        if (!read.sha256().equals(backup.sha256())) {
-            Files.deleteIfExists(archive);
-            throw new IllegalStateException("s3://" + bucket + "/" + backup.objectKey() + " reads with SHA-256 "
-                    + read.sha256() + " but the backup was stored with " + backup.sha256() + "; nothing was restored");
-        }
-        return archive;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.drcc.backup.web;
 
+import static org.drcc.kit.problem.Problems.invalid;
 import static org.drcc.kit.problem.Problems.problem;
 
 import java.util.List;
@@ -43,8 +44,6 @@ class BackupProblems {
 
     @ExceptionHandler(UnknownDatabaseException.class)
     ProblemDetail unknownDatabase(UnknownDatabaseException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "database " + e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", "database", "message", e.getMessage())));
-        return problem;
+        return invalid("database " + e.getMessage(), List.of(Map.of("field", "database", "message", e.getMessage())));
     }
 }

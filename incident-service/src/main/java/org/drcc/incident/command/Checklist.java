@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.drcc.contract.incident.ChecklistItem;
 import org.drcc.contract.incident.Phase;
-import org.drcc.kit.rules.RuleRefusedException;
 
 /** An incident's checklist and which of its items are resolved (done or waived). */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -28,13 +27,8 @@ final class Checklist {
 
     ChecklistItem requireOpen(String itemId) {
         ChecklistItem item = items.get(itemId);
-        if (item == null) {
-            throw new RuleRefusedException("incident", "the checklist has no item '" + itemId + "'");
-        }
-        if (resolved.contains(itemId)) {
-            throw new RuleRefusedException("incident",
-                    "checklist item '" + itemId + "' is already done or waived");
-        }
+        Rules.require(item != null, "the checklist has no item '" + itemId + "'");
+        Rules.require(!resolved.contains(itemId), "checklist item '" + itemId + "' is already done or waived");
         return item;
     }
 
@@ -44,10 +38,8 @@ final class Checklist {
                 .filter(i -> i.mandatory() && phases.contains(i.phase()) && !resolved.contains(i.id()))
                 .map(ChecklistItem::id)
                 .toList();
-        if (!open.isEmpty()) {
-            throw new RuleRefusedException("incident", "cannot " + move + " while mandatory checklist items of "
-                    + phases.stream().map(Phase::name).sorted().collect(Collectors.joining(", "))
-                    + " are open: " + String.join(", ", open) + " (do them, or the DR lead waives them with a reason)");
-        }
+        Rules.require(open.isEmpty(), "cannot " + move + " while mandatory checklist items of "
+                + phases.stream().map(Phase::name).sorted().collect(Collectors.joining(", "))
+                + " are open: " + String.join(", ", open) + " (do them, or the DR lead waives them with a reason)");
     }
 }

@@ -15,7 +15,6 @@ import org.drcc.contract.incident.IncidentRestoredEvent;
 import org.drcc.contract.incident.IncidentStatus;
 import org.drcc.contract.incident.IncidentValidatedEvent;
 import org.drcc.contract.incident.Phase;
-import org.drcc.kit.rules.RuleRefusedException;
 
 /** The plan's order of an incident's states, and the phases that must be complete to enter each. */
 public final class Lifecycle {
@@ -45,18 +44,13 @@ public final class Lifecycle {
 
     /** Refuses a move the plan does not allow, naming the current state and the allowed next steps. */
     static void requireMove(IncidentStatus current, IncidentStatus target) {
-        if (!NEXT.get(current).contains(target)) {
-            List<IncidentStatus> allowed = NEXT.get(current);
-            throw new RuleRefusedException("incident", "the incident is " + current + " and cannot become "
-                    + target + "; " + (allowed.isEmpty() ? "it is final" : "allowed next: " + allowed));
-        }
+        List<IncidentStatus> allowed = NEXT.get(current);
+        Rules.require(allowed.contains(target), "the incident is " + current + " and cannot become " + target + "; "
+                + (allowed.isEmpty() ? "it is final" : "allowed next: " + allowed));
     }
 
     static void requireOpen(IncidentStatus current) {
-        if (NEXT.get(current).isEmpty()) {
-            throw new RuleRefusedException("incident",
-                    "the incident is " + current + ": nothing can change any more");
-        }
+        Rules.require(!NEXT.get(current).isEmpty(), "the incident is " + current + ": nothing can change any more");
     }
 
     /** The state an incident is in after a lifecycle event; empty for events that do not move it. */

@@ -1,10 +1,8 @@
 package org.drcc.metrics.web;
 
-import static org.drcc.kit.problem.Problems.problem;
-
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
+import org.drcc.kit.problem.Problems;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -15,9 +13,9 @@ class ParameterProblems {
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidParameterException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+        ProblemDetail problem = Problems.invalid(e.getMessage(),
+                List.of(Map.of("field", e.parameter(), "message", e.getMessage())));
         problem.setProperty("parameter", e.parameter());
-        problem.setProperty("errors", List.of(Map.of("field", e.parameter(), "message", e.getMessage())));
         return problem;
     }
 }

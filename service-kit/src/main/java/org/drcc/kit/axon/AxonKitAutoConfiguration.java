@@ -24,23 +24,20 @@ public class AxonKitAutoConfiguration {
     /** One relay for every route, so that all of a service's events keep one position in one processor. */
     @Bean
     @ConditionalOnBean(RelayRoute.class)
-    KafkaRelay kafkaRelay(KafkaTemplate<String, String> kafka, CloudEventRecords records,
-                          List<RelayRoute<?>> routes) {
+    KafkaRelay kafkaRelay(KafkaTemplate<String, String> kafka, CloudEventRecords records, List<RelayRoute<?>> routes) {
         return new KafkaRelay(kafka, records, routes);
     }
 
     /**
-     * A failed publish must stop the relay, not skip the event: the error propagates, the tracking processor
-     * keeps its position and retries with backoff. The groups in {@code dr.axon.never-skip} get the same:
-     * a subscribing projection that fails rolls back the command that caused it, so the event store and
-     * the read model never disagree.
+     * A failed publish stops the relay instead of skipping the event: the tracking processor keeps its position
+     * and retries. A group named in {@code dr.axon.never-skip} gets the same; a subscribing projection's failure
+     * then rolls back the command that caused it, so the event store and the read model never disagree.
      */
     @Autowired
     void neverSkip(ObjectProvider<EventProcessingConfigurer> processing, Environment environment) {
         List<String> named = Binder.get(environment).bind("dr.axon.never-skip", Bindable.listOf(String.class))
                 .orElse(List.of());
-        processing.ifAvailable(p -> Stream.concat(Stream.of(KafkaRelay.GROUP), named.stream()).distinct()
-                .forEach(group -> p.registerListenerInvocationErrorHandler(group,
-                        c -> PropagatingErrorHandler.instance())));
+        processing.ifAvailable(p -> Stream.concat(Stream.of(KafkaRelay.GROUP), named.stream()).forEach(
+                group -> p.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())));
     }
 }

@@ -1,5 +1,6 @@
 package org.drcc.kit.web;
 
+import static org.drcc.kit.problem.Problems.invalid;
 import static org.drcc.kit.problem.Problems.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -39,7 +40,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(ex, invalid(ex.getBindingResult().getFieldErrors().stream()
+        return handleExceptionInternal(ex, invalidFields(ex.getBindingResult().getFieldErrors().stream()
                 .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
                 .toList()), headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -48,18 +49,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return handleExceptionInternal(ex, invalid(ex.getParameterValidationResults().stream()
+        return handleExceptionInternal(ex, invalidFields(ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream().map(e -> Map.of(
                         "field", String.valueOf(r.getMethodParameter().getParameterName()),
                         "message", String.valueOf(e.getDefaultMessage()))))
                 .toList()), headers, HttpStatus.BAD_REQUEST, request);
     }
 
-    private static ProblemDetail invalid(List<Map<String, String>> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", errors.stream()
-                .map(e -> e.get("field") + " " + e.get("message")).sorted().collect(Collectors.joining("; ")));
-        problem.setProperty("errors", errors);
-        return problem;
+    private static ProblemDetail invalidFields(List<Map<String, String>> errors) {
+        return invalid(errors.stream().map(e -> e.get("field") + " " + e.get("message")).sorted()
+                .collect(Collectors.joining("; ")), errors);
     }
 
     @Override
