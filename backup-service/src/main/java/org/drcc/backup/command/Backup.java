@@ -20,6 +20,7 @@ import org.drcc.contract.backup.BackupRestoredEvent;
 import org.drcc.contract.backup.BackupStartedEvent;
 import org.drcc.contract.backup.BackupVerificationFailedEvent;
 import org.drcc.contract.backup.BackupVerifiedEvent;
+import org.drcc.kit.rules.RuleRefusedException;
 
 /** One backup of a protected database: taken, copied to the tiers, verified, restored, expired. */
 @Aggregate
@@ -177,7 +178,7 @@ public class Backup {
 
     private static void require(boolean rule, String refusal) {
         if (!rule) {
-            throw new BackupRuleException(refusal);
+            throw new RuleRefusedException("backup", refusal);
         }
     }
 }

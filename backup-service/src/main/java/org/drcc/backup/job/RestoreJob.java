@@ -19,9 +19,6 @@ import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.BackupNotFoundException;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.Backups;
-import org.drcc.backup.storage.ObjectStore;
-import org.drcc.backup.storage.Sha256;
-import org.drcc.backup.storage.StoredObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskExecutor;
@@ -29,9 +26,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Restores a backup into a new database on the protected database's server, or over the protected
- * database itself when the request confirms it. The object is downloaded to a temporary file first,
- * because {@code pg_restore --jobs} needs a file it can seek in, and its SHA-256 is checked before
- * anything is restored.
+ * database itself when the request confirms it, from the object {@link BackupObjects#download} checked.
  */
 @Component
 public class RestoreJob {
@@ -41,18 +36,18 @@ public class RestoreJob {
     private final Backups backups;
     private final Policies policies;
     private final PgTools tools;
-    private final ObjectStore store;
+    private final BackupObjects objects;
     private final CommandGateway commands;
     private final TaskExecutor tasks;
     private final Clock clock;
     private final int jobs;
 
-    RestoreJob(Backups backups, Policies policies, PgTools tools, ObjectStore store, CommandGateway commands,
+    RestoreJob(Backups backups, Policies policies, PgTools tools, BackupObjects objects, CommandGateway commands,
                TaskExecutor backupTasks, Clock clock, BackupProperties properties) {
         this.backups = backups;
         this.policies = policies;
         this.tools = tools;
-        this.store = store;
+        this.objects = objects;
         this.commands = commands;
         this.tasks = backupTasks;
         this.clock = clock;
@@ -88,16 +83,7 @@ public class RestoreJob {
         Path archive = null;
         boolean created = false;
         try {
-            archive = Files.createTempFile("dr-restore-", ".dump");
-            StoredObject downloaded;
-            try (Sha256 in = new Sha256(store.open(backup.bucket(), backup.objectKey()))) {
-                Files.copy(in, archive, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                downloaded = in.measured();
-            }
-            if (!downloaded.sha256().equals(backup.sha256())) {
-                throw new IllegalStateException("the object reads with SHA-256 " + downloaded.sha256()
-                        + " but the backup was stored with " + backup.sha256() + "; nothing was restored");
-            }
+            archive = objects.download(backup, backup.bucket());
             if (!overwrites) {
                 PgServer.create(protectedDb, target);
                 created = true;

@@ -1,15 +1,11 @@
 package org.drcc.backup.job;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.drcc.backup.command.BackupRuleException;
 import org.drcc.backup.command.RecordVerificationCommand;
 import org.drcc.backup.config.BackupProperties;
 import org.drcc.backup.postgres.ParallelManifest;
@@ -21,10 +17,9 @@ import org.drcc.backup.postgres.ToolProcess;
 import org.drcc.backup.query.BackupNotFoundException;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.Backups;
-import org.drcc.backup.storage.ObjectStore;
-import org.drcc.backup.storage.Sha256;
 import org.drcc.backup.storage.StoredObject;
 import org.drcc.contract.backup.TableChecksum;
+import org.drcc.kit.rules.RuleRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskExecutor;
@@ -43,19 +38,19 @@ public class VerifyJob {
     private final Backups backups;
     private final Policies policies;
     private final PgTools tools;
-    private final ObjectStore store;
+    private final BackupObjects objects;
     private final CommandGateway commands;
     private final TaskExecutor tasks;
     private final Clock clock;
     private final int manifestConnections;
 
-    VerifyJob(Backups backups, Policies policies, PgTools tools, ObjectStore store, CommandGateway commands,
+    VerifyJob(Backups backups, Policies policies, PgTools tools, BackupObjects objects, CommandGateway commands,
               TaskExecutor backupTasks, Clock clock, BackupProperties properties) {
         this.manifestConnections = properties.manifestConnections();
         this.backups = backups;
         this.policies = policies;
         this.tools = tools;
-        this.store = store;
+        this.objects = objects;
         this.commands = commands;
         this.tasks = backupTasks;
         this.clock = clock;
@@ -65,8 +60,8 @@ public class VerifyJob {
     public void start(String backupId, String actor) {
         BackupSummary backup = backups.summary(backupId).orElseThrow(() -> new BackupNotFoundException(backupId));
         if (!"COMPLETED".equals(backup.status())) {
-            throw new BackupRuleException("only a completed backup can be verified; " + backupId + " is "
-                    + backup.status());
+            throw new RuleRefusedException("backup",
+                    "only a completed backup can be verified; " + backupId + " is " + backup.status());
         }
         tasks.execute(() -> verify(backup, actor));
     }
@@ -97,9 +92,8 @@ public class VerifyJob {
             StoredObject read;
             String restoreError = null;
             try (ToolProcess restore = tools.restoreFromStdin(scratchDb)) {
-                try (Sha256 in = new Sha256(store.open(backup.bucket(), backup.objectKey()))) {
-                    feed(in, restore.stdin());
-                    read = in.measured();
+                try {
+                    read = objects.feed(backup, restore.stdin());
                 } catch (RuntimeException e) {
                     return Optional.of(new CheckFailure("storage", "cannot read s3://" + backup.bucket() + "/"
                             + backup.objectKey() + ": " + Failures.describe(e)));
@@ -126,30 +120,6 @@ public class VerifyJob {
             return ManifestCheck.compare(manifest, new ParallelManifest(scratchDb, null, manifestConnections).read());
         } finally {
             PgServer.drop(server, scratch);
-        }
-    }
-
-    /**
-     * Copies the object into pg_restore. If pg_restore stops reading (it failed), the rest of the
-     * object is still read, so that its checksum can say whether the object itself is to blame.
-     */
-    private static void feed(InputStream in, OutputStream restore) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        boolean feeding = true;
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            if (feeding) {
-                try {
-                    restore.write(buffer, 0, n);
-                } catch (IOException e) {
-                    feeding = false;
-                }
-            }
-        }
-        try {
-            restore.close();
-        } catch (IOException e) {
-            // pg_restore already stopped; its exit code says why
         }
     }
 }

@@ -1,9 +1,10 @@
 package org.drcc.backup.web;
 
+import static org.drcc.kit.problem.Problems.invalid;
+import static org.drcc.kit.problem.Problems.problem;
+
 import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.drcc.backup.command.BackupRuleException;
 import org.drcc.backup.job.BackupAlreadyRunningException;
 import org.drcc.backup.job.NoVerifiedBackupException;
 import org.drcc.backup.job.TargetDatabaseExistsException;
@@ -16,25 +17,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The backup-service's refusals as problem+json; in every case nothing was changed. */
+/** The backup-service's refusals as problem+json (a rule's refusal: the kit's advice); in every case nothing was changed. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BackupProblems {
-
-    @ExceptionHandler(BackupRuleException.class)
-    ProblemDetail refused(BackupRuleException e) {
-        return problem(HttpStatus.CONFLICT, "Refused by the backup's rules", e.getMessage());
-    }
-
-    /** Axon wraps what a command handler throws; the rule inside is what the caller needs to read. */
-    @ExceptionHandler(CommandExecutionException.class)
-    ProblemDetail refused(CommandExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof BackupRuleException rule) {
-            return refused(rule);
-        }
-        throw e;
-    }
 
     @ExceptionHandler(BackupAlreadyRunningException.class)
     ProblemDetail running(BackupAlreadyRunningException e) {
@@ -58,14 +44,6 @@ class BackupProblems {
 
     @ExceptionHandler(UnknownDatabaseException.class)
     ProblemDetail unknownDatabase(UnknownDatabaseException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", "database " + e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", "database", "message", e.getMessage())));
-        return problem;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
+        return invalid("database " + e.getMessage(), List.of(Map.of("field", "database", "message", e.getMessage())));
     }
 }

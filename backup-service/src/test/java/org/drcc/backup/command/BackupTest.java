@@ -17,6 +17,7 @@ import org.drcc.contract.backup.BackupStartedEvent;
 import org.drcc.contract.backup.BackupVerificationFailedEvent;
 import org.drcc.contract.backup.BackupVerifiedEvent;
 import org.drcc.contract.backup.TableChecksum;
+import org.drcc.kit.rules.RuleRefusedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class BackupTest {
     void cannotCompleteAFailedBackup() {
         fixture.given(started(), new BackupFailedEvent("b-1", "foodtruck", "pg_dump exited with 1", "alice", T1))
                 .when(new CompleteBackupCommand("b-1", 1234, "sha", "15.19", T0, Duration.ofSeconds(20), TABLES, T1))
-                .expectException(BackupRuleException.class)
+                .expectException(RuleRefusedException.class)
                 .expectNoEvents();
     }
 
@@ -80,7 +81,7 @@ class BackupTest {
     void cannotFailACompletedBackup() {
         fixture.given(started(), completed())
                 .when(new FailBackupCommand("b-1", "late", T1))
-                .expectException(BackupRuleException.class);
+                .expectException(RuleRefusedException.class);
     }
 
     @Test
@@ -103,7 +104,7 @@ class BackupTest {
     void cannotCopyARunningBackup() {
         fixture.given(started())
                 .when(new RecordTierCopyCommand("b-1", "secondary", "dr-backups-secondary", KEY, "sha", null, T1))
-                .expectException(BackupRuleException.class);
+                .expectException(RuleRefusedException.class);
     }
 
     @Test
@@ -128,7 +129,7 @@ class BackupTest {
     void cannotRestoreOverTheProtectedDatabaseWithoutConfirmation() {
         fixture.given(started(), completed(), verified())
                 .when(new StartRestoreCommand("b-1", "r-1", "foodtruck", true, false, "bob", T1))
-                .expectException(BackupRuleException.class)
+                .expectException(RuleRefusedException.class)
                 .expectExceptionMessage(containsString("confirmation"))
                 .expectNoEvents();
     }
@@ -137,7 +138,7 @@ class BackupTest {
     void cannotRestoreABackupNeverVerified() {
         fixture.given(started(), completed())
                 .when(new StartRestoreCommand("b-1", "r-1", "foodtruck_copy", false, false, "bob", T1))
-                .expectException(BackupRuleException.class)
+                .expectException(RuleRefusedException.class)
                 .expectExceptionMessage(containsString("verify it first"))
                 .expectNoEvents();
     }
@@ -154,7 +155,7 @@ class BackupTest {
         fixture.given(started(), completed(),
                         new BackupVerificationFailedEvent("b-1", "foodtruck", "sha256", "altered", "bob", T1))
                 .when(new StartRestoreCommand("b-1", "r-1", "foodtruck_copy", false, false, "bob", T1))
-                .expectException(BackupRuleException.class)
+                .expectException(RuleRefusedException.class)
                 .expectExceptionMessage(containsString("sha256"));
     }
 
@@ -170,7 +171,7 @@ class BackupTest {
     void cannotCompleteARestoreThatNeverStarted() {
         fixture.given(started(), completed())
                 .when(new CompleteRestoreCommand("b-1", "r-9", T1))
-                .expectException(BackupRuleException.class);
+                .expectException(RuleRefusedException.class);
     }
 
     @Test
@@ -184,10 +185,10 @@ class BackupTest {
     void cannotExpireARunningBackupNorOneBeingRestored() {
         fixture.given(started())
                 .when(new ExpireBackupCommand("b-1", "old", T1))
-                .expectException(BackupRuleException.class);
+                .expectException(RuleRefusedException.class);
         fixture.given(started(), completed(),
                         new BackupRestoreStartedEvent("b-1", "foodtruck", "r-1", "foodtruck_copy", false, T0, "bob", T1))
                 .when(new ExpireBackupCommand("b-1", "old", T1))
-                .expectException(BackupRuleException.class);
+                .expectException(RuleRefusedException.class);
     }
 }

@@ -27,12 +27,8 @@ final class Checklist {
 
     ChecklistItem requireOpen(String itemId) {
         ChecklistItem item = items.get(itemId);
-        if (item == null) {
-            throw new IncidentRuleException("the checklist has no item '" + itemId + "'");
-        }
-        if (resolved.contains(itemId)) {
-            throw new IncidentRuleException("checklist item '" + itemId + "' is already done or waived");
-        }
+        Rules.require(item != null, "the checklist has no item '" + itemId + "'");
+        Rules.require(!resolved.contains(itemId), "checklist item '" + itemId + "' is already done or waived");
         return item;
     }
 
@@ -42,10 +38,8 @@ final class Checklist {
                 .filter(i -> i.mandatory() && phases.contains(i.phase()) && !resolved.contains(i.id()))
                 .map(ChecklistItem::id)
                 .toList();
-        if (!open.isEmpty()) {
-            throw new IncidentRuleException("cannot " + move + " while mandatory checklist items of "
-                    + phases.stream().map(Phase::name).sorted().collect(Collectors.joining(", "))
-                    + " are open: " + String.join(", ", open) + " (do them, or the DR lead waives them with a reason)");
-        }
+        Rules.require(open.isEmpty(), "cannot " + move + " while mandatory checklist items of "
+                + phases.stream().map(Phase::name).sorted().collect(Collectors.joining(", "))
+                + " are open: " + String.join(", ", open) + " (do them, or the DR lead waives them with a reason)");
     }
 }

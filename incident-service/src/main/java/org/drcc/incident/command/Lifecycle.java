@@ -44,17 +44,13 @@ public final class Lifecycle {
 
     /** Refuses a move the plan does not allow, naming the current state and the allowed next steps. */
     static void requireMove(IncidentStatus current, IncidentStatus target) {
-        if (!NEXT.get(current).contains(target)) {
-            List<IncidentStatus> allowed = NEXT.get(current);
-            throw new IncidentRuleException("the incident is " + current + " and cannot become " + target + "; "
-                    + (allowed.isEmpty() ? "it is final" : "allowed next: " + allowed));
-        }
+        List<IncidentStatus> allowed = NEXT.get(current);
+        Rules.require(allowed.contains(target), "the incident is " + current + " and cannot become " + target + "; "
+                + (allowed.isEmpty() ? "it is final" : "allowed next: " + allowed));
     }
 
     static void requireOpen(IncidentStatus current) {
-        if (NEXT.get(current).isEmpty()) {
-            throw new IncidentRuleException("the incident is " + current + ": nothing can change any more");
-        }
+        Rules.require(!NEXT.get(current).isEmpty(), "the incident is " + current + ": nothing can change any more");
     }
 
     /** The state an incident is in after a lifecycle event; empty for events that do not move it. */

@@ -2,6 +2,7 @@ package org.drcc.incident.command;
 
 import java.time.Instant;
 import org.drcc.contract.incident.IncidentTargets;
+import org.drcc.kit.rules.RuleRefusedException;
 
 /** Small checks the incident's command handlers share. */
 final class Rules {
@@ -11,7 +12,7 @@ final class Rules {
 
     static void require(boolean condition, String refusal) {
         if (!condition) {
-            throw new IncidentRuleException(refusal);
+            throw new RuleRefusedException("incident", refusal);
         }
     }
 

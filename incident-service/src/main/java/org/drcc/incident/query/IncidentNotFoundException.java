@@ -1,19 +1,14 @@
 package org.drcc.incident.query;
 
+import static org.drcc.kit.problem.Problems.problem;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 /** No incident has this id (or none existed yet at the instant asked for). */
 public class IncidentNotFoundException extends ErrorResponseException {
 
     public IncidentNotFoundException(String detail) {
-        super(HttpStatus.NOT_FOUND, problem(detail), null);
-    }
-
-    private static ProblemDetail problem(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, detail);
-        problem.setTitle("Incident not found");
-        return problem;
+        super(HttpStatus.NOT_FOUND, problem(HttpStatus.NOT_FOUND, "Incident not found", detail), null);
     }
 }

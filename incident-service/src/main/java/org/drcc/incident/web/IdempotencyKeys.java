@@ -1,5 +1,7 @@
 package org.drcc.incident.web;
 
+import static org.drcc.kit.problem.Problems.problem;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -7,7 +9,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -58,15 +59,15 @@ class IdempotencyKeys {
         Optional<Stored> stored = jdbc.sql("SELECT fingerprint, status, etag, location, body FROM idempotency_key WHERE key = ?")
                 .param(key).query(Stored.class).optional();
         if (stored.isEmpty()) {
-            throw problem(HttpStatus.CONFLICT, "a request with this Idempotency-Key failed just now; send it again");
+            throw refused(HttpStatus.CONFLICT, "a request with this Idempotency-Key failed just now; send it again");
         }
         Stored s = stored.get();
         if (!s.fingerprint().equals(fingerprint)) {
-            throw problem(HttpStatus.UNPROCESSABLE_ENTITY,
+            throw refused(HttpStatus.UNPROCESSABLE_ENTITY,
                     "this Idempotency-Key was used for a different request; use a new key for a new request");
         }
         if (s.status() == null) {
-            throw problem(HttpStatus.CONFLICT, "a request with this Idempotency-Key is still being processed");
+            throw refused(HttpStatus.CONFLICT, "a request with this Idempotency-Key is still being processed");
         }
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(s.status()).contentType(MediaType.APPLICATION_JSON);
         if (s.etag() != null) {
@@ -86,10 +87,8 @@ class IdempotencyKeys {
         }
     }
 
-    private static ErrorResponseException problem(HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle("Idempotency-Key");
-        return new ErrorResponseException(status, problem, null);
+    private static ErrorResponseException refused(HttpStatus status, String detail) {
+        return new ErrorResponseException(status, problem(status, "Idempotency-Key", detail), null);
     }
 
     private record Stored(String fingerprint, Integer status, String etag, String location, String body) {

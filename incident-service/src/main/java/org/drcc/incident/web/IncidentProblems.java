@@ -1,23 +1,19 @@
 package org.drcc.incident.web;
 
+import static org.drcc.kit.problem.Problems.problem;
+
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.drcc.incident.command.IncidentRuleException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Maps the incident's refusals to problem+json; in every case nothing was stored. */
+/** Maps the incident's refusals to problem+json (a rule's refusal: the kit's advice); in every case nothing was stored. */
 @RestControllerAdvice
 class IncidentProblems {
-
-    @ExceptionHandler(IncidentRuleException.class)
-    ProblemDetail refused(IncidentRuleException e) {
-        return problem(HttpStatus.CONFLICT, "Refused by the incident's rules", e.getMessage());
-    }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail unknown(AggregateNotFoundException e) {
@@ -40,11 +36,5 @@ class IncidentProblems {
     @ExceptionHandler(MissingRequestHeaderException.class)
     ProblemDetail missingHeader(MissingRequestHeaderException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the header " + e.getHeaderName() + " is required");
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }

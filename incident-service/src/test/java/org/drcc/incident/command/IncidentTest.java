@@ -27,6 +27,7 @@ import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.incident.Severity;
 import org.drcc.contract.incident.SeverityChangedEvent;
 import org.drcc.contract.incident.ValidationFailedEvent;
+import org.drcc.kit.rules.RuleRefusedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -65,13 +66,13 @@ class IncidentTest {
     @Test
     void cannotDeclareWithoutTitle() {
         fixture.givenNoPriorActivity().when(declare("  ", DAMAGE))
-                .expectException(IncidentRuleException.class).expectNoEvents();
+                .expectException(RuleRefusedException.class).expectNoEvents();
     }
 
     @Test
     void cannotDeclareDamageThatStartedAfterItWasDetected() {
         fixture.givenNoPriorActivity().when(declare("Orders table corrupted", DETECTED.plusSeconds(1)))
-                .expectException(IncidentRuleException.class)
+                .expectException(RuleRefusedException.class)
                 .expectExceptionMessage(containsString("after detectedAt")).expectNoEvents();
     }
 
@@ -79,7 +80,7 @@ class IncidentTest {
     void cannotAssessWhileAMandatoryAssessmentItemIsOpen() {
         fixture.given(declared(), checklist())
                 .when(new AssessIncidentCommand(ID, null, "scope known", "bob", NOW))
-                .expectException(IncidentRuleException.class)
+                .expectException(RuleRefusedException.class)
                 .expectExceptionMessage(allOf(containsString("impact-assessed"), containsString("DR lead waives")))
                 .expectNoEvents();
     }
@@ -103,7 +104,7 @@ class IncidentTest {
     void cannotWaiveUnlessTheDrLead() {
         fixture.given(declared(), checklist(), lead("dana"))
                 .when(new WaiveChecklistItemCommand(ID, null, "impact-assessed", "in a hurry", "bob", NOW))
-                .expectException(IncidentRuleException.class)
+                .expectException(RuleRefusedException.class)
                 .expectExceptionMessage(containsString("only the incident's DR lead (dana)")).expectNoEvents();
     }
 
@@ -111,21 +112,21 @@ class IncidentTest {
     void cannotWaiveWithoutAReason() {
         fixture.given(declared(), checklist(), lead("dana"))
                 .when(new WaiveChecklistItemCommand(ID, null, "impact-assessed", " ", "dana", NOW))
-                .expectException(IncidentRuleException.class).expectNoEvents();
+                .expectException(RuleRefusedException.class).expectNoEvents();
     }
 
     @Test
     void cannotCompleteAnItemTwice() {
         fixture.given(declared(), checklist(), done("impact-assessed"))
                 .when(new CompleteChecklistItemCommand(ID, null, "impact-assessed", null, "bob", NOW))
-                .expectException(IncidentRuleException.class).expectNoEvents();
+                .expectException(RuleRefusedException.class).expectNoEvents();
     }
 
     @Test
     void cannotValidateBeforeRestoreAndSaysWhatIsAllowed() {
         fixture.given(declared(), checklist())
                 .when(new ValidateIncidentCommand(ID, null, true, "all green", "bob", NOW))
-                .expectException(IncidentRuleException.class)
+                .expectException(RuleRefusedException.class)
                 .expectExceptionMessage(allOf(containsString("is DECLARED"), containsString("[ASSESSED, CANCELLED]")))
                 .expectNoEvents();
     }
@@ -142,7 +143,7 @@ class IncidentTest {
     void cannotRestoreFromABackupTakenAfterTheDamageStarted() {
         fixture.given(contained()).andGiven(done("database-restored"))
                 .when(new RestoreIncidentCommand(ID, null, "b-43", DAMAGE.plusSeconds(60), null, "bob", NOW))
-                .expectException(IncidentRuleException.class)
+                .expectException(RuleRefusedException.class)
                 .expectExceptionMessage(containsString("may hold the damage")).expectNoEvents();
     }
 
@@ -150,7 +151,7 @@ class IncidentTest {
     void cannotRestoreDataWithoutTheBackupUsed() {
         fixture.given(contained()).andGiven(done("database-restored"))
                 .when(new RestoreIncidentCommand(ID, null, null, DAMAGE.minusSeconds(60), null, "bob", NOW))
-                .expectException(IncidentRuleException.class).expectNoEvents();
+                .expectException(RuleRefusedException.class).expectNoEvents();
     }
 
     @Test
@@ -174,7 +175,7 @@ class IncidentTest {
         fixture.given(restored()).andGiven(new IncidentValidatedEvent(ID, TARGETS, "ok", "bob", NOW),
                         new IncidentClosedEvent(ID, TARGETS, "done", "dana", NOW))
                 .when(new AddNoteCommand(ID, null, "one more thing", false, "bob", NOW))
-                .expectException(IncidentRuleException.class)
+                .expectException(RuleRefusedException.class)
                 .expectExceptionMessage(containsString("CLOSED: nothing can change")).expectNoEvents();
     }
 
@@ -189,7 +190,7 @@ class IncidentTest {
     void cannotCancelOnceRestored() {
         fixture.given(restored())
                 .when(new CancelIncidentCommand(ID, null, "oops", "dana", NOW))
-                .expectException(IncidentRuleException.class).expectNoEvents();
+                .expectException(RuleRefusedException.class).expectNoEvents();
     }
 
     @Test

@@ -17,10 +17,10 @@ import java.util.function.Supplier;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.drcc.incident.command.IncidentRuleException;
 import org.drcc.incident.query.IncidentHistory;
 import org.drcc.incident.config.IncidentPermissions;
 import org.drcc.kit.config.KitWebAutoConfiguration;
+import org.drcc.kit.rules.RuleRefusedException;
 import org.drcc.kit.security.Roles;
 import org.drcc.testsupport.TestJwt;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +72,7 @@ class IncidentLifecycleControllerTest {
 
     @Test
     void anIllegalTransitionIsA409NamingTheAllowedSteps() throws Exception {
-        when(gateway.sendAndWait(any())).thenThrow(new IncidentRuleException(
+        when(gateway.sendAndWait(any())).thenThrow(new RuleRefusedException("incident",
                 "the incident is DECLARED and cannot become VALIDATED; allowed next: [ASSESSED, CANCELLED]"));
         mvc.perform(json(post("/api/incidents/i-1/validate"), "{\"passed\": true}"))
                 .andExpect(status().isConflict())

@@ -2,7 +2,7 @@ package org.drcc.metrics.web;
 
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
+import org.drcc.kit.problem.Problems;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -13,10 +13,9 @@ class ParameterProblems {
 
     @ExceptionHandler
     ProblemDetail invalid(InvalidParameterException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request");
+        ProblemDetail problem = Problems.invalid(e.getMessage(),
+                List.of(Map.of("field", e.parameter(), "message", e.getMessage())));
         problem.setProperty("parameter", e.parameter());
-        problem.setProperty("errors", List.of(Map.of("field", e.parameter(), "message", e.getMessage())));
         return problem;
     }
 }

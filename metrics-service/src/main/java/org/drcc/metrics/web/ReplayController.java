@@ -1,5 +1,7 @@
 package org.drcc.metrics.web;
 
+import static org.drcc.kit.problem.Problems.problem;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -33,8 +35,6 @@ class ReplayController {
 
     @ExceptionHandler
     ProblemDetail running(ReplayRunningException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Replay running");
-        return problem;
+        return problem(HttpStatus.CONFLICT, "Replay running", e.getMessage());
     }
 }

@@ -16,6 +16,7 @@ import org.drcc.contract.notification.NotificationFailedEvent;
 import org.drcc.contract.notification.NotificationRetryScheduledEvent;
 import org.drcc.contract.notification.NotificationScheduledEvent;
 import org.drcc.contract.notification.NotificationSentEvent;
+import org.drcc.kit.rules.RuleRefusedException;
 
 /**
  * One message to one contact: scheduled once, claimed before each attempt, sent at most once, retried
@@ -121,7 +122,7 @@ public class Notification {
     @CommandHandler
     void handle(AcknowledgeNotificationCommand c) {
         if (state != DeliveryState.SENT) {
-            throw new NotificationRuleException("notification " + notificationId + " is " + state
+            throw new RuleRefusedException("notification", "notification " + notificationId + " is " + state
                     + ": only a sent message can be acknowledged");
         }
         if (!acknowledged) {

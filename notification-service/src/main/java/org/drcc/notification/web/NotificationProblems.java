@@ -1,7 +1,8 @@
 package org.drcc.notification.web;
 
+import static org.drcc.kit.problem.Problems.problem;
+
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.drcc.notification.command.NotificationRuleException;
 import org.drcc.notification.plan.PlanRejectedException;
 import org.drcc.notification.plan.UnknownAudienceException;
 import org.springframework.http.HttpStatus;
@@ -9,14 +10,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Maps the notification's refusals to problem+json; in every case nothing was stored. */
+/** Maps the notification's refusals to problem+json (a rule's refusal: the kit's advice); in every case nothing was stored. */
 @RestControllerAdvice
 class NotificationProblems {
-
-    @ExceptionHandler(NotificationRuleException.class)
-    ProblemDetail refused(NotificationRuleException e) {
-        return problem(HttpStatus.CONFLICT, "Refused by the notification's rules", e.getMessage());
-    }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ProblemDetail unknown(AggregateNotFoundException e) {
@@ -35,11 +31,5 @@ class NotificationProblems {
     @ExceptionHandler(UnknownAudienceException.class)
     ProblemDetail unknownAudience(UnknownAudienceException e) {
         return problem(HttpStatus.NOT_FOUND, "Stakeholder group not found", e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }

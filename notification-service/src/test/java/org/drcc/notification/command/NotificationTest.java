@@ -12,6 +12,7 @@ import org.drcc.contract.notification.NotificationFailedEvent;
 import org.drcc.contract.notification.NotificationRetryScheduledEvent;
 import org.drcc.contract.notification.NotificationScheduledEvent;
 import org.drcc.contract.notification.NotificationSentEvent;
+import org.drcc.kit.rules.RuleRefusedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -183,7 +184,7 @@ class NotificationTest {
     void cannotAcknowledgeAMessageNotSent() {
         fixture.given(scheduled())
                 .when(new AcknowledgeNotificationCommand(ID, "bob", T0))
-                .expectException(NotificationRuleException.class)
+                .expectException(RuleRefusedException.class)
                 .expectNoEvents();
     }
 

@@ -10,19 +10,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.drcc.kit.config.KitWebAutoConfiguration;
+import org.drcc.kit.rules.RuleRefusedException;
 import org.drcc.notification.command.AcknowledgeNotificationCommand;
-import org.drcc.notification.command.NotificationRuleException;
 import org.drcc.notification.query.Deliveries;
 import org.junit.jupiter.api.Test;
 import org.drcc.kit.security.Roles;
 import org.drcc.notification.config.NotificationPermissions;
 import org.drcc.testsupport.TestJwt;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(NotificationController.class)
+@ImportAutoConfiguration(KitWebAutoConfiguration.class) // a rule's refusal is the kit advice's to answer
 @org.springframework.context.annotation.Import(NotificationPermissions.class)
 class NotificationControllerTest {
 
@@ -63,7 +66,7 @@ class NotificationControllerTest {
 
     @Test
     void refusesToAcknowledgeWhatWasNotSent() throws Exception {
-        when(commands.sendAndWait(any())).thenThrow(new NotificationRuleException("notification n-1 is FAILED"));
+        when(commands.sendAndWait(any())).thenThrow(new RuleRefusedException("notification", "notification n-1 is FAILED"));
         mvc.perform(post("/api/notifications/n-1/acknowledge").with(TestJwt.as(Roles.SUPPORT, "carol")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("notification n-1 is FAILED"));

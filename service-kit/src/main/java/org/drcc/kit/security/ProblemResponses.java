@@ -1,13 +1,10 @@
 package org.drcc.kit.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.http.MediaType;
+import org.drcc.kit.problem.Problems;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,7 +15,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /** 401 and 403 as RFC 9457 problem+json that tell the caller what to do. */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
     private final PermissionTable table;
 
@@ -35,7 +31,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
                 ? "The bearer token was refused: " + e.getMessage() + ". Get a new one (locally: ./dr login --role <role>)."
                 : "This operation needs an OAuth2 bearer token: send 'Authorization: Bearer <token>' "
                         + "(locally: ./dr login --role <role>).";
-        write(request, response, 401, sent ? "Invalid token" : "Authentication required", detail);
+        Problems.write(request, response, 401, sent ? "Invalid token" : "Authentication required", detail);
     }
 
     @Override
@@ -48,19 +44,6 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         String detail = table.find(request)
                 .map(p -> operation + " needs one of the roles " + p.roles() + "; your token carries " + held)
                 .orElse(operation + " is not in this service's permission table, so no role may call it");
-        response.setStatus(403);
-        write(request, response, 403, "Forbidden", detail);
-    }
-
-    private static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
-                              String detail) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        JSON.writeValue(response.getOutputStream(), problem);
+        Problems.write(request, response, 403, "Forbidden", detail);
     }
 }

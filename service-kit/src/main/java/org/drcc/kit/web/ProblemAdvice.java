@@ -1,19 +1,24 @@
 package org.drcc.kit.web;
 
+import static org.drcc.kit.problem.Problems.invalid;
+import static org.drcc.kit.problem.Problems.problem;
+
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.drcc.kit.limits.BodyTooLargeException;
+import org.drcc.kit.rules.RuleRefusedException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.drcc.kit.limits.BodyTooLargeException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -23,35 +28,37 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
+    /**
+     * Spring matches a handler against the causes too, so a refusal that Axon's command bus wraps in a
+     * CommandExecutionException lands here as well, without this class naming Axon (metrics-service has none).
+     */
+    @ExceptionHandler(RuleRefusedException.class)
+    ProblemDetail refused(RuleRefusedException e) {
+        return problem(HttpStatus.CONFLICT, "Refused by the " + e.subject() + "'s rules", e.getMessage());
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+        return handleExceptionInternal(ex, invalidFields(ex.getBindingResult().getFieldErrors().stream()
                 .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
-                .toList();
-        String detail = errors.stream().map(e -> e.get("field") + " " + e.get("message"))
-                .sorted().collect(Collectors.joining("; "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+                .toList()), headers, HttpStatus.BAD_REQUEST, request);
     }
 
     /** A query parameter out of its bounds, a page size over its cap say: 400 naming it and the bound. */
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = ex.getParameterValidationResults().stream()
+        return handleExceptionInternal(ex, invalidFields(ex.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream().map(e -> Map.of(
                         "field", String.valueOf(r.getMethodParameter().getParameterName()),
                         "message", String.valueOf(e.getDefaultMessage()))))
-                .toList();
-        String detail = errors.stream().map(e -> e.get("field") + " " + e.get("message"))
-                .sorted().collect(Collectors.joining("; "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setTitle("Invalid request");
-        problem.setProperty("errors", errors);
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+                .toList()), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail invalidFields(List<Map<String, String>> errors) {
+        return invalid(errors.stream().map(e -> e.get("field") + " " + e.get("message")).sorted()
+                .collect(Collectors.joining("; ")), errors);
     }
 
     @Override
@@ -62,13 +69,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             tooLarge = tooLarge.getCause();
         }
         if (tooLarge != null) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
-            problem.setTitle("Request body too large");
-            return handleExceptionInternal(ex, problem, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+            return handleExceptionInternal(ex, problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+                    tooLarge.getMessage()), headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describe(ex));
-        problem.setTitle("Unreadable request body");
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, "Unreadable request body", describe(ex)),
+                headers, HttpStatus.BAD_REQUEST, request);
     }
 
     static String describe(HttpMessageNotReadableException ex) {

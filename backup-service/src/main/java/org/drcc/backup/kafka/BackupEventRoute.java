@@ -1,0 +1,30 @@
+package org.drcc.backup.kafka;
+
+import org.drcc.contract.Topics;
+import org.drcc.contract.backup.BackupEvent;
+import org.drcc.contract.backup.RpoAtRiskEvent;
+import org.drcc.contract.backup.RpoRecoveredEvent;
+import org.drcc.kit.axon.RelayRoute;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The kit's relay sends stored backup events to {@code dr.backup.events}. */
+@Configuration(proxyBeanMethods = false)
+class BackupEventRoute {
+
+    @Bean
+    RelayRoute<BackupEvent> backupEvents() {
+        return new RelayRoute<>(BackupEvent.class, Topics.BACKUP_EVENTS, BackupEventRoute::key);
+    }
+
+    /** A backup's events are keyed by backup; a database's RPO alerts by database, to stay in order. */
+    private static String key(BackupEvent event) {
+        if (event instanceof RpoAtRiskEvent risk) {
+            return risk.database();
+        }
+        if (event instanceof RpoRecoveredEvent recovered) {
+            return recovered.database();
+        }
+        return event.backupId();
+    }
+}

@@ -1,0 +1,43 @@
+package org.drcc.kit.axon;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.drcc.kit.kafka.CloudEventRecords;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.kafka.core.KafkaTemplate;
+
+/** The relay for the routes a service declares, and the groups that must not skip an event. */
+@AutoConfiguration
+@ConditionalOnClass(EventProcessingConfigurer.class)
+public class AxonKitAutoConfiguration {
+
+    /** One relay for every route, so that all of a service's events keep one position in one processor. */
+    @Bean
+    @ConditionalOnBean(RelayRoute.class)
+    KafkaRelay kafkaRelay(KafkaTemplate<String, String> kafka, CloudEventRecords records, List<RelayRoute<?>> routes) {
+        return new KafkaRelay(kafka, records, routes);
+    }
+
+    /**
+     * A failed publish stops the relay instead of skipping the event: the tracking processor keeps its position
+     * and retries. A group named in {@code dr.axon.never-skip} gets the same; a subscribing projection's failure
+     * then rolls back the command that caused it, so the event store and the read model never disagree.
+     */
+    @Autowired
+    void neverSkip(ObjectProvider<EventProcessingConfigurer> processing, Environment environment) {
+        List<String> named = Binder.get(environment).bind("dr.axon.never-skip", Bindable.listOf(String.class))
+                .orElse(List.of());
+        processing.ifAvailable(p -> Stream.concat(Stream.of(KafkaRelay.GROUP), named.stream()).forEach(
+                group -> p.registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())));
+    }
+}
