@@ -2,7 +2,6 @@ package org.drcc.backup.drilldesk;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,6 +13,7 @@ import org.drcc.backup.config.BackupProperties;
 import org.drcc.backup.config.S3Properties;
 import org.drcc.backup.job.BackupAlreadyRunningException;
 import org.drcc.backup.job.BackupJob;
+import org.drcc.backup.job.BackupObjects;
 import org.drcc.backup.job.ManifestCheck;
 import org.drcc.backup.job.Policies;
 import org.drcc.backup.job.VerifyJob;
@@ -25,9 +25,6 @@ import org.drcc.backup.postgres.ToolProcess;
 import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.Backups;
-import org.drcc.backup.storage.ObjectStore;
-import org.drcc.backup.storage.Sha256;
-import org.drcc.backup.storage.StoredObject;
 import org.drcc.contract.backup.TableChecksum;
 import org.drcc.drill.backup.BackupDesk;
 import org.drcc.drill.backup.BackupRecord;
@@ -45,18 +42,18 @@ class DrillBackupDesk implements BackupDesk {
     private final BackupJob backupJob;
     private final VerifyJob verifyJob;
     private final PgTools tools;
-    private final ObjectStore store;
+    private final BackupObjects objects;
     private final S3Properties s3;
     private final BackupProperties properties;
 
     DrillBackupDesk(Backups backups, Policies policies, BackupJob backupJob, VerifyJob verifyJob, PgTools tools,
-                    ObjectStore store, S3Properties s3, BackupProperties properties) {
+                    BackupObjects objects, S3Properties s3, BackupProperties properties) {
         this.backups = backups;
         this.policies = policies;
         this.backupJob = backupJob;
         this.verifyJob = verifyJob;
         this.tools = tools;
-        this.store = store;
+        this.objects = objects;
         this.s3 = s3;
         this.properties = properties;
     }
@@ -126,7 +123,7 @@ class DrillBackupDesk implements BackupDesk {
         BackupSummary backup = summary(backupId);
         String bucket = tier == Tier.TERTIARY ? s3.buckets().tertiary() : backup.bucket();
         PgTarget server = policies.target(backup.database());
-        Path archive = download(backup, bucket);
+        Path archive = objects.download(backup, bucket);
         try {
             PgServer.create(server, target);
             try (ToolProcess restore = tools.restoreFile(server.withDatabase(target), archive, properties.restoreJobs(),
@@ -143,7 +140,7 @@ class DrillBackupDesk implements BackupDesk {
     public void restoreTables(String backupId, String target, List<String> tables) throws Exception {
         BackupSummary backup = summary(backupId);
         PgTarget database = policies.target(backup.database()).withDatabase(target);
-        Path archive = download(backup, backup.bucket());
+        Path archive = objects.download(backup, backup.bucket());
         try {
             try (Connection c = database.connect(); Statement s = c.createStatement()) {
                 s.execute("TRUNCATE " + String.join(", ", tables));
@@ -163,24 +160,6 @@ class DrillBackupDesk implements BackupDesk {
 
     private BackupSummary summary(String backupId) {
         return backups.summary(backupId).orElseThrow();
-    }
-
-    private Path download(BackupSummary backup, String bucket) throws Exception {
-        Path archive = Files.createTempFile("dr-drill-", ".dump");
-        StoredObject read;
-        try (Sha256 in = new Sha256(store.open(bucket, backup.objectKey()))) {
-            Files.copy(in, archive, StandardCopyOption.REPLACE_EXISTING);
-            read = in.measured();
-        } catch (Exception e) {
-            Files.deleteIfExists(archive);
-            throw e;
-        }
-        if (!read.sha256().equals(backup.sha256())) {
-            Files.deleteIfExists(archive);
-            throw new IllegalStateException("s3://" + bucket + "/" + backup.objectKey() + " reads with SHA-256 "
-                    + read.sha256() + " but the backup was stored with " + backup.sha256());
-        }
-        return archive;
     }
 
     private static BackupRecord record(BackupSummary b) {

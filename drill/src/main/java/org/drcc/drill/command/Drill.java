@@ -12,6 +12,7 @@ import org.drcc.contract.drill.DrillPassedEvent;
 import org.drcc.contract.drill.DrillReportStoredEvent;
 import org.drcc.contract.drill.DrillStartedEvent;
 import org.drcc.contract.drill.DrillStepRecordedEvent;
+import org.drcc.kit.rules.RuleRefusedException;
 
 /**
  * One exercise of a scenario: its steps as they happened, then passed or failed against the targets, then its report.
@@ -42,7 +43,7 @@ public class Drill {
     void handle(RecordDrillIncidentCommand c) {
         requireRunning("declare its incident");
         if (incidentId != null) {
-            throw new DrillRuleException("drill " + drillId + " already has incident " + incidentId);
+            throw new RuleRefusedException("drill", "drill " + drillId + " already has incident " + incidentId);
         }
         apply(new DrillIncidentDeclaredEvent(drillId, scenario, c.incidentId(), actor, c.at()));
     }
@@ -72,10 +73,10 @@ public class Drill {
     @CommandHandler
     void handle(RecordDrillReportCommand c) {
         if (status == DrillStatus.RUNNING) {
-            throw new DrillRuleException("drill " + drillId + " is still running: its report comes when it ends");
+            throw new RuleRefusedException("drill", "drill " + drillId + " is still running: its report comes when it ends");
         }
         if (reported) {
-            throw new DrillRuleException("drill " + drillId + " already has its report");
+            throw new RuleRefusedException("drill", "drill " + drillId + " already has its report");
         }
         apply(new DrillReportStoredEvent(drillId, scenario, c.bucket(), c.objectKey(), c.sha256(), c.retainUntil(),
                 actor, c.at()));
@@ -83,7 +84,7 @@ public class Drill {
 
     private void requireRunning(String what) {
         if (status != DrillStatus.RUNNING) {
-            throw new DrillRuleException("drill " + drillId + " is " + status + ": it can no longer " + what);
+            throw new RuleRefusedException("drill", "drill " + drillId + " is " + status + ": it can no longer " + what);
         }
     }
 

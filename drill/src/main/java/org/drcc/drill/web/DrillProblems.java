@@ -1,5 +1,7 @@
 package org.drcc.drill.web;
 
+import static org.drcc.kit.problem.Problems.problem;
+
 import java.util.List;
 import java.util.Map;
 import org.drcc.drill.job.UnknownScenarioException;
@@ -32,11 +34,5 @@ class DrillProblems {
     @ExceptionHandler(ReportNotReadyException.class)
     ProblemDetail notReady(ReportNotReadyException e) {
         return problem(HttpStatus.NOT_FOUND, "No report yet", e.getMessage());
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }

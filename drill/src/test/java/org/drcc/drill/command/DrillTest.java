@@ -12,6 +12,7 @@ import org.drcc.contract.drill.DrillPassedEvent;
 import org.drcc.contract.drill.DrillReportStoredEvent;
 import org.drcc.contract.drill.DrillStartedEvent;
 import org.drcc.contract.drill.DrillStepRecordedEvent;
+import org.drcc.kit.rules.RuleRefusedException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -113,11 +114,11 @@ class DrillTest {
                 "alice", T1);
         fixture.given(started(), failed)
                 .when(new RecordDrillStepCommand(ID, "late", true, "detail", T0, T1))
-                .expectException(DrillRuleException.class)
+                .expectException(RuleRefusedException.class)
                 .expectExceptionMessage(containsString("FAILED"));
         fixture.given(started(), failed)
                 .when(new FinishDrillCommand(ID, null, Measurement.NONE, List.of(), T1))
-                .expectException(DrillRuleException.class);
+                .expectException(RuleRefusedException.class);
     }
 
     @Test
@@ -134,11 +135,11 @@ class DrillTest {
     void cannotStoreTheReportWhileRunningOrTwice() {
         fixture.given(started())
                 .when(new RecordDrillReportCommand(ID, "b", "k", "sha", T1, T1))
-                .expectException(DrillRuleException.class)
+                .expectException(RuleRefusedException.class)
                 .expectExceptionMessage(containsString("still running"));
         fixture.given(started(), new DrillFailedEvent(ID, SCENARIO, null, "x", null, null, null, null, List.of(), "alice", T1),
                         new DrillReportStoredEvent(ID, SCENARIO, "b", "k", "sha", T1, "alice", T1))
                 .when(new RecordDrillReportCommand(ID, "b", "k", "sha", T1, T1))
-                .expectException(DrillRuleException.class);
+                .expectException(RuleRefusedException.class);
     }
 }
