@@ -6,20 +6,79 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.drcc.backup.config.BackupProperties;
+import org.drcc.backup.postgres.PgServer;
+import org.drcc.backup.postgres.PgTarget;
+import org.drcc.backup.postgres.PgTools;
+import org.drcc.backup.postgres.ToolProcess;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.storage.ObjectStore;
 import org.drcc.backup.storage.Sha256;
 import org.drcc.backup.storage.StoredObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** A backup's object read back from the store with its SHA-256 measured: restores and verifications start here. */
 @Component
 public class BackupObjects {
 
-    private final ObjectStore store;
+    private static final Logger log = LoggerFactory.getLogger(BackupObjects.class);
 
-    BackupObjects(ObjectStore store) {
+    private final ObjectStore store;
+    private final PgTools tools;
+    private final int jobs;
+
+    BackupObjects(ObjectStore store, PgTools tools, BackupProperties properties) {
         this.store = store;
+        this.tools = tools;
+        this.jobs = properties.restoreJobs();
+    }
+
+    /**
+     * Restores the object in {@code bucket} into {@code target} on {@code server} with {@code pg_restore --jobs}:
+     * into a new database, or over the existing one when {@code overwrite}. A new database that did not restore in
+     * full would only mislead: it goes, so the name can be reused.
+     */
+    public void restore(BackupSummary backup, String bucket, PgTarget server, String target, boolean overwrite,
+                        int hours) throws Exception {
+        Path archive = download(backup, bucket);
+        boolean created = false;
+        try {
+            if (!overwrite) {
+                PgServer.create(server, target);
+                created = true;
+            }
+            try (ToolProcess restore = tools.restoreFile(server.withDatabase(target), archive, jobs, overwrite)) {
+                restore.awaitSuccess(hours, TimeUnit.HOURS);
+            }
+        } catch (Exception e) {
+            if (created) {
+                dropQuietly(server, target);
+            }
+            throw e;
+        } finally {
+            deleteQuietly(archive);
+        }
+    }
+
+    /** Empties {@code tables} (bare names) in {@code database} and restores only their rows from the backup's primary copy. */
+    public void restoreTables(BackupSummary backup, PgTarget database, List<String> tables) throws Exception {
+        Path archive = download(backup, backup.bucket());
+        try {
+            try (Connection c = database.connect(); Statement s = c.createStatement()) {
+                s.execute("TRUNCATE " + String.join(", ", tables));
+            }
+            try (ToolProcess restore = tools.restoreTableData(database, archive, tables)) {
+                restore.awaitSuccess(1, TimeUnit.HOURS);
+            }
+        } finally {
+            deleteQuietly(archive);
+        }
     }
 
     /**
@@ -71,6 +130,22 @@ public class BackupObjects {
             restore.close();
         } catch (IOException e) {
             // pg_restore already stopped; its exit code says why
+        }
+    }
+
+    private static void dropQuietly(PgTarget server, String database) {
+        try {
+            PgServer.drop(server, database);
+        } catch (Exception e) {
+            log.warn("Could not drop the half-restored database {}: {}", database, e.toString());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", file, e.toString());
         }
     }
 }
