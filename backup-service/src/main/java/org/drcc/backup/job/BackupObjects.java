@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -17,8 +16,8 @@ import org.drcc.backup.postgres.PgTools;
 import org.drcc.backup.postgres.ToolProcess;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.storage.ObjectStore;
-import org.drcc.backup.storage.Sha256;
 import org.drcc.backup.storage.StoredObject;
+import org.drcc.kit.io.Sha256Out;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -88,9 +87,10 @@ public class BackupObjects {
      */
     public Path download(BackupSummary backup, String bucket) throws IOException {
         Path archive = Files.createTempFile("dr-restore-", ".dump");
-        try (Sha256 in = new Sha256(store.open(bucket, backup.objectKey()))) {
-            Files.copy(in, archive, StandardCopyOption.REPLACE_EXISTING);
-            String read = in.measured().sha256();
+        try (InputStream in = store.open(bucket, backup.objectKey()); OutputStream file = Files.newOutputStream(archive)) {
+            Sha256Out measured = new Sha256Out(file);
+            in.transferTo(measured);
+            String read = measured.sha256();
             if (!read.equals(backup.sha256())) {
                 throw new IllegalStateException("s3://" + bucket + "/" + backup.objectKey() + " reads with SHA-256 "
                         + read + " but the backup was stored with " + backup.sha256() + "; nothing was restored");
@@ -107,17 +107,19 @@ public class BackupObjects {
      * is still read, so that its checksum can say whether the object itself is to blame.
      */
     StoredObject feed(BackupSummary backup, OutputStream restore) throws IOException {
-        try (Sha256 in = new Sha256(store.open(backup.bucket(), backup.objectKey()))) {
-            copyToEnd(in, restore);
-            return in.measured();
+        Sha256Out measured = new Sha256Out(OutputStream.nullOutputStream());
+        try (InputStream in = store.open(backup.bucket(), backup.objectKey())) {
+            copyToEnd(in, measured, restore);
         }
+        return new StoredObject(measured.count(), measured.sha256());
     }
 
-    private static void copyToEnd(InputStream in, OutputStream restore) throws IOException {
+    private static void copyToEnd(InputStream in, OutputStream measured, OutputStream restore) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         boolean feeding = true;
         int n;
         while ((n = in.read(buffer)) > 0) {
+            measured.write(buffer, 0, n);
             if (feeding) {
                 try {
                     restore.write(buffer, 0, n);
