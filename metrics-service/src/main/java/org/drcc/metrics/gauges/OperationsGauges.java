@@ -12,7 +12,7 @@ import org.drcc.metrics.figures.NewestGoodBackup;
 import org.drcc.metrics.figures.Period;
 import org.drcc.metrics.figures.Rate;
 import org.drcc.metrics.query.BackupFacts;
-import org.drcc.metrics.query.OperationsQueries;
+import org.drcc.metrics.query.MetricsQueries;
 import org.drcc.metrics.query.ProjectedLabel;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 class OperationsGauges {
 
     private final MeterRegistry registry;
-    private final OperationsQueries queries;
+    private final MetricsQueries queries;
     private final BackupFacts facts;
     private final GaugeSettings settings;
     private final Clock clock;
@@ -36,7 +36,7 @@ class OperationsGauges {
     private record Figures(Instant asOf, BackupFigures backups, Map<String, Rate> deadlines) {
     }
 
-    OperationsGauges(MeterRegistry registry, OperationsQueries queries, BackupFacts facts,
+    OperationsGauges(MeterRegistry registry, MetricsQueries queries, BackupFacts facts,
                      GaugeSettings settings, Clock clock) {
         this.registry = registry;
         this.queries = queries;
