@@ -35,63 +35,34 @@ final class Api {
     }
 
     JsonNode get(String path, Map<String, Object> query) {
-        return send(HttpRequest.newBuilder(uri(path, query)).GET());
+        return json(HttpRequest.newBuilder(uri(path, query)).GET());
     }
 
     /** A text resource (such as a Markdown report); errors as for JSON. */
     String text(String path) {
-        try {
-            HttpResponse<String> response = http.send(signed(HttpRequest.newBuilder(uri(path, Map.of())).GET())
-                    .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 400) {
-                JsonNode body = JSON.readTree(response.body());
-                String detail = body != null && body.hasNonNull("detail") ? body.get("detail").asText() : response.body();
-                throw new CliException(CliException.REFUSED, service + " answered " + response.statusCode() + ": " + detail);
-            }
-            return response.body();
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw unreachable();
-        } catch (IOException e) {
-            throw new CliException(CliException.UNREACHABLE, service + " at " + baseUrl + " failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException(CliException.UNREACHABLE, "interrupted");
-        }
+        return utf8(exchange(HttpRequest.newBuilder(uri(path, Map.of())).GET(), Duration.ofMinutes(2), false));
     }
 
     JsonNode post(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path, Map.of())).header("Content-Type", "application/json")
+        return json(HttpRequest.newBuilder(uri(path, Map.of())).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
     JsonNode put(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path, Map.of())).header("Content-Type", "application/json")
+        return json(HttpRequest.newBuilder(uri(path, Map.of())).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
     /** Saves a binary answer (a zip, say) to {@code target}; a refusal is reported with the service's own words. */
     long download(String path, Map<String, Object> query, String accept, Path target) {
+        byte[] body = exchange(HttpRequest.newBuilder(uri(path, query)).GET()
+                .header("Accept", accept + ", application/problem+json"), Duration.ofMinutes(10), false);
         try {
-            HttpResponse<byte[]> response = http.send(signed(HttpRequest.newBuilder(uri(path, query)).GET()
-                    .header("Accept", accept + ", application/problem+json"))
-                    .timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() >= 400) {
-                String text = new String(response.body(), StandardCharsets.UTF_8);
-                JsonNode body = text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
-                String detail = body.hasNonNull("detail") ? body.get("detail").asText() : text;
-                throw new CliException(CliException.REFUSED, service + " answered " + response.statusCode() + ": " + detail);
-            }
-            Files.write(target, response.body());
-            return response.body().length;
-        } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new CliException(CliException.UNREACHABLE, service + " is not reachable at " + baseUrl
-                    + ": is the suite running (./dr up)? Or set its URL with --" + service.replace("-service", "") + "-url");
+            Files.write(target, body);
         } catch (IOException e) {
-            throw new CliException(CliException.UNREACHABLE, service + " at " + baseUrl + " failed: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException(CliException.UNREACHABLE, "interrupted");
+            throw failed(e);
         }
+        return body.length;
     }
 
     /** A JSON object from key/value pairs, leaving out null values. */
@@ -110,33 +81,55 @@ final class Api {
         return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
 
-    private JsonNode send(HttpRequest.Builder request) {
+    private JsonNode json(HttpRequest.Builder request) {
+        return read(utf8(exchange(request.header("Accept", "application/json"), Duration.ofMinutes(2), true)));
+    }
+
+    /**
+     * Sends the request with the caller's token and answers the body; a refusal (400 and up) becomes a
+     * {@link CliException} with the service's own words, and a 401 to a JSON call says how to sign in.
+     */
+    private byte[] exchange(HttpRequest.Builder request, Duration timeout, boolean json) {
+        HttpResponse<byte[]> response;
         try {
-            HttpResponse<String> response = http.send(signed(request).header("Accept", "application/json")
-                    .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-            if (response.statusCode() == 401) {
-                throw new CliException(CliException.REFUSED, service + " answered 401: sign in first (./dr login --role "
-                        + "<role>) or pass --token; " + (body.hasNonNull("detail") ? body.get("detail").asText() : ""));
-            }
-            if (response.statusCode() >= 400) {
-                String detail = body.hasNonNull("detail") ? body.get("detail").asText() : response.body();
-                throw new CliException(CliException.REFUSED, service + " answered " + response.statusCode() + ": " + detail);
-            }
-            return body;
+            response = http.send(signed(request).timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw unreachable();
+            throw new CliException(CliException.UNREACHABLE, service + " is not reachable at " + baseUrl
+                    + ": is the suite running (./dr up)? Or set its URL with --" + service.replace("-service", "") + "-url");
         } catch (IOException e) {
-            throw new CliException(CliException.UNREACHABLE, service + " at " + baseUrl + " failed: " + e.getMessage());
+            throw failed(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(CliException.UNREACHABLE, "interrupted");
         }
+        if (response.statusCode() >= 400) {
+            String text = utf8(response.body());
+            JsonNode body = read(text);
+            if (json && response.statusCode() == 401) {
+                throw new CliException(CliException.REFUSED, service + " answered 401: sign in first (./dr login --role "
+                        + "<role>) or pass --token; " + (body.hasNonNull("detail") ? body.get("detail").asText() : ""));
+            }
+            String detail = body.hasNonNull("detail") ? body.get("detail").asText() : text;
+            throw new CliException(CliException.REFUSED, service + " answered " + response.statusCode() + ": " + detail);
+        }
+        return response.body();
     }
 
-    private CliException unreachable() {
-        return new CliException(CliException.UNREACHABLE, service + " is not reachable at " + baseUrl
-                + ": is the suite running (./dr up)? Or set its URL with --" + service.replace("-service", "") + "-url");
+    /** The body as JSON; an empty one is JSON's null. */
+    private JsonNode read(String text) {
+        try {
+            return text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+        } catch (IOException e) {
+            throw failed(e);
+        }
+    }
+
+    private CliException failed(IOException e) {
+        return new CliException(CliException.UNREACHABLE, service + " at " + baseUrl + " failed: " + e.getMessage());
+    }
+
+    private static String utf8(byte[] body) {
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     private URI uri(String path, Map<String, Object> query) {

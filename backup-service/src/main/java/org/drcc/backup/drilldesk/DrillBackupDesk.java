@@ -1,14 +1,10 @@
 package org.drcc.backup.drilldesk;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.drcc.backup.config.BackupProperties;
 import org.drcc.backup.config.S3Properties;
 import org.drcc.backup.job.BackupAlreadyRunningException;
@@ -18,10 +14,6 @@ import org.drcc.backup.job.ManifestCheck;
 import org.drcc.backup.job.Policies;
 import org.drcc.backup.job.VerifyJob;
 import org.drcc.backup.postgres.Manifest;
-import org.drcc.backup.postgres.PgServer;
-import org.drcc.backup.postgres.PgTarget;
-import org.drcc.backup.postgres.PgTools;
-import org.drcc.backup.postgres.ToolProcess;
 import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.Backups;
@@ -41,18 +33,16 @@ class DrillBackupDesk implements BackupDesk {
     private final Policies policies;
     private final BackupJob backupJob;
     private final VerifyJob verifyJob;
-    private final PgTools tools;
     private final BackupObjects objects;
     private final S3Properties s3;
     private final BackupProperties properties;
 
-    DrillBackupDesk(Backups backups, Policies policies, BackupJob backupJob, VerifyJob verifyJob, PgTools tools,
+    DrillBackupDesk(Backups backups, Policies policies, BackupJob backupJob, VerifyJob verifyJob,
                     BackupObjects objects, S3Properties s3, BackupProperties properties) {
         this.backups = backups;
         this.policies = policies;
         this.backupJob = backupJob;
         this.verifyJob = verifyJob;
-        this.tools = tools;
         this.objects = objects;
         this.s3 = s3;
         this.properties = properties;
@@ -122,35 +112,14 @@ class DrillBackupDesk implements BackupDesk {
     public String restore(String backupId, Tier tier, String target) throws Exception {
         BackupSummary backup = summary(backupId);
         String bucket = tier == Tier.TERTIARY ? s3.buckets().tertiary() : backup.bucket();
-        PgTarget server = policies.target(backup.database());
-        Path archive = objects.download(backup, bucket);
-        try {
-            PgServer.create(server, target);
-            try (ToolProcess restore = tools.restoreFile(server.withDatabase(target), archive, properties.restoreJobs(),
-                    false)) {
-                restore.awaitSuccess(1, TimeUnit.HOURS);
-            }
-        } finally {
-            Files.deleteIfExists(archive);
-        }
+        objects.restore(backup, bucket, policies.target(backup.database()), target, false, 1);
         return "s3://" + bucket + "/" + backup.objectKey();
     }
 
     @Override
     public void restoreTables(String backupId, String target, List<String> tables) throws Exception {
         BackupSummary backup = summary(backupId);
-        PgTarget database = policies.target(backup.database()).withDatabase(target);
-        Path archive = objects.download(backup, backup.bucket());
-        try {
-            try (Connection c = database.connect(); Statement s = c.createStatement()) {
-                s.execute("TRUNCATE " + String.join(", ", tables));
-            }
-            try (ToolProcess restore = tools.restoreTableData(database, archive, tables)) {
-                restore.awaitSuccess(1, TimeUnit.HOURS);
-            }
-        } finally {
-            Files.deleteIfExists(archive);
-        }
+        objects.restoreTables(backup, policies.target(backup.database()).withDatabase(target), tables);
     }
 
     @Override

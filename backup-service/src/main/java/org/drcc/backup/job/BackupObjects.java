@@ -5,21 +5,79 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.drcc.backup.config.BackupProperties;
+import org.drcc.backup.postgres.PgServer;
+import org.drcc.backup.postgres.PgTarget;
+import org.drcc.backup.postgres.PgTools;
+import org.drcc.backup.postgres.ToolProcess;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.storage.ObjectStore;
-import org.drcc.backup.storage.Sha256;
 import org.drcc.backup.storage.StoredObject;
+import org.drcc.kit.io.Sha256Out;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** A backup's object read back from the store with its SHA-256 measured: restores and verifications start here. */
 @Component
 public class BackupObjects {
 
-    private final ObjectStore store;
+    private static final Logger log = LoggerFactory.getLogger(BackupObjects.class);
 
-    BackupObjects(ObjectStore store) {
+    private final ObjectStore store;
+    private final PgTools tools;
+    private final int jobs;
+
+    BackupObjects(ObjectStore store, PgTools tools, BackupProperties properties) {
         this.store = store;
+        this.tools = tools;
+        this.jobs = properties.restoreJobs();
+    }
+
+    /**
+     * Restores the object in {@code bucket} into {@code target} on {@code server} with {@code pg_restore --jobs}:
+     * into a new database, or over the existing one when {@code overwrite}. A new database that did not restore in
+     * full would only mislead: it goes, so the name can be reused.
+     */
+    public void restore(BackupSummary backup, String bucket, PgTarget server, String target, boolean overwrite,
+                        int hours) throws Exception {
+        Path archive = download(backup, bucket);
+        boolean created = false;
+        try {
+            if (!overwrite) {
+                PgServer.create(server, target);
+                created = true;
+            }
+            try (ToolProcess restore = tools.restoreFile(server.withDatabase(target), archive, jobs, overwrite)) {
+                restore.awaitSuccess(hours, TimeUnit.HOURS);
+            }
+        } catch (Exception e) {
+            if (created) {
+                dropQuietly(server, target);
+            }
+            throw e;
+        } finally {
+            deleteQuietly(archive);
+        }
+    }
+
+    /** Empties {@code tables} (bare names) in {@code database} and restores only their rows from the backup's primary copy. */
+    public void restoreTables(BackupSummary backup, PgTarget database, List<String> tables) throws Exception {
+        Path archive = download(backup, backup.bucket());
+        try {
+            try (Connection c = database.connect(); Statement s = c.createStatement()) {
+                s.execute("TRUNCATE " + String.join(", ", tables));
+            }
+            try (ToolProcess restore = tools.restoreTableData(database, archive, tables)) {
+                restore.awaitSuccess(1, TimeUnit.HOURS);
+            }
+        } finally {
+            deleteQuietly(archive);
+        }
     }
 
     /**
@@ -29,9 +87,10 @@ public class BackupObjects {
      */
     public Path download(BackupSummary backup, String bucket) throws IOException {
         Path archive = Files.createTempFile("dr-restore-", ".dump");
-        try (Sha256 in = new Sha256(store.open(bucket, backup.objectKey()))) {
-            Files.copy(in, archive, StandardCopyOption.REPLACE_EXISTING);
-            String read = in.measured().sha256();
+        try (InputStream in = store.open(bucket, backup.objectKey()); OutputStream file = Files.newOutputStream(archive)) {
+            Sha256Out measured = new Sha256Out(file);
+            in.transferTo(measured);
+            String read = measured.sha256();
             if (!read.equals(backup.sha256())) {
                 throw new IllegalStateException("s3://" + bucket + "/" + backup.objectKey() + " reads with SHA-256 "
                         + read + " but the backup was stored with " + backup.sha256() + "; nothing was restored");
@@ -48,17 +107,19 @@ public class BackupObjects {
      * is still read, so that its checksum can say whether the object itself is to blame.
      */
     StoredObject feed(BackupSummary backup, OutputStream restore) throws IOException {
-        try (Sha256 in = new Sha256(store.open(backup.bucket(), backup.objectKey()))) {
-            copyToEnd(in, restore);
-            return in.measured();
+        Sha256Out measured = new Sha256Out(OutputStream.nullOutputStream());
+        try (InputStream in = store.open(backup.bucket(), backup.objectKey())) {
+            copyToEnd(in, measured, restore);
         }
+        return new StoredObject(measured.count(), measured.sha256());
     }
 
-    private static void copyToEnd(InputStream in, OutputStream restore) throws IOException {
+    private static void copyToEnd(InputStream in, OutputStream measured, OutputStream restore) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         boolean feeding = true;
         int n;
         while ((n = in.read(buffer)) > 0) {
+            measured.write(buffer, 0, n);
             if (feeding) {
                 try {
                     restore.write(buffer, 0, n);
@@ -71,6 +132,22 @@ public class BackupObjects {
             restore.close();
         } catch (IOException e) {
             // pg_restore already stopped; its exit code says why
+        }
+    }
+
+    private static void dropQuietly(PgTarget server, String database) {
+        try {
+            PgServer.drop(server, database);
+        } catch (Exception e) {
+            log.warn("Could not drop the half-restored database {}: {}", database, e.toString());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete {}: {}", file, e.toString());
         }
     }
 }

@@ -1,20 +1,14 @@
 package org.drcc.backup.job;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.CompleteRestoreCommand;
 import org.drcc.backup.command.FailRestoreCommand;
 import org.drcc.backup.command.StartRestoreCommand;
-import org.drcc.backup.config.BackupProperties;
 import org.drcc.backup.postgres.PgServer;
 import org.drcc.backup.postgres.PgTarget;
-import org.drcc.backup.postgres.PgTools;
-import org.drcc.backup.postgres.ToolProcess;
 import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.BackupNotFoundException;
 import org.drcc.backup.query.BackupSummary;
@@ -35,23 +29,19 @@ public class RestoreJob {
 
     private final Backups backups;
     private final Policies policies;
-    private final PgTools tools;
     private final BackupObjects objects;
     private final CommandGateway commands;
     private final TaskExecutor tasks;
     private final Clock clock;
-    private final int jobs;
 
-    RestoreJob(Backups backups, Policies policies, PgTools tools, BackupObjects objects, CommandGateway commands,
-               TaskExecutor backupTasks, Clock clock, BackupProperties properties) {
+    RestoreJob(Backups backups, Policies policies, BackupObjects objects, CommandGateway commands,
+               TaskExecutor backupTasks, Clock clock) {
         this.backups = backups;
         this.policies = policies;
-        this.tools = tools;
         this.objects = objects;
         this.commands = commands;
         this.tasks = backupTasks;
         this.clock = clock;
-        this.jobs = properties.restoreJobs();
     }
 
     /** Checks the request, records the start and restores in the background; refused requests touch nothing. */
@@ -80,48 +70,14 @@ public class RestoreJob {
     }
 
     private void restore(BackupSummary backup, String restoreId, PgTarget protectedDb, String target, boolean overwrites) {
-        Path archive = null;
-        boolean created = false;
         try {
-            archive = objects.download(backup, backup.bucket());
-            if (!overwrites) {
-                PgServer.create(protectedDb, target);
-                created = true;
-            }
-            try (ToolProcess restore = tools.restoreFile(protectedDb.withDatabase(target), archive, jobs, overwrites)) {
-                restore.awaitSuccess(6, TimeUnit.HOURS);
-            }
+            objects.restore(backup, backup.bucket(), protectedDb, target, overwrites, 6);
             commands.sendAndWait(new CompleteRestoreCommand(backup.backupId(), restoreId, clock.instant()));
             log.info("Backup {} restored into {} (restore point {})", backup.backupId(), target, backup.snapshotAt());
         } catch (Exception e) {
             log.warn("Restore {} of backup {} into {} failed: {}", restoreId, backup.backupId(), target, e.toString());
-            dropHalfRestored(protectedDb, target, created);
             commands.sendAndWait(new FailRestoreCommand(backup.backupId(), restoreId, Failures.describe(e),
                     clock.instant()));
-        } finally {
-            deleteQuietly(archive);
-        }
-    }
-
-    /** A new database that did not restore in full would only mislead: it goes, so the name can be reused. */
-    private static void dropHalfRestored(PgTarget server, String database, boolean created) {
-        if (!created) {
-            return;
-        }
-        try {
-            PgServer.drop(server, database);
-        } catch (Exception e) {
-            log.warn("Could not drop the half-restored database {}: {}", database, e.toString());
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            if (file != null) {
-                Files.deleteIfExists(file);
-            }
-        } catch (java.io.IOException e) {
-            log.warn("Could not delete {}: {}", file, e.toString());
         }
     }
 }

@@ -100,9 +100,10 @@ public class ObjectStore {
 
     /** Reads the object back in full and measures it. */
     public StoredObject readBack(String bucket, String key) {
-        try (Sha256 in = new Sha256(open(bucket, key))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return in.measured();
+        Sha256Out measured = new Sha256Out(OutputStream.nullOutputStream());
+        try (InputStream in = open(bucket, key)) {
+            in.transferTo(measured);
+            return new StoredObject(measured.count(), measured.sha256());
         } catch (IOException e) {
             throw new UncheckedIOException("reading back s3://" + bucket + "/" + key + " failed", e);
         }

@@ -62,7 +62,10 @@ class DrillExercise {
     /** What one run has found so far. */
     private static final class Run {
         IncidentApi.ScenarioTargets targets;
+        BackupRecord ready;
+        Instant damageAt;
         String incidentId;
+        BackupRecord chosen;
         boolean closed;
     }
 
@@ -101,38 +104,36 @@ class DrillExercise {
             run.targets = desk.targets(scenario.id());
             return "the plan's " + scenario.id() + ": RTO " + run.targets.rto() + ", RPO " + run.targets.rpo();
         });
-        BackupRecord[] ready = new BackupRecord[1];
         steps.run("backup ready", () -> {
-            ready[0] = readiness.ready(db, run.targets.rpo(), scenario.restoresFromTertiary(), actor);
-            return "backup " + ready[0].backupId() + " of " + db + ", restore point " + ready[0].snapshotAt()
+            run.ready = readiness.ready(db, run.targets.rpo(), scenario.restoresFromTertiary(), actor);
+            return "backup " + run.ready.backupId() + " of " + db + ", restore point " + run.ready.snapshotAt()
                     + ", verified by restore";
         });
-        List<TableChecksum> original = backups.manifest(ready[0].backupId());
+        List<TableChecksum> original = backups.manifest(run.ready.backupId());
         steps.run("scratch copy made", () -> {
-            dbs.restore(ready[0].backupId(), Tier.PRIMARY, site);
-            Optional<Mismatch> diff = backups.compare(ready[0].backupId(), site);
+            dbs.restore(run.ready.backupId(), Tier.PRIMARY, site);
+            Optional<Mismatch> diff = backups.compare(run.ready.backupId(), site);
             if (diff.isPresent()) {
                 throw new IllegalStateException("the copy differs from its backup: " + diff.get().detail());
             }
-            return site + " restored from backup " + ready[0].backupId() + "; its " + original.size()
+            return site + " restored from backup " + run.ready.backupId() + "; its " + original.size()
                     + " tables match the manifest. The protected database " + db + " is not touched.";
         });
-        Instant[] damageAt = new Instant[1];
         steps.run("damage done", () -> {
-            damageAt[0] = clock.instant();
+            run.damageAt = clock.instant();
             if (scenario.restoresFromTertiary()) {
                 dbs.dropAll(List.of(site));
             } else {
                 dbs.execute(site, Damage.sql(scenario).toArray(String[]::new));
             }
-            return "at " + damageAt[0] + " on " + site + ": " + Damage.describe(scenario);
+            return "at " + run.damageAt + " on " + site + ": " + Damage.describe(scenario);
         });
         steps.run("incident declared", () -> {
             run.incidentId = desk.declare(scenario.id(), "Drill: " + scenario.id(),
-                    "Automated DR drill " + drillId + " on a scratch copy of " + db + ".", clock.instant(), damageAt[0]);
+                    "Automated DR drill " + drillId + " on a scratch copy of " + db + ".", clock.instant(), run.damageAt);
             commands.sendAndWait(new RecordDrillIncidentCommand(drillId, run.incidentId, clock.instant()));
             desk.lead(run.incidentId, properties.actor());
-            return "incident " + run.incidentId + " (a drill), suspected start of damage " + damageAt[0]
+            return "incident " + run.incidentId + " (a drill), suspected start of damage " + run.damageAt
                     + ", DR lead " + properties.actor();
         });
         List<String> affected = new ArrayList<>();
@@ -140,29 +141,28 @@ class DrillExercise {
         tick(run, Phase.ASSESSMENT, Map.of(DrillDeed.INCIDENT_DECLARED, "drill " + drillId,
                 DrillDeed.IMPACT_ASSESSED, impact, DrillDeed.DOCUMENTATION_STARTED, "drill record " + drillId));
         desk.advance(run.incidentId, "assess", impact);
-        BackupRecord[] chosen = new BackupRecord[1];
         steps.run("restore point chosen", () -> {
-            chosen[0] = restorePoint(db, damageAt[0], scenario.restoresFromTertiary());
-            return "backup " + chosen[0].backupId() + ", restore point " + chosen[0].snapshotAt()
-                    + ", the newest verified backup before the damage at " + damageAt[0];
+            run.chosen = restorePoint(db, run.damageAt, scenario.restoresFromTertiary());
+            return "backup " + run.chosen.backupId() + ", restore point " + run.chosen.snapshotAt()
+                    + ", the newest verified backup before the damage at " + run.damageAt;
         });
         tick(run, Phase.CONTAINMENT, Map.of(
                 DrillDeed.SYSTEMS_ISOLATED, "the damaged copy " + site + " is out of use",
-                DrillDeed.BACKUPS_SECURED, "backup " + chosen[0].backupId() + " verified by restore; the incident holds it",
+                DrillDeed.BACKUPS_SECURED, "backup " + run.chosen.backupId() + " verified by restore; the incident holds it",
                 DrillDeed.DR_ENVIRONMENT_PREPARED, "restore target " + target + " on the PostgreSQL server",
                 DrillDeed.TOOLS_READY, "pg_restore matched to the server's major version"));
         desk.advance(run.incidentId, "contain", "the damaged copy is no longer used");
-        String restored = steps.run("database restored", () -> restore(scenario, chosen[0], target, affected));
+        String restored = steps.run("database restored", () -> restore(scenario, run.chosen, target, affected));
         String verified = steps.run("data verified against the manifest", () -> {
-            List<TableChecksum> manifest = backups.manifest(chosen[0].backupId());
-            Optional<Mismatch> diff = backups.compare(chosen[0].backupId(), target);
+            List<TableChecksum> manifest = backups.manifest(run.chosen.backupId());
+            Optional<Mismatch> diff = backups.compare(run.chosen.backupId(), target);
             if (diff.isPresent()) {
                 throw new IllegalStateException(diff.get().check() + ": " + diff.get().detail());
             }
-            return manifest.size() + " tables: row counts and checksums match backup " + chosen[0].backupId();
+            return manifest.size() + " tables: row counts and checksums match backup " + run.chosen.backupId();
         });
         tick(run, Phase.RECOVERY, Map.of(DrillDeed.DATABASE_RESTORED, restored, DrillDeed.DATA_VERIFIED, verified));
-        desk.restored(run.incidentId, chosen[0].backupId(), chosen[0].snapshotAt(), restored);
+        desk.restored(run.incidentId, run.chosen.backupId(), run.chosen.snapshotAt(), restored);
         String checked = steps.run("application checks", () -> {
             List<String> failing = AppChecks.failing(dbs.connect(target));
             if (!failing.isEmpty()) {
@@ -237,22 +237,18 @@ class DrillExercise {
     private Measurement measure(Run run) {
         Duration rtoTarget = run.targets == null ? null : run.targets.rto();
         Duration rpoTarget = run.targets == null ? null : run.targets.rpo();
-        if (run.incidentId == null) {
-            return new Measurement(null, null, null, rtoTarget, null, rpoTarget);
-        }
         try {
-            IncidentApi.Incident incident = desk.incident(run.incidentId);
-            IncidentApi.RestoreEvidence restore = incident.restore();
-            if (restore == null) {
-                return new Measurement(null, null, null, rtoTarget, null, rpoTarget);
+            IncidentApi.Incident incident = run.incidentId == null ? null : desk.incident(run.incidentId);
+            IncidentApi.RestoreEvidence restore = incident == null ? null : incident.restore();
+            if (restore != null) {
+                return new Measurement(restore.backupId(), restore.restorePoint(),
+                        RecoveryRules.timeToRecover(incident.declaredAt(), restore.at()).orElseThrow(), rtoTarget,
+                        restore.dataLoss(), rpoTarget);
             }
-            return new Measurement(restore.backupId(), restore.restorePoint(),
-                    RecoveryRules.timeToRecover(incident.declaredAt(), restore.at()).orElseThrow(), rtoTarget,
-                    restore.dataLoss(), rpoTarget);
         } catch (RuntimeException e) {
             log.warn("Could not read the measurements of incident {}: {}", run.incidentId, e.toString());
-            return new Measurement(null, null, null, rtoTarget, null, rpoTarget);
         }
+        return new Measurement(null, null, null, rtoTarget, null, rpoTarget);
     }
 
     private void cancelQuietly(String incidentId, String failure) {

@@ -14,7 +14,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.incident.query.IncidentHistory;
 import org.drcc.incident.query.IncidentNotFoundException;
 import org.drcc.incident.plan.Plan;
-import org.drcc.incident.config.IncidentPermissions;
+import org.drcc.incident.config.IncidentAccess;
 import org.drcc.kit.config.KitWebAutoConfiguration;
 import org.drcc.kit.security.Roles;
 import org.drcc.testsupport.TestJwt;
@@ -32,7 +32,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 @WebMvcTest(controllers = IncidentController.class)
 @ImportAutoConfiguration(KitWebAutoConfiguration.class)
-@org.springframework.context.annotation.Import(IncidentPermissions.class)
+@org.springframework.context.annotation.Import(IncidentAccess.class)
 class IncidentControllerTest {
 
     @Autowired

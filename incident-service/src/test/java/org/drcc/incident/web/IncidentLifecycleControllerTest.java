@@ -18,7 +18,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.drcc.incident.query.IncidentHistory;
-import org.drcc.incident.config.IncidentPermissions;
+import org.drcc.incident.config.IncidentAccess;
 import org.drcc.kit.config.KitWebAutoConfiguration;
 import org.drcc.kit.rules.RuleRefusedException;
 import org.drcc.kit.security.Roles;
@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @WebMvcTest(controllers = IncidentLifecycleController.class)
 @ImportAutoConfiguration({KitWebAutoConfiguration.class, SpringDocConfiguration.class, SpringDocConfigProperties.class,
         SpringDocWebMvcConfiguration.class})
-@Import({IncidentCommands.class, IncidentPermissions.class})
+@Import({IncidentCommands.class, IncidentAccess.class})
 class IncidentLifecycleControllerTest {
 
     @Autowired

@@ -16,14 +16,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class MetricsPermissions {
 
-    static final PermissionTable TABLE = PermissionTable.of(
-            allow(POST, "/api/metrics/replay", DEVOPS, DR_LEAD),
-            allow(POST, "/api/metrics/reports/*", DEVOPS, DR_LEAD),
-            allow(GET, "/api/metrics", ALL),
-            allow(GET, "/api/metrics/**", ALL));
-
     @Bean
     ServicePermissions metricsPermissionRows() {
-        return () -> TABLE;
+        return () -> PermissionTable.of(
+                allow(POST, "/api/metrics/replay", DEVOPS, DR_LEAD),
+                allow(POST, "/api/metrics/reports/*", DEVOPS, DR_LEAD),
+                allow(GET, "/api/metrics", ALL),
+                allow(GET, "/api/metrics/**", ALL));
     }
 }

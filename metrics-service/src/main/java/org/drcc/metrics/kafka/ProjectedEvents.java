@@ -9,7 +9,6 @@ import org.drcc.kit.inbox.EventInbox;
 import org.drcc.kit.kafka.ContractTypes;
 import org.drcc.metrics.query.BackupFactsProjection;
 import org.drcc.metrics.query.IncidentFactsProjection;
-import org.drcc.metrics.query.NotificationFactsProjection;
 import org.drcc.metrics.query.ProjectedLabel;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -28,15 +27,13 @@ class ProjectedEvents {
     private final EventInbox inbox;
     private final IncidentFactsProjection incidents;
     private final BackupFactsProjection backups;
-    private final NotificationFactsProjection notifications;
     private final ApplicationEventPublisher publisher;
 
     ProjectedEvents(EventInbox inbox, IncidentFactsProjection incidents, BackupFactsProjection backups,
-                    NotificationFactsProjection notifications, ApplicationEventPublisher publisher) {
+                    ApplicationEventPublisher publisher) {
         this.inbox = inbox;
         this.incidents = incidents;
         this.backups = backups;
-        this.notifications = notifications;
         this.publisher = publisher;
     }
 
@@ -48,7 +45,7 @@ class ProjectedEvents {
                 publisher.publishEvent(new ProjectedLabel.Database(e.database()));
             });
             case Topics.NOTIFICATION_EVENTS -> inbox.consume(record, NOTIFICATION_TYPES, e -> {
-                notifications.apply(e);
+                backups.apply(e);
                 ProjectedLabel.tierOf(e).ifPresent(t -> publisher.publishEvent(new ProjectedLabel.Tier(t)));
             });
             default -> throw new IllegalArgumentException("not a projected topic: " + record.topic());

@@ -1,5 +1,7 @@
 package org.drcc.metrics.query;
 
+import static org.drcc.metrics.query.IncidentFacts.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -92,11 +94,6 @@ public class BackupFacts {
         return new BackupFact(rs.getString("backup_id"), rs.getString("database"), instant(rs, "started_at"),
                 instant(rs, "completed_at"), instant(rs, "snapshot_at"), instant(rs, "failed_at"),
                 instant(rs, "verified_at"), instant(rs, "verification_failed_at"), instant(rs, "expired_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
     }
 
     private static Timestamp ts(Instant at) {

@@ -8,12 +8,15 @@ import org.drcc.contract.backup.BackupStartedEvent;
 import org.drcc.contract.backup.BackupVerificationFailedEvent;
 import org.drcc.contract.backup.BackupVerifiedEvent;
 import org.drcc.contract.backup.RpoAtRiskEvent;
+import org.drcc.contract.notification.NotificationDeadlineBreachedEvent;
+import org.drcc.contract.notification.NotificationDeadlineMetEvent;
+import org.drcc.contract.notification.NotificationEvent;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects backup events into backup_fact and database_rpo, inside the inbox's transaction. Each event
- * sets its own column, so the order of arrival does not matter. Other backup events (copies, restores,
- * RPO recovered) are read and ignored.
+ * Projects backup events into backup_fact and database_rpo, and the deadline verdicts of notifications into
+ * notification_fact, inside the inbox's transaction. Each event sets its own column, so the order of arrival does
+ * not matter. Other backup events (copies, restores, RPO recovered) and notification events are read and ignored.
  */
 @Component
 public class BackupFactsProjection {
@@ -42,6 +45,14 @@ public class BackupFactsProjection {
             facts.backup(id, db, "expired_at", e.occurredAt());
         } else if (event instanceof RpoAtRiskEvent e && e.rpo() != null) {
             facts.rpo(db, e.rpo(), e.occurredAt());
+        }
+    }
+
+    public void apply(NotificationEvent event) {
+        if (event instanceof NotificationDeadlineMetEvent e) {
+            facts.notification(e.notificationId(), e.tier(), e.dueAt(), "met_at", e.occurredAt());
+        } else if (event instanceof NotificationDeadlineBreachedEvent e) {
+            facts.notification(e.notificationId(), e.tier(), e.dueAt(), "breached_at", e.occurredAt());
         }
     }
 }

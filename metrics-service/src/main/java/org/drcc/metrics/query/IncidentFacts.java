@@ -93,7 +93,8 @@ public class IncidentFacts {
                 instant(rs, "cancelled_at"));
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    /** A timestamp column's instant, or null; the facts tables all keep their times so. */
+    static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }

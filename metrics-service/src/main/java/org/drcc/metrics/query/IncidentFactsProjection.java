@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * listener and by the replay alike. Each event sets its own columns, so the result does not depend on
  * the order in which the events of different incidents, or topics, arrive.
  *
- * <p>Backup and notification events have projections of their own ({@code BackupFactsProjection},
- * {@code NotificationFactsProjection}); {@code VERSION} covers all three, as one replay rebuilds them all.
+ * <p>Backup and notification events have a projection of their own ({@code BackupFactsProjection});
+ * {@code VERSION} covers both, as one replay rebuilds them all.
  */
 @Component
 public class IncidentFactsProjection {

@@ -11,7 +11,6 @@ import org.drcc.metrics.figures.IncidentRecovery;
 import org.drcc.metrics.query.IncidentCounts;
 import org.drcc.metrics.query.IncidentFacts;
 import org.drcc.metrics.query.MetricsQueries;
-import org.drcc.metrics.query.OperationsQueries;
 import org.drcc.metrics.figures.Period;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,13 +26,11 @@ class MetricsController {
 
     private final IncidentFacts facts;
     private final MetricsQueries queries;
-    private final OperationsQueries operations;
     private final Clock clock;
 
-    MetricsController(IncidentFacts facts, MetricsQueries queries, OperationsQueries operations, Clock clock) {
+    MetricsController(IncidentFacts facts, MetricsQueries queries, Clock clock) {
         this.facts = facts;
         this.queries = queries;
-        this.operations = operations;
         this.clock = clock;
     }
 
@@ -51,8 +48,8 @@ class MetricsController {
             @Parameter(description = "End, excluded: an ISO-8601 instant or a date (UTC); default: now")
             @RequestParam(required = false) String to) {
         Period period = PeriodParameters.parse(from, to, clock.instant());
-        return new MetricsResponse(queries.figures(period), operations.backups(period),
-                operations.notificationDeadlinesMet(period));
+        return new MetricsResponse(queries.figures(period), queries.backups(period),
+                queries.notificationDeadlinesMet(period));
     }
 
     @Operation(summary = "One incident's time to recover, data loss, and RTO and RPO verdicts")

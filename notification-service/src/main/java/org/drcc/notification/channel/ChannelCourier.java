@@ -1,35 +1,126 @@
 package org.drcc.notification.channel;
 
-import java.util.List;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.drcc.notification.command.Envelope;
-import org.drcc.notification.plan.Channel;
-import org.drcc.notification.plan.PlanInForce;
 import org.drcc.notification.plan.Contact;
+import org.drcc.notification.plan.PlanInForce;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 /**
- * Finds the contact in the plan in force and hands the message to its channel's client. The target
- * is looked up at send time, not stored in the event, so keys and URLs stay out of the event store.
+ * Finds the contact in the plan in force and sends the message by its channel's protocol; throws when the far
+ * end did not accept it. The target is looked up at send time, not stored in the event, so keys and URLs stay
+ * out of the event store.
  */
 @Component
-class ChannelCourier implements Courier {
+class ChannelCourier {
+
+    static final String SIGNATURE_HEADER = "X-DR-Signature";
+    private static final Logger log = LoggerFactory.getLogger(ChannelCourier.class);
 
     private final PlanInForce plan;
-    private final Map<Channel, ChannelClient> clients;
+    private final RestClient http;
+    private final JavaMailSender mail;
+    private final ObjectMapper json;
+    private final DeliverySettings settings;
 
-    ChannelCourier(PlanInForce plan, List<ChannelClient> clients) {
+    /** A channel that hangs must not hold a delivery forever: every call is bounded by the timeout. */
+    ChannelCourier(PlanInForce plan, RestClient.Builder http, JavaMailSender mail, ObjectMapper json,
+                   DeliverySettings settings) {
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(settings.timeout());
+        factory.setReadTimeout(settings.timeout());
         this.plan = plan;
-        this.clients = clients.stream().collect(Collectors.toMap(ChannelClient::channel, Function.identity()));
+        this.http = http.requestFactory(factory).build();
+        this.mail = mail;
+        this.json = json;
+        this.settings = settings;
     }
 
-    @Override
-    public void deliver(Envelope envelope) {
+    void deliver(Envelope envelope) {
         Contact contact = plan.get().contact(envelope.audience(), envelope.contact()).orElseThrow(() ->
                 new IllegalStateException("the plan no longer has contact " + envelope.contact() + " of "
                         + envelope.audience()));
-        clients.get(contact.channel()).send(contact, envelope);
+        String to = contact.target();
+        switch (contact.channel()) {
+            // Slack incoming webhook: {"text": ...} to the webhook URL
+            case SLACK -> post(http.post().uri(to), Map.of("text", envelope.body()));
+            // Microsoft Teams incoming webhook: a MessageCard with the subject as title
+            case TEAMS -> post(http.post().uri(to), Map.of("@type", "MessageCard", "@context",
+                    "https://schema.org/extensions", "summary", envelope.subject(), "title", envelope.subject(),
+                    "text", envelope.body()));
+            // PagerDuty Events API v2. The dedup key is the incident id: every message about one DR incident
+            // updates the same PagerDuty alert instead of paging again.
+            case PAGERDUTY -> post(http.post().uri(settings.pagerdutyUrl().resolve("/v2/enqueue")), Map.of(
+                    "routing_key", to, "event_action", "trigger", "dedup_key", envelope.incidentId(), "payload", Map.of(
+                            "summary", cut(envelope.subject(), 1024), "source", "dr-command-centre",
+                            "severity", "critical", "custom_details", Map.of("message", envelope.body()))));
+            // Opsgenie Alerts API; the alias is the incident id, so one DR incident is one Opsgenie alert
+            case OPSGENIE -> post(http.post().uri(settings.opsgenieUrl().resolve("/v2/alerts"))
+                    .header(HttpHeaders.AUTHORIZATION, "GenieKey " + to), Map.of(
+                    "message", cut(envelope.subject(), 130), "alias", envelope.incidentId(),
+                    "description", cut(envelope.body(), 15000), "source", "dr-command-centre"));
+            case WEBHOOK -> webhook(contact, envelope);
+            // e-mail over SMTP (spring.mail.*); a refused or unreachable server throws
+            case EMAIL -> {
+                SimpleMailMessage message = new SimpleMailMessage();
+                message.setFrom(settings.mailFrom());
+                message.setTo(to);
+                message.setSubject(envelope.subject());
+                message.setText(envelope.body());
+                mail.send(message);
+            }
+            // for audiences the plan gives no contact yet: the message is written to the log, and counted as sent
+            case LOG -> log.info("To {} about incident {}: {}", envelope.audience(), envelope.incidentId(),
+                    envelope.subject());
+        }
+    }
+
+    private static void post(RestClient.RequestBodySpec request, Object body) {
+        request.contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+    }
+
+    /**
+     * A generic webhook. The receiver proves the message is ours by recomputing
+     * {@code X-DR-Signature: sha256=<hex HMAC-SHA256 of the exact body bytes with the shared secret>}.
+     */
+    private void webhook(Contact contact, Envelope envelope) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(Map.of("incidentId", envelope.incidentId(), "audience", envelope.audience(),
+                    "subject", envelope.subject(), "text", envelope.body()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        post(http.post().uri(contact.target()).header(SIGNATURE_HEADER, "sha256=" + sign(body, contact.secret())), body);
+    }
+
+    static String sign(byte[] body, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    /** The SaaS APIs refuse fields over their limits; a cut message is better than a refused one. */
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

@@ -35,11 +35,11 @@ class DeliveryDispatcher {
     private final CommandGateway commands;
     private final Clock clock;
     private final PlanInForce plan;
-    private final Courier courier;
+    private final ChannelCourier courier;
     private final DispatchLease lease;
 
     DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, PlanInForce plan,
-                       Courier courier, DispatchLease lease) {
+                       ChannelCourier courier, DispatchLease lease) {
         this.lease = lease;
         this.deliveries = deliveries;
         this.commands = commands;

@@ -31,44 +31,31 @@ public final class StatusRules {
     }
 
     public static Optional<PublicUpdate> publicUpdate(IncidentEvent event, String eventId) {
-        if (event.targets() != null && event.targets().drill()) {
+        if (event.targets() != null && event.targets().drill() || event instanceof IncidentDeclaredEvent d && d.drill()
+                || event instanceof NoteAddedEvent n && !n.statusUpdate()) {
             return Optional.empty();
         }
-        if (event instanceof IncidentDeclaredEvent d && d.drill()) {
-            return Optional.empty();
-        }
-        String status;
-        String text;
         if (event instanceof IncidentDeclaredEvent) {
-            status = "declared";
-            text = null;
+            return update(event, eventId, "declared", null);
         } else if (event instanceof NoteAddedEvent e) {
-            if (!e.statusUpdate()) {
-                return Optional.empty();
-            }
-            status = UPDATE;
-            text = e.text();
+            return update(event, eventId, UPDATE, e.text());
         } else if (event instanceof IncidentAssessedEvent e) {
-            status = "assessed";
-            text = e.summary();
+            return update(event, eventId, "assessed", e.summary());
         } else if (event instanceof IncidentContainedEvent e) {
-            status = "contained";
-            text = e.summary();
+            return update(event, eventId, "contained", e.summary());
         } else if (event instanceof IncidentRestoredEvent e) {
-            status = "restored";
-            text = e.summary();
+            return update(event, eventId, "restored", e.summary());
         } else if (event instanceof IncidentValidatedEvent e) {
-            status = "validated";
-            text = e.summary();
+            return update(event, eventId, "validated", e.summary());
         } else if (event instanceof IncidentClosedEvent e) {
-            status = "closed";
-            text = e.summary();
+            return update(event, eventId, "closed", e.summary());
         } else if (event instanceof IncidentCancelledEvent e) {
-            status = "cancelled";
-            text = e.reason();
-        } else {
-            return Optional.empty();
+            return update(event, eventId, "cancelled", e.reason());
         }
+        return Optional.empty();
+    }
+
+    private static Optional<PublicUpdate> update(IncidentEvent event, String eventId, String status, String text) {
         return Optional.of(new PublicUpdate(eventId, event.incidentId(), status, text, event.occurredAt()));
     }
 }

@@ -16,7 +16,7 @@ import org.drcc.notification.command.AcknowledgeNotificationCommand;
 import org.drcc.notification.query.Deliveries;
 import org.junit.jupiter.api.Test;
 import org.drcc.kit.security.Roles;
-import org.drcc.notification.config.NotificationPermissions;
+import org.drcc.notification.config.NotificationAccess;
 import org.drcc.testsupport.TestJwt;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(NotificationController.class)
 @ImportAutoConfiguration(KitWebAutoConfiguration.class) // a rule's refusal is the kit advice's to answer
-@org.springframework.context.annotation.Import(NotificationPermissions.class)
+@org.springframework.context.annotation.Import(NotificationAccess.class)
 class NotificationControllerTest {
 
     @Autowired

@@ -18,7 +18,7 @@ import org.drcc.notification.plan.PlanInForce;
 import org.drcc.notification.plan.UnknownAudienceException;
 import org.junit.jupiter.api.BeforeEach;
 import org.drcc.kit.security.Roles;
-import org.drcc.notification.config.NotificationPermissions;
+import org.drcc.notification.config.NotificationAccess;
 import org.drcc.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(PlanController.class)
-@Import({PlanDocuments.class, NotificationPermissions.class})
+@Import({PlanDocuments.class, NotificationAccess.class})
 class PlanControllerTest {
 
     private static final String PLAN = """

@@ -17,7 +17,7 @@ import org.drcc.notification.status.StatusView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.drcc.kit.security.Roles;
-import org.drcc.notification.config.NotificationPermissions;
+import org.drcc.notification.config.NotificationAccess;
 import org.drcc.testsupport.TestJwt;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.w3c.dom.Document;
 
 @WebMvcTest(StatusPageController.class)
-@org.springframework.context.annotation.Import(NotificationPermissions.class)
+@org.springframework.context.annotation.Import(NotificationAccess.class)
 class StatusPageControllerTest {
 
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");

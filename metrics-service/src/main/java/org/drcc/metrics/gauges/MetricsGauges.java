@@ -3,6 +3,7 @@ package org.drcc.metrics.gauges;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -10,39 +11,59 @@ import java.util.function.ToDoubleFunction;
 import org.drcc.metrics.figures.BackupFigures;
 import org.drcc.metrics.figures.NewestGoodBackup;
 import org.drcc.metrics.figures.Period;
+import org.drcc.metrics.figures.PeriodFigures;
 import org.drcc.metrics.figures.Rate;
 import org.drcc.metrics.query.BackupFacts;
-import org.drcc.metrics.query.OperationsQueries;
+import org.drcc.metrics.query.IncidentFacts;
+import org.drcc.metrics.query.MetricsQueries;
 import org.drcc.metrics.query.ProjectedLabel;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The backup and notification gauges, read from the facts at each scrape (one computation per second at
- * most). A gauge labelled by database or tier is registered when the projection first sees it, and at
- * start-up for those already in the facts. No data is NaN.
+ * Read from the projection at each scrape, so every instance reports the same figure. A figure
+ * with no data is NaN, which Prometheus alert comparisons treat as false: no data never alerts.
+ * The window's figures are computed once per scrape rather than once per gauge: the gauges of one
+ * scrape are read within milliseconds, so a result younger than a second is reused. A gauge labelled
+ * by database or tier is registered when the projection first sees it, and at start-up for those
+ * already in the facts.
  */
 @Component
-class OperationsGauges {
+class MetricsGauges {
 
     private final MeterRegistry registry;
-    private final OperationsQueries queries;
+    private final MetricsQueries queries;
     private final BackupFacts facts;
     private final GaugeSettings settings;
     private final Clock clock;
     private Figures last;
 
-    private record Figures(Instant asOf, BackupFigures backups, Map<String, Rate> deadlines) {
+    private record Figures(Instant asOf, PeriodFigures incidents, BackupFigures backups, Map<String, Rate> deadlines) {
     }
 
-    OperationsGauges(MeterRegistry registry, OperationsQueries queries, BackupFacts facts,
-                     GaugeSettings settings, Clock clock) {
+    MetricsGauges(MeterRegistry registry, MetricsQueries queries, IncidentFacts incidents, BackupFacts facts,
+                  GaugeSettings settings, Clock clock) {
         this.registry = registry;
         this.queries = queries;
         this.facts = facts;
         this.settings = settings;
         this.clock = clock;
+        Gauge.builder("dr.incidents.open", incidents, f -> f.counts().open())
+                .description("Real (non-drill) incidents declared and neither closed nor cancelled")
+                .register(registry);
+        Gauge.builder("dr.incidents.declared", incidents, f -> f.counts().incidents())
+                .description("Real (non-drill) incidents declared so far, false alarms excluded")
+                .register(registry);
+        String declared = " of the incidents declared in the last " + settings.gaugeWindow().toDays() + " days";
+        gauge("dr.mttr", "Mean time to recover" + declared, "seconds", f -> seconds(f.incidents().mttr()));
+        gauge("dr.mtbf", "Mean time between real incidents" + declared, "seconds", f -> seconds(f.incidents().mtbf()));
+        gauge("dr.rto.achievement", "Share of real incidents within RTO" + declared, "ratio",
+                f -> ratio(f.incidents().rtoAchievement()));
+        gauge("dr.rpo.achievement", "Share of real incidents within RPO" + declared, "ratio",
+                f -> ratio(f.incidents().rpoAchievement()));
+        gauge("dr.test.success", "Share of drills restored within RTO and RPO" + declared, "ratio",
+                f -> ratio(f.incidents().testSuccess()));
         String over = " of the backups started in the last " + settings.gaugeWindow().toDays() + " days";
         gauge("dr.backup.success", "Completed / (completed + failed)" + over, "ratio",
                 f -> ratio(f.backups().success()));
@@ -96,7 +117,8 @@ class OperationsGauges {
         Instant now = clock.instant();
         if (last == null || last.asOf().plusSeconds(1).isBefore(now)) {
             Period window = new Period(now.minus(settings.gaugeWindow()), now.plusMillis(1));
-            last = new Figures(now, queries.backups(window), queries.notificationDeadlinesMet(window));
+            last = new Figures(now, queries.figures(new Period(now.minus(settings.gaugeWindow()), now)),
+                    queries.backups(window), queries.notificationDeadlinesMet(window));
         }
         return last;
     }
@@ -106,7 +128,11 @@ class OperationsGauges {
                 .mapToDouble(value).findFirst().orElse(Double.NaN);
     }
 
-    static double ratio(Rate rate) {
+    private static double ratio(Rate rate) {
         return rate.ratio() == null ? Double.NaN : rate.ratio();
+    }
+
+    private static double seconds(Duration d) {
+        return d == null ? Double.NaN : d.toMillis() / 1000.0;
     }
 }
