@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** Restore: over the protected database only when confirmed, and only from a known, verified backup. */
 @WithEngines(database = "backup")
@@ -121,6 +122,56 @@ class RestoreIT {
         assertThat(api.post("/api/restores", "{\"database\": \"foodtruck\", \"targetDatabase\": \"x\"}")
                 .getStatusCode()).as("before is required").isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(databaseExists("never_made")).isFalse();
+    }
+
+    /**
+     * The regional disaster's restore: the primary copy is gone, so the restore reads the next copy that checks out
+     * and says which it read and why it passed the primary over; a tier can be named; a copy that cannot be read
+     * restores nothing.
+     */
+    @Test
+    void withThePrimaryCopyGoneTheRestoreReadsTheNextGoodCopyAndSaysWhichAndWhy(@Autowired S3Client s3)
+            throws Exception {
+        // a caller of its own: restores are limited to 5 a minute per caller, and the other tests restore as dana
+        BackupApi api = new BackupApi(http, "rhea");
+        Map<String, Object> backup = api.backUp("foodtruck");
+        String id = (String) backup.get("backupId");
+        String key = (String) backup.get("objectKey");
+        api.verify(id);
+        s3.deleteObject(r -> r.bucket((String) backup.get("bucket")).key(key));
+
+        String anyCopy = "anycopy_" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(restore(api, id, "{\"targetDatabase\": \"" + anyCopy + "\"}").getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(awaitRestore(api, id, anyCopy)).containsEntry("status", "RESTORED")
+                .satisfies(r -> assertThat((String) r.get("source")).isEqualTo("secondary s3://dr-backups-secondary/" + key))
+                .satisfies(r -> assertThat((String) r.get("passedOver")).startsWith("primary s3://").contains(key));
+        assertThat(databaseExists(anyCopy)).isTrue();
+
+        String fromTertiary = "tertiary_" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(restore(api, id, "{\"targetDatabase\": \"" + fromTertiary + "\", \"from\": \"tertiary\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(awaitRestore(api, id, fromTertiary)).containsEntry("status", "RESTORED")
+                .satisfies(r -> assertThat((String) r.get("source")).isEqualTo("tertiary s3://dr-backups-tertiary/" + key));
+
+        String fromPrimary = "primary_" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(restore(api, id, "{\"targetDatabase\": \"" + fromPrimary + "\", \"from\": \"primary\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(awaitRestore(api, id, fromPrimary)).containsEntry("status", "FAILED")
+                .satisfies(r -> assertThat((String) r.get("failure")).contains("nothing was restored", "primary s3://"));
+        assertThat(databaseExists(fromPrimary)).as("a copy that cannot be read restores nothing").isFalse();
+
+        ResponseEntity<Map<String, Object>> moon = restore(api, id, "{\"targetDatabase\": \"x\", \"from\": \"moon\"}");
+        assertThat(moon.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(moon.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(String.valueOf(moon.getBody())).contains("from", "primary, secondary or tertiary");
+    }
+
+    private static Map<String, Object> awaitRestore(BackupApi api, String id, String target) {
+        Map<String, Object> done = api.await(id, b -> BackupApi.list(b.get("restores")).stream()
+                .anyMatch(r -> target.equals(r.get("targetDatabase")) && !"RUNNING".equals(r.get("status"))));
+        return BackupApi.list(done.get("restores")).stream().filter(r -> target.equals(r.get("targetDatabase")))
+                .findFirst().orElseThrow();
     }
 
     private static ResponseEntity<Map<String, Object>> restore(BackupApi api, String id, String body) {

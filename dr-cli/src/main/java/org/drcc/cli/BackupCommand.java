@@ -54,7 +54,10 @@ class BackupCommand {
                 @Option(names = "--database", description = "With --before: the protected database (default: foodtruck).")
                 String database,
                 @Option(names = "--target-database") String target,
-                @Option(names = "--confirm-overwrite", description = "Replace the live protected database.") boolean confirm) {
+                @Option(names = "--confirm-overwrite", description = "Replace the live protected database.") boolean confirm,
+                @Option(names = "--from", paramLabel = "TIER", description = "The copy to read: primary, secondary or "
+                        + "tertiary. Default: the first copy that is reachable and checks out; the restore says which.")
+                String from) {
         if ((id == null) == (before == null)) {
             throw new CliException(CliException.USAGE, "name the backup to restore: a backup ID or --before <instant>, not "
                     + (id == null ? "neither" : "both"));
@@ -65,12 +68,12 @@ class BackupCommand {
                         + " is of one database already");
             }
             output.out.println(services.backups().post("/api/backups/" + id + "/restore",
-                    Api.body("targetDatabase", target, "confirmOverwrite", confirm)).toPrettyString());
+                    Api.body("targetDatabase", target, "confirmOverwrite", confirm, "from", from)).toPrettyString());
             return 0;
         }
         output.out.println(services.backups().post("/api/restores", Api.body("database",
                 database == null ? "foodtruck" : database, "before", before.toString(), "targetDatabase", target,
-                "confirmOverwrite", confirm)).toPrettyString());
+                "confirmOverwrite", confirm, "from", from)).toPrettyString());
         return 0;
     }
 }

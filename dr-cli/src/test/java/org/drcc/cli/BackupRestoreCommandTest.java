@@ -91,6 +91,13 @@ class BackupRestoreCommandTest {
     }
 
     @Test
+    void fromNamesTheCopyToRead() {
+        assertThat(run("backup", "restore", "b-42", "--target-database", "dr_site", "--from", "tertiary")).isZero();
+
+        assertThat(requests.get(0).body().get("from").asText()).isEqualTo("tertiary");
+    }
+
+    @Test
     void anIdAndBeforeTogetherOrNeitherIsAUsageErrorAndNothingIsSent() {
         assertThat(run("backup", "restore", "b-42", "--before", "2026-11-25T09:00:00Z", "--target-database", "x")).isEqualTo(2);
         assertThat(run("backup", "restore", "--target-database", "x")).isEqualTo(2);

@@ -112,7 +112,7 @@ public class Backup {
     void handle(CompleteRestoreCommand c) {
         require(openRestores.containsKey(c.restoreId()), "no restore " + c.restoreId() + " is running");
         apply(new BackupRestoredEvent(backupId, database, c.restoreId(), openRestores.get(c.restoreId()),
-                snapshotAt, actor, c.completedAt()));
+                snapshotAt, c.source(), c.passedOver(), actor, c.completedAt()));
     }
 
     @CommandHandler

@@ -112,7 +112,8 @@ class DrillBackupDesk implements BackupDesk {
     public String restore(String backupId, Tier tier, String target) throws Exception {
         BackupSummary backup = summary(backupId);
         String bucket = tier == Tier.TERTIARY ? s3.buckets().tertiary() : backup.bucket();
-        objects.restore(backup, bucket, policies.target(backup.database()), target, false, 1);
+        objects.restore(backup, List.of(new BackupObjects.Copy(tier.name().toLowerCase(java.util.Locale.ROOT), bucket)),
+                policies.target(backup.database()), target, false, 1);
         return "s3://" + bucket + "/" + backup.objectKey();
     }
 

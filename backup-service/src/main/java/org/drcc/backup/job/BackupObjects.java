@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.drcc.backup.config.BackupProperties;
@@ -38,14 +39,39 @@ public class BackupObjects {
         this.jobs = properties.restoreJobs();
     }
 
+    /** A copy of a backup's dump: the tier that holds it and its bucket there. */
+    public record Copy(String tier, String bucket) {
+    }
+
+    /** The copy a restore read, and why each copy tried before it was passed over. */
+    public record RestoredFrom(String source, List<String> passedOver) {
+    }
+
     /**
-     * Restores the object in {@code bucket} into {@code target} on {@code server} with {@code pg_restore --jobs}:
-     * into a new database, or over the existing one when {@code overwrite}. A new database that did not restore in
-     * full would only mislead: it goes, so the name can be reused.
+     * Restores the first of {@code copies} that can be read and reads with the backup's SHA-256 into {@code target}
+     * on {@code server} with {@code pg_restore --jobs}: into a new database, or over the existing one when
+     * {@code overwrite}. A copy that is unreachable (its store is down with the primary site) or damaged is passed
+     * over, and said so; when none is good, nothing is restored. A new database that did not restore in full would
+     * only mislead: it goes, so the name can be reused.
      */
-    public void restore(BackupSummary backup, String bucket, PgTarget server, String target, boolean overwrite,
-                        int hours) throws Exception {
-        Path archive = download(backup, bucket);
+    public RestoredFrom restore(BackupSummary backup, List<Copy> copies, PgTarget server, String target,
+                                boolean overwrite, int hours) throws Exception {
+        List<String> passedOver = new ArrayList<>();
+        Path archive = null;
+        Copy used = null;
+        for (Copy copy : copies) {
+            try {
+                archive = download(backup, copy.bucket());
+                used = copy;
+                break;
+            } catch (Exception e) {
+                passedOver.add(copy.tier() + " s3://" + copy.bucket() + "/" + backup.objectKey() + ": " + Failures.describe(e));
+            }
+        }
+        if (archive == null) {
+            throw new IllegalStateException("no copy of backup " + backup.backupId() + " could be read; nothing was "
+                    + "restored: " + String.join("; ", passedOver));
+        }
         boolean created = false;
         try {
             if (!overwrite) {
@@ -63,6 +89,7 @@ public class BackupObjects {
         } finally {
             deleteQuietly(archive);
         }
+        return new RestoredFrom(used.tier() + " s3://" + used.bucket() + "/" + backup.objectKey(), passedOver);
     }
 
     /** Empties {@code tables} (bare names) in {@code database} and restores only their rows from the backup's primary copy. */

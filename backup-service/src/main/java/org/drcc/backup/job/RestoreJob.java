@@ -2,6 +2,8 @@ package org.drcc.backup.job;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.CompleteRestoreCommand;
@@ -10,8 +12,8 @@ import org.drcc.backup.command.StartRestoreCommand;
 import org.drcc.backup.postgres.PgServer;
 import org.drcc.backup.postgres.PgTarget;
 import org.drcc.backup.query.BackupFilter;
-import org.drcc.backup.query.BackupNotFoundException;
 import org.drcc.backup.query.BackupSummary;
+import org.drcc.backup.query.BackupView;
 import org.drcc.backup.query.Backups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,10 +46,16 @@ public class RestoreJob {
         this.clock = clock;
     }
 
-    /** Checks the request, records the start and restores in the background; refused requests touch nothing. */
-    public RestoreAccepted start(String backupId, String targetDatabase, boolean confirmOverwrite, String actor)
-            throws Exception {
-        BackupSummary backup = backups.summary(backupId).orElseThrow(() -> new BackupNotFoundException(backupId));
+    /**
+     * Checks the request, records the start and restores in the background; refused requests touch nothing.
+     * {@code from} names the tier to read (primary, secondary or tertiary); null: the first copy that is reachable
+     * and reads with the backup's SHA-256, primary first.
+     */
+    public RestoreAccepted start(String backupId, String targetDatabase, boolean confirmOverwrite, String from,
+                                 String actor) throws Exception {
+        BackupView view = backups.view(backupId);
+        BackupSummary backup = view.backup();
+        List<BackupObjects.Copy> copies = copies(view, from);
         PgTarget protectedDb = policies.target(backup.database());
         boolean overwrites = targetDatabase.equals(protectedDb.databaseName());
         if (!overwrites && PgServer.exists(protectedDb, targetDatabase)) {
@@ -56,24 +64,46 @@ public class RestoreJob {
         String restoreId = UUID.randomUUID().toString();
         commands.sendAndWait(new StartRestoreCommand(backupId, restoreId, targetDatabase, overwrites, confirmOverwrite,
                 actor, clock.instant()));
-        tasks.execute(() -> restore(backup, restoreId, protectedDb, targetDatabase, overwrites));
+        tasks.execute(() -> restore(backup, copies, restoreId, protectedDb, targetDatabase, overwrites));
         return new RestoreAccepted(restoreId, backupId, targetDatabase, overwrites, backup.snapshotAt());
     }
 
     /** Restores the newest verified backup of {@code database} taken before {@code before}, as {@link #start} does. */
     public RestoreAccepted startNewestVerifiedBefore(String database, Instant before, String targetDatabase,
-                                                     boolean confirmOverwrite, String actor) throws Exception {
+                                                     boolean confirmOverwrite, String from, String actor)
+            throws Exception {
         policies.require(database);
         BackupSummary newest = backups.list(new BackupFilter(database, "COMPLETED", true, before, 1)).stream()
                 .findFirst().orElseThrow(() -> new NoVerifiedBackupException(database, before));
-        return start(newest.backupId(), targetDatabase, confirmOverwrite, actor);
+        return start(newest.backupId(), targetDatabase, confirmOverwrite, from, actor);
     }
 
-    private void restore(BackupSummary backup, String restoreId, PgTarget protectedDb, String target, boolean overwrites) {
+    /** The copies a restore may read, in the order it tries them: the primary's, then each tier's proven copy. */
+    static List<BackupObjects.Copy> copies(BackupView view, String from) {
+        List<BackupObjects.Copy> all = new ArrayList<>();
+        all.add(new BackupObjects.Copy("primary", view.backup().bucket()));
+        view.copies().stream().filter(c -> "COPIED".equals(c.status()) && view.backup().sha256().equals(c.sha256()))
+                .forEach(c -> all.add(new BackupObjects.Copy(c.tier(), c.bucket())));
+        if (from == null) {
+            return all;
+        }
+        List<BackupObjects.Copy> chosen = all.stream().filter(c -> c.tier().equals(from)).toList();
+        if (chosen.isEmpty()) {
+            throw new NoCopyInTierException(view.backup().backupId(), from,
+                    all.stream().map(BackupObjects.Copy::tier).toList());
+        }
+        return chosen;
+    }
+
+    private void restore(BackupSummary backup, List<BackupObjects.Copy> copies, String restoreId, PgTarget protectedDb,
+                         String target, boolean overwrites) {
         try {
-            objects.restore(backup, backup.bucket(), protectedDb, target, overwrites, 6);
-            commands.sendAndWait(new CompleteRestoreCommand(backup.backupId(), restoreId, clock.instant()));
-            log.info("Backup {} restored into {} (restore point {})", backup.backupId(), target, backup.snapshotAt());
+            BackupObjects.RestoredFrom from = objects.restore(backup, copies, protectedDb, target, overwrites, 6);
+            commands.sendAndWait(new CompleteRestoreCommand(backup.backupId(), restoreId, from.source(),
+                    from.passedOver(), clock.instant()));
+            log.info("Backup {} restored into {} (restore point {}) from {}{}", backup.backupId(), target,
+                    backup.snapshotAt(), from.source(), from.passedOver().isEmpty() ? ""
+                            : "; passed over: " + String.join("; ", from.passedOver()));
         } catch (Exception e) {
             log.warn("Restore {} of backup {} into {} failed: {}", restoreId, backup.backupId(), target, e.toString());
             commands.sendAndWait(new FailRestoreCommand(backup.backupId(), restoreId, Failures.describe(e),

@@ -104,8 +104,10 @@ class BackupProjection {
 
     @EventHandler
     void on(BackupRestoredEvent e) {
-        jdbc.sql("UPDATE backup_restore SET status = 'RESTORED', finished_at = ? WHERE restore_id = ?")
-                .params(ts(e.occurredAt()), e.restoreId()).update();
+        jdbc.sql("UPDATE backup_restore SET status = 'RESTORED', finished_at = ?, source = ?, passed_over = ? "
+                        + "WHERE restore_id = ?")
+                .params(ts(e.occurredAt()), e.source(), e.passedOver() == null ? null : String.join("\n", e.passedOver()),
+                        e.restoreId()).update();
     }
 
     @EventHandler

@@ -62,7 +62,7 @@ public class Backups {
 
     public List<RestoreView> restores(String backupId) {
         return jdbc.sql("SELECT restore_id, backup_id, target_database, overwrites_protected, restore_point, status, "
-                        + "actor, started_at, finished_at, failure FROM backup_restore WHERE backup_id = ? "
+                        + "actor, started_at, finished_at, failure, source, passed_over FROM backup_restore WHERE backup_id = ? "
                         + "ORDER BY started_at DESC")
                 .param(backupId).query(RestoreView.class).list();
     }

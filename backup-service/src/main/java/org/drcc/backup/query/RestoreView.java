@@ -2,7 +2,11 @@ package org.drcc.backup.query;
 
 import java.time.Instant;
 
-/** A restore of a backup: RUNNING, RESTORED or FAILED; {@code restorePoint} is when its data is from. */
+/**
+ * A restore of a backup: RUNNING, RESTORED or FAILED; {@code restorePoint} is when its data is from,
+ * {@code source} the copy it was restored from, {@code passedOver} why the copies tried first were not used
+ * (one a line).
+ */
 public record RestoreView(
         String restoreId,
         String backupId,
@@ -13,5 +17,7 @@ public record RestoreView(
         String actor,
         Instant startedAt,
         Instant finishedAt,
-        String failure) {
+        String failure,
+        String source,
+        String passedOver) {
 }

@@ -77,7 +77,8 @@ class BackupController {
     @PostMapping("/{id}/restore")
     ResponseEntity<RestoreAccepted> restore(@PathVariable String id, @Valid @RequestBody RestoreRequest request,
             Principal caller) throws Exception {
-        RestoreAccepted accepted = restoreJob.start(id, request.targetDatabase(), request.confirmOverwrite(), caller.getName());
+        RestoreAccepted accepted = restoreJob.start(id, request.targetDatabase(), request.confirmOverwrite(), request.from(),
+                caller.getName());
         return ResponseEntity.accepted().location(URI.create("/api/backups/" + id)).body(accepted);
     }
 }

@@ -6,6 +6,7 @@ import static org.drcc.kit.problem.Problems.problem;
 import java.util.List;
 import java.util.Map;
 import org.drcc.backup.job.BackupAlreadyRunningException;
+import org.drcc.backup.job.NoCopyInTierException;
 import org.drcc.backup.job.NoVerifiedBackupException;
 import org.drcc.backup.job.TargetDatabaseExistsException;
 import org.drcc.backup.job.UnknownDatabaseException;
@@ -35,6 +36,11 @@ class BackupProblems {
     @ExceptionHandler(BackupNotFoundException.class)
     ProblemDetail notFound(BackupNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "No such backup", e.getMessage());
+    }
+
+    @ExceptionHandler(NoCopyInTierException.class)
+    ProblemDetail noCopy(NoCopyInTierException e) {
+        return problem(HttpStatus.CONFLICT, "No copy of the backup in that tier", e.getMessage());
     }
 
     @ExceptionHandler(NoVerifiedBackupException.class)

@@ -16,5 +16,7 @@ public record RestoreBeforeRequest(
         @NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{0,62}",
                 message = "must be a plain database name: lower-case letters, digits and _, starting with a letter")
         String targetDatabase,
-        boolean confirmOverwrite) {
+        boolean confirmOverwrite,
+        @Pattern(regexp = "primary|secondary|tertiary", message = "must be primary, secondary or tertiary")
+        String from) {
 }

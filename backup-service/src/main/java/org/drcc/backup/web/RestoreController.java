@@ -27,7 +27,7 @@ class RestoreController {
             Principal caller)
             throws Exception {
         RestoreAccepted accepted = restoreJob.startNewestVerifiedBefore(request.database(), request.before(),
-                request.targetDatabase(), request.confirmOverwrite(), caller.getName());
+                request.targetDatabase(), request.confirmOverwrite(), request.from(), caller.getName());
         return ResponseEntity.accepted().location(URI.create("/api/backups/" + accepted.backupId())).body(accepted);
     }
 }

@@ -163,14 +163,15 @@ class BackupTest {
     void canCompleteARestoreWithItsTargetAndRestorePoint() {
         fixture.given(started(), completed(),
                         new BackupRestoreStartedEvent("b-1", "foodtruck", "r-1", "foodtruck_copy", false, T0, "bob", T1))
-                .when(new CompleteRestoreCommand("b-1", "r-1", T1))
-                .expectEvents(new BackupRestoredEvent("b-1", "foodtruck", "r-1", "foodtruck_copy", T0, "alice", T1));
+                .when(new CompleteRestoreCommand("b-1", "r-1", "secondary s3://s/k", List.of("primary s3://p/k: gone"), T1))
+                .expectEvents(new BackupRestoredEvent("b-1", "foodtruck", "r-1", "foodtruck_copy", T0, "secondary s3://s/k",
+                        List.of("primary s3://p/k: gone"), "alice", T1));
     }
 
     @Test
     void cannotCompleteARestoreThatNeverStarted() {
         fixture.given(started(), completed())
-                .when(new CompleteRestoreCommand("b-1", "r-9", T1))
+                .when(new CompleteRestoreCommand("b-1", "r-9", null, List.of(), T1))
                 .expectException(RuleRefusedException.class);
     }
 
