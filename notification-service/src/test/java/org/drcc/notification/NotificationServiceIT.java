@@ -387,6 +387,42 @@ class NotificationServiceIT {
     }
 
     /**
+     * A webhook URL is its channel's secret. A delivery that fails must not write it where it stays for seven
+     * years: the Slack contact's URL carries a marker and points at a closed port of this machine; after the
+     * refused attempts, the API, the events on Kafka (which the audit archive keeps) say only the channel and
+     * the kind of failure.
+     */
+    @Test
+    void aFailedDeliveryRecordsTheChannelAndTheKindOfFailureNeverTheWebhookUrl() throws Exception {
+        String marker = "SECRET" + UUID.randomUUID().toString().replace("-", "");
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        var changed = putJson("/api/plan/audiences/{name}", "{\"name\": \"Leaky DBAs\", \"contacts\": ["
+                + "{\"name\": \"chat\", \"channel\": \"slack\", \"target\": \"http://127.0.0.1:" + closedPort
+                + "/services/" + marker + "\"}]}", "Leaky DBAs");
+        assertThat(changed.getStatusCode().value()).isEqualTo(200);
+
+        String source = "it-" + UUID.randomUUID();
+        String notificationId = NotificationId.of(source, "Leaky DBAs", "chat");
+        commands.sendAndWait(new ScheduleNotificationCommand(notificationId, "database:leakydb", source,
+                new Envelope("database:leakydb", "Leaky DBAs", "chat", "slack", "Leak", "leak"),
+                "rpo-at-risk", "owners", null, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> owners("leakydb").stream()
+                .anyMatch(r -> r.get("notificationId").equals(notificationId) && r.get("status").equals("FAILED")));
+
+        assertThat(owners("leakydb")).filteredOn(r -> r.get("notificationId").equals(notificationId)).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("lastError", "slack: connection refused"));
+        assertThat(http.getForObject("/api/databases/leakydb/notifications", String.class)).doesNotContain(marker);
+        List<String> records = publishedRecords("database:leakydb", "dr.notification.failed.v1");
+        assertThat(records).as("the retried and failed events are on Kafka")
+                .anyMatch(r -> r.startsWith("dr.notification.retried.v1"))
+                .anyMatch(r -> r.startsWith("dr.notification.failed.v1"))
+                .noneMatch(r -> r.contains(marker));
+    }
+
+    /**
      * A second instance on the same database (a fresh process, as after a restart) has the plan as
      * changed through the first, and its dispatcher does not take the first's send in flight for one
      * cut short: one message, sent once, recorded SENT.
@@ -531,6 +567,24 @@ class NotificationServiceIT {
             }
         }
         return types;
+    }
+
+    /** Each record of {@code key} as its type and value, until one of type {@code last} is read. */
+    private List<String> publishedRecords(String key, String last) {
+        List<String> records = new ArrayList<>();
+        try (var consumer = consumer()) {
+            consumer.subscribe(List.of(Topics.NOTIFICATION_EVENTS));
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (Instant.now().isBefore(deadline) && records.stream().noneMatch(r -> r.startsWith(last))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(r.key())) {
+                        records.add(new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)
+                                + " " + r.value());
+                    }
+                }
+            }
+        }
+        return records;
     }
 
     private List<String> deadLetterKeys() {

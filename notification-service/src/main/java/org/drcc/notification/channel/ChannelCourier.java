@@ -52,9 +52,8 @@ class ChannelCourier {
     }
 
     void deliver(Envelope envelope) {
-        Contact contact = plan.get().contact(envelope.audience(), envelope.contact()).orElseThrow(() ->
-                new IllegalStateException("the plan no longer has contact " + envelope.contact() + " of "
-                        + envelope.audience()));
+        Contact contact = plan.get().contact(envelope.audience(), envelope.contact())
+                .orElseThrow(FailureCause.ContactGoneException::new);
         String to = contact.target();
         switch (contact.channel()) {
             // Slack incoming webhook: {"text": ...} to the webhook URL

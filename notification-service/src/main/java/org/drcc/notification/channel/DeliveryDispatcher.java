@@ -88,7 +88,7 @@ class DeliveryDispatcher {
         try {
             courier.deliver(claim.envelope());
         } catch (RuntimeException e) {
-            cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            cause = FailureCause.of(claim.envelope().channel(), e);
         }
         send(new RecordDeliveryCommand(id, claim.attempt(), cause, clock.instant()));
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -38,7 +39,7 @@ public final class ChainSigner {
             if (!Files.exists(keyFile)) {
                 KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 Files.createDirectories(keyFile.toAbsolutePath().getParent());
-                Files.write(keyFile, pair.getPrivate().getEncoded());
+                writeOwnerOnly(keyFile, pair.getPrivate().getEncoded());
                 Files.write(publicFile, pair.getPublic().getEncoded());
             }
             return new ChainSigner(factory.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(keyFile))),
@@ -48,6 +49,17 @@ public final class ChainSigner {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the audit signing key " + keyFile + " is not an Ed25519 key", e);
         }
+    }
+
+    /**
+     * The private key is readable by its owner only from the moment the file exists (0600 where the file
+     * system has POSIX permissions), not written with the umask and narrowed afterwards.
+     */
+    private static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.write(file, bytes);
     }
 
     byte[] sign(long chainSeq, byte[] hash) {
