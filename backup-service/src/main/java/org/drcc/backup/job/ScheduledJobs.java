@@ -51,7 +51,7 @@ class ScheduledJobs implements SchedulingConfigurer {
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         policies.all().forEach((database, policy) -> registrar.addCronTask(() -> backUp(database), policy.schedule()));
         registrar.addCronTask(this::verifyNewest, properties.verificationSchedule());
-        registrar.addCronTask(retentionJob::run, properties.retentionSchedule());
+        registrar.addCronTask(() -> retentionJob.run(SCHEDULER), properties.retentionSchedule());
         registrar.addFixedDelayTask(rpoWatch::check, rpoCheckInterval);
     }
 
