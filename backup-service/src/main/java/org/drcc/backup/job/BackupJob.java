@@ -86,4 +86,5 @@ public class BackupJob {
             gate.leave(database, backupId);
         }
         copier.copyToTiers(backupId, key, dump.object().sha256());
-    }}
+    }
+}
