@@ -2,14 +2,20 @@ package org.drcc.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -23,7 +29,10 @@ import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -31,12 +40,47 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Retention against the real store: of four backups of today, the newest is kept by the daily rule,
  * the newest verified one and the one held by an open incident stay whatever the calendar says, and
- * the remaining one is deleted from all three buckets and expires, with its event.
+ * the remaining one is deleted from all three buckets and expires, with its event. A clock that went
+ * back halts it: nothing is deleted anywhere, and the halt is an event on Kafka.
  */
 @WithEngines(database = "backup")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "dr.backup.scheduling-enabled=false")
 class RetentionIT {
+
+    /** The service's clock, which a test may set back as a bad NTP step would. */
+    static final class ShiftableClock extends Clock {
+
+        private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().plus(offset.get());
+        }
+    }
+
+    @TestConfiguration
+    static class Clocks {
+
+        @Bean
+        @Primary
+        ShiftableClock shiftableClock() {
+            return new ShiftableClock();
+        }
+    }
+
+    @Autowired
+    ShiftableClock clock;
 
     private static final List<String> BUCKETS = List.of(Buckets.PRIMARY, Buckets.SECONDARY, Buckets.TERTIARY);
 
@@ -86,6 +130,68 @@ class RetentionIT {
                     new IncidentClosedEvent(incident, declared.targets(), null, "dana", Instant.now()));
             events.awaitConsumed("backup-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
         }
+    }
+
+    @Test
+    void aClockThatWentBackHaltsRetentionWithAnEventAndDeletesNothingFromAnyBucket() throws Exception {
+        BackupApi api = new BackupApi(http, "rita");
+        Map<String, Object> older = api.backUp("foodtruck");
+        Map<String, Object> newest = api.backUp("foodtruck");
+        Map<String, Set<String>> before = objectsInEveryBucket();
+        assertThat(before.get(Buckets.PRIMARY)).contains(key(older), key(newest));
+
+        Instant setBack;
+        Map<String, Object> plan;
+        try {
+            clock.offset.set(Duration.ofHours(-2));
+            setBack = clock.instant();
+            ResponseEntity<Map<String, Object>> run = api.post("/api/retention", "");
+            assertThat(run.getStatusCode()).isEqualTo(HttpStatus.OK);
+            plan = map(run.getBody().get("foodtruck"));
+        } finally {
+            clock.offset.set(Duration.ZERO);
+        }
+
+        assertThat((String) plan.get("halted")).startsWith("the clock went back");
+        assertThat(strings(plan.get("expired"))).isEmpty();
+        assertThat(map(plan.get("kept"))).containsEntry(id(older), "retention halted")
+                .containsEntry(id(newest), "retention halted");
+        assertThat(objectsInEveryBucket()).as("nothing deleted from any bucket").isEqualTo(before);
+        assertThat(api.get(id(older))).containsEntry("status", "COMPLETED");
+
+        ConsumerRecord<String, String> halted = TestEvents.awaitRecord(
+                System.getProperty("spring.kafka.bootstrap-servers"), Topics.BACKUP_EVENTS, "foodtruck",
+                r -> "dr.backup.retention-halted.v1".equals(new String(r.headers().lastHeader("ce_type").value()))
+                        && r.value().contains(id(newest)), Duration.ofSeconds(60));
+        Map<String, Object> event = new ObjectMapper().readValue(halted.value(), new TypeReference<Map<String, Object>>() { });
+        assertThat(event).containsEntry("database", "foodtruck").containsEntry("backupId", id(newest));
+        assertThat((String) event.get("actor")).as("the caller, sealed as personal data").startsWith("pd:v1:")
+                .doesNotContain("rita");
+        assertThat(Instant.parse((String) event.get("referenceAt")))
+                .isEqualTo(Instant.parse((String) api.get(id(newest)).get("completedAt")));
+        assertThat(Instant.parse((String) event.get("clockAt"))).isBetween(setBack.minusSeconds(60), setBack.plusSeconds(60));
+        assertThat((String) event.get("reason")).startsWith("the clock went back");
+
+        // the same run on the right clock does delete: the halt, not the plan, kept the older backup
+        Map<String, Object> rerun = map(api.post("/api/retention", "").getBody().get("foodtruck"));
+        assertThat(rerun.get("halted")).isNull();
+        List<String> goingOrGone = strings(rerun.get("expired"));
+        goingOrGone.addAll(strings(rerun.get("deferred")));
+        assertThat(goingOrGone).contains(id(older)).doesNotContain(id(newest));
+    }
+
+    private Map<String, Set<String>> objectsInEveryBucket() {
+        Map<String, Set<String>> objects = new java.util.TreeMap<>();
+        for (String bucket : BUCKETS) {
+            Set<String> keys = new java.util.TreeSet<>();
+            s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().forEach(o -> keys.add(o.key()));
+            objects.put(bucket, keys);
+        }
+        return objects;
+    }
+
+    private static String key(Map<String, Object> backup) {
+        return (String) backup.get("objectKey");
     }
 
     private List<String> bucketsHolding(Map<String, Object> backup) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -112,6 +113,16 @@ public final class TestEvents implements AutoCloseable {
 
     /** The first record with {@code key} on {@code topic}, read from the start by a fresh consumer group. */
     public static ConsumerRecord<String, String> awaitRecord(String bootstrap, String topic, String key, Duration timeout) {
+        return awaitRecord(bootstrap, topic, key, record -> true, timeout);
+    }
+
+    /**
+     * The first record with {@code key} on {@code topic} that also {@code matches} (a key such as a database
+     * name carries several event types, and earlier tests' records), read from the start by a fresh group.
+     */
+    public static ConsumerRecord<String, String> awaitRecord(String bootstrap, String topic, String key,
+                                                             Predicate<ConsumerRecord<String, String>> matches,
+                                                             Duration timeout) {
         Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "group.id", "it-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest");
         try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
@@ -119,7 +130,7 @@ public final class TestEvents implements AutoCloseable {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(record.key())) {
+                    if (key.equals(record.key()) && matches.test(record)) {
                         return record;
                     }
                 }

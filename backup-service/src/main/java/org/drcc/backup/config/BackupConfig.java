@@ -14,7 +14,7 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration
-@EnableConfigurationProperties({BackupProperties.class, S3Properties.class})
+@EnableConfigurationProperties({BackupProperties.class, S3Properties.class, RetentionSettings.class})
 class BackupConfig {
 
     @Bean

@@ -1,5 +1,6 @@
 package org.drcc.backup.config;
 
+import java.time.Duration;
 import java.util.Map;
 import org.drcc.backup.policy.DatabasePolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,6 +22,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             it, at pg_dump's default level, on {@code compressionThreads} cores at
  *                             once; false: pg_dump compresses on its one thread (slower, the same archive)
  * @param compressionThreads   threads that compress dumps; 0: one per core
+ * @param staleAfter           a backup still RUNNING this long after its start, and not run by this
+ *                             instance, is recorded as failed: longer than any dump takes, because
+ *                             another instance may be running it and only its age tells it is lost
+ * @param staleCheckInterval   how often the running backups are looked at for stale ones (by the clock)
  */
 @ConfigurationProperties("dr.backup")
 public record BackupProperties(
@@ -33,10 +38,17 @@ public record BackupProperties(
         @DefaultValue("2") int restoreJobs,
         @DefaultValue("2") int manifestConnections,
         @DefaultValue("true") boolean parallelCompression,
-        @DefaultValue("0") int compressionThreads) {
+        @DefaultValue("0") int compressionThreads,
+        @DefaultValue("PT6H") Duration staleAfter,
+        @DefaultValue("PT10M") Duration staleCheckInterval) {
 
     public BackupProperties {
         databases = databases == null ? Map.of() : Map.copyOf(databases);
+        if (staleAfter.isNegative() || staleAfter.isZero() || staleCheckInterval.isNegative()
+                || staleCheckInterval.isZero()) {
+            throw new IllegalArgumentException("dr.backup.stale-after and dr.backup.stale-check-interval must be "
+                    + "positive durations (got " + staleAfter + ", " + staleCheckInterval + ")");
+        }
         if (compressionThreads <= 0) {
             compressionThreads = Runtime.getRuntime().availableProcessors();
         }

@@ -46,6 +46,11 @@ class BackupGate {
         }
     }
 
+    /** Whether a job of this instance runs the backup (another instance's, or a lost one, is not). */
+    boolean runsHere(String backupId) {
+        return running.containsValue(backupId);
+    }
+
     void leave(String database, String backupId) {
         running.remove(database, backupId);
     }

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.CompleteBackupCommand;
-import org.drcc.backup.command.FailBackupCommand;
 import org.drcc.backup.command.StartBackupCommand;
 import org.drcc.backup.config.S3Properties;
 import org.slf4j.Logger;
@@ -31,10 +30,11 @@ public class BackupJob {
     private final TierCopier copier;
     private final S3Properties s3;
     private final TaskExecutor tasks;
+    private final FailureRecorder failures;
     private final Clock clock;
 
     BackupJob(CommandGateway commands, Policies policies, BackupGate gate, SnapshotDumper dumper, TierCopier copier,
-              S3Properties s3, TaskExecutor backupTasks, Clock clock) {
+              S3Properties s3, TaskExecutor backupTasks, FailureRecorder failures, Clock clock) {
         this.commands = commands;
         this.policies = policies;
         this.gate = gate;
@@ -42,6 +42,7 @@ public class BackupJob {
         this.copier = copier;
         this.s3 = s3;
         this.tasks = backupTasks;
+        this.failures = failures;
         this.clock = clock;
     }
 
@@ -50,13 +51,19 @@ public class BackupJob {
         policies.require(database);
         String backupId = UUID.randomUUID().toString();
         gate.enter(database, backupId);
+        boolean started = false;
         try {
             Instant now = clock.instant();
             String key = database + "/" + KEY_TIME.format(now.truncatedTo(ChronoUnit.SECONDS)) + "_" + backupId + ".dump";
             commands.sendAndWait(new StartBackupCommand(backupId, database, s3.buckets().primary(), key, actor, now));
+            started = true;
             tasks.execute(() -> run(backupId, database, key, now));
             return backupId;
         } catch (RuntimeException e) {
+            if (started) {
+                // recorded as started but no job will run it (the job queue is full): it must not stay RUNNING
+                failures.record(backupId, "the service could not run it: " + Failures.describe(e));
+            }
             gate.leave(database, backupId);
             throw gate.explain(database, backupId, e);
         }
@@ -73,20 +80,11 @@ public class BackupJob {
                     dump.object().sha256());
         } catch (Exception e) {
             log.warn("Backup {} of {} failed: {}", backupId, database, e.toString());
-            fail(backupId, e);
+            failures.record(backupId, Failures.describe(e));
             return;
         } finally {
             gate.leave(database, backupId);
         }
         copier.copyToTiers(backupId, key, dump.object().sha256());
-    }
-
-    private void fail(String backupId, Exception cause) {
-        try {
-            commands.sendAndWait(new FailBackupCommand(backupId, Failures.describe(cause), clock.instant()));
-        } catch (RuntimeException e) {
-            // the service's own database is unreachable: the start-up recovery fails the backup later
-            log.error("Could not record the failure of backup {}: {}", backupId, e.toString());
-        }
     }
 }

@@ -1,30 +1,40 @@
 package org.drcc.backup.job;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.drcc.backup.command.ExpireBackupCommand;
 import org.drcc.backup.config.BackupProperties;
-import org.drcc.backup.policy.DatabasePolicy;
+import org.drcc.backup.config.RetentionSettings;
 import org.drcc.backup.config.S3Properties;
+import org.drcc.backup.policy.DatabasePolicy;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.Backups;
 import org.drcc.backup.query.IncidentHolds;
+import org.drcc.backup.retention.ClockGuard;
+import org.drcc.backup.retention.ClockGuard.ClockJump;
 import org.drcc.backup.retention.GfsRetention;
 import org.drcc.backup.retention.RetentionCandidate;
 import org.drcc.backup.retention.RetentionPlan;
 import org.drcc.backup.storage.ObjectStore;
+import org.drcc.contract.backup.RetentionHaltedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Applies each database's retention: the backups no rule keeps are deleted from every tier, then
  * recorded as expired. The objects go first, so a crash in between leaves an expired-to-be backup
- * that the next run expires, never an expired one whose objects still cost storage.
+ * that the next run expires, never an expired one whose objects still cost storage. Two guards stand
+ * before any deletion: a clock that cannot be trusted halts the database's run with an event (its
+ * owners are told), and one run deletes at most {@code dr.backup.retention.max-deletes-per-run}.
  */
 @Component
 public class RetentionJob {
@@ -37,36 +47,56 @@ public class RetentionJob {
     private final ObjectStore store;
     private final S3Properties s3;
     private final CommandGateway commands;
+    private final EventGateway events;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final ZoneId zone;
+    private final RetentionSettings settings;
 
     RetentionJob(Policies policies, Backups backups, IncidentHolds holds, ObjectStore store, S3Properties s3,
-                 CommandGateway commands, Clock clock, BackupProperties properties) {
+                 CommandGateway commands, EventGateway events, JdbcClient jdbc, Clock clock,
+                 BackupProperties properties, RetentionSettings settings) {
         this.policies = policies;
         this.backups = backups;
         this.holds = holds;
         this.store = store;
         this.s3 = s3;
         this.commands = commands;
+        this.events = events;
+        this.jdbc = jdbc;
         this.clock = clock;
         this.zone = ZoneId.of(properties.zone());
+        this.settings = settings;
     }
 
-    /** Runs retention for every protected database; returns each one's plan. */
-    public Map<String, RetentionPlan> run() {
+    /** Runs retention for every protected database on behalf of {@code actor}; returns each one's plan. */
+    public Map<String, RetentionPlan> run(String actor) {
         Map<String, RetentionPlan> plans = new LinkedHashMap<>();
-        policies.all().forEach((database, policy) -> plans.put(database, run(database, policy)));
+        policies.all().forEach((database, policy) -> plans.put(database, run(database, policy, actor)));
         return plans;
     }
 
-    private RetentionPlan run(String database, DatabasePolicy policy) {
+    private RetentionPlan run(String database, DatabasePolicy policy, String actor) {
         Map<String, BackupSummary> byId = new LinkedHashMap<>();
         backups.completed(database).forEach(b -> byId.put(b.backupId(), b));
+        Optional<BackupSummary> newest = byId.values().stream().filter(b -> b.completedAt() != null)
+                .max((a, b) -> a.completedAt().compareTo(b.completedAt()));
+        Instant databaseNow = databaseClock();
+        Instant now = clock.instant();
+        Optional<ClockJump> jump = ClockGuard.check(now, databaseNow,
+                newest.map(BackupSummary::completedAt).orElse(null), settings.clockTolerance());
+        if (jump.isPresent()) {
+            log.error("Retention of {} halted, nothing deleted: {}", database, jump.get().reason());
+            events.publish(new RetentionHaltedEvent(newest.map(BackupSummary::backupId).orElse(null), database,
+                    jump.get().reason(), now, jump.get().referenceAt(), actor, now));
+            return RetentionPlan.halted(List.copyOf(byId.keySet()), jump.get().reason());
+        }
+
         List<RetentionCandidate> candidates = byId.values().stream()
                 .map(b -> new RetentionCandidate(b.backupId(), b.snapshotAt(), "VERIFIED".equals(b.verification())))
                 .toList();
-        RetentionPlan plan = GfsRetention.plan(candidates, policy.retention(), clock.instant(), zone,
-                holds.openHoldsSince());
+        RetentionPlan plan = GfsRetention.plan(candidates, policy.retention(), now, zone, holds.openHoldsSince())
+                .limitedTo(settings.maxDeletesPerRun());
         String reason = "no retention rule keeps it (" + policy.retention().daily() + " daily, "
                 + policy.retention().weekly() + " weekly, " + policy.retention().monthly() + " monthly)";
         for (String id : plan.expired()) {
@@ -80,7 +110,18 @@ public class RetentionJob {
                 log.warn("Could not expire backup {}: {}", id, e.toString());
             }
         }
-        log.info("Retention of {}: {} kept, {} expired", database, plan.kept().size(), plan.expired().size());
+        if (plan.deferred().isEmpty()) {
+            log.info("Retention of {}: {} kept, {} expired", database, plan.kept().size(), plan.expired().size());
+        } else {
+            log.warn("Retention of {}: {} kept, {} expired, {} more that no rule keeps wait for the next run "
+                            + "(at most {} deletions a run, dr.backup.retention.max-deletes-per-run)", database,
+                    plan.kept().size(), plan.expired().size(), plan.deferred().size(), settings.maxDeletesPerRun());
+        }
         return plan;
+    }
+
+    /** The service's PostgreSQL server's time: a clock this host's jumps do not move. */
+    private Instant databaseClock() {
+        return jdbc.sql("SELECT clock_timestamp()").query((rs, row) -> rs.getTimestamp(1).toInstant()).single();
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * What runs by the clock: each database's backups on its policy's schedule, the weekly verification
- * of each database's newest backup, retention, and the RPO watch. Off with {@code dr.backup.scheduling-enabled=false}.
+ * of each database's newest backup, retention, the RPO watch, and the sweep of backups left RUNNING. Off
+ * with {@code dr.backup.scheduling-enabled=false}.
  */
 @Configuration
 @EnableScheduling
@@ -32,11 +33,13 @@ class ScheduledJobs implements SchedulingConfigurer {
     private final RetentionJob retentionJob;
     private final Backups backups;
     private final RpoWatch rpoWatch;
+    private final StaleBackupSweep staleBackups;
     private final Duration rpoCheckInterval;
 
     ScheduledJobs(BackupProperties properties, Policies policies, BackupJob backupJob, VerifyJob verifyJob,
-                  RetentionJob retentionJob, Backups backups, RpoWatch rpoWatch,
+                  RetentionJob retentionJob, Backups backups, RpoWatch rpoWatch, StaleBackupSweep staleBackups,
                   @Value("${dr.backup.rpo-check-interval:PT1M}") Duration rpoCheckInterval) {
+        this.staleBackups = staleBackups;
         this.rpoWatch = rpoWatch;
         this.rpoCheckInterval = rpoCheckInterval;
         this.properties = properties;
@@ -51,8 +54,9 @@ class ScheduledJobs implements SchedulingConfigurer {
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         policies.all().forEach((database, policy) -> registrar.addCronTask(() -> backUp(database), policy.schedule()));
         registrar.addCronTask(this::verifyNewest, properties.verificationSchedule());
-        registrar.addCronTask(retentionJob::run, properties.retentionSchedule());
+        registrar.addCronTask(() -> retentionJob.run(SCHEDULER), properties.retentionSchedule());
         registrar.addFixedDelayTask(rpoWatch::check, rpoCheckInterval);
+        registrar.addFixedDelayTask(staleBackups::sweep, properties.staleCheckInterval());
     }
 
     private void backUp(String database) {

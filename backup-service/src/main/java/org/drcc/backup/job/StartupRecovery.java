@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * After a crash, a backup or restore that was running never will finish: it is recorded as failed,
  * and the backup's multipart upload is aborted, so it is never listed as good and leaves no parts.
- * This assumes one backup-service instance, which is how the suite runs it.
+ * This assumes one backup-service instance, which is how the suite runs it; with several, a backup another
+ * instance still runs is failed too. {@code StaleBackupSweep} is the check that is safe with several.
  */
 @Component
 class StartupRecovery {

@@ -2,6 +2,7 @@ package org.drcc.backup.kafka;
 
 import org.drcc.contract.Topics;
 import org.drcc.contract.backup.BackupEvent;
+import org.drcc.contract.backup.RetentionHaltedEvent;
 import org.drcc.contract.backup.RpoAtRiskEvent;
 import org.drcc.contract.backup.RpoRecoveredEvent;
 import org.drcc.kit.axon.RelayRoute;
@@ -17,13 +18,16 @@ class BackupEventRoute {
         return new RelayRoute<>(BackupEvent.class, Topics.BACKUP_EVENTS, BackupEventRoute::key);
     }
 
-    /** A backup's events are keyed by backup; a database's RPO alerts by database, to stay in order. */
+    /** A backup's events are keyed by backup; a database's RPO and retention alerts by database, to stay in order. */
     private static String key(BackupEvent event) {
         if (event instanceof RpoAtRiskEvent risk) {
             return risk.database();
         }
         if (event instanceof RpoRecoveredEvent recovered) {
             return recovered.database();
+        }
+        if (event instanceof RetentionHaltedEvent halted) {
+            return halted.database();
         }
         return event.backupId();
     }

@@ -28,5 +28,6 @@ public record DatabasePolicy(
         }
         schedule = schedule == null || schedule.isBlank() ? (critical ? HOURLY : DAILY) : schedule;
         rpo = rpo == null ? (critical ? Duration.ofHours(1) : Duration.ofHours(24)) : rpo;
+        retention = retention == null ? RetentionPolicy.PLAN : retention;
     }
 }

@@ -1,5 +1,6 @@
 package org.drcc.backup.web;
 
+import java.security.Principal;
 import java.util.Map;
 import org.drcc.backup.job.RetentionJob;
 import org.drcc.backup.retention.RetentionPlan;
@@ -7,7 +8,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Runs retention now rather than at its scheduled time; answers each database's plan. */
+/**
+ * Runs retention now rather than at its scheduled time; answers each database's plan: what it kept and
+ * why, what it expired, what waits for the next run, or why it halted and deleted nothing.
+ */
 @RestController
 @RequestMapping("/api/retention")
 class RetentionController {
@@ -19,7 +23,7 @@ class RetentionController {
     }
 
     @PostMapping
-    Map<String, RetentionPlan> runNow() {
-        return retention.run();
+    Map<String, RetentionPlan> runNow(Principal caller) {
+        return retention.run(caller.getName());
     }
 }

@@ -103,7 +103,7 @@ class GfsRetentionTest {
     void backupsThatExistedWhenAnOpenIncidentWasDeclaredAreHeld() {
         RetentionPlan plan = GfsRetention.plan(
                 List.of(backup("2020-01-01T00:00:00Z"), backup("2020-02-01T00:00:00Z"), backup("2020-03-01T00:00:00Z")),
-                new RetentionPolicy(0, 0, 0), Instant.parse("2026-11-25T12:00:00Z"), UTC,
+                new RetentionPolicy(1, 0, 0), Instant.parse("2026-11-25T12:00:00Z"), UTC,
                 List.of(Instant.parse("2020-02-01T00:00:00Z")));
 
         assertThat(plan.kept()).containsOnlyKeys("2020-01-01T00:00:00Z", "2020-02-01T00:00:00Z")
@@ -113,9 +113,11 @@ class GfsRetentionTest {
 
     @Test
     void aBackupFromTheFutureIsKept() {
-        RetentionPlan plan = plan(new RetentionPolicy(0, 0, 0), "2026-11-25T12:00:00Z", backup("2026-11-26T00:00:00Z"));
+        RetentionPlan plan = plan(new RetentionPolicy(1, 0, 0), "2026-11-25T12:00:00Z", backup("2026-11-26T00:00:00Z"),
+                backup("2026-11-20T00:00:00Z"));
 
-        assertThat(plan.kept()).containsOnlyKeys("2026-11-26T00:00:00Z");
+        assertThat(plan.kept()).containsOnly(java.util.Map.entry("2026-11-26T00:00:00Z", "future"));
+        assertThat(plan.expired()).containsExactly("2026-11-20T00:00:00Z");
     }
 
     @Test

@@ -46,4 +46,20 @@ class MessageTemplatesTest {
         assertThat(templates.render("status-update", "teams", values).body()).startsWith("Incident  (")
                 .doesNotContain("null");
     }
+
+    @Test
+    void rendersAHaltedRetentionWithWhyAndThatNothingWasDeleted() {
+        Map<String, Object> values = new HashMap<>(Map.of("database", "foodtruck", "backupId", "b-42",
+                "reason", "the clock went back", "clockAt", "2026-11-25T11:00:00Z",
+                "referenceAt", "2026-11-25T12:00:00Z", "actor", "scheduler", "occurredAt", "2026-11-25T11:00:00Z"));
+
+        Rendered mail = templates.render("retention-halted", "email", values);
+
+        assertThat(mail.subject()).isEqualTo("[DR] Retention halted: foodtruck, no backup deleted");
+        assertThat(mail.body()).startsWith("Retention of database foodtruck deleted no backup: the clock went back.")
+                .contains("clock read 2026-11-25T11:00:00Z; it contradicts 2026-11-25T12:00:00Z.")
+                .contains("The newest completed backup is b-42.").contains("(scheduler)");
+        assertThat(templates.render("retention-halted", "slack", values).body())
+                .startsWith(":double_vertical_bar: *Retention halted*: no backup of *foodtruck* deleted.");
+    }
 }

@@ -1,0 +1,116 @@
+package org.drcc.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.Registration;
+import org.axonframework.messaging.MessageHandlerInterceptorSupport;
+import org.drcc.backup.command.FailBackupCommand;
+import org.drcc.backup.command.StartBackupCommand;
+import org.drcc.backup.job.StaleBackupSweep;
+import org.drcc.engines.Buckets;
+import org.drcc.testsupport.WithEngines;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A backup never stays RUNNING, which would refuse every later backup of its database: a failure that
+ * cannot be recorded at first (the service's database down, simulated by refusing the command) is
+ * recorded once it can, and a backup nobody runs any more is failed by the stale-backup sweep. Each
+ * time, the proof is the next backup of the database starting.
+ */
+@WithEngines(database = "backup")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "dr.backup.scheduling-enabled=false")
+class BackupNeverStaysRunningIT {
+
+    /** How many FailBackupCommands still meet an unreachable database; each one that does is counted. */
+    static final AtomicInteger OUTAGES = new AtomicInteger();
+    static final AtomicInteger REFUSED = new AtomicInteger();
+
+    @TestConfiguration
+    static class DatabaseOutage {
+
+        @Bean
+        @SuppressWarnings("unchecked")
+        Registration failBackupMeetsAnOutage(CommandBus bus) {
+            return ((MessageHandlerInterceptorSupport<CommandMessage<?>>) bus).registerHandlerInterceptor(
+                    (unitOfWork, chain) -> {
+                        if (unitOfWork.getMessage().getPayload() instanceof FailBackupCommand
+                                && OUTAGES.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                            REFUSED.incrementAndGet();
+                            throw new DataAccessResourceFailureException("simulated: the backup database is down");
+                        }
+                        return chain.proceed();
+                    });
+        }
+    }
+
+    /** Protected databases that do not exist on the server: every dump of them fails. */
+    @DynamicPropertySource
+    static void missingDatabases(DynamicPropertyRegistry registry) {
+        for (String name : new String[] {"unreachable", "abandoned"}) {
+            registry.add("dr.backup.databases." + name + ".url",
+                    () -> System.getProperty("spring.datasource.url").replaceAll("/backup$", "/no_such_db"));
+        }
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    StaleBackupSweep sweep;
+
+    @Test
+    void aFailureThatCannotBeRecordedAtFirstIsRecordedWhenTheDatabaseIsBackAndTheNextBackupStarts() {
+        BackupApi api = new BackupApi(http, "fiona");
+        OUTAGES.set(3);
+        REFUSED.set(0);
+
+        Map<String, Object> failed = api.await(api.start("unreachable"), b -> !"RUNNING".equals(b.get("status")));
+
+        assertThat(failed).containsEntry("status", "FAILED");
+        assertThat((String) failed.get("failure")).contains("no_such_db");
+        assertThat(REFUSED).as("the first three attempts met the outage").hasValue(3);
+        String next = api.start("unreachable");
+        assertThat(next).isNotEqualTo(failed.get("backupId"));
+        assertThat(api.await(next, b -> !"RUNNING".equals(b.get("status")))).containsEntry("status", "FAILED");
+    }
+
+    @Test
+    void aBackupLeftRunningLongerThanStaleAfterIsFailedByTheSweepAndTheNextBackupStarts() {
+        BackupApi api = new BackupApi(http, "sam");
+        String lost = UUID.randomUUID().toString();
+        Instant sevenHoursAgo = Instant.now().minus(Duration.ofHours(7));
+        commands.sendAndWait(new StartBackupCommand(lost, "abandoned", Buckets.PRIMARY,
+                "abandoned/" + lost + ".dump", "an-instance-that-died", sevenHoursAgo));
+        assertThat(api.post("/api/backups", "{\"database\": \"abandoned\"}").getStatusCode())
+                .as("blocked while it is RUNNING").isEqualTo(HttpStatus.CONFLICT);
+
+        assertThat(sweep.sweep()).contains(lost);
+
+        Map<String, Object> failed = api.await(lost, b -> !"RUNNING".equals(b.get("status")));
+        assertThat(failed).containsEntry("status", "FAILED");
+        assertThat((String) failed.get("failure")).contains("dr.backup.stale-after").contains("no job runs it");
+        String next = api.start("abandoned");
+        assertThat(api.await(next, b -> !"RUNNING".equals(b.get("status")))).containsEntry("status", "FAILED");
+    }
+}

@@ -1,0 +1,67 @@
+package org.drcc.backup.kafka;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.drcc.contract.backup.BackupCompletedEvent;
+import org.drcc.contract.backup.BackupCopiedEvent;
+import org.drcc.contract.backup.BackupCopyFailedEvent;
+import org.drcc.contract.backup.BackupEvent;
+import org.drcc.contract.backup.BackupExpiredEvent;
+import org.drcc.contract.backup.BackupFailedEvent;
+import org.drcc.contract.backup.BackupRestoreFailedEvent;
+import org.drcc.contract.backup.BackupRestoreStartedEvent;
+import org.drcc.contract.backup.BackupRestoredEvent;
+import org.drcc.contract.backup.BackupStartedEvent;
+import org.drcc.contract.backup.BackupVerificationFailedEvent;
+import org.drcc.contract.backup.BackupVerifiedEvent;
+import org.drcc.contract.backup.RetentionHaltedEvent;
+import org.drcc.contract.backup.RpoAtRiskEvent;
+import org.drcc.contract.backup.RpoRecoveredEvent;
+import org.drcc.contract.backup.TableChecksum;
+import org.drcc.testsupport.ContractSnapshots;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.json.JsonTest;
+
+/** The JSON of each backup event on {@code dr.backup.events} is a public contract: these snapshots fail when it changes. */
+@JsonTest
+class BackupEventContractTest {
+
+    private static final String ID = "0c1d2e3f-0000-4000-8000-000000000016";
+    private static final String KEY = "foodtruck/2026-11-25T09-40-00Z_" + ID + ".dump";
+    private static final Instant AT = Instant.parse("2026-11-25T10:05:00Z");
+    private static final Instant POINT = Instant.parse("2026-11-25T09:40:00Z");
+
+    private static final List<BackupEvent> SAMPLES = List.of(
+            new BackupStartedEvent(ID, "foodtruck", "dr-backups-primary", KEY, "dana", AT),
+            new BackupCompletedEvent(ID, "foodtruck", "dr-backups-primary", KEY, 123456L, "ab12", "15.4", POINT,
+                    Duration.ofSeconds(42), List.of(new TableChecksum("public.customer", 300, "cd34")), "dana", AT),
+            new BackupFailedEvent(ID, "foodtruck", "pg_dump: connection refused", "dana", AT),
+            new BackupCopiedEvent(ID, "foodtruck", "secondary", "dr-backups-secondary", KEY, "ab12", "dana", AT),
+            new BackupCopyFailedEvent(ID, "foodtruck", "tertiary", "dr-backups-tertiary", "read back ef56", "dana", AT),
+            new BackupVerifiedEvent(ID, "foodtruck", "verify_0c1d2e3f", 8, "scheduler", AT),
+            new BackupVerificationFailedEvent(ID, "foodtruck", "table-checksum", "public.customer: md5 differs",
+                    "scheduler", AT),
+            new BackupExpiredEvent(ID, "foodtruck", "no retention rule keeps it (30 daily, 12 weekly, 12 monthly)",
+                    "retention", AT),
+            new BackupRestoreStartedEvent(ID, "foodtruck", "r-7", "foodtruck_restored", false, POINT, "dana", AT),
+            new BackupRestoredEvent(ID, "foodtruck", "r-7", "foodtruck_restored", POINT, "dana", AT),
+            new BackupRestoreFailedEvent(ID, "foodtruck", "r-7", "foodtruck_restored", "pg_restore exited 1", "dana",
+                    AT),
+            new RpoAtRiskEvent(ID, "foodtruck", POINT, Duration.ofHours(1), Duration.ofMinutes(85), "backup-service",
+                    AT),
+            new RpoRecoveredEvent(ID, "foodtruck", POINT, Duration.ofHours(1), "backup-service", AT),
+            new RetentionHaltedEvent(ID, "foodtruck", "the clock went back: it reads 2026-11-25T10:05:00Z, but the "
+                    + "newest backup completed at 2026-11-25T12:00:00Z, more than PT5M later", AT,
+                    Instant.parse("2026-11-25T12:00:00Z"), "scheduler", AT));
+
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void everyEventTypeSerialisesExactlyAsItsSnapshot() throws Exception {
+        ContractSnapshots.check(json, BackupEvent.class, SAMPLES);
+    }
+}
