@@ -126,6 +126,24 @@ class IncidentLifecycleIT {
     }
 
     @Test
+    void anIdempotencyKeyIsItsCallersOwnAnotherCallersSameKeyIsAnotherRequest() {
+        String key = "shared-" + System.nanoTime();
+        Map<String, Object> body = Map.of("scenario", "ransomware-attack", "title", "Files encrypted");
+        HttpHeaders alice = headers("alice", null);
+        alice.set("Idempotency-Key", key);
+        HttpHeaders dana = headers("dana", null);
+        dana.set("Idempotency-Key", key);
+
+        ResponseEntity<Map<String, Object>> hers = http.exchange("/api/incidents", HttpMethod.POST, new HttpEntity<>(body, alice), MAP);
+        ResponseEntity<Map<String, Object>> his = http.exchange("/api/incidents", HttpMethod.POST, new HttpEntity<>(body, dana), MAP);
+
+        assertThat(hers.getStatusCode().value()).isEqualTo(201);
+        assertThat(his.getStatusCode().value()).as("declared, not alice's answer replayed").isEqualTo(201);
+        assertThat(his.getBody().get("id")).isNotEqualTo(hers.getBody().get("id"));
+        assertThat(his.getBody().get("declaredBy")).isEqualTo("dana");
+    }
+
+    @Test
     void aLongLivedIncidentIsSnapshottedAndKeepsItsStateThroughTheSnapshot() {
         String id = declare("Long-lived");
         ok(send(HttpMethod.PUT, path(id, "roles/DR_LEAD"), "alice", Map.of("person", "dana"), null));

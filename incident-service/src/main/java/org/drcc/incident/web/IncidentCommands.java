@@ -27,7 +27,7 @@ class IncidentCommands {
 
     /** The command is built from the request time, taken only when it runs, not when a retry is answered. */
     ResponseEntity<?> send(String incidentId, Caller caller, String fingerprint, Function<Instant, Object> command) {
-        return idempotency.once(caller.idempotencyKey(), fingerprint, () -> {
+        return idempotency.once(caller.name(), caller.idempotencyKey(), fingerprint, () -> {
             gateway.sendAndWait(command.apply(clock.instant()));
             IncidentView view = history.current(incidentId);
             return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);

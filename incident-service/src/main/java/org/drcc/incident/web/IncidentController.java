@@ -58,7 +58,8 @@ class IncidentController {
     ResponseEntity<?> declare(@Valid @RequestBody DeclareIncidentRequest request,
             Principal caller,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
-        return idempotency.once(idempotencyKey, Fingerprint.of("declare", request), () -> declare(request, caller.getName()));
+        return idempotency.once(caller.getName(), idempotencyKey, Fingerprint.of("declare", request),
+                () -> declare(request, caller.getName()));
     }
 
     private ResponseEntity<IncidentView> declare(DeclareIncidentRequest request, String actor) {

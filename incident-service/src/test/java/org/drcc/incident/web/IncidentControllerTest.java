@@ -52,8 +52,8 @@ class IncidentControllerTest {
 
     @org.junit.jupiter.api.BeforeEach
     void runRequestsOnce() {
-        org.mockito.Mockito.when(idempotency.once(any(), any(), any()))
-                .thenAnswer(call -> call.<java.util.function.Supplier<?>>getArgument(2).get());
+        org.mockito.Mockito.when(idempotency.once(any(), any(), any(), any()))
+                .thenAnswer(call -> call.<java.util.function.Supplier<?>>getArgument(3).get());
     }
 
     @TestConfiguration

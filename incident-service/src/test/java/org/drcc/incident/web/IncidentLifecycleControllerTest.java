@@ -67,7 +67,7 @@ class IncidentLifecycleControllerTest {
 
     @BeforeEach
     void runRequestsOnce() {
-        when(idempotency.once(any(), any(), any())).thenAnswer(call -> call.<Supplier<?>>getArgument(2).get());
+        when(idempotency.once(any(), any(), any(), any())).thenAnswer(call -> call.<Supplier<?>>getArgument(3).get());
     }
 
     @Test
