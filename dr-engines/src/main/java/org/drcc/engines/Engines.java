@@ -111,6 +111,16 @@ public final class Engines implements AutoCloseable {
         kafka.awaitReady();
     }
 
+    /** Stops PostgreSQL as an operator would ({@code pg_ctl stop}); {@link #startPostgres()} brings it back. */
+    public void stopPostgres() {
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again on the same cluster directory and loopback port; waits until it accepts connections. */
+    public void startPostgres() {
+        postgres = PostgresEngine.start(settings);
+    }
+
     public String jdbcUrl(String database) {
         return postgres.jdbcUrl(database);
     }
