@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
 import org.drcc.contract.Topics;
 import org.drcc.engines.Engines;
 import org.drcc.kit.security.Roles;
@@ -126,8 +131,14 @@ class EnginesDownIT {
     }
 
     @Test
-    void aServiceStartsWhileKafkaIsDownAndRelaysOnceItIsBack(Engines engines) throws Exception {
+    void aServiceStartsWhileKafkaIsDownAndOnceItIsBackCreatesTheContractTopicsAndRelays(Engines engines) throws Exception {
         String title = "Declared on a service started without Kafka " + UUID.randomUUID();
+        // a contract topic missing when the service starts, so that only the service can have made it again
+        String missing = Topics.PRIVACY_EVENTS + Topics.DEAD_LETTER_SUFFIX;
+        try (Admin admin = admin(engines)) {
+            admin.deleteTopics(List.of(missing)).all().get(30, TimeUnit.SECONDS);
+            within(Duration.ofSeconds(30), () -> topics(admin), names -> !names.contains(missing));
+        }
         String id;
         ConfigurableApplicationContext second = null;
         engines.kafka().kill();
@@ -143,8 +154,25 @@ class EnginesDownIT {
         try {
             assertThat(TestEvents.awaitRecord(engines.bootstrapServers(), Topics.INCIDENT_EVENTS, id,
                     Duration.ofSeconds(120)).value()).contains(title);
+            try (Admin admin = admin(engines)) {
+                within(Duration.ofSeconds(90), () -> topics(admin), names -> names.contains(missing));
+                assertThat(admin.describeTopics(List.of(missing)).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .get(missing).partitions()).hasSize(3);
+            }
         } finally {
             second.close();
+        }
+    }
+
+    private static Admin admin(Engines engines) {
+        return Admin.create(Map.of("bootstrap.servers", engines.bootstrapServers()));
+    }
+
+    private static Set<String> topics(Admin admin) {
+        try {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
