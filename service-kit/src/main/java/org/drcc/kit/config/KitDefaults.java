@@ -51,6 +51,9 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("spring.kafka.admin.properties.default.api.timeout.ms", "5000"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),
+            // health is open without a token: it names each engine and its status (db, kafka, s3) so that an
+            // operator sees which one is down, but shows no details (addresses, driver messages) unless a service asks
+            Map.entry("management.endpoint.health.show-components", "always"),
             Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
             Map.entry("dr.security.issuer", "dr-local"),
             Map.entry("dr.security.audience", "dr-command-centre"),
