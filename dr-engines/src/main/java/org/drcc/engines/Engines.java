@@ -121,6 +121,17 @@ public final class Engines implements AutoCloseable {
         postgres = PostgresEngine.start(settings);
     }
 
+    /** Stops the S3 server; {@link #startS3()} brings it back on its objects and port. */
+    public void stopS3() {
+        s3.close();
+    }
+
+    /** Starts the S3 server again on the same object folder and loopback port; waits until it answers. */
+    public void startS3() {
+        s3 = S3Engine.launch(settings, Buckets.ALL);
+        s3.awaitReady();
+    }
+
     public String jdbcUrl(String database) {
         return postgres.jdbcUrl(database);
     }

@@ -72,7 +72,7 @@ class EnginesDownIT {
             long start = System.nanoTime();
             ResponseEntity<String> refused = declare(http, refusedTitle);
             assertThat(since(start)).isLessThan(PROMPTLY);
-            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
             assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
             assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).matches("[1-9][0-9]*");
             JsonNode problem = JSON.readTree(refused.getBody());
@@ -162,6 +162,23 @@ class EnginesDownIT {
         } finally {
             second.close();
         }
+    }
+
+    @Test
+    void withS3StoppedHealthNamesS3AtOnceAndItIsUpAgainWhenItReturns(Engines engines) throws Exception {
+        engines.stopS3();
+        try {
+            within(Duration.ofSeconds(20), () -> {
+                long asked = System.nanoTime();
+                JsonNode answer = health();
+                assertThat(since(asked)).isLessThan(PROMPTLY);
+                return answer;
+            }, h -> h.path("components").path("s3").path("status").asText().equals("DOWN"));
+        } finally {
+            engines.startS3();
+        }
+        assertThat(within(Duration.ofSeconds(30), this::health,
+                h -> h.path("components").path("s3").path("status").asText().equals("UP"))).isNotNull();
     }
 
     private static Admin admin(Engines engines) {
