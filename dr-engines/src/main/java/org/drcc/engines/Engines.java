@@ -111,6 +111,27 @@ public final class Engines implements AutoCloseable {
         kafka.awaitReady();
     }
 
+    /** Stops PostgreSQL as an operator would ({@code pg_ctl stop}); {@link #startPostgres()} brings it back. */
+    public void stopPostgres() {
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again on the same cluster directory and loopback port; waits until it accepts connections. */
+    public void startPostgres() {
+        postgres = PostgresEngine.start(settings);
+    }
+
+    /** Stops the S3 server; {@link #startS3()} brings it back on its objects and port. */
+    public void stopS3() {
+        s3.close();
+    }
+
+    /** Starts the S3 server again on the same object folder and loopback port; waits until it answers. */
+    public void startS3() {
+        s3 = S3Engine.launch(settings, Buckets.ALL);
+        s3.awaitReady();
+    }
+
     public String jdbcUrl(String database) {
         return postgres.jdbcUrl(database);
     }

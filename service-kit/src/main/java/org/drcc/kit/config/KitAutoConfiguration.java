@@ -66,6 +66,12 @@ public class KitAutoConfiguration {
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
+    /** Creates the contract topics when Kafka comes back, should the service have started without it. */
+    @Bean
+    ContractTopicsKeeper contractTopicsKeeper(KafkaAdmin admin) {
+        return new ContractTopicsKeeper(admin);
+    }
+
     /**
      * A record that cannot be read is parked on the topic's dead-letter topic at once, with its offset
      * logged; any other failure (a database outage, say) is retried with backoff and never skipped,

@@ -18,6 +18,15 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("spring.flyway.locations", "classpath:db/kit,classpath:db/migration"),
             Map.entry("spring.datasource.username", "postgres"),
             Map.entry("spring.datasource.password", ""),
+            // With PostgreSQL down, a request waits at most ~2 s for a connection and then answers 503
+            // (org.drcc.kit.web.EngineOutages), instead of Hikari's default 30 s and a 500; the driver gives up
+            // connecting after 2 s. The socket timeout only ends a query stuck on a server that stopped
+            // answering mid-way: generous, because a backup's manifest or an audit verify reads for minutes.
+            Map.entry("spring.datasource.hikari.connection-timeout", "2000"),
+            Map.entry("spring.datasource.hikari.validation-timeout", "1000"),
+            Map.entry("spring.datasource.hikari.data-source-properties.connectTimeout", "2"),
+            Map.entry("spring.datasource.hikari.data-source-properties.socketTimeout", "300"),
+            Map.entry("spring.datasource.hikari.data-source-properties.tcpKeepAlive", "true"),
             // the shared keyring of personal-data keys: same credentials as the service's own database by default
             Map.entry("dr.privacy.keyring.username", "${spring.datasource.username}"),
             Map.entry("dr.privacy.keyring.password", "${spring.datasource.password:}"),
@@ -32,9 +41,19 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("spring.kafka.consumer.properties.partition.assignment.strategy",
                     "org.apache.kafka.clients.consumer.CooperativeStickyAssignor"),
             Map.entry("spring.kafka.listener.ack-mode", "record"),
-            Map.entry("spring.kafka.admin.fail-fast", "true"),
+            // A service starts while Kafka is down: the contract topics are then created by
+            // org.drcc.kit.config.ContractTopicsKeeper once Kafka answers, and the relay waits for it. The
+            // admin gives up quickly so that neither the start nor the health check waits long for a dead broker.
+            Map.entry("spring.kafka.admin.fail-fast", "false"),
+            Map.entry("spring.kafka.admin.operation-timeout", "5s"),
+            Map.entry("spring.kafka.admin.close-timeout", "2s"),
+            Map.entry("spring.kafka.admin.properties.request.timeout.ms", "3000"),
+            Map.entry("spring.kafka.admin.properties.default.api.timeout.ms", "5000"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),
+            // health is open without a token: it names each engine and its status (db, kafka, s3) so that an
+            // operator sees which one is down, but shows no details (addresses, driver messages) unless a service asks
+            Map.entry("management.endpoint.health.show-components", "always"),
             Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
             Map.entry("dr.security.issuer", "dr-local"),
             Map.entry("dr.security.audience", "dr-command-centre"),

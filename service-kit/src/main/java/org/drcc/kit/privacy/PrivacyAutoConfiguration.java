@@ -2,6 +2,9 @@ package org.drcc.kit.privacy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -35,8 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PrivacyAutoConfiguration {
 
     @Bean
-    Keyring keyring(PrivacyProperties settings, DataSource serviceDatabase) {
-        DataSource database = settings.keyring().url() == null ? serviceDatabase : keyringDatabase(settings.keyring());
+    Keyring keyring(PrivacyProperties settings, DataSource serviceDatabase, Environment environment) {
+        DataSource database = settings.keyring().url() == null ? serviceDatabase
+                : keyringDatabase(settings.keyring(), environment);
         Keyring.migrate(database);
         return new Keyring(JdbcClient.create(database), settings.keyCacheTtl(), Clock.systemUTC(),
                 database == serviceDatabase ? null : (HikariDataSource) database);
@@ -79,8 +83,13 @@ public class PrivacyAutoConfiguration {
         }
     }
 
-    private static HikariDataSource keyringDatabase(PrivacyProperties.Keyring keyring) {
+    /**
+     * The service pool's Hikari settings apply here too (the kit's 2 s connection timeout above all), so that the
+     * keyring's PostgreSQL being down fails a request as fast as the service's own database does.
+     */
+    private static HikariDataSource keyringDatabase(PrivacyProperties.Keyring keyring, Environment environment) {
         HikariDataSource pool = new HikariDataSource();
+        Binder.get(environment).bind("spring.datasource.hikari", Bindable.ofInstance(pool));
         pool.setPoolName("keyring");
         pool.setJdbcUrl(keyring.url());
         pool.setUsername(keyring.username());

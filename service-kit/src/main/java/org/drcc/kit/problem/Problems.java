@@ -36,12 +36,19 @@ public final class Problems {
     /** For a servlet filter, where no controller advice reaches. */
     public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
                              String detail) throws IOException {
+        write(request, response, status, title, detail, Map.of());
+    }
+
+    /** The same with extension members ({@code "engine": "Kafka"}, say) after the standard ones. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
+                             String detail, Map<String, Object> extensions) throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", title);
         problem.put("status", status);
         problem.put("detail", detail);
         problem.put("instance", request.getRequestURI());
+        problem.putAll(extensions);
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         JSON.writeValue(response.getOutputStream(), problem);

@@ -3,7 +3,9 @@ package org.drcc.kit.s3;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -23,6 +25,8 @@ public final class S3Clients implements AutoCloseable {
 
     private final S3Client main;
     private final Map<String, S3Client> named = new LinkedHashMap<>();
+    /** The buckets opened through {@link #bucket}: the health check asks S3 about one of them. */
+    private final Set<String> buckets = ConcurrentHashMap.newKeySet();
 
     public S3Clients(S3Settings settings) {
         this.main = build(settings.main());
@@ -45,7 +49,21 @@ public final class S3Clients implements AutoCloseable {
 
     /** One bucket of the main store. */
     public BucketStore bucket(String bucket) {
+        buckets.add(bucket);
         return new BucketStore(main, bucket);
+    }
+
+    /** The main store's client and each named one's, by name ("main" first). */
+    public Map<String, S3Client> stores() {
+        Map<String, S3Client> all = new LinkedHashMap<>();
+        all.put("main", main);
+        all.putAll(named);
+        return all;
+    }
+
+    /** A bucket of the main store this service uses, if it opened one through {@link #bucket}. */
+    public Optional<String> anyBucket() {
+        return buckets.stream().sorted().findFirst();
     }
 
     @Override
@@ -70,7 +88,7 @@ public final class S3Clients implements AutoCloseable {
                 .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClientBuilder(Apache5HttpClient.builder().connectionTimeout(Duration.ofSeconds(5))
+                .httpClientBuilder(Apache5HttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
                         .socketTimeout(Duration.ofSeconds(60)))
                 .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD));
         if (store.endpoint() != null && !store.endpoint().toString().isBlank()) {

@@ -1,0 +1,233 @@
+package org.drcc.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.drcc.contract.Topics;
+import org.drcc.engines.Engines;
+import org.drcc.kit.security.Roles;
+import org.drcc.testsupport.TestEvents;
+import org.drcc.testsupport.TestTokens;
+import org.drcc.testsupport.WithEngines;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+
+/**
+ * The service's own engines fail under it: it answers at once and names the engine, changes nothing, and takes
+ * up its work again by itself when the engine is back. The bounds are generous (a loaded machine), the target
+ * is about two seconds.
+ */
+@WithEngines(database = "incident")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EnginesDownIT {
+
+    private static final Duration PROMPTLY = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    Environment environment;
+
+    /** The service's port, asked by a client that never retries on its own (Apache's repeats a 503 after Retry-After). */
+    TestRestTemplate http;
+
+    @BeforeEach
+    void client() {
+        http = client(environment);
+    }
+
+    private static TestRestTemplate client(Environment service) {
+        return new TestRestTemplate(new RestTemplateBuilder().requestFactory(JdkClientHttpRequestFactory.class)
+                .rootUri("http://127.0.0.1:" + service.getProperty("local.server.port")));
+    }
+
+    @Test
+    void withPostgreSqlStoppedADeclareIsRefusedAtOnceNamingItAndSucceedsOnceItIsBack(Engines engines) throws Exception {
+        String refusedTitle = "Declared while PostgreSQL was down " + UUID.randomUUID();
+        engines.stopPostgres();
+        try {
+            long start = System.nanoTime();
+            ResponseEntity<String> refused = declare(http, refusedTitle);
+            assertThat(since(start)).isLessThan(PROMPTLY);
+            assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).matches("[1-9][0-9]*");
+            JsonNode problem = JSON.readTree(refused.getBody());
+            assertThat(problem.path("title").asText()).isEqualTo("PostgreSQL is unreachable");
+            assertThat(problem.path("detail").asText()).contains("nothing was changed");
+
+            start = System.nanoTime();
+            JsonNode health = health();
+            assertThat(since(start)).isLessThan(PROMPTLY);
+            assertThat(health.path("status").asText()).isEqualTo("DOWN");
+            assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("DOWN");
+        } finally {
+            engines.startPostgres();
+        }
+
+        String title = "Declared once PostgreSQL was back " + UUID.randomUUID();
+        ResponseEntity<String> created = within(Duration.ofSeconds(60), () -> declare(http, title),
+                r -> r.getStatusCode() == HttpStatus.CREATED);
+        String id = JSON.readTree(created.getBody()).path("id").asText();
+        // the list is a projection: once it shows the later incident it has seen every earlier event
+        String list = within(Duration.ofSeconds(120), () -> http.exchange("/api/incidents?size=200", HttpMethod.GET,
+                signedIn(null), String.class).getBody(), body -> body != null && body.contains(id));
+        assertThat(list).doesNotContain(refusedTitle);
+        assertThat(within(Duration.ofSeconds(30), this::health,
+                h -> h.path("components").path("db").path("status").asText().equals("UP"))).isNotNull();
+    }
+
+    @Test
+    void withKafkaStoppedADeclareIsStoredHealthNamesKafkaAndTheEventIsRelayedWhenItReturns(Engines engines)
+            throws Exception {
+        String title = "Declared while Kafka was down " + UUID.randomUUID();
+        String id;
+        engines.kafka().kill();
+        try {
+            long start = System.nanoTime();
+            ResponseEntity<String> created = declare(http, title);
+            assertThat(since(start)).isLessThan(PROMPTLY);
+            assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            id = JSON.readTree(created.getBody()).path("id").asText();
+
+            // an answer remembered from before the kill may be served for a few seconds, each one quickly
+            JsonNode health = within(Duration.ofSeconds(20), () -> {
+                long asked = System.nanoTime();
+                JsonNode answer = health();
+                assertThat(since(asked)).isLessThan(PROMPTLY);
+                return answer;
+            }, h -> h.path("components").path("kafka").path("status").asText().equals("DOWN"));
+            assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
+        } finally {
+            engines.restartKafka();
+        }
+        assertThat(TestEvents.awaitRecord(engines.bootstrapServers(), Topics.INCIDENT_EVENTS, id, Duration.ofSeconds(120))
+                .value()).contains(title);
+        assertThat(within(Duration.ofSeconds(30), this::health,
+                h -> h.path("components").path("kafka").path("status").asText().equals("UP"))).isNotNull();
+    }
+
+    @Test
+    void aServiceStartsWhileKafkaIsDownAndOnceItIsBackCreatesTheContractTopicsAndRelays(Engines engines) throws Exception {
+        String title = "Declared on a service started without Kafka " + UUID.randomUUID();
+        // a contract topic missing when the service starts, so that only the service can have made it again
+        String missing = Topics.PRIVACY_EVENTS + Topics.DEAD_LETTER_SUFFIX;
+        try (Admin admin = admin(engines)) {
+            admin.deleteTopics(List.of(missing)).all().get(30, TimeUnit.SECONDS);
+            within(Duration.ofSeconds(30), () -> topics(admin), names -> !names.contains(missing));
+        }
+        String id;
+        ConfigurableApplicationContext second = null;
+        engines.kafka().kill();
+        try {
+            second = new SpringApplicationBuilder(IncidentServiceApplication.class)
+                    .run("--server.port=0", "--spring.jmx.enabled=false");
+            ResponseEntity<String> created = declare(client(second.getEnvironment()), title);
+            assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            id = JSON.readTree(created.getBody()).path("id").asText();
+        } finally {
+            engines.restartKafka();
+        }
+        try {
+            assertThat(TestEvents.awaitRecord(engines.bootstrapServers(), Topics.INCIDENT_EVENTS, id,
+                    Duration.ofSeconds(120)).value()).contains(title);
+            try (Admin admin = admin(engines)) {
+                within(Duration.ofSeconds(90), () -> topics(admin), names -> names.contains(missing));
+                assertThat(admin.describeTopics(List.of(missing)).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .get(missing).partitions()).hasSize(3);
+            }
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void withS3StoppedHealthNamesS3AtOnceAndItIsUpAgainWhenItReturns(Engines engines) throws Exception {
+        engines.stopS3();
+        try {
+            within(Duration.ofSeconds(20), () -> {
+                long asked = System.nanoTime();
+                JsonNode answer = health();
+                assertThat(since(asked)).isLessThan(PROMPTLY);
+                return answer;
+            }, h -> h.path("components").path("s3").path("status").asText().equals("DOWN"));
+        } finally {
+            engines.startS3();
+        }
+        assertThat(within(Duration.ofSeconds(30), this::health,
+                h -> h.path("components").path("s3").path("status").asText().equals("UP"))).isNotNull();
+    }
+
+    private static Admin admin(Engines engines) {
+        return Admin.create(Map.of("bootstrap.servers", engines.bootstrapServers()));
+    }
+
+    private static Set<String> topics(Admin admin) {
+        try {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ResponseEntity<String> declare(TestRestTemplate client, String title) {
+        String body = "{\"scenario\":\"database-corruption\",\"title\":\"" + title + "\"}";
+        return client.exchange("/api/incidents", HttpMethod.POST, signedIn(body), String.class);
+    }
+
+    private static HttpEntity<String> signedIn(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.DR_LEAD, "alice"));
+        return new HttpEntity<>(body, headers);
+    }
+
+    private JsonNode health() {
+        try {
+            return JSON.readTree(http.getForEntity("/actuator/health", String.class).getBody());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Asks until the answer is the one awaited; fails with the last answer when the bound passes. */
+    private static <T> T within(Duration bound, Supplier<T> ask, Predicate<T> awaited) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        T last = null;
+        while (System.nanoTime() < deadline) {
+            last = ask.get();
+            if (awaited.test(last)) {
+                return last;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not within " + bound + "; last answer: " + last);
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

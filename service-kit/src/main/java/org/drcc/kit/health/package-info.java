@@ -1,0 +1,5 @@
+/**
+ * Health that names the engine that is down: Kafka and S3 beside Spring Boot's database check, each answering
+ * within about two seconds and remembered for a few, so that frequent health calls do not hammer an engine.
+ */
+package org.drcc.kit.health;

@@ -1,0 +1,85 @@
+package org.drcc.kit.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.drcc.kit.problem.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A request that failed because PostgreSQL, Kafka or S3 is unreachable answers 503 problem+json naming the
+ * engine, with Retry-After. A resolver ahead of the controller advices rather than one more advice: an advice
+ * method that matched these errors by their causes would also take them from the advices of a service (Spring
+ * picks the first advice with any match), and an advice cannot decline an error it matched. This one declines
+ * everything that is no outage, which then goes its usual way.
+ *
+ * <p>"Nothing was changed" holds because every change is one transaction (the event store's, a read model's)
+ * that the unreachable engine made fail before it committed; events reach Kafka through the relay from the
+ * event store after the commit, and the one request that publishes itself (a privacy erasure) commits only
+ * once Kafka acknowledged.
+ */
+public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineDownResolver.class);
+
+    private final int retryAfterSeconds;
+
+    public EngineDownResolver(int retryAfterSeconds) {
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    @Override
+    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
+                                         Exception error) {
+        Optional<EngineDown> down = EngineDown.of(error);
+        if (down.isEmpty() || response.isCommitted()) {
+            return null;
+        }
+        EngineDown engine = down.get();
+        String what = request.getMethod() + " " + request.getRequestURI();
+        // the classes only: an engine's message may carry an address, and a log line must never carry a secret
+        log.warn("{} is unreachable: {} answered 503 ({})", engine.title(), what, causes(error));
+        try {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+            Problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), engine.title() + " is unreachable",
+                    detail(error, engine, what), Map.of("engine", engine.title()));
+            return new ModelAndView();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private String detail(Exception error, EngineDown engine, String what) {
+        // a service that already said precisely what it did not do (a privacy erasure, say) keeps its words
+        if (error instanceof ErrorResponse own && own.getBody().getDetail() != null) {
+            return own.getBody().getDetail();
+        }
+        return engine.title() + " could not be reached, so " + what + " was not done and nothing was changed. "
+                + "Try again in " + retryAfterSeconds + " seconds; GET /actuator/health shows when it is back.";
+    }
+
+    private static String causes(Throwable error) {
+        List<String> names = new ArrayList<>();
+        for (Throwable t = error; t != null && names.size() < 8; t = t.getCause() == t ? null : t.getCause()) {
+            names.add(t.getClass().getSimpleName());
+        }
+        return String.join(" <- ", names);
+    }
+
+    /** After Boot's DefaultErrorAttributes, which only records the error, and before the controller advices. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 10;
+    }
+}
