@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.contract.backup.BackupCopyAbandonedEvent;
 import org.drcc.contract.backup.BackupEvent;
 import org.drcc.contract.backup.BackupVerificationFailedEvent;
 import org.drcc.contract.backup.RpoAtRiskEvent;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * RPO at risk, back within RPO, and a failed verification owe one message to every contact of the
+ * RPO at risk, back within RPO, a failed verification and a tier copy given up owe one message to every contact of the
  * database's owners in the plan. Each message is a Notification like an incident's, keyed by
  * {@link #subject(String)} instead of an incident id (so PagerDuty and Opsgenie fold the alerts of one
  * database into one), with an id derived from the backup event's id: a redelivered event alerts once.
@@ -78,11 +79,13 @@ public class BackupAlertPolicy {
             return Optional.of("rpo-recovered");
         } else if (event instanceof BackupVerificationFailedEvent) {
             return Optional.of("backup-verification-failed");
+        } else if (event instanceof BackupCopyAbandonedEvent) {
+            return Optional.of("backup-copy-abandoned");
         }
         return Optional.empty();
     }
 
-    private static Map<String, Object> values(BackupEvent event) {
+    static Map<String, Object> values(BackupEvent event) {
         Map<String, Object> values = new HashMap<>();
         values.put("database", event.database());
         values.put("backupId", event.backupId());
@@ -98,6 +101,11 @@ public class BackupAlertPolicy {
         } else if (event instanceof BackupVerificationFailedEvent e) {
             values.put("check", e.check());
             values.put("detail", e.detail());
+        } else if (event instanceof BackupCopyAbandonedEvent e) {
+            values.put("copyTier", e.tier());
+            values.put("bucket", e.bucket());
+            values.put("attempts", e.attempts());
+            values.put("lastCause", e.lastCause());
         }
         return values;
     }
