@@ -56,7 +56,9 @@ class BackupReactionsIT {
         String url = System.getProperty("dr.backup.databases.foodtruck.url");
         DatabasePolicy strict = new DatabasePolicy(url, "postgres", "", true, null, Duration.ofMillis(1), null);
         DatabasePolicy lenient = new DatabasePolicy(url, "postgres", "", true, null, Duration.ofDays(1000), null);
-        completedBackup();
+        // only a backup verified by restore counts, and every backup is verified on its own after its copies
+        String backupId = completedBackup();
+        assertThat(await(backupId, b -> b.get("verifiedAt") != null)).containsEntry("verification", "VERIFIED");
 
         rpoWatch.check("foodtruck", strict);
         rpoWatch.check("foodtruck", strict);

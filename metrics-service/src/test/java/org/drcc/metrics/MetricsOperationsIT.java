@@ -84,6 +84,7 @@ class MetricsOperationsIT {
             String b4 = id();
             started(events, b4, db, 9);
             completed(events, b4, db, 10);
+            events.publish(Topics.BACKUP_EVENTS, db, new BackupVerifiedEvent(b4, db, "scratch", 3, "test", at(11)));
             String b5 = id();
             started(events, b5, db, 11);
             completed(events, b5, db, 12);
@@ -117,9 +118,9 @@ class MetricsOperationsIT {
         assertThat(f.has("counts")).isTrue();
         JsonNode backups = f.path("backups");
         assertThat(rate(backups.path("success"))).isEqualTo("5/6"); // b1, b3, b4, b5 and the other database's b6 completed; b2 failed
-        assertThat(rate(backups.path("verification"))).isEqualTo("1/2");
+        assertThat(rate(backups.path("verification"))).isEqualTo("2/3");
         JsonNode orders = newest(backups, db);
-        // b5 is newer but expired, b3 failed its verification: b4 is the newest good one.
+        // b5 is newer but expired, b3 failed its verification: b4, verified at 11, is the newest good one.
         assertThat(orders.path("pointInTime").asText()).isEqualTo(at(10).minus(M30).toString());
         assertThat(orders.path("rpo").asText()).isEqualTo("PT1H");
         assertThat(orders.path("status").asText()).isEqualTo("OLDER_THAN_RPO");
@@ -149,7 +150,7 @@ class MetricsOperationsIT {
         JsonNode again = http.getForObject("/api/metrics?from=" + base + "&to=" + base.plus(Duration.ofDays(1)),
                 JsonNode.class);
         assertThat(rate(again.path("backups").path("success"))).isEqualTo("5/6");
-        assertThat(rate(again.path("backups").path("verification"))).isEqualTo("1/2");
+        assertThat(rate(again.path("backups").path("verification"))).isEqualTo("2/3");
         assertThat(newest(again.path("backups"), db).path("pointInTime").asText())
                 .isEqualTo(at(10).minus(M30).toString());
         assertThat(newest(again.path("backups"), db).path("rpo").asText()).isEqualTo("PT1H");

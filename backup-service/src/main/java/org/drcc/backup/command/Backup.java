@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.drcc.contract.backup.BackupCompletedEvent;
 import org.drcc.contract.backup.BackupCopiedEvent;
+import org.drcc.contract.backup.BackupCopyAbandonedEvent;
 import org.drcc.contract.backup.BackupCopyFailedEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
 import org.drcc.contract.backup.BackupFailedEvent;
@@ -39,6 +40,7 @@ public class Backup {
     private boolean verified;
     /** Restores under way: restore id to target database. */
     private final Map<String, String> openRestores = new HashMap<>();
+    private final TierCopies copies = new TierCopies();
 
     protected Backup() {
         // for Axon: rebuilt from its events
@@ -65,14 +67,33 @@ public class Backup {
     @CommandHandler
     void handle(RecordTierCopyCommand c) {
         require(status == BackupStatus.COMPLETED, "only a completed backup can be copied to a tier");
-        if (c.cause() == null && sha256.equals(c.readBackSha256())) {
+        TierCopies.Tier tier = copies.of(c.tier());
+        boolean good = c.cause() == null && sha256.equals(c.readBackSha256());
+        // a copy is proved once; later records of it come from a retry that raced with the good one
+        if (tier.copied() || !good && c.attempt() <= tier.failedAttempts()) {
+            return;
+        }
+        if (good) {
             apply(new BackupCopiedEvent(backupId, database, c.tier(), c.bucket(), c.objectKey(), c.readBackSha256(),
                     actor, c.copiedAt()));
-        } else {
+        } else if (!tier.abandoned()) {
             String cause = c.cause() != null ? c.cause()
                     : "the copy reads back with SHA-256 " + c.readBackSha256() + ", the backup has " + sha256;
             apply(new BackupCopyFailedEvent(backupId, database, c.tier(), c.bucket(), cause, actor, c.copiedAt()));
         }
+    }
+
+    @CommandHandler
+    void handle(AbandonTierCopyCommand c) {
+        require(status == BackupStatus.COMPLETED, "only a completed backup's copies are given up; this one is " + status);
+        TierCopies.Tier tier = copies.of(c.tier());
+        require(!tier.copied(), "backup " + backupId + " already has a " + c.tier() + " copy");
+        require(!tier.abandoned(), "the " + c.tier() + " copy of backup " + backupId + " was already given up");
+        require(tier.failedAttempts() > 0 && tier.failedAttempts() >= c.maxAttempts(), "the " + c.tier()
+                + " copy of backup " + backupId + " failed " + tier.failedAttempts() + " of " + c.maxAttempts()
+                + " attempts");
+        apply(new BackupCopyAbandonedEvent(backupId, database, c.tier(), tier.bucket(), tier.failedAttempts(),
+                tier.lastCause(), c.actor(), c.abandonedAt()));
     }
 
     @CommandHandler
@@ -142,6 +163,21 @@ public class Backup {
     @EventSourcingHandler
     void on(BackupFailedEvent e) {
         status = BackupStatus.FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(BackupCopiedEvent e) {
+        copies.copied(e.tier(), e.bucket());
+    }
+
+    @EventSourcingHandler
+    void on(BackupCopyFailedEvent e) {
+        copies.failed(e.tier(), e.bucket(), e.cause());
+    }
+
+    @EventSourcingHandler
+    void on(BackupCopyAbandonedEvent e) {
+        copies.abandoned(e.tier());
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.drcc.backup.policy.CopyRetry;
 import org.drcc.backup.postgres.ParallelArchiveCompressor;
 import org.drcc.backup.postgres.PgTools;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,7 +15,7 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration
-@EnableConfigurationProperties({BackupProperties.class, S3Properties.class, RetentionSettings.class})
+@EnableConfigurationProperties({BackupProperties.class, S3Properties.class, RetentionSettings.class, CopyRetry.class})
 class BackupConfig {
 
     @Bean

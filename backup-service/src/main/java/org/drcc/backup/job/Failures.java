@@ -1,5 +1,7 @@
 package org.drcc.backup.job;
 
+import org.drcc.kit.rules.RuleRefusedException;
+
 /** A cause a person can read: the message of the exception, or its type when it has none. */
 final class Failures {
 
@@ -12,5 +14,15 @@ final class Failures {
         String message = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
                 : e.getMessage();
         return message.length() > MAX ? message.substring(0, MAX) + "..." : message;
+    }
+
+    /** The rule refusal behind a failed command, which Axon's command bus hands back wrapped. */
+    static java.util.Optional<RuleRefusedException> refusal(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RuleRefusedException refused) {
+                return java.util.Optional.of(refused);
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.drcc.backup.policy.DatabasePolicy;
@@ -16,8 +17,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Watches each protected database's newest good backup (completed, not failed verification, not
- * expired) against its RPO. Crossing the RPO is an event, once; so is coming back within it. The flag
+ * Watches each protected database's newest good backup (completed, verified by restore, not expired)
+ * against its RPO. A backup not yet verified does not count: until it has been restored once, nobody
+ * knows it can be. Crossing the RPO is an event, once; so is coming back within it. The flag
  * flips with a conditional update in the event's transaction, so several instances alert only once.
  */
 @Component
@@ -47,11 +49,16 @@ public class RpoWatch {
         policies.all().forEach(this::check);
     }
 
+    /** Of completed, unexpired backups newest first: the first verified by restore, with a restore point. */
+    static Optional<BackupSummary> newestGood(List<BackupSummary> completedNewestFirst) {
+        return completedNewestFirst.stream()
+                .filter(b -> "VERIFIED".equals(b.verification()) && b.snapshotAt() != null)
+                .findFirst();
+    }
+
     public void check(String database, DatabasePolicy policy) {
         Instant now = clock.instant();
-        Optional<BackupSummary> newest = backups.completed(database).stream()
-                .filter(b -> !"FAILED".equals(b.verification()) && b.snapshotAt() != null)
-                .findFirst();
+        Optional<BackupSummary> newest = newestGood(backups.completed(database));
         Duration age = newest.map(b -> Duration.between(b.snapshotAt(), now)).orElse(null);
         boolean atRisk = age == null || age.compareTo(policy.rpo()) > 0;
         transactions.executeWithoutResult(status -> {

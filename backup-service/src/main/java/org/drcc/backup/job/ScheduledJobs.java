@@ -1,6 +1,9 @@
 package org.drcc.backup.job;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.drcc.backup.config.BackupProperties;
 import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.Backups;
@@ -15,8 +18,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * What runs by the clock: each database's backups on its policy's schedule, the weekly verification
- * of each database's newest backup, retention, the RPO watch, and the sweep of backups left RUNNING. Off
- * with {@code dr.backup.scheduling-enabled=false}.
+ * sweep (each database's newest backup, and every completed backup never verified), retention, the RPO watch,
+ * and the sweep of backups left RUNNING. Off with {@code dr.backup.scheduling-enabled=false}.
  */
 @Configuration
 @EnableScheduling
@@ -53,7 +56,7 @@ class ScheduledJobs implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
         policies.all().forEach((database, policy) -> registrar.addCronTask(() -> backUp(database), policy.schedule()));
-        registrar.addCronTask(this::verifyNewest, properties.verificationSchedule());
+        registrar.addCronTask(this::verifySweep, properties.verificationSchedule());
         registrar.addCronTask(() -> retentionJob.run(SCHEDULER), properties.retentionSchedule());
         registrar.addFixedDelayTask(rpoWatch::check, rpoCheckInterval);
         registrar.addFixedDelayTask(staleBackups::sweep, properties.staleCheckInterval());
@@ -67,9 +70,18 @@ class ScheduledJobs implements SchedulingConfigurer {
         }
     }
 
-    private void verifyNewest() {
+    /**
+     * The RPO counts only verified backups, so every backup left unverified (its automatic verification
+     * lost to a crash or turned off) is verified, newest first as it is the likeliest restore point;
+     * each database's newest is verified again even when verified before, to catch damage in storage.
+     */
+    private void verifySweep() {
+        Set<String> newest = new LinkedHashSet<>();
         policies.all().keySet().forEach(database ->
                 backups.list(new BackupFilter(database, "COMPLETED", null, null, 1))
-                        .forEach(b -> verifyJob.start(b.backupId(), SCHEDULER)));
+                        .forEach(b -> newest.add(b.backupId())));
+        Set<String> due = new LinkedHashSet<>(newest);
+        backups.unverified().forEach(b -> due.add(b.backupId()));
+        verifyJob.startInTurn(List.copyOf(due), Set.copyOf(newest), SCHEDULER);
     }
 }

@@ -3,7 +3,9 @@ package org.drcc.backup.job;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.RecordVerificationCommand;
@@ -28,7 +30,9 @@ import org.springframework.stereotype.Component;
 /**
  * Proves a backup restorable: streams its object from S3 into {@code pg_restore} on a scratch database
  * created on the protected database's server, then compares the object's SHA-256 and size and the
- * restored tables with the manifest. The scratch database is dropped whatever happens.
+ * restored tables with the manifest. The scratch database is dropped whatever happens. One
+ * verification of a backup at a time on this instance: a request while one runs joins it (one restore,
+ * one outcome), whoever asked: the automatic one after the backup, the sweep, a person, a drill.
  */
 @Component
 public class VerifyJob {
@@ -43,6 +47,7 @@ public class VerifyJob {
     private final TaskExecutor tasks;
     private final Clock clock;
     private final int manifestConnections;
+    private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     VerifyJob(Backups backups, Policies policies, PgTools tools, BackupObjects objects, CommandGateway commands,
               TaskExecutor backupTasks, Clock clock, BackupProperties properties) {
@@ -56,14 +61,55 @@ public class VerifyJob {
         this.clock = clock;
     }
 
-    /** Starts the verification in the background; refused unless the backup is completed. */
-    public void start(String backupId, String actor) {
+    /**
+     * Starts the verification in the background; refused unless the backup is completed. False when a
+     * verification of it is already running: that one's outcome is the answer, no second restore starts.
+     */
+    public boolean start(String backupId, String actor) {
+        BackupSummary backup = completed(backupId);
+        if (!running.add(backupId)) {
+            log.info("Backup {} is being verified already; {} waits for that outcome", backupId, actor);
+            return false;
+        }
+        try {
+            tasks.execute(() -> verifyOnce(backup, actor));
+            return true;
+        } catch (RuntimeException e) {
+            running.remove(backupId);
+            throw e;
+        }
+    }
+
+    /**
+     * Verifies {@code backupIds} one after the other on one job thread, so a sweep of many backups
+     * restores one at a time on the protected server. When its turn comes, a backup no longer completed,
+     * being verified already, or verified meanwhile (unless in {@code evenIfVerified}) is skipped.
+     */
+    public void startInTurn(List<String> backupIds, Set<String> evenIfVerified, String actor) {
+        tasks.execute(() -> backupIds.forEach(id -> backups.summary(id)
+                .filter(b -> "COMPLETED".equals(b.status()))
+                .filter(b -> "UNVERIFIED".equals(b.verification()) || evenIfVerified.contains(id))
+                .filter(b -> running.add(id))
+                .ifPresent(b -> verifyOnce(b, actor))));
+    }
+
+    private BackupSummary completed(String backupId) {
         BackupSummary backup = backups.summary(backupId).orElseThrow(() -> new BackupNotFoundException(backupId));
         if (!"COMPLETED".equals(backup.status())) {
             throw new RuleRefusedException("backup",
                     "only a completed backup can be verified; " + backupId + " is " + backup.status());
         }
-        tasks.execute(() -> verify(backup, actor));
+        return backup;
+    }
+
+    private void verifyOnce(BackupSummary backup, String actor) {
+        try {
+            verify(backup, actor);
+        } catch (RuntimeException e) {
+            log.error("The verification of backup {} could not be recorded: {}", backup.backupId(), e.toString());
+        } finally {
+            running.remove(backup.backupId());
+        }
     }
 
     void verify(BackupSummary backup, String actor) {

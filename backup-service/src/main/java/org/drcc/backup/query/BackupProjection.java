@@ -6,6 +6,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.drcc.contract.backup.BackupCompletedEvent;
 import org.drcc.contract.backup.BackupCopiedEvent;
+import org.drcc.contract.backup.BackupCopyAbandonedEvent;
 import org.drcc.contract.backup.BackupCopyFailedEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
 import org.drcc.contract.backup.BackupFailedEvent;
@@ -74,6 +75,12 @@ class BackupProjection {
     }
 
     @EventHandler
+    void on(BackupCopyAbandonedEvent e) {
+        jdbc.sql("UPDATE backup_copy SET status = 'ABANDONED', abandoned_at = ? WHERE backup_id = ? AND tier = ?")
+                .params(ts(e.occurredAt()), e.backupId(), e.tier()).update();
+    }
+
+    @EventHandler
     void on(BackupVerifiedEvent e) {
         jdbc.sql("UPDATE backup SET verification = 'VERIFIED', verified_at = ?, verification_check = NULL, "
                 + "verification_detail = ? WHERE backup_id = ?")
@@ -118,12 +125,14 @@ class BackupProjection {
 
     private void copy(String backupId, String tier, String bucket, String status, String sha256, String failure,
                       Instant at) {
+        int failed = "FAILED".equals(status) ? 1 : 0;
         jdbc.sql("""
-                        INSERT INTO backup_copy (backup_id, tier, bucket, status, sha256, failure, copied_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO backup_copy (backup_id, tier, bucket, status, sha256, failure, attempts, copied_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (backup_id, tier) DO UPDATE SET bucket = excluded.bucket, status = excluded.status,
-                            sha256 = excluded.sha256, failure = excluded.failure, copied_at = excluded.copied_at""")
-                .params(backupId, tier, bucket, status, sha256, failure, ts(at)).update();
+                            sha256 = excluded.sha256, failure = excluded.failure,
+                            attempts = backup_copy.attempts + excluded.attempts, copied_at = excluded.copied_at""")
+                .params(backupId, tier, bucket, status, sha256, failure, failed, ts(at)).update();
     }
 
     private static Timestamp ts(Instant instant) {

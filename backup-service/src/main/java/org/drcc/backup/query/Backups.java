@@ -55,7 +55,8 @@ public class Backups {
         BackupSummary summary = summary(backupId).orElseThrow(() -> new BackupNotFoundException(backupId));
         List<TableChecksum> tables = jdbc.sql("SELECT table_name AS table, row_count AS rows, md5 FROM backup_table "
                 + "WHERE backup_id = ? ORDER BY table_name").param(backupId).query(TableChecksum.class).list();
-        List<TierCopy> copies = jdbc.sql("SELECT tier, bucket, status, sha256, failure, copied_at FROM backup_copy "
+        List<TierCopy> copies = jdbc.sql("SELECT tier, bucket, status, sha256, failure, attempts, copied_at, "
+                        + "abandoned_at FROM backup_copy "
                 + "WHERE backup_id = ? ORDER BY tier").param(backupId).query(TierCopy.class).list();
         return new BackupView(summary, tables, copies, restores(backupId));
     }
@@ -71,6 +72,24 @@ public class Backups {
     public List<BackupSummary> completed(String database) {
         return jdbc.sql(SUMMARY + " WHERE database_name = ? AND status = 'COMPLETED' ORDER BY snapshot_at DESC")
                 .param(database).query(BackupSummary.class).list();
+    }
+
+    /** Each of {@code tiers} each completed backup has no proved copy in and has not given up, oldest first. */
+    public List<MissingCopy> missingCopies(List<String> tiers) {
+        return jdbc.sql("""
+                        SELECT b.backup_id, b.database_name AS database, b.object_key, t.tier,
+                               COALESCE(c.attempts, 0) AS failed_attempts, COALESCE(c.copied_at, b.completed_at) AS since
+                        FROM backup b CROSS JOIN unnest(?::varchar[]) AS t(tier)
+                        LEFT JOIN backup_copy c ON c.backup_id = b.backup_id AND c.tier = t.tier
+                        WHERE b.status = 'COMPLETED' AND (c.backup_id IS NULL OR c.status = 'FAILED')
+                        ORDER BY b.completed_at, t.tier""")
+                .param(tiers.toArray(String[]::new)).query(MissingCopy.class).list();
+    }
+
+    /** Completed backups not yet proved restorable (never verified), newest first. */
+    public List<BackupSummary> unverified() {
+        return jdbc.sql(SUMMARY + " WHERE status = 'COMPLETED' AND verification = 'UNVERIFIED' ORDER BY snapshot_at DESC")
+                .query(BackupSummary.class).list();
     }
 
     public Optional<BackupSummary> running(String database) {

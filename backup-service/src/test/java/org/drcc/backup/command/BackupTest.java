@@ -8,6 +8,7 @@ import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.drcc.contract.backup.BackupCompletedEvent;
 import org.drcc.contract.backup.BackupCopiedEvent;
+import org.drcc.contract.backup.BackupCopyAbandonedEvent;
 import org.drcc.contract.backup.BackupCopyFailedEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
 import org.drcc.contract.backup.BackupFailedEvent;
@@ -87,7 +88,7 @@ class BackupTest {
     @Test
     void canRecordATierCopyWithTheBackupsChecksum() {
         fixture.given(started(), completed())
-                .when(new RecordTierCopyCommand("b-1", "secondary", "dr-backups-secondary", KEY, "sha", null, T1))
+                .when(new RecordTierCopyCommand("b-1", "secondary", "dr-backups-secondary", KEY, 1, "sha", null, T1))
                 .expectEvents(new BackupCopiedEvent("b-1", "foodtruck", "secondary", "dr-backups-secondary", KEY, "sha",
                         "alice", T1));
     }
@@ -95,7 +96,7 @@ class BackupTest {
     @Test
     void cannotCountACopyWithAnotherChecksumAsCopied() {
         fixture.given(started(), completed())
-                .when(new RecordTierCopyCommand("b-1", "tertiary", "dr-backups-tertiary", KEY, "other", null, T1))
+                .when(new RecordTierCopyCommand("b-1", "tertiary", "dr-backups-tertiary", KEY, 1, "other", null, T1))
                 .expectEvents(new BackupCopyFailedEvent("b-1", "foodtruck", "tertiary", "dr-backups-tertiary",
                         "the copy reads back with SHA-256 other, the backup has sha", "alice", T1));
     }
@@ -103,8 +104,86 @@ class BackupTest {
     @Test
     void cannotCopyARunningBackup() {
         fixture.given(started())
-                .when(new RecordTierCopyCommand("b-1", "secondary", "dr-backups-secondary", KEY, "sha", null, T1))
+                .when(new RecordTierCopyCommand("b-1", "secondary", "dr-backups-secondary", KEY, 1, "sha", null, T1))
                 .expectException(RuleRefusedException.class);
+    }
+
+    private static BackupCopyFailedEvent tertiaryFailed(String cause, Instant at) {
+        return new BackupCopyFailedEvent("b-1", "foodtruck", "tertiary", "dr-backups-tertiary", cause, "alice", at);
+    }
+
+    private static RecordTierCopyCommand tertiaryAttempt(int attempt, String readBack, String cause) {
+        return new RecordTierCopyCommand("b-1", "tertiary", "dr-backups-tertiary", KEY, attempt, readBack, cause, T1);
+    }
+
+    @Test
+    void canRecordARetryThatSucceedsAfterFailedAttempts() {
+        fixture.given(started(), completed(), tertiaryFailed("NoSuchBucket", T0), tertiaryFailed("NoSuchBucket", T1))
+                .when(tertiaryAttempt(3, "sha", null))
+                .expectEvents(new BackupCopiedEvent("b-1", "foodtruck", "tertiary", "dr-backups-tertiary", KEY, "sha",
+                        "alice", T1));
+    }
+
+    @Test
+    void cannotCountTheSameFailedAttemptTwiceWhenTwoInstancesRetryAtOnce() {
+        fixture.given(started(), completed(), tertiaryFailed("NoSuchBucket", T0), tertiaryFailed("NoSuchBucket", T1))
+                .when(tertiaryAttempt(2, null, "NoSuchBucket"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordACopyTwice() {
+        fixture.given(started(), completed(), new BackupCopiedEvent("b-1", "foodtruck", "tertiary",
+                        "dr-backups-tertiary", KEY, "sha", "alice", T0))
+                .when(tertiaryAttempt(1, "sha", null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void canGiveUpACopyOnceItsAttemptsAreSpentNamingTheLastCause() {
+        fixture.given(started(), completed(), tertiaryFailed("timeout", T0), tertiaryFailed("NoSuchBucket", T1))
+                .when(new AbandonTierCopyCommand("b-1", "tertiary", 2, "scheduler", T1))
+                .expectEvents(new BackupCopyAbandonedEvent("b-1", "foodtruck", "tertiary", "dr-backups-tertiary", 2,
+                        "NoSuchBucket", "scheduler", T1));
+    }
+
+    @Test
+    void cannotGiveUpACopyTwice() {
+        fixture.given(started(), completed(), tertiaryFailed("NoSuchBucket", T0), new BackupCopyAbandonedEvent("b-1",
+                        "foodtruck", "tertiary", "dr-backups-tertiary", 1, "NoSuchBucket", "scheduler", T1))
+                .when(new AbandonTierCopyCommand("b-1", "tertiary", 1, "scheduler", T1))
+                .expectException(RuleRefusedException.class)
+                .expectExceptionMessage(containsString("already given up"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotGiveUpACopyBeforeItsAttemptsAreSpent() {
+        fixture.given(started(), completed(), tertiaryFailed("NoSuchBucket", T0))
+                .when(new AbandonTierCopyCommand("b-1", "tertiary", 5, "scheduler", T1))
+                .expectException(RuleRefusedException.class)
+                .expectExceptionMessage(containsString("failed 1 of 5 attempts"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotGiveUpACopyThatWasMade() {
+        fixture.given(started(), completed(), tertiaryFailed("NoSuchBucket", T0), new BackupCopiedEvent("b-1",
+                        "foodtruck", "tertiary", "dr-backups-tertiary", KEY, "sha", "alice", T1))
+                .when(new AbandonTierCopyCommand("b-1", "tertiary", 1, "scheduler", T1))
+                .expectException(RuleRefusedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void canStillRecordACopyMadeAfterItWasGivenUp() {
+        fixture.given(started(), completed(), tertiaryFailed("NoSuchBucket", T0), new BackupCopyAbandonedEvent("b-1",
+                        "foodtruck", "tertiary", "dr-backups-tertiary", 1, "NoSuchBucket", "scheduler", T1))
+                .when(tertiaryAttempt(2, "sha", null))
+                .expectEvents(new BackupCopiedEvent("b-1", "foodtruck", "tertiary", "dr-backups-tertiary", KEY, "sha",
+                        "alice", T1));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.drcc.contract.backup.BackupCompletedEvent;
 import org.drcc.contract.backup.BackupCopiedEvent;
+import org.drcc.contract.backup.BackupCopyAbandonedEvent;
 import org.drcc.contract.backup.BackupCopyFailedEvent;
 import org.drcc.contract.backup.BackupEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
@@ -41,6 +42,8 @@ class BackupEventContractTest {
             new BackupFailedEvent(ID, "foodtruck", "pg_dump: connection refused", "dana", AT),
             new BackupCopiedEvent(ID, "foodtruck", "secondary", "dr-backups-secondary", KEY, "ab12", "dana", AT),
             new BackupCopyFailedEvent(ID, "foodtruck", "tertiary", "dr-backups-tertiary", "read back ef56", "dana", AT),
+            new BackupCopyAbandonedEvent(ID, "foodtruck", "tertiary", "dr-backups-tertiary", 5, "read back ef56",
+                    "scheduler", AT),
             new BackupVerifiedEvent(ID, "foodtruck", "verify_0c1d2e3f", 8, "scheduler", AT),
             new BackupVerificationFailedEvent(ID, "foodtruck", "table-checksum", "public.customer: md5 differs",
                     "scheduler", AT),

@@ -33,8 +33,8 @@ public class TestSchedule {
         ZoneId zone = ZoneId.of(verification.zone());
         List<ScheduledTest> tests = new ArrayList<>();
         tests.add(new ScheduledTest("weekly-backup-verification", "backup-verification",
-                "The newest backup of every protected database restored into a scratch database and compared "
-                        + "with its manifest", verification.cron(), List.of(), verification.enabled(),
+                "Every completed backup not yet verified (newest first) and the newest backup of every protected "
+                        + "database restored into a scratch database and compared with its manifest", verification.cron(), List.of(), verification.enabled(),
                 next(verification.cron(), zone)));
         for (Map.Entry<String, DrillProperties.Schedule> s : new java.util.TreeMap<>(drills.schedules()).entrySet()) {
             tests.add(new ScheduledTest(s.getKey(), "drill", s.getValue().description(), s.getValue().cron(),

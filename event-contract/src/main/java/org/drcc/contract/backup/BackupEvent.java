@@ -13,6 +13,7 @@ import java.time.Instant;
         @JsonSubTypes.Type(BackupFailedEvent.class),
         @JsonSubTypes.Type(BackupCopiedEvent.class),
         @JsonSubTypes.Type(BackupCopyFailedEvent.class),
+        @JsonSubTypes.Type(BackupCopyAbandonedEvent.class),
         @JsonSubTypes.Type(BackupVerifiedEvent.class),
         @JsonSubTypes.Type(BackupVerificationFailedEvent.class),
         @JsonSubTypes.Type(BackupExpiredEvent.class),
@@ -24,7 +25,7 @@ import java.time.Instant;
         @JsonSubTypes.Type(RetentionHaltedEvent.class)
 })
 public sealed interface BackupEvent permits BackupStartedEvent, BackupCompletedEvent, BackupFailedEvent,
-        BackupCopiedEvent, BackupCopyFailedEvent, BackupVerifiedEvent, BackupVerificationFailedEvent,
+        BackupCopiedEvent, BackupCopyFailedEvent, BackupCopyAbandonedEvent, BackupVerifiedEvent, BackupVerificationFailedEvent,
         BackupExpiredEvent, BackupRestoreStartedEvent, BackupRestoredEvent, BackupRestoreFailedEvent, RpoAtRiskEvent,
         RpoRecoveredEvent, RetentionHaltedEvent {
 

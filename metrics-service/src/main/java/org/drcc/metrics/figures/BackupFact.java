@@ -32,9 +32,12 @@ public record BackupFact(
         return verifiedAt != null && verificationFailedAt == null;
     }
 
-    /** Completed, its verification not failed (verified or not yet), not expired. */
+    /**
+     * Completed, proved restorable (verified, and no verification failed), not expired. A backup not yet
+     * verified is not counted: a restore point that has never been restored is a hope, not a recovery point.
+     */
     public boolean good() {
-        return completed() && !verificationFailed() && expiredAt == null;
+        return completed() && verified() && expiredAt == null;
     }
 
     /** The point in time the backup holds: its snapshot, else its completion. */

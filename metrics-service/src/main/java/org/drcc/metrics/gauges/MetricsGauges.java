@@ -89,7 +89,7 @@ class MetricsGauges {
     private void database(String database) {
         Gauge.builder("dr.newest.good.backup.age", this, g -> newest(g.current(), database,
                         n -> n.age() == null ? Double.NaN : n.age().toMillis() / 1000.0))
-                .description("Age now of the database's newest good backup (completed, verification not failed, "
+                .description("Age now of the database's newest good backup (completed, verified by restore, "
                         + "not expired); NaN: none")
                 .baseUnit("seconds").tag("database", database).register(registry);
         Gauge.builder("dr.backup.rpo", this, g -> newest(g.current(), database,

@@ -74,13 +74,15 @@ class BackupRulesTest {
     }
 
     @Test
-    void newestGoodBackupSkipsFailedVerificationFailedAndExpiredAndComparesWithTheRpo() {
+    void newestGoodBackupSkipsFailedUnverifiedVerificationFailedAndExpiredAndComparesWithTheRpo() {
         List<BackupFact> backups = List.of(
-                completed("old", "orders", 10, 11),
+                verified(completed("old", "orders", 10, 11), 12),
                 with(completed("bad", "orders", 20, 21), null, at(22), null),
-                with(completed("gone", "orders", 30, 31), null, null, at(32)),
+                with(completed("gone", "orders", 30, 31), at(31), null, at(32)),
+                with(completed("proved-then-not", "orders", 33, 34), at(35), at(36), null),
+                completed("unproved", "orders", 35, 36),                       // never verified by restore
                 failed("broken", "orders", 40),
-                completed("future", "orders", 10, 24 * 30));                     // after now: not yet
+                verified(completed("future", "orders", 10, 24 * 30), 24 * 30)); // after now: not yet
         List<NewestGoodBackup> newest = BackupRules.newestGood(backups, Map.of("orders", Duration.ofHours(24)), NOW);
         assertThat(newest).hasSize(1);
         NewestGoodBackup n = newest.get(0);
@@ -90,9 +92,20 @@ class BackupRulesTest {
     }
 
     @Test
+    void aDatabaseWhoseOnlyRecentBackupIsNotYetVerifiedIsOlderThanItsRpo() {
+        List<NewestGoodBackup> newest = BackupRules.newestGood(List.of(completed("fresh", "orders", 24 * 19, 24 * 19 + 11)),
+                Map.of("orders", Duration.ofHours(2)), NOW);
+        assertThat(newest).singleElement().satisfies(n -> {
+            assertThat(n.backupId()).isNull();
+            assertThat(n.status()).isEqualTo(NewestGoodBackup.RpoStatus.OLDER_THAN_RPO);
+        });
+    }
+
+    @Test
     void newestGoodBackupWithinItsRpoOrUnknownWithoutOne() {
-        List<BackupFact> backups = List.of(completed("a", "orders", 10, 11),
-                completed("b", "orders", 24 * 19, 24 * 19 + 11), completed("c", "users", 24 * 19, 24 * 19 + 11));
+        List<BackupFact> backups = List.of(verified(completed("a", "orders", 10, 11), 12),
+                verified(completed("b", "orders", 24 * 19, 24 * 19 + 11), 24 * 19 + 11),
+                verified(completed("c", "users", 24 * 19, 24 * 19 + 11), 24 * 19 + 11));
         List<NewestGoodBackup> newest = BackupRules.newestGood(backups, Map.of("orders", Duration.ofHours(2)), NOW);
         assertThat(newest).extracting(NewestGoodBackup::database).containsExactly("orders", "users");
         assertThat(newest.get(0).backupId()).isEqualTo("b");
@@ -104,7 +117,7 @@ class BackupRulesTest {
 
     @Test
     void anAgeEqualToTheRpoIsWithinIt() {
-        List<NewestGoodBackup> newest = BackupRules.newestGood(List.of(completed("a", "orders", 1, 2)),
+        List<NewestGoodBackup> newest = BackupRules.newestGood(List.of(verified(completed("a", "orders", 1, 2), 3)),
                 Map.of("orders", Duration.between(at(2), NOW)), NOW);
         assertThat(newest.get(0).status()).isEqualTo(NewestGoodBackup.RpoStatus.WITHIN_RPO);
     }
@@ -124,8 +137,12 @@ class BackupRulesTest {
 
     @Test
     void aCompletedBackupWithoutSnapshotTimeIsAsOldAsItsCompletion() {
-        BackupFact b = new BackupFact("a", "orders", at(1), at(5), null, null, null, null, null);
+        BackupFact b = new BackupFact("a", "orders", at(1), at(5), null, null, at(6), null, null);
         assertThat(BackupRules.newestGood(List.of(b), Map.of(), NOW).get(0).pointInTime()).isEqualTo(at(5));
+    }
+
+    private static BackupFact verified(BackupFact b, int hour) {
+        return with(b, at(hour), null, null);
     }
 
     @Test

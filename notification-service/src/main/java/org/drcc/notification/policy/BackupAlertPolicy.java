@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.contract.backup.BackupCopyAbandonedEvent;
 import org.drcc.contract.backup.BackupEvent;
 import org.drcc.contract.backup.BackupVerificationFailedEvent;
 import org.drcc.contract.backup.RetentionHaltedEvent;
@@ -22,8 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * RPO at risk, back within RPO, a failed verification and a halted retention owe one message to every contact of the
- * database's owners in the plan. Each message is a Notification like an incident's, keyed by
+ * RPO at risk, back within RPO, a failed verification, a halted retention and a tier copy given up owe one
+ * message to every contact of the database's owners in the plan. Each message is a Notification like an incident's, keyed by
  * {@link #subject(String)} instead of an incident id (so PagerDuty and Opsgenie fold the alerts of one
  * database into one), with an id derived from the backup event's id: a redelivered event alerts once.
  */
@@ -81,6 +82,8 @@ public class BackupAlertPolicy {
             return Optional.of("backup-verification-failed");
         } else if (event instanceof RetentionHaltedEvent) {
             return Optional.of("retention-halted");
+        } else if (event instanceof BackupCopyAbandonedEvent) {
+            return Optional.of("backup-copy-abandoned");
         }
         return Optional.empty();
     }
@@ -105,6 +108,11 @@ public class BackupAlertPolicy {
             values.put("reason", e.reason());
             values.put("clockAt", e.clockAt());
             values.put("referenceAt", e.referenceAt());
+        } else if (event instanceof BackupCopyAbandonedEvent e) {
+            values.put("copyTier", e.tier());
+            values.put("bucket", e.bucket());
+            values.put("attempts", e.attempts());
+            values.put("lastCause", e.lastCause());
         }
         return values;
     }

@@ -62,4 +62,18 @@ class MessageTemplatesTest {
         assertThat(templates.render("retention-halted", "slack", values).body())
                 .startsWith(":double_vertical_bar: *Retention halted*: no backup of *foodtruck* deleted.");
     }
+
+    @Test
+    void rendersAGivenUpTierCopyWithTheTierTheBucketTheAttemptsAndTheLastCause() {
+        Map<String, Object> values = new HashMap<>(Map.of("backupId", "b-1", "database", "foodtruck",
+                "copyTier", "tertiary", "bucket", "dr-backups-tertiary", "attempts", 5,
+                "lastCause", "NoSuchBucket: the bucket does not exist", "actor", "scheduler", "tier", "owners"));
+        Rendered mail = templates.render("backup-copy-abandoned", "email", values);
+        assertThat(mail.subject()).isEqualTo("[DR] Backup copy given up: foodtruck has no tertiary copy");
+        assertThat(mail.body()).startsWith("Backup b-1 of foodtruck has no copy in the tertiary tier "
+                        + "(bucket dr-backups-tertiary): all 5 attempts to copy it failed")
+                .contains("Last cause: NoSuchBucket: the bucket does not exist");
+        assertThat(templates.render("backup-copy-abandoned", "slack", values).body())
+                .contains("has no tertiary copy (dr-backups-tertiary) after 5 attempts");
+    }
 }

@@ -1,0 +1,114 @@
+package org.drcc.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.drcc.contract.Topics;
+import org.drcc.kit.security.Roles;
+import org.drcc.testsupport.TestEvents;
+import org.drcc.testsupport.TestTokens;
+import org.drcc.testsupport.WithEngines;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A tier whose bucket refuses writes: the copy fails, is tried again with backoff, and is copied once
+ * the bucket exists; a tier whose bucket never exists is given up after its attempts, once, with the
+ * event the owners are alerted on. Only the copy sweep runs by the clock here, on short delays.
+ */
+@WithEngines(database = "backup")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "dr.backup.scheduling-enabled=false",
+        "dr.backup.verify-after-backup=false",
+        "dr.backup.copy-retry.enabled=true",
+        "dr.backup.copy-retry.max-attempts=3",
+        "dr.backup.copy-retry.first-delay=PT2S",
+        "dr.backup.copy-retry.factor=2",
+        "dr.backup.copy-retry.max-delay=PT10S",
+        "dr.backup.copy-retry.sweep-interval=PT1S"})
+class TierCopyRetryIT {
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    /** Created by the test after the first failed copy. */
+    private static final String LATE_BUCKET = "dr-it-late-tertiary-" + RUN;
+    /** Never created. */
+    private static final String MISSING_BUCKET = "dr-it-missing-secondary-" + RUN;
+
+    @DynamicPropertySource
+    static void tiers(DynamicPropertyRegistry registry) {
+        registry.add("dr.s3.buckets.secondary", () -> MISSING_BUCKET);
+        registry.add("dr.s3.buckets.tertiary", () -> LATE_BUCKET);
+    }
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    S3Client s3;
+
+    @Autowired
+    ObjectMapper json;
+
+    private final String bootstrap = System.getProperty("spring.kafka.bootstrap-servers");
+
+    @Test
+    void aFailedCopyIsRetriedUntilItIsMadeAndOneThatNeverCanIsGivenUpOnce() throws Exception {
+        TestTokens.signIn(http, Roles.DBA, "dana");
+        BackupApi api = new BackupApi(http);
+        String id = api.start("foodtruck");
+
+        JsonNode failed = event(id, "dr.backup.copy-failed.v1");
+        assertThat(failed.path("bucket").asText()).isIn(LATE_BUCKET, MISSING_BUCKET);
+        Map<String, Object> firstTry = api.await(id, b -> copy(b, "tertiary") != null);
+        assertThat(copy(firstTry, "tertiary")).containsEntry("status", "FAILED").containsEntry("attempts", 1);
+        s3.createBucket(r -> r.bucket(LATE_BUCKET));
+
+        JsonNode copied = event(id, "dr.backup.copied.v1");
+        assertThat(copied.path("tier").asText()).isEqualTo("tertiary");
+        assertThat(copied.path("bucket").asText()).isEqualTo(LATE_BUCKET);
+        Map<String, Object> backup = api.get(id);
+        assertThat(copied.path("sha256").asText()).isEqualTo(backup.get("sha256"));
+        assertThat(s3.headObject(r -> r.bucket(LATE_BUCKET).key((String) backup.get("objectKey"))).contentLength())
+                .isEqualTo(((Number) backup.get("sizeBytes")).longValue());
+
+        JsonNode abandoned = event(id, "dr.backup.copy-abandoned.v1");
+        assertThat(abandoned.path("tier").asText()).isEqualTo("secondary");
+        assertThat(abandoned.path("bucket").asText()).isEqualTo(MISSING_BUCKET);
+        assertThat(abandoned.path("attempts").asInt()).isEqualTo(3);
+        assertThat(abandoned.path("lastCause").asText()).isNotBlank().doesNotContain("dr-local-secret");
+        assertThat(abandoned.path("actor").asText()).as("sealed as personal data, like every actor").startsWith("pd:");
+
+        Map<String, Object> secondary = copy(api.await(id, b -> "ABANDONED".equals(statusOf(b, "secondary"))),
+                "secondary");
+        assertThat(secondary).containsEntry("attempts", 3).containsKey("abandonedAt");
+        assertThat(copy(api.get(id), "tertiary")).containsEntry("status", "COPIED");
+    }
+
+    private JsonNode event(String backupId, String type) throws Exception {
+        ConsumerRecord<String, String> record = TestEvents.awaitRecord(bootstrap, Topics.BACKUP_EVENTS, backupId, type,
+                Duration.ofSeconds(90));
+        return json.readTree(record.value());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> copy(Map<String, Object> backup, String tier) {
+        return ((List<Map<String, Object>>) backup.get("copies")).stream().filter(c -> tier.equals(c.get("tier")))
+                .findFirst().orElse(null);
+    }
+
+    private static String statusOf(Map<String, Object> backup, String tier) {
+        Map<String, Object> copy = copy(backup, tier);
+        return copy == null ? null : (String) copy.get("status");
+    }
+}
