@@ -20,12 +20,13 @@ import java.time.Instant;
         @JsonSubTypes.Type(BackupRestoredEvent.class),
         @JsonSubTypes.Type(BackupRestoreFailedEvent.class),
         @JsonSubTypes.Type(RpoAtRiskEvent.class),
-        @JsonSubTypes.Type(RpoRecoveredEvent.class)
+        @JsonSubTypes.Type(RpoRecoveredEvent.class),
+        @JsonSubTypes.Type(BackupImportedEvent.class)
 })
 public sealed interface BackupEvent permits BackupStartedEvent, BackupCompletedEvent, BackupFailedEvent,
         BackupCopiedEvent, BackupCopyFailedEvent, BackupVerifiedEvent, BackupVerificationFailedEvent,
         BackupExpiredEvent, BackupRestoreStartedEvent, BackupRestoredEvent, BackupRestoreFailedEvent, RpoAtRiskEvent,
-        RpoRecoveredEvent {
+        RpoRecoveredEvent, BackupImportedEvent {
 
     String backupId();
 
