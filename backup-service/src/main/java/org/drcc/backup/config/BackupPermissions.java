@@ -23,6 +23,7 @@ public class BackupPermissions {
             allow(POST, "/api/backups/*/verify", DBA, DEVOPS, DR_LEAD),
             allow(POST, "/api/backups", DBA, DEVOPS, DR_LEAD),
             allow(POST, "/api/retention", DBA, DR_LEAD),
+            allow(POST, "/api/catalog/rebuild", DBA, DR_LEAD),
             allow(GET, "/api/backups", ALL),
             allow(GET, "/api/backups/**", ALL),
             allow(GET, "/api/policies", ALL),

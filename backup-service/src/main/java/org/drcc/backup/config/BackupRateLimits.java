@@ -17,7 +17,9 @@ public class BackupRateLimits {
             new RateLimit(POST, "/api/backups/*/restore", 5, Duration.ofMinutes(1)),
             new RateLimit(POST, "/api/restores", 5, Duration.ofMinutes(1)),
             new RateLimit(POST, "/api/backups/*/verify", 10, Duration.ofMinutes(1)),
-            new RateLimit(POST, "/api/backups", 10, Duration.ofMinutes(1)));
+            new RateLimit(POST, "/api/backups", 10, Duration.ofMinutes(1)),
+            // reads every unknown backup's dump in full
+            new RateLimit(POST, "/api/catalog/rebuild", 2, Duration.ofMinutes(1)));
 
     @Bean
     ServiceRateLimits backupRateLimitRows() {
