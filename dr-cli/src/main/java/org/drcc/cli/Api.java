@@ -60,8 +60,13 @@ final class Api {
     }
 
     JsonNode post(String path, Object body) {
+        return post(path, body, Duration.ofMinutes(2));
+    }
+
+    /** For a call that answers only when its work is done (a catalogue rebuild reads every dump it imports). */
+    JsonNode post(String path, Object body, Duration timeout) {
         return send(HttpRequest.newBuilder(uri(path, Map.of())).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body))));
+                .POST(HttpRequest.BodyPublishers.ofString(write(body))), timeout);
     }
 
     JsonNode put(String path, Object body) {
@@ -111,9 +116,13 @@ final class Api {
     }
 
     private JsonNode send(HttpRequest.Builder request) {
+        return send(request, Duration.ofMinutes(2));
+    }
+
+    private JsonNode send(HttpRequest.Builder request, Duration timeout) {
         try {
             HttpResponse<String> response = http.send(signed(request).header("Accept", "application/json")
-                    .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
             if (response.statusCode() == 401) {
                 throw new CliException(CliException.REFUSED, service + " answered 401: sign in first (./dr login --role "
