@@ -55,7 +55,8 @@ public class CatalogRebuild {
             try {
                 catalog = CatalogJson.read(catalogs.get(key));
             } catch (IOException | RuntimeException e) {
-                refused.add(new RebuildReport.NotImported(key, null, "the catalogue object cannot be read: " + e.getMessage()));
+                refused.add(new RebuildReport.NotImported(key, null,
+                        "the catalogue object cannot be read: " + e.getMessage()));
                 continue;
             }
             if (backups.summary(catalog.backupId()).isPresent()) {
@@ -102,9 +103,11 @@ public class CatalogRebuild {
             return "catalogue format version " + catalog.formatVersion() + " is newer than this service reads ("
                     + BackupCatalog.FORMAT_VERSION + ")";
         }
-        if (catalog.backupId() == null || catalog.objectKey() == null || catalog.sha256() == null
-                || catalog.snapshotAt() == null || catalog.verification() == null || catalog.tables() == null) {
-            return "the catalogue object lacks its backup id, dump, SHA-256, snapshot, manifest or verification";
+        if (catalog.backupId() == null || catalog.database() == null || catalog.objectKey() == null
+                || catalog.sha256() == null || catalog.snapshotAt() == null || catalog.verification() == null
+                || catalog.tables() == null) {
+            return "the catalogue object lacks its backup id, database, dump, SHA-256, snapshot, manifest or "
+                    + "verification";
         }
         if (!List.of("UNVERIFIED", "VERIFIED", "FAILED").contains(catalog.verification().status())) {
             return "its verification status '" + catalog.verification().status() + "' is not one this service knows";
