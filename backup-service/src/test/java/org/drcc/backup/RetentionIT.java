@@ -120,6 +120,10 @@ class RetentionIT {
             assertThat(api.get(id(kept))).containsEntry("status", "COMPLETED");
         }
         assertThat(bucketsHolding(unkept)).as("deleted from every tier").isEmpty();
+        for (Map<String, Object> kept : List.of(held, verified, newest)) {
+            awaitCatalogueIn(kept, BUCKETS);
+        }
+        awaitCatalogueIn(unkept, List.of());
         Map<String, Object> expired = api.get(id(unkept));
         assertThat(expired).containsEntry("status", "EXPIRED");
         assertThat((String) expired.get("expiryReason")).contains("no retention rule keeps it");
@@ -184,7 +188,9 @@ class RetentionIT {
         Map<String, Set<String>> objects = new java.util.TreeMap<>();
         for (String bucket : BUCKETS) {
             Set<String> keys = new java.util.TreeSet<>();
-            s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().forEach(o -> keys.add(o.key()));
+            // the dumps; the catalogue objects beside them are rewritten by their own processor as events come
+            s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents().stream().map(o -> o.key())
+                    .filter(key -> !key.endsWith(".catalog.json")).forEach(keys::add);
             objects.put(bucket, keys);
         }
         return objects;
@@ -194,10 +200,28 @@ class RetentionIT {
         return (String) backup.get("objectKey");
     }
 
+    /** The buckets holding the backup's dump: the key itself, not its catalogue object beside it. */
     private List<String> bucketsHolding(Map<String, Object> backup) {
-        String key = (String) backup.get("objectKey");
-        return BUCKETS.stream().filter(bucket -> !s3.listObjectsV2(r -> r.bucket(bucket).prefix(key)).contents().isEmpty())
-                .toList();
+        return bucketsHolding((String) backup.get("objectKey"));
+    }
+
+    private List<String> bucketsHolding(String key) {
+        return BUCKETS.stream().filter(bucket -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(key)).contents().stream()
+                .anyMatch(o -> o.key().equals(key))).toList();
+    }
+
+    /**
+     * The catalogue objects follow the dumps, written and deleted by the catalogue's own processor after the
+     * backup's events: a kept backup's stays in every tier, an expired one's goes from every tier.
+     */
+    private void awaitCatalogueIn(Map<String, Object> backup, List<String> buckets) throws InterruptedException {
+        String catalog = backup.get("objectKey") + ".catalog.json";
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!bucketsHolding(catalog).equals(buckets)) {
+            assertThat(System.nanoTime()).as("waiting for %s in %s, not %s", catalog, buckets, bucketsHolding(catalog))
+                    .isLessThan(deadline);
+            Thread.sleep(250);
+        }
     }
 
     /** The backup ids of every dr.backup.expired.v1 on Kafka so far. */

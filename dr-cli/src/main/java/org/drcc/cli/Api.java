@@ -44,8 +44,13 @@ final class Api {
     }
 
     JsonNode post(String path, Object body) {
+        return post(path, body, Duration.ofMinutes(2));
+    }
+
+    /** For a call that answers only when its work is done (a catalogue rebuild reads every dump it imports). */
+    JsonNode post(String path, Object body, Duration timeout) {
         return json(HttpRequest.newBuilder(uri(path, Map.of())).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(body))));
+                .POST(HttpRequest.BodyPublishers.ofString(write(body))), timeout);
     }
 
     JsonNode put(String path, Object body) {
@@ -82,7 +87,11 @@ final class Api {
     }
 
     private JsonNode json(HttpRequest.Builder request) {
-        return read(utf8(exchange(request.header("Accept", "application/json"), Duration.ofMinutes(2), true)));
+        return json(request, Duration.ofMinutes(2));
+    }
+
+    private JsonNode json(HttpRequest.Builder request, Duration timeout) {
+        return read(utf8(exchange(request.header("Accept", "application/json"), timeout, true)));
     }
 
     /**

@@ -1,12 +1,16 @@
 package org.drcc.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
-@Command(name = "backup", mixinStandardHelpOptions = true, description = "Back up, verify and restore the protected databases.")
+@Command(name = "backup", mixinStandardHelpOptions = true, description = "Back up, verify and restore the protected databases.",
+        subcommands = BackupCommand.Catalog.class)
 class BackupCommand {
 
     private static final String[] LIST = {"id", "database", "status", "verified", "startedAt", "sizeBytes"};
@@ -75,5 +79,50 @@ class BackupCommand {
                 database == null ? "foodtruck" : database, "before", before.toString(), "targetDatabase", target,
                 "confirmOverwrite", confirm, "from", from)).toPrettyString());
         return 0;
+    }
+
+    @Command(name = "catalog", mixinStandardHelpOptions = true,
+            description = "The catalogue objects beside the dumps (<dump>.catalog.json in every tier).")
+    static class Catalog {
+
+        /** Its --backup-url, --token and --json are the parent's, inherited: declaring them again would clash. */
+        @ParentCommand
+        BackupCommand backup;
+
+        @Command(name = "rebuild", mixinStandardHelpOptions = true,
+                description = {"Know the backups of a tier again from its bucket alone, as after the loss of "
+                        + "backup-service's database: each backup the service does not know is imported if its dump "
+                        + "reads with the SHA-256 and size its catalogue object recorded; a missing or altered dump is "
+                        + "reported and not imported; known backups are skipped. Safe to run again.",
+                        "Exit 0 when every catalogue object checked out or was known, 1 when any was not imported "
+                                + "(each is listed with why)."})
+        int rebuild(@Option(names = "--from", required = true, paramLabel = "TIER",
+                            description = "primary, secondary or tertiary") String from,
+                    @Option(names = "--timeout", defaultValue = "PT2H", paramLabel = "DURATION",
+                            description = "How long to wait for the answer: the service reads each dump it imports "
+                                    + "in full (default: ${DEFAULT-VALUE}).") Duration timeout) {
+            JsonNode report = backup.services.backups().post("/api/catalog/rebuild", Api.body("from", from), timeout);
+            Output output = backup.output;
+            if (output.json) {
+                output.out.println(report.toPrettyString());
+            } else {
+                output.out.printf("Rebuilt from the %s tier (%s): %d catalogue objects: %d imported, %d skipped as known, "
+                                + "%d not imported%n", report.path("from").asText(), report.path("bucket").asText(),
+                        report.path("found").asInt(), report.path("imported").size(),
+                        report.path("skippedAsKnown").size(), report.path("notImported").size());
+                if (!report.path("imported").isEmpty()) {
+                    output.out.println();
+                    output.print(report.path("imported"), "backupId", "database", "snapshotAt", "verification");
+                }
+                if (!report.path("notImported").isEmpty()) {
+                    output.out.println();
+                    // one line each, in full: the table would cut the reason at 60 characters
+                    output.out.println("Not imported:");
+                    report.path("notImported").forEach(n -> output.out.printf("  %s: %s%n",
+                            n.path("catalogObject").asText(), n.path("reason").asText()));
+                }
+            }
+            return report.path("notImported").isEmpty() ? 0 : CliException.REFUSED;
+        }
     }
 }

@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.drcc.contract.backup.BackupCompletedEvent;
 import org.drcc.contract.backup.BackupCopiedEvent;
@@ -15,6 +17,7 @@ import org.drcc.contract.backup.BackupCopyAbandonedEvent;
 import org.drcc.contract.backup.BackupCopyFailedEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
 import org.drcc.contract.backup.BackupFailedEvent;
+import org.drcc.contract.backup.BackupImportedEvent;
 import org.drcc.contract.backup.BackupRestoreFailedEvent;
 import org.drcc.contract.backup.BackupRestoreStartedEvent;
 import org.drcc.contract.backup.BackupRestoredEvent;
@@ -49,6 +52,20 @@ public class Backup {
     @CommandHandler
     public Backup(StartBackupCommand c) {
         apply(new BackupStartedEvent(c.backupId(), c.database(), c.bucket(), c.objectKey(), c.actor(), c.requestedAt()));
+    }
+
+    /**
+     * Create-if-missing rather than a constructor, so that a second import of the same backup, or the import of a
+     * backup this service took itself, is refused by the rule below (409) instead of failing in the event store.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ImportBackupCommand c) {
+        require(backupId == null, "backup " + c.backupId() + " is known already; nothing was imported");
+        var v = c.verification();
+        apply(new BackupImportedEvent(c.backupId(), c.database(), c.tier(), c.bucket(), c.objectKey(), c.sizeBytes(),
+                c.sha256(), c.serverVersion(), c.startedAt(), c.completedAt(), c.snapshotAt(), c.tables(), v.status(),
+                v.check(), v.detail(), v.at(), c.encryptionKeyId(), c.actor(), c.importedAt()));
     }
 
     @CommandHandler
@@ -151,6 +168,20 @@ public class Backup {
         bucket = e.bucket();
         objectKey = e.objectKey();
         status = BackupStatus.RUNNING;
+    }
+
+    @EventSourcingHandler
+    void on(BackupImportedEvent e) {
+        backupId = e.backupId();
+        database = e.database();
+        actor = e.actor();
+        bucket = e.bucket();
+        objectKey = e.objectKey();
+        status = BackupStatus.COMPLETED;
+        sha256 = e.sha256();
+        snapshotAt = e.snapshotAt();
+        verified = "VERIFIED".equals(e.verification());
+        failedCheck = "FAILED".equals(e.verification()) ? e.verificationCheck() : null;
     }
 
     @EventSourcingHandler

@@ -32,6 +32,7 @@ public class BackupAccess {
                 allow(POST, "/api/backups/*/verify", DBA, DEVOPS, DR_LEAD),
                 allow(POST, "/api/backups", DBA, DEVOPS, DR_LEAD),
                 allow(POST, "/api/retention", DBA, DR_LEAD),
+                allow(POST, "/api/catalog/rebuild", DBA, DR_LEAD),
                 allow(GET, "/api/backups", ALL),
                 allow(GET, "/api/backups/**", ALL),
                 allow(GET, "/api/policies", ALL),
@@ -47,7 +48,9 @@ public class BackupAccess {
                 new RateLimit(POST, "/api/backups/*/restore", 5, Duration.ofMinutes(1)),
                 new RateLimit(POST, "/api/restores", 5, Duration.ofMinutes(1)),
                 new RateLimit(POST, "/api/backups/*/verify", 10, Duration.ofMinutes(1)),
-                new RateLimit(POST, "/api/backups", 10, Duration.ofMinutes(1)));
+                new RateLimit(POST, "/api/backups", 10, Duration.ofMinutes(1)),
+                // reads every unknown backup's dump in full
+                new RateLimit(POST, "/api/catalog/rebuild", 2, Duration.ofMinutes(1)));
     }
 
     /** Where the read models hold names in clear: overwritten when a person is forgotten. */

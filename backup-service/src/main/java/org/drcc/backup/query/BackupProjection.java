@@ -10,6 +10,7 @@ import org.drcc.contract.backup.BackupCopyAbandonedEvent;
 import org.drcc.contract.backup.BackupCopyFailedEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
 import org.drcc.contract.backup.BackupFailedEvent;
+import org.drcc.contract.backup.BackupImportedEvent;
 import org.drcc.contract.backup.BackupRestoreFailedEvent;
 import org.drcc.contract.backup.BackupRestoreStartedEvent;
 import org.drcc.contract.backup.BackupRestoredEvent;
@@ -56,6 +57,31 @@ class BackupProjection {
             jdbc.sql("INSERT INTO backup_table (backup_id, table_name, row_count, md5) VALUES (?, ?, ?, ?)")
                     .params(e.backupId(), t.table(), t.rows(), t.md5()).update();
         }
+    }
+
+    /**
+     * A backup known again from a tier's catalogue object: COMPLETED with its manifest and the verification the
+     * catalogue recorded, its object in the tier it was found in ({@code bucket}, where verification and restore
+     * read it), and that tier as its one copy known here.
+     */
+    @EventHandler
+    void on(BackupImportedEvent e) {
+        jdbc.sql("""
+                        INSERT INTO backup (backup_id, database_name, status, actor, bucket, object_key, started_at,
+                            completed_at, snapshot_at, size_bytes, sha256, server_version, verification, verified_at,
+                            verification_check, verification_detail)
+                        VALUES (?, ?, 'COMPLETED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(e.backupId(), e.database(), e.actor(), e.bucket(), e.objectKey(),
+                        ts(e.startedAt() != null ? e.startedAt() : e.snapshotAt()), ts(e.completedAt()),
+                        ts(e.snapshotAt()), e.sizeBytes(), e.sha256(), e.serverVersion(),
+                        e.verification() == null ? "UNVERIFIED" : e.verification(), ts(e.verifiedAt()),
+                        e.verificationCheck(), e.verificationDetail())
+                .update();
+        for (TableChecksum t : e.tables()) {
+            jdbc.sql("INSERT INTO backup_table (backup_id, table_name, row_count, md5) VALUES (?, ?, ?, ?)")
+                    .params(e.backupId(), t.table(), t.rows(), t.md5()).update();
+        }
+        copy(e.backupId(), e.tier(), e.bucket(), "COPIED", e.sha256(), null, e.occurredAt());
     }
 
     @EventHandler

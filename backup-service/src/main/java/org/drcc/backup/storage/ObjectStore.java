@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.drcc.backup.config.S3Properties;
 import org.drcc.kit.io.Sha256Out;
+import org.drcc.kit.s3.BucketStore;
 import org.drcc.kit.s3.S3Clients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,11 @@ public class ObjectStore {
     /** The client of the store that holds {@code bucket}: a tier's own endpoint, else the primary's. */
     S3Client client(String bucket) {
         return tierClients.getOrDefault(bucket, primary);
+    }
+
+    /** One bucket, on the endpoint that holds it, for small whole objects (the catalogue objects beside the dumps). */
+    public BucketStore bucket(String bucket) {
+        return new BucketStore(client(bucket), bucket);
     }
 
     /** A check run after the stream ended and before the upload completes; throwing aborts the upload. */

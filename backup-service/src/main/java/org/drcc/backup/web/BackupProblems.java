@@ -5,6 +5,7 @@ import static org.drcc.kit.problem.Problems.problem;
 
 import java.util.List;
 import java.util.Map;
+import org.drcc.backup.catalog.UnknownTierException;
 import org.drcc.backup.job.BackupAlreadyRunningException;
 import org.drcc.backup.job.NoCopyInTierException;
 import org.drcc.backup.job.NoVerifiedBackupException;
@@ -51,5 +52,10 @@ class BackupProblems {
     @ExceptionHandler(UnknownDatabaseException.class)
     ProblemDetail unknownDatabase(UnknownDatabaseException e) {
         return invalid("database " + e.getMessage(), List.of(Map.of("field", "database", "message", e.getMessage())));
+    }
+
+    @ExceptionHandler(UnknownTierException.class)
+    ProblemDetail unknownTier(UnknownTierException e) {
+        return invalid("from " + e.getMessage(), List.of(Map.of("field", "from", "message", e.getMessage())));
     }
 }

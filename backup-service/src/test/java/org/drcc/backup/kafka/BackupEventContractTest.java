@@ -11,6 +11,7 @@ import org.drcc.contract.backup.BackupCopyFailedEvent;
 import org.drcc.contract.backup.BackupEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
 import org.drcc.contract.backup.BackupFailedEvent;
+import org.drcc.contract.backup.BackupImportedEvent;
 import org.drcc.contract.backup.BackupRestoreFailedEvent;
 import org.drcc.contract.backup.BackupRestoreStartedEvent;
 import org.drcc.contract.backup.BackupRestoredEvent;
@@ -61,7 +62,11 @@ class BackupEventContractTest {
             new RpoRecoveredEvent(ID, "foodtruck", POINT, Duration.ofHours(1), "backup-service", AT),
             new RetentionHaltedEvent(ID, "foodtruck", "the clock went back: it reads 2026-11-25T10:05:00Z, but the "
                     + "newest backup completed at 2026-11-25T12:00:00Z, more than PT5M later", AT,
-                    Instant.parse("2026-11-25T12:00:00Z"), "scheduler", AT));
+                    Instant.parse("2026-11-25T12:00:00Z"), "scheduler", AT),
+            new BackupImportedEvent(ID, "foodtruck", "tertiary", "dr-backups-tertiary", KEY, 123456L, "ab12", "15.4",
+                    POINT.minusSeconds(1), POINT.plusSeconds(42), POINT,
+                    List.of(new TableChecksum("public.customer", 300, "cd34")), "VERIFIED", null,
+                    "8 tables match the manifest", AT, null, "dana", AT.plusSeconds(3600)));
 
     @Autowired
     ObjectMapper json;

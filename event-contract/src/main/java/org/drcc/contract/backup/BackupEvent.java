@@ -22,12 +22,13 @@ import java.time.Instant;
         @JsonSubTypes.Type(BackupRestoreFailedEvent.class),
         @JsonSubTypes.Type(RpoAtRiskEvent.class),
         @JsonSubTypes.Type(RpoRecoveredEvent.class),
-        @JsonSubTypes.Type(RetentionHaltedEvent.class)
+        @JsonSubTypes.Type(RetentionHaltedEvent.class),
+        @JsonSubTypes.Type(BackupImportedEvent.class)
 })
 public sealed interface BackupEvent permits BackupStartedEvent, BackupCompletedEvent, BackupFailedEvent,
         BackupCopiedEvent, BackupCopyFailedEvent, BackupCopyAbandonedEvent, BackupVerifiedEvent, BackupVerificationFailedEvent,
         BackupExpiredEvent, BackupRestoreStartedEvent, BackupRestoredEvent, BackupRestoreFailedEvent, RpoAtRiskEvent,
-        RpoRecoveredEvent, RetentionHaltedEvent {
+        RpoRecoveredEvent, RetentionHaltedEvent, BackupImportedEvent {
 
     String backupId();
 

@@ -1,6 +1,6 @@
 /**
- * backup-service's events on {@code dr.backup.events} (sealed {@code BackupEvent}): a backup's life from start to
- * expiry, its tier copies, verifications and restores, and a protected database's RPO at risk or recovered.
- * Each record's {@code @JsonTypeName} is its versioned CloudEvents type.
+ * backup-service's events on {@code dr.backup.events} (sealed {@code BackupEvent}): a backup's life from start (or
+ * its import from a tier's catalogue object) to expiry, its tier copies, verifications and restores, and a protected
+ * database's RPO at risk or recovered. Each record's {@code @JsonTypeName} is its versioned CloudEvents type.
  */
 package org.drcc.contract.backup;

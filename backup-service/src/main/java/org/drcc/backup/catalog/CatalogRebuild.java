@@ -1,0 +1,143 @@
+package org.drcc.backup.catalog;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.backup.command.ImportBackupCommand;
+import org.drcc.backup.config.S3Properties;
+import org.drcc.backup.query.Backups;
+import org.drcc.backup.storage.ObjectStore;
+import org.drcc.backup.storage.StoredObject;
+import org.drcc.kit.rules.RuleRefusedException;
+import org.drcc.kit.s3.BucketStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Knows again the backups of one tier from its bucket alone, as after the loss of this service's database: each
+ * catalogue object whose backup is unknown here is imported if its dump reads, in full, with the catalogue's SHA-256
+ * and size; a missing or altered dump is reported and not imported, and a known backup is left as it is. Safe to
+ * run again: what was imported is known the second time.
+ */
+@Component
+public class CatalogRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogRebuild.class);
+
+    private final ObjectStore store;
+    private final Backups backups;
+    private final CommandGateway commands;
+    private final S3Properties s3;
+    private final Clock clock;
+
+    CatalogRebuild(ObjectStore store, Backups backups, CommandGateway commands, S3Properties s3, Clock clock) {
+        this.store = store;
+        this.backups = backups;
+        this.commands = commands;
+        this.s3 = s3;
+        this.clock = clock;
+    }
+
+    public RebuildReport rebuild(String tier, String actor) {
+        String bucket = bucketOf(tier);
+        BucketStore catalogs = store.bucket(bucket);
+        List<String> keys = catalogs.list("").stream().filter(k -> k.endsWith(BackupCatalog.SUFFIX)).toList();
+        List<RebuildReport.Imported> imported = new ArrayList<>();
+        List<RebuildReport.Known> known = new ArrayList<>();
+        List<RebuildReport.NotImported> refused = new ArrayList<>();
+        for (String key : keys) {
+            BackupCatalog catalog;
+            try {
+                catalog = CatalogJson.read(catalogs.get(key));
+            } catch (IOException | RuntimeException e) {
+                refused.add(new RebuildReport.NotImported(key, null,
+                        "the catalogue object cannot be read: " + e.getMessage()));
+                continue;
+            }
+            if (backups.summary(catalog.backupId()).isPresent()) {
+                known.add(new RebuildReport.Known(catalog.backupId(), key));
+                continue;
+            }
+            String problem = check(bucket, key, catalog);
+            if (problem != null) {
+                log.warn("Rebuild from the {} tier: s3://{}/{} not imported: {}", tier, bucket, key, problem);
+                refused.add(new RebuildReport.NotImported(key, catalog.backupId(), problem));
+                continue;
+            }
+            try {
+                importIt(tier, bucket, catalog, actor);
+                imported.add(new RebuildReport.Imported(catalog.backupId(), catalog.database(), catalog.snapshotAt(),
+                        catalog.objectKey(), catalog.verification().status()));
+            } catch (RuleRefusedException e) {
+                // recorded meanwhile, by a rebuild running beside this one
+                known.add(new RebuildReport.Known(catalog.backupId(), key));
+            } catch (RuntimeException e) {
+                log.warn("Rebuild from the {} tier: backup {} could not be recorded: {}", tier, catalog.backupId(),
+                        e.toString());
+                refused.add(new RebuildReport.NotImported(key, catalog.backupId(),
+                        "it could not be recorded: " + e.getMessage()));
+            }
+        }
+        log.info("Rebuild from the {} tier ({}): {} catalogue objects, {} imported, {} known, {} not imported", tier,
+                bucket, keys.size(), imported.size(), known.size(), refused.size());
+        return new RebuildReport(tier, bucket, keys.size(), imported, known, refused);
+    }
+
+    String bucketOf(String tier) {
+        String bucket = tier == null ? null : Map.of("primary", s3.buckets().primary(), "secondary",
+                s3.buckets().secondary(), "tertiary", s3.buckets().tertiary()).get(tier);
+        if (bucket == null) {
+            throw new UnknownTierException(tier);
+        }
+        return bucket;
+    }
+
+    /** Why the catalogue cannot be trusted with its dump, or null when the dump reads exactly as recorded. */
+    private String check(String bucket, String key, BackupCatalog catalog) {
+        if (catalog.formatVersion() > BackupCatalog.FORMAT_VERSION) {
+            return "catalogue format version " + catalog.formatVersion() + " is newer than this service reads ("
+                    + BackupCatalog.FORMAT_VERSION + ")";
+        }
+        if (catalog.backupId() == null || catalog.database() == null || catalog.objectKey() == null
+                || catalog.sha256() == null || catalog.snapshotAt() == null || catalog.verification() == null
+                || catalog.tables() == null) {
+            return "the catalogue object lacks its backup id, database, dump, SHA-256, snapshot, manifest or "
+                    + "verification";
+        }
+        if (!List.of("UNVERIFIED", "VERIFIED", "FAILED").contains(catalog.verification().status())) {
+            return "its verification status '" + catalog.verification().status() + "' is not one this service knows";
+        }
+        if (!key.equals(BackupCatalog.keyOf(catalog.objectKey()))) {
+            // a catalogue describes the dump beside it; one naming another object was moved or forged
+            return "it names the dump " + catalog.objectKey() + ", which is not the object beside it";
+        }
+        StoredObject read;
+        try {
+            read = store.readBack(bucket, catalog.objectKey());
+        } catch (NoSuchKeyException e) {
+            return "the dump s3://" + bucket + "/" + catalog.objectKey() + " is missing";
+        } catch (RuntimeException e) {
+            return "the dump s3://" + bucket + "/" + catalog.objectKey() + " cannot be read: " + e.getMessage();
+        }
+        if (!read.sha256().equals(catalog.sha256()) || read.sizeBytes() != catalog.sizeBytes()) {
+            return "the dump s3://" + bucket + "/" + catalog.objectKey() + " reads with SHA-256 " + read.sha256()
+                    + " and " + read.sizeBytes() + " bytes; the catalogue recorded " + catalog.sha256() + " and "
+                    + catalog.sizeBytes() + " bytes";
+        }
+        return null;
+    }
+
+    private void importIt(String tier, String bucket, BackupCatalog c, String actor) {
+        BackupCatalog.Verification v = c.verification();
+        commands.sendAndWait(new ImportBackupCommand(c.backupId(), c.database(), tier, bucket, c.objectKey(),
+                c.sizeBytes(), c.sha256(), c.serverVersion(), c.startedAt(), c.completedAt(), c.snapshotAt(),
+                c.tables(), new ImportBackupCommand.RecordedVerification(v.status(), v.check(), v.detail(), v.at()),
+                c.encryptionKeyId(), actor, clock.instant()));
+        log.info("Backup {} of {} imported from s3://{}/{}", c.backupId(), c.database(), bucket, c.objectKey());
+    }
+}
