@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.ImportBackupCommand;
-import org.drcc.backup.config.S3Properties;
+import org.drcc.backup.storage.S3Properties;
 import org.drcc.backup.query.Backups;
 import org.drcc.backup.storage.ObjectStore;
 import org.drcc.backup.storage.StoredObject;

@@ -7,7 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.drcc.backup.config.S3Properties;
+import org.drcc.backup.storage.S3Properties;
 import org.drcc.backup.storage.ObjectStore;
 import org.drcc.contract.backup.BackupCompletedEvent;
 import org.drcc.contract.backup.BackupCopiedEvent;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.CompleteBackupCommand;
 import org.drcc.backup.command.StartBackupCommand;
-import org.drcc.backup.config.S3Properties;
+import org.drcc.backup.storage.S3Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskExecutor;

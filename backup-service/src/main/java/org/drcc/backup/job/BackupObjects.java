@@ -10,7 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.drcc.backup.config.BackupProperties;
+import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.postgres.PgServer;
 import org.drcc.backup.postgres.PgTarget;
 import org.drcc.backup.postgres.PgTools;

@@ -2,7 +2,7 @@ package org.drcc.backup.job;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.drcc.backup.config.BackupProperties;
+import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.policy.DatabasePolicy;
 import org.drcc.backup.postgres.PgTarget;
 import org.springframework.stereotype.Component;

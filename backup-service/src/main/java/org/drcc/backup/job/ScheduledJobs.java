@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.drcc.backup.config.BackupProperties;
+import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.Backups;
 import org.slf4j.Logger;

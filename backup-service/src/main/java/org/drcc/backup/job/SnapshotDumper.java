@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.drcc.backup.config.BackupProperties;
+import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.postgres.ParallelArchiveCompressor;
 import org.drcc.backup.postgres.ParallelManifest;
 import org.drcc.backup.postgres.PgTarget;

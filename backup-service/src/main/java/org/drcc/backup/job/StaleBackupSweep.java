@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.drcc.backup.config.BackupProperties;
+import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.Backups;
 import org.drcc.backup.storage.ObjectStore;

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.RecordTierCopyCommand;
-import org.drcc.backup.config.S3Properties;
+import org.drcc.backup.storage.S3Properties;
 import org.drcc.backup.storage.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.RecordVerificationCommand;
-import org.drcc.backup.config.BackupProperties;
+import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.postgres.ParallelManifest;
 import org.drcc.backup.postgres.PgServer;
 import org.drcc.backup.postgres.PgTarget;

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.drcc.backup.config.S3Properties;
+import org.drcc.backup.storage.S3Properties;
 import org.drcc.kit.io.Sha256Out;
 import org.drcc.kit.s3.BucketStore;
 import org.drcc.kit.s3.S3Clients;

@@ -2,6 +2,8 @@ package org.drcc.backup.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.drcc.backup.policy.BackupProperties;
+import org.drcc.backup.retention.RetentionSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.drcc.backup.config.BackupProperties;
+import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.postgres.PgTools;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.Backups;

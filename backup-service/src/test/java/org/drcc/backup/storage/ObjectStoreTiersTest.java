@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.Map;
-import org.drcc.backup.config.S3Properties;
-import org.drcc.backup.config.S3Properties.Buckets;
+import org.drcc.backup.storage.S3Properties;
+import org.drcc.backup.storage.S3Properties.Buckets;
 import org.drcc.kit.s3.S3Clients;
 import org.drcc.kit.s3.S3Settings;
 import org.drcc.kit.s3.S3Settings.Store;

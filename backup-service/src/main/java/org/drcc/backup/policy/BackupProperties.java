@@ -1,8 +1,7 @@
-package org.drcc.backup.config;
+package org.drcc.backup.policy;
 
 import java.time.Duration;
 import java.util.Map;
-import org.drcc.backup.policy.DatabasePolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

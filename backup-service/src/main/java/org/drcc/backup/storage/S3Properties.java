@@ -1,4 +1,4 @@
-package org.drcc.backup.config;
+package org.drcc.backup.storage;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package org.drcc.backup.config;
+package org.drcc.backup.retention;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
