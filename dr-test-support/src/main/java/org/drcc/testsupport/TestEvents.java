@@ -111,28 +111,16 @@ public final class TestEvents implements AutoCloseable {
         producer.close();
     }
 
-    /** The first record with {@code key} on {@code topic}, read from the start by a fresh consumer group. */
     /** The first record with {@code key} of CloudEvents type {@code type} ({@code ce_type}), read from the start. */
     public static ConsumerRecord<String, String> awaitRecord(String bootstrap, String topic, String key, String type,
                                                              Duration timeout) {
-        Map<String, Object> config = Map.of("bootstrap.servers", bootstrap, "group.id", "it-" + UUID.randomUUID(),
-                "auto.offset.reset", "earliest");
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    var header = record.headers().lastHeader("ce_type");
-                    if (key.equals(record.key()) && header != null
-                            && type.equals(new String(header.value(), StandardCharsets.UTF_8))) {
-                        return record;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no " + type + " record with key " + key + " on " + topic + " within " + timeout);
+        return awaitRecord(bootstrap, topic, key, record -> {
+            var header = record.headers().lastHeader("ce_type");
+            return header != null && type.equals(new String(header.value(), StandardCharsets.UTF_8));
+        }, timeout);
     }
 
+    /** The first record with {@code key} on {@code topic}, read from the start by a fresh consumer group. */
     public static ConsumerRecord<String, String> awaitRecord(String bootstrap, String topic, String key, Duration timeout) {
         return awaitRecord(bootstrap, topic, key, record -> true, timeout);
     }
