@@ -109,10 +109,11 @@ class BackupReactionsIT {
         }
     }
 
+    /** The RPO alerts of {@code key}: a database's key also carries other alerts (a halted retention, say). */
     private static void collect(String key, ConsumerRecord<String, String> record, Map<String, String> types) {
-        if (key.equals(record.key())) {
-            types.putIfAbsent(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8),
-                    new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+        String type = new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
+        if (key.equals(record.key()) && type.startsWith("dr.backup.rpo-")) {
+            types.putIfAbsent(new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8), type);
         }
     }
 

@@ -44,8 +44,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * back halts it: nothing is deleted anywhere, and the halt is an event on Kafka.
  */
 @WithEngines(database = "backup")
+// which backup is the newest verified is the test's to say: no verification runs on its own after a backup
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "dr.backup.scheduling-enabled=false")
+        properties = {"dr.backup.scheduling-enabled=false", "dr.backup.verify-after-backup=false"})
 class RetentionIT {
 
     /** The service's clock, which a test may set back as a bad NTP step would. */
