@@ -13,7 +13,8 @@ import picocli.CommandLine.ParentCommand;
         subcommands = BackupCommand.Catalog.class)
 class BackupCommand {
 
-    private static final String[] LIST = {"id", "database", "status", "verified", "startedAt", "sizeBytes"};
+    // the fields GET /api/backups answers, by their names there
+    private static final String[] LIST = {"backupId", "database", "status", "verification", "startedAt", "sizeBytes"};
 
     @Mixin
     Services services;

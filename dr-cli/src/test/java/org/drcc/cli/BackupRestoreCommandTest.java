@@ -91,6 +91,21 @@ class BackupRestoreCommandTest {
     }
 
     @Test
+    void listShowsTheBackupIdTheApiAnswers() {
+        java.io.PrintStream console = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(run("backup", "list")).isZero();
+        } finally {
+            System.setOut(console);
+        }
+
+        assertThat(requests).extracting(Request::path).containsExactly("/api/backups");
+        assertThat(printed.toString(StandardCharsets.UTF_8)).as("the id column is the API's backupId").contains("b-42");
+    }
+
+    @Test
     void fromNamesTheCopyToRead() {
         assertThat(run("backup", "restore", "b-42", "--target-database", "dr_site", "--from", "tertiary")).isZero();
 
