@@ -30,10 +30,13 @@ final class Suite implements AutoCloseable {
     private final PrintStream out;
     private final List<ChildProcess> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Path pgToolsDir;
     private Engines engines;
 
-    Suite(Path home, EngineSettings settings, List<ServiceSpec> services, PrintStream out) {
+    /** {@code pgToolsDir}: where backup-service finds pg_dump and pg_restore; null for the PATH. */
+    Suite(Path home, EngineSettings settings, List<ServiceSpec> services, PrintStream out, Path pgToolsDir) {
         this.home = home;
+        this.pgToolsDir = pgToolsDir;
         this.settings = settings;
         this.services = services;
         this.out = out;
@@ -89,6 +92,9 @@ final class Suite implements AutoCloseable {
                 "--dr.security.public-key=" + LocalSigningKey.in(settings.dataDir().resolve("keys")).publicKeyFile()));
         if (service.name().equals("backup-service")) {
             // the database it protects, on whichever port PostgreSQL was started
+            if (pgToolsDir != null) {
+                args.add("--dr.backup.tools-dir=" + pgToolsDir.toAbsolutePath());
+            }
             args.add("--dr.backup.databases." + FoodTruckDatabase.NAME + ".url=" + engines.jdbcUrl(FoodTruckDatabase.NAME));
             // drills declare and walk their incident there
             services.stream().filter(s -> s.name().equals("incident-service")).findFirst()

@@ -55,6 +55,9 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
             // operator sees which one is down, but shows no details (addresses, driver messages) unless a service asks
             Map.entry("management.endpoint.health.show-components", "always"),
             Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
+            // the error answers of each operation are documented by org.drcc.kit.openapi from what the kit enforces,
+            // not guessed from the exception handlers (which would put every one on every operation)
+            Map.entry("springdoc.override-with-generic-response", "false"),
             Map.entry("dr.security.issuer", "dr-local"),
             Map.entry("dr.security.audience", "dr-command-centre"),
             Map.entry("server.shutdown", "graceful"));
