@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.drcc.engines.Java;
 import org.drcc.engines.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,28 +45,13 @@ class DrillIT {
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-            Ports.free(), Ports.free(), Ports.free(), Ports.free());
+    private final SuiteLauncher suite = new SuiteLauncher();
+    private final List<Integer> ports = suite.ports;
     private Process launcher;
 
     @BeforeAll
     void up() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-cp", Java.classPath(), Dr.class.getName(),
-                "up", "--home", Path.of("..").toAbsolutePath().normalize().toString(),
-                "--data-dir", dir.resolve("dr").toString(), "--foodtruck-mb", "1",
-                "--incident-port", "" + ports.get(0), "--backup-port", "" + ports.get(1),
-                "--notification-port", "" + ports.get(2), "--metrics-port", "" + ports.get(3),
-                "--postgres-port", "" + ports.get(4), "--kafka-port", "" + ports.get(5),
-                "--kafka-controller-port", "" + ports.get(6), "--s3-port", "" + ports.get(7)));
-        Path log = dir.resolve("dr-up.log");
-        launcher = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (!Files.exists(log) || !Files.readString(log).contains("Press Ctrl-C")) {
-            if (!launcher.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("dr up did not come up:\n" + Files.readString(log));
-            }
-            Thread.sleep(500);
-        }
+        launcher = suite.up(dir.resolve("dr"), dir.resolve("dr-up.log"));
         assertThat(Dr.run("login", "--role", "dr-lead", "--name", "erin", "--data-dir", dir.resolve("dr").toString()))
                 .as("dr login").isZero();
     }
