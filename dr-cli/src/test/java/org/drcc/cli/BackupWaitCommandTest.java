@@ -2,12 +2,7 @@ package org.drcc.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,49 +16,43 @@ class BackupWaitCommandTest {
 
     private final AtomicInteger reads = new AtomicInteger();
     private volatile String outcome = "COMPLETED";
-    private HttpServer backupService;
-    private String url;
+    private int lastExit;
+    private StandIn backupService;
 
     @BeforeEach
     void start() throws IOException {
-        backupService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        backupService.createContext("/", exchange -> {
+        backupService = new StandIn(exchange -> {
             String path = exchange.getRequestURI().getPath();
+            boolean post = exchange.getRequestMethod().equals("POST");
             boolean done = reads.get() >= 3;
-            String body;
-            if (exchange.getRequestMethod().equals("POST") && path.endsWith("/restore")) {
-                body = "{\"restoreId\":\"r-1\",\"backupId\":\"b-7\",\"targetDatabase\":\"foodtruck_copy\"}";
-            } else if (exchange.getRequestMethod().equals("POST") && path.endsWith("/verify")) {
-                body = "{\"backupId\":\"b-7\",\"verification\":\"VERIFIED\",\"verifiedAt\":\"2026-11-01T00:00:00Z\"}";
-            } else if (exchange.getRequestMethod().equals("POST")) {
-                body = "{\"backupId\":\"b-7\",\"database\":\"foodtruck\",\"status\":\"RUNNING\"}";
+            if (post && path.endsWith("/restore")) {
+                StandIn.answer(exchange, 202, "{\"restoreId\":\"r-1\",\"backupId\":\"b-7\",\"targetDatabase\":\"foodtruck_copy\"}");
+            } else if (post && path.endsWith("/verify")) {
+                StandIn.answer(exchange, 202, "{\"backupId\":\"b-7\",\"verification\":\"VERIFIED\","
+                        + "\"verifiedAt\":\"2026-11-01T00:00:00Z\"}");
+            } else if (post) {
+                StandIn.answer(exchange, 202, "{\"backupId\":\"b-7\",\"database\":\"foodtruck\",\"status\":\"RUNNING\"}");
             } else {
                 reads.incrementAndGet();
-                body = "{\"backupId\":\"b-7\",\"database\":\"foodtruck\",\"status\":\"" + (done ? outcome : "RUNNING")
-                        + "\",\"sizeBytes\":" + (done ? "5242880" : "null") + ",\"failure\":\"pg_dump exited 1\""
-                        + ",\"verification\":\"" + (done ? "FAILED" : "VERIFIED") + "\",\"verificationCheck\":\"row counts\""
-                        + ",\"verificationDetail\":\"customer: 10 rows, manifest 11\",\"verifiedAt\":\""
-                        + (done ? "2026-11-30T10:00:00Z" : "2026-11-01T00:00:00Z") + "\""
-                        + ",\"restores\":[{\"restoreId\":\"r-1\",\"status\":\"" + (done ? "RESTORED" : "RUNNING") + "\"}]}";
+                StandIn.answer(exchange, 200, "{\"backupId\":\"b-7\",\"database\":\"foodtruck\",\"status\":\""
+                        + (done ? outcome : "RUNNING") + "\",\"sizeBytes\":" + (done ? "5242880" : "null")
+                        + ",\"failure\":\"pg_dump exited 1\",\"verification\":\"" + (done ? "FAILED" : "VERIFIED")
+                        + "\",\"verificationCheck\":\"row counts\",\"verificationDetail\":\"customer: 10 rows, manifest 11\""
+                        + ",\"verifiedAt\":\"" + (done ? "2026-11-30T10:00:00Z" : "2026-11-01T00:00:00Z") + "\""
+                        + ",\"restores\":[{\"restoreId\":\"r-1\",\"status\":\"" + (done ? "RESTORED" : "RUNNING") + "\"}]}");
             }
-            byte[] out = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(exchange.getRequestMethod().equals("POST") ? 202 : 200, out.length);
-            exchange.getResponseBody().write(out);
-            exchange.close();
         });
-        backupService.start();
-        url = "http://127.0.0.1:" + backupService.getAddress().getPort();
     }
 
     @AfterEach
     void stop() {
-        backupService.stop(0);
+        backupService.close();
     }
 
     @Test
     void nowWaitFollowsTheBackupToItsEndWithItsSize() {
-        String printed = captured(() -> assertThat(run("backup", "now", "--wait")).isZero());
+        String printed = captured("backup", "now", "--wait");
+        assertThat(lastExit).isZero();
         assertThat(printed).contains("backupId").contains("b-7").contains("RUNNING").contains("COMPLETED")
                 .contains("5.0 MB").containsPattern("\\[00:0\\d\\] COMPLETED");
         assertThat(reads.get()).isGreaterThanOrEqualTo(3);
@@ -72,21 +61,24 @@ class BackupWaitCommandTest {
     @Test
     void aFailedBackupExits6WithItsReason() {
         outcome = "FAILED";
-        String printed = captured(() -> assertThat(run("backup", "now", "--wait")).isEqualTo(6));
+        String printed = captured("backup", "now", "--wait");
+        assertThat(lastExit).isEqualTo(6);
         assertThat(printed).contains("FAILED");
     }
 
     @Test
     void verifyWaitEndsWithTheNewVerificationNotTheOldOne() {
-        String printed = captured(() -> assertThat(run("backup", "verify", "b-7", "--wait")).isEqualTo(6));
+        String printed = captured("backup", "verify", "b-7", "--wait");
+        assertThat(lastExit).isEqualTo(6);
         assertThat(printed).contains("VERIFYING").contains("FAILED");
         assertThat(reads.get()).as("the old VERIFIED did not end the wait").isGreaterThanOrEqualTo(3);
     }
 
     @Test
     void restoreWaitFollowsTheRestoreInItsBackup() {
-        String printed = captured(() -> assertThat(run("backup", "restore", "b-7", "--target-database", "foodtruck_copy",
-                "--wait")).isZero());
+        String printed = captured("backup", "restore", "b-7", "--target-database", "foodtruck_copy",
+                "--wait");
+        assertThat(lastExit).isZero();
         assertThat(printed).contains("restore r-1 of backup b-7 into foodtruck_copy").contains("RESTORED");
     }
 
@@ -97,27 +89,13 @@ class BackupWaitCommandTest {
     }
 
     private int run(String... args) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + 4);
-        all[args.length] = "--backup-url";
-        all[args.length + 1] = url;
-        all[args.length + 2] = "--token";
-        all[args.length + 3] = "t0ken";
-        return Dr.run(all);
+        return Dr.run(backupService.args("backup", args));
     }
 
-    private static String captured(Runnable command) {
-        PrintStream original = System.out;
-        PrintStream originalErr = System.err;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        try {
-            command.run();
-        } finally {
-            System.setOut(original);
-            System.setErr(originalErr);
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+    /** What the command printed, stdout and stderr together (progress goes to stderr under --json). */
+    private String captured(String... args) {
+        CliRun run = CliRun.of(backupService.args("backup", args));
+        lastExit = run.exit();
+        return run.out() + run.err();
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -82,7 +80,7 @@ class IntegratorIT {
         command.addAll(files);
         Process lint;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("redocly.err").toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("redocly.err()").toFile());
             builder.environment().putAll(Map.of("REDOCLY_TELEMETRY", "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE", "true"));
             lint = builder.start();
         } catch (java.io.IOException notInstalled) {
@@ -122,10 +120,10 @@ class IntegratorIT {
     }
 
     private void everyListAndShowCommandShowsItsIds(String tokenFile) throws Exception {
-        Result declared = dr("incident", "declare", "--scenario", "database-corruption", "--title", "For the tables",
+        CliRun declared = dr("incident", "declare", "--scenario", "database-corruption", "--title", "For the tables",
                 "--incident-url", suite.url(0), "--token-file", tokenFile);
-        assertThat(declared.exit).as(declared.err).isZero();
-        String incident = declared.out.lines().filter(l -> l.startsWith("id ")).findFirst().orElseThrow()
+        assertThat(declared.exit()).as(declared.err()).isZero();
+        String incident = declared.out().lines().filter(l -> l.startsWith("id ")).findFirst().orElseThrow()
                 .substring(3).strip();
         for (List<String> command : List.of(
                 List.of("incident", "list", "--incident-url", suite.url(0)),
@@ -134,31 +132,31 @@ class IntegratorIT {
                 List.of("drill", "results", "--backup-url", suite.url(1)))) {
             List<String> args = new ArrayList<>(command);
             args.addAll(List.of("--token-file", tokenFile));
-            Result result = dr(args.toArray(String[]::new));
-            assertThat(result.exit).as(command + ": " + result.err).isZero();
-            assertThat(emptyIds(result.out)).as(command + " printed:%n" + result.out).isEmpty();
+            CliRun result = dr(args.toArray(String[]::new));
+            assertThat(result.exit()).as(command + ": " + result.err()).isZero();
+            assertThat(emptyIds(result.out())).as(command + " printed:%n" + result.out()).isEmpty();
         }
     }
 
     private void waitFollowsABackupItsVerificationAndARestore(String tokenFile) {
-        Result now = dr("backup", "now", "--wait", "--backup-url", suite.url(1), "--token-file", tokenFile);
-        assertThat(now.exit).as(now.out + now.err).isZero();
-        assertThat(now.out).containsPattern("\\[\\d\\d:\\d\\d\\] COMPLETED +backup ").containsPattern("\\d+\\.\\d (KB|MB)");
-        String backup = now.out.lines().filter(l -> l.startsWith("backupId ")).findFirst().orElseThrow()
+        CliRun now = dr("backup", "now", "--wait", "--backup-url", suite.url(1), "--token-file", tokenFile);
+        assertThat(now.exit()).as(now.out() + now.err()).isZero();
+        assertThat(now.out()).containsPattern("\\[\\d\\d:\\d\\d\\] COMPLETED +backup ").containsPattern("\\d+\\.\\d (KB|MB)");
+        String backup = now.out().lines().filter(l -> l.startsWith("backupId ")).findFirst().orElseThrow()
                 .substring("backupId".length()).strip();
-        assertThat(emptyIds(now.out)).isEmpty();
+        assertThat(emptyIds(now.out())).isEmpty();
 
-        Result verify = dr("backup", "verify", backup, "--wait", "--backup-url", suite.url(1), "--token-file", tokenFile);
-        assertThat(verify.exit).as(verify.out + verify.err).isZero();
-        assertThat(verify.out).containsPattern("\\] VERIFIED +verification of backup " + backup);
+        CliRun verify = dr("backup", "verify", backup, "--wait", "--backup-url", suite.url(1), "--token-file", tokenFile);
+        assertThat(verify.exit()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).containsPattern("\\] VERIFIED +verification of backup " + backup);
 
-        Result restore = dr("backup", "restore", backup, "--target-database", "foodtruck_integrator", "--wait",
+        CliRun restore = dr("backup", "restore", backup, "--target-database", "foodtruck_integrator", "--wait",
                 "--backup-url", suite.url(1), "--token-file", tokenFile);
-        assertThat(restore.exit).as(restore.out + restore.err).isZero();
-        assertThat(restore.out).containsPattern("\\] RESTORED +restore .* of backup " + backup + " into foodtruck_integrator");
+        assertThat(restore.exit()).as(restore.out() + restore.err()).isZero();
+        assertThat(restore.out()).containsPattern("\\] RESTORED +restore .* of backup " + backup + " into foodtruck_integrator");
 
-        Result show = dr("backup", "show", backup, "--backup-url", suite.url(1), "--token-file", tokenFile);
-        assertThat(show.out).contains("\"backupId\" : \"" + backup + "\"", "\"verification\" : \"VERIFIED\"", "RESTORED");
+        CliRun show = dr("backup", "show", backup, "--backup-url", suite.url(1), "--token-file", tokenFile);
+        assertThat(show.out()).contains("\"backupId\" : \"" + backup + "\"", "\"verification\" : \"VERIFIED\"", "RESTORED");
     }
 
     /** The id columns of a table (or id fields of a record) the CLI printed that show "-", an empty value. */
@@ -200,23 +198,7 @@ class IntegratorIT {
         return json.readTree(response.body());
     }
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    /** Runs the CLI in this JVM, capturing what it prints. */
-    private static synchronized Result dr(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = Dr.run(args);
-            return new Result(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun dr(String... args) {
+        return CliRun.of(args);
     }
 }
