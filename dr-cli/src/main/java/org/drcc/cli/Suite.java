@@ -125,7 +125,8 @@ final class Suite implements AutoCloseable {
 
     /**
      * Stops the services first (they drain their consumers and relays), all at once, so that the stop takes as long
-     * as the slowest rather than their sum; then the engines. Says every 2 s what it is still waiting for.
+     * as the slowest rather than their sum; then the engines, also side by side. Says every 2 s what it is still
+     * waiting for.
      */
     @Override
     public void close() {
@@ -136,7 +137,12 @@ final class Suite implements AutoCloseable {
         }
         await(stopping, start);
         if (engines != null) {
-            await(Map.of("PostgreSQL, Kafka and S3", stopAsync("engines", engines::close)), start);
+            // nothing uses them any more: the three stop side by side, each reported on its own
+            Map<String, CompletableFuture<Void>> engineStops = new LinkedHashMap<>();
+            engineStops.put("Kafka", stopAsync("kafka", engines.kafka()::close));
+            engineStops.put("S3", stopAsync("s3", engines::stopS3));
+            engineStops.put("PostgreSQL", stopAsync("postgres", engines::stopPostgres));
+            await(engineStops, start);
         }
         out.printf("Stopped in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }

@@ -57,7 +57,7 @@ class IntegratorIT {
         Duration stop = Duration.ofNanos(System.nanoTime() - start);
         System.out.println("dr up stopped in " + stop.toMillis() + " ms:\n" + Files.readString(log));
         assertThat(stop).as("dr up stops within seconds of SIGTERM").isLessThan(Duration.ofSeconds(20));
-        assertThat(Files.readString(log)).contains("incident-service stopped (", "PostgreSQL, Kafka and S3 stopped (",
+        assertThat(Files.readString(log)).contains("incident-service stopped (", "Kafka stopped (", "PostgreSQL stopped (",
                 "Stopped in ");
         assertThat(suite.ports).allMatch(p -> !Ports.inUse(p), "every port is free again after the stop");
     }
