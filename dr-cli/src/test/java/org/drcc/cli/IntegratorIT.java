@@ -159,25 +159,32 @@ class IntegratorIT {
         assertThat(show.out()).contains("\"backupId\" : \"" + backup + "\"", "\"verification\" : \"VERIFIED\"", "RESTORED");
     }
 
-    /** The id columns of a table (or id fields of a record) the CLI printed that show "-", an empty value. */
+    /** The id fields (a record's lines) and id columns (a table's rows) the CLI printed as "-", empty. */
     static List<String> emptyIds(String printed) {
         List<String> empty = new ArrayList<>();
         List<String> lines = printed.lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String[] cells = lines.get(i).trim().split("\\s{2,}");
-            if (cells.length == 2 && cells[0].matches("\\w*[iI]d") && cells[1].equals("-")) {
+            if (cells.length == 2 && isId(cells[0]) && cells[1].equals("-")) {
                 empty.add(lines.get(i));
             }
-            if (cells.length > 2 && cells[0].matches("\\w*[iI]d") && i + 1 < lines.size()) {
-                // a table: its header, then rows whose first column must not be "-"
+            if (cells.length > 2 && java.util.Arrays.stream(cells).anyMatch(IntegratorIT::isId)) {
+                // a table's header: its rows follow until a blank line or the "(n of m)" footer
                 for (int r = i + 1; r < lines.size() && !lines.get(r).isBlank() && !lines.get(r).startsWith("("); r++) {
-                    if (lines.get(r).trim().split("\\s{2,}")[0].equals("-")) {
-                        empty.add(cells[0] + ": " + lines.get(r));
+                    String[] row = lines.get(r).trim().split("\\s{2,}");
+                    for (int c = 0; c < cells.length && c < row.length; c++) {
+                        if (isId(cells[c]) && row[c].equals("-")) {
+                            empty.add(cells[c] + ": " + lines.get(r));
+                        }
                     }
                 }
             }
         }
         return empty;
+    }
+
+    private static boolean isId(String name) {
+        return name.equals("id") || name.matches("[a-z]+Id");
     }
 
     @AfterEach
