@@ -82,6 +82,20 @@ class AsyncApiDocumentTest {
     }
 
     /**
+     * Valid against the AsyncAPI 3.0.0 specification's own JSON Schema, from the npm package {@code @asyncapi/specs}
+     * ({@code .ci/run} installs it); without it this one check is skipped, saying so.
+     */
+    @Test
+    void theDocumentIsValidAsyncApi3() throws Exception {
+        Path specs = asyncApiSpecs();
+        org.junit.jupiter.api.Assumptions.assumeTrue(specs != null, "SKIPPED: the AsyncAPI specification's schema is "
+                + "not installed (npm install -g @asyncapi/specs)");
+        JsonSchema asyncApi3 = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                .getSchema(JSON.readTree(specs.toFile()));
+        assertThat(asyncApi3.validate(document)).extracting(ValidationMessage::getMessage).isEmpty();
+    }
+
+    /**
      * The published copy, {@code docs/asyncapi.json}, is written from the generator here whenever it differs, so a
      * build after an event was added refreshes it (commit the change); the document served is generated alike.
      */
@@ -110,6 +124,20 @@ class AsyncApiDocumentTest {
                 }
             }
             return all;
+        }
+    }
+
+    private static Path asyncApiSpecs() {
+        try {
+            Process npm = new ProcessBuilder("npm", "root", "-g").redirectErrorStream(true).start();
+            String root = new String(npm.getInputStream().readAllBytes()).strip();
+            Path schema = Path.of(root, "@asyncapi", "specs", "schemas", "3.0.0-without-$id.json");
+            return npm.waitFor() == 0 && Files.exists(schema) ? schema : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
