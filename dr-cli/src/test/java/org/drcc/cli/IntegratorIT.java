@@ -45,12 +45,31 @@ class IntegratorIT {
         Path log = dir.resolve("dr-up.log");
         launcher = suite.up(dir.resolve("dr"), log);
 
-        lintEveryOpenApiDocument();
-        everyServiceServesTheAsyncApiDocument();
+        // each check runs even when one before it failed: the suite takes minutes to start, every finding counts
+        List<String> failures = new ArrayList<>();
+        check(failures, "OpenAPI", this::lintEveryOpenApiDocument);
+        check(failures, "AsyncAPI", this::everyServiceServesTheAsyncApiDocument);
         String tokenFile = login();
-        everyListAndShowCommandShowsItsIds(tokenFile);
-        waitFollowsABackupItsVerificationAndARestore(tokenFile);
+        check(failures, "list and show", () -> everyListAndShowCommandShowsItsIds(tokenFile));
+        check(failures, "--wait", () -> waitFollowsABackupItsVerificationAndARestore(tokenFile));
+        check(failures, "stop", () -> stopsWithinSecondsOfSigterm(log));
+        assertThat(failures).isEmpty();
+    }
 
+    private interface Check {
+        void run() throws Exception;
+    }
+
+    private static void check(List<String> failures, String what, Check check) {
+        try {
+            check.run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            failures.add(what + ": " + e.getMessage());
+        }
+    }
+
+    private void stopsWithinSecondsOfSigterm(Path log) throws Exception {
         long start = System.nanoTime();
         launcher.destroy();
         assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as("dr up stops on SIGTERM").isTrue();
@@ -64,23 +83,32 @@ class IntegratorIT {
 
     private void lintEveryOpenApiDocument() throws Exception {
         List<String> files = new ArrayList<>();
+        List<JsonNode> docs = new ArrayList<>();
         for (int i = 0; i < SERVICES.size(); i++) {
             JsonNode doc = get(suite.url(i) + "/v3/api-docs");
-            assertThat(doc.at("/info/title").asText()).isEqualTo("DR command centre: " + SERVICES.get(i));
-            assertThat(doc.at("/info/version").asText()).as("the build's version").isEqualTo("0.1.0-SNAPSHOT");
-            assertThat(doc.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
             Path file = dir.resolve(SERVICES.get(i) + ".openapi.json");
             Files.writeString(file, doc.toPrettyString());
             files.add(file.toString());
+            docs.add(doc);
         }
-        JsonNode backUp = get(suite.url(1) + "/v3/api-docs").at("/paths/~1api~1backups/post");
+        redoclyFindsNoError(files);
+        for (int i = 0; i < SERVICES.size(); i++) {
+            JsonNode doc = docs.get(i);
+            assertThat(doc.at("/info/title").asText()).isEqualTo("DR command centre: " + SERVICES.get(i));
+            assertThat(doc.at("/info/version").asText()).as("the build's version").isEqualTo("0.1.0-SNAPSHOT");
+            assertThat(doc.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        }
+        JsonNode backUp = docs.get(1).at("/paths/~1api~1backups/post");
         assertThat(backUp.get("responses").fieldNames()).toIterable().contains("202", "400", "401", "403", "409",
                 "413", "429", "503");
+    }
+
+    private void redoclyFindsNoError(List<String> files) throws Exception {
         List<String> command = new ArrayList<>(List.of("redocly", "lint", "--extends", "recommended", "--format", "json"));
         command.addAll(files);
         Process lint;
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("redocly.err()").toFile());
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("redocly.err").toFile());
             builder.environment().putAll(Map.of("REDOCLY_TELEMETRY", "off", "REDOCLY_SUPPRESS_UPDATE_NOTICE", "true"));
             lint = builder.start();
         } catch (java.io.IOException notInstalled) {

@@ -6,7 +6,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
@@ -24,6 +31,7 @@ class IncidentPhaseFollowerIT {
     void printsEachPhaseChangeOnceWithThePersonsPseudonym() throws Exception {
         String bootstrap = System.getProperty("spring.kafka.bootstrap-servers");
         String incident = UUID.randomUUID().toString();
+        createTopicAsIncidentServiceDoes(bootstrap);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         IncidentPhaseFollower follower = new IncidentPhaseFollower(bootstrap, "example-" + incident,
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -55,6 +63,17 @@ class IncidentPhaseFollowerIT {
                         "2026-11-25T10:05:00Z incident " + incident + " (new) -> DECLARED (by person 0b5f0c3e-2f7a-4b7e-9a51-2d7f4f0d9a10)",
                         "2026-11-25T10:10:00Z incident " + incident + " DECLARED -> ASSESSED (by person 0b5f0c3e-2f7a-4b7e-9a51-2d7f4f0d9a10)",
                         "2026-11-25T10:20:00Z incident " + incident + " ASSESSED -> CANCELLED (by person 0b5f0c3e-2f7a-4b7e-9a51-2d7f4f0d9a10)");
+    }
+
+    /** The broker creates no topic by itself; incident-service creates the contract topics when it starts. */
+    private static void createTopicAsIncidentServiceDoes(String bootstrap) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(IncidentPhaseFollower.TOPIC, 3, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
     }
 
     private static String event(String incident, String at, String fields) {

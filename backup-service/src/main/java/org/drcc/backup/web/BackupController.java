@@ -1,6 +1,7 @@
 package org.drcc.backup.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -66,6 +67,7 @@ class BackupController {
     }
 
     @Operation(summary = "Back up a protected database now", description = "Answers 202 with Location at once; the dump streams to S3 and is copied to the other tiers. Rate-limited.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the backup runs; Location is the backup, to read until its status is COMPLETED or FAILED")
     @PostMapping
     ResponseEntity<BackupView> backUpNow(@Valid @RequestBody BackupRequest request,
                                          Principal caller) {
@@ -74,6 +76,7 @@ class BackupController {
     }
 
     @Operation(summary = "Verify a backup by restoring it into a scratch database", description = "Answers 202 with Location; the verification ends in the backup's verification field. Rate-limited.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the verification runs; it ends in the backup's verification and verifiedAt")
     @PostMapping("/{id}/verify")
     ResponseEntity<BackupView> verify(@PathVariable String id,
                                       Principal caller) {
@@ -82,6 +85,7 @@ class BackupController {
     }
 
     @Operation(summary = "Restore a backup into a new database, or over the protected one", description = "Over the live database only with confirmOverwrite. Answers 202 with Location of the restore. Rate-limited.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the restore runs; it ends in the backup's restores (RESTORED or FAILED)")
     @PostMapping("/{id}/restore")
     ResponseEntity<RestoreAccepted> restore(@PathVariable String id, @Valid @RequestBody RestoreRequest request,
             Principal caller) throws Exception {

@@ -1,6 +1,7 @@
 package org.drcc.backup.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -26,6 +27,7 @@ class RestoreController {
     }
 
     @Operation(summary = "Restore the newest verified backup taken before an instant", description = "Say, the suspected start of the damage. Over the live database only with confirmOverwrite. Answers 202 with Location. Rate-limited.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the restore of the backup it names runs; it ends in that backup's restores")
     @PostMapping
     ResponseEntity<RestoreAccepted> restoreNewestVerifiedBefore(@Valid @RequestBody RestoreBeforeRequest request,
             Principal caller)

@@ -1,6 +1,7 @@
 package org.drcc.drill.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -47,6 +48,7 @@ class DrillController {
     }
 
     @Operation(summary = "Run a drill of a scenario on a scratch copy of the protected database; follow it at Location")
+    @ApiResponse(responseCode = "202", description = "Accepted: the drill runs; Location is the drill, to read until its status is PASSED or FAILED")
     @PostMapping
     ResponseEntity<DrillView> run(@Valid @RequestBody DrillRequest request,
                                   Principal caller) {

@@ -1,6 +1,7 @@
 package org.drcc.incident.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -58,6 +59,7 @@ class IncidentController {
     }
 
     @Operation(summary = "Declare a DR incident for a scenario of the plan", description = "Starts an incident in DECLARED with the scenario's severity, RTO and RPO and its checklist copied from the plan. The actor is the caller the token names. Answers 201 with Location and an ETag. With an Idempotency-Key, a retry of the same request gets the first answer.")
+    @ApiResponse(responseCode = "201", description = "Declared: Location is the incident, ETag its version")
     @PostMapping
     ResponseEntity<?> declare(@Valid @RequestBody DeclareIncidentRequest request,
             Principal caller,

@@ -1,6 +1,7 @@
 package org.drcc.incident.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,7 @@ class ProjectionController {
     }
 
     @Operation(summary = "Rebuild a read model from the event store", description = "The read model is emptied and rebuilt from the first event; reads may be incomplete until it is done.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the read model is being rebuilt")
     @PostMapping("/{name}/replay")
     ResponseEntity<Map<String, String>> replay(@PathVariable String name) {
         if (!REPLAYABLE.contains(name)) {
