@@ -76,6 +76,26 @@ class DockerComposeTest {
                 .isEqualTo("/actuator/prometheus");
     }
 
+    @org.junit.jupiter.api.Test
+    void prometheusGetsEveryRuleFileItLoadsAndSendsItsAlertsToTheComposedAlertmanager() throws IOException {
+        JsonNode prometheus = read(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+        JsonNode services = read(ROOT.resolve("docker-compose.yml")).path("services");
+        String mounts = services.path("prometheus").path("volumes").toString();
+        for (JsonNode rules : prometheus.path("rule_files")) {
+            assertThat(mounts).as("docker-compose.yml must mount %s, which prometheus.yml loads", rules.asText())
+                    .contains("./deploy/prometheus/" + rules.asText() + ":/etc/prometheus/" + rules.asText());
+        }
+        String alertmanagers = prometheus.path("alerting").path("alertmanagers").toString();
+        assertThat(alertmanagers).as("prometheus.yml must send its alerts to the composed Alertmanager")
+                .contains("alertmanager:9093");
+        JsonNode alertmanager = services.path("alertmanager");
+        assertThat(alertmanager.path("volumes").toString())
+                .contains("./deploy/alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml");
+        assertThat(alertmanager.path("secrets").toString())
+                .as("the on-call webhook URL reaches Alertmanager as a secret file, as alertmanager.yml reads it")
+                .contains("oncall_webhook_url");
+    }
+
     private static JsonNode read(Path file) throws IOException {
         assertThat(file).as("%s is missing", file).isRegularFile();
         return YAML.readTree(file.toFile());

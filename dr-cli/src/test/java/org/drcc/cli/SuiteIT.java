@@ -50,6 +50,7 @@ class SuiteIT {
         System.out.printf("The declaration reached all three downstream services in %d ms%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         int notifications = get(notification() + "/api/incidents/" + id + "/notifications").size();
+        everyMetricTheOperationsAlertsUseIsReported();
 
         killTree(launcher);
         launcher = up("after-kill");
@@ -156,6 +157,21 @@ class SuiteIT {
         process.destroyForcibly();
         tree.forEach(p -> p.onExit().join());
         process.onExit().join();
+    }
+
+    /** A rule on a metric no service reports never fires: each one in operations-alerts.yml is scraped somewhere. */
+    private void everyMetricTheOperationsAlertsUseIsReported() throws Exception {
+        String rules = java.nio.file.Files.readString(Path.of("..", "deploy", "prometheus", "operations-alerts.yml"));
+        List<String> used = java.util.regex.Pattern.compile("\\b(?:dr|kafka)_[a-z_]+").matcher(rules).results()
+                .map(java.util.regex.MatchResult::group).distinct().toList();
+        StringBuilder scraped = new StringBuilder();
+        for (String service : List.of(incident(), backup(), notification(), metrics())) {
+            scraped.append(http.send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        }
+        assertThat(used).isNotEmpty().allSatisfy(name -> assertThat(scraped.toString())
+                .as("no service reports %s, which deploy/prometheus/operations-alerts.yml alerts on", name)
+                .containsAnyOf("\n" + name + "{", "\n" + name + " "));
     }
 
     private String declare() throws Exception {
