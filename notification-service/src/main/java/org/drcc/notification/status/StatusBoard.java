@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class StatusBoard {
 
     private static final String INCIDENTS = "SELECT incident_id, scenario_id, public_title, status, declared_at,"
-            + " updated_at FROM status_incident";
+            + " updated_at FROM status_incident ";
 
     private final JdbcClient jdbc;
     private final StatusPageSettings settings;
@@ -103,7 +103,7 @@ public class StatusBoard {
     public StatusView view() {
         List<StatusView.IncidentRow> incidents = jdbc.sql(INCIDENTS + """
                          WHERE status NOT IN ('closed', 'cancelled') OR incident_id IN (
-                            SELECT incident_id FROM status_update ORDER BY occurred_at DESC LIMIT ?)""")
+                         SELECT incident_id FROM status_update ORDER BY occurred_at DESC LIMIT ?)""")
                 .param(Math.max(1, settings.feedSize()))
                 .query(StatusView.IncidentRow.class).list();
         List<PublicUpdate> updates = jdbc.sql("""
@@ -117,7 +117,7 @@ public class StatusBoard {
     }
 
     private Optional<StatusView.IncidentRow> incident(String incidentId) {
-        return jdbc.sql(INCIDENTS + " WHERE incident_id = ?").param(incidentId)
+        return jdbc.sql(INCIDENTS + "WHERE incident_id = ?").param(incidentId)
                 .query(StatusView.IncidentRow.class).optional();
     }
 
