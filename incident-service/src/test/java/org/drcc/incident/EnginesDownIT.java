@@ -39,8 +39,7 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 /**
  * The service's own engines fail under it: it answers at once and names the engine, changes nothing, and takes
  * up its work again by itself when the engine is back. The bounds are generous (a loaded machine), the target
- * is about two seconds. PostgreSQL is not stopped here: a request can still answer 500 then (the root README's
- * known gap), and the dead pooled connections it leaves broke the tests after it.
+ * is about two seconds. PostgreSQL stops in {@link PostgresDownIT}, under a service on a server of its own.
  */
 @WithEngines(database = "incident")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
