@@ -4,7 +4,7 @@
 set -euo pipefail
 args=()
 for role in incident_migrator incident_app backup_migrator backup_app notification_migrator notification_app \
-            metrics_migrator metrics_app keyring_app dr_backup; do
+            metrics_migrator metrics_app keyring_app dr_backup keycloak; do
   var="DR_DB_${role^^}_PASSWORD"
   if [ -z "${!var:-}" ]; then
     echo "init.sh: set $var, the password of the PostgreSQL role $role" >&2

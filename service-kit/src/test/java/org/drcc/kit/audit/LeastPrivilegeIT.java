@@ -30,7 +30,7 @@ class LeastPrivilegeIT {
 
     private static final List<String> ROLES = List.of("incident_migrator", "incident_app", "backup_migrator",
             "backup_app", "notification_migrator", "notification_app", "metrics_migrator", "metrics_app",
-            "keyring_app", "dr_backup");
+            "keyring_app", "dr_backup", "keycloak");
 
     @TempDir
     static Path dir;
