@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,16 +16,25 @@ import picocli.CommandLine.Option;
 
 /** Issues a short-lived token with the local signing key of dr up; the other dr commands send it. */
 @Command(name = "login", mixinStandardHelpOptions = true,
-        description = "Signs you in to the local suite: a short-lived bearer token for one role, kept in the data "
-                + "directory (<data-dir>/token), sent by every other dr command. Local only: production tokens "
-                + "come from your identity provider (pass them with --token or DR_TOKEN).")
+        description = "Signs you in: with --issuer at your identity provider (OAuth 2.0 device authorization: open "
+                + "the page shown and enter the code; the token is renewed as it expires), else to the local suite "
+                + "with a short-lived token for one role. The token is kept in the data directory "
+                + "(<data-dir>/token) and sent by every other dr command.")
 class LoginCommand implements Callable<Integer> {
 
     static final List<String> ROLES = List.of("dr-lead", "dba", "devops", "security", "support", "viewer", "auditor");
     static final Duration MAX_TTL = Duration.ofHours(12);
 
-    @Option(names = "--role", required = true, description = "One of: dr-lead, dba, devops, security, support, viewer, auditor.")
+    @Option(names = "--role", description = "Locally: one of dr-lead, dba, devops, security, support, viewer, auditor.")
     String role;
+
+    @Option(names = "--issuer", description = "Your identity provider's issuer URL (OpenID Connect), e.g. "
+            + "https://id.example.com/realms/dr: sign in there instead of locally; your roles are the provider's.")
+    String issuer;
+
+    @Option(names = "--client-id", defaultValue = "dr-cli",
+            description = "The public client of the CLI at the identity provider (default: ${DEFAULT-VALUE}).")
+    String clientId;
 
     @Option(names = "--name", defaultValue = "${env:USER:-operator}",
             description = "Who you are; recorded as the actor of every change (default: ${DEFAULT-VALUE}).")
@@ -37,8 +47,15 @@ class LoginCommand implements Callable<Integer> {
     Path dataDir;
 
     @Override
-    public Integer call() throws IOException {
-        if (!ROLES.contains(role)) {
+    public Integer call() throws IOException, InterruptedException {
+        if (issuer != null) {
+            Path file = dataDir.resolve("token");
+            Instant until = DeviceLogin.signIn(issuer, clientId, file, System.out, d -> Thread.sleep(d.toMillis()), Clock.systemUTC());
+            System.out.printf("Signed in at %s until %s (renewed as it expires). The dr commands send the token in %s.%n",
+                    issuer, until, file);
+            return 0;
+        }
+        if (role == null || !ROLES.contains(role)) {
             throw new CliException(CliException.USAGE, "unknown role '" + role + "': one of " + ROLES);
         }
         if (ttl.isNegative() || ttl.isZero() || ttl.compareTo(MAX_TTL) > 0) {

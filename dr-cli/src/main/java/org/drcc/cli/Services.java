@@ -1,8 +1,8 @@
 package org.drcc.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -55,7 +55,8 @@ class Services {
             return token.trim();
         }
         try {
-            return Files.isRegularFile(tokenFile) ? Files.readString(tokenFile).trim() : null;
+            // renewed first when dr login --issuer signed in and it is about to expire
+            return DeviceLogin.current(tokenFile, Clock.systemUTC());
         } catch (IOException e) {
             throw new CliException(CliException.USAGE, "cannot read the token in " + tokenFile + ": " + e.getMessage());
         }

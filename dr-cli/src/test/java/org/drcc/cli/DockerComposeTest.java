@@ -115,6 +115,30 @@ class DockerComposeTest {
                 .contains("oncall_webhook_url");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"incident-service", "backup-service", "notification-service", "metrics-service"})
+    void byDefaultEachServiceTrustsTheComposedIdentityProviderUnderTheIssuerItsTokensName(String name) throws IOException {
+        JsonNode services = read(ROOT.resolve("docker-compose.yml")).path("services");
+        Map<String, String> keycloak = environment(services.path("keycloak"));
+        String realm = read(ROOT.resolve("deploy/keycloak/realm-dr.json")).path("realm").asText();
+        String issuer = fallback(keycloak.get("KC_HOSTNAME")) + "/realms/" + realm;
+        Map<String, String> env = environment(services.path(name));
+
+        assertThat(fallback(env.get("DR_SECURITY_ISSUER"))).as("%s: the issuer Keycloak writes into tokens", name)
+                .isEqualTo(issuer);
+        assertThat(fallback(env.get("DR_SECURITY_JWK_SET_URI"))).isEqualTo(issuer + "/protocol/openid-connect/certs");
+        assertThat(services.path(name).path("depends_on").has("keycloak")).as("%s waits for the identity provider", name)
+                .isTrue();
+        assertThat(services.path("keycloak").path("volumes").toString())
+                .contains("./deploy/keycloak/realm-dr.json:/opt/keycloak/data/import/realm-dr.json");
+    }
+
+    /** The default of a "${VAR:-default}" value, or the value itself. */
+    private static String fallback(String value) {
+        int dash = value == null ? -1 : value.indexOf(":-");
+        return dash < 0 ? value : value.substring(dash + 2, value.lastIndexOf('}'));
+    }
+
     private static JsonNode read(Path file) throws IOException {
         assertThat(file).as("%s is missing", file).isRegularFile();
         return YAML.readTree(file.toFile());

@@ -229,6 +229,10 @@ class NotificationServiceIT {
         assertThat(anonymous.getForObject("/status/feed.atom", String.class))
                 .contains("Ordering interrupted: update", text).doesNotContain(neverPublic);
         assertThat(anonymous.getForObject("/status.json", String.class)).contains(text).doesNotContain(neverPublic);
+        // what the public was told, and by whom, is an event like every message: on the topic, its author sealed
+        var told = TestEvents.awaitRecord(bootstrap, Topics.NOTIFICATION_EVENTS, id,
+                "dr.notification.status-update-published.v1", Duration.ofSeconds(60));
+        assertThat(told.value()).contains(text).doesNotContain("\"lead\"").contains("pd:v1:");
 
         var drillUpdate = http.exchange("/api/status/incidents/" + drillId + "/updates", HttpMethod.POST,
                 new HttpEntity<>(update, lead), String.class);

@@ -18,7 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param waitTimeout       the longest wait for a backup or its verification the drill needs
  * @param schedulingEnabled false in tests and on a second instance: no drill runs by the clock
  * @param schedules         the plan's test schedule: name to cron and the scenarios it drills
- * @param token             a bearer token for incident-service issued by the identity provider (production)
+ * @param clientRegistration production: the id of a Spring Security OAuth 2.0 client registration
+ *                          ({@code spring.security.oauth2.client.registration.<id>}, grant client_credentials)
+ *                          with which the drill gets its own token from the identity provider, renewed as it expires
+ * @param token             a fixed bearer token for incident-service (a stop-gap; prefer the client registration)
  * @param tokenSigningKey   locally: the private key of {@code dr up}'s token issuer, to mint the drill's token
  */
 @ConfigurationProperties("dr.drill")
@@ -31,6 +34,7 @@ public record DrillProperties(
         @DefaultValue("PT10M") Duration waitTimeout,
         @DefaultValue("true") boolean schedulingEnabled,
         Map<String, Schedule> schedules,
+        String clientRegistration,
         String token,
         String tokenSigningKey) {
 

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * Every event of one notification: one message of one kind, about one incident, to one contact of
  * one audience. Its id is derived from (source event id, audience, contact), so the same incident
- * event never yields two notifications for the same contact.
+ * event never yields two notifications for the same contact. An update published on the public status page is
+ * a message to the public, with an id of its own.
  */
 @JsonSubTypes({
         @JsonSubTypes.Type(NotificationScheduledEvent.class),
@@ -16,11 +17,13 @@ import java.time.Instant;
         @JsonSubTypes.Type(NotificationAcknowledgedEvent.class),
         @JsonSubTypes.Type(NotificationDeadlineMetEvent.class),
         @JsonSubTypes.Type(NotificationDeadlineBreachedEvent.class),
-        @JsonSubTypes.Type(NotificationEscalatedEvent.class)
+        @JsonSubTypes.Type(NotificationEscalatedEvent.class),
+        @JsonSubTypes.Type(StatusUpdatePublishedEvent.class)
 })
 public sealed interface NotificationEvent permits NotificationScheduledEvent, NotificationSentEvent,
         NotificationRetryScheduledEvent, NotificationFailedEvent, NotificationAcknowledgedEvent,
-        NotificationDeadlineMetEvent, NotificationDeadlineBreachedEvent, NotificationEscalatedEvent {
+        NotificationDeadlineMetEvent, NotificationDeadlineBreachedEvent, NotificationEscalatedEvent,
+        StatusUpdatePublishedEvent {
 
     String notificationId();
 

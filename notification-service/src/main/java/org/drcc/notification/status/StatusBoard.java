@@ -6,12 +6,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.contract.notification.StatusUpdatePublishedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The status page's read model, projected from the incident events inside the inbox transaction,
@@ -19,7 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
  * updates people publish are written here too, with who published them (never shown).
  */
 @Repository
+@ProcessingGroup(StatusBoard.GROUP)
 public class StatusBoard {
+
+    /** The processing group of the published updates (subscribing, never skips: see application.yml). */
+    public static final String GROUP = "status-page";
 
     private static final String INCIDENTS = "SELECT incident_id, scenario_id, public_title, status, declared_at,"
             + " updated_at FROM status_incident ";
@@ -65,28 +70,32 @@ public class StatusBoard {
         });
     }
 
+    /** Whether the page shows the incident (known here, and no drill): only then can an update be published. */
+    public boolean shows(String incidentId) {
+        return incident(incidentId).isPresent();
+    }
+
+    /** The incident as the public page shows it now. */
+    public Optional<StatusView.IncidentView> shown(String incidentId) {
+        return shown(incidentId, List.of());
+    }
+
     /**
-     * Publishes {@code text} (and, if given, a public title) for the incident, as written: a person decided it
-     * is for the public. Empty when the page does not show the incident (unknown, or a drill).
+     * A published update, written as the person wrote it: they decided it is for the public. In the command's
+     * transaction (a subscribing group that never skips), so the page shows it once the publish call answers.
      */
-    @Transactional
-    public Optional<StatusView.IncidentView> publish(String incidentId, String text, String publicTitle,
-                                                               String publishedBy) {
-        Instant now = clock.instant();
-        if (incident(incidentId).isEmpty()) {
-            return Optional.empty();
-        }
+    @EventHandler
+    void on(StatusUpdatePublishedEvent e) {
+        Timestamp at = Timestamp.from(e.occurredAt());
         jdbc.sql("""
                         INSERT INTO status_update (event_id, incident_id, status, text, occurred_at, published_by)
-                        VALUES (?, ?, ?, ?, ?, ?)""")
-                .params("public:" + UUID.randomUUID(), incidentId, StatusRules.UPDATE, text, Timestamp.from(now),
-                        publishedBy).update();
-        if (publicTitle != null && !publicTitle.isBlank()) {
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""")
+                .params(e.notificationId(), e.incidentId(), StatusRules.UPDATE, e.text(), at, e.publishedBy()).update();
+        if (e.publicTitle() != null) {
             jdbc.sql("UPDATE status_incident SET public_title = ? WHERE incident_id = ?")
-                    .params(publicTitle.strip(), incidentId).update();
+                    .params(e.publicTitle(), e.incidentId()).update();
         }
-        touch(incidentId, Timestamp.from(now));
-        return shown(incidentId, List.of());
+        touch(e.incidentId(), at);
     }
 
     /** The incident as the public would read it after {@link #publish} with these values; nothing is stored. */

@@ -10,6 +10,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.security.Principal;
+import java.time.Clock;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.notification.command.PublishStatusUpdateCommand;
 import org.drcc.notification.status.StatusBoard;
 import org.drcc.notification.status.StatusView;
 import org.springframework.http.HttpStatus;
@@ -33,9 +37,13 @@ class PublicUpdateController {
     }
 
     private final StatusBoard board;
+    private final CommandGateway commands;
+    private final Clock clock;
 
-    PublicUpdateController(StatusBoard board) {
+    PublicUpdateController(StatusBoard board, CommandGateway commands, Clock clock) {
         this.board = board;
+        this.commands = commands;
+        this.clock = clock;
     }
 
     /** The incident as the public page will show it once this update is published; nothing is stored. */
@@ -46,13 +54,21 @@ class PublicUpdateController {
                 .<ResponseEntity<Object>>map(ResponseEntity::ok).orElseGet(() -> notShown(incidentId));
     }
 
-    /** Publishes the update as written; answers the incident as the public page now shows it. */
+    /**
+     * Publishes the update as written (an event: dr.notification.status-update-published.v1, with who published
+     * it); answers the incident as the public page now shows it.
+     */
     @Operation(summary = "Publish a public update to the status page, word for word", description = "Answers the incident as the public page now shows it; 404 when the page does not show the incident (unknown here, or a drill).")
     @ApiResponse(responseCode = "201", description = "Published: the incident as the public page now shows it")
     @PostMapping("/api/status/incidents/{incidentId}/updates")
     ResponseEntity<Object> publish(@PathVariable String incidentId, @Valid @RequestBody PublicUpdateRequest update,
                                    Principal caller) {
-        return board.publish(incidentId, update.text(), update.title(), caller.getName())
+        if (!board.shows(incidentId)) {
+            return notShown(incidentId);
+        }
+        commands.sendAndWait(new PublishStatusUpdateCommand("public-" + UUID.randomUUID(), incidentId, update.text(),
+                update.title(), caller.getName(), clock.instant()));
+        return board.shown(incidentId)
                 .<ResponseEntity<Object>>map(shown -> ResponseEntity.status(HttpStatus.CREATED).body(shown))
                 .orElseGet(() -> notShown(incidentId));
     }

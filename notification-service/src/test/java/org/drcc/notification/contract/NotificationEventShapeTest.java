@@ -17,6 +17,7 @@ import org.drcc.contract.notification.NotificationFailedEvent;
 import org.drcc.contract.notification.NotificationRetryScheduledEvent;
 import org.drcc.contract.notification.NotificationScheduledEvent;
 import org.drcc.contract.notification.NotificationSentEvent;
+import org.drcc.contract.notification.StatusUpdatePublishedEvent;
 import org.drcc.kit.kafka.ContractTypes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -60,7 +61,11 @@ class NotificationEventShapeTest {
                                 + "\"dueAt\":\"2026-11-25T10:00:00Z\",\"occurredAt\":\"2026-11-25T10:00:00Z\"}"),
                 Arguments.of(new NotificationEscalatedEvent("n", "i", "e", "immediate", Duration.ofMinutes(15), T),
                         "dr.notification.escalated.v1", "{" + IDS + ",\"sourceEventId\":\"e\",\"tier\":\"immediate\","
-                                + "\"after\":\"PT15M\",\"occurredAt\":\"2026-11-25T10:00:00Z\"}"));
+                                + "\"after\":\"PT15M\",\"occurredAt\":\"2026-11-25T10:00:00Z\"}"),
+                Arguments.of(new StatusUpdatePublishedEvent("n", "i", "We are restoring orders", "Ordering down",
+                        "dana", T), "dr.notification.status-update-published.v1", "{" + IDS
+                        + ",\"text\":\"We are restoring orders\",\"publicTitle\":\"Ordering down\","
+                        + "\"publishedBy\":\"dana\",\"occurredAt\":\"2026-11-25T10:00:00Z\"}"));
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package org.drcc.notification.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -9,16 +10,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.kit.config.KitWebAutoConfiguration;
 import org.drcc.kit.security.Roles;
+import org.drcc.notification.command.PublishStatusUpdateCommand;
 import org.drcc.notification.config.NotificationAccess;
 import org.drcc.notification.status.StatusBoard;
 import org.drcc.notification.status.StatusView;
 import org.drcc.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -40,6 +45,10 @@ class PublicUpdateControllerTest {
     MockMvc mvc;
     @MockitoBean
     StatusBoard board;
+    @MockitoBean
+    CommandGateway commands;
+    @MockitoBean
+    Clock clock;
 
     @Test
     void previewsWhatThePublicWillReadAndStoresNothing() throws Exception {
@@ -49,19 +58,26 @@ class PublicUpdateControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.title").value("Ordering interrupted"))
                 .andExpect(jsonPath("$.updates[0].text").value("Slow"));
-        verify(board, never()).publish(any(), any(), any(), any());
+        verify(commands, never()).sendAndWait(any());
     }
 
     @Test
     void publishesAsTheDrLeadWithTheCallerAndNotAsAnotherResponder() throws Exception {
-        when(board.publish("i-1", "Slow", null, "dana")).thenReturn(Optional.of(SHOWN));
+        when(clock.instant()).thenReturn(T0);
+        when(board.shows("i-1")).thenReturn(true);
+        when(board.shown("i-1")).thenReturn(Optional.of(SHOWN));
         mvc.perform(post("/api/status/incidents/i-1/updates").with(TestJwt.as(Roles.DR_LEAD, "dana"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"Slow\"}"))
                 .andExpect(status().isCreated());
+        ArgumentCaptor<PublishStatusUpdateCommand> sent = ArgumentCaptor.forClass(PublishStatusUpdateCommand.class);
+        verify(commands).sendAndWait(sent.capture());
+        assertThat(sent.getValue().publishedBy()).isEqualTo("dana");
+        assertThat(sent.getValue().text()).isEqualTo("Slow");
+        assertThat(sent.getValue().incidentId()).isEqualTo("i-1");
         mvc.perform(post("/api/status/incidents/i-1/updates").with(TestJwt.as(Roles.DEVOPS, "dev"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"Slow\"}"))
                 .andExpect(status().isForbidden());
-        verify(board, never()).publish(any(), any(), any(), org.mockito.ArgumentMatchers.eq("dev"));
+        verify(commands).sendAndWait(any());
     }
 
     @Test
@@ -71,12 +87,12 @@ class PublicUpdateControllerTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("text")));
-        when(board.publish(any(), any(), any(), any())).thenReturn(Optional.empty());
+        when(board.shows(any())).thenReturn(false);
         mvc.perform(post("/api/status/incidents/drill-1/updates").with(TestJwt.as(Roles.SUPPORT, "sue"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"Slow\"}"))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("drills are never published")));
-        verify(board, never()).publish(any(), org.mockito.ArgumentMatchers.eq("  "), any(), any());
+        verify(commands, never()).sendAndWait(any());
     }
 }

@@ -33,7 +33,7 @@ public class AxonKitAutoConfiguration {
     /** The relay's backlog as a gauge, for the alert that says the other services no longer hear this one. */
     @Bean
     @ConditionalOnBean(RelayRoute.class)
-    RelayBacklog relayBacklog(EventProcessingConfiguration processing, EventStore store) {
+    RelayBacklog relayBacklog(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<EventStore> store) {
         return new RelayBacklog(processing, store);
     }
 

@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * {@code dr.relay.backlog}: how many stored events the relay has not had acknowledged by Kafka yet, the head of
@@ -19,10 +20,11 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
  */
 class RelayBacklog implements MeterBinder {
 
-    private final EventProcessingConfiguration processing;
-    private final EventStore store;
+    private final ObjectProvider<EventProcessingConfiguration> processing;
+    private final ObjectProvider<EventStore> store;
 
-    RelayBacklog(EventProcessingConfiguration processing, EventStore store) {
+    /** Looked up when read: the gauge is bound before Axon's configuration is complete. */
+    RelayBacklog(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<EventStore> store) {
         this.processing = processing;
         this.store = store;
     }
@@ -35,10 +37,15 @@ class RelayBacklog implements MeterBinder {
     }
 
     double events() {
-        Collection<EventTrackerStatus> segments = processing
+        EventProcessingConfiguration processors = processing.getIfAvailable();
+        EventStore events = store.getIfAvailable();
+        if (processors == null || events == null) {
+            return Double.NaN;
+        }
+        Collection<EventTrackerStatus> segments = processors
                 .eventProcessor(KafkaRelay.GROUP, StreamingEventProcessor.class)
                 .map(p -> p.processingStatus().values()).orElse(java.util.List.of());
-        OptionalLong head = position(store.createHeadToken());
+        OptionalLong head = position(events.createHeadToken());
         if (segments.isEmpty() || head.isEmpty()) {
             return Double.NaN;
         }

@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.drcc.engines.EngineSettings;
@@ -22,7 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The roles of deploy/postgres/least-privilege.psql on a fresh PostgreSQL server, with the kit's event store and
+ * The roles of deploy/postgres/least-privilege.psql, made by init.sh as docker-compose runs it on a fresh
+ * PostgreSQL server (with the demo foodtruck), and the kit's event store and
  * audit trail migrated by the migrating role as a service does: the role a service runs as adds events and reads
  * them, and nothing else it tries on the trail or outside its database gets through.
  */
@@ -30,7 +30,7 @@ class LeastPrivilegeIT {
 
     private static final List<String> ROLES = List.of("incident_migrator", "incident_app", "backup_migrator",
             "backup_app", "notification_migrator", "notification_app", "metrics_migrator", "metrics_app",
-            "keyring_app", "dr_backup");
+            "keyring_app", "dr_backup", "keycloak");
 
     @TempDir
     static Path dir;
@@ -39,14 +39,20 @@ class LeastPrivilegeIT {
     @BeforeAll
     static void rolesAndATrail() throws Exception {
         postgres = PostgresEngine.start(EngineSettings.forTests(dir));
-        List<String> psql = new ArrayList<>(List.of("psql", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1",
-                "-p", "" + postgres.port(), "-U", PostgresEngine.USER, "-d", "postgres"));
-        ROLES.forEach(role -> psql.addAll(List.of("-v", role + "_password=" + password(role))));
-        psql.addAll(List.of("-f", Path.of("..", "deploy", "postgres", "least-privilege.psql").toString()));
-        Process process = new ProcessBuilder(psql).redirectErrorStream(true).start();
+        // what docker-compose's PostgreSQL runs on its first start: init.sh, with the roles' passwords and a demo
+        ProcessBuilder init = new ProcessBuilder("bash", Path.of("..", "deploy", "postgres", "init.sh").toString())
+                .redirectErrorStream(true);
+        init.environment().put("PGHOST", "127.0.0.1");
+        init.environment().put("PGPORT", "" + postgres.port());
+        init.environment().put("POSTGRES_USER", PostgresEngine.USER);
+        init.environment().put("DR_FOODTRUCK_DEMO_MB", "1");
+        init.environment().put("DR_FOODTRUCK_SQL_DIR",
+                Path.of("..", "dr-engines", "src", "main", "resources", "foodtruck").toString());
+        ROLES.forEach(role -> init.environment().put("DR_DB_" + role.toUpperCase() + "_PASSWORD", password(role)));
+        Process process = init.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("psql -f least-privilege.psql:\n" + out).isZero();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("deploy/postgres/init.sh:\n" + out).isZero();
 
         Flyway.configure().dataSource(postgres.jdbcUrl("incident"), "incident_migrator", password("incident_migrator"))
                 .locations("classpath:db/kit", "classpath:db/axon", "classpath:db/audit").load().migrate();
@@ -101,6 +107,17 @@ class LeastPrivilegeIT {
             assertThatThrownBy(() -> execute(backup, "DELETE FROM processed_event"))
                     .hasMessageContaining("permission denied");
         }
+    }
+
+    @Test
+    void theDemoApplicationIsThereForTheDrillsOwnedByItsOwnerAndTheBackupRoleReadsIt() throws SQLException {
+        try (Connection backup = connect("foodtruck", "dr_backup")) {
+            assertThat(count(backup, "SELECT count(*) FROM truck")).as("pg_dump reads it").isPositive();
+            assertThat(count(backup, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public' "
+                    + "AND tableowner <> 'foodtruck_owner'")).as("every table the owner's").isZero();
+        }
+        assertThatThrownBy(() -> connect("foodtruck", "incident_app").close())
+                .hasMessageContaining("permission denied for database \"foodtruck\"");
     }
 
     private static String password(String role) {
