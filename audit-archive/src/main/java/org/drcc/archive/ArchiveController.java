@@ -1,5 +1,7 @@
 package org.drcc.archive;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The archive of every topic in the audit bucket: checked on its own, and replayed for older ranges. */
+@Tag(name = "audit archive", description = "The archive of every topic in the audit bucket: verify it, replay from it")
 @RestController
 @RequestMapping("/api/audit/archive")
 class ArchiveController {
@@ -41,12 +44,14 @@ class ArchiveController {
         this.personalData = personalData;
     }
 
+    @Operation(summary = "Verify the archive: every segment's signature and the chain between them")
     @GetMapping("/verify")
     ArchiveReport verify() {
         return verifier.verify(settings.groupId());
     }
 
     /** Archived CloudEvents of every service as JSON lines, in topic, partition and offset order. */
+    @Operation(summary = "Replay archived events as NDJSON", description = "Filters combine (topic, incident, actor, type, time range).")
     @GetMapping(value = "/events", produces = "application/x-ndjson")
     void events(@RequestParam(required = false) String topic, @RequestParam(required = false) String incidentId,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String type,

@@ -1,5 +1,7 @@
 package org.drcc.archive;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,6 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
  * The evidence pack of a time range, as a zip an auditor can check alone. Written straight to the response on
  * the request thread (not a StreamingResponseBody: the async request timeout would cut a large pack short).
  */
+@Tag(name = "audit archive")
 @RestController
 @RequestMapping("/api/audit/evidence")
 class EvidenceController {
@@ -28,6 +31,7 @@ class EvidenceController {
         this.pack = pack;
     }
 
+    @Operation(summary = "Download the signed evidence pack of a time range (zip)", description = "Events, backup verifications, drills, chain verification and the SOC 2 / ISO 27001 mapping, signed; how to check it is in its README.txt. Streamed; rate-limited.")
     @GetMapping(produces = "application/zip")
     void evidence(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,16 +59,32 @@ final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(write(body))));
     }
 
-    /** Saves a binary answer (a zip, say) to {@code target}; a refusal is reported with the service's own words. */
+    /**
+     * Streams a binary answer (a zip, say) to {@code target} as it arrives, never holding it whole in memory: into
+     * {@code <target>.part} first, moved into place once complete, so a broken download leaves no file that looks
+     * whole. A refusal is reported with the service's own words and leaves nothing behind.
+     */
     long download(String path, Map<String, Object> query, String accept, Path target) {
-        byte[] body = exchange(HttpRequest.newBuilder(uri(path, query)).GET()
-                .header("Accept", accept + ", application/problem+json"), Duration.ofMinutes(10), false);
+        Path partial = target.toAbsolutePath().resolveSibling(target.getFileName() + ".part");
         try {
-            Files.write(target, body);
+            HttpResponse<Path> response = send(HttpRequest.newBuilder(uri(path, query)).GET()
+                    .header("Accept", accept + ", application/problem+json"), Duration.ofMinutes(10),
+                    HttpResponse.BodyHandlers.ofFile(partial));
+            if (response.statusCode() >= 400) {
+                String refusal = Files.readString(partial, StandardCharsets.UTF_8);
+                throw refused(response.statusCode(), refusal, false);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return Files.size(target);
         } catch (IOException e) {
             throw failed(e);
+        } finally {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // the .part file of a failed download: nothing more to do than say why it failed, done above
+            }
         }
-        return body.length;
     }
 
     /** A JSON object from key/value pairs, leaving out null values. */
@@ -99,9 +116,16 @@ final class Api {
      * {@link CliException} with the service's own words, and a 401 to a JSON call says how to sign in.
      */
     private byte[] exchange(HttpRequest.Builder request, Duration timeout, boolean json) {
-        HttpResponse<byte[]> response;
+        HttpResponse<byte[]> response = send(request, timeout, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() >= 400) {
+            throw refused(response.statusCode(), utf8(response.body()), json);
+        }
+        return response.body();
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, Duration timeout, HttpResponse.BodyHandler<T> body) {
         try {
-            response = http.send(signed(request).timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(signed(request).timeout(timeout).build(), body);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new CliException(CliException.UNREACHABLE, service + " is not reachable at " + baseUrl
                     + ": is the suite running (./dr up)? Or set its URL with --" + service.replace("-service", "") + "-url");
@@ -111,17 +135,22 @@ final class Api {
             Thread.currentThread().interrupt();
             throw new CliException(CliException.UNREACHABLE, "interrupted");
         }
-        if (response.statusCode() >= 400) {
-            String text = utf8(response.body());
-            JsonNode body = read(text);
-            if (json && response.statusCode() == 401) {
-                throw new CliException(CliException.REFUSED, service + " answered 401: sign in first (./dr login --role "
-                        + "<role>) or pass --token; " + (body.hasNonNull("detail") ? body.get("detail").asText() : ""));
-            }
-            String detail = body.hasNonNull("detail") ? body.get("detail").asText() : text;
-            throw new CliException(CliException.REFUSED, service + " answered " + response.statusCode() + ": " + detail);
+    }
+
+    /** A refusal (400 and up) with the service's own words; a 401 to a JSON call says how to sign in. */
+    private CliException refused(int status, String text, boolean json) {
+        JsonNode body;
+        try {
+            body = text.isBlank() ? JSON.nullNode() : JSON.readTree(text);
+        } catch (IOException notJson) {
+            body = JSON.nullNode();
         }
-        return response.body();
+        if (json && status == 401) {
+            return new CliException(CliException.REFUSED, service + " answered 401: sign in first (./dr login --role "
+                    + "<role>) or pass --token; " + (body.hasNonNull("detail") ? body.get("detail").asText() : ""));
+        }
+        String detail = body.hasNonNull("detail") ? body.get("detail").asText() : text;
+        return new CliException(CliException.REFUSED, service + " answered " + status + ": " + detail);
     }
 
     /** The body as JSON; an empty one is JSON's null. */

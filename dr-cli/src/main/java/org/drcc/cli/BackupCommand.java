@@ -14,6 +14,8 @@ import picocli.CommandLine.ParentCommand;
 class BackupCommand {
 
     // the fields GET /api/backups answers, by their names there
+    private static final JsonNode MISSING = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+
     private static final String[] LIST = {"backupId", "database", "status", "verification", "startedAt", "sizeBytes"};
 
     @Mixin
@@ -22,10 +24,20 @@ class BackupCommand {
     @Mixin
     Output output;
 
-    @Command(name = "now", mixinStandardHelpOptions = true, description = "Start a backup now.")
-    int now(@Option(names = "--database", defaultValue = "foodtruck") String database) {
-        output.fields(services.backups().post("/api/backups", Api.body("database", database)), "id", "database", "status");
-        return 0;
+    @Command(name = "now", mixinStandardHelpOptions = true, description = "Start a backup now; --wait follows it to the end.")
+    int now(@Option(names = "--database", defaultValue = "foodtruck") String database, @Mixin WaitOptions wait) {
+        JsonNode started = services.backups().post("/api/backups", Api.body("database", database));
+        output.fields(started, "backupId", "database", "status");
+        if (!wait.wait) {
+            return 0;
+        }
+        String id = started.get("backupId").asText();
+        return wait.watch(output).follow("backup " + id, () -> {
+            JsonNode backup = backup(id);
+            String status = backup.path("status").asText();
+            return new JobWatch.State(status, size(backup), !"RUNNING".equals(status), "COMPLETED".equals(status),
+                    Output.text(backup.get("failure")));
+        }, "dr backup show " + id);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The backups, newest first.")
@@ -42,10 +54,23 @@ class BackupCommand {
         return 0;
     }
 
-    @Command(name = "verify", mixinStandardHelpOptions = true, description = "Verify a backup by restoring it into a scratch database.")
-    int verify(@Parameters(paramLabel = "ID") String id) {
-        output.out.println(services.backups().post("/api/backups/" + id + "/verify", java.util.Map.of()).toPrettyString());
-        return 0;
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Verify a backup by restoring it into a scratch database; --wait follows it to the end.")
+    int verify(@Parameters(paramLabel = "ID") String id, @Mixin WaitOptions wait) {
+        JsonNode accepted = services.backups().post("/api/backups/" + id + "/verify", java.util.Map.of());
+        output.out.println(accepted.toPrettyString());
+        if (!wait.wait) {
+            return 0;
+        }
+        // the verification that ends now is the one with a newer verifiedAt than the backup had when it was accepted
+        String before = Output.text(accepted.get("verifiedAt"));
+        return wait.watch(output).follow("verification of backup " + id, () -> {
+            JsonNode backup = backup(id);
+            boolean done = !Output.text(backup.get("verifiedAt")).equals(before);
+            String verification = backup.path("verification").asText();
+            return new JobWatch.State(done ? verification : "VERIFYING", size(backup), done, "VERIFIED".equals(verification),
+                    Output.text(backup.get("verificationCheck")) + ": " + Output.text(backup.get("verificationDetail")));
+        }, "dr backup show " + id);
     }
 
     @Command(name = "restore", mixinStandardHelpOptions = true,
@@ -62,7 +87,7 @@ class BackupCommand {
                 @Option(names = "--confirm-overwrite", description = "Replace the live protected database.") boolean confirm,
                 @Option(names = "--from", paramLabel = "TIER", description = "The copy to read: primary, secondary or "
                         + "tertiary. Default: the first copy that is reachable and checks out; the restore says which.")
-                String from) {
+                String from, @Mixin WaitOptions wait) {
         if ((id == null) == (before == null)) {
             throw new CliException(CliException.USAGE, "name the backup to restore: a backup ID or --before <instant>, not "
                     + (id == null ? "neither" : "both"));
@@ -72,14 +97,42 @@ class BackupCommand {
                 throw new CliException(CliException.USAGE, "--database goes with --before; backup " + id
                         + " is of one database already");
             }
-            output.out.println(services.backups().post("/api/backups/" + id + "/restore",
-                    Api.body("targetDatabase", target, "confirmOverwrite", confirm, "from", from)).toPrettyString());
+            return restored(services.backups().post("/api/backups/" + id + "/restore",
+                    Api.body("targetDatabase", target, "confirmOverwrite", confirm, "from", from)), wait);
+        }
+        return restored(services.backups().post("/api/restores", Api.body("database",
+                database == null ? "foodtruck" : database, "before", before.toString(), "targetDatabase", target,
+                "confirmOverwrite", confirm, "from", from)), wait);
+    }
+
+    /** Prints the accepted restore; with --wait, follows it in its backup's restores until it ends. */
+    private int restored(JsonNode accepted, WaitOptions wait) {
+        output.out.println(accepted.toPrettyString());
+        if (!wait.wait) {
             return 0;
         }
-        output.out.println(services.backups().post("/api/restores", Api.body("database",
-                database == null ? "foodtruck" : database, "before", before.toString(), "targetDatabase", target,
-                "confirmOverwrite", confirm, "from", from)).toPrettyString());
-        return 0;
+        String backupId = accepted.path("backupId").asText();
+        String restoreId = accepted.path("restoreId").asText();
+        return wait.watch(output).follow("restore " + restoreId + " of backup " + backupId + " into "
+                + accepted.path("targetDatabase").asText(), () -> {
+            JsonNode restore = MISSING;
+            for (JsonNode r : backup(backupId).path("restores")) {
+                if (restoreId.equals(r.path("restoreId").asText())) {
+                    restore = r;
+                }
+            }
+            String status = restore.isMissingNode() ? "ACCEPTED" : restore.path("status").asText();
+            return new JobWatch.State(status, null, "RESTORED".equals(status) || "FAILED".equals(status),
+                    "RESTORED".equals(status), Output.text(restore.get("failure")));
+        }, "dr backup show " + backupId);
+    }
+
+    private JsonNode backup(String id) {
+        return services.backups().get("/api/backups/" + id, java.util.Map.of());
+    }
+
+    private static Long size(JsonNode backup) {
+        return backup.hasNonNull("sizeBytes") ? backup.get("sizeBytes").asLong() : null;
     }
 
     @Command(name = "catalog", mixinStandardHelpOptions = true,

@@ -11,6 +11,8 @@ class CliException extends RuntimeException {
     static final int UNREACHABLE = 3;
     /** A drill ran and failed: a step broke or a target was missed. */
     static final int DRILL_FAILED = 5;
+    /** A job followed with --wait (a backup, a verification, a restore) ended failed, or did not end in time. */
+    static final int JOB_FAILED = 6;
 
     private final int exitCode;
 

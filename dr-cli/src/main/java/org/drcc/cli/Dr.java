@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the service refused (its reason is printed)", "2:bad command line",
                 "3:a service could not be reached", "4:the audit trail is broken",
-                "5:a drill failed (its reason is printed)"})
+                "5:a drill failed (its reason is printed)",
+                "6:a job followed with --wait failed or did not end in time (its reason is printed)"})
 public final class Dr {
 
     public static void main(String[] args) {

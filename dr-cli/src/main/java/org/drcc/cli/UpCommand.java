@@ -33,19 +33,29 @@ class UpCommand implements Callable<Integer> {
     @Option(names = "--kafka-controller-port", defaultValue = "" + EngineSettings.DEFAULT_KAFKA_CONTROLLER_PORT) int kafkaControllerPort;
     @Option(names = "--s3-port", defaultValue = "" + EngineSettings.DEFAULT_S3_PORT) int s3Port;
 
+    @Option(names = "--pg-tools-dir", paramLabel = "DIR", description = "Where pg_dump and pg_restore (15 or newer) are, "
+            + "when not on the PATH.")
+    Path pgToolsDir;
+
     @Option(names = "--home", description = "The project folder holding the built service jars (default: found from the current folder).")
     Path home;
 
     @Override
     public Integer call() throws Exception {
         Path project = home != null ? home : findHome();
+        try {
+            PgClientTools.check(pgToolsDir);
+        } catch (IllegalStateException e) {
+            System.err.println("dr up failed: " + e.getMessage());
+            return 1;
+        }
         EngineSettings settings = new EngineSettings(dataDir.toAbsolutePath(), fresh, postgresPort, kafkaPort,
                 kafkaControllerPort, s3Port, foodtruckMegabytes);
         Suite suite = new Suite(project, settings, List.of(
                 new ServiceSpec("incident-service", incidentPort, "incident"),
                 new ServiceSpec("backup-service", backupPort, "backup"),
                 new ServiceSpec("notification-service", notificationPort, "notification"),
-                new ServiceSpec("metrics-service", metricsPort, "metrics")), System.out);
+                new ServiceSpec("metrics-service", metricsPort, "metrics")), System.out, pgToolsDir);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping ...");

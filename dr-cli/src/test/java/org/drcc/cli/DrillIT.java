@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.drcc.engines.Java;
 import org.drcc.engines.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,28 +42,13 @@ class DrillIT {
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-            Ports.free(), Ports.free(), Ports.free(), Ports.free());
+    private final SuiteLauncher suite = new SuiteLauncher();
+    private final List<Integer> ports = suite.ports;
     private Process launcher;
 
     @BeforeAll
     void up() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-cp", Java.classPath(), Dr.class.getName(),
-                "up", "--home", Path.of("..").toAbsolutePath().normalize().toString(),
-                "--data-dir", dir.resolve("dr").toString(), "--foodtruck-mb", "1",
-                "--incident-port", "" + ports.get(0), "--backup-port", "" + ports.get(1),
-                "--notification-port", "" + ports.get(2), "--metrics-port", "" + ports.get(3),
-                "--postgres-port", "" + ports.get(4), "--kafka-port", "" + ports.get(5),
-                "--kafka-controller-port", "" + ports.get(6), "--s3-port", "" + ports.get(7)));
-        Path log = dir.resolve("dr-up.log");
-        launcher = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (!Files.exists(log) || !Files.readString(log).contains("Press Ctrl-C")) {
-            if (!launcher.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("dr up did not come up:\n" + Files.readString(log));
-            }
-            Thread.sleep(500);
-        }
+        launcher = suite.up(dir.resolve("dr"), dir.resolve("dr-up.log"));
         assertThat(Dr.run("login", "--role", "dr-lead", "--name", "erin", "--data-dir", dir.resolve("dr").toString()))
                 .as("dr login").isZero();
     }
@@ -89,10 +69,10 @@ class DrillIT {
         Map<String, String> before = fingerprint("foodtruck");
 
         for (String scenario : SCENARIOS) {
-            Result run = dr("drill", "run", scenario, "--backup-url", backup(), "--token-file", tokenFile());
-            System.out.println(run.out);
-            assertThat(run.exit).as(scenario + " exit code; output:%n%s%s", run.out, run.err).isZero();
-            assertThat(run.out).contains("ok     damage done", "ok     database restored",
+            CliRun run = dr("drill", "run", scenario, "--backup-url", backup(), "--token-file", tokenFile());
+            System.out.println(run.out());
+            assertThat(run.exit()).as(scenario + " exit code; output:%n%s%s", run.out(), run.err()).isZero();
+            assertThat(run.out()).contains("ok     damage done", "ok     database restored",
                     "ok     data verified against the manifest", "ok     incident closed", "PASSED");
         }
 
@@ -133,43 +113,27 @@ class DrillIT {
         assertThat(fingerprint("foodtruck")).as("the protected database is untouched").isEqualTo(before);
         assertThat(databases()).as("no scratch database is left").noneMatch(d -> d.startsWith("drill_"));
 
-        Result results = dr("drill", "results", "--backup-url", backup(), "--token-file", tokenFile());
-        assertThat(results.exit).isZero();
-        assertThat(results.out).contains("database-corruption", "PASSED");
-        Result schedule = dr("drill", "schedule", "--backup-url", backup(), "--token-file", tokenFile());
-        assertThat(schedule.exit).isZero();
-        assertThat(schedule.out).contains("weekly-backup-verification", "monthly-full-drill", "quarterly-cross-region",
+        CliRun results = dr("drill", "results", "--backup-url", backup(), "--token-file", tokenFile());
+        assertThat(results.exit()).isZero();
+        assertThat(results.out()).contains("database-corruption", "PASSED");
+        CliRun schedule = dr("drill", "schedule", "--backup-url", backup(), "--token-file", tokenFile());
+        assertThat(schedule.exit()).isZero();
+        assertThat(schedule.out()).contains("weekly-backup-verification", "monthly-full-drill", "quarterly-cross-region",
                 "annual-complete-exercise");
     }
 
     @Test
     void anUnknownScenarioOrAnUnreachableServiceIsNamedAndExitsNonZero() {
-        Result unknown = dr("drill", "run", "meteor-strike", "--backup-url", backup(), "--token-file", tokenFile());
-        assertThat(unknown.exit).isEqualTo(1);
-        assertThat(unknown.err).contains("meteor-strike", "database-corruption", "ransomware-attack");
-        Result unreachable = dr("drill", "run", "database-corruption", "--backup-url", "http://127.0.0.1:" + Ports.free(), "--token-file", tokenFile());
-        assertThat(unreachable.exit).isEqualTo(3);
-        assertThat(unreachable.err).contains("backup-service is not reachable");
+        CliRun unknown = dr("drill", "run", "meteor-strike", "--backup-url", backup(), "--token-file", tokenFile());
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("meteor-strike", "database-corruption", "ransomware-attack");
+        CliRun unreachable = dr("drill", "run", "database-corruption", "--backup-url", "http://127.0.0.1:" + Ports.free(), "--token-file", tokenFile());
+        assertThat(unreachable.exit()).isEqualTo(3);
+        assertThat(unreachable.err()).contains("backup-service is not reachable");
     }
 
-    private record Result(int exit, String out, String err) {
-    }
-
-    /** Runs the CLI in this JVM, capturing what it prints. */
-    private static synchronized Result dr(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int exit = Dr.run(args);
-            return new Result(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun dr(String... args) {
+        return CliRun.of(args);
     }
 
     /** Per table: row count and md5 of its rows in order, as the backup manifests count them. */

@@ -8,14 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.drcc.contract.Topics;
-import org.drcc.engines.Java;
 import org.drcc.engines.Ports;
 import org.drcc.testsupport.TestEvents;
 import org.junit.jupiter.api.AfterEach;
@@ -35,8 +32,8 @@ class SuiteIT {
     private final ObjectMapper json = new ObjectMapper();
     private static final String CORRELATION_ID = "suite-it-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-            Ports.free(), Ports.free(), Ports.free(), Ports.free());
+    private final SuiteLauncher suite = new SuiteLauncher();
+    private final List<Integer> ports = suite.ports;
     private Process launcher;
 
     @Test
@@ -125,28 +122,7 @@ class SuiteIT {
     }
 
     private Process up(String run) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-cp", Java.classPath(), Dr.class.getName(),
-                "up", "--home", Path.of("..").toAbsolutePath().normalize().toString(),
-                "--data-dir", dir.resolve("dr").toString(), "--foodtruck-mb", "1",
-                "--incident-port", "" + ports.get(0), "--backup-port", "" + ports.get(1),
-                "--notification-port", "" + ports.get(2), "--metrics-port", "" + ports.get(3),
-                "--postgres-port", "" + ports.get(4), "--kafka-port", "" + ports.get(5),
-                "--kafka-controller-port", "" + ports.get(6), "--s3-port", "" + ports.get(7)));
-        Path log = dir.resolve("dr-up-" + run + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-        awaitUp(process, log);
-        return process;
-    }
-
-    private static void awaitUp(Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (!Files.exists(log) || !Files.readString(log).contains("Press Ctrl-C")) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("dr up did not come up:\n" + Files.readString(log));
-            }
-            Thread.sleep(500);
-        }
+        return suite.up(dir.resolve("dr"), dir.resolve("dr-up-" + run + ".log"));
     }
 
     /** As {@code kill -9} of the process tree: no shutdown hook runs, the postmaster is orphaned. */

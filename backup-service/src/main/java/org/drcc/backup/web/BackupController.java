@@ -1,5 +1,8 @@
 package org.drcc.backup.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Backups: list, show, take now, verify by restore, restore. The long work runs in the background (202).
  * The actor recorded is the caller named by the bearer token.
  */
+@Tag(name = "backups", description = "Back up the protected databases, verify a backup by restoring it, restore one")
 @RestController
 @RequestMapping("/api/backups")
 class BackupController {
@@ -46,6 +50,7 @@ class BackupController {
     }
 
     /** Newest first. {@code verified=true&before=T&limit=1} is the newest verified backup before T. */
+    @Operation(summary = "List backups, newest first", description = "Filters combine (database, status, verified); at most 1000.")
     @GetMapping
     List<BackupSummary> list(@RequestParam(required = false) String database,
                              @RequestParam(required = false) BackupState status,
@@ -55,11 +60,14 @@ class BackupController {
         return backups.list(new BackupFilter(database, status == null ? null : status.name(), verified, before, limit));
     }
 
+    @Operation(summary = "Read one backup: status, size, checksum, copies, manifest, verification", description = "Poll it after a 202 until status is final: phase, bytes and timestamps show progress.")
     @GetMapping("/{id}")
     BackupView one(@PathVariable String id) {
         return backups.view(id);
     }
 
+    @Operation(summary = "Back up a protected database now", description = "Answers 202 with Location at once; the dump streams to S3 and is copied to the other tiers. Rate-limited.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the backup runs; Location is the backup, to read until its status is COMPLETED or FAILED")
     @PostMapping
     ResponseEntity<BackupView> backUpNow(@Valid @RequestBody BackupRequest request,
                                          Principal caller) {
@@ -67,6 +75,8 @@ class BackupController {
         return ResponseEntity.accepted().location(URI.create("/api/backups/" + id)).body(backups.view(id));
     }
 
+    @Operation(summary = "Verify a backup by restoring it into a scratch database", description = "Answers 202 with Location; the verification ends in the backup's verification field. Rate-limited.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the verification runs; it ends in the backup's verification and verifiedAt")
     @PostMapping("/{id}/verify")
     ResponseEntity<BackupView> verify(@PathVariable String id,
                                       Principal caller) {
@@ -74,6 +84,8 @@ class BackupController {
         return ResponseEntity.accepted().location(URI.create("/api/backups/" + id)).body(backups.view(id));
     }
 
+    @Operation(summary = "Restore a backup into a new database, or over the protected one", description = "Over the live database only with confirmOverwrite. Answers 202 with Location of the restore. Rate-limited.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the restore runs; it ends in the backup's restores (RESTORED or FAILED)")
     @PostMapping("/{id}/restore")
     ResponseEntity<RestoreAccepted> restore(@PathVariable String id, @Valid @RequestBody RestoreRequest request,
             Principal caller) throws Exception {

@@ -1,5 +1,7 @@
 package org.drcc.backup.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.drcc.backup.query.IncidentHold;
 import org.drcc.backup.query.IncidentHolds;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The incidents whose backups are held from retention. */
+@Tag(name = "holds", description = "Backups held for open incidents: not expired while the incident is open")
 @RestController
 @RequestMapping("/api/holds")
 class HoldController {
@@ -21,11 +24,13 @@ class HoldController {
         this.holds = holds;
     }
 
+    @Operation(summary = "List the holds for open incidents")
     @GetMapping
     List<IncidentHold> all() {
         return holds.all();
     }
 
+    @Operation(summary = "Read the hold of one incident")
     @GetMapping("/{incidentId}")
     IncidentHold one(@PathVariable String incidentId) {
         return holds.find(incidentId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,

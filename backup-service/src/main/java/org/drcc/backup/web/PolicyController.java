@@ -1,5 +1,7 @@
 package org.drcc.backup.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "policies", description = "The backup policies of the protected databases")
 @RestController
 @RequestMapping("/api/policies")
 class PolicyController {
@@ -26,6 +29,7 @@ class PolicyController {
         this.clock = clock;
     }
 
+    @Operation(summary = "List the backup policies: schedule, RPO, retention, tiers")
     @GetMapping
     List<PolicyView> all() {
         return policies.all().entrySet().stream().map(e -> view(e.getKey(), e.getValue())).toList();

@@ -1,5 +1,8 @@
 package org.drcc.backup.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The plan's "restore from a clean backup before the infection", in one call. */
+@Tag(name = "backups")
 @RestController
 @RequestMapping("/api/restores")
 class RestoreController {
@@ -22,6 +26,8 @@ class RestoreController {
         this.restoreJob = restoreJob;
     }
 
+    @Operation(summary = "Restore the newest verified backup taken before an instant", description = "Say, the suspected start of the damage. Over the live database only with confirmOverwrite. Answers 202 with Location. Rate-limited.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the restore of the backup it names runs; it ends in that backup's restores")
     @PostMapping
     ResponseEntity<RestoreAccepted> restoreNewestVerifiedBefore(@Valid @RequestBody RestoreBeforeRequest request,
             Principal caller)

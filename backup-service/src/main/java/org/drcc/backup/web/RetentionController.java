@@ -1,5 +1,7 @@
 package org.drcc.backup.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.Map;
 import org.drcc.backup.job.RetentionJob;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Runs retention now rather than at its scheduled time; answers each database's plan: what it kept and
  * why, what it expired, what waits for the next run, or why it halted and deleted nothing.
  */
+@Tag(name = "retention", description = "The plan's GFS retention of backups")
 @RestController
 @RequestMapping("/api/retention")
 class RetentionController {
@@ -22,6 +25,7 @@ class RetentionController {
         this.retention = retention;
     }
 
+    @Operation(summary = "Run the retention now", description = "Expires what the policies no longer keep, never a backup held for an open incident; answers what it kept and expired per database.")
     @PostMapping
     Map<String, RetentionPlan> runNow(Principal caller) {
         return retention.run(caller.getName());

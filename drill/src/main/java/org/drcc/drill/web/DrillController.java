@@ -1,6 +1,8 @@
 package org.drcc.drill.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** DR drills: run one now (202), list them, show one with its steps, its Markdown report, the test schedule. */
+@Tag(name = "drills", description = "The plan's DR drills on scratch copies, their results and the test schedule")
 @RestController
 @Validated
 @RequestMapping("/api/drills")
@@ -45,6 +48,7 @@ class DrillController {
     }
 
     @Operation(summary = "Run a drill of a scenario on a scratch copy of the protected database; follow it at Location")
+    @ApiResponse(responseCode = "202", description = "Accepted: the drill runs; Location is the drill, to read until its status is PASSED or FAILED")
     @PostMapping
     ResponseEntity<DrillView> run(@Valid @RequestBody DrillRequest request,
                                   Principal caller) {

@@ -1,5 +1,7 @@
 package org.drcc.incident.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The audit trail across incidents: by incident, actor, event type and time range; paged or exported. */
+@Tag(name = "audit trail", description = "The audit trail: every stored event with its actor, searchable and exportable")
 @RestController
 @RequestMapping("/api/audit/events")
 class AuditController {
@@ -31,6 +34,7 @@ class AuditController {
         this.json = json;
     }
 
+    @Operation(summary = "Search the audit trail, newest first", description = "Filters combine (incident, actor, event type, time range); a page of at most 500.")
     @GetMapping
     Page<AuditEvent> find(@RequestParam(required = false) String incidentId, @RequestParam(required = false) String actor,
             @RequestParam(required = false) String type,
@@ -42,6 +46,7 @@ class AuditController {
     }
 
     /** The same filters, every match as JSON lines ({@code application/x-ndjson}), oldest first. */
+    @Operation(summary = "Export the audit trail as NDJSON, one event per line", description = "Streams every matching event; rate-limited.")
     @GetMapping(value = "/export", produces = "application/x-ndjson")
     void export(@RequestParam(required = false) String incidentId, @RequestParam(required = false) String actor,
             @RequestParam(required = false) String type,

@@ -1,5 +1,8 @@
 package org.drcc.incident.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
@@ -33,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "incidents", description = "Declare DR incidents, list them, read one as it is or was, and its events")
 @RestController
 @RequestMapping("/api/incidents")
 class IncidentController {
@@ -54,6 +58,8 @@ class IncidentController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Declare a DR incident for a scenario of the plan", description = "Starts an incident in DECLARED with the scenario's severity, RTO and RPO and its checklist copied from the plan. The actor is the caller the token names. Answers 201 with Location and an ETag. With an Idempotency-Key, a retry of the same request gets the first answer.")
+    @ApiResponse(responseCode = "201", description = "Declared: Location is the incident, ETag its version")
     @PostMapping
     ResponseEntity<?> declare(@Valid @RequestBody DeclareIncidentRequest request,
             Principal caller,
@@ -79,6 +85,7 @@ class IncidentController {
     }
 
     /** The incident list, newest first; the filters combine, the time range is on the declaration. */
+    @Operation(summary = "List incidents, newest first", description = "Filters combine (status, scenario, severity, declared in [from, to)); a page of at most 200.")
     @GetMapping
     Page<IncidentSummary> list(@RequestParam(required = false) IncidentStatus status,
             @RequestParam(required = false) String scenario, @RequestParam(required = false) Severity severity,
@@ -90,6 +97,7 @@ class IncidentController {
                 severity == null ? null : severity.name(), from, to), page, size);
     }
 
+    @Operation(summary = "Read one incident: phase, allowed next steps, checklist, roles", description = "With asOf, the incident as it was at that instant, rebuilt from its events. The ETag is its version, for If-Match on a change.")
     @GetMapping("/{id}")
     ResponseEntity<IncidentView> get(@PathVariable String id,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
@@ -97,6 +105,7 @@ class IncidentController {
         return ResponseEntity.ok().eTag(etag(view)).body(view);
     }
 
+    @Operation(summary = "The incident's events, oldest first", description = "Every stored event of the incident with its type, time and actor: its audit trail.")
     @GetMapping("/{id}/events")
     List<RecordedEvent> events(@PathVariable String id) {
         return history.events(id);

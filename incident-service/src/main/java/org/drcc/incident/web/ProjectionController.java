@@ -1,5 +1,8 @@
 package org.drcc.incident.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -16,6 +19,7 @@ import org.springframework.web.server.ResponseStatusException;
  * Rebuilds a read model from the event store: the processor's tables are emptied and every event is
  * handled again. The events are untouched. Needs every segment of the processor on this instance.
  */
+@Tag(name = "admin", description = "Operations on the service itself")
 @RestController
 @RequestMapping("/api/admin/projections")
 class ProjectionController {
@@ -28,6 +32,8 @@ class ProjectionController {
         this.processing = processing;
     }
 
+    @Operation(summary = "Rebuild a read model from the event store", description = "The read model is emptied and rebuilt from the first event; reads may be incomplete until it is done.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the read model is being rebuilt")
     @PostMapping("/{name}/replay")
     ResponseEntity<Map<String, String>> replay(@PathVariable String name) {
         if (!REPLAYABLE.contains(name)) {

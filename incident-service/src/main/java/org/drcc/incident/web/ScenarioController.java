@@ -1,5 +1,7 @@
 package org.drcc.incident.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.drcc.incident.plan.Plan;
 import org.springframework.http.HttpStatus;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+@Tag(name = "scenarios", description = "The plan's disaster scenarios with their severity, RTO, RPO and recovery steps")
 @RestController
 @RequestMapping("/api/scenarios")
 class ScenarioController {
@@ -19,11 +22,13 @@ class ScenarioController {
         this.catalog = catalog;
     }
 
+    @Operation(summary = "List the plan's scenarios")
     @GetMapping
     List<ScenarioView> all() {
         return catalog.scenarios().stream().map(s -> ScenarioView.of(s, catalog)).toList();
     }
 
+    @Operation(summary = "Read one scenario of the plan")
     @GetMapping("/{id}")
     ScenarioView one(@PathVariable String id) {
         return catalog.find(id).map(s -> ScenarioView.of(s, catalog)).orElseThrow(() ->

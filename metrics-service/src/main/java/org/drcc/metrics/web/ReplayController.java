@@ -1,5 +1,6 @@
 package org.drcc.metrics.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import static org.drcc.kit.problem.Problems.problem;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "metrics")
 @RestController
 class ReplayController {
 

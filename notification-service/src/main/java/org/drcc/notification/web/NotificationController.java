@@ -1,5 +1,7 @@
 package org.drcc.notification.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "notifications", description = "Who was told what, through which channel, by when; acknowledge a message")
 @RestController
 class NotificationController {
 
@@ -31,18 +34,21 @@ class NotificationController {
     }
 
     /** Every message owed for an incident, to whom, through which channel, and how it went. */
+    @Operation(summary = "The notifications of an incident: recipients, channels, deadlines, status")
     @GetMapping("/api/incidents/{incidentId}/notifications")
     List<DeliveryView> forIncident(@PathVariable String incidentId) {
         return deliveries.forIncident(incidentId);
     }
 
     /** Every alert owed to the owners of a database (RPO at risk, back within RPO, failed verification). */
+    @Operation(summary = "The backup alerts of a database to its owners")
     @GetMapping("/api/databases/{database}/notifications")
     List<DeliveryView> forDatabase(@PathVariable String database) {
         return deliveries.forIncident("database:" + database);
     }
 
     /** A member of the audience, or the incident's DR lead, confirms a sent message; a repeat changes nothing. */
+    @Operation(summary = "Acknowledge a notification: stops its escalation", description = "By a member of the audience or the incident's DR lead; a repeat changes nothing.")
     @PostMapping("/api/notifications/{notificationId}/acknowledge")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void acknowledge(@PathVariable String notificationId, Principal caller) {

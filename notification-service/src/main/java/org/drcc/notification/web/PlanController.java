@@ -1,5 +1,7 @@
 package org.drcc.notification.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.Principal;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * time. A change is checked as a whole and stored as a new revision with its actor, or refused with
  * every problem and nothing changed.
  */
+@Tag(name = "communication plan", description = "The communication plan as data: tiers, audiences, contacts, templates; changed with an audit of who changed it")
 @RestController
 class PlanController {
 
@@ -31,11 +34,13 @@ class PlanController {
     }
 
     /** The plan in force; contacts show their channel and host or address, never a key or secret. */
+    @Operation(summary = "Read the communication plan in force", description = "The ETag is its revision, for If-Match on a change.")
     @GetMapping("/api/plan")
     ResponseEntity<JsonNode> plan() {
         return shown(plan.revisionNumber());
     }
 
+    @Operation(summary = "Replace the communication plan", description = "Checked whole before it is stored; a new revision with who changed it.")
     @PutMapping(path = "/api/plan", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JsonNode> replace(@RequestBody String body,
                                      Principal caller) {
@@ -43,6 +48,7 @@ class PlanController {
     }
 
     /** One stakeholder group (audience), replaced wherever the plan names it. */
+    @Operation(summary = "Replace one audience of the plan")
     @PutMapping(path = "/api/plan/audiences/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<JsonNode> replaceAudience(@PathVariable String name, @RequestBody String body,
                                              Principal caller) {
@@ -50,6 +56,7 @@ class PlanController {
     }
 
     /** Who changed the plan, when, and how; newest first. Revision 0 is the file's plan. */
+    @Operation(summary = "The plan's revisions: who changed it, when")
     @GetMapping("/api/plan/revisions")
     List<PlanRevision> revisions() {
         return plan.revisions();

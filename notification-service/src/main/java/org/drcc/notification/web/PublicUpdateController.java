@@ -2,6 +2,10 @@ package org.drcc.notification.web;
 
 import static org.drcc.kit.problem.Problems.problem;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -24,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * What the public status page says about an incident is what a person published here, word for word; nothing
  * of the incident's internal write-ups reaches it. The preview answers exactly what the page will then show.
  */
+@Tag(name = "status page updates", description = "What the public status page says about an incident, written and published by a person")
 @RestController
 class PublicUpdateController {
 
@@ -42,6 +47,7 @@ class PublicUpdateController {
     }
 
     /** The incident as the public page will show it once this update is published; nothing is stored. */
+    @Operation(summary = "Preview a public update: the incident as the status page would show it", description = "Nothing is stored; 404 when the page does not show the incident (unknown here, or a drill).")
     @PostMapping("/api/status/incidents/{incidentId}/updates/preview")
     ResponseEntity<Object> preview(@PathVariable String incidentId, @Valid @RequestBody PublicUpdateRequest update) {
         return board.preview(incidentId, update.text(), update.title())
@@ -52,6 +58,8 @@ class PublicUpdateController {
      * Publishes the update as written (an event: dr.notification.status-update-published.v1, with who published
      * it); answers the incident as the public page now shows it.
      */
+    @Operation(summary = "Publish a public update to the status page, word for word", description = "Answers the incident as the public page now shows it; 404 when the page does not show the incident (unknown here, or a drill).")
+    @ApiResponse(responseCode = "201", description = "Published: the incident as the public page now shows it")
     @PostMapping("/api/status/incidents/{incidentId}/updates")
     ResponseEntity<Object> publish(@PathVariable String incidentId, @Valid @RequestBody PublicUpdateRequest update,
                                    Principal caller) {

@@ -1,5 +1,7 @@
 package org.drcc.notification.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.io.IOException;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Atom feed. It needs no authentication and shows only what the read model holds: neutral public titles,
  * affected components, public status words, the updates people published, and times. Both templates escape every value (HTML and XML).
  */
+@Tag(name = "status page", description = "The public status page for the food-truck users: no token")
 @RestController
 class StatusPageController {
 
@@ -39,17 +42,20 @@ class StatusPageController {
         this.feed = compile(compiler, "templates/status/feed.atom.mustache");
     }
 
+    @Operation(summary = "The status page (HTML)")
     @GetMapping(value = "/status", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> html() {
         return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(page.execute(model(board.view())));
     }
 
+    @Operation(summary = "The status page as JSON")
     @GetMapping(value = {"/status.json", "/api/status"}, produces = MediaType.APPLICATION_JSON_VALUE)
     StatusView json() {
         return board.view();
     }
 
+    @Operation(summary = "The status updates as an Atom feed")
     @GetMapping(value = "/status/feed.atom")
     ResponseEntity<String> atom() {
         return ResponseEntity.ok().contentType(ATOM).body(feed.execute(model(board.view())));

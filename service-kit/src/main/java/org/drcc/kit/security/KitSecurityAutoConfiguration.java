@@ -61,6 +61,7 @@ public class KitSecurityAutoConfiguration {
             Permission.open(GET, "/v3/api-docs/**"),
             Permission.open(GET, "/swagger-ui.html"),
             Permission.open(GET, "/swagger-ui/**"),
+            Permission.open(GET, "/asyncapi.json"),
             // the audit trail API of service-kit, in the services that store events
             Permission.allow(GET, "/api/audit/verify", Roles.AUDITOR, Roles.SECURITY, Roles.DR_LEAD),
             Permission.allow(org.springframework.http.HttpMethod.POST, "/api/audit/checkpoints",

@@ -1,0 +1,101 @@
+package org.drcc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --wait} follows a backup, a verification or a restore until it ends and exits with its result, against a
+ * stand-in backup-service whose job ends after a few reads (no suite running; the suite's own is in IntegratorIT).
+ */
+class BackupWaitCommandTest {
+
+    private final AtomicInteger reads = new AtomicInteger();
+    private volatile String outcome = "COMPLETED";
+    private int lastExit;
+    private StandIn backupService;
+
+    @BeforeEach
+    void start() throws IOException {
+        backupService = new StandIn(exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            boolean post = exchange.getRequestMethod().equals("POST");
+            boolean done = reads.get() >= 3;
+            if (post && path.endsWith("/restore")) {
+                StandIn.answer(exchange, 202, "{\"restoreId\":\"r-1\",\"backupId\":\"b-7\",\"targetDatabase\":\"foodtruck_copy\"}");
+            } else if (post && path.endsWith("/verify")) {
+                StandIn.answer(exchange, 202, "{\"backupId\":\"b-7\",\"verification\":\"VERIFIED\","
+                        + "\"verifiedAt\":\"2026-11-01T00:00:00Z\"}");
+            } else if (post) {
+                StandIn.answer(exchange, 202, "{\"backupId\":\"b-7\",\"database\":\"foodtruck\",\"status\":\"RUNNING\"}");
+            } else {
+                reads.incrementAndGet();
+                StandIn.answer(exchange, 200, "{\"backupId\":\"b-7\",\"database\":\"foodtruck\",\"status\":\""
+                        + (done ? outcome : "RUNNING") + "\",\"sizeBytes\":" + (done ? "5242880" : "null")
+                        + ",\"failure\":\"pg_dump exited 1\",\"verification\":\"" + (done ? "FAILED" : "VERIFIED")
+                        + "\",\"verificationCheck\":\"row counts\",\"verificationDetail\":\"customer: 10 rows, manifest 11\""
+                        + ",\"verifiedAt\":\"" + (done ? "2026-11-30T10:00:00Z" : "2026-11-01T00:00:00Z") + "\""
+                        + ",\"restores\":[{\"restoreId\":\"r-1\",\"status\":\"" + (done ? "RESTORED" : "RUNNING") + "\"}]}");
+            }
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        backupService.close();
+    }
+
+    @Test
+    void nowWaitFollowsTheBackupToItsEndWithItsSize() {
+        String printed = captured("backup", "now", "--wait");
+        assertThat(lastExit).isZero();
+        assertThat(printed).contains("backupId").contains("b-7").contains("RUNNING").contains("COMPLETED")
+                .contains("5.0 MB").containsPattern("\\[00:0\\d\\] COMPLETED");
+        assertThat(reads.get()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aFailedBackupExits6WithItsReason() {
+        outcome = "FAILED";
+        String printed = captured("backup", "now", "--wait");
+        assertThat(lastExit).isEqualTo(6);
+        assertThat(printed).contains("FAILED");
+    }
+
+    @Test
+    void verifyWaitEndsWithTheNewVerificationNotTheOldOne() {
+        String printed = captured("backup", "verify", "b-7", "--wait");
+        assertThat(lastExit).isEqualTo(6);
+        assertThat(printed).contains("VERIFYING").contains("FAILED");
+        assertThat(reads.get()).as("the old VERIFIED did not end the wait").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void restoreWaitFollowsTheRestoreInItsBackup() {
+        String printed = captured("backup", "restore", "b-7", "--target-database", "foodtruck_copy",
+                "--wait");
+        assertThat(lastExit).isZero();
+        assertThat(printed).contains("restore r-1 of backup b-7 into foodtruck_copy").contains("RESTORED");
+    }
+
+    @Test
+    void withoutWaitItReturnsAtTheAcceptance() {
+        assertThat(run("backup", "now")).isZero();
+        assertThat(reads.get()).isZero();
+    }
+
+    private int run(String... args) {
+        return Dr.run(backupService.args("backup", args));
+    }
+
+    /** What the command printed, stdout and stderr together (progress goes to stderr under --json). */
+    private String captured(String... args) {
+        CliRun run = CliRun.of(backupService.args("backup", args));
+        lastExit = run.exit();
+        return run.out() + run.err();
+    }
+}

@@ -1,0 +1,108 @@
+package org.drcc.kit.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.time.Duration;
+import java.util.List;
+import org.drcc.kit.limits.RateLimit;
+import org.drcc.kit.security.Permission;
+import org.drcc.kit.security.PermissionTable;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+
+/** What the kit adds to a generated document, from the permission table and rate limits the filters enforce. */
+class ApiDocumentTest {
+
+    private final ApiDocument customizer = new ApiDocument(new ServiceInfo("DR command centre: backup-service", "1.2.3",
+            "Takes backups."), new OperationFacts(PermissionTable.of(
+            Permission.allow(HttpMethod.POST, "/api/backups", "dba", "dr-lead"),
+            Permission.allow(HttpMethod.GET, "/api/backups/**", "viewer"),
+            Permission.open(HttpMethod.GET, "/status")),
+            List.of(new RateLimit(HttpMethod.POST, "/api/backups", 10, Duration.ofMinutes(1)))));
+
+    @Test
+    void aChangeDocumentsWhoMayCallItAndEveryProblemItCanAnswer() {
+        Operation backUp = new Operation().operationId("backUpNow").requestBody(new RequestBody())
+                .responses(new ApiResponses().addApiResponse("202", new ApiResponse().description("Accepted")));
+        OpenAPI api = document("/api/backups", new PathItem().post(backUp));
+
+        assertThat(api.getInfo().getVersion()).isEqualTo("1.2.3");
+        assertThat(api.getInfo().getDescription()).isEqualTo("Takes backups.");
+        assertThat(backUp.getSummary()).isEqualTo("Back up now");
+        assertThat(backUp.getDescription()).contains("Roles that may call it: dba, dr-lead")
+                .contains("10 per PT1M");
+        assertThat(backUp.getResponses()).containsKeys("202", "400", "401", "403", "409", "413", "429", "503")
+                .doesNotContainKeys("404", "412", "422");
+        assertThat(backUp.getResponses().get("403").getContent().get("application/problem+json").getSchema().get$ref())
+                .isEqualTo("#/components/schemas/Problem");
+        assertThat(backUp.getResponses().get("429").getHeaders()).containsKey("Retry-After");
+        assertThat(api.getComponents().getSecuritySchemes().get(ApiDocument.BEARER).getScheme()).isEqualTo("bearer");
+    }
+
+    @Test
+    void aReadOfOneThingCanBeNotFoundAndKeepsWhatItsAnnotationsSaid() {
+        Operation read = new Operation().summary("Read one backup").responses(new ApiResponses()
+                .addApiResponse("404", new ApiResponse().description("No such backup")));
+        document("/api/backups/{id}", new PathItem().get(read));
+
+        assertThat(read.getResponses()).containsKeys("401", "403", "404", "503").doesNotContainKeys("409", "413", "429");
+        assertThat(read.getResponses().get("404").getDescription()).isEqualTo("No such backup");
+        assertThat(read.getDescription()).contains("viewer");
+    }
+
+    @Test
+    void aPublicOperationNeedsNoTokenAndCannotBeForbidden() {
+        Operation status = new Operation().summary("The status page");
+        document("/status", new PathItem().get(status));
+
+        assertThat(status.getSecurity()).isEmpty();
+        assertThat(status.getResponses()).doesNotContainKeys("401", "403");
+        assertThat(status.getDescription()).contains("Public");
+    }
+
+    @Test
+    void ifMatchAndIdempotencyKeyBring412And422() {
+        Operation change = new Operation().summary("Assess").requestBody(new RequestBody())
+                .addParametersItem(new HeaderParameter().name("If-Match").schema(new StringSchema()))
+                .addParametersItem(new HeaderParameter().name("Idempotency-Key").schema(new StringSchema()));
+        document("/api/backups", new PathItem().post(change));
+
+        assertThat(change.getResponses()).containsKeys("412", "422");
+    }
+
+    @Test
+    void anOperationInNoRowSaysNobodyMayCallIt() {
+        Operation orphan = new Operation().summary("New thing");
+        document("/api/unlisted", new PathItem().delete(orphan));
+
+        assertThat(orphan.getDescription()).contains("No role may call it yet");
+    }
+
+    @Test
+    void theServiceInfoHasTheBuildVersionAndSaysHowToCallAndWhatErrorsLookLike() {
+        java.util.Properties build = new java.util.Properties();
+        build.setProperty("version", "0.9.1");
+        ServiceInfo info = ServiceInfo.of("metrics-service", new org.springframework.boot.info.BuildProperties(build),
+                new org.springframework.core.io.DefaultResourceLoader());
+
+        assertThat(info.title()).isEqualTo("DR command centre: metrics-service");
+        assertThat(info.version()).isEqualTo("0.9.1");
+        assertThat(info.description()).startsWith("The metrics-service of the DR command centre.")
+                .contains("Authorization: Bearer").contains("application/problem+json").contains("/asyncapi.json");
+    }
+
+    private OpenAPI document(String path, PathItem item) {
+        OpenAPI api = new OpenAPI().paths(new Paths().addPathItem(path, item));
+        customizer.customise(api);
+        return api;
+    }
+}
