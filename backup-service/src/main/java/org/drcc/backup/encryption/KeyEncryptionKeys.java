@@ -41,7 +41,7 @@ public class KeyEncryptionKeys {
         this.activeKeyId = settings.activeKeyId();
         if (activeKeyId == null) {
             log.warn("dr.backup.encryption.active-key-id is empty: new backups are stored UNENCRYPTED");
-        } else if (!settings.keys().containsKey(activeKeyId)) {
+        } else if (settings.keys().get(activeKeyId) == null || settings.keys().get(activeKeyId).toString().isBlank()) {
             throw new IllegalStateException("dr.backup.encryption.active-key-id is '" + activeKeyId
                     + "' but dr.backup.encryption.keys." + activeKeyId + " names no key file");
         }
@@ -52,6 +52,10 @@ public class KeyEncryptionKeys {
                         + "digits, '-' or '_'");
             }
             Path file = key.getValue();
+            if (file == null || file.toString().isBlank()) {
+                // an id set to nothing (DR_BACKUP_ENCRYPTION_KEYS_LOCAL=) takes a default key out
+                continue;
+            }
             if (id.equals(activeKeyId) && settings.createMissingKey() && !Files.exists(file)) {
                 create(file);
                 log.warn("Created the backup key-encryption key '{}' in {}: copy it off-site; without it, no backup "
