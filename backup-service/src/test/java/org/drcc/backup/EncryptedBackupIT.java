@@ -96,7 +96,8 @@ class EncryptedBackupIT {
                     .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
             Map<String, Object> failed = awaitRestore(wrong, id, target);
             assertThat(failed).containsEntry("status", "FAILED");
-            assertThat((String) failed.get("failure")).contains("key id 'local'", "does not decrypt");
+            assertThat((String) failed.get("failure")).contains("key id 'local'", "does not decrypt",
+                    "nothing was restored");
             assertThat(databaseExists(target)).as("the target database is not created").isFalse();
 
             ResponseEntity<Map<String, Object>> over = wrong.post("/api/backups/" + id + "/restore",
@@ -105,6 +106,11 @@ class EncryptedBackupIT {
             assertThat(awaitRestore(wrong, id, "foodtruck")).containsEntry("status", "FAILED");
             assertThat(truckName()).as("the protected database is left as it was")
                     .isEqualTo("changed after the backup " + id);
+
+            assertThat(wrong.post("/api/backups/" + id + "/verify", "").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+            Map<String, Object> unproved = wrong.await(id, b -> "FAILED".equals(b.get("verification")));
+            assertThat(unproved).containsEntry("verificationCheck", "decryption");
+            assertThat((String) unproved.get("verificationDetail")).contains("key id 'local'");
 
             ConsumerRecord<String, String> event = TestEvents.awaitRecord(bootstrap(), Topics.BACKUP_EVENTS, id,
                     "dr.backup.restore-failed.v1", Duration.ofSeconds(30));

@@ -68,8 +68,10 @@ public class BackupObjects {
                 archive = download(backup, copy.bucket());
                 used = copy;
                 break;
-            } catch (DecryptionFailedException | MissingEncryptionKeyException e) {
+            } catch (DecryptionFailedException e) {
                 // the copy reads as stored, so every copy (the same bytes) would fail the same way
+                throw new DecryptionFailedException(e.getMessage() + "; nothing was restored", e);
+            } catch (MissingEncryptionKeyException e) {
                 throw e;
             } catch (Exception e) {
                 passedOver.add(copy.tier() + " s3://" + copy.bucket() + "/" + backup.objectKey() + ": " + Failures.describe(e));
