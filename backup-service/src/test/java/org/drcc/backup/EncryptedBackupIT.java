@@ -3,7 +3,6 @@ package org.drcc.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -64,14 +63,14 @@ class EncryptedBackupIT {
         ConsumerRecord<String, String> encrypted = TestEvents.awaitRecord(bootstrap(), Topics.BACKUP_EVENTS, id,
                 "dr.backup.encrypted.v1", Duration.ofSeconds(30));
         assertThat(encrypted.value()).contains("\"keyId\":\"local\"", "AES256_GCM_HKDF_1MB")
-                .doesNotContain(keyValue(localKeyFile()));
+                .doesNotContain(BackupApi.keyValue(BackupApi.encryptionKeyFile()));
 
         Map<String, Object> verified = api.verify(id);
         assertThat(verified).containsEntry("verification", "VERIFIED");
         String target = "decrypted_" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.post("/api/backups/" + id + "/restore", "{\"targetDatabase\": \"" + target + "\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(awaitRestore(api, id, target)).containsEntry("status", "RESTORED");
+        assertThat(api.awaitRestore(id, target)).containsEntry("status", "RESTORED");
         assertThat(count(target, "SELECT count(*) FROM truck")).isEqualTo(count("foodtruck", "SELECT count(*) FROM truck"));
 
         BackupCatalog catalog = CatalogJson.read(s3.getObjectAsBytes(r -> r.bucket(Buckets.TERTIARY)
@@ -85,7 +84,8 @@ class EncryptedBackupIT {
         BackupApi api = new BackupApi(http, "wrong-key-it");
         String id = (String) api.backUp("foodtruck").get("backupId");
         api.verify(id);
-        setTruckName("changed after the backup " + id); // a restore that wrote anything would put the old name back
+        // a restore that wrote anything would put the backup's name back
+        BackupApi.setTruckName("changed after the backup " + id);
 
         // the same key id, another key: as after restoring the service with a key file that is not the lost one
         try (ConfigurableApplicationContext other = service("--dr.backup.encryption.keys.local="
@@ -94,17 +94,17 @@ class EncryptedBackupIT {
             String target = "wrongkey_" + UUID.randomUUID().toString().substring(0, 8);
             assertThat(wrong.post("/api/backups/" + id + "/restore", "{\"targetDatabase\": \"" + target + "\"}")
                     .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-            Map<String, Object> failed = awaitRestore(wrong, id, target);
+            Map<String, Object> failed = wrong.awaitRestore(id, target);
             assertThat(failed).containsEntry("status", "FAILED");
             assertThat((String) failed.get("failure")).contains("key id 'local'", "does not decrypt",
                     "nothing was restored");
-            assertThat(databaseExists(target)).as("the target database is not created").isFalse();
+            assertThat(BackupApi.databaseExists(target)).as("the target database is not created").isFalse();
 
             ResponseEntity<Map<String, Object>> over = wrong.post("/api/backups/" + id + "/restore",
                     "{\"targetDatabase\": \"foodtruck\", \"confirmOverwrite\": true}");
             assertThat(over.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-            assertThat(awaitRestore(wrong, id, "foodtruck")).containsEntry("status", "FAILED");
-            assertThat(truckName()).as("the protected database is left as it was")
+            assertThat(wrong.awaitRestore(id, "foodtruck")).containsEntry("status", "FAILED");
+            assertThat(BackupApi.truckName()).as("the protected database is left as it was")
                     .isEqualTo("changed after the backup " + id);
 
             assertThat(wrong.post("/api/backups/" + id + "/verify", "").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -115,7 +115,8 @@ class EncryptedBackupIT {
             ConsumerRecord<String, String> event = TestEvents.awaitRecord(bootstrap(), Topics.BACKUP_EVENTS, id,
                     "dr.backup.restore-failed.v1", Duration.ofSeconds(30));
             assertThat(event.value()).contains("key id 'local'")
-                    .doesNotContain(keyValue(localKeyFile()), keyValue(elsewhere.resolve("not-the-key.json")));
+                    .doesNotContain(BackupApi.keyValue(BackupApi.encryptionKeyFile()),
+                            BackupApi.keyValue(elsewhere.resolve("not-the-key.json")));
         }
     }
 
@@ -138,7 +139,7 @@ class EncryptedBackupIT {
             assertThat((String) refused.getBody().get("detail")).contains("key id 'local'",
                     "dr.backup.encryption.keys.local");
             assertThat(BackupApi.list(rotated.get(id).get("restores"))).as("nothing recorded").isEmpty();
-            assertThat(databaseExists(target)).isFalse();
+            assertThat(BackupApi.databaseExists(target)).isFalse();
         }
     }
 
@@ -156,42 +157,14 @@ class EncryptedBackupIT {
                 .rootUri("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")));
     }
 
-    private static Map<String, Object> awaitRestore(BackupApi api, String id, String target) {
-        Map<String, Object> done = api.await(id, b -> BackupApi.list(b.get("restores")).stream()
-                .anyMatch(r -> target.equals(r.get("targetDatabase")) && !"RUNNING".equals(r.get("status"))));
-        return BackupApi.list(done.get("restores")).stream().filter(r -> target.equals(r.get("targetDatabase")))
-                .filter(r -> !"RUNNING".equals(r.get("status"))).findFirst().orElseThrow();
-    }
 
     private static String bootstrap() {
         return System.getProperty("spring.kafka.bootstrap-servers");
     }
 
-    private static Path localKeyFile() {
-        return Path.of(System.getProperty("dr.backup.encryption.keys.local"));
-    }
 
-    /** The secret part of a Tink JSON keyset file: its encrypted-or-not key value. */
-    private static String keyValue(Path keyFile) throws Exception {
-        String json = Files.readString(keyFile);
-        return json.replaceAll("(?s).*\"value\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-    }
 
-    private static String truckName() throws Exception {
-        try (Connection c = BackupApi.connect("foodtruck"); var s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name FROM truck ORDER BY id LIMIT 1")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
-    private static void setTruckName(String name) throws Exception {
-        try (Connection c = BackupApi.connect("foodtruck");
-             var s = c.prepareStatement("UPDATE truck SET name = ? WHERE id = (SELECT min(id) FROM truck)")) {
-            s.setString(1, name);
-            assertThat(s.executeUpdate()).isEqualTo(1);
-        }
-    }
 
     private static long count(String database, String sql) throws Exception {
         try (Connection c = BackupApi.connect(database); var s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -200,13 +173,4 @@ class EncryptedBackupIT {
         }
     }
 
-    private static boolean databaseExists(String name) throws Exception {
-        try (Connection c = BackupApi.connect("postgres");
-             var s = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            s.setString(1, name);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
 }
