@@ -9,6 +9,7 @@ import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -93,7 +94,11 @@ public class KeyEncryptionKeys {
         }
     }
 
-    /** A new AES256_GCM keyset, readable by its owner only (0600, in a 0700 folder where POSIX allows). */
+    /**
+     * A new AES256_GCM keyset, readable by its owner only (0600, in a 0700 folder where POSIX allows). Written whole
+     * to a file of its own, then linked under its name, which fails if the name exists: two services starting at
+     * once on one host (./dr up, tests) end up with the one key that was linked first, never with half a file.
+     */
     static void create(Path file) throws GeneralSecurityException {
         String json = TinkJsonProtoKeysetFormat.serializeKeyset(
                 KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
@@ -108,12 +113,15 @@ public class KeyEncryptionKeys {
                     Files.createDirectories(dir);
                 }
             }
-            if (posix) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
+            Path draft = Files.createTempFile(dir, ".key-", ".json"); // 0600 where POSIX permissions exist
+            try {
+                Files.writeString(draft, json, StandardCharsets.UTF_8);
+                Files.createLink(file, draft);
+            } catch (FileAlreadyExistsException made) {
+                // another service made it meanwhile: that one is the key
+            } finally {
+                Files.deleteIfExists(draft);
             }
-            Files.writeString(file, json, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the backup key-encryption key " + file + ": " + e, e);
         }
