@@ -131,6 +131,9 @@ public class BackupObjects {
             try {
                 open(stored, backup).transferTo(file);
             } catch (IOException e) {
+                if (backup.encryptionKeyId() == null) {
+                    throw e; // nothing to decrypt: a read or a write failed
+                }
                 undecrypted = e;
             }
             String read = stored.drain().sha256();
@@ -166,6 +169,9 @@ public class BackupObjects {
             try {
                 copyToEnd(open(stored, backup), restore);
             } catch (IOException | MissingEncryptionKeyException e) {
+                if (backup.encryptionKeyId() == null) {
+                    throw e; // nothing to decrypt: the object could not be read
+                }
                 undecrypted = e.getMessage();
             } finally {
                 closeQuietly(restore);
