@@ -2,6 +2,8 @@ package org.drcc.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -83,6 +85,51 @@ final class BackupApi {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    /** The name of the first truck in the protected database: a restore over it puts the backup's back. */
+    static String truckName() throws Exception {
+        try (Connection c = connect("foodtruck"); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT name FROM truck ORDER BY id LIMIT 1")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    static void setTruckName(String name) throws Exception {
+        try (Connection c = connect("foodtruck");
+             var s = c.prepareStatement("UPDATE truck SET name = ? WHERE id = (SELECT min(id) FROM truck)")) {
+            s.setString(1, name);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    static boolean databaseExists(String name) throws Exception {
+        try (Connection c = connect("postgres");
+             var s = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            s.setString(1, name);
+            try (var rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Waits until the restore of backup {@code id} into {@code target} is no longer running; returns it. */
+    Map<String, Object> awaitRestore(String id, String target) {
+        Map<String, Object> done = await(id, b -> list(b.get("restores")).stream()
+                .anyMatch(r -> target.equals(r.get("targetDatabase")) && !"RUNNING".equals(r.get("status"))));
+        return list(done.get("restores")).stream().filter(r -> target.equals(r.get("targetDatabase")))
+                .filter(r -> !"RUNNING".equals(r.get("status"))).findFirst().orElseThrow();
+    }
+
+    /** The key file of the dumps' key-encryption key the tests' services use (made on their first start). */
+    static Path encryptionKeyFile() {
+        return Path.of(System.getProperty("dr.backup.encryption.keys.local"));
+    }
+
+    /** The secret in a Tink JSON keyset file: its key's value, which no event, log line or answer may hold. */
+    static String keyValue(Path keyFile) throws Exception {
+        return Files.readString(keyFile).replaceAll("(?s).*\"value\"\\s*:\\s*\"([^\"]+)\".*", "$1");
     }
 
     static Connection connect(String database) throws Exception {

@@ -1,5 +1,7 @@
 package org.drcc.backup;
 
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -9,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.Map;
+import org.drcc.backup.encryption.DumpEnvelopes;
 import org.drcc.engines.EngineSettings;
 import org.drcc.engines.Engines;
 import org.drcc.engines.FoodTruckDatabase;
@@ -23,7 +26,9 @@ import org.springframework.web.client.RestTemplate;
  * and, in the same run and in turns, with plain {@code pg_dump -Fc} to a local file; prints both times
  * and their ratio each round (target ≤ 1.2), and the service's peak heap (it should not grow with
  * the database: the dump is streamed). The database is vacuumed before, and one warm-up round of each
- * is not counted.
+ * is not counted. Two services take their turn: one without encryption and one encrypting every dump (as in
+ * production: a key made for the run), so the encryption's cost shows in one run; each round also times the
+ * encryption alone, of the plain dump's bytes.
  */
 public final class BackupBenchmark {
 
@@ -42,46 +47,72 @@ public final class BackupBenchmark {
             System.setProperty("dr.backup.scheduling-enabled", "false");
             org.drcc.testsupport.TestTokens.install();
             System.setProperty("dr.audit.signing-key-file", dir.resolve("keys/backup.key").toString());
-            try (ConfigurableApplicationContext service = new SpringApplication(BackupServiceApplication.class)
-                    .run("--server.port=0", "--spring.datasource.url=" + engines.jdbcUrl("backup"),
-                            "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers(),
-                            "--dr.s3.endpoint=" + engines.s3Endpoint(),
-                            "--dr.backup.databases.foodtruck.url=" + url, "--logging.level.root=WARN",
-                            "--logging.level.org.drcc.backup.job.SnapshotDumper=DEBUG")) {
-                int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
-                RestTemplate http = new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port)
-                        .additionalInterceptors((request, body, execution) -> {
-                            request.getHeaders().setBearerAuth(
-                                    org.drcc.testsupport.TestTokens.token("bench", java.util.List.of("dba")));
-                            return execution.execute(request, body);
-                        }).build();
-                System.out.printf("%nfoodtruck: %d MB on disk; plain pg_dump and the service take turns, %d rounds%n",
-                        size / (1024 * 1024), rounds);
+            System.setProperty("dr.backup.encryption.keys.local", dir.resolve("keys/backup-encryption.json").toString());
+            System.setProperty("dr.backup.encryption.create-missing-key", "true");
+            try (ConfigurableApplicationContext service = start(engines, url);
+                 ConfigurableApplicationContext unencrypted = start(engines, url,
+                         "--dr.backup.encryption.active-key-id=")) {
+                DumpEnvelopes envelopes = service.getBean(DumpEnvelopes.class);
+                RestTemplate http = client(service);
+                RestTemplate plainHttp = client(unencrypted);
+                System.out.printf("%nfoodtruck: %d MB on disk; plain pg_dump, the service without and with encryption "
+                        + "take turns, %d rounds%n", size / (1024 * 1024), rounds);
                 // a warm-up of each, not counted: the JIT of the service (and of the S3 server) has run
                 // before an hourly backup does, as it has in a service that runs for days
                 plainDump(engines.postgres().port(), dir.resolve("plain.dump"));
                 Files.delete(dir.resolve("plain.dump"));
+                backUp(plainHttp);
                 backUp(http);
                 System.out.println("(one warm-up round of each, not counted)");
                 resetPeakHeap();
                 for (int round = 1; round <= rounds; round++) {
-                    // the turns alternate, so that a neighbour's load on a shared machine hits both alike
+                    // the turns alternate, so that a neighbour's load on a shared machine hits all alike
                     long plain = plainDump(engines.postgres().port(), dir.resolve("plain.dump"));
                     long plainBytes = Files.size(dir.resolve("plain.dump"));
+                    long encrypting = encryptAlone(envelopes, dir.resolve("plain.dump"));
                     Files.delete(dir.resolve("plain.dump"));
+                    long clearMs = ((Number) backUp(plainHttp).get("durationMs")).longValue();
                     Map<?, ?> backup = backUp(http);
                     long dumpMs = ((Number) backup.get("durationMs")).longValue();
-                    System.out.printf("round %d: plain pg_dump -Fc to local disk %6.1f s (%d MB) | backup-service, "
-                                    + "dump to S3 with manifest + SHA-256 + multipart %6.1f s (%d MB) | ratio %5.2f "
-                                    + "(target <= 1.2)%n", round, plain / 1e9, plainBytes >> 20, dumpMs / 1e3,
-                            ((Number) backup.get("sizeBytes")).longValue() >> 20, dumpMs / (plain / 1e6));
+                    System.out.printf("round %d: plain pg_dump -Fc to local disk %5.1f s (%d MB) | backup-service "
+                                    + "(dump to S3 with manifest + SHA-256 + multipart) unencrypted %5.1f s, ratio %4.2f "
+                                    + "| encrypted (key id %s) %5.1f s (%d MB), ratio %4.2f (target <= 1.2) | encrypting "
+                                    + "the plain dump alone %4.2f s%n",
+                            round, plain / 1e9, plainBytes >> 20, clearMs / 1e3, clearMs / (plain / 1e6),
+                            backup.get("encryptionKeyId"), dumpMs / 1e3,
+                            ((Number) backup.get("sizeBytes")).longValue() >> 20, dumpMs / (plain / 1e6),
+                            encrypting / 1e9);
                 }
-                System.out.printf("peak heap of the JVM during them: %d MB (max %d MB)%n", peakHeap() >> 20,
-                        Runtime.getRuntime().maxMemory() >> 20);
+                System.out.printf("peak heap of the JVM (two services) during them: %d MB (max %d MB)%n",
+                        peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
             }
         } finally {
             Engines.deleteTree(dir);
         }
+    }
+
+    /** A backup-service on the engines, with {@code extra} settings. */
+    private static ConfigurableApplicationContext start(Engines engines, String url, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("--server.port=0",
+                "--spring.datasource.url=" + engines.jdbcUrl("backup"),
+                "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers(),
+                "--dr.s3.endpoint=" + engines.s3Endpoint(),
+                "--dr.backup.databases.foodtruck.url=" + url, "--logging.level.root=WARN",
+                // the verification by restore after each backup would run beside the next turn being timed
+                "--dr.backup.verify-after-backup=false",
+                "--logging.level.org.drcc.backup.job.SnapshotDumper=DEBUG"));
+        args.addAll(List.of(extra));
+        return new SpringApplication(BackupServiceApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private static RestTemplate client(ConfigurableApplicationContext service) {
+        int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+        return new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port)
+                .additionalInterceptors((request, body, execution) -> {
+                    request.getHeaders().setBearerAuth(
+                            org.drcc.testsupport.TestTokens.token("bench", java.util.List.of("dba")));
+                    return execution.execute(request, body);
+                }).build();
     }
 
     /** Backs up now and waits until the backup is completed and copied to both tiers (so the copies run alone). */
@@ -97,6 +128,17 @@ public final class BackupBenchmark {
             throw new IllegalStateException("the backup failed: " + backup.get("failure"));
         }
         return backup;
+    }
+
+    /** Nanoseconds to encrypt {@code file} as the service encrypts a dump, to nowhere: the encryption's own cost. */
+    private static long encryptAlone(DumpEnvelopes envelopes, Path file) throws Exception {
+        long start = System.nanoTime();
+        try (InputStream in = Files.newInputStream(file);
+             OutputStream sealed = envelopes.seal(OutputStream.nullOutputStream(), envelopes.activeKeyId(), "bench",
+                     FoodTruckDatabase.NAME)) {
+            in.transferTo(sealed);
+        }
+        return System.nanoTime() - start;
     }
 
     private static long plainDump(int port, Path file) throws Exception {

@@ -98,7 +98,7 @@ class BackupServiceIT {
         byte[] object = s3.getObjectAsBytes(r -> r.bucket(Buckets.PRIMARY).key(key)).asByteArray();
         assertThat(((Number) backup.get("sizeBytes")).longValue()).isEqualTo(object.length).isGreaterThan(10_000);
         assertThat(backup.get("sha256")).isEqualTo(sha256(object));
-        assertThat(new String(object, 0, 5)).as("pg_dump custom format").isEqualTo("PGDMP");
+        assertThat(new String(object, 0, 8)).as("a pg_dump archive, encrypted (EncryptedBackupIT)").isEqualTo("DRCCENC1");
         assertThat((String) backup.get("serverVersion")).startsWith("15.");
         assertThat(backup.get("snapshotAt")).isNotNull();
 

@@ -57,6 +57,8 @@ class CatalogRebuildIT {
         BackupCatalog catalog = awaitCatalog(goodKey, c -> "VERIFIED".equals(c.verification().status())
                 && c.copies().size() == 3);
         assertThat(catalog.sha256()).isEqualTo(verified.get("sha256"));
+        assertThat(catalog.encryptionKeyId()).as("the dump is encrypted, and the catalogue names its key id")
+                .isEqualTo(verified.get("encryptionKeyId")).isNotNull();
         assertThat(catalog.sizeBytes()).isEqualTo(((Number) verified.get("sizeBytes")).longValue());
         assertThat(catalog.copies()).extracting(BackupCatalog.Copy::tier).containsExactly("primary", "secondary", "tertiary");
         assertThat(new String(s3.getObjectAsBytes(r -> r.bucket(Buckets.PRIMARY).key(goodKey + ".catalog.json"))
@@ -98,7 +100,7 @@ class CatalogRebuildIT {
 
             Map<String, Object> known = drSite.get(goodId);
             for (String fact : List.of("database", "objectKey", "sizeBytes", "sha256", "serverVersion", "snapshotAt",
-                    "completedAt", "tables", "verification", "verifiedAt", "verificationDetail")) {
+                    "completedAt", "tables", "verification", "verifiedAt", "verificationDetail", "encryptionKeyId")) {
                 assertThat(known.get(fact)).as(fact).isEqualTo(verified.get(fact));
             }
             assertThat(known).containsEntry("status", "COMPLETED").containsEntry("bucket", Buckets.TERTIARY);
@@ -110,7 +112,8 @@ class CatalogRebuildIT {
             assertThat(BackupApi.list(again.get("imported"))).noneMatch(i -> goodId.equals(i.get("backupId")));
             assertThat(BackupApi.list(again.get("skippedAsKnown"))).anyMatch(i -> goodId.equals(i.get("backupId")));
 
-            // restore reads the backup's bucket: the tertiary's copy, the only one this site knows
+            // restore reads the backup's bucket: the tertiary's copy, the only one this site knows; it decrypts with
+            // the key of the catalogue's key id (kept off-site, configured on the new site as on the old)
             String target = "rebuilt_" + UUID.randomUUID().toString().substring(0, 8);
             ResponseEntity<Map<String, Object>> restore = drSite.post("/api/backups/" + goodId + "/restore",
                     "{\"targetDatabase\": \"" + target + "\"}");

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,14 +38,14 @@ class RestoreIT {
         BackupApi api = new BackupApi(http);
         String id = (String) api.backUp("foodtruck").get("backupId");
         api.verify(id);
-        String original = truckName();
-        setTruckName("changed after the backup");
+        String original = BackupApi.truckName();
+        BackupApi.setTruckName("changed after the backup");
 
         ResponseEntity<Map<String, Object>> refused = restore(api, id, "{\"targetDatabase\": \"foodtruck\"}");
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat((String) refused.getBody().get("detail")).contains("confirmation");
-        assertThat(truckName()).as("nothing touched").isEqualTo("changed after the backup");
+        assertThat(BackupApi.truckName()).as("nothing touched").isEqualTo("changed after the backup");
         assertThat(BackupApi.list(api.get(id).get("restores"))).as("nothing recorded").isEmpty();
 
         ResponseEntity<Map<String, Object>> accepted = restore(api, id,
@@ -62,7 +59,7 @@ class RestoreIT {
         assertThat(BackupApi.list(done.get("restores"))).singleElement().satisfies(r -> assertThat(r)
                 .containsEntry("status", "RESTORED").containsEntry("targetDatabase", "foodtruck")
                 .containsEntry("restorePoint", done.get("snapshotAt")));
-        assertThat(truckName()).as("the protected database holds the backup's data again").isEqualTo(original);
+        assertThat(BackupApi.truckName()).as("the protected database holds the backup's data again").isEqualTo(original);
 
         JsonNode restored = new ObjectMapper().readTree(restoredEvent(id));
         assertThat(restored.path("restoreId").asText()).isEqualTo(restoreId);
@@ -89,7 +86,7 @@ class RestoreIT {
         assertThat(unverified.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat((String) unverified.getBody().get("detail")).contains("verify it first")
                 .contains("/api/backups/" + id + "/verify");
-        assertThat(databaseExists(target)).isFalse();
+        assertThat(BackupApi.databaseExists(target)).isFalse();
         assertThat(BackupApi.list(api.get(id).get("restores"))).isEmpty();
     }
 
@@ -111,7 +108,7 @@ class RestoreIT {
                 .stream().anyMatch(r -> target.equals(r.get("targetDatabase")) && !"RUNNING".equals(r.get("status"))));
         assertThat(BackupApi.list(done.get("restores"))).filteredOn(r -> target.equals(r.get("targetDatabase")))
                 .singleElement().satisfies(r -> assertThat(r).containsEntry("status", "RESTORED"));
-        assertThat(databaseExists(target)).isTrue();
+        assertThat(BackupApi.databaseExists(target)).isTrue();
 
         ResponseEntity<Map<String, Object>> none = api.post("/api/restores", "{\"database\": \"foodtruck\", "
                 + "\"before\": \"2000-01-01T00:00:00Z\", \"targetDatabase\": \"never_made\"}");
@@ -121,7 +118,7 @@ class RestoreIT {
                 .contains("2000-01-01T00:00:00Z");
         assertThat(api.post("/api/restores", "{\"database\": \"foodtruck\", \"targetDatabase\": \"x\"}")
                 .getStatusCode()).as("before is required").isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(databaseExists("never_made")).isFalse();
+        assertThat(BackupApi.databaseExists("never_made")).isFalse();
     }
 
     /**
@@ -143,23 +140,23 @@ class RestoreIT {
         String anyCopy = "anycopy_" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(restore(api, id, "{\"targetDatabase\": \"" + anyCopy + "\"}").getStatusCode())
                 .isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(awaitRestore(api, id, anyCopy)).containsEntry("status", "RESTORED")
+        assertThat(api.awaitRestore(id, anyCopy)).containsEntry("status", "RESTORED")
                 .satisfies(r -> assertThat((String) r.get("source")).isEqualTo("secondary s3://dr-backups-secondary/" + key))
                 .satisfies(r -> assertThat((String) r.get("passedOver")).startsWith("primary s3://").contains(key));
-        assertThat(databaseExists(anyCopy)).isTrue();
+        assertThat(BackupApi.databaseExists(anyCopy)).isTrue();
 
         String fromTertiary = "tertiary_" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(restore(api, id, "{\"targetDatabase\": \"" + fromTertiary + "\", \"from\": \"tertiary\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(awaitRestore(api, id, fromTertiary)).containsEntry("status", "RESTORED")
+        assertThat(api.awaitRestore(id, fromTertiary)).containsEntry("status", "RESTORED")
                 .satisfies(r -> assertThat((String) r.get("source")).isEqualTo("tertiary s3://dr-backups-tertiary/" + key));
 
         String fromPrimary = "primary_" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(restore(api, id, "{\"targetDatabase\": \"" + fromPrimary + "\", \"from\": \"primary\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(awaitRestore(api, id, fromPrimary)).containsEntry("status", "FAILED")
+        assertThat(api.awaitRestore(id, fromPrimary)).containsEntry("status", "FAILED")
                 .satisfies(r -> assertThat((String) r.get("failure")).contains("nothing was restored", "primary s3://"));
-        assertThat(databaseExists(fromPrimary)).as("a copy that cannot be read restores nothing").isFalse();
+        assertThat(BackupApi.databaseExists(fromPrimary)).as("a copy that cannot be read restores nothing").isFalse();
 
         ResponseEntity<Map<String, Object>> moon = restore(api, id, "{\"targetDatabase\": \"x\", \"from\": \"moon\"}");
         assertThat(moon.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -167,42 +164,13 @@ class RestoreIT {
         assertThat(String.valueOf(moon.getBody())).contains("from", "primary, secondary or tertiary");
     }
 
-    private static Map<String, Object> awaitRestore(BackupApi api, String id, String target) {
-        Map<String, Object> done = api.await(id, b -> BackupApi.list(b.get("restores")).stream()
-                .anyMatch(r -> target.equals(r.get("targetDatabase")) && !"RUNNING".equals(r.get("status"))));
-        return BackupApi.list(done.get("restores")).stream().filter(r -> target.equals(r.get("targetDatabase")))
-                .findFirst().orElseThrow();
-    }
 
     private static ResponseEntity<Map<String, Object>> restore(BackupApi api, String id, String body) {
         return api.post("/api/backups/" + id + "/restore", body);
     }
 
-    private static String truckName() throws Exception {
-        try (Connection c = BackupApi.connect("foodtruck"); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT name FROM truck ORDER BY id LIMIT 1")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
-    private static void setTruckName(String name) throws Exception {
-        try (Connection c = BackupApi.connect("foodtruck");
-             var s = c.prepareStatement("UPDATE truck SET name = ? WHERE id = (SELECT min(id) FROM truck)")) {
-            s.setString(1, name);
-            assertThat(s.executeUpdate()).isEqualTo(1);
-        }
-    }
 
-    private static boolean databaseExists(String name) throws Exception {
-        try (Connection c = BackupApi.connect("postgres");
-             var s = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            s.setString(1, name);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
 
     /** The JSON data of the backup's dr.backup.restored.v1 on Kafka. */
     private static String restoredEvent(String backupId) {

@@ -58,7 +58,8 @@ class SecretsNotLoggedIT {
 
         assertThat(backup).containsEntry("status", "COMPLETED");
         assertThat(output.getAll()).as("the flow was logged").contains(id)
-                .doesNotContain(S3_SECRET, DB_PASSWORD, KAFKA_PASSWORD, TRUSTSTORE_PASSWORD);
+                .doesNotContain(S3_SECRET, DB_PASSWORD, KAFKA_PASSWORD, TRUSTSTORE_PASSWORD,
+                        BackupApi.keyValue(BackupApi.encryptionKeyFile()));
     }
 
     private Map<String, Object> await(String id, java.util.function.Predicate<Map<String, Object>> done)

@@ -108,6 +108,9 @@ final class Suite implements AutoCloseable {
             // ... with a token it mints from the local issuer's key, as the drill incident's DR lead
             args.add("--dr.drill.token-signing-key="
                     + LocalSigningKey.in(settings.dataDir().resolve("keys")).privateKeyFile());
+            // the dumps' key-encryption key: made on first start in ~/.drcc (the default), outside the data folder
+            // that --fresh or a lost disk wipes, so the backups copied elsewhere stay restorable
+            args.add("--dr.backup.encryption.create-missing-key=true");
         }
         return Java.command("384m", List.of(), args);
     }

@@ -36,6 +36,10 @@ public final class EnginesExtension implements BeforeAllCallback, ParameterResol
         // the key that signs the audit trail's checkpoints, outside the database
         System.setProperty("dr.audit.signing-key-file",
                 engines.settings().dataDir().resolve("keys").resolve(database + "-audit.key").toString());
+        // backup-service's key-encryption key for the dumps, made on first use, outside the S3 data it protects
+        System.setProperty("dr.backup.encryption.keys.local",
+                engines.settings().dataDir().resolve("keys").resolve("backup-encryption-local.json").toString());
+        System.setProperty("dr.backup.encryption.create-missing-key", "true");
     }
 
     /** A test method may take {@link Engines} to reach the engines, to stop Kafka for instance. */

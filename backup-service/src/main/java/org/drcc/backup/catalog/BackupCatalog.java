@@ -12,7 +12,11 @@ import org.drcc.contract.backup.TableChecksum;
  * @param sizeBytes       the dump object's size; with {@code sha256}, what a rebuild checks the dump against
  * @param tables          the manifest: each table's rows and order-independent checksum, read from the dump's snapshot
  * @param copies          the tiers known to hold the dump when this was written
- * @param encryptionKeyId the id of the key the dump is encrypted with; null: dumps are not encrypted yet
+ * @param encryptionKeyId the id of the key-encryption key the dump is encrypted with (never the key); null: the dump
+ *                        is stored unencrypted, as before encryption existed. The dump's own header holds its data
+ *                        key, wrapped by that key, so the dump and this id are all a restore needs
+ * @param encryptionAlgorithm how the dump is encrypted ({@code AES256_GCM_HKDF_1MB}: Tink's streaming AEAD); null
+ *                        when it is not. Added within format version 1: older readers read past it
  */
 public record BackupCatalog(
         int formatVersion,
@@ -28,7 +32,8 @@ public record BackupCatalog(
         List<TableChecksum> tables,
         Verification verification,
         List<Copy> copies,
-        String encryptionKeyId) {
+        String encryptionKeyId,
+        String encryptionAlgorithm) {
 
     public static final int FORMAT_VERSION = 1;
 

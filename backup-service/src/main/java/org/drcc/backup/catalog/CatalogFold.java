@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.drcc.contract.backup.BackupCompletedEvent;
+import org.drcc.backup.encryption.DumpEnvelopes;
 import org.drcc.contract.backup.BackupCopiedEvent;
+import org.drcc.contract.backup.BackupEncryptedEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
 import org.drcc.contract.backup.BackupImportedEvent;
 import org.drcc.contract.backup.BackupStartedEvent;
@@ -32,9 +34,12 @@ final class CatalogFold {
         BackupCatalog.Verification verification = BackupCatalog.Verification.NONE;
         Map<String, BackupCatalog.Copy> copies = new LinkedHashMap<>();
         boolean expired = false;
+        BackupEncryptedEvent encrypted = null;
         for (Object event : events) {
             if (event instanceof BackupStartedEvent e) {
                 started = e;
+            } else if (event instanceof BackupEncryptedEvent e) {
+                encrypted = e;
             } else if (event instanceof BackupCompletedEvent e) {
                 completed = e;
                 copies.put("primary", new BackupCatalog.Copy("primary", e.bucket(), e.occurredAt()));
@@ -61,12 +66,15 @@ final class CatalogFold {
             catalog = new BackupCatalog(BackupCatalog.FORMAT_VERSION, completed.backupId(), completed.database(),
                     completed.serverVersion(), started == null ? null : started.occurredAt(), completed.occurredAt(),
                     completed.snapshotAt(), completed.objectKey(), completed.sizeBytes(), completed.sha256(),
-                    List.copyOf(completed.tables()), verification, known, null);
+                    List.copyOf(completed.tables()), verification, known,
+                    encrypted == null ? null : encrypted.keyId(), encrypted == null ? null : encrypted.algorithm());
         } else if (imported != null) {
             catalog = new BackupCatalog(BackupCatalog.FORMAT_VERSION, imported.backupId(), imported.database(),
                     imported.serverVersion(), imported.startedAt(), imported.completedAt(), imported.snapshotAt(),
                     imported.objectKey(), imported.sizeBytes(), imported.sha256(), List.copyOf(imported.tables()),
-                    verification, known, imported.encryptionKeyId());
+                    verification, known, imported.encryptionKeyId(),
+                    // the one format an encrypted dump has; the import event, older than it, does not name it
+                    imported.encryptionKeyId() == null ? null : DumpEnvelopes.ALGORITHM);
         }
         return new State(Optional.ofNullable(catalog), expired);
     }

@@ -15,6 +15,7 @@ import org.drcc.contract.backup.BackupCompletedEvent;
 import org.drcc.contract.backup.BackupCopiedEvent;
 import org.drcc.contract.backup.BackupCopyAbandonedEvent;
 import org.drcc.contract.backup.BackupCopyFailedEvent;
+import org.drcc.contract.backup.BackupEncryptedEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
 import org.drcc.contract.backup.BackupFailedEvent;
 import org.drcc.contract.backup.BackupImportedEvent;
@@ -71,6 +72,10 @@ public class Backup {
     @CommandHandler
     void handle(CompleteBackupCommand c) {
         require(status == BackupStatus.RUNNING, "only a running backup can complete");
+        if (c.encryptionKeyId() != null) {
+            apply(new BackupEncryptedEvent(backupId, database, c.encryptionKeyId(), c.encryptionAlgorithm(), actor,
+                    c.completedAt()));
+        }
         apply(new BackupCompletedEvent(backupId, database, bucket, objectKey, c.sizeBytes(), c.sha256(), c.serverVersion(),
                 c.snapshotAt(), c.duration(), c.tables(), actor, c.completedAt()));
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.drcc.backup.encryption.EncryptionSettings;
 import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.policy.CopyRetry;
 import org.drcc.backup.postgres.ParallelArchiveCompressor;
@@ -18,7 +19,8 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration
-@EnableConfigurationProperties({BackupProperties.class, S3Properties.class, RetentionSettings.class, CopyRetry.class})
+@EnableConfigurationProperties({BackupProperties.class, S3Properties.class, RetentionSettings.class, CopyRetry.class,
+        EncryptionSettings.class})
 class BackupConfig {
 
     @Bean

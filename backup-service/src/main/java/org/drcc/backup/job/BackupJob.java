@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.CompleteBackupCommand;
 import org.drcc.backup.command.StartBackupCommand;
+import org.drcc.backup.encryption.DumpEnvelopes;
 import org.drcc.backup.storage.S3Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,12 +73,14 @@ public class BackupJob {
     private void run(String backupId, String database, String key, Instant startedAt) {
         Dump dump = null;
         try {
-            dump = dumper.dump(policies.target(database), s3.buckets().primary(), key);
+            dump = dumper.dump(policies.target(database), database, backupId, s3.buckets().primary(), key);
             commands.sendAndWait(new CompleteBackupCommand(backupId, dump.object().sizeBytes(), dump.object().sha256(),
                     dump.serverVersion(), dump.snapshotAt(), Duration.between(startedAt, clock.instant()), dump.tables(),
-                    clock.instant()));
-            log.info("Backup {} of {} completed: {} bytes, sha256 {}", backupId, database, dump.object().sizeBytes(),
-                    dump.object().sha256());
+                    clock.instant(), dump.encryptionKeyId(),
+                    dump.encryptionKeyId() == null ? null : DumpEnvelopes.ALGORITHM));
+            log.info("Backup {} of {} completed: {} bytes, sha256 {}, {}", backupId, database, dump.object().sizeBytes(),
+                    dump.object().sha256(), dump.encryptionKeyId() == null ? "NOT encrypted"
+                            : "encrypted with key id " + dump.encryptionKeyId());
         } catch (Exception e) {
             log.warn("Backup {} of {} failed: {}", backupId, database, e.toString());
             failures.record(backupId, Failures.describe(e));

@@ -10,6 +10,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.drcc.backup.encryption.DecryptionFailedException;
+import org.drcc.backup.encryption.DumpEnvelopes;
+import org.drcc.backup.encryption.MissingEncryptionKeyException;
 import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.postgres.PgServer;
 import org.drcc.backup.postgres.PgTarget;
@@ -18,7 +21,6 @@ import org.drcc.backup.postgres.ToolProcess;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.storage.ObjectStore;
 import org.drcc.backup.storage.StoredObject;
-import org.drcc.kit.io.Sha256Out;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,8 +34,10 @@ public class BackupObjects {
     private final ObjectStore store;
     private final PgTools tools;
     private final int jobs;
+    private final DumpEnvelopes envelopes;
 
-    BackupObjects(ObjectStore store, PgTools tools, BackupProperties properties) {
+    BackupObjects(ObjectStore store, PgTools tools, BackupProperties properties, DumpEnvelopes envelopes) {
+        this.envelopes = envelopes;
         this.store = store;
         this.tools = tools;
         this.jobs = properties.restoreJobs();
@@ -64,6 +68,11 @@ public class BackupObjects {
                 archive = download(backup, copy.bucket());
                 used = copy;
                 break;
+            } catch (DecryptionFailedException e) {
+                // the copy reads as stored, so every copy (the same bytes) would fail the same way
+                throw new DecryptionFailedException(e.getMessage() + "; nothing was restored", e);
+            } catch (MissingEncryptionKeyException e) {
+                throw e;
             } catch (Exception e) {
                 passedOver.add(copy.tier() + " s3://" + copy.bucket() + "/" + backup.objectKey() + ": " + Failures.describe(e));
             }
@@ -108,19 +117,34 @@ public class BackupObjects {
     }
 
     /**
-     * The object in {@code bucket} as a temporary file, because {@code pg_restore --jobs} needs a file it can
-     * seek in; refused unless it reads with the backup's SHA-256, so nothing is restored from a damaged copy.
-     * The caller deletes the file.
+     * The object in {@code bucket}, decrypted, as a temporary file, because {@code pg_restore --jobs} needs a file it
+     * can seek in (the clear dump lands where it did before encryption, and only there); refused unless the stored
+     * bytes read with the backup's SHA-256, so nothing is restored from a damaged copy. A copy that reads as stored
+     * but does not decrypt was encrypted with another key than the one configured under its key id:
+     * {@link DecryptionFailedException}. The caller deletes the file.
      */
     public Path download(BackupSummary backup, String bucket) throws IOException {
         Path archive = Files.createTempFile("dr-restore-", ".dump");
         try (InputStream in = store.open(bucket, backup.objectKey()); OutputStream file = Files.newOutputStream(archive)) {
-            Sha256Out measured = new Sha256Out(file);
-            in.transferTo(measured);
-            String read = measured.sha256();
+            MeasuredInput stored = new MeasuredInput(in);
+            IOException undecrypted = null;
+            try {
+                open(stored, backup).transferTo(file);
+            } catch (IOException e) {
+                if (backup.encryptionKeyId() == null) {
+                    throw e; // nothing to decrypt: a read or a write failed
+                }
+                undecrypted = e;
+            }
+            String read = stored.drain().sha256();
             if (!read.equals(backup.sha256())) {
                 throw new IllegalStateException("s3://" + bucket + "/" + backup.objectKey() + " reads with SHA-256 "
                         + read + " but the backup was stored with " + backup.sha256() + "; nothing was restored");
+            }
+            if (undecrypted != null) {
+                throw undecrypted instanceof DecryptionFailedException d ? d : new DecryptionFailedException(
+                        "backup " + backup.backupId() + " reads as stored but does not decrypt with key id '"
+                                + backup.encryptionKeyId() + "': " + undecrypted.getMessage(), undecrypted);
             }
             return archive;
         } catch (Exception e) {
@@ -129,24 +153,44 @@ public class BackupObjects {
         }
     }
 
-    /**
-     * Streams the object into pg_restore. If pg_restore stops reading (it failed), the rest of the object
-     * is still read, so that its checksum can say whether the object itself is to blame.
-     */
-    StoredObject feed(BackupSummary backup, OutputStream restore) throws IOException {
-        Sha256Out measured = new Sha256Out(OutputStream.nullOutputStream());
-        try (InputStream in = store.open(backup.bucket(), backup.objectKey())) {
-            copyToEnd(in, measured, restore);
-        }
-        return new StoredObject(measured.count(), measured.sha256());
+    /** What a verification read: the stored object as measured, and why it did not decrypt (null: it did). */
+    record Fed(StoredObject stored, String decryptionFailure) {
     }
 
-    private static void copyToEnd(InputStream in, OutputStream measured, OutputStream restore) throws IOException {
+    /**
+     * Streams the object, decrypted, into pg_restore. If pg_restore stops reading (it failed) or the object does
+     * not decrypt, the rest of the object is still read, so that its checksum can say whether the object itself is
+     * to blame.
+     */
+    Fed feed(BackupSummary backup, OutputStream restore) throws IOException {
+        try (InputStream in = store.open(backup.bucket(), backup.objectKey())) {
+            MeasuredInput stored = new MeasuredInput(in);
+            String undecrypted = null;
+            try {
+                copyToEnd(open(stored, backup), restore);
+            } catch (IOException | MissingEncryptionKeyException e) {
+                if (backup.encryptionKeyId() == null) {
+                    throw e; // nothing to decrypt: the object could not be read
+                }
+                undecrypted = e.getMessage();
+            } finally {
+                closeQuietly(restore);
+            }
+            stored.drain();
+            return new Fed(new StoredObject(stored.count(), stored.sha256()), undecrypted);
+        }
+    }
+
+    /** The clear dump of a stored object: decrypted with its key id's key, or as it is if stored unencrypted. */
+    private InputStream open(InputStream stored, BackupSummary backup) throws IOException {
+        return envelopes.open(stored, backup.encryptionKeyId(), backup.backupId(), backup.database());
+    }
+
+    private static void copyToEnd(InputStream in, OutputStream restore) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         boolean feeding = true;
         int n;
         while ((n = in.read(buffer)) > 0) {
-            measured.write(buffer, 0, n);
             if (feeding) {
                 try {
                     restore.write(buffer, 0, n);
@@ -155,6 +199,9 @@ public class BackupObjects {
                 }
             }
         }
+    }
+
+    private static void closeQuietly(OutputStream restore) {
         try {
             restore.close();
         } catch (IOException e) {

@@ -5,6 +5,10 @@ import java.util.List;
 import org.drcc.backup.storage.StoredObject;
 import org.drcc.contract.backup.TableChecksum;
 
-/** A dump stored in the primary bucket, with what was read from the snapshot it was taken from. */
-record Dump(StoredObject object, Instant snapshotAt, String serverVersion, List<TableChecksum> tables) {
+/**
+ * A dump stored in the primary bucket, with what was read from the snapshot it was taken from and the key id it is
+ * encrypted with (null: unencrypted).
+ */
+record Dump(StoredObject object, Instant snapshotAt, String serverVersion, List<TableChecksum> tables,
+            String encryptionKeyId) {
 }

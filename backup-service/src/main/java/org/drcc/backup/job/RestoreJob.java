@@ -9,6 +9,8 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.CompleteRestoreCommand;
 import org.drcc.backup.command.FailRestoreCommand;
 import org.drcc.backup.command.StartRestoreCommand;
+import org.drcc.backup.encryption.DumpEnvelopes;
+import org.drcc.backup.encryption.MissingEncryptionKeyException;
 import org.drcc.backup.postgres.PgServer;
 import org.drcc.backup.postgres.PgTarget;
 import org.drcc.backup.query.BackupFilter;
@@ -35,9 +37,11 @@ public class RestoreJob {
     private final CommandGateway commands;
     private final TaskExecutor tasks;
     private final Clock clock;
+    private final DumpEnvelopes envelopes;
 
     RestoreJob(Backups backups, Policies policies, BackupObjects objects, CommandGateway commands,
-               TaskExecutor backupTasks, Clock clock) {
+               TaskExecutor backupTasks, Clock clock, DumpEnvelopes envelopes) {
+        this.envelopes = envelopes;
         this.backups = backups;
         this.policies = policies;
         this.objects = objects;
@@ -55,6 +59,9 @@ public class RestoreJob {
                                  String actor) throws Exception {
         BackupView view = backups.view(backupId);
         BackupSummary backup = view.backup();
+        if (!envelopes.canOpen(backup.encryptionKeyId())) {
+            throw new MissingEncryptionKeyException(backupId, backup.encryptionKeyId());
+        }
         List<BackupObjects.Copy> copies = copies(view, from);
         PgTarget protectedDb = policies.target(backup.database());
         boolean overwrites = targetDatabase.equals(protectedDb.databaseName());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.drcc.backup.encryption.DumpEnvelopes;
 import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.postgres.ParallelArchiveCompressor;
 import org.drcc.backup.postgres.ParallelManifest;
@@ -36,15 +37,22 @@ class SnapshotDumper {
     private final PgTools tools;
     private final ObjectStore store;
     private final ParallelArchiveCompressor compressor;
+    private final DumpEnvelopes envelopes;
 
     SnapshotDumper(PgTools tools, ObjectStore store, BackupProperties properties,
-                   ParallelArchiveCompressor compressor) {
+                   ParallelArchiveCompressor compressor, DumpEnvelopes envelopes) {
+        this.envelopes = envelopes;
         this.tools = tools;
         this.store = store;
         this.compressor = properties.parallelCompression() ? compressor : null;
     }
 
-    Dump dump(PgTarget database, String bucket, String key) throws Exception {
+    /**
+     * Dumps {@code database} (the protected database {@code name}) into {@code bucket}/{@code key}, encrypted on the
+     * way with the active key (the object holds only ciphertext; its SHA-256 and size are the ciphertext's).
+     */
+    Dump dump(PgTarget database, String name, String backupId, String bucket, String key) throws Exception {
+        String keyId = envelopes.activeKeyId();
         boolean compressHere = compressor != null
                 && ParallelArchiveCompressor.readsArchivesOf(tools.dumpMajorVersion());
         long connecting = System.nanoTime();
@@ -71,7 +79,11 @@ class SnapshotDumper {
             try (ToolProcess pgDump = tools.dump(database, snapshotId, compressHere)) {
                 // pg_dump's exit code and the manifest are both known before the upload completes:
                 // if either fails, the upload is aborted and no object is ever visible.
-                object = store.upload(bucket, key, out -> archive(pgDump, compressHere, out), () -> {
+                object = store.upload(bucket, key, out -> {
+                    OutputStream sealed = envelopes.seal(out, keyId, backupId, name);
+                    archive(pgDump, compressHere, sealed);
+                    sealed.close(); // the last segment; out itself is finished by the store
+                }, () -> {
                     pgDump.awaitSuccess(5, TimeUnit.MINUTES);
                     log.debug("Dump of {} streamed in {} ms ({})", key, (System.nanoTime() - start) / 1_000_000,
                             compressHere ? "compressed by the service" : "compressed by pg_dump");
@@ -84,7 +96,7 @@ class SnapshotDumper {
                 c.rollback();
             }
             log.debug("Upload of {} completed after {} ms", key, (System.nanoTime() - start) / 1_000_000);
-            return new Dump(object, snapshotAt, serverVersion, tables.join());
+            return new Dump(object, snapshotAt, serverVersion, tables.join(), keyId);
         }
     }
 

@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Proves a backup restorable: streams its object from S3 into {@code pg_restore} on a scratch database
- * created on the protected database's server, then compares the object's SHA-256 and size and the
- * restored tables with the manifest. The scratch database is dropped whatever happens. One
+ * created on the protected database's server (decrypted on the way when it is encrypted), then compares the stored
+ * object's SHA-256 and size, that it decrypts with its key id's key, and the restored tables with the manifest. The scratch database is dropped whatever happens. One
  * verification of a backup at a time on this instance: a request while one runs joins it (one restore,
  * one outcome), whoever asked: the automatic one after the backup, the sweep, a person, a drill.
  */
@@ -135,11 +135,11 @@ public class VerifyJob {
         PgServer.create(server, scratch);
         try {
             PgTarget scratchDb = server.withDatabase(scratch);
-            StoredObject read;
+            BackupObjects.Fed fed;
             String restoreError = null;
             try (ToolProcess restore = tools.restoreFromStdin(scratchDb)) {
                 try {
-                    read = objects.feed(backup, restore.stdin());
+                    fed = objects.feed(backup, restore.stdin());
                 } catch (RuntimeException e) {
                     return Optional.of(new CheckFailure("storage", "cannot read s3://" + backup.bucket() + "/"
                             + backup.objectKey() + ": " + Failures.describe(e)));
@@ -150,7 +150,8 @@ public class VerifyJob {
                     restoreError = e.getMessage();
                 }
             }
-            // the stored bytes are checked first: a damaged object explains any restore error that follows
+            // the stored bytes are checked first: a damaged object explains any decryption or restore error after it
+            StoredObject read = fed.stored();
             if (!read.sha256().equals(backup.sha256())) {
                 return Optional.of(new CheckFailure("sha256", "s3://" + backup.bucket() + "/" + backup.objectKey()
                         + " reads with SHA-256 " + read.sha256() + " but the backup was stored with " + backup.sha256()
@@ -159,6 +160,9 @@ public class VerifyJob {
             if (read.sizeBytes() != backup.sizeBytes()) {
                 return Optional.of(new CheckFailure("size", "the object has " + read.sizeBytes()
                         + " bytes, the backup was stored with " + backup.sizeBytes()));
+            }
+            if (fed.decryptionFailure() != null) {
+                return Optional.of(new CheckFailure("decryption", fed.decryptionFailure()));
             }
             if (restoreError != null) {
                 return Optional.of(new CheckFailure("restore", restoreError));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.drcc.contract.backup.BackupCompletedEvent;
+import org.drcc.contract.backup.BackupEncryptedEvent;
 import org.drcc.contract.backup.BackupCopiedEvent;
 import org.drcc.contract.backup.BackupCopyAbandonedEvent;
 import org.drcc.contract.backup.BackupCopyFailedEvent;
@@ -47,6 +48,11 @@ class BackupProjection {
     }
 
     @EventHandler
+    void on(BackupEncryptedEvent e) {
+        jdbc.sql("UPDATE backup SET encryption_key_id = ? WHERE backup_id = ?").params(e.keyId(), e.backupId()).update();
+    }
+
+    @EventHandler
     void on(BackupCompletedEvent e) {
         jdbc.sql("UPDATE backup SET status = 'COMPLETED', completed_at = ?, snapshot_at = ?, duration_ms = ?, "
                         + "size_bytes = ?, sha256 = ?, server_version = ? WHERE backup_id = ?")
@@ -69,13 +75,13 @@ class BackupProjection {
         jdbc.sql("""
                         INSERT INTO backup (backup_id, database_name, status, actor, bucket, object_key, started_at,
                             completed_at, snapshot_at, size_bytes, sha256, server_version, verification, verified_at,
-                            verification_check, verification_detail)
-                        VALUES (?, ?, 'COMPLETED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                            verification_check, verification_detail, encryption_key_id)
+                        VALUES (?, ?, 'COMPLETED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(e.backupId(), e.database(), e.actor(), e.bucket(), e.objectKey(),
                         ts(e.startedAt() != null ? e.startedAt() : e.snapshotAt()), ts(e.completedAt()),
                         ts(e.snapshotAt()), e.sizeBytes(), e.sha256(), e.serverVersion(),
                         e.verification() == null ? "UNVERIFIED" : e.verification(), ts(e.verifiedAt()),
-                        e.verificationCheck(), e.verificationDetail())
+                        e.verificationCheck(), e.verificationDetail(), e.encryptionKeyId())
                 .update();
         for (TableChecksum t : e.tables()) {
             jdbc.sql("INSERT INTO backup_table (backup_id, table_name, row_count, md5) VALUES (?, ?, ?, ?)")

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A backup as listed. {@code snapshotAt} is its restore point; {@code verification} is UNVERIFIED,
- * VERIFIED or FAILED, with the failed check and why.
+ * VERIFIED or FAILED, with the failed check and why. {@code encryptionKeyId} names the key-encryption key its dump
+ * is encrypted with (never the key); null: stored unencrypted.
  */
 public record BackupSummary(
         String backupId,
@@ -26,5 +27,6 @@ public record BackupSummary(
         String verificationCheck,
         String verificationDetail,
         Instant expiredAt,
-        String expiryReason) {
+        String expiryReason,
+        String encryptionKeyId) {
 }

@@ -15,7 +15,7 @@ public class Backups {
     private static final String SUMMARY = """
             SELECT backup_id, database_name AS database, status, actor, bucket, object_key, started_at, completed_at,
                    snapshot_at, duration_ms, size_bytes, sha256, server_version, failure, verification, verified_at,
-                   verification_check, verification_detail, expired_at, expiry_reason
+                   verification_check, verification_detail, expired_at, expiry_reason, encryption_key_id
             FROM backup""";
 
     private final JdbcClient jdbc;

@@ -12,6 +12,7 @@ import java.util.List;
 import org.drcc.contract.backup.BackupCompletedEvent;
 import org.drcc.contract.backup.BackupCopiedEvent;
 import org.drcc.contract.backup.BackupCopyFailedEvent;
+import org.drcc.contract.backup.BackupEncryptedEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
 import org.drcc.contract.backup.BackupFailedEvent;
 import org.drcc.contract.backup.BackupRestoreStartedEvent;
@@ -38,7 +39,9 @@ class BackupCatalogTest {
                     new TableChecksum("public.truck", 20, "9e107d9d")), "alice.secretive@example.com", T0.plusSeconds(43));
 
     private static List<Object> lifeSoFar() {
-        return List.of(STARTED, COMPLETED,
+        return List.of(STARTED,
+                new BackupEncryptedEvent(ID, "foodtruck", "2026-q4", "AES256_GCM_HKDF_1MB", "alice", T0.plusSeconds(43)),
+                COMPLETED,
                 new BackupCopiedEvent(ID, "foodtruck", "secondary", "dr-backups-secondary", KEY, "ab12", "alice", T0.plusSeconds(50)),
                 new BackupCopyFailedEvent(ID, "foodtruck", "tertiary", "dr-backups-tertiary", "Connection refused", "alice",
                         T0.plusSeconds(55)),
@@ -65,6 +68,16 @@ class BackupCatalogTest {
 
         assertThat(json).doesNotContain("alice", "bob", "carol", "actor", "dr-local", "secret", "password",
                 "accessKey", "http://", "https://", "jdbc:");
+    }
+
+    @Test
+    void anEncryptedBackupIsCataloguedWithItsKeyIdAndAlgorithmAndABackupFromBeforeEncryptionWithNeither() {
+        assertThat(CatalogFold.of(lifeSoFar()).catalog().orElseThrow())
+                .extracting(BackupCatalog::encryptionKeyId, BackupCatalog::encryptionAlgorithm)
+                .containsExactly("2026-q4", "AES256_GCM_HKDF_1MB");
+        assertThat(CatalogFold.of(List.of(STARTED, COMPLETED)).catalog().orElseThrow())
+                .extracting(BackupCatalog::encryptionKeyId, BackupCatalog::encryptionAlgorithm)
+                .containsExactly(null, null);
     }
 
     @Test

@@ -54,7 +54,7 @@ class CatalogRebuildTest {
                 10, "aa", List.of(new TableChecksum("public.truck", 20, "9e10")),
                 new BackupCatalog.Verification("VERIFIED", null, "1 tables match the manifest",
                         Instant.parse("2026-11-30T08:01:00Z")),
-                List.of(new BackupCatalog.Copy("tertiary", TERTIARY, Instant.parse("2026-11-30T08:00:50Z"))), null);
+                List.of(new BackupCatalog.Copy("tertiary", TERTIARY, Instant.parse("2026-11-30T08:00:50Z"))), null, null);
     }
 
     private void stored(BackupCatalog c) {

@@ -11,6 +11,7 @@ import org.drcc.contract.backup.BackupCopiedEvent;
 import org.drcc.contract.backup.BackupCopyAbandonedEvent;
 import org.drcc.contract.backup.BackupCopyFailedEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
+import org.drcc.contract.backup.BackupEncryptedEvent;
 import org.drcc.contract.backup.BackupFailedEvent;
 import org.drcc.contract.backup.BackupRestoreStartedEvent;
 import org.drcc.contract.backup.BackupRestoredEvent;
@@ -59,14 +60,23 @@ class BackupTest {
     @Test
     void canCompleteARunningBackupWithWhatWasMeasured() {
         fixture.given(started())
-                .when(new CompleteBackupCommand("b-1", 1234, "sha", "15.19", T0, Duration.ofSeconds(20), TABLES, T1))
+                .when(new CompleteBackupCommand("b-1", 1234, "sha", "15.19", T0, Duration.ofSeconds(20), TABLES, T1, null, null))
                 .expectEvents(completed());
+    }
+
+    @Test
+    void canCompleteAnEncryptedBackupNamingItsKeyIdFirst() {
+        fixture.given(started())
+                .when(new CompleteBackupCommand("b-1", 1234, "sha", "15.19", T0, Duration.ofSeconds(20), TABLES, T1,
+                        "2026-q4", "AES256_GCM_HKDF_1MB"))
+                .expectEvents(new BackupEncryptedEvent("b-1", "foodtruck", "2026-q4", "AES256_GCM_HKDF_1MB", "alice", T1),
+                        completed());
     }
 
     @Test
     void cannotCompleteAFailedBackup() {
         fixture.given(started(), new BackupFailedEvent("b-1", "foodtruck", "pg_dump exited with 1", "alice", T1))
-                .when(new CompleteBackupCommand("b-1", 1234, "sha", "15.19", T0, Duration.ofSeconds(20), TABLES, T1))
+                .when(new CompleteBackupCommand("b-1", 1234, "sha", "15.19", T0, Duration.ofSeconds(20), TABLES, T1, null, null))
                 .expectException(RuleRefusedException.class)
                 .expectNoEvents();
     }

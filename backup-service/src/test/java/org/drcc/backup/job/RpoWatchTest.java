@@ -14,7 +14,7 @@ class RpoWatchTest {
     private static BackupSummary backup(String id, int hoursAgo, String verification) {
         Instant at = T.minusSeconds(3600L * hoursAgo);
         return new BackupSummary(id, "foodtruck", "COMPLETED", "scheduler", "dr-backups-primary", "k/" + id, at, at, at,
-                1000L, 10L, "sha", "15", null, verification, null, null, null, null, null);
+                1000L, 10L, "sha", "15", null, verification, null, null, null, null, null, null);
     }
 
     @Test

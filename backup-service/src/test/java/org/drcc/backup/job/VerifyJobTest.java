@@ -27,13 +27,13 @@ class VerifyJobTest {
     private final BackupProperties properties = new BackupProperties(Map.of(), "", "UTC", "0 0 4 * * SUN",
             "0 30 3 * * *", false, 2, 2, true, 1, java.time.Duration.ofHours(6), java.time.Duration.ofMinutes(10));
     private final VerifyJob job = new VerifyJob(backups, new Policies(properties), new PgTools(""),
-            new BackupObjects(null, new PgTools(""), properties), mock(CommandGateway.class), queued::add,
+            new BackupObjects(null, new PgTools(""), properties, null), mock(CommandGateway.class), queued::add,
             Clock.systemUTC(), properties);
 
     private static BackupSummary backup(String id, String status) {
         Instant at = Instant.parse("2026-11-30T08:00:00Z");
         return new BackupSummary(id, "foodtruck", status, "scheduler", "dr-backups-primary", "k", at, at, at, 1L, 1L,
-                "sha", "15", null, "UNVERIFIED", null, null, null, null, null);
+                "sha", "15", null, "UNVERIFIED", null, null, null, null, null, null);
     }
 
     @Test

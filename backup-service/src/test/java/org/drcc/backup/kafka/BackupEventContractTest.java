@@ -8,6 +8,7 @@ import org.drcc.contract.backup.BackupCompletedEvent;
 import org.drcc.contract.backup.BackupCopiedEvent;
 import org.drcc.contract.backup.BackupCopyAbandonedEvent;
 import org.drcc.contract.backup.BackupCopyFailedEvent;
+import org.drcc.contract.backup.BackupEncryptedEvent;
 import org.drcc.contract.backup.BackupEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
 import org.drcc.contract.backup.BackupFailedEvent;
@@ -66,7 +67,8 @@ class BackupEventContractTest {
             new BackupImportedEvent(ID, "foodtruck", "tertiary", "dr-backups-tertiary", KEY, 123456L, "ab12", "15.4",
                     POINT.minusSeconds(1), POINT.plusSeconds(42), POINT,
                     List.of(new TableChecksum("public.customer", 300, "cd34")), "VERIFIED", null,
-                    "8 tables match the manifest", AT, null, "dana", AT.plusSeconds(3600)));
+                    "8 tables match the manifest", AT, null, "dana", AT.plusSeconds(3600)),
+            new BackupEncryptedEvent(ID, "foodtruck", "2026-q4", "AES256_GCM_HKDF_1MB", "dana", AT));
 
     @Autowired
     ObjectMapper json;

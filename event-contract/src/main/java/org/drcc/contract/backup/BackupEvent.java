@@ -23,12 +23,13 @@ import java.time.Instant;
         @JsonSubTypes.Type(RpoAtRiskEvent.class),
         @JsonSubTypes.Type(RpoRecoveredEvent.class),
         @JsonSubTypes.Type(RetentionHaltedEvent.class),
-        @JsonSubTypes.Type(BackupImportedEvent.class)
+        @JsonSubTypes.Type(BackupImportedEvent.class),
+        @JsonSubTypes.Type(BackupEncryptedEvent.class)
 })
 public sealed interface BackupEvent permits BackupStartedEvent, BackupCompletedEvent, BackupFailedEvent,
         BackupCopiedEvent, BackupCopyFailedEvent, BackupCopyAbandonedEvent, BackupVerifiedEvent, BackupVerificationFailedEvent,
         BackupExpiredEvent, BackupRestoreStartedEvent, BackupRestoredEvent, BackupRestoreFailedEvent, RpoAtRiskEvent,
-        RpoRecoveredEvent, RetentionHaltedEvent, BackupImportedEvent {
+        RpoRecoveredEvent, RetentionHaltedEvent, BackupImportedEvent, BackupEncryptedEvent {
 
     String backupId();
 
