@@ -9,15 +9,14 @@ import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.drcc.kit.keys.KeyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -94,34 +93,12 @@ public class KeyEncryptionKeys {
         }
     }
 
-    /**
-     * A new AES256_GCM keyset, readable by its owner only (0600, in a 0700 folder where POSIX allows). Written whole
-     * to a file of its own, then linked under its name, which fails if the name exists: two services starting at
-     * once on one host (./dr up, tests) end up with the one key that was linked first, never with half a file.
-     */
+    /** A new AES256_GCM keyset, written as every key of the suite is ({@link KeyFiles#create}). */
     static void create(Path file) throws GeneralSecurityException {
         String json = TinkJsonProtoKeysetFormat.serializeKeyset(
                 KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-            if (!Files.isDirectory(dir)) {
-                if (posix) {
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rwx------")));
-                } else {
-                    Files.createDirectories(dir);
-                }
-            }
-            Path draft = Files.createTempFile(dir, ".key-", ".json"); // 0600 where POSIX permissions exist
-            try {
-                Files.writeString(draft, json, StandardCharsets.UTF_8);
-                Files.createLink(file, draft);
-            } catch (FileAlreadyExistsException made) {
-                // another service made it meanwhile: that one is the key
-            } finally {
-                Files.deleteIfExists(draft);
-            }
+            KeyFiles.create(file, json.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the backup key-encryption key " + file + ": " + e, e);
         }

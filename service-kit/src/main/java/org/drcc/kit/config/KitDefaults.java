@@ -61,6 +61,8 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("dr.security.issuer", "dr-local"),
             Map.entry("dr.security.audience", "dr-command-centre"),
             Map.entry("server.shutdown", "graceful"),
+            // a missing key file may be created (org.drcc.kit.keys.KeyFiles); the prod profile says false
+            Map.entry("dr.keys.create-missing", "true"),
             // each log line names the request it serves (org.drcc.kit.correlation); prod logs it as a JSON field
             Map.entry("logging.pattern.correlation", "[%X{correlationId:-}] "),
             // On SIGTERM each shutdown phase (web server, listener containers, Axon's processors) gets at most 10 s

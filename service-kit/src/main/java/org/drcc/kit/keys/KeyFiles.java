@@ -51,12 +51,7 @@ public final class KeyFiles {
             if (!createMissing) {
                 throw new MissingKeyException(setting, file);
             }
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            try {
-                writeOwnerOnly(file, generate.get());
-            } catch (FileAlreadyExistsException raced) {
-                // another instance created it a moment ago: use theirs
-            }
+            create(file, generate.get());
             return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(setting + ": cannot read or create the key " + file, e);
@@ -64,15 +59,32 @@ public final class KeyFiles {
     }
 
     /**
-     * Writes a new file readable by its owner only from the moment it exists (0600 where the file system has
-     * POSIX permissions), not written with the umask and narrowed afterwards; fails if the file exists.
+     * Writes a new key readable by its owner only (0600, in a 0700 folder where POSIX allows): written whole to a
+     * file of its own, then linked under its name, which fails if the name exists. So a crash never leaves half a
+     * key, and two instances starting at once on one host end up with the one key that was linked first.
      */
-    public static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(file);
+    public static void create(Path file, byte[] bytes) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (!Files.isDirectory(dir)) {
+            if (posix) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(dir);
+            }
         }
-        Files.write(file, bytes);
+        Path draft = Files.createTempFile(dir, ".key-", ".tmp"); // 0600 where POSIX permissions exist
+        try {
+            Files.write(draft, bytes);
+            try {
+                Files.createLink(file, draft);
+            } catch (UnsupportedOperationException noHardLinks) {
+                Files.move(draft, file); // no REPLACE_EXISTING: fails if another instance made it first
+            }
+        } catch (FileAlreadyExistsException made) {
+            // another instance made it meanwhile: that one is the key
+        } finally {
+            Files.deleteIfExists(draft);
+        }
     }
 }
