@@ -143,6 +143,16 @@ public final class Keyring implements AutoCloseable {
         }
     }
 
+    /** The keyring's database, for the tables that live beside the keys ({@link Erasures}). */
+    JdbcClient database() {
+        return jdbc;
+    }
+
+    /** The HMAC by which the keyring names a person without their name. */
+    byte[] lookupOf(String identifier) {
+        return hmac(identifier);
+    }
+
     private String lookup(String identifier) {
         return HexFormat.of().formatHex(hmac(identifier));
     }

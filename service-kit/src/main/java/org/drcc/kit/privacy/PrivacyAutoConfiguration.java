@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Crypto-shredding of personal data in events: the keyring (its own Flyway history, in the database
  * {@code dr.privacy.keyring.url} names, else the service's own), the {@link PersonalDataModule} on the
- * mappers that store and publish events, and {@code POST /api/privacy/forget}.
+ * mappers that store and publish events, and the erasures under four eyes ({@code /api/privacy/erasures}).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
@@ -67,8 +67,15 @@ public class PrivacyAutoConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    PrivacyController privacyController(PersonalDataEraser eraser) {
-        return new PrivacyController(eraser);
+    Erasures erasures(Keyring keyring, PersonalDataEraser eraser, PrivacyProperties settings,
+                      @Value("${spring.application.name}") String name) {
+        return new Erasures(keyring, eraser, settings.legalHolds(), name, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    PrivacyController privacyController(Erasures erasures) {
+        return new PrivacyController(erasures);
     }
 
     /** Axon stores events through this serializer: personal fields sealed on the way in, opened on the way out. */
