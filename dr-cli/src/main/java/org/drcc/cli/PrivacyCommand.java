@@ -36,6 +36,22 @@ class PrivacyCommand {
         return 0;
     }
 
+    /** The keyring is shared: one service re-wraps it for all; the others read the changed key file by themselves. */
+    @Command(name = "rotate-kek", mixinStandardHelpOptions = true,
+            description = "Rotate the keyring's key-encryption key: re-wrap every person's key with the keyset's primary "
+                    + "key. With --new-key, first add a new key to the keyset file and make it primary (the local suite, "
+                    + "whose file is ~/.drcc/keyring-kek.json). Needs the security role.")
+    int rotateKek(@Option(names = "--new-key", description = "add a new primary key to the keyset file first") boolean newKey) {
+        JsonNode rotation = services.incidents().post("/api/privacy/keyring/rotate?newKey=" + newKey, Api.body());
+        if (output.json) {
+            output.out.println(rotation.toPrettyString());
+        } else {
+            output.out.printf("Key-encryption key %s wraps the keyring; %d rows re-wrapped%n",
+                    rotation.path("kekId").asText(), rotation.path("rewrapped").asInt());
+        }
+        return 0;
+    }
+
     /**
      * Every service overwrites the person in its read models; the first destroys the person's key, which
      * all of them share. A service that cannot be reached is reported and the command fails: running it

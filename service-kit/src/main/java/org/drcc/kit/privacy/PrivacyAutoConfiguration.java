@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
@@ -39,11 +41,33 @@ public class PrivacyAutoConfiguration {
 
     @Bean
     Keyring keyring(PrivacyProperties settings, DataSource serviceDatabase, Environment environment) {
+        KeyEncryptionKey kek = keyEncryptionKey(settings, environment);
         DataSource database = settings.keyring().url() == null ? serviceDatabase
                 : keyringDatabase(settings.keyring(), environment);
         Keyring.migrate(database);
-        return new Keyring(JdbcClient.create(database), settings.keyCacheTtl(), Clock.systemUTC(),
+        Keyring keyring = new Keyring(JdbcClient.create(database), kek, settings.keyCacheTtl(), Clock.systemUTC(),
                 database == serviceDatabase ? null : (HikariDataSource) database);
+        keyring.wrapClearKeys();
+        return keyring;
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    KeyringController keyringController(Keyring keyring, PrivacyProperties settings) {
+        return new KeyringController(keyring, settings.kekFile());
+    }
+
+    /**
+     * Made (0600) where none exists yet, for a local suite; under the {@code prod} profile a missing file stops
+     * the start instead: a new key there would wrap keys that no other instance can open.
+     */
+    private static KeyEncryptionKey keyEncryptionKey(PrivacyProperties settings, Environment environment) {
+        if (environment.acceptsProfiles(Profiles.of("prod")) && !Files.exists(settings.kekFile())) {
+            throw new IllegalStateException("The 'prod' profile needs the keyring's key-encryption key: "
+                    + "DR_PRIVACY_KEK_FILE names no file (" + settings.kekFile().getFileName() + "); mount the "
+                    + "Tink keyset the other services use");
+        }
+        return KeyEncryptionKey.fromFile(settings.kekFile());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.drcc.kit.privacy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,14 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code keyCacheTtl} bounds how long an instance keeps using a key another instance has destroyed.
  * {@code legalHolds} ({@code DR_PRIVACY_LEGAL_HOLDS}, comma-separated user names or addresses): people whose
  * data must be kept (litigation, an investigation); their erasure is refused until they are taken off the list.
- * Set it alike on every service.
+ * Set it alike on every service. {@code kekFile} ({@code DR_PRIVACY_KEK_FILE}, default
+ * {@code ~/.drcc/keyring-kek.json}): the Tink keyset that wraps the keyring's keys, the same file on every
+ * service, never beside the keyring's database or in its backups.
  */
 @ConfigurationProperties("dr.privacy")
-public record PrivacyProperties(Keyring keyring, @DefaultValue("60s") Duration keyCacheTtl, List<String> legalHolds) {
+public record PrivacyProperties(Keyring keyring, @DefaultValue("60s") Duration keyCacheTtl, List<String> legalHolds,
+                                Path kekFile) {
 
     public PrivacyProperties {
         keyring = keyring == null ? new Keyring(null, null, null) : keyring;
         legalHolds = legalHolds == null ? List.of() : List.copyOf(legalHolds);
+        kekFile = kekFile == null ? Path.of(System.getProperty("user.home"), ".drcc", "keyring-kek.json") : kekFile;
     }
 
     public record Keyring(String url, String username, String password) {

@@ -68,7 +68,9 @@ public class KitSecurityAutoConfiguration {
             Permission.allow(GET, "/api/audit/public-key", Roles.ALL),
             // erasing a person's personal data (GDPR Art. 17): the data-protection function only, under four eyes
             Permission.allow(org.springframework.http.HttpMethod.POST, "/api/privacy/erasures", Roles.SECURITY),
-            Permission.allow(org.springframework.http.HttpMethod.POST, "/api/privacy/erasures/*/confirm", Roles.SECURITY));
+            Permission.allow(org.springframework.http.HttpMethod.POST, "/api/privacy/erasures/*/confirm", Roles.SECURITY),
+            // re-wrapping the keyring's keys with a new key-encryption key
+            Permission.allow(org.springframework.http.HttpMethod.POST, "/api/privacy/keyring/rotate", Roles.SECURITY));
 
     @Bean
     PermissionTable effectivePermissions(ObjectProvider<ServicePermissions> services) {

@@ -33,6 +33,9 @@ class PersonalDataIT {
     private static final IncidentTargets TARGETS = new IncidentTargets("database-corruption",
             Duration.ofHours(4), Duration.ofHours(1), false);
 
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path keys;
+
     private Engines engines;
     private Keyring keyring;
     private ObjectMapper sealing;
@@ -49,7 +52,8 @@ class PersonalDataIT {
         engines.postgres().createDatabase(name);
         DataSource db = engines.postgres().dataSource(name);
         Keyring.migrate(db);
-        return new Keyring(JdbcClient.create(db), Duration.ZERO, Clock.systemUTC(), null);
+        return new Keyring(JdbcClient.create(db), KeyEncryptionKey.fromFile(keys.resolve("keyring-kek.json")), Duration.ZERO,
+                Clock.systemUTC(), null);
     }
 
     private static ObjectMapper sealingWith(Keyring keyring) {
