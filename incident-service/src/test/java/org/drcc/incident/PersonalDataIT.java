@@ -169,6 +169,54 @@ class PersonalDataIT {
         assertThat(confirmedBy(erasureId)).isEqualTo("tess");
     }
 
+    @Test
+    void aForgottenRoleHolderIsNowhereInTheDatabaseEvenAfterASnapshot() {
+        String person = "snap-" + UUID.randomUUID().toString().substring(0, 8);
+        String lead = "lead-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = http.exchange("/api/incidents", HttpMethod.POST,
+                new HttpEntity<>("{\"scenario\":\"database-corruption\",\"title\":\"Long-lived\"}",
+                        headers(Roles.DR_LEAD, lead)), MAP).getBody().get("id").toString();
+        assertThat(http.exchange("/api/incidents/" + id + "/roles/DATABASE_ADMINISTRATOR", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("person", person), headers(Roles.DR_LEAD, lead)), MAP).getStatusCode().value())
+                .isEqualTo(200);
+        for (int i = 0; i < 105; i++) {
+            assertThat(http.exchange("/api/incidents/" + id + "/notes", HttpMethod.POST,
+                    new HttpEntity<>(Map.of("text", "update " + i), headers(Roles.DR_LEAD, lead)), MAP)
+                    .getStatusCode().is2xxSuccessful()).isTrue();
+        }
+        List<String> snapshots = jdbc.sql("SELECT encode(payload, 'escape') FROM SnapshotEventEntry WHERE aggregateIdentifier = ?")
+                .param(id).query(String.class).list();
+        assertThat(snapshots).as("a snapshot after 100 events, the role holder sealed in it").isNotEmpty()
+                .allSatisfy(p -> assertThat(p).doesNotContain(person).contains("pd:v1:"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> auditRows(person) > 0);
+
+        assertThat(forget(Roles.SECURITY, person, "GDPR request 46").getStatusCode().value()).isEqualTo(200);
+
+        assertThat(placesHolding(person)).as("every text, JSON and byte column of every table").isEmpty();
+        Map<String, Object> view = http.exchange("/api/incidents/" + id, HttpMethod.GET,
+                new HttpEntity<>(headers(Roles.VIEWER, "victor")), MAP).getBody();
+        assertThat(view.toString()).doesNotContain(person);
+        assertThat(http.exchange("/api/incidents/" + id + "/notes", HttpMethod.POST,
+                new HttpEntity<>(Map.of("text", "after the erasure"), headers(Roles.DR_LEAD, lead)), MAP)
+                .getStatusCode().is2xxSuccessful()).as("the incident still loads from its snapshot").isTrue();
+    }
+
+    /** Where {@code text} appears in the service's database: "schema.table.column" of each such column. */
+    private List<String> placesHolding(String text) {
+        List<String[]> columns = jdbc.sql("""
+                        SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns
+                        WHERE table_schema NOT IN ('pg_catalog', 'information_schema')
+                          AND data_type IN ('text', 'character varying', 'json', 'jsonb', 'bytea')""")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                .list();
+        return columns.stream().filter(c -> {
+            String column = "\"" + c[0] + "\".\"" + c[1] + "\".\"" + c[2] + "\"";
+            String asText = c[3].equals("bytea") ? "encode(" + column + ", 'escape')" : column + "::text";
+            return jdbc.sql("SELECT count(*) FROM \"" + c[0] + "\".\"" + c[1] + "\" WHERE position(lower(?) in lower("
+                    + asText + ")) > 0").param(text).query(Long.class).single() > 0;
+        }).map(c -> c[0] + "." + c[1] + "." + c[2]).toList();
+    }
+
     private static void assertRefused(ResponseEntity<Map<String, Object>> answer, String because) {
         assertThat(answer.getStatusCode().value()).isEqualTo(409);
         assertThat(answer.getHeaders().getContentType().toString()).startsWith("application/problem+json");

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.drcc.kit.kafka.CloudEventRecords;
@@ -24,6 +26,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -102,7 +105,12 @@ public class PrivacyAutoConfiguration {
         return new PrivacyController(erasures);
     }
 
-    /** Axon stores events through this serializer: personal fields sealed on the way in, opened on the way out. */
+    /**
+     * Axon stores events through these serializers: personal fields sealed on the way in, opened on the way out.
+     * The general one stores the aggregates' snapshots (and tokens, sagas, deadlines): without the sealing there,
+     * a snapshot would keep a forgotten person's name in clear (an incident's role holders, say). It is built as
+     * Axon's own general Jackson serializer is (its revision resolver and converter), plus the sealing.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(JacksonSerializer.class)
     static class SealedEventStore {
@@ -111,6 +119,14 @@ public class PrivacyAutoConfiguration {
         @Qualifier("eventSerializer")
         Serializer eventSerializer(ObjectMapper json, PersonalDataModule personalData) {
             return JacksonSerializer.builder().objectMapper(json.copy().registerModule(personalData)).build();
+        }
+
+        @Bean
+        @Primary
+        Serializer serializer(ObjectMapper json, PersonalDataModule personalData) {
+            return JacksonSerializer.builder().revisionResolver(new AnnotationRevisionResolver())
+                    .converter(new ChainingConverter(PrivacyAutoConfiguration.class.getClassLoader()))
+                    .objectMapper(json.copy().registerModule(personalData)).build();
         }
     }
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.drcc.contract.PersonalData;
 import org.drcc.contract.incident.IncidentRole;
 import org.drcc.contract.incident.IncidentTargets;
 import org.drcc.contract.incident.RoleAssignedEvent;
@@ -117,6 +118,28 @@ class PersonalDataIT {
         assertThat(read.contact()).isEqualTo(PersonalDataCipher.FORGOTTEN);
         assertThat(read.body()).isEqualTo(PersonalDataCipher.FORGOTTEN);
         assertThat(read.subject()).isEqualTo("Incident declared");
+    }
+
+    /** An aggregate's state in a snapshot: a map of role to person, each holder sealed with their own key. */
+    public static class RoleHolders {
+        @PersonalData
+        public java.util.Map<IncidentRole, String> roles = new java.util.EnumMap<>(IncidentRole.class);
+    }
+
+    @Test
+    void theHoldersInAMapAreSealedEachWithTheirOwnKey() throws Exception {
+        RoleHolders holders = new RoleHolders();
+        holders.roles.put(IncidentRole.DR_LEAD, "alice");
+        holders.roles.put(IncidentRole.DATABASE_ADMINISTRATOR, "bob");
+
+        String stored = sealing.writeValueAsString(holders);
+
+        assertThat(stored).doesNotContain("alice").doesNotContain("bob").contains("\"DR_LEAD\":\"pd:v1:");
+        assertThat(sealing.readValue(stored, RoleHolders.class).roles).isEqualTo(holders.roles);
+        keyring.forget("alice");
+        assertThat(sealing.readValue(stored, RoleHolders.class).roles)
+                .containsEntry(IncidentRole.DR_LEAD, PersonalDataCipher.FORGOTTEN)
+                .containsEntry(IncidentRole.DATABASE_ADMINISTRATOR, "bob");
     }
 
     @Test
