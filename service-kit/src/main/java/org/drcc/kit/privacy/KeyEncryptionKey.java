@@ -92,7 +92,7 @@ public final class KeyEncryptionKey {
         try {
             return current().aead().decrypt(wrapped, context.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a keyring key does not unwrap with the key-encryption key "
+            throw new UnreadablePersonalDataException("a keyring key does not unwrap with the key-encryption key "
                     + file.getFileName() + ": is dr.privacy.kek-file the file the other services use, and was the key "
                     + "that wrapped it removed before a rotation re-wrapped everything?", e);
         }

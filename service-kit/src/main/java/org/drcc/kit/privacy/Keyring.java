@@ -102,8 +102,8 @@ public final class Keyring implements AutoCloseable {
         Optional<Optional<SecretKey>> row = jdbc.sql("SELECT data_key FROM keyring.person_key WHERE subject_id = ?")
                 .param(subject).query((rs, n) -> Optional.ofNullable(rs.getBytes(1)).map(k -> unwrap(subject, k)))
                 .optional();
-        Optional<SecretKey> key = row.orElseThrow(() -> new IllegalStateException("subject " + subject
-                + " is not in this keyring: is dr.privacy.keyring.url the keyring the other services use?"));
+        Optional<SecretKey> key = row.orElseThrow(() -> new UnreadablePersonalDataException("subject " + subject
+                + " is not in this keyring: is dr.privacy.keyring.url the keyring the other services use?", null));
         bySubject.put(subject, new Cached<>(key, clock.instant().plus(ttl)));
         return key;
     }
