@@ -92,15 +92,23 @@ class SuiteIT {
             assertThat(zip.getEntry("manifest.json.sig")).as("a signed evidence pack").isNotNull();
         }
 
-        // GDPR: erin is forgotten in every service at once; the trails and the archive still verify
+        // GDPR: erin is forgotten in every service at once, under four eyes; the trails and the archive still verify
         assertThat(Dr.run("privacy", "forget", "erin", "--reason", "GDPR request 7", "--incident-url", incident(),
-                "--backup-url", backup(), "--notification-url", notification(), "--metrics-url", metrics(),
                 "--token-file", tokenFile)).as("a dr lead may not erase").isEqualTo(1);
         assertThat(Dr.run("login", "--role", "security", "--name", "sam", "--data-dir", dir.resolve("dr").toString()))
                 .isZero();
-        assertThat(Dr.run("privacy", "forget", "erin", "--reason", "GDPR request 7", "--incident-url", incident(),
+        String erasureId = printed(() -> assertThat(Dr.run("privacy", "forget", "erin", "--reason", "GDPR request 7",
+                "--incident-url", incident(), "--token-file", tokenFile, "--json")).as("dr privacy forget").isZero())
+                .replaceAll("(?s).*\"erasureId\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        assertThat(get(incident() + "/api/audit/events?actor=erin").get("items")).as("only requested").isNotEmpty();
+        assertThat(Dr.run("privacy", "confirm", erasureId, "erin", "--incident-url", incident(),
                 "--backup-url", backup(), "--notification-url", notification(), "--metrics-url", metrics(),
-                "--token-file", tokenFile)).as("dr privacy forget").isZero();
+                "--token-file", tokenFile)).as("the requester may not confirm").isEqualTo(1);
+        assertThat(Dr.run("login", "--role", "security", "--name", "tess", "--data-dir", dir.resolve("dr").toString()))
+                .isZero();
+        assertThat(Dr.run("privacy", "confirm", erasureId, "erin", "--incident-url", incident(),
+                "--backup-url", backup(), "--notification-url", notification(), "--metrics-url", metrics(),
+                "--token-file", tokenFile)).as("dr privacy confirm").isZero();
         assertThat(get(incident() + "/api/audit/events?actor=erin").get("items")).isEmpty();
         assertThat(get(incident() + "/api/audit/events?actor=%5Bforgotten%5D").get("items")).isNotEmpty();
         assertThat(Dr.run("audit", "verify", "--incident-url", incident(), "--backup-url", backup(),
@@ -110,6 +118,18 @@ class SuiteIT {
         launcher.destroy();
         assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("dr up stops on SIGTERM").isTrue();
         assertThat(ports).allMatch(p -> !Ports.inUse(p), "every port is free again after the stop");
+    }
+
+    private static String printed(Runnable command) {
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            command.run();
+        } finally {
+            System.setOut(stdout);
+        }
+        return printed.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @AfterEach

@@ -29,12 +29,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * GDPR on the real engines: a responder's name is in no stored event and no Kafka record, only sealed
- * with their key; "forget this person" (security role only) destroys the key, overwrites the name in
- * the read models, says so on dr.privacy.events, and the audit chain over the stored events still
- * verifies.
+ * with their key; "forget this person" (security role only, requested by one person and confirmed by
+ * another) destroys the key, overwrites the name in the read models, says so on dr.privacy.events with
+ * the requester and the confirmer in clear, and the audit chain over the stored events still verifies.
  */
 @WithEngines(database = "incident")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "dr.privacy.legal-holds=held-by-counsel, other-held")
 class PersonalDataIT {
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
@@ -88,8 +89,14 @@ class PersonalDataIT {
                 new HttpEntity<>(headers(Roles.AUDITOR, "ida")), MAP).getBody();
         assertThat(proof).containsEntry("intact", true);
 
-        ConsumerRecord<String, String> erasure = awaitRecord(Topics.PRIVACY_EVENTS, subject);
+        ConsumerRecord<String, String> erasure = awaitRecord(Topics.PRIVACY_EVENTS, subject,
+                "dr.privacy.personal-data-erased.v1");
         assertThat(erasure.value()).contains("\"keyDestroyed\":true", "GDPR request 42").doesNotContain(person);
+        assertThat(awaitRecord(Topics.PRIVACY_EVENTS, subject, "dr.privacy.erasure-requested.v1").value())
+                .as("the requester in clear").contains("\"actor\":\"sam\"").doesNotContain(person);
+        assertThat(awaitRecord(Topics.PRIVACY_EVENTS, subject, "dr.privacy.erasure-confirmed.v1").value())
+                .as("both operators in clear").contains("\"requestedBy\":\"sam\"", "\"actor\":\"tess\"")
+                .doesNotContain(person);
 
         ResponseEntity<Map<String, Object>> again = forget(Roles.SECURITY, person, "GDPR request 42");
         assertThat(again.getBody()).as("repeatable: nothing left").containsEntry("keyDestroyed", false)
@@ -106,10 +113,12 @@ class PersonalDataIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> auditRows(person) > 0);
         long rows = auditRows(person);
 
+        String erasureId = request(Roles.SECURITY, "sam", person, "GDPR request 43").getBody().get("erasureId").toString();
+
         engines.kafka().kill();
         ResponseEntity<Map<String, Object>> refused;
         try {
-            refused = forget(Roles.SECURITY, person, "GDPR request 43");
+            refused = confirm(Roles.SECURITY, "tess", erasureId, person);
         } finally {
             engines.restartKafka();
         }
@@ -119,11 +128,132 @@ class PersonalDataIT {
         assertThat(refused.getBody().get("detail").toString()).contains("nothing was erased");
         assertThat(auditRows(person)).as("the read models are as they were").isEqualTo(rows);
         assertThat(events(id)).as("the key is intact").allSatisfy(e -> assertThat(e).containsEntry("actor", person));
+        assertThat(confirmedBy(erasureId)).as("the confirmation is not kept either").isNull();
     }
 
+    @Test
+    void anErasureNeedsASecondPersonAndNeverErasesTheEraserOrAHeldPerson() {
+        String person = "gdpr-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = http.exchange("/api/incidents", HttpMethod.POST,
+                new HttpEntity<>("{\"scenario\":\"database-corruption\",\"title\":\"Four eyes\"}",
+                        headers(Roles.DR_LEAD, person)), MAP).getBody().get("id").toString();
+
+        assertRefused(request(Roles.SECURITY, "sam", " SAM ", "covering my tracks"), "nobody may erase themselves");
+        assertRefused(request(Roles.SECURITY, "sam", "Held-By-Counsel", "GDPR request 44"), "legal hold");
+
+        ResponseEntity<Map<String, Object>> requested = request(Roles.SECURITY, "sam", person, "GDPR request 44");
+        assertThat(requested.getStatusCode().value()).isEqualTo(202);
+        assertThat(requested.getBody()).containsEntry("status", "PENDING").containsEntry("requestedBy", "sam");
+        String erasureId = requested.getBody().get("erasureId").toString();
+        assertThat(events(id)).as("a request alone erases nothing")
+                .allSatisfy(e -> assertThat(e).containsEntry("actor", person));
+
+        assertRefused(confirm(Roles.SECURITY, "Sam", erasureId, person), "four eyes");
+        assertRefused(confirm(Roles.SECURITY, "tess", erasureId, "someone-else"), "another person");
+        assertThat(confirm(Roles.DR_LEAD, "tess", erasureId, person).getStatusCode().value()).isEqualTo(403);
+        assertThat(confirm(Roles.SECURITY, "tess", UUID.randomUUID().toString(), person).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(events(id)).as("refused confirmations erase nothing")
+                .allSatisfy(e -> assertThat(e).containsEntry("actor", person));
+        assertThat(confirmedBy(erasureId)).isNull();
+
+        // a request for tess, confirmed by tess herself, would erase the confirmer: refused too
+        String forTess = request(Roles.SECURITY, "sam", "tess", "GDPR request 45").getBody().get("erasureId").toString();
+        assertRefused(confirm(Roles.SECURITY, "tess", forTess, "tess"), "nobody may erase themselves");
+
+        ResponseEntity<Map<String, Object>> erased = confirm(Roles.SECURITY, "tess", erasureId, person);
+        assertThat(erased.getStatusCode().value()).isEqualTo(200);
+        assertThat(erased.getBody()).containsEntry("keyDestroyed", true).containsEntry("requestedBy", "sam")
+                .containsEntry("confirmedBy", "tess").containsEntry("erasureId", erasureId);
+        assertThat(events(id)).allSatisfy(e -> assertThat(e).containsEntry("actor", "[forgotten]"));
+        assertThat(confirmedBy(erasureId)).isEqualTo("tess");
+    }
+
+    @Test
+    void aForgottenRoleHolderIsNowhereInTheDatabaseEvenAfterASnapshot() {
+        String person = "snap-" + UUID.randomUUID().toString().substring(0, 8);
+        String lead = "lead-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = http.exchange("/api/incidents", HttpMethod.POST,
+                new HttpEntity<>("{\"scenario\":\"database-corruption\",\"title\":\"Long-lived\"}",
+                        headers(Roles.DR_LEAD, lead)), MAP).getBody().get("id").toString();
+        assertThat(http.exchange("/api/incidents/" + id + "/roles/DATABASE_ADMINISTRATOR", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("person", person), headers(Roles.DR_LEAD, lead)), MAP).getStatusCode().value())
+                .isEqualTo(200);
+        for (int i = 0; i < 105; i++) {
+            assertThat(http.exchange("/api/incidents/" + id + "/notes", HttpMethod.POST,
+                    new HttpEntity<>(Map.of("text", "update " + i), headers(Roles.DR_LEAD, lead)), MAP)
+                    .getStatusCode().is2xxSuccessful()).isTrue();
+        }
+        List<String> snapshots = jdbc.sql("SELECT encode(payload, 'escape') FROM SnapshotEventEntry WHERE aggregateIdentifier = ?")
+                .param(id).query(String.class).list();
+        assertThat(snapshots).as("a snapshot after 100 events, the role holder sealed in it").isNotEmpty()
+                .allSatisfy(p -> assertThat(p).doesNotContain(person).contains("pd:v1:"));
+        // the read models have every event of the incident (declared, checklist, role, 105 notes) before the erasure
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM audit_event WHERE incident_id = ?")
+                .param(id).query(Long.class).single() == 108);
+
+        assertThat(forget(Roles.SECURITY, person, "GDPR request 46").getStatusCode().value()).isEqualTo(200);
+
+        assertThat(placesHolding(person)).as("every text, JSON and byte column of every table").isEmpty();
+        Map<String, Object> view = http.exchange("/api/incidents/" + id, HttpMethod.GET,
+                new HttpEntity<>(headers(Roles.VIEWER, "victor")), MAP).getBody();
+        assertThat(view.toString()).doesNotContain(person);
+        assertThat(http.exchange("/api/incidents/" + id + "/notes", HttpMethod.POST,
+                new HttpEntity<>(Map.of("text", "after the erasure"), headers(Roles.DR_LEAD, lead)), MAP)
+                .getStatusCode().is2xxSuccessful()).as("the incident still loads from its snapshot").isTrue();
+    }
+
+    /** Where {@code text} appears in the service's database: "schema.table.column" of each such column. */
+    private List<String> placesHolding(String text) {
+        List<String[]> columns = jdbc.sql("""
+                        SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns
+                        WHERE table_schema NOT IN ('pg_catalog', 'information_schema')
+                          AND data_type IN ('text', 'character varying', 'json', 'jsonb', 'bytea')""")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)})
+                .list();
+        return columns.stream().filter(c -> {
+            String column = "\"" + c[0] + "\".\"" + c[1] + "\".\"" + c[2] + "\"";
+            String asText = c[3].equals("bytea") ? "encode(" + column + ", 'escape')" : column + "::text";
+            return jdbc.sql("SELECT count(*) FROM \"" + c[0] + "\".\"" + c[1] + "\" WHERE position(lower(?) in lower("
+                    + asText + ")) > 0").param(text).query(Long.class).single() > 0;
+        }).map(c -> c[0] + "." + c[1] + "." + c[2]).toList();
+    }
+
+    private static void assertRefused(ResponseEntity<Map<String, Object>> answer, String because) {
+        assertThat(answer.getStatusCode().value()).isEqualTo(409);
+        assertThat(answer.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(answer.getBody().get("detail").toString()).contains(because);
+    }
+
+    private String confirmedBy(String erasureId) {
+        return keyring().sql("SELECT confirmed_by FROM keyring.erasure WHERE erasure_id = ?::uuid").param(erasureId)
+                .query(String.class).optional().orElse(null);
+    }
+
+    /** The shared keyring's database (the service's own when none is set). */
+    private JdbcClient keyring() {
+        String url = environment.getProperty("dr.privacy.keyring.url");
+        return url == null ? jdbc : JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(url,
+                environment.getProperty("dr.privacy.keyring.username"), environment.getProperty("dr.privacy.keyring.password", "")));
+    }
+
+    /** sam requests, tess confirms: the four eyes an erasure needs. */
     private ResponseEntity<Map<String, Object>> forget(String role, String identifier, String reason) {
-        return http.exchange("/api/privacy/forget", HttpMethod.POST, new HttpEntity<>(
-                Map.of("identifier", identifier, "reason", reason), headers(role, "sam")), MAP);
+        ResponseEntity<Map<String, Object>> requested = request(role, "sam", identifier, reason);
+        if (requested.getStatusCode().value() != 202) {
+            return requested;
+        }
+        return confirm(role, "tess", requested.getBody().get("erasureId").toString(), identifier);
+    }
+
+    private ResponseEntity<Map<String, Object>> request(String role, String caller, String identifier, String reason) {
+        return http.exchange("/api/privacy/erasures", HttpMethod.POST, new HttpEntity<>(
+                Map.of("identifier", identifier, "reason", reason), headers(role, caller)), MAP);
+    }
+
+    private ResponseEntity<Map<String, Object>> confirm(String role, String caller, String erasureId, String identifier) {
+        return http.exchange("/api/privacy/erasures/" + erasureId + "/confirm", HttpMethod.POST, new HttpEntity<>(
+                Map.of("identifier", identifier), headers(role, caller)), MAP);
     }
 
     private List<Map<String, Object>> events(String id) {
@@ -145,6 +275,11 @@ class PersonalDataIT {
 
     private ConsumerRecord<String, String> awaitRecord(String topic, String key) {
         return TestEvents.awaitRecord(environment.getProperty("spring.kafka.bootstrap-servers"), topic, key,
+                Duration.ofSeconds(30));
+    }
+
+    private ConsumerRecord<String, String> awaitRecord(String topic, String key, String type) {
+        return TestEvents.awaitRecord(environment.getProperty("spring.kafka.bootstrap-servers"), topic, key, type,
                 Duration.ofSeconds(30));
     }
 }

@@ -28,6 +28,7 @@ import org.drcc.contract.incident.NoteAddedEvent;
 import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.incident.Severity;
 import org.drcc.contract.incident.SeverityChangedEvent;
+import org.drcc.contract.PersonalData;
 import org.drcc.contract.incident.ValidationFailedEvent;
 
 /** A DR incident, moved through the plan's phases; its events are the audit trail. */
@@ -42,6 +43,7 @@ public class Incident {
     private Severity severity;
     private Instant suspectedDamageStart;
     private final Checklist checklist = new Checklist();
+    @PersonalData // each holder sealed with their own key in snapshots, as in the events
     private final Map<IncidentRole, String> roles = new EnumMap<>(IncidentRole.class);
 
     protected Incident() {

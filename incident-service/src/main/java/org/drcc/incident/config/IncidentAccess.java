@@ -54,12 +54,16 @@ public class IncidentAccess {
                 allow(POST, "/api/admin/projections/*/replay", DEVOPS, DR_LEAD));
     }
 
-    /** The expensive operations, per caller: the export streams the whole audit trail. */
+    /** The expensive operations, per caller: the export streams the whole audit trail. (The kit limits its verify.) */
     @Bean
     ServiceRateLimits incidentRateLimitRows() {
         return () -> List.of(
                 new RateLimit(GET, "/api/audit/events/export", 5, Duration.ofMinutes(1)),
-                new RateLimit(GET, "/api/audit/evidence", 5, Duration.ofMinutes(1)));
+                new RateLimit(GET, "/api/audit/evidence", 5, Duration.ofMinutes(1)),
+                // the archive's verify and replay read the whole archive from S3; a state asOf an instant replays events
+                new RateLimit(GET, "/api/audit/archive/verify", 5, Duration.ofMinutes(1)),
+                new RateLimit(GET, "/api/audit/archive/events", 5, Duration.ofMinutes(1)),
+                RateLimit.withParameter(GET, "/api/incidents/*", "asOf", 30, Duration.ofMinutes(1)));
     }
 
     /** Where the read models hold names in clear: overwritten when a person is forgotten. */

@@ -4,37 +4,32 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 import org.drcc.contract.Topics;
 import org.drcc.kit.inbox.EventInbox;
 import org.drcc.kit.inbox.Inbox;
 import org.drcc.kit.kafka.CloudEventRecords;
-import org.drcc.kit.kafka.MalformedEventException;
+import org.drcc.kit.kafka.DeadLetterSettings;
+import org.drcc.kit.kafka.DeadLetters;
 import org.drcc.kit.privacy.PersonalDataModule;
 import org.springframework.beans.factory.ObjectProvider;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.ExponentialBackOff;
 import javax.sql.DataSource;
 
 /** The infrastructure every service shares; each service adds only its domain. */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@EnableConfigurationProperties(DeadLetterSettings.class)
 public class KitAutoConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(KitAutoConfiguration.class);
 
     /** Events on Kafka carry personal fields sealed, as the event stores do (see org.drcc.kit.privacy). */
     @Bean
@@ -74,25 +69,17 @@ public class KitAutoConfiguration {
     }
 
     /**
-     * A record that cannot be read is parked on the topic's dead-letter topic at once, with its offset
-     * logged; any other failure (a database outage, say) is retried with backoff and never skipped,
-     * because skipping would lose the event.
+     * A record that cannot be read is parked on the topic's dead-letter topic at once; a failure during an
+     * engine outage is retried as long as the outage lasts; any other is retried a bounded number of times and
+     * then parked with its reason (see {@link DeadLetters}).
      */
     @Bean
-    CommonErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka, ObjectProvider<MeterRegistry> meters) {
+    CommonErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka, DeadLetterSettings settings,
+                                         ObjectProvider<MeterRegistry> meters) {
+        // dr_kafka_dead_letters_total, for the DrDeadLetters alert (deploy/prometheus/operations-alerts.yml);
         // registered at 0 from the start: a counter that first appears at 1 never shows an increase() in Prometheus
         meters.ifAvailable(m -> Topics.ALL.forEach(topic -> m.counter("dr.kafka.dead.letters", "topic", topic)));
-        DeadLetterPublishingRecoverer park = new DeadLetterPublishingRecoverer(kafka, (record, error) -> {
-            log.error("Parking {}-{}@{} on the dead-letter topic: {}", record.topic(), record.partition(),
-                    record.offset(), error.getMessage());
-            // dr_kafka_dead_letters_total: the DrDeadLetters alert (deploy/prometheus/operations-alerts.yml)
-            meters.ifAvailable(m -> m.counter("dr.kafka.dead.letters", "topic", record.topic()).increment());
-            return new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, record.partition());
-        });
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(park, backOff);
-        handler.addNotRetryableExceptions(MalformedEventException.class);
-        return handler;
+        return DeadLetters.errorHandler(kafka, settings,
+                topic -> meters.ifAvailable(m -> m.counter("dr.kafka.dead.letters", "topic", topic).increment()));
     }
 }

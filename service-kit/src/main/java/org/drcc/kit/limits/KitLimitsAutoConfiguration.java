@@ -1,5 +1,6 @@
 package org.drcc.kit.limits;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,12 +10,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 
 /** The request body cap (before security) and the rate limits on expensive operations (after it). */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(LimitsProperties.class)
 public class KitLimitsAutoConfiguration {
+
+    /** The kit's own expensive operations: a verify reads the whole chain; a rotation re-wraps every key. */
+    static final List<RateLimit> KIT = List.of(
+            new RateLimit(HttpMethod.GET, "/api/audit/verify", 5, Duration.ofMinutes(1)),
+            new RateLimit(HttpMethod.POST, "/api/privacy/keyring/rotate", 2, Duration.ofMinutes(1)));
 
     @Bean
     FilterRegistrationBean<BodySizeFilter> bodySizeFilter(LimitsProperties properties) {
@@ -27,8 +34,8 @@ public class KitLimitsAutoConfiguration {
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(LimitsProperties properties,
                                                             ObjectProvider<ServiceRateLimits> services) {
-        List<RateLimit> limits = properties.rateLimits()
-                ? services.orderedStream().flatMap(s -> s.limits().stream()).toList() : List.of();
+        List<RateLimit> limits = properties.rateLimits() ? java.util.stream.Stream.concat(
+                services.orderedStream().flatMap(s -> s.limits().stream()), KIT.stream()).toList() : List.of();
         FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(limits));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;

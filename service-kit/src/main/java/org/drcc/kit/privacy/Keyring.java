@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * HMAC of their identifier (a user name or an address, case-insensitive) under the keyring's own
  * secret, so the table holds no names. Forgetting deletes the key and the lookup: what was encrypted
  * with the key can no longer be read anywhere, and nothing links the subject id back to the person.
+ * Every key, and the HMAC secret, is stored wrapped by the {@link KeyEncryptionKey}, which is not in
+ * the database: a copy of the database alone opens nothing.
  *
  * <p>Keys are cached for {@code ttl}; an instance that did not do the forgetting stops using a
  * destroyed key within that time.
@@ -32,6 +35,7 @@ public final class Keyring implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Keyring.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PEPPER = "keyring keyring_secret pepper";
 
     record SubjectKey(UUID subject, SecretKey key) {
     }
@@ -45,11 +49,13 @@ public final class Keyring implements AutoCloseable {
     private final Map<String, Cached<SubjectKey>> byLookup = new ConcurrentHashMap<>();
     private final Map<UUID, Cached<Optional<SecretKey>>> bySubject = new ConcurrentHashMap<>();
     private final AutoCloseable ownPool;
+    private final KeyEncryptionKey kek;
     private volatile byte[] pepper;
 
     /** {@code ownPool}: the keyring's own connection pool, closed with it (null when it borrows the service's). */
-    public Keyring(JdbcClient jdbc, Duration ttl, Clock clock, AutoCloseable ownPool) {
+    public Keyring(JdbcClient jdbc, KeyEncryptionKey kek, Duration ttl, Clock clock, AutoCloseable ownPool) {
         this.jdbc = jdbc;
+        this.kek = kek;
         this.ttl = ttl;
         this.clock = clock;
         this.ownPool = ownPool;
@@ -94,9 +100,10 @@ public final class Keyring implements AutoCloseable {
             return cached.value();
         }
         Optional<Optional<SecretKey>> row = jdbc.sql("SELECT data_key FROM keyring.person_key WHERE subject_id = ?")
-                .param(subject).query((rs, n) -> Optional.ofNullable(rs.getBytes(1)).map(Keyring::aes)).optional();
-        Optional<SecretKey> key = row.orElseThrow(() -> new IllegalStateException("subject " + subject
-                + " is not in this keyring: is dr.privacy.keyring.url the keyring the other services use?"));
+                .param(subject).query((rs, n) -> Optional.ofNullable(rs.getBytes(1)).map(k -> unwrap(subject, k)))
+                .optional();
+        Optional<SecretKey> key = row.orElseThrow(() -> new UnreadablePersonalDataException("subject " + subject
+                + " is not in this keyring: is dr.privacy.keyring.url the keyring the other services use?", null));
         bySubject.put(subject, new Cached<>(key, clock.instant().plus(ttl)));
         return key;
     }
@@ -122,14 +129,21 @@ public final class Keyring implements AutoCloseable {
     private Optional<SubjectKey> find(String lookup) {
         return jdbc.sql("SELECT subject_id, data_key FROM keyring.person_key WHERE lookup = ?")
                 .param(HexFormat.of().parseHex(lookup))
-                .query((rs, n) -> new SubjectKey(rs.getObject(1, UUID.class), aes(rs.getBytes(2)))).optional();
+                .query((rs, n) -> {
+                    UUID subject = rs.getObject(1, UUID.class);
+                    return new SubjectKey(subject, unwrap(subject, rs.getBytes(2)));
+                }).optional();
     }
 
     private SubjectKey create(String lookup) {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
-        jdbc.sql("INSERT INTO keyring.person_key (subject_id, lookup, data_key) VALUES (?, ?, ?) ON CONFLICT (lookup) DO NOTHING")
-                .params(UUID.randomUUID(), HexFormat.of().parseHex(lookup), key).update();
+        UUID subject = UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO keyring.person_key (subject_id, lookup, data_key, kek_id) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (lookup) DO NOTHING""")
+                .params(subject, HexFormat.of().parseHex(lookup), kek.wrap(key, context(subject)), kek.primaryId())
+                .update();
         // another instance may have made it first: whichever row is there is the person's key
         return find(lookup).orElseThrow(() -> new IllegalStateException("the keyring lost a key it just stored"));
     }
@@ -141,6 +155,16 @@ public final class Keyring implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Could not vacuum the keyring after forgetting a person ({}); autovacuum will", e.getMessage());
         }
+    }
+
+    /** The keyring's database, for the tables that live beside the keys ({@link Erasures}). */
+    JdbcClient database() {
+        return jdbc;
+    }
+
+    /** The HMAC by which the keyring names a person without their name. */
+    byte[] lookupOf(String identifier) {
+        return hmac(identifier);
     }
 
     private String lookup(String identifier) {
@@ -162,14 +186,83 @@ public final class Keyring implements AutoCloseable {
         if (p == null) {
             byte[] fresh = new byte[32];
             RANDOM.nextBytes(fresh);
-            jdbc.sql("INSERT INTO keyring.keyring_secret (id, pepper) VALUES (1, ?) ON CONFLICT (id) DO NOTHING").param(fresh).update();
-            p = jdbc.sql("SELECT pepper FROM keyring.keyring_secret WHERE id = 1").query(byte[].class).single();
+            jdbc.sql("INSERT INTO keyring.keyring_secret (id, pepper, kek_id) VALUES (1, ?, ?) ON CONFLICT (id) DO NOTHING")
+                    .params(kek.wrap(fresh, PEPPER), kek.primaryId()).update();
+            p = kek.unwrap(jdbc.sql("SELECT pepper FROM keyring.keyring_secret WHERE id = 1").query(byte[].class).single(),
+                    PEPPER);
             pepper = p;
         }
         return p;
     }
 
-    private static SecretKey aes(byte[] key) {
-        return new SecretKeySpec(key, "AES");
+    /**
+     * Wraps what an older version stored in clear (keys and the HMAC secret without a {@code kek_id}); run at
+     * start. A row is changed only while it is still in clear, so instances starting together do no harm.
+     * Returns how many rows it wrapped.
+     */
+    public int wrapClearKeys() {
+        int wrapped = jdbc.sql("SELECT pepper FROM keyring.keyring_secret WHERE id = 1 AND kek_id IS NULL")
+                .query(byte[].class).optional()
+                .map(clear -> jdbc.sql("UPDATE keyring.keyring_secret SET pepper = ?, kek_id = ? WHERE id = 1 AND kek_id IS NULL")
+                        .params(kek.wrap(clear, PEPPER), kek.primaryId()).update())
+                .orElse(0);
+        List<UUID> clear = jdbc.sql("SELECT subject_id FROM keyring.person_key WHERE data_key IS NOT NULL AND kek_id IS NULL")
+                .query(UUID.class).list();
+        for (UUID subject : clear) {
+            wrapped += jdbc.sql("SELECT data_key FROM keyring.person_key WHERE subject_id = ? AND kek_id IS NULL")
+                    .param(subject).query(byte[].class).optional()
+                    .map(key -> jdbc.sql("""
+                                    UPDATE keyring.person_key SET data_key = ?, kek_id = ?
+                                    WHERE subject_id = ? AND kek_id IS NULL AND data_key IS NOT NULL""")
+                            .params(kek.wrap(key, context(subject)), kek.primaryId(), subject).update())
+                    .orElse(0);
+        }
+        if (wrapped > 0) {
+            log.info("Wrapped {} keyring rows stored in clear with the key-encryption key", wrapped);
+            vacuum();
+        }
+        return wrapped;
+    }
+
+    /**
+     * The second half of a key-encryption-key rotation ({@link KeyEncryptionKey#addPrimaryKey} is the first):
+     * every row wrapped by an older key of the keyset is unwrapped and wrapped again by the primary one. After
+     * it, the older keys may be removed from the keyset. Returns how many rows it re-wrapped.
+     */
+    public int rotate() {
+        long primary = kek.primaryId();
+        int rewrapped = 0;
+        List<UUID> old = jdbc.sql("SELECT subject_id FROM keyring.person_key WHERE data_key IS NOT NULL AND kek_id <> ?")
+                .param(primary).query(UUID.class).list();
+        for (UUID subject : old) {
+            rewrapped += jdbc.sql("SELECT data_key, kek_id FROM keyring.person_key WHERE subject_id = ? AND data_key IS NOT NULL")
+                    .param(subject).query((rs, n) -> jdbc.sql("""
+                                    UPDATE keyring.person_key SET data_key = ?, kek_id = ?
+                                    WHERE subject_id = ? AND kek_id = ? AND data_key IS NOT NULL""")
+                            .params(kek.wrap(kek.unwrap(rs.getBytes(1), context(subject)), context(subject)), primary,
+                                    subject, rs.getLong(2)).update())
+                    .optional().orElse(0);
+        }
+        rewrapped += jdbc.sql("SELECT pepper, kek_id FROM keyring.keyring_secret WHERE id = 1 AND kek_id <> ?")
+                .param(primary)
+                .query((rs, n) -> jdbc.sql("UPDATE keyring.keyring_secret SET pepper = ?, kek_id = ? WHERE id = 1 AND kek_id = ?")
+                        .params(kek.wrap(kek.unwrap(rs.getBytes(1), PEPPER), PEPPER), primary, rs.getLong(2)).update())
+                .optional().orElse(0);
+        log.info("Re-wrapped {} keyring rows with the key-encryption key {}", rewrapped, primary);
+        return rewrapped;
+    }
+
+    /** The id of the key-encryption key that wraps from now on. */
+    public long kekId() {
+        return kek.primaryId();
+    }
+
+    private SecretKey unwrap(UUID subject, byte[] wrapped) {
+        return new SecretKeySpec(kek.unwrap(wrapped, context(subject)), "AES");
+    }
+
+    /** What a wrapped key is bound to: its own row, so that no row can be given another row's key. */
+    private static String context(UUID subject) {
+        return "keyring person_key " + subject;
     }
 }

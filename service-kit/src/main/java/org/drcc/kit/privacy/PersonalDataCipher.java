@@ -103,7 +103,7 @@ public final class PersonalDataCipher {
             cipher.updateAAD((PREFIX + subject).getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(input);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a personal-data field of subject " + subject
+            throw new UnreadablePersonalDataException("a personal-data field of subject " + subject
                     + " does not decrypt: it was altered, or sealed with another keyring", e);
         }
     }

@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 import org.drcc.contract.Topics;
 import org.drcc.contract.privacy.PersonalDataErasedEvent;
+import org.drcc.contract.privacy.PrivacyEvent;
 import org.drcc.kit.kafka.CloudEventRecords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaOperations;
@@ -49,31 +50,32 @@ public final class PersonalDataEraser {
     }
 
     /**
-     * In this order, so that nothing is destroyed without its event: the read models are overwritten in a
-     * transaction that commits only once Kafka has acknowledged the event (Kafka down: nothing changes,
-     * 503); then the key is destroyed. Should that last step fail, the answer is an error and running the
-     * erasure again finishes it.
+     * This service's part of a confirmed erasure ({@link Erasures} checks the four eyes first). In this order,
+     * so that nothing is destroyed without its event: the read models are overwritten in a transaction that
+     * commits only once Kafka has acknowledged the event (Kafka down: nothing changes, 503); then the key is
+     * destroyed. Should that last step fail, the answer is an error and confirming again finishes it.
      */
-    public ErasureReport erase(String identifier, String reason, String actor) {
+    ErasureReport erase(String identifier, String reason, String confirmer, String erasureId, String requester) {
         String person = identifier.trim();
         Optional<UUID> subject = keyring.subjectOf(person);
-        String erasureId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         PersonalDataErasedEvent event = transactions.execute(status -> {
             int rows = columns.stream().mapToInt(c -> scrub(c, person)).sum();
             PersonalDataErasedEvent erased = new PersonalDataErasedEvent(erasureId, service,
-                    subject.map(UUID::toString).orElse(null), subject.isPresent(), rows, reason.trim(), actor, now);
-            publish(erased);
+                    subject.map(UUID::toString).orElse(null), subject.isPresent(), rows, reason.trim(), confirmer, now);
+            publish(erased.subjectId(), erased);
             return erased;
         });
         keyring.forget(person);
-        return new ErasureReport(erasureId, service, event.subjectId(), event.keyDestroyed(), event.rowsScrubbed());
+        return new ErasureReport(erasureId, service, event.subjectId(), event.keyDestroyed(), event.rowsScrubbed(),
+                requester, confirmer);
     }
 
-    private void publish(PersonalDataErasedEvent event) {
-        String key = event.subjectId() == null ? event.erasureId() : event.subjectId();
+    /** Sends an event on {@code dr.privacy.events} and waits for Kafka's acknowledgement (or answers 503). */
+    void publish(String subjectId, PrivacyEvent event) {
+        String key = subjectId == null ? event.erasureId() : subjectId;
         try {
-            kafka.send(records.toRecord(Topics.PRIVACY_EVENTS, key, event.erasureId(), event.occurredAt(), event))
+            kafka.send(records.toRecord(Topics.PRIVACY_EVENTS, key, UUID.randomUUID().toString(), event.occurredAt(), event))
                     .get(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -85,7 +87,7 @@ public final class PersonalDataEraser {
 
     private static ResponseStatusException unavailable(Exception cause) {
         return new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka did not take the erasure event ("
-                + cause.getMessage() + "): nothing was erased; run the erasure again when Kafka is back", cause);
+                + cause.getMessage() + "): nothing was erased; run the same step again when Kafka is back", cause);
     }
 
     private int scrub(PersonalColumn c, String person) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,10 @@ import org.drcc.contract.PersonalData;
 
 /**
  * Jackson support for {@link PersonalData}: fields so marked are written sealed with their person's key
- * and read back opened. Registered only on the mapper that stores and publishes events (the Axon event
- * serializer and the Kafka records), never on the one that answers HTTP requests.
+ * and read back opened; on a map or a collection of names (an aggregate's role holders, say) each value is
+ * sealed with its own person's key. Registered only on the mappers that store and publish events (the Axon
+ * event and general serializers, so snapshots too, and the Kafka records), never on the one that answers
+ * HTTP requests.
  */
 public final class PersonalDataModule extends SimpleModule {
 
@@ -57,8 +60,8 @@ public final class PersonalDataModule extends SimpleModule {
                     .collect(Collectors.toMap(BeanPropertyWriter::getName, Function.identity(), (a, b) -> a));
             return writers.stream().map(w -> {
                 PersonalData marked = w.getAnnotation(PersonalData.class);
-                if (marked == null) {
-                    return w;
+                if (marked == null || w.getType().isContainerType()) {
+                    return w; // a map's or a collection's values are sealed one by one: see Opening
                 }
                 BeanPropertyWriter subject = marked.subject().isEmpty() ? w : byName.get(marked.subject());
                 if (subject == null) {
@@ -94,7 +97,10 @@ public final class PersonalDataModule extends SimpleModule {
         }
     }
 
-    /** Reads each marked field through {@link PersonalDataCipher#open}. */
+    /**
+     * Reads each marked field through {@link PersonalDataCipher#open}; seals and opens the values of a marked
+     * map or collection one by one, each value its own person.
+     */
     private static final class Opening extends NopAnnotationIntrospector {
 
         private final transient PersonalDataCipher cipher;
@@ -105,7 +111,37 @@ public final class PersonalDataModule extends SimpleModule {
 
         @Override
         public Object findDeserializer(Annotated annotated) {
-            return annotated.hasAnnotation(PersonalData.class) ? new OpeningDeserializer(cipher) : null;
+            return marked(annotated) && !annotated.getType().isContainerType() ? new OpeningDeserializer(cipher) : null;
+        }
+
+        @Override
+        public Object findContentDeserializer(Annotated annotated) {
+            return marked(annotated) && annotated.getType().isContainerType() ? new OpeningDeserializer(cipher) : null;
+        }
+
+        @Override
+        public Object findContentSerializer(Annotated annotated) {
+            return marked(annotated) && annotated.getType().isContainerType() ? new SealingSerializer(cipher) : null;
+        }
+
+        private static boolean marked(Annotated annotated) {
+            return annotated.hasAnnotation(PersonalData.class);
+        }
+    }
+
+    /** One value of a marked map or collection: the person is the value itself. */
+    private static final class SealingSerializer extends StdSerializer<Object> {
+
+        private final transient PersonalDataCipher cipher;
+
+        SealingSerializer(PersonalDataCipher cipher) {
+            super(Object.class);
+            this.cipher = cipher;
+        }
+
+        @Override
+        public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(cipher.seal(value.toString(), value.toString()));
         }
     }
 

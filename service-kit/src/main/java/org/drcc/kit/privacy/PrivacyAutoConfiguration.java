@@ -5,12 +5,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import org.axonframework.serialization.AnnotationRevisionResolver;
+import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.drcc.kit.kafka.CloudEventRecords;
+import org.drcc.kit.keys.KeyFiles;
+import org.drcc.kit.keys.MissingKeyException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,6 +27,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Crypto-shredding of personal data in events: the keyring (its own Flyway history, in the database
  * {@code dr.privacy.keyring.url} names, else the service's own), the {@link PersonalDataModule} on the
- * mappers that store and publish events, and {@code POST /api/privacy/forget}.
+ * mappers that store and publish events, and the erasures under four eyes ({@code /api/privacy/erasures}).
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
         beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
@@ -39,11 +45,32 @@ public class PrivacyAutoConfiguration {
 
     @Bean
     Keyring keyring(PrivacyProperties settings, DataSource serviceDatabase, Environment environment) {
+        KeyEncryptionKey kek = keyEncryptionKey(settings, environment);
         DataSource database = settings.keyring().url() == null ? serviceDatabase
                 : keyringDatabase(settings.keyring(), environment);
         Keyring.migrate(database);
-        return new Keyring(JdbcClient.create(database), settings.keyCacheTtl(), Clock.systemUTC(),
+        Keyring keyring = new Keyring(JdbcClient.create(database), kek, settings.keyCacheTtl(), Clock.systemUTC(),
                 database == serviceDatabase ? null : (HikariDataSource) database);
+        keyring.wrapClearKeys();
+        return keyring;
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    KeyringController keyringController(Keyring keyring, PrivacyProperties settings) {
+        return new KeyringController(keyring, settings.kekFile());
+    }
+
+    /**
+     * Made (0600) where none exists yet and keys may be created (a local suite); under the {@code prod} profile a
+     * missing file stops the start instead, naming its setting ({@link KeyFiles}): a new key there would wrap keys
+     * that no other instance can open.
+     */
+    private static KeyEncryptionKey keyEncryptionKey(PrivacyProperties settings, Environment environment) {
+        if (!KeyFiles.of(environment).createsMissing() && !Files.exists(settings.kekFile())) {
+            throw new MissingKeyException("dr.privacy.kek-file", settings.kekFile());
+        }
+        return KeyEncryptionKey.fromFile(settings.kekFile());
     }
 
     @Bean
@@ -67,11 +94,23 @@ public class PrivacyAutoConfiguration {
 
     @Bean
     @ConditionalOnWebApplication
-    PrivacyController privacyController(PersonalDataEraser eraser) {
-        return new PrivacyController(eraser);
+    Erasures erasures(Keyring keyring, PersonalDataEraser eraser, PrivacyProperties settings,
+                      @Value("${spring.application.name}") String name) {
+        return new Erasures(keyring, eraser, settings.legalHolds(), name, Clock.systemUTC());
     }
 
-    /** Axon stores events through this serializer: personal fields sealed on the way in, opened on the way out. */
+    @Bean
+    @ConditionalOnWebApplication
+    PrivacyController privacyController(Erasures erasures) {
+        return new PrivacyController(erasures);
+    }
+
+    /**
+     * Axon stores events through these serializers: personal fields sealed on the way in, opened on the way out.
+     * The general one stores the aggregates' snapshots (and tokens, sagas, deadlines): without the sealing there,
+     * a snapshot would keep a forgotten person's name in clear (an incident's role holders, say). It is built as
+     * Axon's own general Jackson serializer is (its revision resolver and converter), plus the sealing.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(JacksonSerializer.class)
     static class SealedEventStore {
@@ -80,6 +119,14 @@ public class PrivacyAutoConfiguration {
         @Qualifier("eventSerializer")
         Serializer eventSerializer(ObjectMapper json, PersonalDataModule personalData) {
             return JacksonSerializer.builder().objectMapper(json.copy().registerModule(personalData)).build();
+        }
+
+        @Bean
+        @Primary
+        Serializer serializer(ObjectMapper json, PersonalDataModule personalData) {
+            return JacksonSerializer.builder().revisionResolver(new AnnotationRevisionResolver())
+                    .converter(new ChainingConverter(PrivacyAutoConfiguration.class.getClassLoader()))
+                    .objectMapper(json.copy().registerModule(personalData)).build();
         }
     }
 

@@ -67,8 +67,11 @@ public class KitSecurityAutoConfiguration {
             Permission.allow(org.springframework.http.HttpMethod.POST, "/api/audit/checkpoints",
                     Roles.SECURITY, Roles.DR_LEAD),
             Permission.allow(GET, "/api/audit/public-key", Roles.ALL),
-            // erasing a person's personal data (GDPR Art. 17): the data-protection function only
-            Permission.allow(org.springframework.http.HttpMethod.POST, "/api/privacy/forget", Roles.SECURITY));
+            // erasing a person's personal data (GDPR Art. 17): the data-protection function only, under four eyes
+            Permission.allow(org.springframework.http.HttpMethod.POST, "/api/privacy/erasures", Roles.SECURITY),
+            Permission.allow(org.springframework.http.HttpMethod.POST, "/api/privacy/erasures/*/confirm", Roles.SECURITY),
+            // re-wrapping the keyring's keys with a new key-encryption key
+            Permission.allow(org.springframework.http.HttpMethod.POST, "/api/privacy/keyring/rotate", Roles.SECURITY));
 
     @Bean
     PermissionTable effectivePermissions(ObjectProvider<ServicePermissions> services) {

@@ -44,6 +44,43 @@ class LimitFiltersTest {
     }
 
     @Test
+    void aReadAsOfAnInstantIsLimitedAndThePlainReadIsNot() throws Exception {
+        RateLimitFilter filter = new RateLimitFilter(List.of(
+                RateLimit.withParameter(HttpMethod.GET, "/api/incidents/*", "asOf", 1, Duration.ofMinutes(1))));
+        signIn("ida");
+        MockHttpServletRequest asOf = new MockHttpServletRequest("GET", "/api/incidents/inc-1");
+        asOf.setParameter("asOf", "2026-11-25T10:00:00Z");
+        assertThat(call(filter, asOf).getStatus()).isEqualTo(200);
+        MockHttpServletResponse again = call(filter, asOf);
+        assertThat(again.getStatus()).isEqualTo(429);
+        assertThat(again.getContentAsString()).contains("GET /api/incidents/*?asOf is limited to 1 per PT1M");
+        assertThat(call(filter, "GET", "/api/incidents/inc-1").getStatus()).as("without asOf").isEqualTo(200);
+        assertThat(ran).hasValue(2);
+    }
+
+    @Test
+    void theLimitersOfManyCallersStayBounded() throws Exception {
+        RateLimitFilter filter = new RateLimitFilter(List.of(
+                new RateLimit(HttpMethod.GET, "/api/audit/verify", 5, Duration.ofMinutes(1))));
+        for (int i = 0; i < RateLimitFilter.MAX_LIMITERS + 2_000; i++) {
+            signIn("caller-" + i);
+            call(filter, "GET", "/api/audit/verify");
+        }
+        assertThat(filter.limiters()).isLessThanOrEqualTo(RateLimitFilter.MAX_LIMITERS);
+        assertThat(ran).hasValue(RateLimitFilter.MAX_LIMITERS + 2_000);
+    }
+
+    @Test
+    void theKitLimitsItsOwnExpensiveRead() throws Exception {
+        RateLimitFilter filter = new RateLimitFilter(KitLimitsAutoConfiguration.KIT);
+        signIn("ida");
+        for (int i = 0; i < 5; i++) {
+            assertThat(call(filter, "GET", "/api/audit/verify").getStatus()).isEqualTo(200);
+        }
+        assertThat(call(filter, "GET", "/api/audit/verify").getStatus()).isEqualTo(429);
+    }
+
+    @Test
     void aBodyOverTheCapIs413AndIsNotRead() throws Exception {
         BodySizeFilter filter = new BodySizeFilter(DataSize.ofKilobytes(1));
         MockHttpServletRequest big = new MockHttpServletRequest("POST", "/api/incidents");
@@ -90,8 +127,12 @@ class LimitFiltersTest {
     }
 
     private MockHttpServletResponse call(RateLimitFilter filter, String method, String path) throws Exception {
+        return call(filter, new MockHttpServletRequest(method, path));
+    }
+
+    private MockHttpServletResponse call(RateLimitFilter filter, MockHttpServletRequest request) throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
-        filter.doFilter(new MockHttpServletRequest(method, path), response, (rq, rs) -> ran.incrementAndGet());
+        filter.doFilter(request, response, (rq, rs) -> ran.incrementAndGet());
         return response;
     }
 

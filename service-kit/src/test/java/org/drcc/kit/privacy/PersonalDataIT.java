@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.drcc.contract.PersonalData;
 import org.drcc.contract.incident.IncidentRole;
 import org.drcc.contract.incident.IncidentTargets;
 import org.drcc.contract.incident.RoleAssignedEvent;
@@ -33,6 +34,9 @@ class PersonalDataIT {
     private static final IncidentTargets TARGETS = new IncidentTargets("database-corruption",
             Duration.ofHours(4), Duration.ofHours(1), false);
 
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path keys;
+
     private Engines engines;
     private Keyring keyring;
     private ObjectMapper sealing;
@@ -49,7 +53,8 @@ class PersonalDataIT {
         engines.postgres().createDatabase(name);
         DataSource db = engines.postgres().dataSource(name);
         Keyring.migrate(db);
-        return new Keyring(JdbcClient.create(db), Duration.ZERO, Clock.systemUTC(), null);
+        return new Keyring(JdbcClient.create(db), KeyEncryptionKey.fromFile(keys.resolve("keyring-kek.json")), Duration.ZERO,
+                Clock.systemUTC(), null);
     }
 
     private static ObjectMapper sealingWith(Keyring keyring) {
@@ -113,6 +118,28 @@ class PersonalDataIT {
         assertThat(read.contact()).isEqualTo(PersonalDataCipher.FORGOTTEN);
         assertThat(read.body()).isEqualTo(PersonalDataCipher.FORGOTTEN);
         assertThat(read.subject()).isEqualTo("Incident declared");
+    }
+
+    /** An aggregate's state in a snapshot: a map of role to person, each holder sealed with their own key. */
+    public static class RoleHolders {
+        @PersonalData
+        public java.util.Map<IncidentRole, String> roles = new java.util.EnumMap<>(IncidentRole.class);
+    }
+
+    @Test
+    void theHoldersInAMapAreSealedEachWithTheirOwnKey() throws Exception {
+        RoleHolders holders = new RoleHolders();
+        holders.roles.put(IncidentRole.DR_LEAD, "alice");
+        holders.roles.put(IncidentRole.DATABASE_ADMINISTRATOR, "bob");
+
+        String stored = sealing.writeValueAsString(holders);
+
+        assertThat(stored).doesNotContain("alice").doesNotContain("bob").contains("\"DR_LEAD\":\"pd:v1:");
+        assertThat(sealing.readValue(stored, RoleHolders.class).roles).isEqualTo(holders.roles);
+        keyring.forget("alice");
+        assertThat(sealing.readValue(stored, RoleHolders.class).roles)
+                .containsEntry(IncidentRole.DR_LEAD, PersonalDataCipher.FORGOTTEN)
+                .containsEntry(IncidentRole.DATABASE_ADMINISTRATOR, "bob");
     }
 
     @Test
