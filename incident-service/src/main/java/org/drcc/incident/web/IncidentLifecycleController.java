@@ -13,6 +13,7 @@ import org.drcc.incident.command.ContainIncidentCommand;
 import org.drcc.incident.command.RestoreIncidentCommand;
 import org.drcc.incident.command.ValidateIncidentCommand;
 import org.drcc.incident.command.WaiveChecklistItemCommand;
+import org.drcc.incident.evidence.RestoreLinks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,9 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentLifecycleController {
 
     private final IncidentCommands commands;
+    private final RestoreLinks restores;
 
-    IncidentLifecycleController(IncidentCommands commands) {
+    IncidentLifecycleController(IncidentCommands commands, RestoreLinks restores) {
         this.commands = commands;
+        this.restores = restores;
     }
 
     @PostMapping("/assess")
@@ -50,9 +53,16 @@ class IncidentLifecycleController {
 
     @PostMapping("/restore")
     ResponseEntity<?> restore(@PathVariable String id, @Valid @RequestBody RestoreRequest body, Caller caller) {
+        RestoreLinks.Linked linked;
+        try {
+            linked = body.restoreId() == null ? restores.manual(body.backupId(), body.restorePoint(), caller.name())
+                    : restores.link(body.restoreId(), body.backupId(), body.restorePoint());
+        } catch (RestoreLinks.MismatchException e) {
+            throw new InvalidFieldException(e.field(), e.getMessage());
+        }
         return commands.send(id, caller, Fingerprint.of("restore " + id, body),
-                now -> new RestoreIncidentCommand(id, caller.expectedVersion(), body.backupId(), body.restorePoint(),
-                        body.summary(), caller.name(), now));
+                now -> new RestoreIncidentCommand(id, caller.expectedVersion(), linked.backupId(), linked.restorePoint(),
+                        body.summary(), linked.evidence(), linked.proofs(), caller.name(), now));
     }
 
     @PostMapping("/validate")
