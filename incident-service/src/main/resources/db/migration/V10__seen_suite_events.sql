@@ -25,5 +25,10 @@ CREATE TABLE seen_notification (
     tier            text,
     audience        text,
     kind            text,
-    channel         text
+    channel         text,
+    due_at          timestamptz,
+    sent_at         timestamptz,
+    deadline        text,
+    deadline_at     timestamptz
 );
+CREATE INDEX seen_notification_incident ON seen_notification (incident_id);

@@ -129,6 +129,46 @@ class EvidenceIT {
                 .containsEntry("state", "OPEN");
     }
 
+    @Test
+    void closingARealIncidentStoresItsReportWithTheFiguresEvidenceAndLessons() throws Exception {
+        Instant damage = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
+        String id = containedIncident(damage);
+        completeMandatory(id, "RECOVERY");
+        ok(send(path(id, "restore"), "bob", Map.of("backupId", "b-typed",
+                "restorePoint", damage.minus(Duration.ofMinutes(10)).toString())));
+        completeMandatory(id, "VALIDATION");
+        ok(send(path(id, "validate"), "bob", Map.of("passed", true)));
+        completeMandatory(id, "COMMUNICATION");
+        ok(send(path(id, "checklist/lessons-learned-captured/complete"), "alice",
+                Map.of("note", "Alert on checksum errors <b>earlier</b>")));
+        completeMandatory(id, "POST_RECOVERY");
+        assertThat(http.exchange("/api/incidents/" + id + "/report", HttpMethod.GET, null, String.class)
+                .getStatusCode().value()).as("not closed yet").isEqualTo(409);
+        ok(send(path(id, "close"), "alice", Map.of("summary", "done")));
+
+        String markdown = awaitReport(id, "markdown");
+        List<?> events = http.getForObject("/api/incidents/" + id + "/events", List.class);
+        String declaredEvent = (String) ((Map<?, ?>) events.get(0)).get("eventId");
+        assertThat(markdown).startsWith("# Post-incident report: Orders table corrupted")
+                .contains("| RTO: time to recover |").contains("dr.incident.declared.v1 " + declaredEvent + " detectedAt")
+                .contains("| Data loss | 0 h 10 min | 1 h 00 min | met |")
+                .contains("Restore evidence: manual evidence, vouched for by bob")
+                .contains("## Lessons learned\n\nAlert on checksum errors <b>earlier</b> (alice,");
+        assertThat(awaitReport(id, "html")).contains("Alert on checksum errors &lt;b&gt;earlier&lt;/b&gt;");
+    }
+
+    private String awaitReport(String id, String format) throws InterruptedException {
+        ResponseEntity<String> answer = null;
+        for (int i = 0; i < 200; i++) {
+            answer = http.exchange("/api/incidents/" + id + "/report?format=" + format, HttpMethod.GET, null, String.class);
+            if (answer.getStatusCode().value() == 200) {
+                return answer.getBody();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no report: " + answer.getBody());
+    }
+
     private String containedIncident(Instant damage) {
         String id = (String) send("/api/incidents", "alice", Map.of("scenario", "database-corruption",
                 "title", "Orders table corrupted", "suspectedDamageStart", damage.toString())).getBody().get("id");

@@ -1,6 +1,7 @@
 package org.drcc.incident.evidence;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.drcc.contract.backup.BackupRestoredEvent;
 import org.drcc.contract.backup.BackupVerifiedEvent;
@@ -55,11 +56,47 @@ public class SeenEvents {
 
     public void scheduled(NotificationScheduledEvent e) {
         jdbc.sql("""
-                        INSERT INTO seen_notification (notification_id, incident_id, tier, audience, kind, channel)
-                        VALUES (:id, :incidentId, :tier, :audience, :kind, :channel) ON CONFLICT (notification_id) DO NOTHING""")
+                        INSERT INTO seen_notification (notification_id, incident_id, tier, audience, kind, channel, due_at)
+                        VALUES (:id, :incidentId, :tier, :audience, :kind, :channel, :dueAt)
+                        ON CONFLICT (notification_id) DO NOTHING""")
                 .param("id", e.notificationId()).param("incidentId", e.incidentId()).param("tier", e.tier())
                 .param("audience", e.audience()).param("kind", e.kind()).param("channel", e.channel())
+                .param("dueAt", ts(e.dueAt()))
                 .update();
+    }
+
+    public void sent(String notificationId, Instant at) {
+        jdbc.sql("UPDATE seen_notification SET sent_at = :at WHERE notification_id = :id")
+                .param("at", ts(at)).param("id", notificationId).update();
+    }
+
+    /** {@code outcome}: MET or BREACHED. */
+    public void deadline(String notificationId, String outcome, Instant at) {
+        jdbc.sql("UPDATE seen_notification SET deadline = :outcome, deadline_at = :at WHERE notification_id = :id")
+                .param("outcome", outcome).param("at", ts(at)).param("id", notificationId).update();
+    }
+
+    /** A message owed for an incident, as the report shows it: delivered (not only logged) and its deadline. */
+    public record IncidentMessage(String kind, String tier, String audience, String channel, Instant dueAt,
+                                  Instant sentAt, String deadline) {
+
+        public boolean delivered() {
+            return sentAt != null && !SuiteDeeds.LOG_CHANNEL.equals(channel);
+        }
+    }
+
+    public List<IncidentMessage> messages(String incidentId) {
+        return jdbc.sql("""
+                        SELECT kind, tier, audience, channel, due_at, sent_at, deadline FROM seen_notification
+                        WHERE incident_id = :id ORDER BY due_at NULLS LAST, tier, audience, notification_id""")
+                .param("id", incidentId)
+                .query((rs, n) -> new IncidentMessage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), rs.getString(7)))
+                .list();
+    }
+
+    private static Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     public Optional<SeenRestore> restore(String restoreId) {

@@ -5,6 +5,8 @@ import org.drcc.contract.Topics;
 import org.drcc.contract.backup.BackupEvent;
 import org.drcc.contract.backup.BackupRestoredEvent;
 import org.drcc.contract.backup.BackupVerifiedEvent;
+import org.drcc.contract.notification.NotificationDeadlineBreachedEvent;
+import org.drcc.contract.notification.NotificationDeadlineMetEvent;
 import org.drcc.contract.notification.NotificationEvent;
 import org.drcc.contract.notification.NotificationScheduledEvent;
 import org.drcc.contract.notification.NotificationSentEvent;
@@ -55,7 +57,12 @@ class SuiteEventsListener {
             if (event instanceof NotificationScheduledEvent scheduled) {
                 seen.scheduled(scheduled);
             } else if (event instanceof NotificationSentEvent sent) {
+                seen.sent(sent.notificationId(), sent.occurredAt());
                 deliveries.sent(eventId, sent);
+            } else if (event instanceof NotificationDeadlineMetEvent met) {
+                seen.deadline(met.notificationId(), "MET", met.occurredAt());
+            } else if (event instanceof NotificationDeadlineBreachedEvent breached) {
+                seen.deadline(breached.notificationId(), "BREACHED", breached.occurredAt());
             }
         });
     }
