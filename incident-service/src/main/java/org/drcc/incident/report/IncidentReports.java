@@ -97,13 +97,9 @@ public class IncidentReports {
     private BucketStore prepared() {
         BucketStore bucket = s3.bucket(settings.bucket());
         if (!prepared) {
-            bucket.createIfMissing();
-            try {
-                bucket.expire("incident-reports-retention", "incidents/", Math.toIntExact(settings.retention().toDays()));
-            } catch (RuntimeException e) {
-                log.warn("The S3 store refused the lifecycle rule on {} ({}): reports carry their retain-until date, "
-                        + "but nothing expires them", bucket.bucket(), e.getMessage());
-            }
+            bucket.createExpiring("incident-reports-retention", "incidents/", Math.toIntExact(settings.retention().toDays()))
+                    .ifPresent(refusal -> log.warn("The S3 store refused the lifecycle rule on {} ({}): reports carry "
+                            + "their retain-until date, but nothing expires them", bucket.bucket(), refusal));
             prepared = true;
         }
         return bucket;

@@ -107,6 +107,21 @@ public class BucketStore {
     }
 
     /**
+     * Creates the bucket if missing and asks for the rule that expires the objects under {@code prefix} after
+     * {@code days}; empty when the store took the rule, else why it refused it (a store without lifecycle rules):
+     * the caller's objects then keep only their own retain-until record.
+     */
+    public Optional<String> createExpiring(String ruleId, String prefix, int days) {
+        createIfMissing();
+        try {
+            expire(ruleId, prefix, days);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
      * Asks the store to expire the objects under {@code prefix} {@code days} after they were written. S3 keeps one
      * lifecycle configuration per bucket, so the rule replaces only the rule of the same id and keeps the others:
      * two writers sharing a bucket (drill reports and incident reports) each keep their own retention.
