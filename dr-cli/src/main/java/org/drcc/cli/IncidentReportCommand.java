@@ -2,20 +2,18 @@ package org.drcc.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code dr incident report ID}: the post-incident report stored when a real incident was closed. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "The post-incident report of a closed incident (Markdown; --html for the HTML).")
 class IncidentReportCommand implements Callable<Integer> {
 
-    @Mixin
-    Services services;
-
-    @Mixin
-    Output output;
+    /** Its --incident-url, --token and --json are the parent's, inherited: declaring them again would clash. */
+    @ParentCommand
+    IncidentCommand incident;
 
     @Parameters(paramLabel = "ID")
     String id;
@@ -25,7 +23,9 @@ class IncidentReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        output.out.print(services.incidents().text("/api/incidents/" + id + "/report?format=" + (html ? "html" : "markdown")));
+        Output output = incident.output;
+        output.out.print(incident.services.incidents().text("/api/incidents/" + id + "/report?format="
+                + (html ? "html" : "markdown")));
         output.out.flush();
         return 0;
     }
