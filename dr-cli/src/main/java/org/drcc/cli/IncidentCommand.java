@@ -8,7 +8,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "incident", mixinStandardHelpOptions = true, description = "Declare and run DR incidents.")
+@Command(name = "incident", mixinStandardHelpOptions = true, description = "Declare and run DR incidents.",
+        subcommands = IncidentReportCommand.class)
 class IncidentCommand {
 
     private static final String[] LIST = {"id", "status", "scenario", "severity", "title", "declaredAt"};
@@ -66,9 +67,12 @@ class IncidentCommand {
     }
 
     @Command(name = "restore", mixinStandardHelpOptions = true, description = "CONTAINED -> RESTORED, with the evidence.")
-    int restore(@Parameters(paramLabel = "ID") String id, @Option(names = "--backup") String backupId,
+    int restore(@Parameters(paramLabel = "ID") String id,
+                @Option(names = "--restore-id", description = "backup-service's restore (dr backup restore): its "
+                        + "backup and restore point are the evidence") String restoreId,
+                @Option(names = "--backup", description = "Typed instead: manual evidence, vouched for by you") String backupId,
                 @Option(names = "--restore-point") Instant restorePoint, @Option(names = "--summary") String summary) {
-        return change(id, "restore", Api.body("backupId", backupId,
+        return change(id, "restore", Api.body("restoreId", restoreId, "backupId", backupId,
                 "restorePoint", restorePoint == null ? null : restorePoint.toString(), "summary", summary));
     }
 

@@ -105,7 +105,7 @@ class MetricsReplayIT {
     void theFactsDoNotDependOnTheOrderOrTheNumberOfDeliveries() {
         Instant t = Instant.parse("2025-06-01T00:00:00Z");
         List<IncidentEvent> story = story("order-reference", t);
-        story.forEach(projection::apply);
+        story.forEach(e -> projection.apply(e, null));
         IncidentFact reference = facts.find("order-reference").orElseThrow();
         assertThat(reference.severity()).isEqualTo("CRITICAL");
         assertThat(reference.closedAt()).isEqualTo(t.plus(H.multipliedBy(5)));
@@ -114,7 +114,7 @@ class MetricsReplayIT {
             List<IncidentEvent> shuffled = new ArrayList<>(story(id, t));
             shuffled.addAll(story(id, t));
             Collections.shuffle(shuffled);
-            shuffled.forEach(projection::apply);
+            shuffled.forEach(e -> projection.apply(e, null));
             IncidentFact fact = facts.find(id).orElseThrow();
             assertThat(fact).usingRecursiveComparison().ignoringFields("incidentId").isEqualTo(reference);
         }

@@ -67,12 +67,8 @@ public class DrillReports {
 
     /** Creates the bucket if missing and asks for the lifecycle rule that expires reports after the retention. */
     void prepareBucket() {
-        bucket.createIfMissing();
-        try {
-            bucket.expire("drill-reports-retention", "drills/", Math.toIntExact(properties.reportRetention().toDays()));
-        } catch (RuntimeException e) {
-            log.warn("The S3 store refused the lifecycle rule on {} ({}): reports carry their retain-until date, "
-                    + "but nothing expires them", bucket.bucket(), e.getMessage());
-        }
+        bucket.createExpiring("drill-reports-retention", "drills/", Math.toIntExact(properties.reportRetention().toDays()))
+                .ifPresent(refusal -> log.warn("The S3 store refused the lifecycle rule on {} ({}): reports carry their "
+                        + "retain-until date, but nothing expires them", bucket.bucket(), refusal));
     }
 }

@@ -23,12 +23,15 @@ import java.time.Instant;
         @JsonSubTypes.Type(ValidationFailedEvent.class),
         @JsonSubTypes.Type(IncidentValidatedEvent.class),
         @JsonSubTypes.Type(IncidentClosedEvent.class),
-        @JsonSubTypes.Type(IncidentCancelledEvent.class)
+        @JsonSubTypes.Type(IncidentCancelledEvent.class),
+        @JsonSubTypes.Type(RestoreEvidenceRecordedEvent.class),
+        @JsonSubTypes.Type(ChecklistItemEvidencedEvent.class)
 })
 public sealed interface IncidentEvent permits IncidentDeclaredEvent, ChecklistAssignedEvent,
         ChecklistItemCompletedEvent, ChecklistItemWaivedEvent, RoleAssignedEvent, NoteAddedEvent,
         SeverityChangedEvent, IncidentAssessedEvent, IncidentContainedEvent, IncidentRestoredEvent,
-        ValidationFailedEvent, IncidentValidatedEvent, IncidentClosedEvent, IncidentCancelledEvent {
+        ValidationFailedEvent, IncidentValidatedEvent, IncidentClosedEvent, IncidentCancelledEvent,
+        RestoreEvidenceRecordedEvent, ChecklistItemEvidencedEvent {
 
     String incidentId();
 

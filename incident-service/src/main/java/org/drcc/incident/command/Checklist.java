@@ -25,6 +25,11 @@ final class Checklist {
         resolved.add(itemId);
     }
 
+    /** True for an item of this checklist that is neither done nor waived. */
+    boolean isOpen(String itemId) {
+        return items.containsKey(itemId) && !resolved.contains(itemId);
+    }
+
     ChecklistItem requireOpen(String itemId) {
         ChecklistItem item = items.get(itemId);
         Rules.require(item != null, "the checklist has no item '" + itemId + "'");

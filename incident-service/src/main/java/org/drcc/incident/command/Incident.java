@@ -12,6 +12,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.drcc.contract.incident.ChecklistAssignedEvent;
 import org.drcc.contract.incident.ChecklistItemCompletedEvent;
+import org.drcc.contract.incident.ChecklistItemEvidencedEvent;
 import org.drcc.contract.incident.ChecklistItemWaivedEvent;
 import org.drcc.contract.incident.IncidentAssessedEvent;
 import org.drcc.contract.incident.IncidentCancelledEvent;
@@ -25,6 +26,7 @@ import org.drcc.contract.incident.IncidentStatus;
 import org.drcc.contract.incident.IncidentTargets;
 import org.drcc.contract.incident.IncidentValidatedEvent;
 import org.drcc.contract.incident.NoteAddedEvent;
+import org.drcc.contract.incident.RestoreEvidenceRecordedEvent;
 import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.incident.Severity;
 import org.drcc.contract.incident.SeverityChangedEvent;
@@ -78,8 +80,17 @@ public class Incident {
 
     @CommandHandler
     void handle(RestoreIncidentCommand c) {
+        Lifecycle.requireMove(status, IncidentStatus.RESTORED);
+        // the items the linked restore proves are ticked first, so that they count for the phase's gate; a refusal
+        // below rolls them back with the rest
+        c.proofs().stream().filter(p -> checklist.isOpen(p.itemId())).forEach(p -> evidence(p, c.actor(), c.requestedAt()));
         move(IncidentStatus.RESTORED, "record the restore");
         Rules.requireRestoreEvidence(targets, suspectedDamageStart, c.backupId(), c.restorePoint(), c.requestedAt());
+        RestoreEvidence e = c.evidence();
+        if (e != null) {
+            apply(new RestoreEvidenceRecordedEvent(incidentId, targets, e.kind(), c.backupId(), c.restorePoint(),
+                    e.restoreId(), e.database(), e.sourceEventId(), e.vouchedBy(), c.actor(), c.requestedAt()));
+        }
         apply(new IncidentRestoredEvent(incidentId, targets, c.backupId(), c.restorePoint(), c.summary(), c.actor(),
                 c.requestedAt()));
     }
@@ -113,6 +124,18 @@ public class Incident {
         Lifecycle.requireOpen(status);
         checklist.requireOpen(c.itemId());
         apply(new ChecklistItemCompletedEvent(incidentId, targets, c.itemId(), c.note(), c.actor(), c.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(EvidenceChecklistItemCommand c) {
+        if (Lifecycle.isOpen(status) && !targets.drill() && checklist.isOpen(c.proof().itemId())) {
+            evidence(c.proof(), c.actor(), c.at());
+        }
+    }
+
+    private void evidence(ItemProof p, String actor, Instant at) {
+        apply(new ChecklistItemEvidencedEvent(incidentId, targets, p.itemId(), p.deed(), p.eventType(), p.eventId(),
+                p.note(), actor, at));
     }
 
     @CommandHandler
@@ -172,6 +195,11 @@ public class Incident {
 
     @EventSourcingHandler
     void on(ChecklistItemCompletedEvent e) {
+        checklist.resolve(e.itemId());
+    }
+
+    @EventSourcingHandler
+    void on(ChecklistItemEvidencedEvent e) {
         checklist.resolve(e.itemId());
     }
 

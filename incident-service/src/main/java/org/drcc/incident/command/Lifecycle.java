@@ -49,8 +49,12 @@ public final class Lifecycle {
                 + (allowed.isEmpty() ? "it is final" : "allowed next: " + allowed));
     }
 
+    static boolean isOpen(IncidentStatus current) {
+        return !NEXT.get(current).isEmpty();
+    }
+
     static void requireOpen(IncidentStatus current) {
-        Rules.require(!NEXT.get(current).isEmpty(), "the incident is " + current + ": nothing can change any more");
+        Rules.require(isOpen(current), "the incident is " + current + ": nothing can change any more");
     }
 
     /** The state an incident is in after a lifecycle event; empty for events that do not move it. */

@@ -3,12 +3,13 @@ package org.drcc.incident.config;
 import java.time.Clock;
 import org.drcc.incident.plan.Plan;
 import org.drcc.incident.plan.PlanProperties;
+import org.drcc.incident.report.ReportSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(PlanProperties.class)
+@EnableConfigurationProperties({PlanProperties.class, ReportSettings.class})
 class IncidentConfig {
 
     @Bean

@@ -53,6 +53,12 @@ public final class Plan {
         return scenarios.stream().filter(s -> s.id().equals(scenarioId)).findFirst();
     }
 
+    /** The id of the checklist item the plan marks with {@code deed}, if any. */
+    public Optional<String> itemFor(String deed) {
+        return phases.stream().flatMap(p -> p.items().stream()).filter(i -> deed.equals(i.deed())).map(PlanItem::id)
+                .findFirst();
+    }
+
     /** The checklist an incident of this scenario is run by: the plan's items, then the scenario's steps. */
     public List<ChecklistItem> checklistFor(Scenario scenario) {
         List<ChecklistItem> items = new ArrayList<>();

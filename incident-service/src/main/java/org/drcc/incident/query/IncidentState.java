@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.drcc.contract.incident.ChecklistAssignedEvent;
 import org.drcc.contract.incident.ChecklistItemCompletedEvent;
+import org.drcc.contract.incident.ChecklistItemEvidencedEvent;
 import org.drcc.contract.incident.ChecklistItemWaivedEvent;
 import org.drcc.contract.incident.IncidentAssessedEvent;
 import org.drcc.contract.incident.IncidentCancelledEvent;
@@ -21,6 +22,7 @@ import org.drcc.contract.incident.IncidentRole;
 import org.drcc.contract.incident.IncidentStatus;
 import org.drcc.contract.incident.IncidentValidatedEvent;
 import org.drcc.contract.incident.NoteAddedEvent;
+import org.drcc.contract.incident.RestoreEvidenceRecordedEvent;
 import org.drcc.contract.incident.Phase;
 import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.incident.Severity;
@@ -47,6 +49,7 @@ final class IncidentState {
     private final Map<IncidentRole, String> roles = new EnumMap<>(IncidentRole.class);
     private final Map<String, IncidentView.ChecklistEntry> checklist = new LinkedHashMap<>();
     private IncidentView.RestoreEvidence restore;
+    private RestoreEvidenceRecordedEvent restoreEvidence;
     private IncidentView.ValidationResult validation;
     private final List<IncidentView.TimelineEntry> timeline = new ArrayList<>();
 
@@ -66,11 +69,15 @@ final class IncidentState {
             severity = e.severity();
         } else if (event instanceof ChecklistAssignedEvent e) {
             e.items().forEach(i -> checklist.put(i.id(), new IncidentView.ChecklistEntry(i.id(), i.phase(), i.text(),
-                    i.mandatory(), "OPEN", null, null, null)));
+                    i.mandatory(), "OPEN", null, null, null, null)));
         } else if (event instanceof ChecklistItemCompletedEvent e) {
-            resolve(e.itemId(), "DONE", e, e.note());
+            resolve(e.itemId(), "DONE", e, e.note(), null);
+        } else if (event instanceof ChecklistItemEvidencedEvent e) {
+            resolve(e.itemId(), "DONE", e, e.note(), new IncidentView.EventRef(e.evidenceType(), e.evidenceEventId()));
+        } else if (event instanceof RestoreEvidenceRecordedEvent e) {
+            restoreEvidence = e;
         } else if (event instanceof ChecklistItemWaivedEvent e) {
-            resolve(e.itemId(), "WAIVED", e, e.reason());
+            resolve(e.itemId(), "WAIVED", e, e.reason(), null);
         } else if (event instanceof RoleAssignedEvent e) {
             roles.put(e.role(), e.person());
             timeline.add(entry(e, "role", e.role() + ": " + e.person()));
@@ -83,8 +90,12 @@ final class IncidentState {
             // the view reports the evidence as recorded; judging it is for the metrics and the drills
             Duration loss = RecoveryRules.dataLoss(e.restorePoint(), declared.suspectedDamageStart(),
                     RecoveryRules.LaterRestorePoint.NEGATIVE_LOSS).orElse(null);
+            RestoreEvidenceRecordedEvent ev = restoreEvidence;
             restore = new IncidentView.RestoreEvidence(e.backupId(), e.restorePoint(), loss, e.summary(), e.actor(),
-                    e.occurredAt());
+                    e.occurredAt(), ev == null ? null : ev.evidence(), ev == null ? null : ev.restoreId(),
+                    ev == null ? null : ev.database(), ev == null || ev.sourceEventId() == null ? null
+                    : new IncidentView.EventRef("dr.backup.restored.v1", ev.sourceEventId()),
+                    ev == null ? null : ev.vouchedBy());
         } else if (event instanceof ValidationFailedEvent e) {
             validation = new IncidentView.ValidationResult(false, e.summary(), e.actor(), e.occurredAt());
             timeline.add(entry(e, "validation", "failed: " + e.summary()));
@@ -101,10 +112,10 @@ final class IncidentState {
                 List.copyOf(checklist.values()), restore, validation, List.copyOf(timeline));
     }
 
-    private void resolve(String itemId, String state, IncidentEvent e, String note) {
+    private void resolve(String itemId, String state, IncidentEvent e, String note, IncidentView.EventRef evidence) {
         IncidentView.ChecklistEntry item = checklist.get(itemId);
         checklist.put(itemId, new IncidentView.ChecklistEntry(item.id(), item.phase(), item.text(), item.mandatory(),
-                state, e.actor(), e.occurredAt(), note));
+                state, e.actor(), e.occurredAt(), note, evidence));
     }
 
     private static String summary(IncidentEvent e) {

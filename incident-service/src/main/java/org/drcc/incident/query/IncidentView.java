@@ -37,14 +37,27 @@ public record IncidentView(
         ValidationResult validation,
         List<TimelineEntry> timeline) {
 
-    /** A checklist item and its state: OPEN, DONE or WAIVED (with who, when and why). */
+    /**
+     * A checklist item and its state: OPEN, DONE or WAIVED (with who, when and why); {@code evidence}: the event of
+     * the suite that ticked it, null when a person did.
+     */
     public record ChecklistEntry(String id, Phase phase, String text, boolean mandatory, String state,
-                                 String by, Instant at, String note) {
+                                 String by, Instant at, String note, EventRef evidence) {
     }
 
-    /** The restore recorded on RESTORED; {@code dataLoss} is suspected start of damage minus restore point. */
+    /** An event of the suite: its CloudEvents type and id. */
+    public record EventRef(String type, String id) {
+    }
+
+    /**
+     * The restore recorded on RESTORED; {@code dataLoss} is suspected start of damage minus restore point.
+     * {@code evidence}: {@code LINKED} (backup id and restore point from the event {@code restoredEvent} of
+     * backup-service's restore {@code restoreId}), {@code MANUAL} (typed, vouched for by {@code vouchedBy}), or null
+     * for a restore recorded before evidence was kept.
+     */
     public record RestoreEvidence(String backupId, Instant restorePoint, Duration dataLoss, String summary,
-                                  String by, Instant at) {
+                                  String by, Instant at, String evidence, String restoreId, String database,
+                                  EventRef restoredEvent, String vouchedBy) {
     }
 
     public record ValidationResult(boolean passed, String summary, String by, Instant at) {

@@ -15,6 +15,7 @@ import org.drcc.incident.command.ContainIncidentCommand;
 import org.drcc.incident.command.RestoreIncidentCommand;
 import org.drcc.incident.command.ValidateIncidentCommand;
 import org.drcc.incident.command.WaiveChecklistItemCommand;
+import org.drcc.incident.evidence.RestoreLinks;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,9 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentLifecycleController {
 
     private final IncidentCommands commands;
+    private final RestoreLinks restores;
 
-    IncidentLifecycleController(IncidentCommands commands) {
+    IncidentLifecycleController(IncidentCommands commands, RestoreLinks restores) {
         this.commands = commands;
+        this.restores = restores;
     }
 
     @Operation(summary = "Record the impact assessment: DECLARED to ASSESSED", description = "Needs the ASSESSMENT phase's mandatory checklist items done or waived.")
@@ -56,9 +59,16 @@ class IncidentLifecycleController {
     @Operation(summary = "Record the restore: CONTAINED to RESTORED", description = "Where the scenario has an RPO, names the backup used and its restore point, which must precede the suspected start of the damage.")
     @PostMapping("/restore")
     ResponseEntity<?> restore(@PathVariable String id, @Valid @RequestBody RestoreRequest body, Caller caller) {
+        RestoreLinks.Linked linked;
+        try {
+            linked = body.restoreId() == null ? restores.manual(body.backupId(), body.restorePoint(), caller.name())
+                    : restores.link(body.restoreId(), body.backupId(), body.restorePoint());
+        } catch (RestoreLinks.MismatchException e) {
+            throw new InvalidFieldException(e.field(), e.getMessage());
+        }
         return commands.send(id, caller, Fingerprint.of("restore " + id, body),
-                now -> new RestoreIncidentCommand(id, caller.expectedVersion(), body.backupId(), body.restorePoint(),
-                        body.summary(), caller.name(), now));
+                now -> new RestoreIncidentCommand(id, caller.expectedVersion(), linked.backupId(), linked.restorePoint(),
+                        body.summary(), linked.evidence(), linked.proofs(), caller.name(), now));
     }
 
     @Operation(summary = "Record the validation: RESTORED to VALIDATED, or a failed validation", description = "A failed validation (passed false) is recorded and keeps the incident RESTORED.")

@@ -11,6 +11,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.drcc.contract.incident.ChecklistAssignedEvent;
 import org.drcc.contract.incident.ChecklistItem;
 import org.drcc.contract.incident.ChecklistItemCompletedEvent;
+import org.drcc.contract.incident.ChecklistItemEvidencedEvent;
 import org.drcc.contract.incident.ChecklistItemWaivedEvent;
 import org.drcc.contract.incident.IncidentAssessedEvent;
 import org.drcc.contract.incident.IncidentCancelledEvent;
@@ -23,6 +24,7 @@ import org.drcc.contract.incident.IncidentTargets;
 import org.drcc.contract.incident.IncidentValidatedEvent;
 import org.drcc.contract.incident.NoteAddedEvent;
 import org.drcc.contract.incident.Phase;
+import org.drcc.contract.incident.RestoreEvidenceRecordedEvent;
 import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.incident.Severity;
 import org.drcc.contract.incident.SeverityChangedEvent;
@@ -135,14 +137,54 @@ class IncidentTest {
     void canRecordTheRestoreWithItsEvidence() {
         Instant restorePoint = DAMAGE.minusSeconds(1800);
         fixture.given(contained()).andGiven(done("database-restored"))
-                .when(new RestoreIncidentCommand(ID, null, "b-42", restorePoint, "restored", "bob", NOW))
+                .when(new RestoreIncidentCommand(ID, null, "b-42", restorePoint, "restored", null, List.of(), "bob", NOW))
                 .expectEvents(new IncidentRestoredEvent(ID, TARGETS, "b-42", restorePoint, "restored", "bob", NOW));
+    }
+
+    @Test
+    void aLinkedRestoreTicksTheItemItProvesAndRecordsWhereItsEvidenceComesFrom() {
+        Instant restorePoint = DAMAGE.minusSeconds(1800);
+        ItemProof proof = new ItemProof("database-restored", "database-restored", "dr.backup.restored.v1", "e-1",
+                "backup b-42 restored");
+        fixture.given(contained())
+                .when(new RestoreIncidentCommand(ID, null, "b-42", restorePoint, "restored",
+                        new RestoreEvidence("LINKED", "r-7", "foodtruck", "e-1", null), List.of(proof), "bob", NOW))
+                .expectEvents(
+                        new ChecklistItemEvidencedEvent(ID, TARGETS, "database-restored", "database-restored",
+                                "dr.backup.restored.v1", "e-1", "backup b-42 restored", "bob", NOW),
+                        new RestoreEvidenceRecordedEvent(ID, TARGETS, "LINKED", "b-42", restorePoint, "r-7", "foodtruck",
+                                "e-1", null, "bob", NOW),
+                        new IncidentRestoredEvent(ID, TARGETS, "b-42", restorePoint, "restored", "bob", NOW));
+    }
+
+    @Test
+    void aTypedRestoreIsManualEvidenceVouchedForByTheCaller() {
+        Instant restorePoint = DAMAGE.minusSeconds(1800);
+        fixture.given(contained()).andGiven(done("database-restored"))
+                .when(new RestoreIncidentCommand(ID, null, "b-42", restorePoint, null,
+                        new RestoreEvidence("MANUAL", null, null, null, "bob"), List.of(), "bob", NOW))
+                .expectEvents(
+                        new RestoreEvidenceRecordedEvent(ID, TARGETS, "MANUAL", "b-42", restorePoint, null, null, null,
+                                "bob", "bob", NOW),
+                        new IncidentRestoredEvent(ID, TARGETS, "b-42", restorePoint, null, "bob", NOW));
+    }
+
+    @Test
+    void aDeliveredMessageTicksItsItemOnceAndNeverFailsOnAResolvedOne() {
+        ItemProof proof = new ItemProof("impact-assessed", "dr-team-notified", "dr.notification.sent.v1", "e-2", "sent");
+        fixture.given(declared(), checklist())
+                .when(new EvidenceChecklistItemCommand(ID, proof, "incident-service", NOW))
+                .expectEvents(new ChecklistItemEvidencedEvent(ID, TARGETS, "impact-assessed", "dr-team-notified",
+                        "dr.notification.sent.v1", "e-2", "sent", "incident-service", NOW));
+        fixture.given(declared(), checklist()).andGiven(done("impact-assessed"))
+                .when(new EvidenceChecklistItemCommand(ID, proof, "incident-service", NOW))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
     @Test
     void cannotRestoreFromABackupTakenAfterTheDamageStarted() {
         fixture.given(contained()).andGiven(done("database-restored"))
-                .when(new RestoreIncidentCommand(ID, null, "b-43", DAMAGE.plusSeconds(60), null, "bob", NOW))
+                .when(new RestoreIncidentCommand(ID, null, "b-43", DAMAGE.plusSeconds(60), null, null, List.of(), "bob", NOW))
                 .expectException(RuleRefusedException.class)
                 .expectExceptionMessage(containsString("may hold the damage")).expectNoEvents();
     }
@@ -150,7 +192,7 @@ class IncidentTest {
     @Test
     void cannotRestoreDataWithoutTheBackupUsed() {
         fixture.given(contained()).andGiven(done("database-restored"))
-                .when(new RestoreIncidentCommand(ID, null, null, DAMAGE.minusSeconds(60), null, "bob", NOW))
+                .when(new RestoreIncidentCommand(ID, null, null, DAMAGE.minusSeconds(60), null, null, List.of(), "bob", NOW))
                 .expectException(RuleRefusedException.class).expectNoEvents();
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.drcc.contract.incident.ChecklistAssignedEvent;
 import org.drcc.contract.incident.ChecklistItem;
 import org.drcc.contract.incident.ChecklistItemCompletedEvent;
+import org.drcc.contract.incident.ChecklistItemEvidencedEvent;
 import org.drcc.contract.incident.ChecklistItemWaivedEvent;
 import org.drcc.contract.incident.IncidentAssessedEvent;
 import org.drcc.contract.incident.IncidentCancelledEvent;
@@ -20,6 +21,7 @@ import org.drcc.contract.incident.IncidentTargets;
 import org.drcc.contract.incident.IncidentValidatedEvent;
 import org.drcc.contract.incident.NoteAddedEvent;
 import org.drcc.contract.incident.Phase;
+import org.drcc.contract.incident.RestoreEvidenceRecordedEvent;
 import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.incident.Severity;
 import org.drcc.contract.incident.SeverityChangedEvent;
@@ -59,7 +61,11 @@ class IncidentEventContractTest {
             new ValidationFailedEvent(ID, TARGETS, "orders of 08:30 missing", "carol", AT),
             new IncidentValidatedEvent(ID, TARGETS, "all checks green", "carol", AT),
             new IncidentClosedEvent(ID, TARGETS, "post-mortem filed", "dana", AT),
-            new IncidentCancelledEvent(ID, TARGETS, "monitoring glitch", "dana", AT));
+            new IncidentCancelledEvent(ID, TARGETS, "monitoring glitch", "dana", AT),
+            new RestoreEvidenceRecordedEvent(ID, TARGETS, RestoreEvidenceRecordedEvent.LINKED, "b-42",
+                    Instant.parse("2026-11-25T08:00:00Z"), "r-7", "foodtruck", "e-restored-1", null, "bob", AT),
+            new ChecklistItemEvidencedEvent(ID, TARGETS, "database-restored", "database-restored",
+                    "dr.backup.restored.v1", "e-restored-1", "backup b-42 of foodtruck restored", "incident-service", AT));
 
     @Autowired
     ObjectMapper json;

@@ -30,6 +30,9 @@ import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springdoc.webmvc.core.configuration.SpringDocWebMvcConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.drcc.incident.evidence.RestoreLinks;
+import org.drcc.incident.evidence.SeenEvents;
+import org.drcc.incident.plan.Plan;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +45,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @WebMvcTest(controllers = IncidentLifecycleController.class)
 @ImportAutoConfiguration({KitWebAutoConfiguration.class, SpringDocConfiguration.class, SpringDocConfigProperties.class,
         SpringDocWebMvcConfiguration.class})
-@Import({IncidentCommands.class, IncidentAccess.class})
+@Import({IncidentCommands.class, IncidentAccess.class, RestoreLinks.class})
 class IncidentLifecycleControllerTest {
 
     @Autowired
@@ -56,6 +59,12 @@ class IncidentLifecycleControllerTest {
 
     @MockitoBean
     IdempotencyKeys idempotency;
+
+    @MockitoBean
+    SeenEvents seen;
+
+    @MockitoBean
+    Plan plan;
 
     @TestConfiguration
     static class Beans {
@@ -167,6 +176,27 @@ class IncidentLifecycleControllerTest {
                 .andExpect(jsonPath("$.paths.*.*.parameters[?(@.in == 'header' && @.name == 'Idempotency-Key'"
                         + " && @.required == false && @.schema.type == 'string')]", hasSize(11)))
                 .andExpect(jsonPath("$.paths.*.*.parameters[?(@.in != 'path' && @.in != 'header')]", empty()));
+    }
+
+    @Test
+    void aRestoreNamingARestoreBackupServiceHasNotReportedIsA409AndNothingIsRecorded() throws Exception {
+        when(seen.restore("r-9")).thenReturn(java.util.Optional.empty());
+        mvc.perform(json(post("/api/incidents/i-1/restore"), "{\"restoreId\": \"r-9\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("restore r-9")));
+        verify(gateway, never()).sendAndWait(any());
+    }
+
+    @Test
+    void aTypedBackupIdThatIsNotTheLinkedRestoresIsA400NamingTheField() throws Exception {
+        when(seen.restore("r-7")).thenReturn(java.util.Optional.of(new SeenEvents.SeenRestore("r-7", "e-1", "b-42",
+                "foodtruck", "foodtruck_copy", java.time.Instant.parse("2026-11-25T08:00:00Z"), "primary s3://b/k",
+                java.time.Instant.parse("2026-11-25T10:00:00Z"))));
+        mvc.perform(json(post("/api/incidents/i-1/restore"), "{\"restoreId\": \"r-7\", \"backupId\": \"b-41\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("backupId"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("b-42")));
+        verify(gateway, never()).sendAndWait(any());
     }
 
     private static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {

@@ -23,7 +23,7 @@ public final class Figures {
         List<IncidentFact> real = declared.stream().filter(f -> !f.drill() && f.cancelledAt() == null).toList();
         List<IncidentFact> drills = declared.stream().filter(IncidentFact::drill).toList();
         List<IncidentRecovery> recoveries = real.stream().map(f -> IncidentRecovery.of(f, asOf)).toList();
-        return new PeriodFigures(period.from(), period.to(), asOf, mttr(recoveries), mtbf(real),
+        return new PeriodFigures(period.from(), period.to(), asOf, mttr(recoveries), mtbf(facts, period, asOf),
                 rate(recoveries.stream().map(IncidentRecovery::rto).toList()),
                 rate(recoveries.stream().map(IncidentRecovery::rpo).toList()),
                 testSuccess(drills, asOf),
@@ -40,10 +40,50 @@ public final class Figures {
         return times.isEmpty() ? null : times.stream().reduce(Duration.ZERO, Duration::plus).dividedBy(times.size());
     }
 
-    /** Mean gap between consecutive declarations: (last − first) / (n − 1); needs two declarations. */
-    static Duration mtbf(List<IncidentFact> real) {
-        List<Instant> at = real.stream().map(IncidentFact::declaredAt).sorted().toList();
-        return at.size() < 2 ? null : Duration.between(at.get(0), at.get(at.size() - 1)).dividedBy(at.size() - 1);
+    /**
+     * MTBF as reliability engineering defines it: operating time in the period divided by the number of failures in
+     * it. A failure is a real incident declared in the period (drills and cancelled false alarms are not failures).
+     * Operating time is the part of the period before {@code asOf} (a period still running counts only its past)
+     * minus the time service was down in it: from each real incident's outage start (its detection) to its restore,
+     * or to {@code asOf} while not restored, overlapping outages counted once, whenever the incident was declared.
+     * No failure: null, MTBF is not defined (the operating time is only a lower bound).
+     */
+    static Duration mtbf(Collection<IncidentFact> facts, Period period, Instant asOf) {
+        List<IncidentFact> real = facts.stream().filter(f -> !f.drill() && f.cancelledAt() == null).toList();
+        long failures = real.stream().filter(f -> period.contains(f.declaredAt())).count();
+        if (failures == 0) {
+            return null;
+        }
+        Instant end = asOf.isBefore(period.to()) ? asOf : period.to();
+        Duration operating = Duration.between(period.from(), end).minus(downtime(real, period.from(), end));
+        return operating.isNegative() ? Duration.ZERO : operating.dividedBy(failures);
+    }
+
+    /** The time in [from, to) covered by at least one outage (outage start to restore, or to {@code to}). */
+    static Duration downtime(List<IncidentFact> real, Instant from, Instant to) {
+        List<Instant[]> outages = real.stream().filter(f -> IncidentRecovery.outageStart(f) != null)
+                .map(f -> new Instant[] {max(IncidentRecovery.outageStart(f), from),
+                        f.restoredAt() == null ? to : min(f.restoredAt(), to)})
+                .filter(o -> o[0].isBefore(o[1]))
+                .sorted(java.util.Comparator.comparing(o -> o[0])).toList();
+        Duration down = Duration.ZERO;
+        Instant coveredTo = from;
+        for (Instant[] o : outages) {
+            Instant start = max(o[0], coveredTo);
+            if (start.isBefore(o[1])) {
+                down = down.plus(Duration.between(start, o[1]));
+                coveredTo = o[1];
+            }
+        }
+        return down;
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Decided verdicts only: PENDING and NOT_APPLICABLE are not counted; UNKNOWN counts as not achieved. */

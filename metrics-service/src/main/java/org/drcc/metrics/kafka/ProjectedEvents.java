@@ -6,6 +6,7 @@ import org.drcc.contract.backup.BackupEvent;
 import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.contract.notification.NotificationEvent;
 import org.drcc.kit.inbox.EventInbox;
+import org.drcc.kit.kafka.CloudEventRecords;
 import org.drcc.kit.kafka.ContractTypes;
 import org.drcc.metrics.query.BackupFactsProjection;
 import org.drcc.metrics.query.IncidentFactsProjection;
@@ -39,7 +40,8 @@ class ProjectedEvents {
 
     void consume(ConsumerRecord<String, String> record) {
         switch (record.topic()) {
-            case Topics.INCIDENT_EVENTS -> inbox.consume(record, INCIDENT_TYPES, incidents::apply);
+            case Topics.INCIDENT_EVENTS -> inbox.consume(record, INCIDENT_TYPES,
+                    e -> incidents.apply(e, CloudEventRecords.eventId(record)));
             case Topics.BACKUP_EVENTS -> inbox.consume(record, BACKUP_TYPES, e -> {
                 backups.apply(e);
                 publisher.publishEvent(new ProjectedLabel.Database(e.database()));

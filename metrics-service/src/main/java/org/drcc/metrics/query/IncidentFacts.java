@@ -90,7 +90,8 @@ public class IncidentFacts {
                 rs.getBoolean("drill"), Duration.ofSeconds(rs.getLong("rto_seconds")), rpo, instant(rs, "detected_at"),
                 instant(rs, "suspected_damage_start"), instant(rs, "declared_at"), instant(rs, "restored_at"),
                 instant(rs, "restore_point"), rs.getString("backup_id"), instant(rs, "closed_at"),
-                instant(rs, "cancelled_at"));
+                instant(rs, "cancelled_at"), rs.getString("declared_event_id"), rs.getString("restored_event_id"),
+                rs.getString("restore_evidence"), rs.getString("restore_source_event_id"));
     }
 
     /** A timestamp column's instant, or null; the facts tables all keep their times so. */

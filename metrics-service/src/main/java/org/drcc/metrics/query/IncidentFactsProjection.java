@@ -5,6 +5,7 @@ import org.drcc.contract.incident.IncidentClosedEvent;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.contract.incident.IncidentRestoredEvent;
+import org.drcc.contract.incident.RestoreEvidenceRecordedEvent;
 import org.drcc.contract.incident.SeverityChangedEvent;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class IncidentFactsProjection {
 
-    /** Version 3: backup and notification facts. Raise when the projection writes different facts: a start-up then replays the whole history. */
-    public static final int VERSION = 3;
+    /** Version 4: the events the clocks were read from, and the restore's evidence. Version 3: backup and notification facts. Raise when the projection writes different facts: a start-up then replays the whole history. */
+    public static final int VERSION = 4;
     public static final String NAME = "incident_fact";
 
     private final IncidentFacts facts;
@@ -29,18 +30,21 @@ public class IncidentFactsProjection {
         this.facts = facts;
     }
 
-    public void apply(IncidentEvent event) {
+    /** {@code eventId}: the CloudEvents id of the event, named by the figures computed from it. */
+    public void apply(IncidentEvent event, String eventId) {
         String id = event.incidentId();
         facts.targets(id, event.targets());
         if (event instanceof IncidentDeclaredEvent e) {
-            facts.set(id, "detected_at = ?, suspected_damage_start = ?, declared_at = ?",
-                    e.detectedAt(), e.suspectedDamageStart(), e.occurredAt());
+            facts.set(id, "detected_at = ?, suspected_damage_start = ?, declared_at = ?, declared_event_id = ?",
+                    e.detectedAt(), e.suspectedDamageStart(), e.occurredAt(), eventId);
             facts.severity(id, e.severity().name(), e.occurredAt());
         } else if (event instanceof SeverityChangedEvent e) {
             facts.severity(id, e.to().name(), e.occurredAt());
         } else if (event instanceof IncidentRestoredEvent e) {
-            facts.set(id, "restored_at = ?, restore_point = ?, backup_id = ?",
-                    e.occurredAt(), e.restorePoint(), e.backupId());
+            facts.set(id, "restored_at = ?, restore_point = ?, backup_id = ?, restored_event_id = ?",
+                    e.occurredAt(), e.restorePoint(), e.backupId(), eventId);
+        } else if (event instanceof RestoreEvidenceRecordedEvent e) {
+            facts.set(id, "restore_evidence = ?, restore_source_event_id = ?", e.evidence(), e.sourceEventId());
         } else if (event instanceof IncidentClosedEvent e) {
             facts.set(id, "closed_at = ?", e.occurredAt());
         } else if (event instanceof IncidentCancelledEvent e) {

@@ -2,6 +2,7 @@ package org.drcc.metrics.report;
 
 import java.time.Duration;
 import java.util.Locale;
+import org.drcc.metrics.figures.Measured;
 import org.drcc.metrics.figures.Rate;
 
 /** Figures as a reader of the report writes them: hours and minutes, percentages with their counts. */
@@ -16,6 +17,15 @@ final class Human {
         }
         long minutes = d.toMinutes();
         return String.format(Locale.ROOT, "%d h %02d min", minutes / 60, minutes % 60);
+    }
+
+    /** The two events a figure was computed from: type, id and field of each end. */
+    static String clock(Measured m) {
+        return end(m.from()) + " → " + end(m.to());
+    }
+
+    private static String end(Measured.End e) {
+        return e.eventType() + " " + (e.eventId() == null ? "(id not kept)" : e.eventId()) + " " + e.field();
     }
 
     static String rate(Rate r) {

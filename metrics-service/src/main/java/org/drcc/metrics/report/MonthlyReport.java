@@ -29,7 +29,7 @@ public record MonthlyReport(YearMonth month, Instant generatedAt, PeriodFigures 
     }
 
     static final List<String> INCIDENT_COLUMNS = List.of("Incident", "Scenario", "Severity", "Kind", "Declared",
-            "Time to recover", "RTO", "Data loss", "RPO", "State");
+            "Time to recover", "RTO", "Data loss", "RPO", "State", "Restore evidence", "Computed from");
 
     /** One row per incident of the month, in the order of {@link #INCIDENT_COLUMNS}. */
     public List<List<String>> incidentRows() {
@@ -37,7 +37,9 @@ public record MonthlyReport(YearMonth month, Instant generatedAt, PeriodFigures 
                 Human.orDash(r.facts().severity()), r.facts().drill() ? "drill" : "real",
                 Human.orDash(r.facts().declaredAt()),
                 r.timeToRecover() == null ? "–" : Human.duration(r.timeToRecover()), r.rto().name(),
-                r.dataLoss() == null ? "–" : Human.duration(r.dataLoss()), r.rpo().name(), r.state())).toList();
+                r.dataLoss() == null ? "–" : Human.duration(r.dataLoss()), r.rpo().name(), r.state(),
+                Human.orDash(r.restoreEvidence()), "RTO: " + Human.clock(r.recoveryClock())
+                        + (r.dataLoss() == null ? "" : "; data loss: " + Human.clock(r.dataLossClock())))).toList();
     }
 
     /** The counts in a sentence, the same in both formats. */

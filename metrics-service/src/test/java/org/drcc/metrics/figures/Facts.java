@@ -14,6 +14,7 @@ final class Facts {
     private Duration rpo = Duration.ofHours(1);
     private Instant damageStart;
     private Instant declaredAt;
+    private Instant detectedAt;
     private Instant restoredAt;
     private Instant restorePoint;
     private Instant closedAt;
@@ -60,6 +61,12 @@ final class Facts {
         return this;
     }
 
+    /** Service was lost {@code hours} before the declaration (the detection time). */
+    Facts detectedBefore(double hours) {
+        detectedAt = declaredAt.minusSeconds(Math.round(hours * 3600));
+        return this;
+    }
+
     Facts closedAfter(double hours) {
         closedAt = declaredAt.plusSeconds(Math.round(hours * 3600));
         return this;
@@ -71,7 +78,8 @@ final class Facts {
     }
 
     IncidentFact build() {
-        return new IncidentFact(id, "database-corruption", "HIGH", drill, rto, rpo, declaredAt, damageStart,
+        return new IncidentFact(id, "database-corruption", "HIGH", drill, rto, rpo,
+                detectedAt == null ? declaredAt : detectedAt, damageStart,
                 declaredAt, restoredAt, restorePoint, restoredAt == null ? null : "b-1", closedAt, cancelledAt);
     }
 }

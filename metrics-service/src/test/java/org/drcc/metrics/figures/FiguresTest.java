@@ -49,16 +49,47 @@ class FiguresTest {
     }
 
     @Test
-    void mtbfIsTheMeanGapBetweenConsecutiveRealDeclarations() {
-        PeriodFigures f = figures(declaredAt(1), declaredAt(4), declaredAt(13), declaredAt(2).drill(),
-                declaredAt(3).cancelledAfter(1));
-        assertThat(f.mtbf()).isEqualTo(Duration.ofHours(6));
+    void mtbfIsOperatingTimeDividedByFailuresDrillsAndFalseAlarmsAreNoFailures() {
+        PeriodFigures f = figures(declaredAt(1).restored(1, 0), declaredAt(4).restored(2, 0),
+                declaredAt(13).restored(3, 0), declaredAt(2).drill().restored(10, 0), declaredAt(3).cancelledAfter(1));
+        assertThat(f.mtbf()).as("(24 h - 6 h down) / 3 failures").isEqualTo(Duration.ofHours(6));
         assertThat(f.counts().falseAlarms()).isEqualTo(1);
     }
 
     @Test
-    void mtbfNeedsTwoRealDeclarations() {
-        assertThat(figures(declaredAt(1), declaredAt(2).drill(), declaredAt(3).cancelledAfter(1)).mtbf()).isNull();
+    void oneFailureIsEnoughForAFigure() {
+        assertThat(figures(declaredAt(1).restored(2, 0)).mtbf()).isEqualTo(Duration.ofHours(22));
+    }
+
+    @Test
+    void noFailureNoFigure() {
+        assertThat(figures(declaredAt(2).drill().restored(1, 0), declaredAt(3).cancelledAfter(1)).mtbf()).isNull();
+    }
+
+    @Test
+    void aPeriodStillRunningCountsOnlyItsPastAsOperatingTime() {
+        PeriodFigures f = Figures.of(List.of(declaredAt(1).restored(1, 0).build()), DAY_ONE, at(12));
+        assertThat(f.mtbf()).isEqualTo(Duration.ofHours(11));
+    }
+
+    @Test
+    void downtimeRunsFromDetectionAndOnlyItsPartInsideThePeriodCounts() {
+        PeriodFigures f = figures(declaredAt(-1).detectedBefore(1).restored(3, 0),
+                declaredAt(10).detectedBefore(0.5).restored(0.5, 0));
+        assertThat(f.mtbf()).as("declared the day before: not a failure of this day, but down until 02:00")
+                .isEqualTo(Duration.ofHours(21));
+    }
+
+    @Test
+    void overlappingOutagesAreDowntimeOnce() {
+        assertThat(figures(declaredAt(1).restored(3, 0), declaredAt(2).restored(1, 0)).mtbf())
+                .isEqualTo(Duration.ofMinutes(630));
+    }
+
+    @Test
+    void anIncidentNotRestoredIsDownUntilNowOrThePeriodEnd() {
+        assertThat(Figures.of(List.of(declaredAt(20).build()), DAY_ONE, at(30)).mtbf()).isEqualTo(Duration.ofHours(20));
+        assertThat(Figures.of(List.of(declaredAt(20).build()), DAY_ONE, at(22)).mtbf()).isEqualTo(Duration.ofHours(20));
     }
 
     @Test

@@ -18,9 +18,35 @@ class IncidentRecoveryTest {
     }
 
     @Test
-    void timeToRecoverIsFromDeclarationToRestore() {
+    void timeToRecoverIsFromDetectionToRestore() {
         assertThat(recovery(declaredAt(1).restored(1.5, 0).build()).timeToRecover())
                 .isEqualTo(Duration.ofMinutes(90));
+    }
+
+    @Test
+    void theRecoveryClockStartsWhenServiceWasLostAndNamesBothEvents() {
+        IncidentFact f = declaredAt(1).detectedBefore(0.5).restored(1, 0).build();
+        IncidentRecovery r = recovery(f);
+        assertThat(r.timeToRecover()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(r.recoveryClock().from().field()).isEqualTo("detectedAt");
+        assertThat(r.recoveryClock().from().eventType()).isEqualTo("dr.incident.declared.v1");
+        assertThat(r.recoveryClock().to().eventType()).isEqualTo("dr.incident.restored.v1");
+        assertThat(r.recoveryClock().to().at()).isEqualTo(f.restoredAt());
+    }
+
+    @Test
+    void aLinkedRestoresDataLossIsReadFromBackupServicesEvent() {
+        IncidentFact typed = declaredAt(0).restored(1, 30).build();
+        IncidentFact f = new IncidentFact(typed.incidentId(), typed.scenario(), typed.severity(), false, typed.rto(),
+                typed.rpo(), typed.detectedAt(), typed.suspectedDamageStart(), typed.declaredAt(), typed.restoredAt(),
+                typed.restorePoint(), typed.backupId(), null, null, "e-declared", "e-restored", "LINKED", "e-backup");
+        assertThat(recovery(f).dataLossClock().from()).isEqualTo(new Measured.End(typed.restorePoint(),
+                "dr.backup.restored.v1", "e-backup", "restorePoint"));
+        assertThat(recovery(f).dataLossClock().to()).isEqualTo(new Measured.End(typed.suspectedDamageStart(),
+                "dr.incident.declared.v1", "e-declared", "suspectedDamageStart"));
+        assertThat(recovery(f).restoreEvidence()).isEqualTo("LINKED");
+        assertThat(recovery(typed).dataLossClock().from().eventType()).as("typed: only the incident's own event")
+                .isEqualTo("dr.incident.restored.v1");
     }
 
     @Test

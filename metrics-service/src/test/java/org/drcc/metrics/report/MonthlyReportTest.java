@@ -54,7 +54,8 @@ class MonthlyReportTest {
     void anIncidentRowShowsItsRecovery() {
         MonthlyReport r = report(Duration.ofMinutes(90), null, Rate.of(1, 1), List.of(incident("i-1", "s")));
         assertThat(r.incidentRows()).containsExactly(List.of("i-1", "s", "HIGH", "real", FROM.toString(),
-                "1 h 30 min", "ACHIEVED", "–", "NOT_APPLICABLE", "RESTORED"));
+                "1 h 30 min", "ACHIEVED", "–", "NOT_APPLICABLE", "RESTORED", "–",
+                "RTO: dr.incident.declared.v1 (id not kept) detectedAt → dr.incident.restored.v1 (id not kept) occurredAt"));
         assertThat(r.checks().get(0).verdict()).isEqualTo("met");
     }
 }

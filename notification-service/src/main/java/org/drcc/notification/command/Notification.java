@@ -26,6 +26,9 @@ import org.drcc.kit.rules.RuleRefusedException;
 @Aggregate
 public class Notification {
 
+    /** The channel that only writes a log line (an audience without contacts): it reaches no person. */
+    static final String LOG_CHANNEL = "log";
+
     @AggregateIdentifier
     private String notificationId;
     private String incidentId;
@@ -74,7 +77,8 @@ public class Notification {
         if (c.cause() == null) {
             apply(new NotificationSentEvent(notificationId, incidentId, envelope.channel(), attempts, c.at()));
             if (dueAt != null && !deadlineDecided) {
-                apply(c.at().isAfter(dueAt)
+                // the log channel tells nobody: the deadline of a message that reached no person is not met
+                apply(c.at().isAfter(dueAt) || LOG_CHANNEL.equals(envelope.channel())
                         ? new NotificationDeadlineBreachedEvent(notificationId, incidentId, tier, dueAt, c.at())
                         : new NotificationDeadlineMetEvent(notificationId, incidentId, tier, dueAt, c.at()));
             }

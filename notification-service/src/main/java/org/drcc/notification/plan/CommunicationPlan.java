@@ -96,6 +96,21 @@ public record CommunicationPlan(@NotEmpty List<@Valid Tier> tiers, @Valid Escala
         return audiences().anyMatch(a -> a.name().equals(audience) && a.members().contains(person));
     }
 
+    /**
+     * The audiences with no contact: their messages go only to the log channel, which tells nobody, so they are not
+     * delivered and their deadlines are not met.
+     */
+    public List<String> audiencesWithoutContact() {
+        return audiences().filter(a -> a.contacts().isEmpty()).map(Audience::name).distinct().toList();
+    }
+
+    /** Why the plan as it stands cannot keep its promises: one sentence per audience nobody would hear. */
+    public List<String> warnings() {
+        return audiencesWithoutContact().stream().map(name -> "audience '" + name + "' has no contact: its messages "
+                + "go to the log channel only, reach nobody, and their deadlines are not met; give it a contact "
+                + "(PUT /api/plan/audiences/" + name + ")").toList();
+    }
+
     public boolean hasAudience(String name) {
         return audiences().anyMatch(a -> a.name().equals(name));
     }

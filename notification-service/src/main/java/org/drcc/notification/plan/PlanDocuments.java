@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -96,6 +97,8 @@ public class PlanDocuments {
                 node.put("shownAs", real.shownAs());
             }
         }
+        ArrayNode warnings = ((ObjectNode) tree).putArray("warnings");
+        plan.warnings().forEach(warnings::add);
         return tree;
     }
 

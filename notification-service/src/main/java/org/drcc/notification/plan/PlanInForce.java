@@ -48,6 +48,7 @@ public class PlanInForce implements SmartInitializingSingleton {
             log.info("communication plan revision {} (changed through the API) is in force, not the file's",
                     current.revision());
         }
+        current.plan().warnings().forEach(w -> log.warn("Communication plan: {}", w));
     }
 
     public CommunicationPlan get() {
@@ -104,6 +105,7 @@ public class PlanInForce implements SmartInitializingSingleton {
         current = new Current(revision, plan);
         checkedAt = System.nanoTime();
         log.info("communication plan revision {} by {}: {}", revision, actor, change);
+        plan.warnings().forEach(w -> log.warn("Communication plan revision {}: {}", revision, w));
         return revision;
     }
 

@@ -46,9 +46,11 @@ class DeliveryProjection {
 
     @EventHandler
     void on(NotificationSentEvent e) {
-        jdbc.sql("UPDATE notification_delivery SET status = 'SENT', attempts = ?, sent_at = ?, next_attempt_at = NULL"
+        // a message only logged reached nobody: it is not delivered, whatever the channel accepted
+        jdbc.sql("UPDATE notification_delivery SET status = ?, attempts = ?, sent_at = ?, next_attempt_at = NULL"
                         + " WHERE notification_id = ?")
-                .params(e.attempt(), ts(e.occurredAt()), e.notificationId()).update();
+                .params("log".equals(e.channel()) ? "NOT_DELIVERED" : "SENT", e.attempt(), ts(e.occurredAt()),
+                        e.notificationId()).update();
     }
 
     @EventHandler

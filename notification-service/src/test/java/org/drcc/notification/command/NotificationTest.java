@@ -72,6 +72,16 @@ class NotificationTest {
     }
 
     @Test
+    void aMessageOnlyLoggedReachedNobodyAndItsDeadlineIsNotMetThoughOnTime() {
+        Instant at = T0.plusSeconds(5);
+        fixture.given(new NotificationScheduledEvent(ID, "i-1", "e-1", "incident-declaration", "immediate", "Management",
+                        "log", "log", "Declared", "body", DUE, T0), started(1))
+                .when(new RecordDeliveryCommand(ID, 1, null, at))
+                .expectEvents(new NotificationSentEvent(ID, "i-1", "log", 1, at),
+                        new NotificationDeadlineBreachedEvent(ID, "i-1", "immediate", DUE, at));
+    }
+
+    @Test
     void canRecordASendBeforeTheDeadline() {
         Instant at = T0.plusSeconds(5);
         fixture.given(scheduled(), started(1))

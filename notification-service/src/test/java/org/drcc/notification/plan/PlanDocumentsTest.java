@@ -42,6 +42,15 @@ class PlanDocumentsTest {
     }
 
     @Test
+    void theShownPlanWarnsOfEveryAudienceNobodyWouldHear() {
+        CommunicationPlan plan = documents.read(plan(SLACK, ""));
+        assertThat(plan.audiencesWithoutContact()).containsExactly("Board", "Support Team", "Management");
+        assertThat(documents.shown(plan).path("warnings")).hasSize(3)
+                .first().satisfies(w -> assertThat(w.asText()).startsWith("audience 'Board' has no contact")
+                        .contains("reach nobody").contains("deadlines are not met"));
+    }
+
+    @Test
     void cannotTakeABadWebhookUrlAndSaysWhereAndWhy() {
         PlanRejectedException e = catchThrowableOfType(PlanRejectedException.class, () -> documents.read(
                 plan(SLACK + ", {\"name\": \"teams\", \"channel\": \"teams\", \"target\": \"outlook.office.com/x\"}", "")));

@@ -1,6 +1,7 @@
 package org.drcc.kit.s3;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.ObjectLockMode;
@@ -104,9 +106,39 @@ public class BucketStore {
         }
     }
 
-    /** Asks the store to expire the objects under {@code prefix} {@code days} after they were written. */
+    /**
+     * Creates the bucket if missing and asks for the rule that expires the objects under {@code prefix} after
+     * {@code days}; empty when the store took the rule, else why it refused it (a store without lifecycle rules):
+     * the caller's objects then keep only their own retain-until record.
+     */
+    public Optional<String> createExpiring(String ruleId, String prefix, int days) {
+        createIfMissing();
+        try {
+            expire(ruleId, prefix, days);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * Asks the store to expire the objects under {@code prefix} {@code days} after they were written. S3 keeps one
+     * lifecycle configuration per bucket, so the rule replaces only the rule of the same id and keeps the others:
+     * two writers sharing a bucket (drill reports and incident reports) each keep their own retention.
+     */
     public void expire(String ruleId, String prefix, int days) {
-        s3.putBucketLifecycleConfiguration(r -> r.bucket(bucket).lifecycleConfiguration(c -> c.rules(rule -> rule
-                .id(ruleId).status(ExpirationStatus.ENABLED).filter(f -> f.prefix(prefix)).expiration(x -> x.days(days)))));
+        List<LifecycleRule> rules = new ArrayList<>();
+        try {
+            s3.getBucketLifecycleConfiguration(r -> r.bucket(bucket)).rules().stream()
+                    .filter(rule -> !ruleId.equals(rule.id())).forEach(rules::add);
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+            // NoSuchLifecycleConfiguration: no rule yet
+        }
+        rules.add(LifecycleRule.builder().id(ruleId).status(ExpirationStatus.ENABLED).filter(f -> f.prefix(prefix))
+                .expiration(x -> x.days(days)).build());
+        s3.putBucketLifecycleConfiguration(r -> r.bucket(bucket).lifecycleConfiguration(c -> c.rules(rules)));
     }
 }
