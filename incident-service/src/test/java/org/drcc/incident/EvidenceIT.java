@@ -13,6 +13,7 @@ import org.drcc.contract.backup.BackupRestoredEvent;
 import org.drcc.contract.backup.BackupVerifiedEvent;
 import org.drcc.contract.notification.NotificationScheduledEvent;
 import org.drcc.contract.notification.NotificationSentEvent;
+import org.drcc.contract.notification.StatusUpdatePublishedEvent;
 import org.drcc.kit.security.Roles;
 import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.TestTokens;
@@ -127,6 +128,21 @@ class EvidenceIT {
                 .containsEntry("evidence", Map.of("type", "dr.notification.sent.v1", "id", sent));
         assertThat(item(view, "stakeholders-notified")).as("only the log channel had it: nobody was told")
                 .containsEntry("state", "OPEN");
+    }
+
+    @Test
+    void anUpdatePublishedOnTheStatusPageTicksStatusPageUpdatedWithItsEvent() throws Exception {
+        String id = (String) send("/api/incidents", "alice", Map.of("scenario", "database-corruption",
+                "title", "Orders slow")).getBody().get("id");
+        String published;
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            published = events.publish(Topics.NOTIFICATION_EVENTS, id, new StatusUpdatePublishedEvent(
+                    "public-" + UUID.randomUUID(), id, "Ordering is slow; we are on it", null, "sue", Instant.now()));
+        }
+        Map<String, Object> view = awaitItemDone(id, "status-page-updated");
+
+        assertThat(item(view, "status-page-updated")).containsEntry("by", "incident-service").containsEntry("evidence",
+                Map.of("type", "dr.notification.status-update-published.v1", "id", published));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.drcc.incident.evidence;
 import java.time.Clock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.contract.notification.NotificationSentEvent;
+import org.drcc.contract.notification.StatusUpdatePublishedEvent;
 import org.drcc.incident.command.EvidenceChecklistItemCommand;
 import org.drcc.incident.command.ItemProof;
 import org.drcc.incident.plan.Plan;
@@ -12,12 +13,13 @@ import org.springframework.stereotype.Component;
 /**
  * A message that reached a person ticks the plan's "DR team notified" or "Stakeholders notified" item of its
  * incident, with the {@code dr.notification.sent} event as the evidence. One that only went to the log channel
- * ticks nothing: nobody was told.
+ * ticks nothing: nobody was told. An update published on the public status page ticks "Status page updated".
  */
 @Component
 public class DeliveryTicks {
 
     static final String SENT_TYPE = "dr.notification.sent.v1";
+    static final String PUBLISHED_TYPE = "dr.notification.status-update-published.v1";
     /** The actor of the ticks: this service, not a person. */
     static final String ACTOR = "incident-service";
 
@@ -45,6 +47,17 @@ public class DeliveryTicks {
                     new ItemProof(item, deed, SENT_TYPE, eventId, n.kind() + " to " + n.audience() + " delivered through "
                             + e.channel() + " (attempt " + e.attempt() + ")"), ACTOR, clock.instant())));
         });
+    }
+
+    /** An update published on the public status page ticks "Status page updated", with its event as the evidence. */
+    public void published(String eventId, StatusUpdatePublishedEvent e) {
+        if (!incidentExists(e.incidentId())) {
+            return;
+        }
+        plan.itemFor(SuiteDeeds.STATUS_PAGE_UPDATED).ifPresent(item -> commands.sendAndWait(
+                new EvidenceChecklistItemCommand(e.incidentId(), new ItemProof(item, SuiteDeeds.STATUS_PAGE_UPDATED,
+                        PUBLISHED_TYPE, eventId, "an update published on the public status page"), ACTOR,
+                        clock.instant())));
     }
 
     /** An incident unknown here (another suite's, or a test's) is left alone rather than failing the consumer. */

@@ -15,6 +15,8 @@ public final class SuiteDeeds {
     public static final String DR_TEAM_NOTIFIED = "dr-team-notified";
     /** The same, to an audience of a later tier. */
     public static final String STAKEHOLDERS_NOTIFIED = "stakeholders-notified";
+    /** A {@code dr.notification.status-update-published.v1}: a person published an update on the public status page. */
+    public static final String STATUS_PAGE_UPDATED = "status-page-updated";
 
     /** The communication plan's first tier: the DR team (notification-service's communication-plan.yml). */
     static final String FIRST_TIER = "immediate";

@@ -10,6 +10,7 @@ import org.drcc.contract.notification.NotificationDeadlineMetEvent;
 import org.drcc.contract.notification.NotificationEvent;
 import org.drcc.contract.notification.NotificationScheduledEvent;
 import org.drcc.contract.notification.NotificationSentEvent;
+import org.drcc.contract.notification.StatusUpdatePublishedEvent;
 import org.drcc.incident.evidence.DeliveryTicks;
 import org.drcc.incident.evidence.SeenEvents;
 import org.drcc.kit.inbox.EventInbox;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the other services did that can be an incident's evidence: finished restores and verifications of
- * backup-service, and the messages notification-service delivered. Once per event (the kit's inbox).
+ * backup-service, and the messages notification-service delivered or published on the status page. Once per event (the kit's inbox).
  */
 @Component
 class SuiteEventsListener {
@@ -63,6 +64,8 @@ class SuiteEventsListener {
                 seen.deadline(met.notificationId(), "MET", met.occurredAt());
             } else if (event instanceof NotificationDeadlineBreachedEvent breached) {
                 seen.deadline(breached.notificationId(), "BREACHED", breached.occurredAt());
+            } else if (event instanceof StatusUpdatePublishedEvent published) {
+                deliveries.published(eventId, published);
             }
         });
     }
