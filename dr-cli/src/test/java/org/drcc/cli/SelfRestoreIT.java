@@ -196,13 +196,8 @@ class SelfRestoreIT {
                 Duration.ofMinutes(30));
     }
 
-    private static boolean contains(JsonNode array, String incidentId) {
-        for (JsonNode node : array) {
-            if (incidentId.equals(node.get("incidentId").asText())) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean contains(JsonNode incidents, String incidentId) {
+        return incidents.findValuesAsText("incidentId").contains(incidentId);
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -214,29 +209,30 @@ class SelfRestoreIT {
         }
     }
 
+    /** Polls until the condition holds: the positive signal each step waits for. */
     private static void await(java.util.function.BooleanSupplier condition, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not reached within " + timeout);
-            }
-            Thread.sleep(200);
+        for (long deadline = System.nanoTime() + timeout.toNanos(); !condition.getAsBoolean(); Thread.sleep(200)) {
+            assertThat(System.nanoTime()).as("not reached within " + timeout).isLessThan(deadline);
         }
     }
 
     private String incident() {
-        return "http://127.0.0.1:" + ports.get(0);
+        return url(0);
     }
 
     private String backup() {
-        return "http://127.0.0.1:" + ports.get(1);
+        return url(1);
     }
 
     private String notification() {
-        return "http://127.0.0.1:" + ports.get(2);
+        return url(2);
     }
 
     private String metrics() {
-        return "http://127.0.0.1:" + ports.get(3);
+        return url(3);
+    }
+
+    private String url(int service) {
+        return "http://127.0.0.1:" + ports.get(service);
     }
 }
