@@ -36,7 +36,8 @@ class SelfBackupCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Api backups = services.backups();
         for (String database : CommandCentreDatabases.ALL) {
-            String id = backups.post("/api/backups", Api.body("database", database)).path("id").asText();
+            // the answer is the backup view: its id is backupId
+            String id = backups.post("/api/backups", Api.body("database", database)).path("backupId").asText();
             JsonNode done = awaitProven(backups, id, database);
             output.out.printf("%-13s backup %s  restore point %s  verified, in %s%n", database, id,
                     done.path("snapshotAt").asText(), String.join(", ", TIERS));

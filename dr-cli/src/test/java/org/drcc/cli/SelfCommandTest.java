@@ -38,7 +38,7 @@ class SelfCommandTest {
                 String database = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
                         .replaceAll(".*\"database\":\"([a-z]+)\".*", "$1");
                 backedUp.add(database);
-                answer(exchange, 202, "{\"id\":\"b-" + database + "\",\"database\":\"" + database + "\",\"status\":\"RUNNING\"}");
+                answer(exchange, 202, "{\"backupId\":\"b-" + database + "\",\"database\":\"" + database + "\",\"status\":\"RUNNING\"}");
                 return;
             }
             String database = exchange.getRequestURI().getPath().replace("/api/backups/b-", "");
