@@ -96,3 +96,22 @@ BEGIN
     END IF;
 END
 $$;
+
+-- Least privilege (deploy/postgres/least-privilege.psql): a role that runs the service but does not own these
+-- tables keeps INSERT and SELECT on the stored events, their links and the checkpoints, and nothing that could
+-- change them; default privileges may have granted it more. Only the owner (the role that migrates) keeps the rest.
+DO $$
+DECLARE g record;
+BEGIN
+    FOR g IN SELECT DISTINCT r.grantee, r.table_name FROM information_schema.role_table_grants r
+             JOIN pg_tables t ON t.schemaname = r.table_schema AND t.tablename = r.table_name
+             WHERE r.table_schema = current_schema()
+               AND r.table_name IN ('domainevententry', 'event_chain', 'chain_checkpoint')
+               AND r.privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER')
+               AND r.grantee <> t.tableowner
+    LOOP
+        EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON %I FROM %s', g.table_name,
+                       CASE WHEN g.grantee = 'PUBLIC' THEN 'PUBLIC' ELSE quote_ident(g.grantee) END);
+    END LOOP;
+END
+$$;

@@ -86,6 +86,11 @@ public class ArchiveAutoConfiguration {
     }
 
     @Bean
+    ArchiveGauges auditArchiveGauges(RetentionStatus retention, Archiver archiver) {
+        return new ArchiveGauges(retention, archiver);
+    }
+
+    @Bean
     EvidencePack evidencePack(ArchiveReader reader, ArchiveVerifier archive, ChainVerifier chain, ChainSigner signer,
                               ArchiveProperties settings, ObjectMapper json, Clock clock) {
         return new EvidencePack(reader, archive, chain, signer, settings, json, clock);

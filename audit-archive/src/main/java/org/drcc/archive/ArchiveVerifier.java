@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.drcc.kit.audit.ChainSigner;
 import org.drcc.kit.s3.BucketStore;
+import org.drcc.kit.web.EngineDown;
 
 /**
  * Checks the archive on its own: per partition, the checkpoints' signatures, each segment's SHA-256, the
@@ -73,6 +74,9 @@ class ArchiveVerifier {
             try {
                 checkpoint = json.readValue(store.get(key.checkpoint()), SegmentCheckpoint.class);
             } catch (IOException | RuntimeException e) {
+                if (EngineDown.of(e).isPresent()) {
+                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e); // an outage, no forgery
+                }
                 return at("FORGED_CHECKPOINT", key, key.checkpoint(), "the checkpoint cannot be read: " + e.getMessage());
             }
             if (!key.equals(checkpoint.key()) || !signed(checkpoint)) {

@@ -76,6 +76,45 @@ class DockerComposeTest {
                 .isEqualTo("/actuator/prometheus");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"incident-service", "backup-service", "notification-service", "metrics-service"})
+    void inComposeEachServiceRunsUnderProdAndReadsItsSigningKeyFromAMountedVolume(String name) throws IOException {
+        JsonNode settings = read(ROOT.resolve(name).resolve("src/main/resources/application.yml"));
+        JsonNode service = read(ROOT.resolve("docker-compose.yml")).path("services").path(name);
+        Map<String, String> env = environment(service);
+        assertThat(env.get("SPRING_PROFILES_ACTIVE")).as("%s: a missing key must stop it (prod)", name).isEqualTo("prod");
+        if (!settings.path("dr").path("audit").path("enabled").asBoolean()) {
+            return;
+        }
+        String keyFile = env.get("DR_AUDIT_SIGNING_KEY_FILE");
+        assertThat(keyFile).as("%s: DR_AUDIT_SIGNING_KEY_FILE (the default is the home of a user whose home is "
+                + "not writable in the image)", name).isNotBlank();
+        String mounts = service.path("volumes").toString();
+        String dir = keyFile.substring(0, keyFile.lastIndexOf('/'));
+        assertThat(mounts).as("%s: %s must be on a mounted volume, or every rebuild makes a new key", name, dir)
+                .contains(":" + dir + "\"");
+    }
+
+    @org.junit.jupiter.api.Test
+    void prometheusGetsEveryRuleFileItLoadsAndSendsItsAlertsToTheComposedAlertmanager() throws IOException {
+        JsonNode prometheus = read(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+        JsonNode services = read(ROOT.resolve("docker-compose.yml")).path("services");
+        String mounts = services.path("prometheus").path("volumes").toString();
+        for (JsonNode rules : prometheus.path("rule_files")) {
+            assertThat(mounts).as("docker-compose.yml must mount %s, which prometheus.yml loads", rules.asText())
+                    .contains("./deploy/prometheus/" + rules.asText() + ":/etc/prometheus/" + rules.asText());
+        }
+        String alertmanagers = prometheus.path("alerting").path("alertmanagers").toString();
+        assertThat(alertmanagers).as("prometheus.yml must send its alerts to the composed Alertmanager")
+                .contains("alertmanager:9093");
+        JsonNode alertmanager = services.path("alertmanager");
+        assertThat(alertmanager.path("volumes").toString())
+                .contains("./deploy/alertmanager/alertmanager.yml:/etc/alertmanager/alertmanager.yml");
+        assertThat(alertmanager.path("secrets").toString())
+                .as("the on-call webhook URL reaches Alertmanager as a secret file, as alertmanager.yml reads it")
+                .contains("oncall_webhook_url");
+    }
+
     private static JsonNode read(Path file) throws IOException {
         assertThat(file).as("%s is missing", file).isRegularFile();
         return YAML.readTree(file.toFile());

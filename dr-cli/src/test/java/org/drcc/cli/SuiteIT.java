@@ -33,6 +33,7 @@ class SuiteIT {
     Path dir;
 
     private final ObjectMapper json = new ObjectMapper();
+    private static final String CORRELATION_ID = "suite-it-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free(),
             Ports.free(), Ports.free(), Ports.free(), Ports.free());
@@ -50,6 +51,8 @@ class SuiteIT {
         System.out.printf("The declaration reached all three downstream services in %d ms%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         int notifications = get(notification() + "/api/incidents/" + id + "/notifications").size();
+        everyMetricTheOperationsAlertsUseIsReported();
+        theRequestsCorrelationIdFollowsItsWorkThroughKafkaIntoTheConsumersLog(id);
 
         killTree(launcher);
         launcher = up("after-kill");
@@ -158,13 +161,49 @@ class SuiteIT {
         process.onExit().join();
     }
 
+    /** A rule on a metric no service reports never fires: each one in operations-alerts.yml is scraped somewhere. */
+    private void everyMetricTheOperationsAlertsUseIsReported() throws Exception {
+        String rules = java.nio.file.Files.readString(Path.of("..", "deploy", "prometheus", "operations-alerts.yml"));
+        List<String> used = java.util.regex.Pattern.compile("\\b(?:dr|kafka)_[a-z_]+").matcher(rules).results()
+                .map(java.util.regex.MatchResult::group).distinct().toList();
+        StringBuilder scraped = new StringBuilder();
+        for (String service : List.of(incident(), backup(), notification(), metrics())) {
+            scraped.append(http.send(HttpRequest.newBuilder(URI.create(service + "/actuator/prometheus")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+        }
+        assertThat(used).isNotEmpty().allSatisfy(name -> assertThat(scraped.toString())
+                .as("no service reports %s, which deploy/prometheus/operations-alerts.yml alerts on", name)
+                .containsAnyOf("\n" + name + "{", "\n" + name + " "));
+    }
+
+    /** The declaration's id on its event's record, on the notifications it caused, and in notification-service's log. */
+    private void theRequestsCorrelationIdFollowsItsWorkThroughKafkaIntoTheConsumersLog(String incidentId) throws Exception {
+        String kafka = "127.0.0.1:" + ports.get(5);
+        for (String topic : List.of(Topics.INCIDENT_EVENTS, Topics.NOTIFICATION_EVENTS)) {
+            var record = TestEvents.awaitRecord(kafka, topic, incidentId, Duration.ofSeconds(30));
+            var header = record.headers().lastHeader("dr-correlation-id");
+            assertThat(header).as("dr-correlation-id on " + topic).isNotNull();
+            assertThat(new String(header.value(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(CORRELATION_ID);
+        }
+        Path log = dir.resolve("dr").resolve("logs").resolve("notification-service.log");
+        await(() -> {
+            try {
+                return java.nio.file.Files.readString(log).contains("[" + CORRELATION_ID + "]");
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        }, Duration.ofSeconds(30));
+    }
+
     private String declare() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(incident() + "/api/incidents"))
                 .header("Content-Type", "application/json").header("Authorization", bearer("dr-lead", "carol"))
+                .header("X-Correlation-Id", CORRELATION_ID)
                 .POST(HttpRequest.BodyPublishers.ofString(
                         "{\"scenario\":\"database-corruption\",\"title\":\"Orders table corrupted\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(response.headers().firstValue("X-Correlation-Id")).hasValue(CORRELATION_ID);
         return json.readTree(response.body()).get("id").asText();
     }
 

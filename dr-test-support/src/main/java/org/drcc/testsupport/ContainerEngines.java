@@ -1,5 +1,6 @@
 package org.drcc.testsupport;
 
+import org.drcc.engines.Buckets;
 import org.drcc.engines.Engines;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.containers.MinIOContainer;
@@ -29,6 +30,7 @@ public final class ContainerEngines {
             postgres.start();
             kafka.start();
             minio.start();
+            buckets();
         }
         if (!Engines.SERVICE_DATABASES.contains(database)) {
             throw new IllegalArgumentException("unknown service database " + database);
@@ -39,5 +41,31 @@ public final class ContainerEngines {
         registry.add("spring.datasource.password", postgres::getPassword);
         registry.add("spring.kafka.bootstrap-servers", kafka::getBootstrapServers);
         registry.add("dr.s3.endpoint", minio::getS3URL);
+        registry.add("dr.s3.access-key", minio::getUserName);
+        registry.add("dr.s3.secret-key", minio::getPassword);
+        registry.add("dr.audit.signing-key-file", () -> TestTokens.install().publicKeyFile().resolveSibling(
+                database + "-audit.key").toString());
+    }
+
+    /**
+     * The buckets the embedded S3 server starts with, made as docker-compose's minio-init makes them: the audit
+     * archive with Object Lock (MinIO enforces it, unlike the embedded server), the others plain.
+     */
+    private static void buckets() {
+        StringBuilder script = new StringBuilder("mc alias set local http://127.0.0.1:9000 \"$MINIO_ROOT_USER\" "
+                + "\"$MINIO_ROOT_PASSWORD\" && mc mb --ignore-existing --with-lock local/" + Buckets.AUDIT);
+        Buckets.ALL.stream().filter(b -> !b.equals(Buckets.AUDIT))
+                .forEach(b -> script.append(" && mc mb --ignore-existing local/").append(b));
+        try {
+            var made = minio.execInContainer("sh", "-c", script.toString());
+            if (made.getExitCode() != 0) {
+                throw new IllegalStateException("MinIO buckets not made: " + made.getStderr());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

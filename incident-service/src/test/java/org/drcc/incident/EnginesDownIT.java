@@ -39,8 +39,7 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 /**
  * The service's own engines fail under it: it answers at once and names the engine, changes nothing, and takes
  * up its work again by itself when the engine is back. The bounds are generous (a loaded machine), the target
- * is about two seconds. PostgreSQL is not stopped here: a request can still answer 500 then (the root README's
- * known gap), and the dead pooled connections it leaves broke the tests after it.
+ * is about two seconds. PostgreSQL stops in {@link PostgresDownIT}, under a service on a server of its own.
  */
 @WithEngines(database = "incident")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -130,7 +129,8 @@ class EnginesDownIT {
     }
 
     @Test
-    void withS3StoppedHealthNamesS3AtOnceAndItIsUpAgainWhenItReturns(Engines engines) throws Exception {
+    void withS3StoppedHealthNamesS3AndAnArchiveReadIsRefusedAtOnceAndItIsUpAgainWhenItReturns(Engines engines)
+            throws Exception {
         engines.stopS3();
         try {
             within(Duration.ofSeconds(20), () -> {
@@ -139,6 +139,17 @@ class EnginesDownIT {
                 assertThat(since(asked)).isLessThan(PROMPTLY);
                 return answer;
             }, h -> h.path("components").path("s3").path("status").asText().equals("DOWN"));
+            // a call that reads the archive in S3 is refused at once, naming S3, nothing half done
+            HttpHeaders auditor = new HttpHeaders();
+            auditor.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.AUDITOR, "s3-outage-auditor"));
+            long asked = System.nanoTime();
+            ResponseEntity<String> refused = http.exchange("/api/audit/archive/verify", HttpMethod.GET,
+                    new HttpEntity<>(auditor), String.class);
+            assertThat(since(asked)).isLessThan(PROMPTLY);
+            assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).matches("[1-9][0-9]*");
+            assertThat(JSON.readTree(refused.getBody()).path("engine").asText()).isEqualTo("S3");
         } finally {
             engines.startS3();
         }

@@ -15,13 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -67,7 +64,11 @@ import org.springframework.transaction.support.TransactionTemplate;
         "DR_COMMUNICATION_PLAN=classpath:communication-plan-it.yml",
         "dr.notification.max-attempts=3", "dr.notification.initial-backoff=PT0.2S",
         "dr.notification.backoff-multiplier=2", "dr.notification.poll-interval=PT0.2S",
-        "dr.notification.timeout=PT15S"})
+        "dr.notification.timeout=PT15S",
+        // the test's own receivers (WireMock, and a closed port) are on this machine: allowed by name, nothing else
+        "dr.notification.allowed-hosts=localhost,127.0.0.1",
+        // JavaMail's connect, read and write timeouts, through the service's own setting (short for the hung server)
+        "DR_NOTIFICATION_MAIL_TIMEOUT_MS=2000"})
 class NotificationServiceIT {
 
     private static final List<String> DEFAULT_AUDIENCES = List.of("DR Team Lead", "DevOps Team", "Management",
@@ -161,48 +162,87 @@ class NotificationServiceIT {
                 "dr.notification.deadline-met.v1", "dr.notification.retried.v1", "dr.notification.failed.v1");
     }
 
+    /**
+     * The security review's finding: the public page published the internal write-ups word for word and named the
+     * scenario. A ransomware incident with internal notes, a stakeholder update and phase summaries shows none of
+     * them, nor the scenario or the internal title; the update a person publishes (previewed first) is there.
+     */
     @Test
-    void aRealIncidentAppearsOnTheStatusPageAndADrillAndAnInternalNoteDoNot() throws Exception {
+    void thePublicStatusPageShowsOnlyWhatAPersonPublishedAndNeverTheScenarioOrTheWriteUps() throws Exception {
         String id = UUID.randomUUID().toString();
         String drillId = UUID.randomUUID().toString();
-        IncidentDeclaredEvent declared = TestEvents.declared(id, Severity.HIGH, false);
+        IncidentDeclaredEvent d = TestEvents.declared(id, Severity.HIGH, false);
+        IncidentDeclaredEvent declared = new IncidentDeclaredEvent(id, "ransomware-attack", "LockBit on orders-db",
+                "encrypted at 03:12", d.severity(), d.rto(), d.rpo(), d.detectedAt(), d.suspectedDamageStart(), false,
+                "alice", d.occurredAt());
         IncidentDeclaredEvent drill = TestEvents.declared(drillId, Severity.HIGH, true);
-        IncidentTargets targets = declared.targets();
+        IncidentTargets targets = new IncidentTargets("ransomware-attack", d.rto(), d.rpo(), false);
         Instant now = Instant.now();
+        List<String> internal = List.of("stakeholders: orders-db encrypted, ransom note found",
+                "internal: call dave@example.org", "LockBit variant, entry through the VPN appliance",
+                "VPN appliance isolated, keys rotated", "Orders restored from backup b-1 of 03:00");
         try (TestEvents events = new TestEvents(bootstrap)) {
             events.publish(Topics.INCIDENT_EVENTS, id, declared);
             events.publish(Topics.INCIDENT_EVENTS, drillId, drill);
-            events.publish(Topics.INCIDENT_EVENTS, id, new NoteAddedEvent(id, targets,
-                    "Orders placed in the last hour may be delayed", true, "alice", now.plusSeconds(1)));
-            events.publish(Topics.INCIDENT_EVENTS, id, new NoteAddedEvent(id, targets,
-                    "internal: call dave@example.org", false, "alice", now.plusSeconds(2)));
-            events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
-        }
-        String statusUpdate = "Orders placed in the last hour may be delayed";
-        await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject("/status.json", String.class)
-                .contains(statusUpdate));
-        var html = http.getForEntity("/status", String.class);
-        assertThat(html.getHeaders().getContentType().toString()).startsWith("text/html");
-        assertThat(html.getBody()).contains("Orders table corrupted", "database-corruption", statusUpdate)
-                .doesNotContain("dave@example.org", "alice");
-
-        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(Topics.INCIDENT_EVENTS, id, new NoteAddedEvent(id, targets, internal.get(0), true, "alice",
+                    now.plusSeconds(1)));
+            events.publish(Topics.INCIDENT_EVENTS, id, new NoteAddedEvent(id, targets, internal.get(1), false, "alice",
+                    now.plusSeconds(2)));
+            events.publish(Topics.INCIDENT_EVENTS, id, new org.drcc.contract.incident.IncidentAssessedEvent(id, targets,
+                    internal.get(2), "alice", now.plusSeconds(3)));
+            events.publish(Topics.INCIDENT_EVENTS, id, new org.drcc.contract.incident.IncidentContainedEvent(id,
+                    targets, internal.get(3), "alice", now.plusSeconds(4)));
             events.publish(Topics.INCIDENT_EVENTS, id, new IncidentRestoredEvent(id, targets, "b-1", now,
-                    "Ordering is back", "bob", now.plusSeconds(3)));
+                    internal.get(4), "bob", now.plusSeconds(5)));
             events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> http.getForObject("/status.json", String.class)
-                .contains("Ordering is back"));
-        var json = http.getForEntity("/status.json", String.class);
-        assertThat(json.getHeaders().getContentType().toString()).startsWith("application/json");
-        assertThat(json.getBody()).contains(id, "\"status\":\"restored\"", statusUpdate)
-                .doesNotContain(drillId, "dave@example.org", "alice", "bob");
-        var feed = http.getForEntity("/status/feed.atom", String.class);
-        assertThat(feed.getHeaders().getContentType().toString()).startsWith("application/atom+xml");
-        assertThat(feed.getBody()).contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">",
-                        "Orders table corrupted: restored", "Ordering is back", statusUpdate)
-                .doesNotContain("dave@example.org", "bob");
-        assertThat(http.getForObject("/status", String.class)).contains("Ordering is back", "restored");
+                .contains("\"incidentId\":\"" + id + "\",\"title\":\"Service disruption: Ordering, Payments\","
+                        + "\"status\":\"monitoring\""));
+        List<String> neverPublic = new ArrayList<>(internal);
+        neverPublic.addAll(List.of("ransomware", "LockBit on orders-db", "encrypted at 03:12", "alice", "bob",
+                drillId));
+        for (String page : List.of("/status", "/status.json", "/api/status", "/status/feed.atom")) {
+            assertThat(OpenApiWalk.anonymous(http).getForObject(page, String.class)).as(page)
+                    .doesNotContain(neverPublic);
+        }
+
+        String text = "Some orders could not be placed this morning; ordering works again.";
+        HttpHeaders lead = new HttpHeaders();
+        lead.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.DR_LEAD, "lead"));
+        lead.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        String update = "{\"text\": \"" + text + "\", \"title\": \"Ordering interrupted\"}";
+        var preview = http.exchange("/api/status/incidents/" + id + "/updates/preview", HttpMethod.POST,
+                new HttpEntity<>(update, lead), String.class);
+        assertThat(preview.getStatusCode().value()).isEqualTo(200);
+        assertThat(preview.getBody()).contains("\"title\":\"Ordering interrupted\"", text, "\"components\":[\"Ordering\",\"Payments\"]")
+                .doesNotContain(neverPublic);
+        assertThat(http.getForObject("/status.json", String.class)).as("a preview publishes nothing")
+                .doesNotContain(text);
+
+        var published = http.exchange("/api/status/incidents/" + id + "/updates", HttpMethod.POST,
+                new HttpEntity<>(update, lead), String.class);
+        assertThat(published.getStatusCode().value()).isEqualTo(201);
+        TestRestTemplate anonymous = OpenApiWalk.anonymous(http);
+        assertThat(anonymous.getForObject("/status", String.class)).contains("Ordering interrupted", text)
+                .doesNotContain(neverPublic);
+        assertThat(anonymous.getForObject("/status/feed.atom", String.class))
+                .contains("Ordering interrupted: update", text).doesNotContain(neverPublic);
+        assertThat(anonymous.getForObject("/status.json", String.class)).contains(text).doesNotContain(neverPublic);
+
+        var drillUpdate = http.exchange("/api/status/incidents/" + drillId + "/updates", HttpMethod.POST,
+                new HttpEntity<>(update, lead), String.class);
+        assertThat(drillUpdate.getStatusCode().value()).as("drills are never published").isEqualTo(404);
+        HttpHeaders viewer = new HttpHeaders();
+        viewer.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.DEVOPS, "dev"));
+        viewer.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        assertThat(http.exchange("/api/status/incidents/" + id + "/updates", HttpMethod.POST,
+                new HttpEntity<>("{\"text\": \"devops says hi\"}", viewer), String.class).getStatusCode().value())
+                .as("publishing is for the DR lead and support").isEqualTo(403);
+        assertThat(http.exchange("/api/status/incidents/" + id + "/updates", HttpMethod.POST,
+                new HttpEntity<>("{\"text\": \" \"}", lead), String.class))
+                .satisfies(r -> assertThat(r.getStatusCode().value()).isEqualTo(400))
+                .satisfies(r -> assertThat(r.getBody()).contains("text"));
     }
 
     @Test
@@ -227,8 +267,8 @@ class NotificationServiceIT {
         assertThat(slack).anyMatch(b -> b.contains("recovery restored (bob). orders restored from the 09:00 backup"))
                 .anyMatch(b -> b.contains("closed (bob). root cause: a bad migration"));
 
-        Map<String, Object> sent = notifications(id).stream().filter(r -> r.get("channel").equals("slack")).findFirst()
-                .orElseThrow();
+        Map<String, Object> sent = notifications(id).stream().filter(r -> r.get("channel").equals("slack")
+                && r.get("audience").equals("DR Team Lead")).findFirst().orElseThrow();
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.SUPPORT, "carol"));
         assertThat(http.exchange("/api/notifications/" + sent.get("notificationId") + "/acknowledge",
@@ -238,12 +278,109 @@ class NotificationServiceIT {
 
         Map<String, Object> failed = notifications(id).stream().filter(r -> r.get("channel").equals("teams"))
                 .findFirst().orElseThrow();
-        var refused = http.exchange("/api/notifications/" + failed.get("notificationId") + "/acknowledge",
-                HttpMethod.POST, new HttpEntity<>(headers), String.class);
+        var refused = acknowledge(failed.get("notificationId").toString(), Roles.DEVOPS, "devon");
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
         assertThat(refused.getBody()).contains("only a sent message can be acknowledged");
         assertThat(http.exchange("/api/notifications/" + UUID.randomUUID() + "/acknowledge", HttpMethod.POST,
                 new HttpEntity<>(headers), String.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    /**
+     * The security review's finding (OWASP API1): anyone with a responder role could acknowledge any message and
+     * so stop its escalation for everyone. Now only the audience's members or the incident's DR lead may.
+     */
+    @Test
+    void onlyTheAudiencesMembersOrTheIncidentsDrLeadMayAcknowledge() throws Exception {
+        String id = UUID.randomUUID().toString();
+        IncidentDeclaredEvent declared = TestEvents.declared(id, Severity.HIGH, false);
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(Topics.INCIDENT_EVENTS, id, declared);
+            events.publish(Topics.INCIDENT_EVENTS, id, new org.drcc.contract.incident.RoleAssignedEvent(id,
+                    declared.targets(), org.drcc.contract.incident.IncidentRole.DR_LEAD, "dana", null, "alice",
+                    declared.occurredAt().plusSeconds(1)));
+            events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> notifications(id).stream().filter(r ->
+                r.get("audience").equals("DR Team Lead") || r.get("audience").equals("DevOps Team"))
+                .filter(r -> r.get("channel").equals("slack") && r.get("status").equals("SENT")).count() >= 2);
+        String leadsMessage = notifications(id).stream().filter(r -> r.get("audience").equals("DR Team Lead")
+                && r.get("channel").equals("slack")).findFirst().orElseThrow().get("notificationId").toString();
+        String devopsMessage = notifications(id).stream().filter(r -> r.get("audience").equals("DevOps Team")
+                && r.get("channel").equals("slack")).findFirst().orElseThrow().get("notificationId").toString();
+
+        var refused = acknowledge(leadsMessage, Roles.SECURITY, "mallory");
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(refused.getBody()).contains("only a member of DR Team Lead", "mallory");
+        assertThat(acknowledge(devopsMessage, Roles.SUPPORT, "carol").getStatusCode().value())
+                .as("carol is of DR Team Lead, not of DevOps Team").isEqualTo(403);
+        assertThat(notifications(id)).as("nothing recorded").allSatisfy(r -> assertThat(r.get("acknowledgedBy")).isNull());
+
+        assertThat(acknowledge(leadsMessage, Roles.SUPPORT, "carol").getStatusCode().value()).isEqualTo(204);
+        assertThat(acknowledge(devopsMessage, Roles.DEVOPS, "dana").getStatusCode().value())
+                .as("the incident's DR lead may acknowledge any of its messages").isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> notifications(id).stream()
+                .filter(r -> r.get("acknowledgedBy") != null).map(r -> r.get("notificationId") + "/" + r.get("acknowledgedBy"))
+                .toList().containsAll(List.of(leadsMessage + "/carol", devopsMessage + "/dana")));
+    }
+
+    private org.springframework.http.ResponseEntity<String> acknowledge(String notificationId, String role,
+                                                                        String name) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.AUTHORIZATION, TestTokens.bearer(role, name));
+        return http.exchange("/api/notifications/" + notificationId + "/acknowledge", HttpMethod.POST,
+                new HttpEntity<>(headers), String.class);
+    }
+
+    /**
+     * The security review's finding: JavaMail waits forever by default, so one SMTP server that accepts and never
+     * answers stalled the dispatcher and every channel behind it. A socket on this machine does just that; each
+     * attempt fails as a timeout within the setting (2 s here), and the other channels deliver.
+     */
+    @Test
+    void aHungMailServerTimesOutWithinItsBoundAndTheOtherChannelsStillDeliver(
+            @Autowired org.springframework.mail.javamail.JavaMailSender mail) throws Exception {
+        var smtp = (org.springframework.mail.javamail.JavaMailSenderImpl) mail;
+        int greenMail = smtp.getPort();
+        List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var hung = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread acceptor = new Thread(() -> {
+                while (!hung.isClosed()) {
+                    try {
+                        held.add(hung.accept()); // accepted, and never a byte of greeting
+                    } catch (java.io.IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            smtp.setPort(hung.getLocalPort());
+            try {
+                String id = UUID.randomUUID().toString();
+                try (TestEvents events = new TestEvents(bootstrap)) {
+                    events.publish(Topics.INCIDENT_EVENTS, id, TestEvents.declared(id, Severity.HIGH, false));
+                    events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+                }
+                long started = System.nanoTime();
+                await().atMost(Duration.ofSeconds(40)).until(() -> notifications(id).stream().anyMatch(r ->
+                        r.get("channel").equals("email") && r.get("status").equals("FAILED")));
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                assertThat(notifications(id)).filteredOn(r -> r.get("channel").equals("email")).singleElement()
+                        .satisfies(r -> assertThat(r).containsEntry("lastError", "email: timed out")
+                                .containsEntry("attempts", 3));
+                assertThat(took).as("three attempts of 2 s each, and their backoff").isLessThan(Duration.ofSeconds(20));
+                assertThat(held).as("the mail server was tried").isNotEmpty();
+                assertThat(notifications(id)).filteredOn(r -> r.get("audience").equals("DR Team Lead")
+                                && List.of("slack", "webhook", "pagerduty", "opsgenie").contains(r.get("channel")))
+                        .hasSize(4).allSatisfy(r -> assertThat(r).containsEntry("status", "SENT"));
+            } finally {
+                smtp.setPort(greenMail);
+                for (var socket : held) {
+                    socket.close();
+                }
+            }
+        }
     }
 
     @Test
@@ -323,6 +460,17 @@ class NotificationServiceIT {
         assertThat(bad.getBody()).contains("contacts[1]", "'ftp://legal' is not an http(s) URL with a host");
         assertThat(http.getForObject("/api/plan", String.class)).as("nothing half-applied")
                 .doesNotContain("legal@example.com");
+
+        // the security review's attack: a webhook to the cloud's metadata service; and a loopback address the
+        // settings do not name (they allow 127.0.0.1 and localhost only)
+        for (String target : List.of("http://169.254.169.254/latest/meta-data/", "http://127.0.0.2:8080/x")) {
+            var ssrf = putJson("/api/plan/audiences/Legal", "{\"name\": \"Legal\", \"contacts\": [{\"name\": "
+                    + "\"hook\", \"channel\": \"webhook\", \"target\": \"" + target + "\", \"secret\": \"x\"}]}");
+            assertThat(ssrf.getStatusCode().value()).as(target).isEqualTo(400);
+            assertThat(ssrf.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+            assertThat(ssrf.getBody()).contains("contacts[0].target", "dr.notification.allowed-hosts");
+        }
+        assertThat(http.getForObject("/api/plan", String.class)).doesNotContain("169.254.169.254", "127.0.0.2");
 
         var good = putJson("/api/plan/audiences/Legal", "{\"name\": \"Legal\", \"scenarios\": [\"ransomware-attack\"],"
                 + " \"contacts\": [{\"name\": \"counsel\", \"channel\": \"email\", \"target\": \"legal@example.com\"}]}");
@@ -437,7 +585,7 @@ class NotificationServiceIT {
         try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(
                 NotificationServiceApplication.class).properties("server.port=0",
                 "DR_COMMUNICATION_PLAN=classpath:communication-plan-it.yml", "dr.notification.poll-interval=PT0.2S",
-                "dr.notification.timeout=PT15S",
+                "dr.notification.timeout=PT15S", "dr.notification.allowed-hosts=localhost,127.0.0.1",
                 "it.http=" + TestChannels.HTTP.baseUrl(), "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + TestChannels.SMTP.getSmtp().getPort()).run()) {
             int port = second.getEnvironment().getProperty("local.server.port", Integer.class);
@@ -514,8 +662,17 @@ class NotificationServiceIT {
                 .withRequestBody(matchingJsonPath("$.alias", equalTo(id))))).hasSize(1);
         List<LoggedRequest> hooks = server.findAll(postRequestedFor(urlEqualTo("/hook"))
                 .withRequestBody(matchingJsonPath("$.incidentId", equalTo(id))));
-        assertThat(hooks).singleElement().satisfies(hook -> assertThat(hook.getHeader("X-DR-Signature"))
-                .isEqualTo("sha256=" + hmac(hook.getBody(), "s3cr3t")));
+        assertThat(hooks).singleElement().satisfies(hook -> {
+            var receiver = new org.drcc.notification.channel.ReceiverVerifier("s3cr3t");
+            String t = hook.getHeader("X-DR-Timestamp");
+            String delivery = hook.getHeader("X-DR-Delivery");
+            String signature = hook.getHeader("X-DR-Signature");
+            assertThat(receiver.check(t, delivery, signature, hook.getBody(), Instant.now())).isNull();
+            assertThat(receiver.check(t, delivery, signature, hook.getBody(), Instant.now())).as("replayed")
+                    .isEqualTo("already received");
+            assertThat(new org.drcc.notification.channel.ReceiverVerifier("s3cr3t").check(t, delivery, signature,
+                    hook.getBody(), Instant.now().plus(Duration.ofMinutes(6)))).as("replayed later").isEqualTo("too old");
+        });
         assertThat(server.findAll(postRequestedFor(urlEqualTo("/slack/flaky"))
                 .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock
                         .containing(id))))).as("the refused try and the accepted retry").hasSize(2);
@@ -540,12 +697,6 @@ class NotificationServiceIT {
             return rows.size() >= atLeast && rows.stream()
                     .allMatch(r -> r.get("status").equals("SENT") || r.get("status").equals("FAILED"));
         });
-    }
-
-    private static String hmac(byte[] body, String secret) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body));
     }
 
     private List<Map<String, Object>> notifications(String incidentId) {

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.Backups;
+import org.drcc.kit.schedule.ClusterOnce;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +20,8 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 /**
  * What runs by the clock: each database's backups on its policy's schedule, the weekly verification
  * sweep (each database's newest backup, and every completed backup never verified), retention, the RPO watch,
- * and the sweep of backups left RUNNING. Off with {@code dr.backup.scheduling-enabled=false}.
+ * and the sweep of backups left RUNNING, each on one instance at a time ({@link ClusterOnce}). Off with
+ * {@code dr.backup.scheduling-enabled=false}.
  */
 @Configuration
 @EnableScheduling
@@ -38,10 +40,12 @@ class ScheduledJobs implements SchedulingConfigurer {
     private final RpoWatch rpoWatch;
     private final StaleBackupSweep staleBackups;
     private final Duration rpoCheckInterval;
+    private final ClusterOnce once;
 
     ScheduledJobs(BackupProperties properties, Policies policies, BackupJob backupJob, VerifyJob verifyJob,
                   RetentionJob retentionJob, Backups backups, RpoWatch rpoWatch, StaleBackupSweep staleBackups,
-                  @Value("${dr.backup.rpo-check-interval:PT1M}") Duration rpoCheckInterval) {
+                  @Value("${dr.backup.rpo-check-interval:PT1M}") Duration rpoCheckInterval, ClusterOnce once) {
+        this.once = once;
         this.staleBackups = staleBackups;
         this.rpoWatch = rpoWatch;
         this.rpoCheckInterval = rpoCheckInterval;
@@ -55,11 +59,19 @@ class ScheduledJobs implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar registrar) {
-        policies.all().forEach((database, policy) -> registrar.addCronTask(() -> backUp(database), policy.schedule()));
-        registrar.addCronTask(this::verifySweep, properties.verificationSchedule());
-        registrar.addCronTask(() -> retentionJob.run(SCHEDULER), properties.retentionSchedule());
-        registrar.addFixedDelayTask(rpoWatch::check, rpoCheckInterval);
-        registrar.addFixedDelayTask(staleBackups::sweep, properties.staleCheckInterval());
+        // One instance of backup-service runs each job: a cron firing on two instances at the same minute
+        // does not take two backups or run retention twice (the lock outlives a quick run by a minute).
+        policies.all().forEach((database, policy) -> registrar.addCronTask(
+                once.once("backup:" + database, Duration.ofMinutes(10), Duration.ofMinutes(1), () -> backUp(database)),
+                policy.schedule()));
+        registrar.addCronTask(once.once("verification-sweep", Duration.ofHours(1), Duration.ofMinutes(1),
+                this::verifySweep), properties.verificationSchedule());
+        registrar.addCronTask(once.once("retention", Duration.ofHours(1), Duration.ofMinutes(1),
+                () -> retentionJob.run(SCHEDULER)), properties.retentionSchedule());
+        registrar.addFixedDelayTask(once.once("rpo-watch", Duration.ofMinutes(10), rpoCheckInterval.dividedBy(2),
+                rpoWatch::check), rpoCheckInterval);
+        registrar.addFixedDelayTask(once.once("stale-backups", Duration.ofMinutes(10),
+                properties.staleCheckInterval().dividedBy(2), staleBackups::sweep), properties.staleCheckInterval());
     }
 
     private void backUp(String database) {

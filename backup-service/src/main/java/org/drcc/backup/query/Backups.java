@@ -86,6 +86,13 @@ public class Backups {
                 .param(tiers.toArray(String[]::new)).query(MissingCopy.class).list();
     }
 
+    /** How many completed, unexpired backups have their copy in {@code tier} in {@code status} (FAILED, ABANDONED). */
+    public long copiesIn(String tier, String status) {
+        return jdbc.sql("SELECT count(*) FROM backup_copy c JOIN backup b ON b.backup_id = c.backup_id "
+                        + "WHERE b.status = 'COMPLETED' AND c.tier = ? AND c.status = ?")
+                .params(tier, status).query(Long.class).single();
+    }
+
     /** Completed backups not yet proved restorable (never verified), newest first. */
     public List<BackupSummary> unverified() {
         return jdbc.sql(SUMMARY + " WHERE status = 'COMPLETED' AND verification = 'UNVERIFIED' ORDER BY snapshot_at DESC")

@@ -1,10 +1,12 @@
 package org.drcc.drill.config;
 
+import java.time.Duration;
 import java.util.TimeZone;
 import org.drcc.drill.backup.BackupDesk;
 import org.drcc.drill.command.DrillScenario;
 import org.drcc.drill.job.DrillProperties;
 import org.drcc.drill.job.DrillRunner;
+import org.drcc.kit.schedule.ClusterOnce;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -25,8 +27,10 @@ class DrillSchedulingConfig implements SchedulingConfigurer {
     private final DrillProperties properties;
     private final BackupDesk backups;
     private final DrillRunner runner;
+    private final ClusterOnce once;
 
-    DrillSchedulingConfig(DrillProperties properties, BackupDesk backups, DrillRunner runner) {
+    DrillSchedulingConfig(DrillProperties properties, BackupDesk backups, DrillRunner runner, ClusterOnce once) {
+        this.once = once;
         this.properties = properties;
         this.backups = backups;
         this.runner = runner;
@@ -38,8 +42,10 @@ class DrillSchedulingConfig implements SchedulingConfigurer {
             schedule.scenarios().forEach(s -> DrillScenario.byId(s).orElseThrow(() -> new IllegalArgumentException(
                     "dr.drill.schedules." + name + " names the unknown scenario '" + s + "'; known: " + DrillScenario.ids())));
             CronTrigger trigger = new CronTrigger(schedule.cron(), TimeZone.getTimeZone(backups.verificationSchedule().zone()));
-            registrar.addCronTask(new CronTask(() -> schedule.scenarios()
-                    .forEach(s -> runner.start(s, "schedule:" + name, "scheduler")), trigger));
+            // one instance starts the schedule's drills; the lock outlives a quick start by a minute
+            registrar.addCronTask(new CronTask(once.once("drill-schedule:" + name, Duration.ofMinutes(10),
+                    Duration.ofMinutes(1), () -> schedule.scenarios()
+                            .forEach(s -> runner.start(s, "schedule:" + name, "scheduler"))), trigger));
         });
     }
 }

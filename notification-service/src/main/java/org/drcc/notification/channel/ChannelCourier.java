@@ -2,20 +2,17 @@ package org.drcc.notification.channel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
+import java.time.Clock;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.drcc.notification.command.Envelope;
+import org.drcc.notification.egress.EgressGuard;
 import org.drcc.notification.plan.Contact;
 import org.drcc.notification.plan.PlanInForce;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
@@ -29,7 +26,6 @@ import org.springframework.web.client.RestClient;
 @Component
 class ChannelCourier {
 
-    static final String SIGNATURE_HEADER = "X-DR-Signature";
     private static final Logger log = LoggerFactory.getLogger(ChannelCourier.class);
 
     private final PlanInForce plan;
@@ -37,21 +33,19 @@ class ChannelCourier {
     private final JavaMailSender mail;
     private final ObjectMapper json;
     private final DeliverySettings settings;
+    private final Clock clock;
 
-    /** A channel that hangs must not hold a delivery forever: every call is bounded by the timeout. */
     ChannelCourier(PlanInForce plan, RestClient.Builder http, JavaMailSender mail, ObjectMapper json,
-                   DeliverySettings settings) {
-        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-        factory.setConnectTimeout(settings.timeout());
-        factory.setReadTimeout(settings.timeout());
+                   DeliverySettings settings, EgressGuard egress, Clock clock) {
         this.plan = plan;
-        this.http = http.requestFactory(factory).build();
+        this.http = http.requestFactory(GuardedHttp.requestFactory(settings.timeout(), egress)).build();
+        this.clock = clock;
         this.mail = mail;
         this.json = json;
         this.settings = settings;
     }
 
-    void deliver(Envelope envelope) {
+    void deliver(String notificationId, Envelope envelope) {
         Contact contact = plan.get().contact(envelope.audience(), envelope.contact())
                 .orElseThrow(FailureCause.ContactGoneException::new);
         String to = contact.target();
@@ -73,7 +67,7 @@ class ChannelCourier {
                     .header(HttpHeaders.AUTHORIZATION, "GenieKey " + to), Map.of(
                     "message", cut(envelope.subject(), 130), "alias", envelope.incidentId(),
                     "description", cut(envelope.body(), 15000), "source", "dr-command-centre"));
-            case WEBHOOK -> webhook(contact, envelope);
+            case WEBHOOK -> webhook(notificationId, contact, envelope);
             // e-mail over SMTP (spring.mail.*); a refused or unreachable server throws
             case EMAIL -> {
                 SimpleMailMessage message = new SimpleMailMessage();
@@ -89,15 +83,17 @@ class ChannelCourier {
         }
     }
 
+    /** A redirect is not followed (it could lead anywhere, past the guard's check of the first host): it fails. */
     private static void post(RestClient.RequestBodySpec request, Object body) {
-        request.contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+        request.contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .onStatus(HttpStatusCode::is3xxRedirection, (req, answer) -> {
+                    throw new FailureCause.RedirectRefusedException(answer.getStatusCode().value());
+                })
+                .toBodilessEntity();
     }
 
-    /**
-     * A generic webhook. The receiver proves the message is ours by recomputing
-     * {@code X-DR-Signature: sha256=<hex HMAC-SHA256 of the exact body bytes with the shared secret>}.
-     */
-    private void webhook(Contact contact, Envelope envelope) {
+    /** A generic webhook, signed with a timestamp and the delivery id against replays ({@link WebhookSignature}). */
+    private void webhook(String deliveryId, Contact contact, Envelope envelope) {
         byte[] body;
         try {
             body = json.writeValueAsBytes(Map.of("incidentId", envelope.incidentId(), "audience", envelope.audience(),
@@ -105,17 +101,12 @@ class ChannelCourier {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        post(http.post().uri(contact.target()).header(SIGNATURE_HEADER, "sha256=" + sign(body, contact.secret())), body);
-    }
-
-    static String sign(byte[] body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        long timestamp = clock.instant().getEpochSecond();
+        post(http.post().uri(contact.target())
+                .header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
+                .header(WebhookSignature.DELIVERY, deliveryId)
+                .header(WebhookSignature.SIGNATURE, WebhookSignature.sign(timestamp, deliveryId, body, contact.secret())),
+                body);
     }
 
     /** The SaaS APIs refuse fields over their limits; a cut message is better than a refused one. */

@@ -86,7 +86,7 @@ class DeliveryDispatcher {
         }
         String cause = null;
         try {
-            courier.deliver(claim.envelope());
+            courier.deliver(id, claim.envelope());
         } catch (RuntimeException e) {
             cause = FailureCause.of(claim.envelope().channel(), e);
         }

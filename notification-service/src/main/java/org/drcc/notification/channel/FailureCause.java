@@ -5,6 +5,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
 import javax.net.ssl.SSLException;
+import org.drcc.notification.egress.EgressRefusedException;
 import org.springframework.mail.MailAuthenticationException;
 import org.springframework.web.client.RestClientResponseException;
 
@@ -27,6 +28,10 @@ final class FailureCause {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof RestClientResponseException answer) {
                 return "answered HTTP " + answer.getStatusCode().value();
+            } else if (t instanceof EgressRefusedException) {
+                return "address not allowed (see dr.notification.allowed-hosts)";
+            } else if (t instanceof RedirectRefusedException redirect) {
+                return "answered a redirect (HTTP " + redirect.status + "), not followed";
             } else if (t instanceof ConnectException) {
                 return "connection refused";
             } else if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
@@ -48,6 +53,16 @@ final class FailureCause {
     static final class ContactGoneException extends RuntimeException {
         ContactGoneException() {
             super("the plan no longer has this contact");
+        }
+    }
+
+    /** A channel answered with a redirect; it is not followed, as it could lead to any host. */
+    static final class RedirectRefusedException extends RuntimeException {
+        private final int status;
+
+        RedirectRefusedException(int status) {
+            super("redirect not followed: HTTP " + status);
+            this.status = status;
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.drcc.kit.security.Permission.open;
 import static org.drcc.kit.security.Roles.ALL;
 import static org.drcc.kit.security.Roles.DR_LEAD;
 import static org.drcc.kit.security.Roles.RESPONDERS;
+import static org.drcc.kit.security.Roles.SUPPORT;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
@@ -31,6 +32,9 @@ public class NotificationAccess {
                 open(GET, "/status/feed.atom"),
                 open(GET, "/api/status"),
                 allow(POST, "/api/notifications/*/acknowledge", RESPONDERS),
+                // what the public reads: previewed by any responder, published by the DR lead or support
+                allow(POST, "/api/status/incidents/*/updates/preview", RESPONDERS),
+                allow(POST, "/api/status/incidents/*/updates", DR_LEAD, SUPPORT),
                 allow(GET, "/api/incidents/*/notifications", ALL),
                 allow(PUT, "/api/plan", DR_LEAD),
                 allow(PUT, "/api/plan/audiences/*", DR_LEAD),
@@ -48,6 +52,8 @@ public class NotificationAccess {
         return () -> List.of(
                 PersonalColumn.value("notification_delivery", "contact"),
                 PersonalColumn.value("notification_delivery", "acknowledged_by"),
-                PersonalColumn.value("communication_plan_revision", "actor"));
+                PersonalColumn.value("communication_plan_revision", "actor"),
+                PersonalColumn.value("incident_brief", "dr_lead"),
+                PersonalColumn.value("status_update", "published_by"));
     }
 }

@@ -3,6 +3,7 @@ package org.drcc.notification.config;
 import java.time.Clock;
 import org.drcc.notification.channel.DeliverySettings;
 import org.drcc.notification.command.RetryPolicy;
+import org.drcc.notification.egress.AllowedHosts;
 import org.drcc.notification.plan.CommunicationPlan;
 import org.drcc.notification.status.StatusPageSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,7 +13,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties({CommunicationPlan.class, DeliverySettings.class, StatusPageSettings.class})
+@EnableConfigurationProperties({CommunicationPlan.class, DeliverySettings.class, StatusPageSettings.class,
+        AllowedHosts.class})
 class NotificationConfig {
 
     @Bean

@@ -27,6 +27,11 @@ public enum Channel {
         };
     }
 
+    /** Whether the target is a URL this service calls (and so must pass the egress guard). */
+    boolean calledByUrl() {
+        return this == SLACK || this == TEAMS || this == WEBHOOK;
+    }
+
     String show(String target) {
         return switch (this) {
             case SLACK, TEAMS, WEBHOOK -> URI.create(target).getHost();

@@ -38,11 +38,14 @@ public record CommunicationPlan(@NotEmpty List<@Valid Tier> tiers, @Valid Escala
     /**
      * An audience with no severities and no scenarios is told about every incident. One without
      * contacts is recorded only (channel {@code log}), so the plan still says who is owed what by when.
+     * {@code members} are the people (the user names their tokens carry) who may acknowledge its messages.
      */
     public record Audience(@NotEmpty String name, @DefaultValue Set<Severity> severities,
-                           @DefaultValue Set<String> scenarios, @DefaultValue List<@Valid Contact> contacts) {
+                           @DefaultValue Set<String> scenarios, @DefaultValue List<@Valid Contact> contacts,
+                           @DefaultValue Set<String> members) {
 
         public Audience {
+            members = members == null ? Set.of() : Set.copyOf(members);
             severities = severities == null ? Set.of() : Set.copyOf(severities);
             scenarios = scenarios == null ? Set.of() : Set.copyOf(scenarios);
             contacts = contacts == null ? List.of() : List.copyOf(contacts);
@@ -86,6 +89,11 @@ public record CommunicationPlan(@NotEmpty List<@Valid Tier> tiers, @Valid Escala
     public Optional<Contact> contact(String audience, String contact) {
         return audiences().filter(a -> a.name().equals(audience))
                 .flatMap(a -> a.contactsOrLog().stream()).filter(c -> c.name().equals(contact)).findFirst();
+    }
+
+    /** Whether {@code person} is a member of the audience {@code audience}, wherever the plan names it. */
+    public boolean isMember(String audience, String person) {
+        return audiences().anyMatch(a -> a.name().equals(audience) && a.members().contains(person));
     }
 
     public boolean hasAudience(String name) {

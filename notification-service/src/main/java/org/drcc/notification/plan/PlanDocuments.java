@@ -12,11 +12,13 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.drcc.notification.egress.EgressGuard;
 import org.springframework.stereotype.Component;
 
 /**
  * A plan as JSON: read strictly (an unknown field is refused, not ignored), checked as a whole (the
- * shape of each field, each contact's target, then {@link PlanRules}), written in full for storage,
+ * shape of each field, each contact's target, then {@link PlanRules} and where the channel URLs point,
+ * {@link PlanTargets}), written in full for storage,
  * and shown without targets or secrets.
  */
 @Component
@@ -24,8 +26,10 @@ public class PlanDocuments {
 
     private final ObjectMapper json;
     private final Validator validator;
+    private final EgressGuard egress;
 
-    PlanDocuments(ObjectMapper json, Validator validator) {
+    PlanDocuments(ObjectMapper json, Validator validator, EgressGuard egress) {
+        this.egress = egress;
         this.json = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         this.validator = validator;
@@ -39,14 +43,33 @@ public class PlanDocuments {
     /** One audience (stakeholder group), to be put into a plan; checked again with the whole plan. */
     public CommunicationPlan.Audience readAudience(String document) {
         CommunicationPlan.Audience audience = parse(document, CommunicationPlan.Audience.class, "");
-        reject(violations(audience));
+        List<PlanProblem> problems = violations(audience);
+        if (problems.isEmpty()) {
+            problems = PlanTargets.check(audience, egress);
+        }
+        reject(problems);
         return audience;
     }
 
     public CommunicationPlan check(CommunicationPlan plan) {
+        return check(plan, true);
+    }
+
+    /**
+     * A revision stored after it was accepted: its channel URLs are not looked up again here, so a name that
+     * resolves elsewhere today fails its own sends (the guard refuses them) instead of every read of the plan.
+     */
+    CommunicationPlan readStored(String document) {
+        return check(parse(document, CommunicationPlan.class, ""), false);
+    }
+
+    private CommunicationPlan check(CommunicationPlan plan, boolean targets) {
         List<PlanProblem> problems = new ArrayList<>(violations(plan));
         if (problems.isEmpty()) {
             problems.addAll(PlanRules.check(plan));
+            if (targets) {
+                problems.addAll(PlanTargets.check(plan, egress));
+            }
         }
         reject(problems);
         return plan;

@@ -121,7 +121,7 @@ public class PlanInForce implements SmartInitializingSingleton {
     }
 
     private Current load() {
-        return revisions.latest().map(s -> new Current(s.revision(), documents.read(s.plan())))
+        return revisions.latest().map(s -> new Current(s.revision(), documents.readStored(s.plan())))
                 .orElseGet(() -> new Current(0, fromFile));
     }
 }

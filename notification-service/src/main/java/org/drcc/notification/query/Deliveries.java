@@ -3,6 +3,7 @@ package org.drcc.notification.query;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,6 +25,11 @@ public class Deliveries {
         return jdbc.sql("SELECT " + COLUMNS + " FROM notification_delivery WHERE incident_id = ? "
                         + "ORDER BY scheduled_at, due_at NULLS LAST, audience, contact")
                 .param(incidentId).query(DeliveryView.class).list();
+    }
+
+    public Optional<DeliveryView> find(String notificationId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM notification_delivery WHERE notification_id = ?")
+                .param(notificationId).query(DeliveryView.class).optional();
     }
 
     /** Messages not yet sent whose next attempt is due (a first attempt is due at once). */

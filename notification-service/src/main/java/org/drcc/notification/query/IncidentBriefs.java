@@ -4,11 +4,16 @@ import java.sql.Timestamp;
 import java.util.Optional;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.contract.incident.IncidentRole;
+import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.incident.SeverityChangedEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Phase events carry no title or severity; the declaration's are kept here for their messages. */
+/**
+ * Phase events carry no title or severity; the declaration's are kept here for their messages, with the DR lead
+ * the incident names (who may acknowledge any of its messages).
+ */
 @Repository
 public class IncidentBriefs {
 
@@ -27,6 +32,9 @@ public class IncidentBriefs {
                     .params(e.incidentId(), e.scenarioId(), e.title(), e.severity().name(), String.valueOf(e.rto()),
                             Timestamp.from(e.occurredAt()), e.drill())
                     .update();
+        } else if (event instanceof RoleAssignedEvent e && e.role() == IncidentRole.DR_LEAD) {
+            jdbc.sql("UPDATE incident_brief SET dr_lead = ? WHERE incident_id = ?")
+                    .params(e.person(), e.incidentId()).update();
         } else if (event instanceof SeverityChangedEvent e) {
             jdbc.sql("UPDATE incident_brief SET severity = ? WHERE incident_id = ?")
                     .params(e.to().name(), e.incidentId()).update();
@@ -38,5 +46,11 @@ public class IncidentBriefs {
                         SELECT incident_id, scenario_id, title, severity, rto, declared_at, drill
                         FROM incident_brief WHERE incident_id = ?""")
                 .param(incidentId).query(IncidentBrief.class).optional();
+    }
+
+    /** The person the incident names as its DR lead, if it names one. */
+    public Optional<String> drLead(String incidentId) {
+        return jdbc.sql("SELECT dr_lead FROM incident_brief WHERE incident_id = ? AND dr_lead IS NOT NULL")
+                .param(incidentId).query(String.class).optional();
     }
 }

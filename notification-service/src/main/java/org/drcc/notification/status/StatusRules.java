@@ -1,5 +1,6 @@
 package org.drcc.notification.status;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.drcc.contract.incident.IncidentAssessedEvent;
@@ -10,18 +11,23 @@ import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.contract.incident.IncidentRestoredEvent;
 import org.drcc.contract.incident.IncidentValidatedEvent;
-import org.drcc.contract.incident.NoteAddedEvent;
 
 /**
- * What of an incident event may be published. Drills never; internal notes never; the actor never.
- * A status update (a note marked {@code statusUpdate}) keeps the incident's status and adds its text.
+ * What of an incident event may be published: that it exists and how far it got, in the public words of a
+ * status page (investigating, identified, monitoring, resolved), never its text. The phases' summaries, the
+ * cancel reason and every note are internal write-ups; the public reads only updates a person published
+ * ({@link StatusBoard#publish}). Drills never; the scenario, the internal title and the actor never.
  */
 public final class StatusRules {
 
     /** Statuses after which an incident is no longer current (it stays in the feed's history). */
     public static final Set<String> ENDED = Set.of("closed", "cancelled");
-    /** A status update does not change the status; the projection keeps the one the incident has. */
+    /** A person's public update; it does not change the status. */
     static final String UPDATE = "update";
+    /** The phase as the public reads it: "contained" would already tell of an attack. */
+    private static final Map<String, String> PUBLIC_WORDS = Map.of("declared", "investigating",
+            "assessed", "identified", "contained", "identified", "restored", "monitoring", "validated", "monitoring",
+            "closed", "resolved", "cancelled", "resolved", UPDATE, UPDATE);
 
     private StatusRules() {
     }
@@ -30,32 +36,24 @@ public final class StatusRules {
         return !ENDED.contains(status);
     }
 
-    public static Optional<PublicUpdate> publicUpdate(IncidentEvent event, String eventId) {
-        if (event.targets() != null && event.targets().drill() || event instanceof IncidentDeclaredEvent d && d.drill()
-                || event instanceof NoteAddedEvent n && !n.statusUpdate()) {
-            return Optional.empty();
-        }
-        if (event instanceof IncidentDeclaredEvent) {
-            return update(event, eventId, "declared", null);
-        } else if (event instanceof NoteAddedEvent e) {
-            return update(event, eventId, UPDATE, e.text());
-        } else if (event instanceof IncidentAssessedEvent e) {
-            return update(event, eventId, "assessed", e.summary());
-        } else if (event instanceof IncidentContainedEvent e) {
-            return update(event, eventId, "contained", e.summary());
-        } else if (event instanceof IncidentRestoredEvent e) {
-            return update(event, eventId, "restored", e.summary());
-        } else if (event instanceof IncidentValidatedEvent e) {
-            return update(event, eventId, "validated", e.summary());
-        } else if (event instanceof IncidentClosedEvent e) {
-            return update(event, eventId, "closed", e.summary());
-        } else if (event instanceof IncidentCancelledEvent e) {
-            return update(event, eventId, "cancelled", e.reason());
-        }
-        return Optional.empty();
+    /** The word the public reads for an internal status. */
+    public static String publicStatus(String status) {
+        return PUBLIC_WORDS.getOrDefault(status, "investigating");
     }
 
-    private static Optional<PublicUpdate> update(IncidentEvent event, String eventId, String status, String text) {
-        return Optional.of(new PublicUpdate(eventId, event.incidentId(), status, text, event.occurredAt()));
+    /** The line a phase event adds to the page: its status and time, no text. Notes add none. */
+    public static Optional<PublicUpdate> publicUpdate(IncidentEvent event, String eventId) {
+        if (event.targets() != null && event.targets().drill() || event instanceof IncidentDeclaredEvent d && d.drill()) {
+            return Optional.empty();
+        }
+        String status = event instanceof IncidentDeclaredEvent ? "declared"
+                : event instanceof IncidentAssessedEvent ? "assessed"
+                : event instanceof IncidentContainedEvent ? "contained"
+                : event instanceof IncidentRestoredEvent ? "restored"
+                : event instanceof IncidentValidatedEvent ? "validated"
+                : event instanceof IncidentClosedEvent ? "closed"
+                : event instanceof IncidentCancelledEvent ? "cancelled" : null;
+        return Optional.ofNullable(status)
+                .map(s -> new PublicUpdate(eventId, event.incidentId(), s, null, event.occurredAt()));
     }
 }

@@ -1,7 +1,6 @@
 package org.drcc.notification.status;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * The public status page: components, the current incidents with their public updates (newest first),
- * and the history of updates the feed carries. Only titles, scenario names, statuses, public texts
- * and times; nothing else exists in its read model.
+ * and the history of updates the feed carries. An incident is shown under a neutral public title (one a person
+ * gave it, else {@code incident-title} and the components it affects), with a public status word; the only
+ * texts are the updates a person published. The scenario and the internal title stay internal.
  */
 public record StatusView(String title, Instant generatedAt, boolean allOperational, List<ComponentView> components,
                          List<IncidentView> incidents, List<FeedEntry> history) {
@@ -18,8 +18,8 @@ public record StatusView(String title, Instant generatedAt, boolean allOperation
     public record ComponentView(String name, String status, boolean affected) {
     }
 
-    public record IncidentView(String incidentId, String title, String scenario, String status, Instant declaredAt,
-                               Instant updatedAt, List<UpdateView> updates) {
+    public record IncidentView(String incidentId, String title, String status, List<String> components,
+                               Instant declaredAt, Instant updatedAt, List<UpdateView> updates) {
     }
 
     public record UpdateView(String status, String text, Instant at) {
@@ -28,13 +28,9 @@ public record StatusView(String title, Instant generatedAt, boolean allOperation
     public record FeedEntry(String id, String incidentId, String title, String status, String text, Instant updated) {
     }
 
-    /** A projected incident row. */
-    public record IncidentRow(String incidentId, String scenarioId, String title, String status, Instant declaredAt,
-                              Instant updatedAt) {
-
-        String shownTitle() {
-            return title == null || title.isBlank() ? scenarioId : title;
-        }
+    /** A projected incident row; the scenario only to know which components are affected. */
+    public record IncidentRow(String incidentId, String scenarioId, String publicTitle, String status,
+                              Instant declaredAt, Instant updatedAt) {
     }
 
     /** Current incidents are those not closed or cancelled; the history keeps every public update. */
@@ -47,23 +43,42 @@ public record StatusView(String title, Instant generatedAt, boolean allOperation
         List<IncidentView> current = incidents.stream()
                 .filter(r -> StatusRules.current(r.status()))
                 .sorted((a, b) -> b.updatedAt().compareTo(a.updatedAt()))
-                .map(r -> new IncidentView(r.incidentId(), r.shownTitle(), r.scenarioId(), r.status(),
-                        r.declaredAt(), r.updatedAt(), updatesOf.getOrDefault(r.incidentId(), List.of()).stream()
-                        .sorted((a, b) -> b.occurredAt().compareTo(a.occurredAt()))
-                        .map(u -> new UpdateView(u.status(), u.text(), u.occurredAt())).toList()))
+                .map(r -> incident(settings, r, updatesOf.getOrDefault(r.incidentId(), List.of())))
                 .toList();
-        List<ComponentView> components = new ArrayList<>();
-        for (StatusPageSettings.Component c : settings.components()) {
-            boolean affected = current.stream().anyMatch(i -> c.scenarios().contains(i.scenario()));
-            components.add(new ComponentView(c.name(), affected ? "affected" : "operational", affected));
-        }
+        List<ComponentView> components = settings.components().stream().map(c -> {
+            boolean affected = current.stream().anyMatch(i -> i.components().contains(c.name()));
+            return new ComponentView(c.name(), affected ? "affected" : "operational", affected);
+        }).toList();
         List<FeedEntry> history = updates.stream()
                 .filter(u -> byId.containsKey(u.incidentId()))
                 .sorted((a, b) -> b.occurredAt().compareTo(a.occurredAt()))
                 .limit(Math.max(1, settings.feedSize()))
                 .map(u -> new FeedEntry("urn:drcc-status:" + u.eventId(), u.incidentId(),
-                        byId.get(u.incidentId()).shownTitle(), u.status(), u.text(), u.occurredAt()))
+                        title(settings, byId.get(u.incidentId())), StatusRules.publicStatus(u.status()), u.text(),
+                        u.occurredAt()))
                 .toList();
         return new StatusView(settings.title(), now, current.isEmpty(), components, current, history);
+    }
+
+    /** One incident as the public reads it, with its updates newest first. */
+    static IncidentView incident(StatusPageSettings settings, IncidentRow row, List<PublicUpdate> updates) {
+        return new IncidentView(row.incidentId(), title(settings, row), StatusRules.publicStatus(row.status()),
+                affected(settings, row), row.declaredAt(), row.updatedAt(), updates.stream()
+                .sorted((a, b) -> b.occurredAt().compareTo(a.occurredAt()))
+                .map(u -> new UpdateView(StatusRules.publicStatus(u.status()), u.text(), u.occurredAt())).toList());
+    }
+
+    private static List<String> affected(StatusPageSettings settings, IncidentRow row) {
+        return settings.components().stream().filter(c -> c.scenarios().contains(row.scenarioId()))
+                .map(StatusPageSettings.Component::name).toList();
+    }
+
+    private static String title(StatusPageSettings settings, IncidentRow row) {
+        if (row.publicTitle() != null && !row.publicTitle().isBlank()) {
+            return row.publicTitle();
+        }
+        List<String> affected = affected(settings, row);
+        return affected.isEmpty() ? settings.incidentTitle()
+                : settings.incidentTitle() + ": " + String.join(", ", affected);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.notification.command.AcknowledgeNotificationCommand;
+import org.drcc.notification.policy.AcknowledgeRights;
 import org.drcc.notification.query.Deliveries;
 import org.drcc.notification.query.DeliveryView;
 import org.springframework.http.HttpStatus;
@@ -20,8 +21,10 @@ class NotificationController {
     private final Deliveries deliveries;
     private final CommandGateway commands;
     private final Clock clock;
+    private final AcknowledgeRights rights;
 
-    NotificationController(Deliveries deliveries, CommandGateway commands, Clock clock) {
+    NotificationController(Deliveries deliveries, CommandGateway commands, Clock clock, AcknowledgeRights rights) {
+        this.rights = rights;
         this.deliveries = deliveries;
         this.commands = commands;
         this.clock = clock;
@@ -39,10 +42,11 @@ class NotificationController {
         return deliveries.forIncident("database:" + database);
     }
 
-    /** Someone of the audience confirms a sent message; a repeat is accepted and changes nothing. */
+    /** A member of the audience, or the incident's DR lead, confirms a sent message; a repeat changes nothing. */
     @PostMapping("/api/notifications/{notificationId}/acknowledge")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void acknowledge(@PathVariable String notificationId, Principal caller) {
+        rights.check(notificationId, caller.getName());
         commands.sendAndWait(new AcknowledgeNotificationCommand(notificationId, caller.getName(), clock.instant()));
     }
 }

@@ -4,6 +4,7 @@ import static org.drcc.kit.problem.Problems.problem;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.drcc.notification.plan.PlanRejectedException;
+import org.drcc.notification.policy.AcknowledgeRefusedException;
 import org.drcc.notification.plan.UnknownAudienceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +27,11 @@ class NotificationProblems {
                 e.getMessage());
         problem.setProperty("errors", e.problems());
         return problem;
+    }
+
+    @ExceptionHandler(AcknowledgeRefusedException.class)
+    ProblemDetail acknowledgeRefused(AcknowledgeRefusedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Not yours to acknowledge; nothing was recorded", e.getMessage());
     }
 
     @ExceptionHandler(UnknownAudienceException.class)

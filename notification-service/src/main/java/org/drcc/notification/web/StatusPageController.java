@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The public status page for the users of the Food Truck Management System, as HTML, JSON and an
- * Atom feed. It needs no authentication and shows only what the read model holds: titles, scenario
- * names, statuses, public update texts and times. Both templates escape every value (HTML and XML).
+ * Atom feed. It needs no authentication and shows only what the read model holds: neutral public titles,
+ * affected components, public status words, the updates people published, and times. Both templates escape every value (HTML and XML).
  */
 @RestController
 class StatusPageController {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class PlanDocumentsTest {
 
     private final PlanDocuments documents = new PlanDocuments(JsonMapper.builder().findAndAddModules().build(),
-            Validation.buildDefaultValidatorFactory().getValidator());
+            Validation.buildDefaultValidatorFactory().getValidator(),
+            new org.drcc.notification.egress.FixedDns().guard());
 
     static String plan(String leadContacts, String extra) {
         return """
@@ -48,6 +49,20 @@ class PlanDocumentsTest {
             assertThat(p.field()).isEqualTo("tiers[0].audiences[0].contacts[1]");
             assertThat(p.message()).isEqualTo("contact teams (teams): 'outlook.office.com/x' is not an http(s) URL with a host");
         });
+    }
+
+    @Test
+    void cannotTakeAWebhookIntoTheCloudMetadataServiceOrThisMachineAndSaysHowToAllowAHost() {
+        PlanRejectedException e = catchThrowableOfType(PlanRejectedException.class, () -> documents.read(plan(SLACK
+                + ", {\"name\": \"hook\", \"channel\": \"webhook\", \"target\": "
+                + "\"http://169.254.169.254/latest/meta-data/\", \"secret\": \"s\"}", "")
+                .replace("\"target\": \"dba@example.com\"}", "\"target\": \"dba@example.com\"},"
+                        + " {\"name\": \"chat\", \"channel\": \"teams\", \"target\": \"http://127.0.0.1:8080/x\"}")));
+        assertThat(e.problems()).extracting(PlanProblem::field).containsExactly(
+                "tiers[0].audiences[0].contacts[1].target", "databases[0].owners[0].contacts[1].target");
+        assertThat(e.problems().get(0).message()).contains("169.254.169.254 is a link-local address",
+                "dr.notification.allowed-hosts");
+        assertThat(e.problems().get(1).message()).contains("127.0.0.1 is a loopback address");
     }
 
     @Test

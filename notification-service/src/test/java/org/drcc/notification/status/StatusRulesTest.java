@@ -20,7 +20,8 @@ class StatusRulesTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     private static final StatusPageSettings SETTINGS = new StatusPageSettings("Food Truck Management System",
             List.of(new StatusPageSettings.Component("Ordering", List.of("database-corruption")),
-                    new StatusPageSettings.Component("Trucks & locations", List.of("data-center-failure"))), 50);
+                    new StatusPageSettings.Component("Trucks & locations", List.of("data-center-failure"))), 50,
+            "Service disruption");
 
     private static IncidentDeclaredEvent declared(String id, boolean drill) {
         return new IncidentDeclaredEvent(id, "database-corruption", "Orders table corrupted", "internal detail",
@@ -41,12 +42,33 @@ class StatusRulesTest {
     }
 
     @Test
-    void internalNotesAreHiddenAndStatusUpdatesShown() {
+    void notesAndTheWriteUpsOfPhasesAreNeverPublished() {
         assertThat(StatusRules.publicUpdate(new NoteAddedEvent("i-1", targets(false), "ask carol@x.org", false,
                 "alice", T0), "e-1")).isEmpty();
-        assertThat(StatusRules.publicUpdate(new NoteAddedEvent("i-1", targets(false), "Orders may be slow", true,
-                "alice", T0), "e-2")).hasValueSatisfying(u -> assertThat(u)
-                .isEqualTo(new PublicUpdate("e-2", "i-1", "update", "Orders may be slow", T0)));
+        assertThat(StatusRules.publicUpdate(new NoteAddedEvent("i-1", targets(false), "stakeholders: db-3 encrypted",
+                true, "alice", T0), "e-2")).as("a status update for the stakeholders is not for the public").isEmpty();
+        assertThat(StatusRules.publicUpdate(new IncidentRestoredEvent("i-1", targets(false), "b-1", T0,
+                "restored db-3 from b-1 after the ransomware", "bob", T0), "e-3"))
+                .hasValue(new PublicUpdate("e-3", "i-1", "restored", null, T0));
+    }
+
+    @Test
+    void theIncidentIsShownUnderANeutralTitleWithPublicStatusWordsAndNoScenario() {
+        StatusView.IncidentRow row = new StatusView.IncidentRow("i-1", "database-corruption", null, "contained", T0, T0);
+        StatusView view = StatusView.assemble(SETTINGS, T0, List.of(row),
+                List.of(new PublicUpdate("p-1", "i-1", "update", "Ordering is slow; we are on it", T0)));
+        assertThat(view.incidents()).singleElement().satisfies(i -> {
+            assertThat(i.title()).isEqualTo("Service disruption: Ordering");
+            assertThat(i.status()).as("not 'contained'").isEqualTo("identified");
+            assertThat(i.components()).containsExactly("Ordering");
+            assertThat(i.toString()).doesNotContain("database-corruption");
+        });
+        StatusView.IncidentRow titled = new StatusView.IncidentRow("i-1", "database-corruption", "Slow orders",
+                "closed", T0, T0);
+        assertThat(StatusView.assemble(SETTINGS, T0, List.of(titled), List.of(new PublicUpdate("p-1", "i-1", "closed",
+                null, T0))).history()).singleElement()
+                .satisfies(e -> assertThat(e).extracting(StatusView.FeedEntry::title, StatusView.FeedEntry::status)
+                        .containsExactly("Slow orders", "resolved"));
     }
 
     @Test
@@ -66,23 +88,23 @@ class StatusRulesTest {
             StatusRules.publicUpdate(e, "e-" + updates.size()).ifPresent(updates::add);
         }
         StatusView.IncidentRow open = new StatusView.IncidentRow("i-1", "database-corruption",
-                "Orders table corrupted", "restored", T0, T0.plusSeconds(60));
+                null, "restored", T0, T0.plusSeconds(60));
         StatusView whileOpen = StatusView.assemble(SETTINGS, T0, List.of(open), updates.subList(0, 2));
         assertThat(whileOpen.incidents()).singleElement().satisfies(i -> assertThat(i.updates())
-                .extracting(StatusView.UpdateView::status).containsExactly("restored", "declared"));
+                .extracting(StatusView.UpdateView::status).containsExactly("monitoring", "investigating"));
         assertThat(whileOpen.components()).extracting(StatusView.ComponentView::status)
                 .containsExactly("affected", "operational");
         assertThat(whileOpen.allOperational()).isFalse();
 
         StatusView.IncidentRow closed = new StatusView.IncidentRow("i-1", "database-corruption",
-                "Orders table corrupted", "closed", T0, T0.plusSeconds(120));
+                null, "closed", T0, T0.plusSeconds(120));
         StatusView after = StatusView.assemble(SETTINGS, T0, List.of(closed), updates);
         assertThat(after.incidents()).isEmpty();
         assertThat(after.allOperational()).isTrue();
         assertThat(after.components()).extracting(StatusView.ComponentView::status)
                 .containsOnly("operational");
         assertThat(after.history()).extracting(StatusView.FeedEntry::status)
-                .containsExactly("closed", "restored", "declared");
+                .containsExactly("resolved", "monitoring", "investigating");
         assertThat(after.history()).extracting(StatusView.FeedEntry::id).doesNotHaveDuplicates()
                 .allMatch(id -> id.startsWith("urn:drcc-status:"));
     }

@@ -13,6 +13,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.drcc.kit.config.KitWebAutoConfiguration;
 import org.drcc.kit.rules.RuleRefusedException;
 import org.drcc.notification.command.AcknowledgeNotificationCommand;
+import org.drcc.notification.policy.AcknowledgeRefusedException;
+import org.drcc.notification.policy.AcknowledgeRights;
 import org.drcc.notification.query.Deliveries;
 import org.junit.jupiter.api.Test;
 import org.drcc.kit.security.Roles;
@@ -37,6 +39,20 @@ class NotificationControllerTest {
     Deliveries deliveries;
     @MockitoBean
     Clock clock;
+    @MockitoBean
+    AcknowledgeRights rights;
+
+    @Test
+    void refusesWhoIsNeitherOfTheAudienceNorTheDrLeadAndRecordsNothing() throws Exception {
+        org.mockito.Mockito.doThrow(new AcknowledgeRefusedException("only a member of DR Team Lead ..."))
+                .when(rights).check("n-1", "mallory");
+        mvc.perform(post("/api/notifications/n-1/acknowledge").with(TestJwt.as(Roles.SUPPORT, "mallory")))
+                .andExpect(status().isForbidden())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("only a member of DR Team Lead ..."));
+        org.mockito.Mockito.verifyNoInteractions(commands);
+    }
 
     @Test
     void acknowledgesWithTheActor() throws Exception {

@@ -29,8 +29,16 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 @WebMvcTest(PlanController.class)
-@Import({PlanDocuments.class, NotificationAccess.class})
+@Import({PlanDocuments.class, NotificationAccess.class, PlanControllerTest.Egress.class})
 class PlanControllerTest {
+
+    /** The guard with a fixed table of names: this test asks no DNS server. */
+    static class Egress {
+        @org.springframework.context.annotation.Bean
+        org.drcc.notification.egress.EgressGuard egressGuard() {
+            return new org.drcc.notification.egress.FixedDns().guard();
+        }
+    }
 
     private static final String PLAN = """
             {"tiers": [{"id": "immediate", "deadline": "PT15M", "audiences": [{"name": "DR Team Lead",
@@ -102,6 +110,23 @@ class PlanControllerTest {
                         .contentType(MediaType.APPLICATION_JSON).content(group))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("no stakeholder group 'Legal'")));
+    }
+
+    /** The security review's attack: a webhook to the cloud's metadata service, through the plan API. */
+    @Test
+    void cannotPointAStakeholderGroupAtTheCloudMetadataServiceAndChangesNothing() throws Exception {
+        String group = "{\"name\": \"Legal\", \"contacts\": [{\"name\": \"mail\", \"channel\": \"email\", "
+                + "\"target\": \"legal@example.com\"}, {\"name\": \"hook\", \"channel\": \"webhook\", "
+                + "\"target\": \"http://169.254.169.254/latest/meta-data/\", \"secret\": \"s\"}]}";
+        mvc.perform(put("/api/plan/audiences/Legal").with(TestJwt.as(Roles.DR_LEAD, "dan"))
+                        .contentType(MediaType.APPLICATION_JSON).content(group))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("contacts[1].target"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("169.254.169.254 is a link-local address"),
+                        org.hamcrest.Matchers.containsString("dr.notification.allowed-hosts"))));
+        verify(plan, never()).replaceAudience(any(), any(), any());
     }
 
     @Test

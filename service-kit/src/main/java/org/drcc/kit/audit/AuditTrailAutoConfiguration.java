@@ -3,11 +3,13 @@ package org.drcc.kit.audit;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.drcc.kit.keys.KeyFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -21,8 +23,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class AuditTrailAutoConfiguration {
 
     @Bean
-    ChainSigner chainSigner(@Value("${dr.audit.signing-key-file}") Path keyFile) {
-        return ChainSigner.fromFile(keyFile);
+    ChainSigner chainSigner(@Value("${" + ChainSigner.KEY_FILE_SETTING + "}") Path keyFile, Environment environment) {
+        return ChainSigner.fromFile(keyFile, KeyFiles.of(environment));
     }
 
     @Bean

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -15,7 +14,9 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.HexFormat;
+import org.drcc.kit.keys.KeyFiles;
 
 /**
  * Signs chain checkpoints with Ed25519. The key lives outside the database (a file, created on first
@@ -31,35 +32,46 @@ public final class ChainSigner {
         this.publicKey = publicKey;
     }
 
+    /** The setting that names the signing key file. */
+    public static final String KEY_FILE_SETTING = "dr.audit.signing-key-file";
+
     /** Loads the PKCS#8 key at {@code keyFile} (and its public half at keyFile.pub), creating both if absent. */
     public static ChainSigner fromFile(Path keyFile) {
+        return fromFile(keyFile, new KeyFiles(true));
+    }
+
+    /**
+     * Loads the PKCS#8 key at {@code keyFile} and its public half at keyFile.pub; creates both when the key is
+     * missing and {@code keys} allows it, else stops with the setting to fix.
+     */
+    public static ChainSigner fromFile(Path keyFile, KeyFiles keys) {
+        Path publicFile = keyFile.resolveSibling(keyFile.getFileName() + ".pub");
         try {
-            Path publicFile = keyFile.resolveSibling(keyFile.getFileName() + ".pub");
             KeyFactory factory = KeyFactory.getInstance("Ed25519");
-            if (!Files.exists(keyFile)) {
-                KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-                Files.createDirectories(keyFile.toAbsolutePath().getParent());
-                writeOwnerOnly(keyFile, pair.getPrivate().getEncoded());
-                Files.write(publicFile, pair.getPublic().getEncoded());
+            KeyPair[] made = new KeyPair[1];
+            byte[] encoded = keys.readOrCreate(keyFile, KEY_FILE_SETTING, () -> {
+                made[0] = generate();
+                return made[0].getPrivate().getEncoded();
+            });
+            // only the instance whose key won writes its public half (another may have created the file first)
+            if (made[0] != null && Arrays.equals(encoded, made[0].getPrivate().getEncoded())) {
+                Files.write(publicFile, made[0].getPublic().getEncoded());
             }
-            return new ChainSigner(factory.generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(keyFile))),
+            return new ChainSigner(factory.generatePrivate(new PKCS8EncodedKeySpec(encoded)),
                     factory.generatePublic(new X509EncodedKeySpec(Files.readAllBytes(publicFile))));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the audit signing key " + keyFile, e);
+            throw new UncheckedIOException("cannot read the audit signing key's public half " + publicFile, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the audit signing key " + keyFile + " is not an Ed25519 key", e);
         }
     }
 
-    /**
-     * The private key is readable by its owner only from the moment the file exists (0600 where the file
-     * system has POSIX permissions), not written with the umask and narrowed afterwards.
-     */
-    private static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    private static KeyPair generate() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JDK cannot make Ed25519 keys", e);
         }
-        Files.write(file, bytes);
     }
 
     byte[] sign(long chainSeq, byte[] hash) {

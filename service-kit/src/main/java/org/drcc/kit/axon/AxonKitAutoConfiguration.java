@@ -2,8 +2,10 @@ package org.drcc.kit.axon;
 
 import java.util.List;
 import java.util.stream.Stream;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.drcc.kit.kafka.CloudEventRecords;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,13 @@ public class AxonKitAutoConfiguration {
     @ConditionalOnBean(RelayRoute.class)
     KafkaRelay kafkaRelay(KafkaTemplate<String, String> kafka, CloudEventRecords records, List<RelayRoute<?>> routes) {
         return new KafkaRelay(kafka, records, routes);
+    }
+
+    /** The relay's backlog as a gauge, for the alert that says the other services no longer hear this one. */
+    @Bean
+    @ConditionalOnBean(RelayRoute.class)
+    RelayBacklog relayBacklog(ObjectProvider<EventProcessingConfiguration> processing, ObjectProvider<EventStore> store) {
+        return new RelayBacklog(processing, store);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.drcc.kit.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
@@ -78,10 +79,14 @@ public class KitAutoConfiguration {
      * because skipping would lose the event.
      */
     @Bean
-    CommonErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka) {
+    CommonErrorHandler kafkaErrorHandler(KafkaOperations<Object, Object> kafka, ObjectProvider<MeterRegistry> meters) {
+        // registered at 0 from the start: a counter that first appears at 1 never shows an increase() in Prometheus
+        meters.ifAvailable(m -> Topics.ALL.forEach(topic -> m.counter("dr.kafka.dead.letters", "topic", topic)));
         DeadLetterPublishingRecoverer park = new DeadLetterPublishingRecoverer(kafka, (record, error) -> {
             log.error("Parking {}-{}@{} on the dead-letter topic: {}", record.topic(), record.partition(),
                     record.offset(), error.getMessage());
+            // dr_kafka_dead_letters_total: the DrDeadLetters alert (deploy/prometheus/operations-alerts.yml)
+            meters.ifAvailable(m -> m.counter("dr.kafka.dead.letters", "topic", record.topic()).increment());
             return new TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, record.partition());
         });
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);

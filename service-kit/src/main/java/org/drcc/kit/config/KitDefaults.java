@@ -57,7 +57,9 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("springdoc.swagger-ui.path", "/swagger-ui.html"),
             Map.entry("dr.security.issuer", "dr-local"),
             Map.entry("dr.security.audience", "dr-command-centre"),
-            Map.entry("server.shutdown", "graceful"));
+            Map.entry("server.shutdown", "graceful"),
+            // each log line names the request it serves (org.drcc.kit.correlation); prod logs it as a JSON field
+            Map.entry("logging.pattern.correlation", "[%X{correlationId:-}] "));
 
     private static final String AXON_UPDATE_CHECK = "axoniq.update-checker.disabled";
 

@@ -26,7 +26,11 @@ public class EventInbox {
         String eventId = CloudEventRecords.eventId(record);
         records.read(record, types).ifPresentOrElse(
                 event -> {
-                    if (!inbox.once(consumer, eventId, () -> effect.accept(event))) {
+                    if (inbox.once(consumer, eventId, () -> effect.accept(event))) {
+                        // one line per event acted on: with the correlation id of the request that caused it
+                        log.info("Applied {} {} from {}-{}@{}", event.getClass().getSimpleName(), eventId,
+                                record.topic(), record.partition(), record.offset());
+                    } else {
                         log.info("Event {} at {}-{}@{} was already processed; skipped", eventId, record.topic(),
                                 record.partition(), record.offset());
                     }

@@ -34,9 +34,19 @@ public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
     private static final Logger log = LoggerFactory.getLogger(EngineDownResolver.class);
 
     private final int retryAfterSeconds;
+    private final Runnable pools;
 
     public EngineDownResolver(int retryAfterSeconds) {
+        this(retryAfterSeconds, () -> { });
+    }
+
+    /**
+     * @param pools run when PostgreSQL was found unreachable: retires the pooled connections (which died with the
+     *              server), so that once it is back no request is handed a dead one
+     */
+    public EngineDownResolver(int retryAfterSeconds, Runnable pools) {
         this.retryAfterSeconds = retryAfterSeconds;
+        this.pools = pools;
     }
 
     @Override
@@ -46,21 +56,31 @@ public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
         if (down.isEmpty() || response.isCommitted()) {
             return null;
         }
-        EngineDown engine = down.get();
+        return answer(request, response, down.get(), error) ? new ModelAndView() : null;
+    }
+
+    /**
+     * Answers 503 problem+json naming {@code engine}; false when the answer could not be written. {@code error} is
+     * what failed (null when only the engine's health says it is down).
+     */
+    boolean answer(HttpServletRequest request, HttpServletResponse response, EngineDown engine, Throwable error) {
         String what = request.getMethod() + " " + request.getRequestURI();
         // the classes only: an engine's message may carry an address, and a log line must never carry a secret
         log.warn("{} is unreachable: {} answered 503 ({})", engine.title(), what, causes(error));
+        if (engine == EngineDown.POSTGRESQL) {
+            pools.run();
+        }
         try {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
             Problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), engine.title() + " is unreachable",
                     detail(error, engine, what), Map.of("engine", engine.title()));
-            return new ModelAndView();
+            return true;
         } catch (IOException e) {
-            return null;
+            return false;
         }
     }
 
-    private String detail(Exception error, EngineDown engine, String what) {
+    private String detail(Throwable error, EngineDown engine, String what) {
         // a service that already said precisely what it did not do (a privacy erasure, say) keeps its words
         if (error instanceof ErrorResponse own && own.getBody().getDetail() != null) {
             return own.getBody().getDetail();
@@ -70,6 +90,9 @@ public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
     }
 
     private static String causes(Throwable error) {
+        if (error == null) {
+            return "its health check says so";
+        }
         List<String> names = new ArrayList<>();
         for (Throwable t = error; t != null && names.size() < 8; t = t.getCause() == t ? null : t.getCause()) {
             names.add(t.getClass().getSimpleName());

@@ -1,0 +1,161 @@
+package org.drcc.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.drcc.engines.EngineSettings;
+import org.drcc.engines.Engines;
+import org.drcc.engines.PostgresEngine;
+import org.drcc.kit.security.Roles;
+import org.drcc.testsupport.TestTokens;
+import org.drcc.testsupport.WithEngines;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.core.env.Environment;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * PostgreSQL stops under the running service and comes back: while it is down, health says so and a declaration
+ * is refused at once with a 503 naming it, having changed nothing; once it is back, the service takes it up by
+ * itself. The service runs on a PostgreSQL server of its own (Kafka and S3 are the test JVM's), so that stopping it
+ * leaves the other tests' connections alone. The bounds are generous (a loaded machine); the target is ~2 s.
+ */
+@WithEngines(database = "incident")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class PostgresDownIT {
+
+    private static final Duration PROMPTLY = Duration.ofSeconds(5);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final EngineSettings OWN = own();
+    private static PostgresEngine postgres = start();
+
+    @Autowired
+    Environment environment;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry properties) {
+        properties.add("spring.datasource.url", () -> postgres.jdbcUrl("incident"));
+        properties.add("dr.privacy.keyring.url", () -> postgres.jdbcUrl(Engines.KEYRING_DATABASE));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        postgres.close();
+        Engines.deleteTree(OWN.dataDir());
+    }
+
+    @Test
+    void withPostgreSqlStoppedADeclareIsRefusedAtOnceNamingItAndSucceedsOnceItIsBack() throws Exception {
+        TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder()
+                .requestFactory(JdkClientHttpRequestFactory.class)
+                .rootUri("http://127.0.0.1:" + environment.getProperty("local.server.port")));
+        // the pool holds connections used a moment ago, as under traffic
+        assertThat(declare(http, "Before the outage " + UUID.randomUUID()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String refusedTitle = "Declared while PostgreSQL was down " + UUID.randomUUID();
+
+        postgres.close();
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                long start = System.nanoTime();
+                ResponseEntity<String> refused = declare(http, refusedTitle);
+                assertThat(since(start)).isLessThan(PROMPTLY);
+                assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).matches("[1-9][0-9]*");
+                JsonNode problem = JSON.readTree(refused.getBody());
+                assertThat(problem.path("title").asText()).isEqualTo("PostgreSQL is unreachable");
+                assertThat(problem.path("detail").asText()).contains("nothing was changed");
+            }
+            long start = System.nanoTime();
+            JsonNode health = health(http);
+            assertThat(since(start)).isLessThan(PROMPTLY);
+            assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("DOWN");
+        } finally {
+            postgres = PostgresEngine.start(OWN);
+        }
+
+        String title = "Declared once PostgreSQL was back " + UUID.randomUUID();
+        ResponseEntity<String> created = within(Duration.ofSeconds(60), () -> declare(http, title),
+                r -> r.getStatusCode() == HttpStatus.CREATED);
+        String id = JSON.readTree(created.getBody()).path("id").asText();
+        // the list is a projection: once it shows the later incident it has seen every earlier event
+        String list = within(Duration.ofSeconds(120), () -> http.exchange("/api/incidents?size=200", HttpMethod.GET,
+                signedIn(null), String.class).getBody(), body -> body != null && body.contains(id));
+        assertThat(list).doesNotContain(refusedTitle);
+        assertThat(within(Duration.ofSeconds(30), () -> health(http),
+                h -> h.path("components").path("db").path("status").asText().equals("UP"))).isNotNull();
+    }
+
+    private static EngineSettings own() {
+        try {
+            return EngineSettings.forTests(Files.createTempDirectory("dr-postgres-down-"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static PostgresEngine start() {
+        PostgresEngine engine = PostgresEngine.start(OWN);
+        engine.createDatabase("incident");
+        engine.createDatabase(Engines.KEYRING_DATABASE);
+        return engine;
+    }
+
+    private static ResponseEntity<String> declare(TestRestTemplate client, String title) {
+        String body = "{\"scenario\":\"database-corruption\",\"title\":\"" + title + "\"}";
+        return client.exchange("/api/incidents", HttpMethod.POST, signedIn(body), String.class);
+    }
+
+    private static HttpEntity<String> signedIn(String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.DR_LEAD, "alice"));
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static JsonNode health(TestRestTemplate http) {
+        try {
+            return JSON.readTree(http.getForEntity("/actuator/health", String.class).getBody());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Asks until the answer is the one awaited; fails with the last answer when the bound passes. */
+    private static <T> T within(Duration bound, Supplier<T> ask, Predicate<T> awaited) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        T last = null;
+        while (System.nanoTime() < deadline) {
+            last = ask.get();
+            if (awaited.test(last)) {
+                return last;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("not within " + bound + "; last answer: " + last);
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

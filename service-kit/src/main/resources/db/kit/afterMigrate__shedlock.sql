@@ -1,0 +1,9 @@
+-- ShedLock's table (org.drcc.kit.schedule.ClusterOnce): a scheduled job holds its row while it runs, so that
+-- of several instances of a service only one runs it at a time. A Flyway afterMigrate callback (idempotent),
+-- not a versioned migration, so that databases migrated before it existed get it too.
+CREATE TABLE IF NOT EXISTS shedlock (
+    name       varchar(64)  NOT NULL PRIMARY KEY,
+    lock_until timestamptz  NOT NULL,
+    locked_at  timestamptz  NOT NULL,
+    locked_by  varchar(255) NOT NULL
+);
