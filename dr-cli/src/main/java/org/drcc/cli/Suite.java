@@ -102,6 +102,8 @@ final class Suite implements AutoCloseable {
                 args.add("--dr.backup.tools-dir=" + pgToolsDir.toAbsolutePath());
             }
             args.add("--dr.backup.databases." + FoodTruckDatabase.NAME + ".url=" + engines.jdbcUrl(FoodTruckDatabase.NAME));
+            // ... and the command centre's own databases, on their own schedule (dr self restore brings them back)
+            args.addAll(CommandCentreDatabases.backupPolicies(engines::jdbcUrl));
             // drills declare and walk their incident there
             services.stream().filter(s -> s.name().equals("incident-service")).findFirst()
                     .ifPresent(incident -> args.add("--dr.drill.incident-url=" + incident.url()));

@@ -86,7 +86,7 @@ class UpCommand implements Callable<Integer> {
         return e.getMessage();
     }
 
-    private static Path findHome() {
+    static Path findHome() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isDirectory(dir.resolve("incident-service")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
                 return dir;

@@ -1,0 +1,83 @@
+package org.drcc.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * Backs up the command centre's own databases now, through backup-service's API like any protected database (so
+ * the dump, its manifest, the tier copies, the catalogue objects and the verification by restore all apply), one
+ * after the other and backup-service's own database last, and waits until each is verified and in every tier.
+ */
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = {"Back up the command centre's own databases now (keyring, incident, notification, metrics, "
+                + "then backup-service's own), each verified by restore and copied to every tier before the next.",
+                "backup-service also does this by itself on its schedule (hourly, at :30 and :45)."})
+class SelfBackupCommand implements Callable<Integer> {
+
+    private static final List<String> TIERS = List.of("secondary", "tertiary");
+
+    @Mixin
+    Services services;
+
+    @Mixin
+    Output output;
+
+    @Option(names = "--timeout", defaultValue = "PT30M", paramLabel = "DURATION",
+            description = "How long to wait for each database's backup to be verified and copied (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Api backups = services.backups();
+        for (String database : CommandCentreDatabases.ALL) {
+            // the answer is the backup view: its id is backupId
+            String id = backups.post("/api/backups", Api.body("database", database)).path("backupId").asText();
+            JsonNode done = awaitProven(backups, id, database);
+            output.out.printf("%-13s backup %s  restore point %s  verified, in %s%n", database, id,
+                    done.path("snapshotAt").asText(), String.join(", ", TIERS));
+        }
+        return 0;
+    }
+
+    /** Waits until the backup is verified by restore and copied to every tier; a failure on the way is a refusal. */
+    private JsonNode awaitProven(Api backups, String id, String database) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode backup = backups.get("/api/backups/" + id, Map.of());
+            if ("FAILED".equals(backup.path("status").asText())) {
+                throw new CliException(CliException.REFUSED, "the backup " + id + " of " + database + " failed: "
+                        + backup.path("failure").asText());
+            }
+            if ("FAILED".equals(backup.path("verification").asText())) {
+                throw new CliException(CliException.REFUSED, "the backup " + id + " of " + database
+                        + " failed its verification (" + backup.path("verificationCheck").asText() + "): "
+                        + backup.path("verificationDetail").asText());
+            }
+            if ("VERIFIED".equals(backup.path("verification").asText()) && copied(backup)) {
+                return backup;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new CliException(CliException.REFUSED, "the backup " + id + " of " + database + " was not "
+                        + "verified and copied to " + TIERS + " within " + timeout + ": see dr backup list");
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private static boolean copied(JsonNode backup) {
+        return TIERS.stream().allMatch(tier -> {
+            for (JsonNode copy : backup.path("copies")) {
+                if (tier.equals(copy.path("tier").asText()) && "COPIED".equals(copy.path("status").asText())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+}

@@ -1,0 +1,99 @@
+package org.drcc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dr self backup} against a stand-in backup-service, and what {@code dr self restore} refuses before it starts anything. */
+class SelfCommandTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final List<String> backedUp = new CopyOnWriteArrayList<>();
+    private volatile String failingVerification;
+    private HttpServer backupService;
+    private String url;
+    private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
+    private PrintStream stderr;
+
+    @BeforeEach
+    void start() throws IOException {
+        backupService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        backupService.createContext("/api/backups", exchange -> {
+            if (exchange.getRequestMethod().equals("POST")) {
+                String database = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                        .replaceAll(".*\"database\":\"([a-z]+)\".*", "$1");
+                backedUp.add(database);
+                answer(exchange, 202, "{\"backupId\":\"b-" + database + "\",\"database\":\"" + database + "\",\"status\":\"RUNNING\"}");
+                return;
+            }
+            String database = exchange.getRequestURI().getPath().replace("/api/backups/b-", "");
+            String verification = database.equals(failingVerification) ? "FAILED" : "VERIFIED";
+            answer(exchange, 200, "{\"backupId\":\"b-" + database + "\",\"status\":\"COMPLETED\",\"snapshotAt\":"
+                    + "\"2026-11-30T08:00:01Z\",\"verification\":\"" + verification + "\",\"verificationCheck\":"
+                    + "\"table-checksum\",\"verificationDetail\":\"public.incident differs\",\"copies\":["
+                    + "{\"tier\":\"secondary\",\"status\":\"COPIED\"},{\"tier\":\"tertiary\",\"status\":\"COPIED\"}]}");
+        });
+        backupService.start();
+        url = "http://127.0.0.1:" + backupService.getAddress().getPort();
+        stderr = System.err;
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void stop() {
+        System.setErr(stderr);
+        backupService.stop(0);
+    }
+
+    @Test
+    void selfBackupTakesTheCommandCentresDatabasesOneAfterTheOtherBackupServicesOwnLast() {
+        assertThat(Dr.run("self", "backup", "--backup-url", url, "--token", "t0ken")).isZero();
+        assertThat(backedUp).containsExactly("keyring", "incident", "notification", "metrics", "backup");
+    }
+
+    @Test
+    void aFailedVerificationStopsTheSelfBackupAndSaysWhichCheckFailed() {
+        failingVerification = "incident";
+
+        assertThat(Dr.run("self", "backup", "--backup-url", url, "--token", "t0ken")).isEqualTo(1);
+        assertThat(backedUp).as("nothing after the failed one").containsExactly("keyring", "incident");
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("b-incident", "table-checksum",
+                "public.incident differs");
+    }
+
+    @Test
+    void restoreRefusesWithoutTheAuditKeysAndStartsNothing() {
+        assertThat(Dr.run("self", "restore", "--from", "tertiary", "--data-dir", dataDir.toString())).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("incident-audit.key", "off-site copy");
+        assertThat(dataDir.resolve("postgres")).as("no engine was started").doesNotExist();
+    }
+
+    @Test
+    void restoreNeedsAKnownTier() {
+        assertThat(Dr.run("self", "restore", "--from", "offsite", "--data-dir", dataDir.toString())).isEqualTo(2);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("primary, secondary or tertiary");
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] out = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, out.length);
+        exchange.getResponseBody().write(out);
+        exchange.close();
+    }
+}
