@@ -1,17 +1,19 @@
 package org.drcc.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.drcc.incident.OutageCalls.JSON;
+import static org.drcc.incident.OutageCalls.declare;
+import static org.drcc.incident.OutageCalls.health;
+import static org.drcc.incident.OutageCalls.since;
+import static org.drcc.incident.OutageCalls.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.drcc.contract.Topics;
 import org.drcc.engines.Engines;
@@ -46,7 +48,6 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 class EnginesDownIT {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     Environment environment;
@@ -80,7 +81,7 @@ class EnginesDownIT {
             // an answer remembered from before the kill may be served for a few seconds, each one quickly
             JsonNode health = within(Duration.ofSeconds(20), () -> {
                 long asked = System.nanoTime();
-                JsonNode answer = health();
+                JsonNode answer = health(http);
                 assertThat(since(asked)).isLessThan(PROMPTLY);
                 return answer;
             }, h -> h.path("components").path("kafka").path("status").asText().equals("DOWN"));
@@ -90,7 +91,7 @@ class EnginesDownIT {
         }
         assertThat(TestEvents.awaitRecord(engines.bootstrapServers(), Topics.INCIDENT_EVENTS, id, Duration.ofSeconds(120))
                 .value()).contains(title);
-        assertThat(within(Duration.ofSeconds(30), this::health,
+        assertThat(within(Duration.ofSeconds(30), () -> health(http),
                 h -> h.path("components").path("kafka").path("status").asText().equals("UP"))).isNotNull();
     }
 
@@ -135,7 +136,7 @@ class EnginesDownIT {
         try {
             within(Duration.ofSeconds(20), () -> {
                 long asked = System.nanoTime();
-                JsonNode answer = health();
+                JsonNode answer = health(http);
                 assertThat(since(asked)).isLessThan(PROMPTLY);
                 return answer;
             }, h -> h.path("components").path("s3").path("status").asText().equals("DOWN"));
@@ -153,7 +154,7 @@ class EnginesDownIT {
         } finally {
             engines.startS3();
         }
-        assertThat(within(Duration.ofSeconds(30), this::health,
+        assertThat(within(Duration.ofSeconds(30), () -> health(http),
                 h -> h.path("components").path("s3").path("status").asText().equals("UP"))).isNotNull();
     }
 
@@ -167,43 +168,5 @@ class EnginesDownIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private ResponseEntity<String> declare(TestRestTemplate client, String title) {
-        String body = "{\"scenario\":\"database-corruption\",\"title\":\"" + title + "\"}";
-        return client.exchange("/api/incidents", HttpMethod.POST, signedIn(body), String.class);
-    }
-
-    private static HttpEntity<String> signedIn(String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.DR_LEAD, "alice"));
-        return new HttpEntity<>(body, headers);
-    }
-
-    private JsonNode health() {
-        try {
-            return JSON.readTree(http.getForEntity("/actuator/health", String.class).getBody());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Asks until the answer is the one awaited; fails with the last answer when the bound passes. */
-    private static <T> T within(Duration bound, Supplier<T> ask, Predicate<T> awaited) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        T last = null;
-        while (System.nanoTime() < deadline) {
-            last = ask.get();
-            if (awaited.test(last)) {
-                return last;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("not within " + bound + "; last answer: " + last);
-    }
-
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 }

@@ -1,19 +1,20 @@
 package org.drcc.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.drcc.incident.OutageCalls.JSON;
+import static org.drcc.incident.OutageCalls.declare;
+import static org.drcc.incident.OutageCalls.health;
+import static org.drcc.incident.OutageCalls.signedIn;
+import static org.drcc.incident.OutageCalls.since;
+import static org.drcc.incident.OutageCalls.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.drcc.engines.EngineSettings;
 import org.drcc.engines.Engines;
 import org.drcc.engines.PostgresEngine;
-import org.drcc.kit.security.Roles;
-import org.drcc.testsupport.TestTokens;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -45,7 +45,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class PostgresDownIT {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final EngineSettings OWN = own();
     private static PostgresEngine postgres = start();
 
@@ -119,43 +118,5 @@ class PostgresDownIT {
         engine.createDatabase("incident");
         engine.createDatabase(Engines.KEYRING_DATABASE);
         return engine;
-    }
-
-    private static ResponseEntity<String> declare(TestRestTemplate client, String title) {
-        String body = "{\"scenario\":\"database-corruption\",\"title\":\"" + title + "\"}";
-        return client.exchange("/api/incidents", HttpMethod.POST, signedIn(body), String.class);
-    }
-
-    private static HttpEntity<String> signedIn(String body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.DR_LEAD, "alice"));
-        return new HttpEntity<>(body, headers);
-    }
-
-    private static JsonNode health(TestRestTemplate http) {
-        try {
-            return JSON.readTree(http.getForEntity("/actuator/health", String.class).getBody());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Asks until the answer is the one awaited; fails with the last answer when the bound passes. */
-    private static <T> T within(Duration bound, Supplier<T> ask, Predicate<T> awaited) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        T last = null;
-        while (System.nanoTime() < deadline) {
-            last = ask.get();
-            if (awaited.test(last)) {
-                return last;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("not within " + bound + "; last answer: " + last);
-    }
-
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 }
