@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.drcc.contract.Topics;
 import org.drcc.engines.Engines;
-import org.drcc.engines.Java;
 import org.drcc.engines.LocalSigningKey;
 import org.drcc.engines.LocalTokens;
 import org.drcc.engines.Ports;
@@ -40,8 +39,8 @@ class SelfRestoreIT {
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-            Ports.free(), Ports.free(), Ports.free(), Ports.free());
+    private final SuiteLauncher suite = new SuiteLauncher();
+    private final List<Integer> ports = suite.ports;
     private Process launcher;
 
     @Test
@@ -119,23 +118,7 @@ class SelfRestoreIT {
     }
 
     private Process up(String run) throws Exception {
-        List<String> command = List.of(Java.executable(), "-cp", Java.classPath(), Dr.class.getName(),
-                "up", "--home", home(), "--data-dir", dir.resolve("dr").toString(), "--foodtruck-mb", "1",
-                "--incident-port", "" + ports.get(0), "--backup-port", "" + ports.get(1),
-                "--notification-port", "" + ports.get(2), "--metrics-port", "" + ports.get(3),
-                "--postgres-port", "" + ports.get(4), "--kafka-port", "" + ports.get(5),
-                "--kafka-controller-port", "" + ports.get(6), "--s3-port", "" + ports.get(7));
-        Path log = dir.resolve("dr-up-" + run + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (!Files.exists(log) || !Files.readString(log).contains("Press Ctrl-C")) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("dr up did not come up:\n" + Files.readString(log));
-            }
-            Thread.sleep(500);
-        }
-        return process;
+        return suite.up(dir.resolve("dr"), dir.resolve("dr-up-" + run + ".log"));
     }
 
     /** As Ctrl-C: dr up stops the services, then the engines. */
