@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.drcc.backup.catalog.BackupCatalog;
 import org.drcc.backup.catalog.CatalogJson;
+import org.drcc.backup.postgres.Manifest;
 import org.drcc.engines.Buckets;
 import org.drcc.engines.Engines;
 import org.drcc.testsupport.WithEngines;
@@ -28,9 +29,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
- * The regional disaster: backup-service's database is gone, the tertiary bucket is not. A second backup-service on a
- * new, empty database knows the tertiary's backups again from their catalogue objects alone, as they were; a dump
- * altered in the tertiary is reported and not imported.
+ * The regional disaster: backup-service's database and the primary site's copies are gone, the tertiary bucket is
+ * not. A second backup-service on a new, empty database knows the tertiary's backups again from their catalogue
+ * objects alone, as they were; a dump altered in the tertiary is reported and not imported; the newest verified
+ * backup before an instant restores from the tertiary, and the restored database matches its manifest table by table.
  */
 @WithEngines(database = "backup")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -68,6 +70,10 @@ class CatalogRebuildIT {
         dump[dump.length / 2] ^= 0x5A;
         s3.putObject(r -> r.bucket(Buckets.TERTIARY).key(alteredKey), RequestBody.fromBytes(dump));
 
+        // the regional disaster: the primary site's copies are gone, and so is the backup-service database
+        for (String key : List.of(goodKey, alteredKey, goodKey + ".catalog.json", alteredKey + ".catalog.json")) {
+            s3.deleteObject(r -> r.bucket(Buckets.PRIMARY).key(key));
+        }
         String database = "backup_rebuilt_" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(engines.postgres().createDatabase(database)).as("a new, empty database").isTrue();
         // command-line arguments, because the test's engines set spring.datasource.url as a system property
@@ -112,16 +118,26 @@ class CatalogRebuildIT {
             assertThat(BackupApi.list(again.get("imported"))).noneMatch(i -> goodId.equals(i.get("backupId")));
             assertThat(BackupApi.list(again.get("skippedAsKnown"))).anyMatch(i -> goodId.equals(i.get("backupId")));
 
-            // restore reads the backup's bucket: the tertiary's copy, the only one this site knows; it decrypts with
-            // the key of the catalogue's key id (kept off-site, configured on the new site as on the old)
+            // the newest verified backup taken before an instant, from the tertiary's copy, the only one this site
+            // knows; it decrypts with the key of the catalogue's key id (kept off-site, configured here as there)
             String target = "rebuilt_" + UUID.randomUUID().toString().substring(0, 8);
-            ResponseEntity<Map<String, Object>> restore = drSite.post("/api/backups/" + goodId + "/restore",
-                    "{\"targetDatabase\": \"" + target + "\"}");
+            ResponseEntity<Map<String, Object>> restore = drSite.post("/api/restores", "{\"database\": \"foodtruck\", "
+                    + "\"before\": \"" + java.time.Instant.now() + "\", \"targetDatabase\": \"" + target + "\"}");
             assertThat(restore.getStatusCode()).as(String.valueOf(restore.getBody())).isEqualTo(HttpStatus.ACCEPTED);
             Map<String, Object> restored = drSite.await(goodId, b -> BackupApi.list(b.get("restores")).stream()
                     .anyMatch(r -> !"RUNNING".equals(r.get("status"))));
             assertThat(BackupApi.list(restored.get("restores"))).singleElement().satisfies(r -> assertThat(r)
                     .as(String.valueOf(r.get("failure"))).containsEntry("status", "RESTORED"));
+
+            // what was restored is what the manifest says: every table's rows and checksum
+            try (java.sql.Connection restoredDb = engines.postgres().dataSource(target).getConnection()) {
+                List<Map<String, Object>> read = Manifest.read(restoredDb).stream().map(t -> Map.<String, Object>of(
+                        "table", t.table(), "rows", t.rows(), "md5", t.md5())).toList();
+                List<Map<String, Object>> manifest = BackupApi.list(known.get("tables")).stream().map(t -> Map.<String, Object>of(
+                        "table", t.get("table"), "rows", ((Number) t.get("rows")).longValue(), "md5", t.get("md5"))).toList();
+                assertThat(read).as("the restored database against the catalogue's manifest").isNotEmpty()
+                        .containsExactlyInAnyOrderElementsOf(manifest);
+            }
         }
     }
 
