@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.drcc.engines.Engines;
 import org.drcc.engines.Ports;
 
 /**
@@ -40,6 +41,12 @@ public final class KeycloakProcess implements AutoCloseable {
             home = entries.filter(p -> Files.isRegularFile(p.resolve("bin/kc.sh"))).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no Keycloak distribution in " + dist
                             + " (the module's build unpacks org.keycloak:keycloak-quarkus-dist there)"));
+            // a fresh start: a realm already in the dev database of an earlier run would be kept, and the import
+            // (with this run's client secret) skipped
+            Path devDatabase = home.resolve("data/h2");
+            if (Files.exists(devDatabase)) {
+                Engines.deleteTree(devDatabase);
+            }
             Path imports = home.resolve("data/import");
             Files.createDirectories(imports);
             Files.copy(realm, imports.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
