@@ -102,7 +102,7 @@ class DrillIT {
                     "| RTO (declared to restored) | " + rto + " | ", "database restored", drill.get("incidentId").asText());
             // read again: the report can be served a moment before the drill's view records where it was stored
             JsonNode stored = get(backup() + "/api/drills/" + drill.get("drillId").asText());
-            for (int i = 0; i < 60 && stored.path("reportRetainUntil").isNull(); i++) {
+            for (int i = 0; i < 60 && !stored.hasNonNull("reportRetainUntil"); i++) {
                 Thread.sleep(500);
                 stored = get(backup() + "/api/drills/" + drill.get("drillId").asText());
             }
