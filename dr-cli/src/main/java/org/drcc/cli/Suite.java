@@ -92,7 +92,8 @@ final class Suite implements AutoCloseable {
                 "--dr.privacy.keyring.url=" + engines.jdbcUrl(Engines.KEYRING_DATABASE),
                 "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers(),
                 "--dr.s3.endpoint=" + engines.s3Endpoint(),
-                // the key that signs the audit trail's checkpoints lives beside the data, not in it
+                // the key that signs the audit trail's checkpoints, in the data folder's keys/ (not in the databases or the
+                // buckets; README "Restore the command centre itself" says to copy that folder off-site)
                 "--dr.audit.signing-key-file=" + settings.dataDir().resolve("keys").resolve(service.database() + "-audit.key"),
                 // the local stand-in for an identity provider: services check tokens with its public key
                 "--dr.security.public-key=" + LocalSigningKey.in(settings.dataDir().resolve("keys")).publicKeyFile()));
