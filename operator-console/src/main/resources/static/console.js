@@ -1,5 +1,5 @@
-// The console's only script of its own: the CSRF token on every htmx request, times in the reader's zone,
-// and the reader's zone for typed instants. (A file, not inline: the pages' Content-Security-Policy allows no inline script.)
+// The console's only script of its own: the CSRF token on every htmx request, times in the reader's zone, the
+// reader's zone for typed instants, and no live re-read under someone's typing. (A file, not inline: the pages' Content-Security-Policy allows no inline script.)
 (function () {
   var csrf = document.querySelector('meta[name="csrf"]');
   document.addEventListener('htmx:configRequest', function (e) {
@@ -14,6 +14,15 @@
     });
     root.querySelectorAll('input.reader-zone').forEach(function (i) { i.value = zone; });
   }
+  // a live region is not re-read while someone types in it (the swap would throw the text away); their own action,
+  // or the next event after they left the field, brings it up to date
+  document.addEventListener('htmx:beforeRequest', function (e) {
+    var region = e.detail.elt, typing = document.activeElement;
+    if (region.id === 'live' && typing && region.contains(typing) && typing.matches('input, textarea, select')
+        && e.detail.requestConfig.verb === 'get') {
+      e.preventDefault();
+    }
+  });
   document.addEventListener('DOMContentLoaded', function () {
     local(document);
     if (window.htmx) { htmx.onLoad(local); }

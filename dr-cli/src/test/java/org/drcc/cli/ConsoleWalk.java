@@ -51,7 +51,7 @@ final class ConsoleWalk implements AutoCloseable {
         this.token = token;
         Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions().addArguments("--headless=new", "--no-sandbox",
-                "--disable-dev-shm-usage", "--window-size=1280,1000");
+                "--disable-dev-shm-usage", "--window-size=1280,1400");
         which("chromium").ifPresent(chromium -> options.setBinary(chromium.toFile()));
         // Debian's chromedriver, found on the PATH: Selenium Manager would download one from the internet
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -142,9 +142,9 @@ final class ConsoleWalk implements AutoCloseable {
     }
 
     private void waive(String item, String reason) {
-        browser.findElement(By.cssSelector("#item-" + item + " summary")).click();
-        browser.findElement(By.id("reason-" + item)).sendKeys(reason);
-        browser.findElement(By.id("waive-" + item)).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("waive-item"))).selectByValue(item);
+        browser.findElement(By.id("waive-reason")).sendKeys(reason);
+        browser.findElement(By.id("waive")).click();
         waitFor(By.cssSelector("#item-" + item + " .state"), "WAIVED");
     }
 
@@ -183,6 +183,7 @@ final class ConsoleWalk implements AutoCloseable {
 
     private void screenshot(String name) {
         try {
+            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
             File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
         } catch (Exception e) {

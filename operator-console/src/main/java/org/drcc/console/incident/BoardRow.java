@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /** One open incident on the board: what it is, where it stands, and its three clocks. */
-record BoardRow(String id, String title, String scenario, String severity, String status, String phase, boolean drill,
+public record BoardRow(String id, String title, String scenario, String severity, String status, String phase, boolean drill,
                 Object declaredAt, RtoClock rto, String phaseWindow, boolean phaseOver, Deadlines deadlines) {
 
     static BoardRow of(Map<String, Object> view, Deadlines deadlines, Instant now) {

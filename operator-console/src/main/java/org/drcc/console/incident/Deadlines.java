@@ -8,7 +8,7 @@ import java.util.Map;
  * The communication plan's deadlines of one incident as notification-service reports them: met, breached, and
  * still due (with the nearest).
  */
-record Deadlines(int due, int met, int breached, Instant nextDue) {
+public record Deadlines(int due, int met, int breached, Instant nextDue) {
 
     static Deadlines of(List<Map<String, Object>> notifications) {
         int due = 0;

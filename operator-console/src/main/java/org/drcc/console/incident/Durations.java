@@ -3,12 +3,12 @@ package org.drcc.console.incident;
 import java.time.Duration;
 
 /** Durations the way a person reads them: 2h 5m, 40m, 12s. */
-final class Durations {
+public final class Durations {
 
     private Durations() {
     }
 
-    static String human(Duration d) {
+    public static String human(Duration d) {
         if (d == null) {
             return "";
         }

@@ -76,8 +76,8 @@ class RoomActions {
         return done(response, model, "Ticked " + item + ".");
     }
 
-    @PostMapping("/checklist/{item}/waive")
-    String waive(@PathVariable String id, @PathVariable String item, @RequestParam(defaultValue = "") String reason,
+    @PostMapping("/checklist/waive")
+    String waive(@PathVariable String id, @RequestParam String item, @RequestParam(defaultValue = "") String reason,
                  HttpServletResponse response, Model model) {
         api.post(Service.INCIDENT, "/api/incidents/" + encode(id) + "/checklist/" + encode(item) + "/waive",
                 Map.of("reason", reason));

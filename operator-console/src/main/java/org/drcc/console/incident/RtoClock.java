@@ -9,7 +9,7 @@ import org.drcc.recovery.Verdict;
  * An incident's RTO clock: from its declaration to the restore, against the scenario's target. {@code left} is
  * negative once the target has passed; the verdict is the suite's one definition (recovery-rules).
  */
-record RtoClock(Duration target, Duration elapsed, Duration left, Verdict verdict) {
+public record RtoClock(Duration target, Duration elapsed, Duration left, Verdict verdict) {
 
     static RtoClock of(Instant declaredAt, Instant restoredAt, Duration target, Instant now) {
         Instant end = restoredAt != null ? restoredAt : now;
@@ -19,7 +19,7 @@ record RtoClock(Duration target, Duration elapsed, Duration left, Verdict verdic
     }
 
     /** "1h 12m left", "20m over", "met in 42m", or "no RTO". */
-    String text() {
+    public String text() {
         if (left == null) {
             return "no RTO";
         }
@@ -31,7 +31,7 @@ record RtoClock(Duration target, Duration elapsed, Duration left, Verdict verdic
     }
 
     /** ok, warn (under a quarter of the target left) or late: the colour class. */
-    String tone() {
+    public String tone() {
         if (verdict == Verdict.MISSED) {
             return "late";
         }
