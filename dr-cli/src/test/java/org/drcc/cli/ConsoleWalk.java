@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -20,7 +19,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -76,11 +74,11 @@ final class ConsoleWalk implements AutoCloseable {
         tickAll("CONTAINMENT");
         step("CONTAINED");
         tickAll("RECOVERY");
-        WebElement offer = browser.findElement(By.cssSelector("#form-RESTORED input[name=backup]"));
-        assertThat(offer.isSelected()).as("the newest verified backup before the suspected start is offered").isTrue();
+        // the newest verified backup before the suspected start is offered, and chosen
+        wait.until(d -> d.findElement(By.cssSelector("#form-RESTORED input[name=backup]")).isSelected());
         screenshot("room-restore-offered");
         step("RESTORED");
-        assertThat(browser.findElement(By.id("timeline")).getText()).containsIgnoringCase("restore");
+        waitFor(By.id("timeline"), "RESTORED");
         screenshot("room");
         tickAll("VALIDATION");
         step("VALIDATED");
@@ -91,6 +89,25 @@ final class ConsoleWalk implements AutoCloseable {
         browser.get(console + "/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("board")));
         assertThat(browser.findElements(By.id("incident-" + id))).as("a closed incident leaves the board").isEmpty();
+        theOtherPages();
+    }
+
+    /** Backups, drills, metrics and audit each show what their service answered; the trail verifies with one click. */
+    private void theOtherPages() {
+        browser.get(console + "/backups");
+        waitFor(By.id("database-foodtruck"), "within RPO");
+        screenshot("backups");
+        browser.get(console + "/drills");
+        waitFor(By.id("schedule-title"), "Test schedule");
+        screenshot("drills");
+        browser.get(console + "/metrics");
+        waitFor(By.cssSelector("table.figures"), "MTTR");
+        wait.until(d -> !d.findElements(By.cssSelector("#trend canvas")).isEmpty());
+        screenshot("metrics");
+        browser.get(console + "/audit");
+        browser.findElement(By.id("verify")).click();
+        waitFor(By.id("verified"), "intact");
+        screenshot("audit");
     }
 
     private void signIn() {
@@ -151,11 +168,14 @@ final class ConsoleWalk implements AutoCloseable {
     /** Ticks every open item of the phase, one after the other (each answer re-renders the room). */
     private void tickAll(String phase) {
         for (int round = 0; round < 20; round++) {
-            List<WebElement> open = browser.findElements(By.cssSelector("section[aria-label=" + phase + "] li.OPEN"));
-            if (open.isEmpty()) {
+            // read again when the room re-rendered under the question
+            String first = wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
+                    By.cssSelector("section[aria-label=" + phase + "] li.OPEN")).stream().findFirst()
+                    .map(li -> li.getAttribute("id")).orElse(""));
+            if (first.isEmpty()) {
                 return;
             }
-            String item = open.get(0).getAttribute("id").substring("item-".length());
+            String item = first.substring("item-".length());
             retrying(() -> browser.findElement(By.id("tick-" + item)).click());
             wait.until(d -> !d.findElement(By.cssSelector("#item-" + item + " .state")).getText().equals("OPEN"));
         }

@@ -113,7 +113,7 @@ public class ServiceApi {
                 if (response.getStatusCode().isError()) {
                     throw refusal(service, response.getStatusCode().value(), bytes);
                 }
-                return bytes.length == 0 ? Map.of() : json.readValue(bytes, Object.class);
+                return bytes.length == 0 ? new Answer() : Answer.of(json.readValue(bytes, Object.class));
             });
         } catch (ResourceAccessException e) {
             throw unreachable(service);
@@ -138,6 +138,11 @@ public class ServiceApi {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object answer) {
-        return answer instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of("items", answer);
+        if (answer instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        Answer wrapped = new Answer();
+        wrapped.put("items", answer);
+        return wrapped;
     }
 }

@@ -18,10 +18,10 @@ public final class Durations {
         long minutes = seconds % 3600 / 60;
         String sign = d.isNegative() ? "-" : "";
         if (days > 0) {
-            return sign + days + "d " + hours + "h";
+            return sign + days + "d" + (hours > 0 ? " " + hours + "h" : "");
         }
         if (hours > 0) {
-            return sign + hours + "h " + minutes + "m";
+            return sign + hours + "h" + (minutes > 0 ? " " + minutes + "m" : "");
         }
         return minutes > 0 ? sign + minutes + "m" : sign + seconds % 60 + "s";
     }

@@ -71,7 +71,7 @@ class RoomController {
                 List<Map<String, Object>> newest = api.list(Service.BACKUP, "/api/backups?verified=true&limit=1&database="
                         + encode(String.valueOf(database)) + "&before=" + encode(String.valueOf(before)));
                 if (!newest.isEmpty()) {
-                    Map<String, Object> offer = new LinkedHashMap<>(newest.get(0));
+                    Map<String, Object> offer = newest.get(0);
                     offer.put("restorePoint", offer.get("snapshotAt") != null ? offer.get("snapshotAt") : offer.get("startedAt"));
                     offers.add(offer);
                 }

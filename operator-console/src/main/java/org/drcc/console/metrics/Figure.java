@@ -23,6 +23,7 @@ public record Figure(String name, String value, String target, Boolean met, int 
         }
         boolean met = atMost ? hours < limit : hours > limit;
         int bar = (int) Math.min(100, Math.round(hours / (limit * 2) * 100));
-        return new Figure(name, String.format("%.1f h", hours), target, met, bar);
+        String value = hours < 1 ? Math.round(hours * 60) + " min" : String.format(java.util.Locale.ROOT, "%.1f h", hours);
+        return new Figure(name, value, target, met, bar);
     }
 }
