@@ -38,14 +38,16 @@ final class ConsoleWalk implements AutoCloseable {
 
     private final String console;
     private final String incidentApi;
+    private final String statusPage;
     private final String token;
     private final WebDriver browser;
     private final WebDriverWait wait;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    ConsoleWalk(String console, String incidentApi, String token) throws Exception {
+    ConsoleWalk(String console, String incidentApi, String notificationApi, String token) throws Exception {
         this.console = console;
         this.incidentApi = incidentApi;
+        this.statusPage = notificationApi + "/status";
         this.token = token;
         Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions().addArguments("--headless=new", "--no-sandbox",
@@ -108,6 +110,14 @@ final class ConsoleWalk implements AutoCloseable {
         browser.findElement(By.id("verify")).click();
         waitFor(By.id("verified"), "intact");
         screenshot("audit");
+        // the public page, no sign-in: the incident walked above among the past ones, resolved, at a time for people
+        browser.get(statusPage);
+        waitFor(By.tagName("body"), "Past incidents");
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertThat(page.toLowerCase()).contains("resolved", "investigating", "% uptime").doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}\\.\\d+");
+        assertThat(browser.findElements(By.cssSelector("svg.bars rect.partial, svg.bars rect.major")))
+                .as("today's outage on the uptime bar").isNotEmpty();
+        screenshot("status-page");
     }
 
     private void signIn() {
@@ -176,15 +186,36 @@ final class ConsoleWalk implements AutoCloseable {
                 return;
             }
             String item = first.substring("item-".length());
-            retrying(() -> browser.findElement(By.id("tick-" + item)).click());
-            wait.until(d -> !d.findElement(By.cssSelector("#item-" + item + " .state")).getText().equals("OPEN"));
+            clickUntil(By.id("tick-" + item),
+                    d -> !d.findElement(By.cssSelector("#item-" + item + " .state")).getText().equals("OPEN"));
         }
         throw new AssertionError("items of " + phase + " stay open");
     }
 
     private void step(String next) {
-        retrying(() -> browser.findElement(By.id("step-" + next)).click());
-        waitFor(By.id("status"), next);
+        clickUntil(By.id("step-" + next), d -> d.findElement(By.id("status")).getText().contains(next));
+    }
+
+    /**
+     * Clicks until the page shows the click's effect. A click that lands while an event re-renders the room hits the
+     * button being replaced and sends nothing: when no answer shows in the alert region either, it clicks again (as a
+     * person would).
+     */
+    private void clickUntil(By button, java.util.function.Function<WebDriver, Boolean> done) {
+        for (int attempt = 1; ; attempt++) {
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('feedback').innerHTML = '';");
+            retrying(() -> browser.findElement(button).click());
+            try {
+                wait.until(d -> done.apply(d) || !d.findElement(By.id("feedback")).getText().isBlank());
+                wait.until(done::apply);
+                return;
+            } catch (org.openqa.selenium.TimeoutException noAnswer) {
+                if (attempt == 3 || !browser.findElement(By.id("feedback")).getText().isBlank()) {
+                    throw new AssertionError("no effect of clicking " + button + "; the page reads:\n"
+                            + browser.findElement(By.tagName("body")).getText(), noAnswer);
+                }
+            }
+        }
     }
 
     private void waitFor(By element, String text) {

@@ -55,7 +55,8 @@ class IntegratorIT {
         check(failures, "--wait", () -> waitFollowsABackupItsVerificationAndARestore(tokenFile));
         // after the verified backup above: the console's restore step offers it
         check(failures, "console", () -> {
-            try (ConsoleWalk walk = new ConsoleWalk(suite.url(8), suite.url(0), Files.readString(Path.of(tokenFile)).strip())) {
+            try (ConsoleWalk walk = new ConsoleWalk(suite.url(8), suite.url(0), suite.url(2),
+                    Files.readString(Path.of(tokenFile)).strip())) {
                 walk.walk();
             }
         });

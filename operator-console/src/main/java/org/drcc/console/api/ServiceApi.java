@@ -120,6 +120,11 @@ public class ServiceApi {
         }
     }
 
+    /** One path segment or query value, encoded for the paths this class takes. */
+    public static String encode(String value) {
+        return org.springframework.web.util.UriUtils.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private ApiRefusal refusal(Service service, int status, byte[] body) {
         try {
             JsonNode problem = json.readTree(body);

@@ -1,5 +1,7 @@
 package org.drcc.console.audit;
 
+import static org.drcc.console.api.ServiceApi.encode;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +20,6 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriUtils;
 
 /** The trail as the auditor, the security officer and the DR lead may read it (the services decide who may). */
 @Controller
@@ -102,9 +103,5 @@ class AuditController {
 
     private static String text(String value) {
         return value == null ? "" : value;
-    }
-
-    private static String encode(String value) {
-        return UriUtils.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

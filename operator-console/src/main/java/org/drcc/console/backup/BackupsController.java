@@ -1,5 +1,7 @@
 package org.drcc.console.backup;
 
+import static org.drcc.console.api.ServiceApi.encode;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.drcc.console.api.Service;
 import org.drcc.console.api.ServiceApi;
+import org.drcc.console.page.Feedback;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
@@ -16,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Backups as backup-service reports them. The RPO check here is the reader's: the age of the newest
@@ -69,13 +71,13 @@ class BackupsController {
     @PostMapping("/backups")
     String backUpNow(@RequestParam String database, HttpServletResponse response, Model model) {
         Map<String, Object> started = api.post(Service.BACKUP, "/api/backups", Map.of("database", database));
-        return done(response, model, "Backup " + started.get("backupId") + " of " + database + " started.");
+        return Feedback.done(response, model, "Backup " + started.get("backupId") + " of " + database + " started.");
     }
 
     @PostMapping("/backups/{id}/verify")
     String verify(@PathVariable String id, HttpServletResponse response, Model model) {
         api.post(Service.BACKUP, "/api/backups/" + encode(id) + "/verify", Map.of());
-        return done(response, model, "Verification of " + id + " started: a restore into a scratch database.");
+        return Feedback.done(response, model, "Verification of " + id + " started: a restore into a scratch database.");
     }
 
     /** The API refuses to overwrite the protected database unless the person ticked the confirmation. */
@@ -90,16 +92,7 @@ class BackupsController {
             body.put("from", from);
         }
         Map<String, Object> accepted = api.post(Service.BACKUP, "/api/backups/" + encode(id) + "/restore", body);
-        return done(response, model, "Restore " + accepted.get("restoreId") + " into " + targetDatabase + " started.");
+        return Feedback.done(response, model, "Restore " + accepted.get("restoreId") + " into " + targetDatabase + " started.");
     }
 
-    private static String done(HttpServletResponse response, Model model, String message) {
-        response.setHeader("HX-Trigger", "refresh");
-        model.addAttribute("message", message);
-        return "fragments :: done";
-    }
-
-    private static String encode(String value) {
-        return UriUtils.encode(value, java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

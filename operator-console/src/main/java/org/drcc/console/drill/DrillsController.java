@@ -1,5 +1,7 @@
 package org.drcc.console.drill;
 
+import static org.drcc.console.api.ServiceApi.encode;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriUtils;
 
 /** Drills through backup-service's {@code /api/drills}; the pages re-read on every drill event. */
 @Controller
@@ -70,9 +71,5 @@ class DrillsController {
         Object id = started.get("drill") instanceof Map<?, ?> d ? d.get("drillId") : started.get("drillId");
         response.setHeader("HX-Redirect", "/drills/" + id);
         return "fragments :: nothing";
-    }
-
-    private static String encode(String value) {
-        return UriUtils.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,6 @@
 package org.drcc.console.incident;
 
-import static org.drcc.console.incident.RoomController.encode;
+import static org.drcc.console.api.ServiceApi.encode;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -8,6 +8,7 @@ import java.util.Map;
 import org.drcc.console.api.ApiRefusal;
 import org.drcc.console.api.Service;
 import org.drcc.console.api.ServiceApi;
+import org.drcc.console.page.Feedback;
 import org.drcc.contract.incident.IncidentStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,7 +64,7 @@ class RoomActions {
             case DECLARED -> throw new ApiRefusal(400, "Not a step", "An incident is declared once, from the board.");
         };
         api.post(Service.INCIDENT, "/api/incidents/" + encode(id) + "/" + path, body);
-        return done(response, model, next == IncidentStatus.VALIDATED && !passed ? "Failed validation recorded."
+        return Feedback.done(response, model, next == IncidentStatus.VALIDATED && !passed ? "Failed validation recorded."
                 : "Now " + next.name().toLowerCase() + ".");
     }
 
@@ -73,7 +74,7 @@ class RoomActions {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("note", StringUtils.hasText(note) ? note : null);
         api.post(Service.INCIDENT, "/api/incidents/" + encode(id) + "/checklist/" + encode(item) + "/complete", body);
-        return done(response, model, "Ticked " + item + ".");
+        return Feedback.done(response, model, "Ticked " + item + ".");
     }
 
     @PostMapping("/checklist/waive")
@@ -81,14 +82,14 @@ class RoomActions {
                  HttpServletResponse response, Model model) {
         api.post(Service.INCIDENT, "/api/incidents/" + encode(id) + "/checklist/" + encode(item) + "/waive",
                 Map.of("reason", reason));
-        return done(response, model, "Waived " + item + ".");
+        return Feedback.done(response, model, "Waived " + item + ".");
     }
 
     @PostMapping("/roles")
     String assign(@PathVariable String id, @RequestParam String role, @RequestParam(defaultValue = "") String person,
                   HttpServletResponse response, Model model) {
         api.put(Service.INCIDENT, "/api/incidents/" + encode(id) + "/roles/" + encode(role), Map.of("person", person));
-        return done(response, model, role + " is " + person + ".");
+        return Feedback.done(response, model, role + " is " + person + ".");
     }
 
     /** Internal: a note on the incident's timeline. Public: an update published on the status page. */
@@ -97,10 +98,10 @@ class RoomActions {
                 @RequestParam(defaultValue = "internal") String visibility, HttpServletResponse response, Model model) {
         if ("public".equals(visibility)) {
             api.post(Service.NOTIFICATION, "/api/status/incidents/" + encode(id) + "/updates", Map.of("text", text));
-            return done(response, model, "Published on the status page.");
+            return Feedback.done(response, model, "Published on the status page.");
         }
         api.post(Service.INCIDENT, "/api/incidents/" + encode(id) + "/notes", Map.of("text", text, "statusUpdate", false));
-        return done(response, model, "Note added.");
+        return Feedback.done(response, model, "Note added.");
     }
 
     /** Restores the offered backup into a new database through backup-service; its id then records the step. */
@@ -109,13 +110,8 @@ class RoomActions {
                    HttpServletResponse response, Model model) {
         Map<String, Object> accepted = api.post(Service.BACKUP, "/api/backups/" + encode(backup.split("@", 2)[0])
                 + "/restore", Map.of("targetDatabase", targetDatabase, "confirmOverwrite", false));
-        return done(response, model, "Restore " + accepted.get("restoreId") + " started into " + targetDatabase
+        return Feedback.done(response, model, "Restore " + accepted.get("restoreId") + " started into " + targetDatabase
                 + ": once backup-service reports it restored, record the step with this restore id.");
     }
 
-    private static String done(HttpServletResponse response, Model model, String message) {
-        response.setHeader("HX-Trigger", "refresh");
-        model.addAttribute("message", message);
-        return "fragments :: done";
-    }
 }

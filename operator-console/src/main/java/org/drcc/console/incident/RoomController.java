@@ -1,5 +1,7 @@
 package org.drcc.console.incident;
 
+import static org.drcc.console.api.ServiceApi.encode;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +17,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.util.UriUtils;
 
 /**
  * The incident room: the incident as incident-service shows it (phase, allowed next steps, checklist by phase,
@@ -109,9 +110,5 @@ class RoomController {
                 ? new ArrayList<>((List<Map<String, Object>>) list) : new ArrayList<>();
         java.util.Collections.reverse(entries);
         return entries;
-    }
-
-    static String encode(String value) {
-        return UriUtils.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 }
