@@ -55,7 +55,7 @@ final class Suite implements AutoCloseable {
             }
             ChildProcess.stopOrphan(settings.runDir().resolve(service.name() + ".pid"));
             if (Ports.inUse(service.port())) {
-                throw new PortInUseException(service.name(), service.port(), "--" + service.name().replace("-service", "") + "-port");
+                throw new PortInUseException(service.name(), service.port(), service.portOption());
             }
         }
         out.println("Starting PostgreSQL, Kafka and S3 (data in " + settings.dataDir() + ") ...");
@@ -75,6 +75,11 @@ final class Suite implements AutoCloseable {
         out.println();
         out.println("The DR command centre is up. Logs: " + settings.logDir());
         for (ServiceSpec s : services) {
+            if (s.console()) {
+                out.printf("  %-21s %s   sign in with the token of ./dr login (cat %s)%n", "operator console", s.url(),
+                        settings.dataDir().resolve("token"));
+                continue;
+            }
             out.printf("  %-21s %s/api   Swagger UI %s/swagger-ui.html   Prometheus %s/actuator/prometheus%n",
                     s.name(), s.url(), s.url(), s.url());
         }
@@ -86,6 +91,9 @@ final class Suite implements AutoCloseable {
     }
 
     private List<String> command(ServiceSpec service) {
+        if (service.console()) {
+            return consoleCommand(service);
+        }
         List<String> args = new ArrayList<>(List.of("-jar", service.jar(home).toString(),
                 "--server.port=" + service.port(),
                 "--spring.datasource.url=" + engines.jdbcUrl(service.database()),
@@ -116,6 +124,19 @@ final class Suite implements AutoCloseable {
             args.add("--dr.backup.encryption.create-missing-key=true");
         }
         return Java.command("384m", List.of(), args);
+    }
+
+    /** The console keeps no data: it needs the services' URLs and Kafka for its live pages. */
+    private List<String> consoleCommand(ServiceSpec console) {
+        List<String> args = new ArrayList<>(List.of("-jar", console.jar(home).toString(),
+                "--server.port=" + console.port(),
+                "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers()));
+        for (ServiceSpec service : services) {
+            if (!service.console()) {
+                args.add("--dr.console." + service.name().replace("-service", "") + "-url=" + service.url());
+            }
+        }
+        return Java.command("256m", List.of(), args);
     }
 
     private boolean ready(ServiceSpec service) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Starts PostgreSQL, Kafka, S3 and the four services on this machine; Ctrl-C stops them all.")
+        description = "Starts PostgreSQL, Kafka, S3, the four services and the operator console on this machine; Ctrl-C stops them all.")
 class UpCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", defaultValue = ".dr", description = "Where engine data and logs live (default: ${DEFAULT-VALUE}).")
@@ -28,6 +28,8 @@ class UpCommand implements Callable<Integer> {
     @Option(names = "--backup-port", defaultValue = "8082") int backupPort;
     @Option(names = "--notification-port", defaultValue = "8083") int notificationPort;
     @Option(names = "--metrics-port", defaultValue = "8084") int metricsPort;
+    @Option(names = "--console-port", defaultValue = "8085", description = "The operator console's port (default: ${DEFAULT-VALUE}).")
+    int consolePort;
     @Option(names = "--postgres-port", defaultValue = "" + EngineSettings.DEFAULT_POSTGRES_PORT) int postgresPort;
     @Option(names = "--kafka-port", defaultValue = "" + EngineSettings.DEFAULT_KAFKA_PORT) int kafkaPort;
     @Option(names = "--kafka-controller-port", defaultValue = "" + EngineSettings.DEFAULT_KAFKA_CONTROLLER_PORT) int kafkaControllerPort;
@@ -55,7 +57,8 @@ class UpCommand implements Callable<Integer> {
                 new ServiceSpec("incident-service", incidentPort, "incident"),
                 new ServiceSpec("backup-service", backupPort, "backup"),
                 new ServiceSpec("notification-service", notificationPort, "notification"),
-                new ServiceSpec("metrics-service", metricsPort, "metrics")), System.out, pgToolsDir);
+                new ServiceSpec("metrics-service", metricsPort, "metrics"),
+                new ServiceSpec(ServiceSpec.CONSOLE, consolePort, null)), System.out, pgToolsDir);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping ...");

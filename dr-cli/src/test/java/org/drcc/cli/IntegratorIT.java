@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The suite as an integrator and an operator meet it, started once as {@code ./dr up} runs it: every service's
  * OpenAPI document passes Redocly's recommended rules with no error, every service serves the AsyncAPI document
  * of the contract, the CLI's tables show the ids the API answers, {@code --wait} follows a backup, its verification
- * and a restore to their ends, and {@code dr up} stops within seconds of SIGTERM, saying what it waits for.
+ * and a restore to their ends, the operator console walks an incident from sign-in to closed in headless Chromium
+ * ({@link ConsoleWalk}), and {@code dr up} stops within seconds of SIGTERM, saying what it waits for.
  */
 class IntegratorIT {
 
@@ -52,6 +53,13 @@ class IntegratorIT {
         String tokenFile = login();
         check(failures, "list and show", () -> everyListAndShowCommandShowsItsIds(tokenFile));
         check(failures, "--wait", () -> waitFollowsABackupItsVerificationAndARestore(tokenFile));
+        // after the verified backup above: the console's restore step offers it
+        check(failures, "console", () -> {
+            try (ConsoleWalk walk = new ConsoleWalk(suite.url(8), suite.url(0), suite.url(2),
+                    Files.readString(Path.of(tokenFile)).strip())) {
+                walk.walk();
+            }
+        });
         check(failures, "stop", () -> stopsWithinSecondsOfSigterm(log));
         assertThat(failures).isEmpty();
     }

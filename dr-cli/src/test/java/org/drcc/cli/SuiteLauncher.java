@@ -10,12 +10,12 @@ import org.drcc.engines.Ports;
 
 /**
  * {@code dr up} as its own process, on free ports, as the suite-level ITs start it: the services' ports first
- * (incident, backup, notification, metrics), then PostgreSQL, Kafka, its controller and S3.
+ * (incident, backup, notification, metrics), then PostgreSQL, Kafka, its controller and S3, then the operator console.
  */
 final class SuiteLauncher {
 
     final List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-            Ports.free(), Ports.free(), Ports.free(), Ports.free());
+            Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
     /** Starts {@code dr up} on {@code dataDir}, its output in {@code log}; returns once it printed that it is up. */
     Process up(Path dataDir, Path log) throws Exception {
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-cp", Java.classPath(), Dr.class.getName(),
@@ -24,7 +24,8 @@ final class SuiteLauncher {
                 "--incident-port", "" + ports.get(0), "--backup-port", "" + ports.get(1),
                 "--notification-port", "" + ports.get(2), "--metrics-port", "" + ports.get(3),
                 "--postgres-port", "" + ports.get(4), "--kafka-port", "" + ports.get(5),
-                "--kafka-controller-port", "" + ports.get(6), "--s3-port", "" + ports.get(7)));
+                "--kafka-controller-port", "" + ports.get(6), "--s3-port", "" + ports.get(7),
+                "--console-port", "" + ports.get(8)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();

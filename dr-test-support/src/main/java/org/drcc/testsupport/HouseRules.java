@@ -27,7 +27,8 @@ public final class HouseRules {
             "notification", List.of(),
             "metrics", List.of(),
             "archive", List.of(),
-            "drill", List.of());
+            "drill", List.of(),
+            "console", List.of());
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().matching("org.drcc.(**)").should().beFreeOfCycles()

@@ -110,17 +110,19 @@ public class StatusBoard {
     }
 
     public StatusView view() {
+        // the current incidents, those of the uptime bars' days (for their outages and the past incidents), the feed's
+        Timestamp since = Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(StatusView.DAYS)));
         List<StatusView.IncidentRow> incidents = jdbc.sql(INCIDENTS + """
-                         WHERE status NOT IN ('closed', 'cancelled') OR incident_id IN (
+                         WHERE status NOT IN ('closed', 'cancelled') OR declared_at >= ? OR incident_id IN (
                          SELECT incident_id FROM status_update ORDER BY occurred_at DESC LIMIT ?)""")
-                .param(Math.max(1, settings.feedSize()))
+                .params(since, Math.max(1, settings.feedSize()))
                 .query(StatusView.IncidentRow.class).list();
         List<PublicUpdate> updates = jdbc.sql("""
                         SELECT event_id, incident_id, status, text, occurred_at FROM status_update
                         WHERE incident_id IN (SELECT incident_id FROM status_incident
-                                              WHERE status NOT IN ('closed', 'cancelled'))
+                                              WHERE status NOT IN ('closed', 'cancelled') OR declared_at >= ?)
                            OR event_id IN (SELECT event_id FROM status_update ORDER BY occurred_at DESC LIMIT ?)""")
-                .param(Math.max(1, settings.feedSize()))
+                .params(since, Math.max(1, settings.feedSize()))
                 .query(PublicUpdate.class).list();
         return StatusView.assemble(settings, clock.instant(), incidents, updates);
     }

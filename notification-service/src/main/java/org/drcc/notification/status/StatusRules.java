@@ -22,6 +22,8 @@ public final class StatusRules {
 
     /** Statuses after which an incident is no longer current (it stays in the feed's history). */
     public static final Set<String> ENDED = Set.of("closed", "cancelled");
+    /** Statuses that say the service is back for its users: an outage ends at the first of them. */
+    public static final Set<String> SERVICE_BACK = Set.of("restored", "validated", "closed");
     /** A person's public update; it does not change the status. */
     static final String UPDATE = "update";
     /** The phase as the public reads it: "contained" would already tell of an attack. */

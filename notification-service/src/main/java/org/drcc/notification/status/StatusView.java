@@ -13,7 +13,11 @@ import java.util.stream.Collectors;
  * texts are the updates a person published. The scenario and the internal title stay internal.
  */
 public record StatusView(String title, Instant generatedAt, boolean allOperational, List<ComponentView> components,
-                         List<IncidentView> incidents, List<FeedEntry> history) {
+                         List<IncidentView> incidents, List<FeedEntry> history, List<UptimeBar> uptime,
+                         List<IncidentView> pastIncidents) {
+
+    /** How far back the uptime bars and the past incidents reach. */
+    public static final int DAYS = 90;
 
     public record ComponentView(String name, String status, boolean affected) {
     }
@@ -33,7 +37,11 @@ public record StatusView(String title, Instant generatedAt, boolean allOperation
                               Instant declaredAt, Instant updatedAt) {
     }
 
-    /** Current incidents are those not closed or cancelled; the history keeps every public update. */
+    /**
+     * Current incidents are those not closed or cancelled; the history keeps every public update; the past incidents
+     * are the ended ones of the last {@link #DAYS} days, newest first; each component's uptime bar counts the outages
+     * of the real incidents that affect it (declared until restored or closed; a cancelled one was a false alarm).
+     */
     public static StatusView assemble(StatusPageSettings settings, Instant now, Collection<IncidentRow> incidents,
                                       List<PublicUpdate> updates) {
         Map<String, IncidentRow> byId = incidents.stream()
@@ -57,7 +65,22 @@ public record StatusView(String title, Instant generatedAt, boolean allOperation
                         title(settings, byId.get(u.incidentId())), StatusRules.publicStatus(u.status()), u.text(),
                         u.occurredAt()))
                 .toList();
-        return new StatusView(settings.title(), now, current.isEmpty(), components, current, history);
+        Instant since = now.minus(java.time.Duration.ofDays(DAYS));
+        List<IncidentView> past = incidents.stream()
+                .filter(r -> !StatusRules.current(r.status()) && r.declaredAt() != null && r.declaredAt().isAfter(since))
+                .sorted((a, b) -> b.declaredAt().compareTo(a.declaredAt()))
+                .map(r -> incident(settings, r, updatesOf.getOrDefault(r.incidentId(), List.of())))
+                .toList();
+        List<Outage> outages = incidents.stream()
+                .filter(r -> r.declaredAt() != null && !"cancelled".equals(r.status()))
+                .map(r -> new Outage(affected(settings, r), r.declaredAt(),
+                        updatesOf.getOrDefault(r.incidentId(), List.of()).stream()
+                                .filter(u -> StatusRules.SERVICE_BACK.contains(u.status()))
+                                .map(PublicUpdate::occurredAt).min(Instant::compareTo).orElse(null)))
+                .toList();
+        List<UptimeBar> uptime = settings.components().stream()
+                .map(c -> UptimeBar.of(c.name(), outages, now, DAYS)).toList();
+        return new StatusView(settings.title(), now, current.isEmpty(), components, current, history, uptime, past);
     }
 
     /** One incident as the public reads it, with its updates newest first. */

@@ -2,6 +2,7 @@ package org.drcc.notification.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.io.IOException;
@@ -10,10 +11,17 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.drcc.notification.status.StatusBoard;
 import org.drcc.notification.status.StatusView;
+import org.drcc.notification.status.UptimeBar;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -63,10 +71,52 @@ class StatusPageController {
 
     private static Map<String, Object> model(StatusView view) {
         Map<String, Object> model = new HashMap<>();
-        model.put("view", view);
+        model.put("view", new PageView(view));
+        model.put("time", TIME);
         Instant updated = view.history().isEmpty() ? Instant.EPOCH : view.history().get(0).updated();
         model.put("feedUpdated", updated.toString());
         return model;
+    }
+
+    private static final DateTimeFormatter HUMAN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * {@code {{#time}}<instant>{{/time}}}: a {@code <time>} a person reads (to the minute, UTC; the page's script
+     * shows it in the reader's zone), never the raw instant with its fractions.
+     */
+    private static final Mustache.Lambda TIME = (fragment, out) -> {
+        String text = fragment.execute().strip();
+        try {
+            Instant at = Instant.parse(text);
+            out.write("<time datetime=\"" + at.truncatedTo(ChronoUnit.SECONDS) + "\">" + HUMAN.format(at) + "</time>");
+        } catch (DateTimeParseException notAnInstant) {
+            out.write(Escapers.HTML.escape(text));
+        }
+    };
+
+    /** The view as the HTML page draws it: each component's uptime bar as 90 rectangles with their labels. */
+    record PageView(String title, String generatedAt, boolean allOperational, List<StatusView.IncidentView> incidents,
+                    List<StatusView.IncidentView> pastIncidents, List<Map<String, Object>> uptime,
+                    List<StatusView.FeedEntry> history) {
+
+        PageView(StatusView view) {
+            this(view.title(), view.generatedAt().toString(), view.allOperational(), view.incidents(),
+                    view.pastIncidents(), view.uptime().stream().map(bar -> uptime(bar, view)).toList(), view.history());
+        }
+
+        private static Map<String, Object> uptime(UptimeBar bar, StatusView view) {
+            List<Map<String, Object>> days = new ArrayList<>();
+            for (int i = 0; i < bar.days().size(); i++) {
+                UptimeBar.Day day = bar.days().get(i);
+                days.add(Map.of("x", i * 10, "state", day.state(), "date", day.date().toString(),
+                        "label", day.downMinutes() == 0 ? "no outage" : day.downMinutes() + " min of outage"));
+            }
+            boolean affected = view.components().stream()
+                    .anyMatch(c -> c.name().equals(bar.component()) && c.affected());
+            return Map.of("component", bar.component(), "affected", affected,
+                    "uptimePercent", String.format(java.util.Locale.ROOT, "%.2f", bar.uptimePercent()), "bars", days);
+        }
     }
 
     private static Template compile(Mustache.Compiler compiler, String path) {

@@ -44,7 +44,12 @@ class StatusPageControllerTest {
                 List.of(new StatusView.ComponentView("Trucks & locations", "affected", true)),
                 List.of(new StatusView.IncidentView("i-1", EVIL, "investigating", List.of("Trucks & locations"), T0, T0,
                         List.of(new StatusView.UpdateView("update", EVIL, T0)))),
-                List.of(new StatusView.FeedEntry("urn:drcc-status:e-1", "i-1", EVIL, "update", EVIL, T0))));
+                List.of(new StatusView.FeedEntry("urn:drcc-status:e-1", "i-1", EVIL, "update", EVIL, T0)),
+                List.of(new org.drcc.notification.status.UptimeBar("Trucks & locations", 99.5, List.of(
+                        new org.drcc.notification.status.UptimeBar.Day(java.time.LocalDate.parse("2026-11-25"), 90, "major")))),
+                List.of(new StatusView.IncidentView("i-0", "Ordering was slow", "resolved", List.of("Ordering"),
+                        T0.minusSeconds(86400), T0.minusSeconds(80000), List.of(new StatusView.UpdateView("resolved", null,
+                        Instant.parse("2026-11-24T10:45:12.123456Z")))))));
     }
 
     @Test
@@ -53,8 +58,23 @@ class StatusPageControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(body).doesNotContain("<script>").contains("&lt;script&gt;")
+        assertThat(body).doesNotContain("<script>alert").contains("&lt;script&gt;")
                 .contains("Trucks &amp; locations");
+    }
+
+    @Test
+    void htmlReadsLikeAHostedStatusPage() throws Exception {
+        String body = mvc.perform(get("/status").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(body).as("times for people, to the minute; the raw instant only as the machine-readable attribute")
+                .contains("<time datetime=\"2026-11-24T10:45:12Z\">24 Nov 2026, 10:45 UTC</time>")
+                .doesNotContain("10:45:12.123456");
+        assertThat(body).as("a day of the uptime bar").contains("class=\"major\"><title>2026-11-25: 90 min of outage</title>")
+                .contains("99.50 % uptime");
+        assertThat(body).as("past incidents with their stage").contains("Past incidents", "Ordering was slow",
+                "<span class=\"stage\">resolved</span>");
+        assertThat(body).as("subscribe").contains("href=\"/status/feed.atom\"");
     }
 
     @Test

@@ -1,0 +1,254 @@
+package org.drcc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operator console in headless Chromium (Debian's chromium and chromedriver), against the real suite: sign in
+ * with the token of dr login, declare an incident, see a refused step's reason, see the timeline take a note made
+ * elsewhere without a reload, and walk the incident to CLOSED through the buttons, the restore step taking the
+ * offered newest verified backup. Each page's screenshot goes to {@code target/console-screenshots}.
+ */
+final class ConsoleWalk implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final String console;
+    private final String incidentApi;
+    private final String statusPage;
+    private final String token;
+    private final WebDriver browser;
+    private final WebDriverWait wait;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    ConsoleWalk(String console, String incidentApi, String notificationApi, String token) throws Exception {
+        this.console = console;
+        this.incidentApi = incidentApi;
+        this.statusPage = notificationApi + "/status";
+        this.token = token;
+        Files.createDirectories(SCREENSHOTS);
+        ChromeOptions options = new ChromeOptions().addArguments("--headless=new", "--no-sandbox",
+                "--disable-dev-shm-usage", "--window-size=1280,1400");
+        which("chromium").ifPresent(chromium -> options.setBinary(chromium.toFile()));
+        // Debian's chromedriver, found on the PATH: Selenium Manager would download one from the internet
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(which("chromedriver").map(Path::toFile)
+                        .orElseThrow(() -> new IllegalStateException("chromedriver is not on the PATH (Debian: chromium-driver)")))
+                .build();
+        this.browser = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(browser, WAIT);
+    }
+
+    void walk() throws Exception {
+        signIn();
+        String id = declare();
+        aRefusedStepShowsThePlansReason();
+        theTimelineTakesANoteMadeElsewhereWithoutAReload(id);
+        browser.findElement(By.id("person")).sendKeys("ida");
+        browser.findElement(By.id("assign")).click();
+        waitFor(By.cssSelector(".roles"), "ida");
+        waive("network-configured", "No network change needed: same site");
+        tickAll("ASSESSMENT");
+        step("ASSESSED");
+        tickAll("CONTAINMENT");
+        step("CONTAINED");
+        tickAll("RECOVERY");
+        // the newest verified backup before the suspected start is offered, and chosen
+        wait.until(d -> d.findElement(By.cssSelector("#form-RESTORED input[name=backup]")).isSelected());
+        screenshot("room-restore-offered");
+        step("RESTORED");
+        waitFor(By.id("timeline"), "RESTORED");
+        screenshot("room");
+        tickAll("VALIDATION");
+        step("VALIDATED");
+        tickAll("COMMUNICATION");
+        tickAll("POST_RECOVERY");
+        step("CLOSED");
+        screenshot("room-closed");
+        browser.get(console + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("board")));
+        assertThat(browser.findElements(By.id("incident-" + id))).as("a closed incident leaves the board").isEmpty();
+        theOtherPages();
+    }
+
+    /** Backups, drills, metrics and audit each show what their service answered; the trail verifies with one click. */
+    private void theOtherPages() {
+        browser.get(console + "/backups");
+        waitFor(By.id("database-foodtruck"), "within RPO");
+        screenshot("backups");
+        browser.get(console + "/drills");
+        waitFor(By.id("schedule-title"), "Test schedule");
+        screenshot("drills");
+        browser.get(console + "/metrics");
+        waitFor(By.cssSelector("table.figures"), "MTTR");
+        wait.until(d -> !d.findElements(By.cssSelector("#trend canvas")).isEmpty());
+        screenshot("metrics");
+        browser.get(console + "/audit");
+        browser.findElement(By.id("verify")).click();
+        waitFor(By.id("verified"), "intact");
+        screenshot("audit");
+        // the public page, no sign-in: the incident walked above among the past ones, resolved, at a time for people
+        browser.get(statusPage);
+        waitFor(By.tagName("body"), "Past incidents");
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertThat(page.toLowerCase()).contains("resolved", "investigating", "% uptime").doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}\\.\\d+");
+        assertThat(browser.findElements(By.cssSelector("svg.bars rect.partial, svg.bars rect.major")))
+                .as("today's outage on the uptime bar").isNotEmpty();
+        screenshot("status-page");
+    }
+
+    private void signIn() {
+        browser.get(console + "/");
+        wait.until(ExpectedConditions.urlContains("/signin"));
+        browser.findElement(By.id("token")).sendKeys("not-a-token");
+        browser.findElement(By.id("signin")).click();
+        waitFor(By.cssSelector("[role=alert]"), "not a token");
+        screenshot("signin");
+        browser.findElement(By.id("token")).sendKeys(token);
+        browser.findElement(By.id("signin")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("declare")));
+        assertThat(browser.getPageSource()).as("the token is never shown back").doesNotContain(token);
+        assertThat(browser.manage().getCookieNamed("DRCONSOLE").isHttpOnly()).isTrue();
+    }
+
+    private String declare() {
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("scenario"))).selectByValue("database-corruption");
+        browser.findElement(By.id("title")).sendKeys("Orders table corrupted");
+        browser.findElement(By.id("declare")).click();
+        wait.until(ExpectedConditions.urlMatches("/incidents/[0-9a-f-]+$"));
+        waitFor(By.id("status"), "DECLARED");
+        String id = browser.getCurrentUrl().replaceAll(".*/incidents/", "");
+        browser.get(console + "/");
+        waitFor(By.id("incident-" + id), "Orders table corrupted");
+        assertThat(browser.findElement(By.id("incident-" + id)).getText()).containsPattern("\\d+h \\d+m left|\\d+m left");
+        screenshot("board");
+        browser.get(console + "/incidents/" + id);
+        waitFor(By.id("status"), "DECLARED");
+        return id;
+    }
+
+    private void aRefusedStepShowsThePlansReason() {
+        browser.findElement(By.id("step-ASSESSED")).click();
+        waitFor(By.cssSelector("#feedback [role=alert]"), "mandatory checklist items of ASSESSMENT are open");
+        screenshot("room-refused-step");
+    }
+
+    private void theTimelineTakesANoteMadeElsewhereWithoutAReload(String id) throws Exception {
+        ((JavascriptExecutor) browser).executeScript("window.__sameDocument = true;");
+        HttpResponse<String> note = http.send(HttpRequest.newBuilder(URI.create(incidentApi + "/api/incidents/" + id + "/notes"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"Support sees failed orders since 09:10\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(note.statusCode()).as(note.body()).isEqualTo(200);
+        waitFor(By.id("timeline"), "Support sees failed orders since 09:10");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.__sameDocument === true;"))
+                .as("the timeline changed without a reload").isEqualTo(true);
+    }
+
+    private void waive(String item, String reason) {
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("waive-item"))).selectByValue(item);
+        browser.findElement(By.id("waive-reason")).sendKeys(reason);
+        browser.findElement(By.id("waive")).click();
+        waitFor(By.cssSelector("#item-" + item + " .state"), "WAIVED");
+    }
+
+    /** Ticks every open item of the phase, one after the other (each answer re-renders the room). */
+    private void tickAll(String phase) {
+        for (int round = 0; round < 20; round++) {
+            // read again when the room re-rendered under the question
+            String first = wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
+                    By.cssSelector("section[aria-label=" + phase + "] li.OPEN")).stream().findFirst()
+                    .map(li -> li.getAttribute("id")).orElse(""));
+            if (first.isEmpty()) {
+                return;
+            }
+            String item = first.substring("item-".length());
+            clickUntil(By.id("tick-" + item),
+                    d -> !d.findElement(By.cssSelector("#item-" + item + " .state")).getText().equals("OPEN"));
+        }
+        throw new AssertionError("items of " + phase + " stay open");
+    }
+
+    private void step(String next) {
+        clickUntil(By.id("step-" + next), d -> d.findElement(By.id("status")).getText().contains(next));
+    }
+
+    /**
+     * Clicks until the page shows the click's effect. A click that lands while an event re-renders the room hits the
+     * button being replaced and sends nothing: when no answer shows in the alert region either, it clicks again (as a
+     * person would).
+     */
+    private void clickUntil(By button, java.util.function.Function<WebDriver, Boolean> done) {
+        for (int attempt = 1; ; attempt++) {
+            ((JavascriptExecutor) browser).executeScript("document.getElementById('feedback').innerHTML = '';");
+            retrying(() -> browser.findElement(button).click());
+            try {
+                wait.until(d -> done.apply(d) || !d.findElement(By.id("feedback")).getText().isBlank());
+                wait.until(done::apply);
+                return;
+            } catch (org.openqa.selenium.TimeoutException noAnswer) {
+                if (attempt == 3 || !browser.findElement(By.id("feedback")).getText().isBlank()) {
+                    throw new AssertionError("no effect of clicking " + button + "; the page reads:\n"
+                            + browser.findElement(By.tagName("body")).getText(), noAnswer);
+                }
+            }
+        }
+    }
+
+    private void waitFor(By element, String text) {
+        wait.ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "waiting for " + element + " to show '" + text + "'; the page reads:\n"
+                        + browser.findElement(By.tagName("body")).getText())
+                .until(d -> d.findElements(element).stream().anyMatch(e -> e.getText().contains(text)));
+    }
+
+    private void retrying(Runnable action) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            action.run();
+            return true;
+        });
+    }
+
+    private void screenshot(String name) {
+        try {
+            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
+            File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (Exception e) {
+            throw new IllegalStateException("screenshot " + name, e);
+        }
+    }
+
+    private static Optional<Path> which(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .map(dir -> Path.of(dir, program)).filter(Files::isExecutable).findFirst();
+    }
+
+    @Override
+    public void close() {
+        browser.quit();
+    }
+}

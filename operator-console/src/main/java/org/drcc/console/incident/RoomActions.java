@@ -1,0 +1,117 @@
+package org.drcc.console.incident;
+
+import static org.drcc.console.api.ServiceApi.encode;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.drcc.console.api.ApiRefusal;
+import org.drcc.console.api.Service;
+import org.drcc.console.api.ServiceApi;
+import org.drcc.console.page.Feedback;
+import org.drcc.contract.incident.IncidentStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Every button of the incident room is one call to a service with the signed-in person's token. The answer is the
+ * room's alert region: what was done (and the header {@code HX-Trigger: refresh}, on which the room re-reads its
+ * live part), or the service's refusal with its reason (see {@code PageAdvice}).
+ */
+@Controller
+@RequestMapping("/incidents/{id}")
+class RoomActions {
+
+    private final ServiceApi api;
+
+    RoomActions(ServiceApi api) {
+        this.api = api;
+    }
+
+    /** A step to the next state; the restore step with a backup-service restore or the offered backup. */
+    @PostMapping("/step/{next}")
+    String step(@PathVariable String id, @PathVariable IncidentStatus next,
+                @RequestParam(required = false) String summary, @RequestParam(required = false) String backup,
+                @RequestParam(required = false) String restoreId, @RequestParam(defaultValue = "true") boolean passed,
+                HttpServletResponse response, Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(next == IncidentStatus.CANCELLED ? "reason" : "summary", StringUtils.hasText(summary) ? summary : null);
+        String path = switch (next) {
+            case ASSESSED -> "assess";
+            case CONTAINED -> "contain";
+            case RESTORED -> {
+                if (StringUtils.hasText(restoreId)) {
+                    body.put("restoreId", restoreId.strip());
+                } else if (StringUtils.hasText(backup)) {
+                    // "<backup id>@<restore point>": the offered backup, recorded as vouched for by the caller
+                    String[] offered = backup.split("@", 2);
+                    body.put("backupId", offered[0]);
+                    body.put("restorePoint", offered.length > 1 ? offered[1] : null);
+                }
+                yield "restore";
+            }
+            case VALIDATED -> {
+                body.put("passed", passed);
+                yield "validate";
+            }
+            case CLOSED -> "close";
+            case CANCELLED -> "cancel";
+            case DECLARED -> throw new ApiRefusal(400, "Not a step", "An incident is declared once, from the board.");
+        };
+        api.post(Service.INCIDENT, "/api/incidents/" + encode(id) + "/" + path, body);
+        return Feedback.done(response, model, next == IncidentStatus.VALIDATED && !passed ? "Failed validation recorded."
+                : "Now " + next.name().toLowerCase() + ".");
+    }
+
+    @PostMapping("/checklist/{item}/tick")
+    String tick(@PathVariable String id, @PathVariable String item, @RequestParam(required = false) String note,
+                HttpServletResponse response, Model model) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("note", StringUtils.hasText(note) ? note : null);
+        api.post(Service.INCIDENT, "/api/incidents/" + encode(id) + "/checklist/" + encode(item) + "/complete", body);
+        return Feedback.done(response, model, "Ticked " + item + ".");
+    }
+
+    @PostMapping("/checklist/waive")
+    String waive(@PathVariable String id, @RequestParam String item, @RequestParam(defaultValue = "") String reason,
+                 HttpServletResponse response, Model model) {
+        api.post(Service.INCIDENT, "/api/incidents/" + encode(id) + "/checklist/" + encode(item) + "/waive",
+                Map.of("reason", reason));
+        return Feedback.done(response, model, "Waived " + item + ".");
+    }
+
+    @PostMapping("/roles")
+    String assign(@PathVariable String id, @RequestParam String role, @RequestParam(defaultValue = "") String person,
+                  HttpServletResponse response, Model model) {
+        api.put(Service.INCIDENT, "/api/incidents/" + encode(id) + "/roles/" + encode(role), Map.of("person", person));
+        return Feedback.done(response, model, role + " is " + person + ".");
+    }
+
+    /** Internal: a note on the incident's timeline. Public: an update published on the status page. */
+    @PostMapping("/notes")
+    String note(@PathVariable String id, @RequestParam(defaultValue = "") String text,
+                @RequestParam(defaultValue = "internal") String visibility, HttpServletResponse response, Model model) {
+        if ("public".equals(visibility)) {
+            api.post(Service.NOTIFICATION, "/api/status/incidents/" + encode(id) + "/updates", Map.of("text", text));
+            return Feedback.done(response, model, "Published on the status page.");
+        }
+        api.post(Service.INCIDENT, "/api/incidents/" + encode(id) + "/notes", Map.of("text", text, "statusUpdate", false));
+        return Feedback.done(response, model, "Note added.");
+    }
+
+    /** Restores the offered backup into a new database through backup-service; its id then records the step. */
+    @PostMapping("/restore-run")
+    String restore(@PathVariable String id, @RequestParam String backup, @RequestParam String targetDatabase,
+                   HttpServletResponse response, Model model) {
+        Map<String, Object> accepted = api.post(Service.BACKUP, "/api/backups/" + encode(backup.split("@", 2)[0])
+                + "/restore", Map.of("targetDatabase", targetDatabase, "confirmOverwrite", false));
+        return Feedback.done(response, model, "Restore " + accepted.get("restoreId") + " started into " + targetDatabase
+                + ": once backup-service reports it restored, record the step with this restore id.");
+    }
+
+}

@@ -1,0 +1,114 @@
+package org.drcc.console.incident;
+
+import static org.drcc.console.api.ServiceApi.encode;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.drcc.console.api.ApiRefusal;
+import org.drcc.console.api.Service;
+import org.drcc.console.api.ServiceApi;
+import org.drcc.contract.incident.IncidentRole;
+import org.drcc.contract.incident.IncidentStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The incident room: the incident as incident-service shows it (phase, allowed next steps, checklist by phase,
+ * roles, timeline newest first), its notifications' deadlines, and for the restore step the newest verified backup
+ * of each protected database taken before the suspected start of the damage. {@code /live} is the part the page
+ * re-reads when an event of the incident arrives or after an action.
+ */
+@Controller
+class RoomController {
+
+    private static final Map<String, String> STEP_LABELS = Map.of("ASSESSED", "Assessed", "CONTAINED", "Contained",
+            "RESTORED", "Restored", "VALIDATED", "Validated", "CLOSED", "Close", "CANCELLED", "Cancel (false alarm)");
+
+    private final ServiceApi api;
+
+    RoomController(ServiceApi api) {
+        this.api = api;
+    }
+
+    @GetMapping("/incidents/{id}")
+    String room(@PathVariable String id, Model model) {
+        live(id, model);
+        model.addAttribute("incidentRoles", IncidentRole.values());
+        return "room";
+    }
+
+    @GetMapping("/incidents/{id}/live")
+    String live(@PathVariable String id, Model model) {
+        Map<String, Object> incident = api.get(Service.INCIDENT, "/api/incidents/" + encode(id));
+        Instant now = Instant.now();
+        List<Map<String, Object>> notifications = notifications(id);
+        model.addAttribute("incident", incident);
+        model.addAttribute("row", BoardRow.of(incident, notifications == null ? null : Deadlines.of(notifications), now));
+        model.addAttribute("notifications", notifications);
+        model.addAttribute("checklist", byPhase(incident.get("checklist")));
+        model.addAttribute("timeline", newestFirst(incident.get("timeline")));
+        model.addAttribute("steps", incident.get("allowedNext"));
+        model.addAttribute("stepLabels", STEP_LABELS);
+        if (String.valueOf(incident.get("allowedNext")).contains(IncidentStatus.RESTORED.name())) {
+            model.addAttribute("restoreOffers", restoreOffers(incident));
+        }
+        return "room :: live";
+    }
+
+    /** Per protected database, the newest verified backup before the suspected start (else the detection). */
+    private List<Map<String, Object>> restoreOffers(Map<String, Object> incident) {
+        Object before = incident.get("suspectedDamageStart") != null ? incident.get("suspectedDamageStart")
+                : incident.get("detectedAt");
+        List<Map<String, Object>> offers = new ArrayList<>();
+        try {
+            for (Map<String, Object> policy : api.list(Service.BACKUP, "/api/policies")) {
+                Object database = policy.get("database");
+                List<Map<String, Object>> newest = api.list(Service.BACKUP, "/api/backups?verified=true&limit=1&database="
+                        + encode(String.valueOf(database)) + "&before=" + encode(String.valueOf(before)));
+                if (!newest.isEmpty()) {
+                    Map<String, Object> offer = newest.get(0);
+                    offer.put("restorePoint", offer.get("snapshotAt") != null ? offer.get("snapshotAt") : offer.get("startedAt"));
+                    offers.add(offer);
+                }
+            }
+        } catch (ApiRefusal backupServiceSilent) {
+            // the step can still be recorded by hand; the page says no backup is offered
+        }
+        offers.sort(Comparator.comparing(o -> "foodtruck".equals(o.get("database")) ? 0 : 1));
+        return offers;
+    }
+
+    private List<Map<String, Object>> notifications(String id) {
+        try {
+            return api.list(Service.NOTIFICATION, "/api/incidents/" + encode(id) + "/notifications");
+        } catch (ApiRefusal notificationServiceSilent) {
+            return null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<Map<String, Object>>> byPhase(Object checklist) {
+        Map<String, List<Map<String, Object>>> phases = new LinkedHashMap<>();
+        if (checklist instanceof List<?> items) {
+            for (Object item : items) {
+                Map<String, Object> entry = (Map<String, Object>) item;
+                phases.computeIfAbsent(String.valueOf(entry.get("phase")), p -> new ArrayList<>()).add(entry);
+            }
+        }
+        return phases;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> newestFirst(Object timeline) {
+        List<Map<String, Object>> entries = timeline instanceof List<?> list
+                ? new ArrayList<>((List<Map<String, Object>>) list) : new ArrayList<>();
+        java.util.Collections.reverse(entries);
+        return entries;
+    }
+}

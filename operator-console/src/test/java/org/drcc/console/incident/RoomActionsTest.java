@@ -1,0 +1,78 @@
+package org.drcc.console.incident;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import org.drcc.console.api.ApiRefusal;
+import org.drcc.console.api.Service;
+import org.drcc.console.api.ServiceApi;
+import org.drcc.console.page.Times;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The room's buttons: one API call each; a refusal shows the plan's reason; a token refused ends the session. */
+@WebMvcTest(RoomActions.class)
+@Import(Times.class)
+@WithMockUser
+class RoomActionsTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ServiceApi api;
+
+    @Test
+    void aRefusedStepShowsThePlansReasonInTheAlertRegion() throws Exception {
+        when(api.post(eq(Service.INCIDENT), eq("/api/incidents/i-1/close"), any())).thenThrow(new ApiRefusal(409,
+                "Refused by the plan", "Phase COMMUNICATION is not complete: team-updated is open"));
+        mvc.perform(post("/incidents/i-1/step/CLOSED").header("HX-Request", "true").with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("role=\"alert\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "Phase COMMUNICATION is not complete: team-updated is open")));
+    }
+
+    @Test
+    void theOfferedBackupIsSentAsTheRestoresEvidence() throws Exception {
+        when(api.post(eq(Service.INCIDENT), eq("/api/incidents/i-1/restore"), any())).thenReturn(Map.of());
+        mvc.perform(post("/incidents/i-1/step/RESTORED").param("backup", "b-7@2026-11-30T09:00:00Z")
+                        .header("HX-Request", "true").with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("HX-Trigger", "refresh"));
+        org.mockito.ArgumentCaptor<Object> body = org.mockito.ArgumentCaptor.forClass(Object.class);
+        verify(api).post(eq(Service.INCIDENT), eq("/api/incidents/i-1/restore"), body.capture());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> sent = (Map<String, Object>) body.getValue();
+        org.assertj.core.api.Assertions.assertThat(sent)
+                .containsEntry("backupId", "b-7").containsEntry("restorePoint", "2026-11-30T09:00:00Z");
+    }
+
+    @Test
+    void aTokenNoLongerAcceptedLeadsBackToTheSignIn() throws Exception {
+        when(api.post(eq(Service.INCIDENT), eq("/api/incidents/i-1/assess"), any()))
+                .thenThrow(new ApiRefusal(401, "Unauthorized", "Jwt expired"));
+        mvc.perform(post("/incidents/i-1/step/ASSESSED").header("HX-Request", "true").with(csrf()))
+                .andExpect(header().string("HX-Redirect", "/signin?expired"));
+    }
+
+    @Test
+    void withoutTheCsrfTokenNothingIsSent() throws Exception {
+        mvc.perform(post("/incidents/i-1/step/CLOSED").header("HX-Request", "true"))
+                .andExpect(status().isForbidden());
+        org.mockito.Mockito.verifyNoInteractions(api);
+    }
+}
