@@ -291,7 +291,7 @@ class ComposeIT {
 
     /**
      * The drills' client of the realm gets a token by the client-credentials grant, as backup-service does; every
-     * service accepts it, and the incident it declares names the drill; a token signed by another key is refused
+     * service accepts it, and the incident it declares names the drill as compose tells the drill it is named; a token signed by another key is refused
      * everywhere, and a wrong client secret gets no token. Returns the token.
      */
     private String theIdentityProvidersTokenIsAcceptedByEveryServiceAndNoOtherKeys(ComposeFile compose,
@@ -317,7 +317,9 @@ class ComposeIT {
         HttpResponse<String> declared = send(url("incident-service", compose, loopback) + "/api/incidents",
                 "Bearer " + token, "{\"scenario\":\"database-corruption\",\"title\":\"" + title + "\"}");
         assertThat(declared.statusCode()).as(declared.body()).isEqualTo(201);
-        assertThat(declared.body()).as("the realm names the drills' client dr-drill").contains("dr-drill");
+        assertThat(JSON.readTree(declared.body()).path("declaredBy").asText())
+                .as("the name the drills' tokens carry is the one compose tells the drill to act as (DR_DRILL_ACTOR)")
+                .isEqualTo(backup.get("DR_DRILL_ACTOR"));
         return token;
     }
 
