@@ -1,11 +1,15 @@
 package org.drcc.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import org.drcc.engines.Buckets;
 import org.drcc.engines.Engines;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.containers.MinIOContainer;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * The same three engines as containers (PostgreSQL 15, Kafka KRaft, MinIO), for machines with a
@@ -23,18 +27,10 @@ public final class ContainerEngines {
 
     /** Starts the containers on first use and points Spring at them, with {@code database} for the service. */
     public static synchronized void register(DynamicPropertyRegistry registry, String database) {
-        if (postgres == null) {
-            postgres = new PostgreSQLContainer<>("postgres:15").withDatabaseName(database);
-            kafka = new KafkaContainer("apache/kafka:3.9.1");
-            minio = new MinIOContainer("minio/minio:RELEASE.2025-09-07T16-13-09Z");
-            postgres.start();
-            kafka.start();
-            minio.start();
-            buckets();
-        }
         if (!Engines.SERVICE_DATABASES.contains(database)) {
             throw new IllegalArgumentException("unknown service database " + database);
         }
+        start(database);
         registry.add(TestTokens.PUBLIC_KEY_PROPERTY, () -> TestTokens.install().publicKeyFile().toString());
         registry.add("spring.datasource.url", postgres::getJdbcUrl);
         registry.add("spring.datasource.username", postgres::getUsername);
@@ -45,6 +41,54 @@ public final class ContainerEngines {
         registry.add("dr.s3.secret-key", minio::getPassword);
         registry.add("dr.audit.signing-key-file", () -> TestTokens.install().publicKeyFile().resolveSibling(
                 database + "-audit.key").toString());
+    }
+
+    /**
+     * Where the containers listen, for a test that wires the services itself (dr-cli's ComposeIT): PostgreSQL with
+     * only its {@code postgres} database, its superuser and password; Kafka; MinIO, its root user and password.
+     */
+    public record Addresses(String postgres, String postgresUser, String postgresPassword, String kafka, String minio,
+                            String minioUser, String minioPassword) {
+    }
+
+    /** Starts the containers on first use, with no service database made (the caller's scripts make them). */
+    public static synchronized Addresses start() {
+        start("postgres");
+        return new Addresses(postgres.getHost() + ":" + postgres.getMappedPort(5432), postgres.getUsername(),
+                postgres.getPassword(), kafka.getBootstrapServers().replaceFirst("^\\w+://", ""),
+                minio.getHost() + ":" + minio.getMappedPort(9000), minio.getUserName(), minio.getPassword());
+    }
+
+    /**
+     * Runs a shell script in the MinIO container, where {@code mc} is, with {@code files} copied to
+     * {@code filesTarget} first: docker-compose's one-shot minio-init, for one. Fails with its output unless it exits 0.
+     */
+    public static synchronized String inMinio(String script, Path files, String filesTarget) {
+        minio.copyFileToContainer(MountableFile.forHostPath(files), filesTarget);
+        try {
+            var run = minio.execInContainer("sh", "-c", script);
+            if (run.getExitCode() != 0) {
+                throw new IllegalStateException("in MinIO, exit " + run.getExitCode() + ": " + run.getStdout() + run.getStderr());
+            }
+            return run.getStdout();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void start(String database) {
+        if (postgres == null) {
+            postgres = new PostgreSQLContainer<>("postgres:15").withDatabaseName(database);
+            kafka = new KafkaContainer("apache/kafka:3.9.1");
+            minio = new MinIOContainer("minio/minio:RELEASE.2025-09-07T16-13-09Z");
+            postgres.start();
+            kafka.start();
+            minio.start();
+            buckets();
+        }
     }
 
     /**
@@ -61,8 +105,8 @@ public final class ContainerEngines {
             if (made.getExitCode() != 0) {
                 throw new IllegalStateException("MinIO buckets not made: " + made.getStderr());
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

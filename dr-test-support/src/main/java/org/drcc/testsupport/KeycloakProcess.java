@@ -64,7 +64,8 @@ public final class KeycloakProcess implements AutoCloseable {
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin-" + Long.toHexString(System.nanoTime()));
         try {
             KeycloakProcess keycloak = new KeycloakProcess(builder.start(), port);
-            keycloak.awaitListening(log, Duration.ofMinutes(4));
+            // its first start on a machine also builds its server (Quarkus augmentation): minutes on a loaded one
+            keycloak.awaitListening(log, Duration.ofMinutes(8));
             return keycloak;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
