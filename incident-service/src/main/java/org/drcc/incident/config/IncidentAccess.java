@@ -51,7 +51,8 @@ public class IncidentAccess {
                 allow(GET, "/api/audit/events/**", AUDITOR, SECURITY, DR_LEAD),
                 allow(GET, "/api/audit/archive/**", AUDITOR, SECURITY, DR_LEAD),
                 allow(GET, "/api/audit/evidence", AUDITOR, SECURITY, DR_LEAD),
-                allow(POST, "/api/admin/projections/*/replay", DEVOPS, DR_LEAD));
+                allow(POST, "/api/admin/projections/*/replay", DEVOPS, DR_LEAD),
+                allow(POST, "/api/maintenance-windows", DEVOPS, DR_LEAD));
     }
 
     /** The expensive operations, per caller: the export streams the whole audit trail. (The kit limits its verify.) */

@@ -1,0 +1,12 @@
+package org.drcc.metrics.figures;
+
+import java.time.Instant;
+
+/** A planned maintenance window [startsAt, endsAt), from {@code dr.plan.maintenance-window-scheduled.v1}. */
+public record MaintenanceWindow(String windowId, Instant startsAt, Instant endsAt, String reason, String scheduledBy,
+                                Instant scheduledAt, String eventId) {
+
+    Interval interval() {
+        return new Interval(startsAt, endsAt);
+    }
+}
