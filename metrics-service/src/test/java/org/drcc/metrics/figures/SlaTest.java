@@ -66,7 +66,7 @@ class SlaTest {
     @Test
     void plannedMaintenanceIsLeftOutOfTheTimeMeasuredAndOfTheDowntime() {
         IncidentFact twoHours = declaredAt(1).restored(2, 0).build();
-        MaintenanceWindow window = new MaintenanceWindow("w-1", at(1), at(2.5), "upgrade", "devon", at(0), "e-1");
+        MaintenanceWindow window = new MaintenanceWindow("w-1", at(1), at(2.5), "upgrade", at(0), "e-1");
         Availability a = Sla.availability(List.of(twoHours), List.of(window), DAY_ONE, FIVE_NINES, at(48));
         assertThat(a.maintenance()).isEqualTo(Duration.ofMinutes(90));
         assertThat(a.measured()).isEqualTo(Duration.ofMinutes(24 * 60 - 90));
@@ -119,7 +119,7 @@ class SlaTest {
 
     @Test
     void aWindowAllUnderMaintenanceHasNoBurnRate() {
-        MaintenanceWindow window = new MaintenanceWindow("w-1", at(9), at(11), "upgrade", "devon", at(0), "e-1");
+        MaintenanceWindow window = new MaintenanceWindow("w-1", at(9), at(11), "upgrade", at(0), "e-1");
         ErrorBudget budget = Sla.errorBudget(List.of(), List.of(window), FIVE_NINES, at(10));
         assertThat(budget.burnRates().get("5m")).isNull();
         assertThat(budget.burnRates().get("6h")).isEqualTo(0.0);
