@@ -8,9 +8,11 @@ import java.time.Instant;
  * Kafka key, so the events of one record stay in order.
  */
 @JsonSubTypes({
-        @JsonSubTypes.Type(MaintenanceWindowScheduledEvent.class)
+        @JsonSubTypes.Type(MaintenanceWindowScheduledEvent.class),
+        @JsonSubTypes.Type(ReviewDueEvent.class),
+        @JsonSubTypes.Type(PlanReviewedEvent.class)
 })
-public sealed interface PlanEvent permits MaintenanceWindowScheduledEvent {
+public sealed interface PlanEvent permits MaintenanceWindowScheduledEvent, ReviewDueEvent, PlanReviewedEvent {
 
     String subject();
 
