@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** {@code dr metrics sla} and {@code dr maintenance schedule} against stand-in services that record what they are asked. */
-class SlaCommandTest {
+/**
+ * {@code dr metrics sla}, {@code dr maintenance schedule} and {@code dr review} against stand-in services that record
+ * what they are asked.
+ */
+class PlanCommandsTest {
 
     private static final String SLA = """
             {"target":0.99999,"targetPercent":"99.999","allowedDowntimePerYear":"PT5M15.36S",
@@ -56,6 +59,28 @@ class SlaCommandTest {
             assertThat(requests).containsExactly("POST /api/maintenance-windows "
                     + "{\"startsAt\":\"2026-12-01T02:00:00Z\",\"endsAt\":\"2026-12-01T03:00:00Z\",\"reason\":\"upgrade\"}");
             assertThat(run.out()).containsPattern("scheduledBy\\s+devon");
+        }
+    }
+
+    @Test
+    void reviewListsTheReviewsOverdueFirstAndRecordsOne() throws Exception {
+        try (StandIn incidents = new StandIn(exchange -> {
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            StandIn.answer(exchange, 200, exchange.getRequestMethod().equals("GET")
+                    ? "[{\"id\":\"monthly-2026-10\",\"kind\":\"MONTHLY\",\"status\":\"OVERDUE\","
+                            + "\"dueAt\":\"2026-11-01T00:00:00Z\",\"what\":\"Review DR procedures\"}]"
+                    : "{\"id\":\"monthly-2026-10\",\"status\":\"DONE\",\"reviewedBy\":\"carol\"}");
+        })) {
+            CliRun list = CliRun.of(incidents.args("incident", "review", "list", "--status", "OVERDUE"));
+            assertThat(list.exit()).isZero();
+            assertThat(list.out()).containsPattern("monthly-2026-10\\s+MONTHLY\\s+OVERDUE\\s+2026-11-01T00:00:00Z");
+            CliRun record = CliRun.of(incidents.args("incident", "review", "record", "monthly-2026-10", "--changes",
+                    "nothing to change", "--plan-changed"));
+            assertThat(record.exit()).isZero();
+            assertThat(requests).containsExactly("GET /api/reviews?status=OVERDUE ",
+                    "POST /api/reviews/monthly-2026-10 {\"planChanged\":true,\"changes\":\"nothing to change\"}");
+            assertThat(record.out()).containsPattern("reviewedBy\\s+carol");
         }
     }
 }
