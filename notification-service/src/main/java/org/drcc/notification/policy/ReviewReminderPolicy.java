@@ -2,17 +2,9 @@ package org.drcc.notification.policy;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.contract.plan.PlanEvent;
 import org.drcc.contract.plan.ReviewDueEvent;
-import org.drcc.notification.command.Envelope;
-import org.drcc.notification.command.NotificationId;
-import org.drcc.notification.command.ScheduleNotificationCommand;
-import org.drcc.notification.plan.CommunicationPlan;
-import org.drcc.notification.plan.Contact;
 import org.drcc.notification.plan.PlanInForce;
-import org.drcc.notification.template.MessageTemplates;
-import org.drcc.notification.template.Rendered;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,13 +22,11 @@ public class ReviewReminderPolicy {
     private static final Logger log = LoggerFactory.getLogger(ReviewReminderPolicy.class);
 
     private final PlanInForce plan;
-    private final MessageTemplates templates;
-    private final CommandGateway commands;
+    private final OwnerMessages messages;
 
-    ReviewReminderPolicy(PlanInForce plan, MessageTemplates templates, CommandGateway commands) {
+    ReviewReminderPolicy(PlanInForce plan, OwnerMessages messages) {
         this.plan = plan;
-        this.templates = templates;
-        this.commands = commands;
+        this.messages = messages;
     }
 
     public void on(PlanEvent event, String eventId) {
@@ -48,18 +38,7 @@ public class ReviewReminderPolicy {
             log.warn("review {} is due by {} (event {}): the communication plan names no planOwners, nobody is told",
                     due.reviewId(), due.dueAt(), eventId);
         }
-        for (CommunicationPlan.Audience audience : owners) {
-            for (Contact contact : audience.contactsOrLog()) {
-                Map<String, Object> values = values(due);
-                values.put("audience", audience.name());
-                Rendered text = templates.render(KIND, contact.channel().id(), values);
-                commands.sendAndWait(new ScheduleNotificationCommand(
-                        NotificationId.of(eventId, audience.name(), contact.name()), SUBJECT, eventId,
-                        new Envelope(SUBJECT, audience.name(), contact.name(), contact.channel().id(),
-                                text.subject(), text.body()),
-                        KIND, BackupAlertPolicy.OWNERS, null, due.occurredAt()));
-            }
-        }
+        messages.tell(owners, SUBJECT, KIND, eventId, values(due), due.occurredAt());
     }
 
     /** What the review-due templates may show. */
@@ -70,7 +49,6 @@ public class ReviewReminderPolicy {
         values.put("what", due.what());
         values.put("dueAt", due.dueAt());
         values.put("incidentId", due.incidentId());
-        values.put("tier", BackupAlertPolicy.OWNERS);
         return values;
     }
 }
