@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Runs the disaster-recovery plan: incidents, backups, drills, notifications, metrics.",
         subcommands = {UpCommand.class, LoginCommand.class, IncidentCommand.class, BackupCommand.class,
                 AuditCommand.class, MetricsCommand.class, DrillCommand.class, PrivacyCommand.class,
-                SelfCommand.class},
+                SelfCommand.class, MaintenanceCommand.class, ReviewCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the service refused (its reason is printed)", "2:bad command line",
                 "3:a service could not be reached", "4:the audit trail is broken",

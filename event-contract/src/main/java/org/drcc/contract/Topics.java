@@ -12,8 +12,10 @@ public final class Topics {
     public static final String AUDIT_EVENTS = "dr.audit.events";
     /** Erasures of a person's personal data (crypto-shredding). */
     public static final String PRIVACY_EVENTS = "dr.privacy.events";
+    /** The plan's own records: planned maintenance windows. */
+    public static final String PLAN_EVENTS = "dr.plan.events";
     public static final List<String> ALL = List.of(INCIDENT_EVENTS, BACKUP_EVENTS, NOTIFICATION_EVENTS, DRILL_EVENTS,
-            AUDIT_EVENTS, PRIVACY_EVENTS);
+            AUDIT_EVENTS, PRIVACY_EVENTS, PLAN_EVENTS);
     /** Where a consumer parks a record it cannot read: {@code dr.incident.events.dlt}, and so on. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

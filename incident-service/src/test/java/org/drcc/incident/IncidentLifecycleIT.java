@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.contract.plan.ReviewKind;
+import org.drcc.incident.review.OpenReviewCommand;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,6 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class IncidentLifecycleIT {
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+            new ParameterizedTypeReference<>() { };
     /** Who plays which part of the plan in these walks. */
     private static final Map<String, String> ROLES = Map.of("alice", Roles.DR_LEAD, "dana", Roles.DR_LEAD,
             "bob", Roles.DBA, "carol", Roles.DEVOPS);
@@ -36,6 +41,9 @@ class IncidentLifecycleIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    CommandGateway commands;
 
     @org.junit.jupiter.api.BeforeEach
     void signIn() {
@@ -94,6 +102,34 @@ class IncidentLifecycleIT {
         String export = http.getForObject("/api/audit/events/export?incidentId=" + id, String.class);
         assertThat(export.lines()).hasSize(((Number) closed.get("version")).intValue() + 1)
                 .allMatch(line -> line.contains("\"incidentId\":\"" + id + "\""));
+
+        theClosedIncidentOwesAReviewOfThePlanThatIsRecordedOnce(id);
+    }
+
+    /** The plan's "after each incident: post-incident review", and the schedule's reviews, overdue first. */
+    private void theClosedIncidentOwesAReviewOfThePlanThatIsRecordedOnce(String id) throws Exception {
+        String review = "post-incident-" + id;
+        awaitListed("/api/reviews?status=DUE", review);
+        assertThat(http.getForObject("/api/reviews?status=DUE", String.class))
+                .contains("monthly-" + java.time.YearMonth.now(java.time.ZoneOffset.UTC));
+        commands.sendAndWait(new OpenReviewCommand("monthly-2020-01", ReviewKind.MONTHLY, "Review DR procedures", null,
+                Instant.parse("2020-02-01T00:00:00Z"), Instant.parse("2020-01-01T00:00:00Z")));
+        awaitListed("/api/reviews?status=OVERDUE", "monthly-2020-01");
+        assertThat(http.exchange("/api/reviews", HttpMethod.GET, null, LIST).getBody().get(0))
+                .containsEntry("id", "monthly-2020-01").containsEntry("status", "OVERDUE");
+
+        Map<String, Object> changes = Map.of("planChanged", true, "changes", "stop writes before the restore");
+        assertThat(send(HttpMethod.POST, "/api/reviews/" + review, "bob", changes, null).getStatusCode().value())
+                .as("a DBA is not an owner of the plan").isEqualTo(403);
+        Map<String, Object> held = ok(send(HttpMethod.POST, "/api/reviews/" + review, "carol", changes, null));
+        assertThat(held).containsEntry("status", "DONE").containsEntry("reviewedBy", "carol")
+                .containsEntry("incidentId", id).containsEntry("kind", "POST_INCIDENT");
+        ResponseEntity<Map<String, Object>> again = send(HttpMethod.POST, "/api/reviews/" + review, "carol", changes, null);
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(again.getBody().get("detail").toString()).contains("was recorded at");
+        assertThat(send(HttpMethod.POST, "/api/reviews/no-such-review", "carol", changes, null).getStatusCode().value())
+                .isEqualTo(404);
+        awaitListed("/api/reviews?status=DONE", review);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.drcc.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 import org.drcc.contract.Topics;
 import org.drcc.contract.backup.RpoAtRiskEvent;
 import org.drcc.contract.notification.NotificationDeadlineMetEvent;
+import org.drcc.contract.plan.MaintenanceWindowScheduledEvent;
 import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,59 @@ class MetricsFiguresIT {
                     .allMatch(name -> prometheus.contains("\n" + name + " ")
                             || prometheus.contains("\n" + name + "{"));
         }
+    }
+
+    @Test
+    void theSlaComesFromTheOutagesOnTheIncidentTopicLessTheMaintenanceWindowsOnThePlanTopic() throws Exception {
+        Instant day = Instant.now().minus(Duration.ofDays(100)).truncatedTo(ChronoUnit.DAYS);
+        Story outage;
+        String window = id();
+        try (TestEvents events = events()) {
+            outage = new Story(events, id(), H, false, day.plus(H)).declared();
+            outage.restored(H.multipliedBy(2), Duration.ZERO);
+            new Story(events, id(), H, true, day.plus(H.multipliedBy(6))).declared().restored(H, Duration.ZERO);
+            String scheduled = events.publish(Topics.PLAN_EVENTS, window, new MaintenanceWindowScheduledEvent(window,
+                    day.plus(H.multipliedBy(2)), day.plus(H.multipliedBy(4)), "PostgreSQL minor upgrade", "devon",
+                    day));
+            // Kafka may deliver it twice: the window is still left out once
+            events.publish(Topics.PLAN_EVENTS, window, scheduled, new MaintenanceWindowScheduledEvent(window,
+                    day.plus(H.multipliedBy(2)), day.plus(H.multipliedBy(4)), "PostgreSQL minor upgrade", "devon",
+                    day));
+            events.awaitConsumed("metrics-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+            events.awaitConsumed("metrics-service", Topics.PLAN_EVENTS, Duration.ofSeconds(60));
+        }
+
+        JsonNode sla = get("/api/metrics/sla?from=" + day + "&to=" + day.plus(Duration.ofDays(1))).getBody();
+        JsonNode period = sla.path("period");
+        assertThat(sla.path("targetPercent").asText()).isEqualTo("99.999");
+        assertThat(sla.path("allowedDowntimePerYear").asText()).as("the plan's 5.26 minutes").isEqualTo("PT5M15.36S");
+        assertThat(period.path("maintenance").asText()).isEqualTo("PT2H");
+        assertThat(period.path("measured").asText()).isEqualTo("PT22H");
+        assertThat(period.path("downtime").asText()).as("a 2 h outage, 1 h of it in the maintenance window")
+                .isEqualTo("PT1H");
+        assertThat(period.path("availability").asDouble()).isCloseTo(1 - 1 / 22.0, within(1e-12));
+        assertThat(period.path("met").asBoolean()).isFalse();
+        assertThat(period.path("outages")).singleElement().satisfies(o -> {
+            assertThat(o.path("incidentId").asText()).isEqualTo(outage.id);
+            assertThat(o.path("downtime").asText()).isEqualTo("PT1H");
+        });
+        assertThat(period.path("maintenanceWindows")).singleElement()
+                .satisfies(w -> assertThat(w.path("windowId").asText()).isEqualTo(window));
+
+        JsonNode budget = sla.path("errorBudget");
+        if (budget.path("year").asInt() == day.atZone(java.time.ZoneOffset.UTC).getYear()) {
+            assertThat(Duration.parse(budget.path("spent").asText())).isGreaterThanOrEqualTo(H);
+            assertThat(budget.path("remaining").asText()).isEqualTo(Duration.parse(budget.path("budget").asText())
+                    .minus(Duration.parse(budget.path("spent").asText())).toString());
+        }
+        Thread.sleep(1100); // the gauges reuse the figures of a scrape for a second
+        String prometheus = http.getForObject("/actuator/prometheus", String.class);
+        assertThat(gauge(prometheus, "dr_sla_availability_target_ratio")).isEqualTo(0.99999);
+        assertThat(gauge(prometheus, "dr_sla_error_budget_seconds"))
+                .isEqualTo(Duration.parse(budget.path("budget").asText()).toNanos() / 1e9);
+        assertThat(prometheus.lines()).anyMatch(l -> l.startsWith("dr_sla_error_budget_burn_rate{")
+                && l.contains("window=\"1h\""));
+        assertThat(prometheus).contains("dr_sla_error_budget_remaining_seconds").contains("dr_sla_availability_ratio");
     }
 
     @Test

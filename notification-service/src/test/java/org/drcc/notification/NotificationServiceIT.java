@@ -33,6 +33,8 @@ import org.drcc.contract.incident.IncidentRestoredEvent;
 import org.drcc.contract.incident.IncidentTargets;
 import org.drcc.contract.incident.NoteAddedEvent;
 import org.drcc.contract.incident.Severity;
+import org.drcc.contract.plan.ReviewDueEvent;
+import org.drcc.contract.plan.ReviewKind;
 import org.drcc.notification.command.Claim;
 import org.drcc.notification.command.Envelope;
 import org.drcc.notification.command.NotificationId;
@@ -625,6 +627,28 @@ class NotificationServiceIT {
         headers.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.DR_LEAD, "plan-admin"));
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
         return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), String.class, vars);
+    }
+
+    @Test
+    void aReviewThePlanOwesRemindsThePlansOwnersOnce() throws Exception {
+        String review = "post-incident-" + UUID.randomUUID();
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            ReviewDueEvent due = new ReviewDueEvent(review, ReviewKind.POST_INCIDENT, "Post-incident review",
+                    review.substring("post-incident-".length()), Instant.now().plus(Duration.ofDays(7)),
+                    "incident-service", Instant.now());
+            String eventId = events.publish(Topics.PLAN_EVENTS, review, due);
+            events.publish(Topics.PLAN_EVENTS, review, eventId, due); // redelivered
+            events.awaitConsumed("notification-service", Topics.PLAN_EVENTS, Duration.ofSeconds(60));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsAbout(review).size() == 1);
+        assertThat(mailsAbout(review)).singleElement().satisfies(m -> {
+            assertThat(m.getSubject()).isEqualTo("[DR] Plan review due: Post-incident review");
+            assertThat(m.getAllRecipients()[0].toString()).isEqualTo("plan-owners@example.com");
+        });
+        assertThat(http.exchange("/api/plan/reviews/notifications", HttpMethod.GET, null,
+                        new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody())
+                .anySatisfy(r -> assertThat(r).containsEntry("audience", "Plan Owners").containsEntry("kind",
+                        "review-due"));
     }
 
     private List<Map<String, Object>> owners(String database) {

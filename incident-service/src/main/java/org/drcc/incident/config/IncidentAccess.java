@@ -51,7 +51,10 @@ public class IncidentAccess {
                 allow(GET, "/api/audit/events/**", AUDITOR, SECURITY, DR_LEAD),
                 allow(GET, "/api/audit/archive/**", AUDITOR, SECURITY, DR_LEAD),
                 allow(GET, "/api/audit/evidence", AUDITOR, SECURITY, DR_LEAD),
-                allow(POST, "/api/admin/projections/*/replay", DEVOPS, DR_LEAD));
+                allow(POST, "/api/admin/projections/*/replay", DEVOPS, DR_LEAD),
+                allow(POST, "/api/maintenance-windows", DEVOPS, DR_LEAD),
+                allow(GET, "/api/reviews", ALL),
+                allow(POST, "/api/reviews/*", DEVOPS, DR_LEAD));
     }
 
     /** The expensive operations, per caller: the export streams the whole audit trail. (The kit limits its verify.) */
@@ -71,6 +74,7 @@ public class IncidentAccess {
     PersonalColumns incidentPersonalColumns() {
         return () -> List.of(
                 PersonalColumn.value("audit_event", "actor"),
+                PersonalColumn.value("plan_review", "reviewed_by"),
                 PersonalColumn.jsonb("audit_event", "data"),
                 // a replayed command gets its first answer back, which may name people
                 PersonalColumn.jsonText("idempotency_key", "body"));

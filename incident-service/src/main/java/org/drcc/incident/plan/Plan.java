@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.drcc.contract.incident.ChecklistItem;
 import org.drcc.contract.incident.Phase;
+import org.drcc.contract.plan.ReviewKind;
 import org.springframework.core.io.Resource;
 
 /** The DR plan as data: its phases' checklists and its scenarios, from a YAML file an operator may replace. */
@@ -20,14 +21,21 @@ public final class Plan {
 
     private final List<PhaseChecklist> phases;
     private final List<Scenario> scenarios;
+    private final List<PlanReview> reviews;
 
     public Plan(List<PhaseChecklist> phases, List<Scenario> scenarios) {
+        this(phases, scenarios, List.of());
+    }
+
+    public Plan(List<PhaseChecklist> phases, List<Scenario> scenarios, List<PlanReview> reviews) {
         List<String> problems = validate(phases, scenarios);
+        problems.addAll(validateReviews(reviews == null ? List.of() : reviews));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("the DR plan file is invalid: " + String.join("; ", problems));
         }
         this.phases = List.copyOf(phases);
         this.scenarios = List.copyOf(scenarios);
+        this.reviews = reviews == null ? List.of() : List.copyOf(reviews);
     }
 
     public static Plan load(Resource file) {
@@ -35,7 +43,7 @@ public final class Plan {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (InputStream in = file.getInputStream()) {
             PlanFile plan = yaml.readValue(in, PlanFile.class);
-            return new Plan(plan.phases(), plan.scenarios());
+            return new Plan(plan.phases(), plan.scenarios(), plan.reviews());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the DR plan " + file + ": " + e.getMessage(), e);
         }
@@ -47,6 +55,11 @@ public final class Plan {
 
     public List<PhaseChecklist> phases() {
         return phases;
+    }
+
+    /** The review schedule ("Continuous Improvement"); empty when the plan file has none. */
+    public List<PlanReview> reviews() {
+        return reviews;
     }
 
     public Optional<Scenario> find(String scenarioId) {
@@ -108,6 +121,24 @@ public final class Plan {
         return problems;
     }
 
-    private record PlanFile(List<PhaseChecklist> phases, List<Scenario> scenarios) {
+    private static List<String> validateReviews(List<PlanReview> reviews) {
+        List<String> problems = new ArrayList<>();
+        Set<ReviewKind> kinds = new HashSet<>();
+        for (PlanReview r : reviews) {
+            if (r.kind() == null || !kinds.add(r.kind())) {
+                problems.add("review kind " + r.kind() + " is missing or appears twice");
+            }
+            if (r.what() == null || r.what().isBlank()) {
+                problems.add("review " + r.kind() + " needs a 'what'");
+            }
+            if (r.kind() == ReviewKind.POST_INCIDENT && (r.within() == null || r.within().isNegative()
+                    || r.within().isZero())) {
+                problems.add("the POST_INCIDENT review needs a positive 'within' (e.g. P7D)");
+            }
+        }
+        return problems;
+    }
+
+    private record PlanFile(List<PhaseChecklist> phases, List<Scenario> scenarios, List<PlanReview> reviews) {
     }
 }

@@ -1,5 +1,6 @@
 /**
- * The read side: the incident list ({@code incident-projection}) and the audit log ({@code audit-log}) projected
+ * The read side: the incident list ({@code incident-projection}), the audit log ({@code audit-log}) and the plan's
+ * reviews ({@code plan-review-projection}) projected
  * from the event store, and an incident's state at any instant replayed from its own events. Judges recovery
  * with recovery-rules; changes no incident.
  */

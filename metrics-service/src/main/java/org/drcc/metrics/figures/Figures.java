@@ -61,29 +61,7 @@ public final class Figures {
 
     /** The time in [from, to) covered by at least one outage (outage start to restore, or to {@code to}). */
     static Duration downtime(List<IncidentFact> real, Instant from, Instant to) {
-        List<Instant[]> outages = real.stream().filter(f -> IncidentRecovery.outageStart(f) != null)
-                .map(f -> new Instant[] {max(IncidentRecovery.outageStart(f), from),
-                        f.restoredAt() == null ? to : min(f.restoredAt(), to)})
-                .filter(o -> o[0].isBefore(o[1]))
-                .sorted(java.util.Comparator.comparing(o -> o[0])).toList();
-        Duration down = Duration.ZERO;
-        Instant coveredTo = from;
-        for (Instant[] o : outages) {
-            Instant start = max(o[0], coveredTo);
-            if (start.isBefore(o[1])) {
-                down = down.plus(Duration.between(start, o[1]));
-                coveredTo = o[1];
-            }
-        }
-        return down;
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
-    }
-
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
+        return Sla.downtime(real, List.of(), from, to);
     }
 
     /** Decided verdicts only: PENDING and NOT_APPLICABLE are not counted; UNKNOWN counts as not achieved. */

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
@@ -13,6 +15,8 @@ import org.drcc.metrics.figures.NewestGoodBackup;
 import org.drcc.metrics.figures.Period;
 import org.drcc.metrics.figures.PeriodFigures;
 import org.drcc.metrics.figures.Rate;
+import org.drcc.metrics.figures.Sla;
+import org.drcc.metrics.figures.SlaFigures;
 import org.drcc.metrics.query.BackupFacts;
 import org.drcc.metrics.query.IncidentFacts;
 import org.drcc.metrics.query.MetricsQueries;
@@ -39,7 +43,8 @@ class MetricsGauges {
     private final Clock clock;
     private Figures last;
 
-    private record Figures(Instant asOf, PeriodFigures incidents, BackupFigures backups, Map<String, Rate> deadlines) {
+    private record Figures(Instant asOf, PeriodFigures incidents, BackupFigures backups, Map<String, Rate> deadlines,
+                           SlaFigures sla) {
     }
 
     MetricsGauges(MeterRegistry registry, MetricsQueries queries, IncidentFacts incidents, BackupFacts facts,
@@ -69,6 +74,7 @@ class MetricsGauges {
                 f -> ratio(f.backups().success()));
         gauge("dr.backup.verification", "Verified / (verified + verification failed)" + over, "ratio",
                 f -> ratio(f.backups().verification()));
+        slaGauges();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -108,6 +114,22 @@ class MetricsGauges {
                 .baseUnit("ratio").tag("tier", tier).register(registry);
     }
 
+    /** The SLA of the calendar year so far (UTC), planned maintenance left out, and its error budget. */
+    private void slaGauges() {
+        gauge("dr.sla.availability", "Availability this year so far, planned maintenance excluded (NaN: none measured)",
+                "ratio", f -> orNaN(f.sla().period().availability()));
+        gauge("dr.sla.availability.target", "The plan's SLA availability target", "ratio", f -> f.sla().target());
+        gauge("dr.sla.error.budget", "Downtime the SLA allows this calendar year, its planned maintenance excluded",
+                "seconds", f -> seconds(f.sla().errorBudget().budget()));
+        gauge("dr.sla.error.budget.remaining", "Error budget left this year: budget minus downtime so far (negative: "
+                + "overspent)", "seconds", f -> seconds(f.sla().errorBudget().remaining()));
+        Sla.BURN_WINDOWS.keySet().forEach(window -> Gauge.builder("dr.sla.error.budget.burn.rate", this,
+                        g -> orNaN(g.current().sla().errorBudget().burnRates().get(window)))
+                .description("Downtime of the last window over what the SLA allows in it (1: the budget lasts the "
+                        + "year exactly; NaN: the window was all maintenance)")
+                .tag("window", window).register(registry));
+    }
+
     private void gauge(String name, String description, String unit, ToDoubleFunction<Figures> value) {
         Gauge.builder(name, this, g -> value.applyAsDouble(g.current())).description(description).baseUnit(unit)
                 .register(registry);
@@ -118,7 +140,8 @@ class MetricsGauges {
         if (last == null || last.asOf().plusSeconds(1).isBefore(now)) {
             Period window = new Period(now.minus(settings.gaugeWindow()), now.plusMillis(1));
             last = new Figures(now, queries.figures(new Period(now.minus(settings.gaugeWindow()), now)),
-                    queries.backups(window), queries.notificationDeadlinesMet(window));
+                    queries.backups(window), queries.notificationDeadlinesMet(window),
+                    queries.sla(new Period(yearStart(now), now.plusMillis(1))));
         }
         return last;
     }
@@ -126,6 +149,14 @@ class MetricsGauges {
     private static double newest(Figures f, String database, ToDoubleFunction<NewestGoodBackup> value) {
         return f.backups().newestGood().stream().filter(n -> Objects.equals(n.database(), database))
                 .mapToDouble(value).findFirst().orElse(Double.NaN);
+    }
+
+    private static Instant yearStart(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfYear(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
     }
 
     private static double ratio(Rate rate) {

@@ -5,7 +5,7 @@ import org.drcc.contract.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Projects incident, backup and notification events into the facts the metrics are computed from, once per event. */
+/** Projects incident, backup, notification and plan (maintenance window) events into the facts the metrics are computed from, once per event. */
 @Component
 class IncidentEventsListener {
 
@@ -15,7 +15,8 @@ class IncidentEventsListener {
         this.events = events;
     }
 
-    @KafkaListener(topics = {Topics.INCIDENT_EVENTS, Topics.BACKUP_EVENTS, Topics.NOTIFICATION_EVENTS},
+    @KafkaListener(topics = {Topics.INCIDENT_EVENTS, Topics.BACKUP_EVENTS, Topics.NOTIFICATION_EVENTS,
+            Topics.PLAN_EVENTS},
             groupId = "${spring.application.name}")
     void on(ConsumerRecord<String, String> record) {
         events.consume(record);

@@ -5,11 +5,13 @@ import org.drcc.contract.Topics;
 import org.drcc.contract.backup.BackupEvent;
 import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.contract.notification.NotificationEvent;
+import org.drcc.contract.plan.PlanEvent;
 import org.drcc.kit.inbox.EventInbox;
 import org.drcc.kit.kafka.CloudEventRecords;
 import org.drcc.kit.kafka.ContractTypes;
 import org.drcc.metrics.query.BackupFactsProjection;
 import org.drcc.metrics.query.IncidentFactsProjection;
+import org.drcc.metrics.query.MaintenanceWindows;
 import org.drcc.metrics.query.ProjectedLabel;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -24,17 +26,20 @@ class ProjectedEvents {
     static final ContractTypes<IncidentEvent> INCIDENT_TYPES = ContractTypes.of(IncidentEvent.class);
     static final ContractTypes<BackupEvent> BACKUP_TYPES = ContractTypes.of(BackupEvent.class);
     static final ContractTypes<NotificationEvent> NOTIFICATION_TYPES = ContractTypes.of(NotificationEvent.class);
+    static final ContractTypes<PlanEvent> PLAN_TYPES = ContractTypes.of(PlanEvent.class);
 
     private final EventInbox inbox;
     private final IncidentFactsProjection incidents;
     private final BackupFactsProjection backups;
+    private final MaintenanceWindows maintenance;
     private final ApplicationEventPublisher publisher;
 
     ProjectedEvents(EventInbox inbox, IncidentFactsProjection incidents, BackupFactsProjection backups,
-                    ApplicationEventPublisher publisher) {
+                    MaintenanceWindows maintenance, ApplicationEventPublisher publisher) {
         this.inbox = inbox;
         this.incidents = incidents;
         this.backups = backups;
+        this.maintenance = maintenance;
         this.publisher = publisher;
     }
 
@@ -50,6 +55,8 @@ class ProjectedEvents {
                 backups.apply(e);
                 ProjectedLabel.tierOf(e).ifPresent(t -> publisher.publishEvent(new ProjectedLabel.Tier(t)));
             });
+            case Topics.PLAN_EVENTS -> inbox.consume(record, PLAN_TYPES,
+                    e -> maintenance.apply(e, CloudEventRecords.eventId(record)));
             default -> throw new IllegalArgumentException("not a projected topic: " + record.topic());
         }
     }

@@ -10,23 +10,35 @@ import org.drcc.metrics.figures.IncidentRecovery;
 import org.drcc.metrics.figures.Period;
 import org.drcc.metrics.figures.PeriodFigures;
 import org.drcc.metrics.figures.Rate;
+import org.drcc.metrics.figures.Sla;
+import org.drcc.metrics.figures.SlaFigures;
 import org.springframework.stereotype.Service;
 
 /**
  * The figures, computed at each request from the facts by the pure definitions of {@link Figures} (incidents) and
- * {@link BackupRules} (backups and notifications).
+ * {@link BackupRules} (backups and notifications) and {@link Sla} (the SLA and its error budget).
  */
 @Service
 public class MetricsQueries {
 
     private final IncidentFacts facts;
     private final BackupFacts operations;
+    private final MaintenanceWindows maintenance;
+    private final SlaSettings sla;
     private final Clock clock;
 
-    MetricsQueries(IncidentFacts facts, BackupFacts operations, Clock clock) {
+    MetricsQueries(IncidentFacts facts, BackupFacts operations, MaintenanceWindows maintenance, SlaSettings sla,
+                   Clock clock) {
         this.facts = facts;
         this.operations = operations;
+        this.maintenance = maintenance;
+        this.sla = sla;
         this.clock = clock;
+    }
+
+    /** The SLA over the period and the year's error budget, from every incident's outage and maintenance window. */
+    public SlaFigures sla(Period period) {
+        return Sla.of(facts.all(), maintenance.all(), period, sla.target(), clock.instant());
     }
 
     public PeriodFigures figures(Period period) {

@@ -17,14 +17,16 @@ public class ProjectionReset {
 
     private final IncidentFacts facts;
     private final BackupFacts backups;
+    private final MaintenanceWindows maintenance;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final String consumer;
 
-    ProjectionReset(IncidentFacts facts, BackupFacts backups, JdbcClient jdbc, TransactionTemplate transactions,
+    ProjectionReset(IncidentFacts facts, BackupFacts backups, MaintenanceWindows maintenance, JdbcClient jdbc, TransactionTemplate transactions,
                     @Value("${spring.application.name}") String consumer) {
         this.facts = facts;
         this.backups = backups;
+        this.maintenance = maintenance;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.consumer = consumer;
@@ -34,6 +36,7 @@ public class ProjectionReset {
         transactions.executeWithoutResult(status -> {
             facts.deleteAll();
             backups.deleteAll();
+            maintenance.deleteAll();
             jdbc.sql("DELETE FROM processed_event WHERE consumer = ?").param(consumer).update();
             jdbc.sql("DELETE FROM projection_state WHERE projection = ?").param(IncidentFactsProjection.NAME).update();
         });

@@ -5,9 +5,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.function.UnaryOperator;
 import org.drcc.metrics.figures.Period;
 
-/** Reads ?from=&to= : ISO-8601 instants, or dates meaning their midnight UTC; the last 30 days by default. */
+/**
+ * Reads ?from=&to= : ISO-8601 instants, or dates meaning their midnight UTC; the last 30 days by default (the SLA:
+ * the year to date).
+ */
 final class PeriodParameters {
 
     static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
@@ -16,8 +20,18 @@ final class PeriodParameters {
     }
 
     static Period parse(String from, String to, Instant now) {
+        return parse(from, to, now, end -> end.minus(DEFAULT_LENGTH));
+    }
+
+    /** As {@link #parse}, but {@code from} defaults to the start of the calendar year (UTC) of {@code to}: the SLA's. */
+    static Period yearToDate(String from, String to, Instant now) {
+        return parse(from, to, now, end -> LocalDate.ofInstant(end.minusNanos(1), ZoneOffset.UTC).withDayOfYear(1)
+                .atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    private static Period parse(String from, String to, Instant now, UnaryOperator<Instant> defaultStart) {
         Instant end = to == null || to.isBlank() ? now : instant("to", to);
-        Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_LENGTH) : instant("from", from);
+        Instant start = from == null || from.isBlank() ? defaultStart.apply(end) : instant("from", from);
         if (!start.isBefore(end)) {
             throw new InvalidParameterException("to", "to (" + end + ") must be after from (" + start + ")");
         }

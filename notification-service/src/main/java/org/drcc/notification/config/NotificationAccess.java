@@ -40,7 +40,8 @@ public class NotificationAccess {
                 allow(PUT, "/api/plan/audiences/*", DR_LEAD),
                 allow(GET, "/api/plan", ALL),
                 allow(GET, "/api/plan/revisions", ALL),
-                allow(GET, "/api/databases/*/notifications", ALL));
+                allow(GET, "/api/databases/*/notifications", ALL),
+                allow(GET, "/api/plan/reviews/notifications", ALL));
     }
 
     /**

@@ -14,18 +14,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code dr.communication}: who is told, in which tier, by which deadline, through which channels; and
- * who owns each protected database (told when its backups are at risk). Loaded from the file at
+ * {@code dr.communication}: who is told, in which tier, by which deadline, through which channels; who owns
+ * each protected database (told when its backups are at risk); and who owns the plan ({@code planOwners}: reminded
+ * of each review the plan's review schedule owes). Loaded from the file at
  * start-up; changed through the API afterwards (see {@code PlanInForce}).
  */
 @Validated
 @ConfigurationProperties("dr.communication")
 public record CommunicationPlan(@NotEmpty List<@Valid Tier> tiers, @Valid Escalation escalation,
-                                @DefaultValue List<@Valid DatabaseOwners> databases) {
+                                @DefaultValue List<@Valid DatabaseOwners> databases,
+                                @DefaultValue List<@Valid Audience> planOwners) {
 
     public CommunicationPlan {
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
         databases = databases == null ? List.of() : List.copyOf(databases);
+        planOwners = planOwners == null ? List.of() : List.copyOf(planOwners);
     }
 
     public record Tier(@NotEmpty String id, @NotNull Duration deadline, @NotEmpty List<@Valid Audience> audiences) {
@@ -124,6 +127,6 @@ public record CommunicationPlan(@NotEmpty List<@Valid Tier> tiers, @Valid Escala
     private Stream<Audience> audiences() {
         Stream<Audience> escalated = escalation == null ? Stream.empty() : escalation.audiences().stream();
         return Stream.of(tiers.stream().flatMap(t -> t.audiences().stream()), escalated,
-                databases.stream().flatMap(d -> d.owners().stream())).flatMap(s -> s);
+                databases.stream().flatMap(d -> d.owners().stream()), planOwners.stream()).flatMap(s -> s);
     }
 }

@@ -92,7 +92,8 @@ public class PlanInForce implements SmartInitializingSingleton {
                 plan.escalation() == null ? null : new CommunicationPlan.Escalation(plan.escalation().tier(),
                         plan.escalation().after(), swap.apply(plan.escalation().audiences())),
                 plan.databases().stream().map(d -> new CommunicationPlan.DatabaseOwners(d.database(),
-                        swap.apply(d.owners()))).toList());
+                        swap.apply(d.owners()))).toList(),
+                swap.apply(plan.planOwners()));
         return store(documents.check(changed), actor, "replaced stakeholder group '" + name + "'");
     }
 

@@ -61,6 +61,9 @@ final class PlanRules {
                 elsewhere(owners.owners().get(a), "databases[" + d + "].owners[" + a + "]", audienceNames, problems);
             }
         }
+        for (int a = 0; a < plan.planOwners().size(); a++) {
+            elsewhere(plan.planOwners().get(a), "planOwners[" + a + "]", audienceNames, problems);
+        }
         return problems;
     }
 

@@ -3,21 +3,13 @@ package org.drcc.notification.policy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.contract.backup.BackupCopyAbandonedEvent;
 import org.drcc.contract.backup.BackupEvent;
 import org.drcc.contract.backup.BackupVerificationFailedEvent;
 import org.drcc.contract.backup.RetentionHaltedEvent;
 import org.drcc.contract.backup.RpoAtRiskEvent;
 import org.drcc.contract.backup.RpoRecoveredEvent;
-import org.drcc.notification.command.Envelope;
-import org.drcc.notification.command.NotificationId;
-import org.drcc.notification.command.ScheduleNotificationCommand;
-import org.drcc.notification.plan.CommunicationPlan;
-import org.drcc.notification.plan.Contact;
 import org.drcc.notification.plan.PlanInForce;
-import org.drcc.notification.template.MessageTemplates;
-import org.drcc.notification.template.Rendered;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -31,17 +23,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class BackupAlertPolicy {
 
-    static final String OWNERS = "owners";
     private static final Logger log = LoggerFactory.getLogger(BackupAlertPolicy.class);
 
     private final PlanInForce plan;
-    private final MessageTemplates templates;
-    private final CommandGateway commands;
+    private final OwnerMessages messages;
 
-    BackupAlertPolicy(PlanInForce plan, MessageTemplates templates, CommandGateway commands) {
+    BackupAlertPolicy(PlanInForce plan, OwnerMessages messages) {
         this.plan = plan;
-        this.templates = templates;
-        this.commands = commands;
+        this.messages = messages;
     }
 
     /** What the delivery list is kept under for a database: {@code GET /api/databases/{database}/notifications}. */
@@ -56,20 +45,7 @@ public class BackupAlertPolicy {
                 log.warn("{} about database {} (event {}): the plan names no owners of it, nobody is told", kind,
                         event.database(), eventId);
             }
-            for (CommunicationPlan.Audience audience : owners) {
-                for (Contact contact : audience.contactsOrLog()) {
-                    Map<String, Object> values = values(event);
-                    values.put("audience", audience.name());
-                    values.put("tier", OWNERS);
-                    Rendered text = templates.render(kind, contact.channel().id(), values);
-                    String subject = subject(event.database());
-                    commands.sendAndWait(new ScheduleNotificationCommand(
-                            NotificationId.of(eventId, audience.name(), contact.name()), subject, eventId,
-                            new Envelope(subject, audience.name(), contact.name(), contact.channel().id(),
-                                    text.subject(), text.body()),
-                            kind, OWNERS, null, event.occurredAt()));
-                }
-            }
+            messages.tell(owners, subject(event.database()), kind, eventId, values(event), event.occurredAt());
         });
     }
 

@@ -11,6 +11,7 @@ import org.drcc.notification.policy.AcknowledgeRights;
 import org.drcc.notification.query.Deliveries;
 import org.drcc.notification.query.DeliveryView;
 import org.springframework.http.HttpStatus;
+import org.drcc.notification.policy.ReviewReminderPolicy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,6 +46,13 @@ class NotificationController {
     @GetMapping("/api/databases/{database}/notifications")
     List<DeliveryView> forDatabase(@PathVariable String database) {
         return deliveries.forIncident("database:" + database);
+    }
+
+    /** Every reminder owed to the plan's owners of a review the plan's schedule owes. */
+    @Operation(summary = "The review reminders to the plan's owners")
+    @GetMapping("/api/plan/reviews/notifications")
+    List<DeliveryView> forPlanReviews() {
+        return deliveries.forIncident(ReviewReminderPolicy.SUBJECT);
     }
 
     /** A member of the audience, or the incident's DR lead, confirms a sent message; a repeat changes nothing. */

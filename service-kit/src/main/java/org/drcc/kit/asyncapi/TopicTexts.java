@@ -34,7 +34,8 @@ final class TopicTexts {
             Topics.NOTIFICATION_EVENTS, "the incident id the notification belongs to",
             Topics.DRILL_EVENTS, "the drill id",
             Topics.AUDIT_EVENTS, "the audit bucket",
-            Topics.PRIVACY_EVENTS, "the person's subject id (one record per service per erasure)");
+            Topics.PRIVACY_EVENTS, "the person's subject id (one record per service per erasure)",
+            Topics.PLAN_EVENTS, "the id of the plan's record (a maintenance window)");
 
     private static final Map<String, String> PRODUCERS = Map.of(
             Topics.INCIDENT_EVENTS, "incident-service",
@@ -42,7 +43,8 @@ final class TopicTexts {
             Topics.NOTIFICATION_EVENTS, "notification-service",
             Topics.DRILL_EVENTS, "backup-service (its drill module)",
             Topics.AUDIT_EVENTS, "the audit archive embedded in incident-service",
-            Topics.PRIVACY_EVENTS, "every service");
+            Topics.PRIVACY_EVENTS, "every service",
+            Topics.PLAN_EVENTS, "incident-service (the plan's home)");
 
     private TopicTexts() {
     }
