@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.drcc.backup.job.Policies;
+import org.drcc.backup.job.RpoWatch;
+import org.drcc.backup.pitr.BaseBackups;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,13 +32,71 @@ import org.springframework.http.ResponseEntity;
  */
 @WithEngines(database = "backup")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "dr.backup.scheduling-enabled=false")
+        properties = {"dr.backup.scheduling-enabled=false", "dr.backup.pitr.archive-lag-threshold=PT2S"})
 class PointInTimeRecoveryIT {
 
     private static final String TARGET = "foodtruck_pitr";
 
     @Autowired
     TestRestTemplate http;
+
+    @Autowired
+    BaseBackups baseBackups;
+
+    @Autowired
+    RpoWatch rpoWatch;
+
+    @Autowired
+    Policies policies;
+
+    @Test
+    void aWalArchiveThatFallsBehindIsRpoAtRiskAndSaysSoOnceAndAgainWhenItCatchesUp() throws Exception {
+        baseBackups.prepare();
+        String command = query("SHOW archive_command");
+        try {
+            // archiving breaks: every WAL segment from now on waits in pg_wal
+            execute("ALTER SYSTEM SET archive_command = 'false'");
+            execute("SELECT pg_reload_conf()");
+            execute("CREATE TABLE IF NOT EXISTS pitr_lag (id int)");
+            execute("INSERT INTO pitr_lag VALUES (1)");
+            execute("SELECT pg_switch_wal()");
+            await(() -> {
+                rpoWatch.check("foodtruck", policies.require("foodtruck"));
+                return walWatch();
+            }, lagging -> Boolean.TRUE.equals(lagging));
+            assertThat(rpoAtRisk()).as("a lagging WAL archive is RPO at risk").isTrue();
+        } finally {
+            execute("ALTER SYSTEM SET archive_command = '" + command.replace("'", "''") + "'");
+            execute("SELECT pg_reload_conf()");
+            execute("DROP TABLE IF EXISTS pitr_lag");
+        }
+        await(() -> {
+            rpoWatch.check("foodtruck", policies.require("foodtruck"));
+            return walWatch();
+        }, lagging -> Boolean.FALSE.equals(lagging));
+        try (Connection c = BackupApi.connect("backup"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM domainevententry "
+                     + "WHERE payloadtype LIKE '%WalArchiveLagEvent'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("one event when it fell behind, one when it caught up").isEqualTo(2);
+        }
+    }
+
+    private static Boolean walWatch() {
+        try (Connection c = BackupApi.connect("backup"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT lagging FROM wal_archive_watch WHERE database_name = 'foodtruck'")) {
+            return rs.next() ? rs.getBoolean(1) : null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean rpoAtRisk() throws Exception {
+        try (Connection c = BackupApi.connect("backup"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT at_risk FROM rpo_watch WHERE database_name = 'foodtruck'")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
 
     @Test
     void aRestoreToAnInstantHoldsExactlyTheRowsCommittedBeforeItAndSaysWhichInstantItReached() throws Exception {
