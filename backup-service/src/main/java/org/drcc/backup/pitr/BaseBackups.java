@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.axonframework.eventhandling.gateway.EventGateway;
 import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.policy.DatabasePolicy;
 import org.drcc.backup.postgres.PgTarget;
@@ -47,7 +46,7 @@ public class BaseBackups {
     private final BackupProperties properties;
     private final IncidentHolds holds;
     private final PitrViews views;
-    private final EventGateway events;
+    private final PitrEvents events;
     private final ObjectMapper json;
     private final Clock clock;
     private final TaskExecutor tasks;
@@ -55,7 +54,7 @@ public class BaseBackups {
     private volatile boolean stanzaCreated;
 
     BaseBackups(PitrSettings settings, PgBackRestConfig config, PgBackRest tool, BackupProperties properties,
-                IncidentHolds holds, PitrViews views, EventGateway events, ObjectMapper json, Clock clock,
+                IncidentHolds holds, PitrViews views, PitrEvents events, ObjectMapper json, Clock clock,
                 TaskExecutor backupTasks) {
         this.tasks = backupTasks;
         this.settings = settings;

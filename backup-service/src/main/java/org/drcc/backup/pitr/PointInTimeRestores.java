@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.eventhandling.gateway.EventGateway;
 import org.drcc.backup.postgres.PgServer;
 import org.drcc.backup.postgres.PgTarget;
 import org.drcc.backup.postgres.PgTools;
@@ -54,11 +53,11 @@ public class PointInTimeRestores {
     private final PgBackRest tool;
     private final PitrViews views;
     private final PgTools tools;
-    private final EventGateway events;
+    private final PitrEvents events;
     private final TaskExecutor tasks;
     private final Clock clock;
 
-    PointInTimeRestores(BaseBackups baseBackups, PgBackRest tool, PitrViews views, PgTools tools, EventGateway events,
+    PointInTimeRestores(BaseBackups baseBackups, PgBackRest tool, PitrViews views, PgTools tools, PitrEvents events,
                         TaskExecutor backupTasks, Clock clock) {
         this.baseBackups = baseBackups;
         this.tool = tool;
@@ -67,6 +66,19 @@ public class PointInTimeRestores {
         this.events = events;
         this.tasks = backupTasks;
         this.clock = clock;
+    }
+
+    /**
+     * For damage suspected to have started at {@code suspectedStart}: the instant just before it when a base backup
+     * reaches that far back, else the newest verified dump before it.
+     */
+    public RestorePointOffer offer(Instant suspectedStart) {
+        Instant justBefore = suspectedStart.minusNanos(1000);
+        boolean reachable = baseBackups.enabled() && views.oldestRestorableInstant(baseBackups.database())
+                .map(oldest -> !oldest.isAfter(justBefore)).orElse(false);
+        return reachable
+                ? new RestorePointOffer(RestorePointOffer.POINT_IN_TIME, baseBackups.database(), justBefore, null)
+                : new RestorePointOffer(RestorePointOffer.NEWEST_VERIFIED_DUMP, null, null, suspectedStart);
     }
 
     /** Checks the request, records the start and runs the restore off this thread; refuses with nothing started. */
@@ -102,7 +114,12 @@ public class PointInTimeRestores {
         try {
             events.publish(new PointInTimeRestoreStartedEvent(restoreId, database, targetDatabase, toTime, actor, now));
         } catch (RuntimeException e) {
-            throw new PitrRefusedException("a restore into " + targetDatabase + " is running");
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (String.valueOf(t.getMessage()).contains("pitr_restore_running_target")) {
+                    throw new PitrRefusedException("a restore into " + targetDatabase + " is running");
+                }
+            }
+            throw e;
         }
         tasks.execute(() -> run(restoreId, database, toTime, targetDatabase, actor));
         return new PitrRestoreAccepted(restoreId, database, targetDatabase, toTime, "RUNNING");
