@@ -23,10 +23,10 @@ public final class WalArchive {
         return dataDir.resolve("pgbackrest");
     }
 
-    /** The server's {@code archive_command}. */
+    /** The server's {@code archive_command} (run by a shell: the paths are quoted, a data folder may have spaces). */
     static String archiveCommand(Path dataDir) {
         Path dir = configDir(dataDir).toAbsolutePath();
-        return "pgbackrest --config=" + dir.resolve("pgbackrest.conf") + " --config-include-path=" + dir.resolve("conf.d")
-                + " --stanza=" + STANZA + " archive-push %p";
+        return "pgbackrest \"--config=" + dir.resolve("pgbackrest.conf") + "\" \"--config-include-path="
+                + dir.resolve("conf.d") + "\" --stanza=" + STANZA + " archive-push %p";
     }
 }
