@@ -76,21 +76,33 @@ class BackupCommand {
     @Command(name = "restore", mixinStandardHelpOptions = true,
             description = {"Restore a backup into a new database, or over the protected one with --confirm-overwrite.",
                     "Name the backup by ID, or let --before pick the newest verified backup taken before an instant "
-                            + "(say, the suspected start of the damage)."})
+                            + "(say, the suspected start of the damage), or restore the database as it was at an "
+                            + "instant with --to-time (point-in-time recovery, into a new database)."})
     int restore(@Parameters(paramLabel = "ID", arity = "0..1", description = "The backup to restore.") String id,
                 @Option(names = "--before", paramLabel = "INSTANT",
                         description = "Instead of an ID: the newest verified backup taken before this ISO-8601 instant "
                                 + "(2026-11-25T09:00:00Z).") Instant before,
-                @Option(names = "--database", description = "With --before: the protected database (default: foodtruck).")
+                @Option(names = "--to-time", paramLabel = "INSTANT",
+                        description = "Instead of an ID or --before: the database as it was at this ISO-8601 instant, "
+                                + "from the base backups and the archived WAL; says the exact instant reached.")
+                Instant toTime,
+                @Option(names = "--database", description = "With --before or --to-time: the protected database "
+                        + "(default: foodtruck).")
                 String database,
                 @Option(names = "--target-database") String target,
                 @Option(names = "--confirm-overwrite", description = "Replace the live protected database.") boolean confirm,
                 @Option(names = "--from", paramLabel = "TIER", description = "The copy to read: primary, secondary or "
                         + "tertiary. Default: the first copy that is reachable and checks out; the restore says which.")
                 String from, @Mixin WaitOptions wait) {
-        if ((id == null) == (before == null)) {
-            throw new CliException(CliException.USAGE, "name the backup to restore: a backup ID or --before <instant>, not "
-                    + (id == null ? "neither" : "both"));
+        int ways = (id == null ? 0 : 1) + (before == null ? 0 : 1) + (toTime == null ? 0 : 1);
+        if (ways != 1) {
+            throw new CliException(CliException.USAGE, "name what to restore: a backup ID, --before <instant> or "
+                    + "--to-time <instant>, one of them (not " + (ways == 0 ? "none" : "several") + ")");
+        }
+        if (toTime != null) {
+            return restoredToInstant(services.backups().post("/api/restores", Api.body("database",
+                    database == null ? "foodtruck" : database, "toTime", toTime.toString(), "targetDatabase", target,
+                    "confirmOverwrite", confirm, "from", from)), wait);
         }
         if (id != null) {
             if (database != null) {
@@ -125,6 +137,27 @@ class BackupCommand {
             return new JobWatch.State(status, null, "RESTORED".equals(status) || "FAILED".equals(status),
                     "RESTORED".equals(status), Output.text(restore.get("failure")));
         }, "dr backup show " + backupId);
+    }
+
+    /** Prints the accepted restore to an instant; with --wait, follows it until it ends and says the instant reached. */
+    private int restoredToInstant(JsonNode accepted, WaitOptions wait) {
+        output.out.println(accepted.toPrettyString());
+        if (!wait.wait) {
+            return 0;
+        }
+        String restoreId = accepted.path("restoreId").asText();
+        int exit = wait.watch(output).follow("restore " + restoreId + " of " + accepted.path("database").asText() + " as at "
+                + accepted.path("toTime").asText() + " into " + accepted.path("targetDatabase").asText(), () -> {
+            JsonNode restore = services.backups().get("/api/restores/" + restoreId, java.util.Map.of());
+            String status = restore.path("status").asText();
+            return new JobWatch.State(status, null, !"RUNNING".equals(status), "RESTORED".equals(status),
+                    Output.text(restore.get("failure")));
+        }, "curl /api/restores/" + restoreId);
+        if (exit == 0) {
+            output.fields(services.backups().get("/api/restores/" + restoreId, java.util.Map.of()), "restoreId",
+                    "targetDatabase", "toTime", "reachedAt", "baseBackupLabel", "tables", "rows");
+        }
+        return exit;
     }
 
     private JsonNode backup(String id) {

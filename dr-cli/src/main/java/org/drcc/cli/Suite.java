@@ -122,6 +122,15 @@ final class Suite implements AutoCloseable {
             // the dumps' key-encryption key: made on first start in ~/.drcc (the default), outside the data folder
             // that --fresh or a lost disk wipes, so the backups copied elsewhere stay restorable
             args.add("--dr.backup.encryption.create-missing-key=true");
+            // point-in-time recovery: the server archives its WAL with pgBackRest (the archive command names this
+            // configuration directory) into the three buckets, over S3Mock's HTTPS port and its self-signed certificate;
+            // the repositories' passphrase beside the other keys in the data folder's keys/ (copy it off-site)
+            args.add("--dr.backup.pitr.enabled=true");
+            args.add("--dr.backup.pitr.config-dir=" + engines.walArchiveConfigDir());
+            args.add("--dr.backup.pitr.cipher-pass-file=" + settings.dataDir().resolve("keys").resolve("pitr-cipher.pass"));
+            args.add("--dr.backup.pitr.create-missing-key=true");
+            args.add("--dr.backup.pitr.s3-endpoint=" + engines.s3HttpsHostAndPort());
+            args.add("--dr.backup.pitr.verify-tls=false");
         }
         return Java.command("384m", List.of(), args);
     }

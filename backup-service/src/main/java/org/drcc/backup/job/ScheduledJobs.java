@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.drcc.backup.pitr.BaseBackups;
 import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.Backups;
@@ -18,7 +19,8 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * What runs by the clock: each database's backups on its policy's schedule, the weekly verification
+ * What runs by the clock: each database's backups on its policy's schedule, the base backups for point-in-time
+ * recovery (when set up), the weekly verification
  * sweep (each database's newest backup, and every completed backup never verified), retention, the RPO watch,
  * and the sweep of backups left RUNNING, each on one instance at a time ({@link ClusterOnce}). Off with
  * {@code dr.backup.scheduling-enabled=false}.
@@ -41,10 +43,15 @@ class ScheduledJobs implements SchedulingConfigurer {
     private final StaleBackupSweep staleBackups;
     private final Duration rpoCheckInterval;
     private final ClusterOnce once;
+    private final BaseBackups baseBackups;
+    private final String baseBackupSchedule;
 
     ScheduledJobs(BackupProperties properties, Policies policies, BackupJob backupJob, VerifyJob verifyJob,
                   RetentionJob retentionJob, Backups backups, RpoWatch rpoWatch, StaleBackupSweep staleBackups,
-                  @Value("${dr.backup.rpo-check-interval:PT1M}") Duration rpoCheckInterval, ClusterOnce once) {
+                  @Value("${dr.backup.rpo-check-interval:PT1M}") Duration rpoCheckInterval, ClusterOnce once,
+                  BaseBackups baseBackups, @Value("${dr.backup.pitr.schedule:0 15 2 * * *}") String baseBackupSchedule) {
+        this.baseBackups = baseBackups;
+        this.baseBackupSchedule = baseBackupSchedule;
         this.once = once;
         this.staleBackups = staleBackups;
         this.rpoWatch = rpoWatch;
@@ -70,6 +77,10 @@ class ScheduledJobs implements SchedulingConfigurer {
                 () -> retentionJob.run(SCHEDULER)), properties.retentionSchedule());
         registrar.addFixedDelayTask(once.once("rpo-watch", Duration.ofMinutes(10), rpoCheckInterval.dividedBy(2),
                 rpoWatch::check), rpoCheckInterval);
+        if (baseBackups.enabled()) {
+            registrar.addCronTask(once.once("base-backup", Duration.ofHours(6), Duration.ofMinutes(1),
+                    this::baseBackup), baseBackupSchedule);
+        }
         registrar.addFixedDelayTask(once.once("stale-backups", Duration.ofMinutes(10),
                 properties.staleCheckInterval().dividedBy(2), staleBackups::sweep), properties.staleCheckInterval());
     }
@@ -79,6 +90,14 @@ class ScheduledJobs implements SchedulingConfigurer {
             backupJob.start(database, SCHEDULER);
         } catch (BackupAlreadyRunningException e) {
             log.warn("Scheduled backup of {} skipped: {}", database, e.getMessage());
+        }
+    }
+
+    private void baseBackup() {
+        try {
+            baseBackups.run(SCHEDULER);
+        } catch (RuntimeException e) {
+            log.warn("Scheduled base backup skipped: {}", e.getMessage());
         }
     }
 

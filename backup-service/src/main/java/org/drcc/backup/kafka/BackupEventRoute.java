@@ -5,6 +5,7 @@ import org.drcc.contract.backup.BackupEvent;
 import org.drcc.contract.backup.RetentionHaltedEvent;
 import org.drcc.contract.backup.RpoAtRiskEvent;
 import org.drcc.contract.backup.RpoRecoveredEvent;
+import org.drcc.contract.backup.WalArchiveLagEvent;
 import org.drcc.kit.axon.RelayRoute;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,7 @@ class BackupEventRoute {
         return new RelayRoute<>(BackupEvent.class, Topics.BACKUP_EVENTS, BackupEventRoute::key);
     }
 
-    /** A backup's events are keyed by backup; a database's RPO and retention alerts by database, to stay in order. */
+    /** A backup's events are keyed by backup; a database's RPO, retention and WAL archive alerts by database, to stay in order. */
     private static String key(BackupEvent event) {
         if (event instanceof RpoAtRiskEvent risk) {
             return risk.database();
@@ -28,6 +29,9 @@ class BackupEventRoute {
         }
         if (event instanceof RetentionHaltedEvent halted) {
             return halted.database();
+        }
+        if (event instanceof WalArchiveLagEvent lag) {
+            return lag.database();
         }
         return event.backupId();
     }

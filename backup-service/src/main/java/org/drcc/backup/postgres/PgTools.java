@@ -36,6 +36,12 @@ public class PgTools {
         return ToolProcess.start("pg_dump", command, database.environment());
     }
 
+    /** {@code pg_dump -Fc} of a whole database, to its stdout. */
+    public ToolProcess dump(PgTarget database) throws IOException {
+        return ToolProcess.start("pg_dump", List.of(tool("pg_dump"), "--format=custom", "--no-password",
+                "--dbname=" + database.libpqUri()), database.environment());
+    }
+
     /** {@code pg_restore} of an archive read from its stdin: one job, as a pipe allows. */
     public ToolProcess restoreFromStdin(PgTarget database) throws IOException {
         return ToolProcess.start("pg_restore", List.of(tool("pg_restore"), "--no-password", "--no-owner",

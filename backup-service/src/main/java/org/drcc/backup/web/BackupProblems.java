@@ -11,6 +11,10 @@ import org.drcc.backup.job.NoCopyInTierException;
 import org.drcc.backup.job.NoVerifiedBackupException;
 import org.drcc.backup.job.TargetDatabaseExistsException;
 import org.drcc.backup.job.UnknownDatabaseException;
+import org.drcc.backup.pitr.PgBackRestException;
+import org.drcc.backup.pitr.PitrRefusedException;
+import org.drcc.backup.pitr.RestoreNotFoundException;
+import org.drcc.backup.pitr.ToTimeOutOfRangeException;
 import org.drcc.backup.query.BackupNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -57,5 +61,25 @@ class BackupProblems {
     @ExceptionHandler(UnknownTierException.class)
     ProblemDetail unknownTier(UnknownTierException e) {
         return invalid("from " + e.getMessage(), List.of(Map.of("field", "from", "message", e.getMessage())));
+    }
+
+    @ExceptionHandler(ToTimeOutOfRangeException.class)
+    ProblemDetail toTime(ToTimeOutOfRangeException e) {
+        return invalid(e.getMessage(), List.of(Map.of("field", "toTime", "message", e.getMessage())));
+    }
+
+    @ExceptionHandler(PitrRefusedException.class)
+    ProblemDetail pitrRefused(PitrRefusedException e) {
+        return problem(HttpStatus.CONFLICT, "The restore to an instant cannot start", e.getMessage());
+    }
+
+    @ExceptionHandler(RestoreNotFoundException.class)
+    ProblemDetail noRestore(RestoreNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "No such restore", e.getMessage());
+    }
+
+    @ExceptionHandler(PgBackRestException.class)
+    ProblemDetail pgBackRest(PgBackRestException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Point-in-time recovery is unavailable", e.getMessage());
     }
 }

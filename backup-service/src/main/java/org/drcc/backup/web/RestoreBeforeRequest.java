@@ -1,22 +1,34 @@
 package org.drcc.backup.web;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 
 /**
- * The body of {@code POST /api/restores}: restore the newest verified backup of {@code database}
- * taken before {@code before} (an incident's suspected start of the damage), as
- * {@link RestoreRequest} says for one backup.
+ * The body of {@code POST /api/restores}: either restore the newest verified backup of {@code database} taken before
+ * {@code before} (an incident's suspected start of the damage), as {@link RestoreRequest} says for one backup; or,
+ * with {@code toTime}, restore {@code database} as it was at that instant (point-in-time recovery, into a new
+ * database only).
  */
 public record RestoreBeforeRequest(
         @NotBlank String database,
-        @NotNull Instant before,
+        Instant before,
+        Instant toTime,
         @NotBlank @Pattern(regexp = "[a-z][a-z0-9_]{0,62}",
                 message = "must be a plain database name: lower-case letters, digits and _, starting with a letter")
         String targetDatabase,
         boolean confirmOverwrite,
         @Pattern(regexp = "primary|secondary|tertiary", message = "must be primary, secondary or tertiary")
         String from) {
+
+    @AssertTrue(message = "give before (the newest verified backup taken before it) or toTime (that instant), one of them")
+    boolean isOneInstant() {
+        return (before == null) != (toTime == null);
+    }
+
+    @AssertTrue(message = "toTime restores into a new database from the WAL archive: confirmOverwrite and from do not apply")
+    boolean isNewDatabaseForToTime() {
+        return toTime == null || (!confirmOverwrite && from == null);
+    }
 }

@@ -19,10 +19,18 @@ import org.drcc.contract.backup.BackupRestoredEvent;
 import org.drcc.contract.backup.BackupStartedEvent;
 import org.drcc.contract.backup.BackupVerificationFailedEvent;
 import org.drcc.contract.backup.BackupVerifiedEvent;
+import org.drcc.contract.backup.BaseBackupCompletedEvent;
+import org.drcc.contract.backup.BaseBackupExpiredEvent;
+import org.drcc.contract.backup.BaseBackupFailedEvent;
+import org.drcc.contract.backup.BaseBackupStartedEvent;
+import org.drcc.contract.backup.PointInTimeRestoreFailedEvent;
+import org.drcc.contract.backup.PointInTimeRestoreStartedEvent;
+import org.drcc.contract.backup.PointInTimeRestoredEvent;
 import org.drcc.contract.backup.RetentionHaltedEvent;
 import org.drcc.contract.backup.RpoAtRiskEvent;
 import org.drcc.contract.backup.RpoRecoveredEvent;
 import org.drcc.contract.backup.TableChecksum;
+import org.drcc.contract.backup.WalArchiveLagEvent;
 import org.drcc.testsupport.ContractSnapshots;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +76,23 @@ class BackupEventContractTest {
                     POINT.minusSeconds(1), POINT.plusSeconds(42), POINT,
                     List.of(new TableChecksum("public.customer", 300, "cd34")), "VERIFIED", null,
                     "8 tables match the manifest", AT, null, "dana", AT.plusSeconds(3600)),
-            new BackupEncryptedEvent(ID, "foodtruck", "2026-q4", "AES256_GCM_HKDF_1MB", "dana", AT));
+            new BackupEncryptedEvent(ID, "foodtruck", "2026-q4", "AES256_GCM_HKDF_1MB", "dana", AT),
+            new BaseBackupStartedEvent(ID, "foodtruck", "protected", "full", List.of("primary", "secondary", "tertiary"),
+                    "scheduler", AT),
+            new BaseBackupCompletedEvent(ID, "foodtruck", "protected", "20261125-094000F", "full", POINT,
+                    POINT.plusSeconds(9), 23025326L, 3061184L, "000000010000000000000005", "000000010000000000000005",
+                    "primary", "scheduler", AT),
+            new BaseBackupFailedEvent(ID, "foodtruck", "protected", "tertiary",
+                    "pgbackrest backup exited with 49: ERROR: [049]: unable to get info for path/file", "scheduler", AT),
+            new BaseBackupExpiredEvent(ID, "foodtruck", "protected", "20261025-094000F", "secondary",
+                    "no retention rule keeps it (30 daily, 12 weekly, 12 monthly)", "scheduler", AT),
+            new WalArchiveLagEvent("foodtruck", "protected", true, "00000001000000000000002A", POINT,
+                    Duration.ofMinutes(25), Duration.ofMinutes(5), "backup-service", AT),
+            new PointInTimeRestoreStartedEvent("r-8", "foodtruck", "foodtruck_0907", POINT.minusSeconds(1), "dana", AT),
+            new PointInTimeRestoredEvent("r-8", "foodtruck", "foodtruck_0907", POINT.minusSeconds(1),
+                    Instant.parse("2026-11-25T09:39:58.812345Z"), "20261125-020000F", 8, 10342L, "dana", AT),
+            new PointInTimeRestoreFailedEvent("r-8", "foodtruck", "foodtruck_0907", POINT.minusSeconds(1),
+                    "pgbackrest restore exited with 75: ERROR: [075]: no backup set found to restore", "dana", AT));
 
     @Autowired
     ObjectMapper json;

@@ -24,13 +24,24 @@ import java.time.Instant;
         @JsonSubTypes.Type(RpoRecoveredEvent.class),
         @JsonSubTypes.Type(RetentionHaltedEvent.class),
         @JsonSubTypes.Type(BackupImportedEvent.class),
-        @JsonSubTypes.Type(BackupEncryptedEvent.class)
+        @JsonSubTypes.Type(BackupEncryptedEvent.class),
+        @JsonSubTypes.Type(BaseBackupStartedEvent.class),
+        @JsonSubTypes.Type(BaseBackupCompletedEvent.class),
+        @JsonSubTypes.Type(BaseBackupFailedEvent.class),
+        @JsonSubTypes.Type(BaseBackupExpiredEvent.class),
+        @JsonSubTypes.Type(WalArchiveLagEvent.class),
+        @JsonSubTypes.Type(PointInTimeRestoreStartedEvent.class),
+        @JsonSubTypes.Type(PointInTimeRestoredEvent.class),
+        @JsonSubTypes.Type(PointInTimeRestoreFailedEvent.class)
 })
 public sealed interface BackupEvent permits BackupStartedEvent, BackupCompletedEvent, BackupFailedEvent,
         BackupCopiedEvent, BackupCopyFailedEvent, BackupCopyAbandonedEvent, BackupVerifiedEvent, BackupVerificationFailedEvent,
         BackupExpiredEvent, BackupRestoreStartedEvent, BackupRestoredEvent, BackupRestoreFailedEvent, RpoAtRiskEvent,
-        RpoRecoveredEvent, RetentionHaltedEvent, BackupImportedEvent, BackupEncryptedEvent {
+        RpoRecoveredEvent, RetentionHaltedEvent, BackupImportedEvent, BackupEncryptedEvent, BaseBackupStartedEvent,
+        BaseBackupCompletedEvent, BaseBackupFailedEvent, BaseBackupExpiredEvent, WalArchiveLagEvent,
+        PointInTimeRestoreStartedEvent, PointInTimeRestoredEvent, PointInTimeRestoreFailedEvent {
 
+    /** The backup's id; for a restore to an instant, the restore's; null for the WAL archive's lag. */
     String backupId();
 
     /** The protected database the backup is of. */

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Decides the evidence of an incident's restore. Named by its restore id, a restore of backup-service is the
- * evidence: the backup id and restore point are those of its {@code dr.backup.restored} event, and the event ticks
+ * evidence: the backup id and restore point are those of its {@code dr.backup.restored} event (or, for a restore to
+ * an instant, its {@code dr.backup.restored-to-instant} event: the base backup and the instant reached), and the event ticks
  * the plan's {@code database-restored} item (and {@code data-verified} when that backup was verified against its
  * manifest). Typed by hand, they are manual evidence that the caller vouches for.
  */
@@ -22,6 +23,8 @@ public class RestoreLinks {
 
     static final String RESTORED_TYPE = "dr.backup.restored.v1";
     static final String VERIFIED_TYPE = "dr.backup.verified.v1";
+    /** A restore to an instant: its restore point is the instant reached, so the data loss is seconds. */
+    static final String POINT_IN_TIME_TYPE = "dr.backup.restored-to-instant.v1";
 
     private final SeenEvents seen;
     private final Plan plan;
@@ -52,9 +55,15 @@ public class RestoreLinks {
                     + " has restore point " + r.restorePoint() + "; leave it out, it is taken from the restore");
         }
         List<ItemProof> proofs = new ArrayList<>();
-        proof(SuiteDeeds.DATABASE_RESTORED, RESTORED_TYPE, r.eventId(), "backup " + r.backupId() + " of " + r.database()
-                + " restored into " + r.targetDatabase() + " from " + r.source() + " (restore " + r.restoreId() + ")")
-                .ifPresent(proofs::add);
+        if (POINT_IN_TIME_TYPE.equals(r.eventType())) {
+            proof(SuiteDeeds.DATABASE_RESTORED, POINT_IN_TIME_TYPE, r.eventId(), r.database() + " restored into "
+                    + r.targetDatabase() + " as at " + r.restorePoint() + " from " + r.source() + " (restore "
+                    + r.restoreId() + ")").ifPresent(proofs::add);
+        } else {
+            proof(SuiteDeeds.DATABASE_RESTORED, RESTORED_TYPE, r.eventId(), "backup " + r.backupId() + " of "
+                    + r.database() + " restored into " + r.targetDatabase() + " from " + r.source() + " (restore "
+                    + r.restoreId() + ")").ifPresent(proofs::add);
+        }
         seen.verification(r.backupId()).flatMap(v -> proof(SuiteDeeds.DATA_VERIFIED, VERIFIED_TYPE, v.eventId(),
                 "backup " + v.backupId() + " verified by restore: " + v.tablesChecked() + " tables match its manifest"))
                 .ifPresent(proofs::add);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.drcc.contract.backup.BackupRestoredEvent;
 import org.drcc.contract.backup.BackupVerifiedEvent;
+import org.drcc.contract.backup.PointInTimeRestoredEvent;
 import org.drcc.contract.notification.NotificationScheduledEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,7 +26,8 @@ public class SeenEvents {
 
     /** A finished restore, by its restore id. */
     public record SeenRestore(String restoreId, String eventId, String backupId, String database,
-                              String targetDatabase, Instant restorePoint, String source, Instant occurredAt) {
+                              String targetDatabase, Instant restorePoint, String source, Instant occurredAt,
+                              String eventType) {
     }
 
     /** A verification of a backup by restore against its manifest. */
@@ -42,6 +44,25 @@ public class SeenEvents {
                 .param("restoreId", e.restoreId()).param("eventId", eventId).param("backupId", e.backupId())
                 .param("database", e.database()).param("target", e.targetDatabase())
                 .param("restorePoint", ts(e.restorePoint())).param("source", e.source()).param("at", ts(e.occurredAt()))
+                .update();
+    }
+
+    /**
+     * A restore to an instant (point-in-time recovery): its restore point is the instant the data is from, the commit
+     * time of the last transaction replayed; its "backup" the base backup the WAL was replayed on.
+     */
+    public void restoredToInstant(String eventId, PointInTimeRestoredEvent e) {
+        jdbc.sql("""
+                        INSERT INTO seen_backup_restore (restore_id, event_id, backup_id, database, target_database,
+                            restore_point, source, occurred_at, event_type)
+                        VALUES (:restoreId, :eventId, :backupId, :database, :target, :restorePoint, :source, :at, :type)
+                        ON CONFLICT (restore_id) DO NOTHING""")
+                .param("restoreId", e.restoreId()).param("eventId", eventId).param("backupId", e.baseBackupLabel())
+                .param("database", e.database()).param("target", e.targetDatabase())
+                .param("restorePoint", ts(e.reachedAt() != null ? e.reachedAt() : e.toTime()))
+                .param("source", "base backup " + e.baseBackupLabel() + " and the WAL archive up to " + e.toTime()
+                        + ", " + e.tables() + " tables' row counts checked")
+                .param("at", ts(e.occurredAt())).param("type", "dr.backup.restored-to-instant.v1")
                 .update();
     }
 
@@ -101,11 +122,13 @@ public class SeenEvents {
 
     public Optional<SeenRestore> restore(String restoreId) {
         return jdbc.sql("""
-                        SELECT restore_id, event_id, backup_id, database, target_database, restore_point, source, occurred_at
+                        SELECT restore_id, event_id, backup_id, database, target_database, restore_point, source, occurred_at,
+                            event_type
                         FROM seen_backup_restore WHERE restore_id = :id""")
                 .param("id", restoreId)
                 .query((rs, n) -> new SeenRestore(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getTimestamp(8).toInstant()))
+                        rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                        rs.getString(9)))
                 .optional();
     }
 

@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.drcc.contract.Topics;
 import org.drcc.contract.backup.BackupEvent;
 import org.drcc.contract.backup.BackupRestoredEvent;
+import org.drcc.contract.backup.PointInTimeRestoredEvent;
 import org.drcc.contract.backup.BackupVerifiedEvent;
 import org.drcc.contract.notification.NotificationDeadlineBreachedEvent;
 import org.drcc.contract.notification.NotificationDeadlineMetEvent;
@@ -45,6 +46,8 @@ class SuiteEventsListener {
         inbox.consume(record, BACKUP, event -> {
             if (event instanceof BackupRestoredEvent restored) {
                 seen.restored(eventId, restored);
+            } else if (event instanceof PointInTimeRestoredEvent restored) {
+                seen.restoredToInstant(eventId, restored);
             } else if (event instanceof BackupVerifiedEvent verified) {
                 seen.verified(eventId, verified);
             }

@@ -191,7 +191,7 @@ class IncidentLifecycleControllerTest {
     void aTypedBackupIdThatIsNotTheLinkedRestoresIsA400NamingTheField() throws Exception {
         when(seen.restore("r-7")).thenReturn(java.util.Optional.of(new SeenEvents.SeenRestore("r-7", "e-1", "b-42",
                 "foodtruck", "foodtruck_copy", java.time.Instant.parse("2026-11-25T08:00:00Z"), "primary s3://b/k",
-                java.time.Instant.parse("2026-11-25T10:00:00Z"))));
+                java.time.Instant.parse("2026-11-25T10:00:00Z"), "dr.backup.restored.v1")));
         mvc.perform(json(post("/api/incidents/i-1/restore"), "{\"restoreId\": \"r-7\", \"backupId\": \"b-41\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("backupId"))

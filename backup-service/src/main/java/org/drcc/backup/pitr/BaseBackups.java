@@ -1,0 +1,220 @@
+package org.drcc.backup.pitr;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.drcc.backup.policy.BackupProperties;
+import org.drcc.backup.policy.DatabasePolicy;
+import org.drcc.backup.postgres.PgTarget;
+import org.drcc.backup.query.IncidentHolds;
+import org.drcc.backup.retention.GfsRetention;
+import org.drcc.backup.retention.RetentionCandidate;
+import org.drcc.backup.retention.RetentionPlan;
+import org.drcc.contract.backup.BaseBackupCompletedEvent;
+import org.drcc.contract.backup.BaseBackupExpiredEvent;
+import org.drcc.contract.backup.BaseBackupFailedEvent;
+import org.drcc.contract.backup.BaseBackupStartedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Base backups of the protected server's cluster with pgBackRest, to each tier's repository in turn (the tool backs
+ * up to one repository at a time; the WAL goes to all three as it is archived), then retention: in each repository
+ * the database's grandfather-father-son policy, with the incidents' holds, decides which backups stay
+ * ({@link GfsRetention}, the same rules as the dumps'), and pgBackRest expires the others with the WAL only they
+ * needed. Each outcome is an event.
+ */
+@Component
+public class BaseBackups {
+
+    private static final Logger log = LoggerFactory.getLogger(BaseBackups.class);
+    private static final Duration BACKUP_TIMEOUT = Duration.ofHours(6);
+    private static final Duration SHORT = Duration.ofMinutes(5);
+
+    private final PitrSettings settings;
+    private final PgBackRestConfig config;
+    private final PgBackRest tool;
+    private final BackupProperties properties;
+    private final IncidentHolds holds;
+    private final PitrViews views;
+    private final PitrEvents events;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final TaskExecutor tasks;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean stanzaCreated;
+
+    BaseBackups(PitrSettings settings, PgBackRestConfig config, PgBackRest tool, BackupProperties properties,
+                IncidentHolds holds, PitrViews views, PitrEvents events, ObjectMapper json, Clock clock,
+                TaskExecutor backupTasks) {
+        this.tasks = backupTasks;
+        this.settings = settings;
+        this.config = config;
+        this.tool = tool;
+        this.properties = properties;
+        this.holds = holds;
+        this.views = views;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public boolean enabled() {
+        return settings.enabled();
+    }
+
+    public String database() {
+        return settings.database();
+    }
+
+    PgTarget server() {
+        DatabasePolicy policy = policy();
+        return new PgTarget(policy.url(), policy.username(), policy.password());
+    }
+
+    private DatabasePolicy policy() {
+        DatabasePolicy policy = properties.databases().get(settings.database());
+        if (policy == null) {
+            throw new IllegalStateException("dr.backup.pitr.database: " + settings.database()
+                    + " is not a protected database (dr.backup.databases)");
+        }
+        return policy;
+    }
+
+    /**
+     * Writes pgBackRest's configuration and creates the stanza (both may be repeated): until then the server's
+     * archive command fails and the server keeps its WAL.
+     */
+    public synchronized void prepare() {
+        try {
+            config.write(server());
+        } catch (Exception e) {
+            throw new PgBackRestException("could not write pgBackRest's configuration: " + e.getMessage());
+        }
+        if (!stanzaCreated) {
+            tool.run(SHORT, "stanza-create");
+            stanzaCreated = true;
+        }
+    }
+
+    /** One base backup to every tier, then retention, on this thread; answers the run's id (the events carry it). */
+    public String run(String actor) {
+        String backupId = begin(actor);
+        try {
+            complete(backupId, actor);
+        } finally {
+            running.set(false);
+        }
+        return backupId;
+    }
+
+    /** The same, off this thread: answers once it is recorded as started; 409 while one runs on this instance. */
+    public String start(String actor) {
+        String backupId = begin(actor);
+        try {
+            tasks.execute(() -> {
+                try {
+                    complete(backupId, actor);
+                } finally {
+                    running.set(false);
+                }
+            });
+        } catch (RuntimeException e) {
+            running.set(false);
+            throw e;
+        }
+        return backupId;
+    }
+
+    private String begin(String actor) {
+        if (!settings.enabled()) {
+            throw new PitrRefusedException("point-in-time recovery is not set up (dr.backup.pitr.enabled)");
+        }
+        if (!running.compareAndSet(false, true)) {
+            throw new PitrRefusedException("a base backup of " + settings.database() + " is running");
+        }
+        String backupId = UUID.randomUUID().toString();
+        try {
+            events.publish(new BaseBackupStartedEvent(backupId, settings.database(), settings.stanza(), "full",
+                    config.repositories().stream().map(Repository::tier).toList(), actor, clock.instant()));
+        } catch (RuntimeException e) {
+            running.set(false);
+            throw e;
+        }
+        return backupId;
+    }
+
+    private void complete(String backupId, String actor) {
+        try {
+            prepare();
+        } catch (RuntimeException e) {
+            events.publish(new BaseBackupFailedEvent(backupId, settings.database(), settings.stanza(), null,
+                    e.getMessage(), actor, clock.instant()));
+            return;
+        }
+        for (Repository repo : config.repositories()) {
+            backUp(backupId, repo, actor);
+        }
+        expire(actor);
+    }
+
+    private void backUp(String backupId, Repository repo, String actor) {
+        try {
+            tool.run(BACKUP_TIMEOUT, "backup", "--repo=" + repo.number(), "--type=full");
+            BaseBackupInfo b = newest(repo).orElseThrow(() ->
+                    new PgBackRestException("the backup ended, yet pgbackrest info lists none in repo" + repo.number()));
+            events.publish(new BaseBackupCompletedEvent(backupId, settings.database(), settings.stanza(), b.label(),
+                    b.type(), b.startedAt(), b.consistentAt(), b.sizeBytes(), b.repositorySizeBytes(), b.walStart(),
+                    b.walStop(), repo.tier(), actor, clock.instant()));
+        } catch (RuntimeException e) {
+            log.error("Base backup to the {} repository failed: {}", repo.tier(), e.getMessage());
+            events.publish(new BaseBackupFailedEvent(backupId, settings.database(), settings.stanza(), repo.tier(),
+                    e.getMessage(), actor, clock.instant()));
+        }
+    }
+
+    public List<Repository> repositories() {
+        return config.repositories();
+    }
+
+    /** The base backups in one repository, as pgBackRest lists them. */
+    public List<BaseBackupInfo> list(Repository repo) {
+        return BaseBackupInfo.parse(json, tool.run(SHORT, "info", "--repo=" + repo.number(), "--output=json"));
+    }
+
+    private Optional<BaseBackupInfo> newest(Repository repo) {
+        return list(repo).stream().max(Comparator.comparing(BaseBackupInfo::label));
+    }
+
+    /** GFS retention in each repository; a repository that cannot be read is left for the next run. */
+    public void expire(String actor) {
+        DatabasePolicy policy = policy();
+        Instant now = clock.instant();
+        for (Repository repo : config.repositories()) {
+            try {
+                List<RetentionCandidate> candidates = list(repo).stream()
+                        .map(b -> new RetentionCandidate(b.label(), b.stoppedAt(), false)).toList();
+                RetentionPlan plan = GfsRetention.plan(candidates, policy.retention(), now, ZoneId.of(properties.zone()),
+                        holds.openHoldsSince());
+                for (String label : plan.expired()) {
+                    tool.run(SHORT, "expire", "--repo=" + repo.number(), "--set=" + label);
+                    events.publish(new BaseBackupExpiredEvent(views.backupIdOf(repo.tier(), label).orElse(label),
+                            settings.database(), settings.stanza(), label, repo.tier(),
+                            "no retention rule keeps it (" + policy.retention().daily() + " daily, " + policy.retention().weekly()
+                                    + " weekly, " + policy.retention().monthly() + " monthly)", actor, clock.instant()));
+                }
+            } catch (RuntimeException e) {
+                log.warn("Retention of the base backups in the {} repository skipped: {}", repo.tier(), e.getMessage());
+            }
+        }
+    }
+}

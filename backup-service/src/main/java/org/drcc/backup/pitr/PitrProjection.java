@@ -1,0 +1,79 @@
+package org.drcc.backup.pitr;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.drcc.contract.backup.BaseBackupCompletedEvent;
+import org.drcc.contract.backup.BaseBackupExpiredEvent;
+import org.drcc.contract.backup.BaseBackupFailedEvent;
+import org.drcc.contract.backup.PointInTimeRestoreFailedEvent;
+import org.drcc.contract.backup.PointInTimeRestoreStartedEvent;
+import org.drcc.contract.backup.PointInTimeRestoredEvent;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The point-in-time recovery events into the read model, in the transaction that stores them (the backups'
+ * subscribing group): a second running restore into the same database fails on its unique index and is refused.
+ */
+@Component
+@ProcessingGroup("backup-projection")
+class PitrProjection {
+
+    private final JdbcClient jdbc;
+
+    PitrProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(BaseBackupCompletedEvent e) {
+        jdbc.sql("INSERT INTO base_backup (backup_id, repository, database_name, label, status, started_at, consistent_at, "
+                        + "size_bytes, recorded_at) VALUES (?, ?, ?, ?, 'COMPLETED', ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(e.backupId(), e.repository(), e.database(), e.label(), ts(e.backupStartedAt()),
+                        ts(e.consistentAt()), e.sizeBytes(), ts(e.occurredAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(BaseBackupFailedEvent e) {
+        jdbc.sql("INSERT INTO base_backup (backup_id, repository, database_name, status, failure, recorded_at) "
+                        + "VALUES (?, ?, ?, 'FAILED', ?, ?) ON CONFLICT DO NOTHING")
+                .params(e.backupId(), e.repository() == null ? "-" : e.repository(), e.database(), e.reason(),
+                        ts(e.occurredAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(BaseBackupExpiredEvent e) {
+        jdbc.sql("UPDATE base_backup SET status = 'EXPIRED', expired_at = ? WHERE repository = ? AND label = ?")
+                .params(ts(e.occurredAt()), e.repository(), e.label()).update();
+    }
+
+    @EventHandler
+    void on(PointInTimeRestoreStartedEvent e) {
+        jdbc.sql("INSERT INTO pitr_restore (restore_id, database_name, target_database, to_time, status, started_at) "
+                        + "VALUES (?, ?, ?, ?, 'RUNNING', ?)")
+                .params(e.restoreId(), e.database(), e.targetDatabase(), ts(e.toTime()), ts(e.occurredAt()))
+                .update();
+    }
+
+    @EventHandler
+    void on(PointInTimeRestoredEvent e) {
+        jdbc.sql("UPDATE pitr_restore SET status = 'RESTORED', reached_at = ?, base_backup_label = ?, tables = ?, "
+                        + "row_count = ?, ended_at = ? WHERE restore_id = ?")
+                .params(ts(e.reachedAt()), e.baseBackupLabel(), e.tables(), e.rows(), ts(e.occurredAt()), e.restoreId())
+                .update();
+    }
+
+    @EventHandler
+    void on(PointInTimeRestoreFailedEvent e) {
+        jdbc.sql("UPDATE pitr_restore SET status = 'FAILED', failure = ?, ended_at = ? WHERE restore_id = ?")
+                .params(e.reason(), ts(e.occurredAt()), e.restoreId()).update();
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

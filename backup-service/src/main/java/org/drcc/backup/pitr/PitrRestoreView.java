@@ -1,0 +1,12 @@
+package org.drcc.backup.pitr;
+
+import java.time.Instant;
+
+/**
+ * A restore to an instant: {@code RUNNING}, {@code RESTORED} (with the instant the data is from, {@code reachedAt},
+ * and what was counted) or {@code FAILED} (with why).
+ */
+public record PitrRestoreView(String restoreId, String database, String targetDatabase, Instant toTime, String status,
+                              Instant reachedAt, String baseBackupLabel, Integer tables, Long rows, String failure,
+                              Instant startedAt, Instant endedAt) {
+}

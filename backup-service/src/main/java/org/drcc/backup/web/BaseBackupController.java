@@ -1,0 +1,47 @@
+package org.drcc.backup.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.drcc.backup.pitr.BaseBackupView;
+import org.drcc.backup.pitr.BaseBackups;
+import org.drcc.backup.pitr.PitrViews;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A base backup for point-in-time recovery now, besides the schedule's. */
+@Tag(name = "backups")
+@RestController
+@RequestMapping("/api/base-backups")
+class BaseBackupController {
+
+    private final BaseBackups baseBackups;
+    private final PitrViews views;
+
+    BaseBackupController(BaseBackups baseBackups, PitrViews views) {
+        this.baseBackups = baseBackups;
+        this.views = views;
+    }
+
+    @Operation(summary = "The base backups, newest first", description = "One row per tier's repository: COMPLETED (restorable to any instant from consistentAt on), FAILED (why), EXPIRED.")
+    @ApiResponse(responseCode = "200", description = "The base backups")
+    @GetMapping
+    List<BaseBackupView> list(@RequestParam(defaultValue = "60") int limit) {
+        return views.baseBackups(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @Operation(summary = "Take a base backup of the protected server's cluster now", description = "pgBackRest, to each tier's repository in turn, then the GFS retention; the outcome is in dr.backup.base-backup-completed.v1 or -failed.v1 (one per tier). 409 while one runs or when point-in-time recovery is not set up. Rate-limited.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the base backup runs")
+    @PostMapping
+    ResponseEntity<Map<String, String>> backUpNow(Principal caller) {
+        String backupId = baseBackups.start(caller.getName());
+        return ResponseEntity.accepted().body(Map.of("backupId", backupId, "database", baseBackups.database()));
+    }
+}

@@ -1,0 +1,212 @@
+package org.drcc.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.drcc.backup.job.Policies;
+import org.drcc.backup.job.RpoWatch;
+import org.drcc.backup.pitr.BaseBackups;
+import org.drcc.testsupport.WithEngines;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Point-in-time recovery on the real engines: the server archives its WAL with pgBackRest into the three tiers
+ * (S3Mock over HTTPS), a base backup is taken, rows are committed one by one, and a restore to an instant between
+ * two commits finds exactly the rows committed before it, in a new database.
+ */
+@WithEngines(database = "backup")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"dr.backup.scheduling-enabled=false", "dr.backup.pitr.archive-lag-threshold=PT2S"})
+class PointInTimeRecoveryIT {
+
+    private static final String TARGET = "foodtruck_pitr";
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    BaseBackups baseBackups;
+
+    @Autowired
+    RpoWatch rpoWatch;
+
+    @Autowired
+    Policies policies;
+
+    @Test
+    void aWalArchiveThatFallsBehindIsRpoAtRiskAndSaysSoOnceAndAgainWhenItCatchesUp() throws Exception {
+        baseBackups.prepare();
+        String command = query("SHOW archive_command");
+        try {
+            // archiving breaks: every WAL segment from now on waits in pg_wal
+            execute("ALTER SYSTEM SET archive_command = 'false'");
+            execute("SELECT pg_reload_conf()");
+            execute("CREATE TABLE IF NOT EXISTS pitr_lag (id int)");
+            // a new segment each time (the reload reaches the archiver a moment later): the first left waiting grows old
+            await(() -> {
+                writeAndSwitchWal();
+                rpoWatch.check("foodtruck", policies.require("foodtruck"));
+                return walWatch();
+            }, lagging -> Boolean.TRUE.equals(lagging));
+            assertThat(rpoAtRisk()).as("a lagging WAL archive is RPO at risk").isTrue();
+        } finally {
+            execute("ALTER SYSTEM SET archive_command = '" + command.replace("'", "''") + "'");
+            execute("SELECT pg_reload_conf()");
+            execute("DROP TABLE IF EXISTS pitr_lag");
+        }
+        await(() -> {
+            rpoWatch.check("foodtruck", policies.require("foodtruck"));
+            return walWatch();
+        }, lagging -> Boolean.FALSE.equals(lagging));
+        try (Connection c = BackupApi.connect("backup"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM domainevententry "
+                     + "WHERE payloadtype LIKE '%WalArchiveLagEvent'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("one event when it fell behind, one when it caught up").isEqualTo(2);
+        }
+    }
+
+    private static void writeAndSwitchWal() {
+        try {
+            execute("INSERT INTO pitr_lag VALUES (1)");
+            execute("SELECT pg_switch_wal()");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Boolean walWatch() {
+        try (Connection c = BackupApi.connect("backup"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT lagging FROM wal_archive_watch WHERE database_name = 'foodtruck'")) {
+            return rs.next() ? rs.getBoolean(1) : null;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean rpoAtRisk() throws Exception {
+        try (Connection c = BackupApi.connect("backup"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT at_risk FROM rpo_watch WHERE database_name = 'foodtruck'")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    @Test
+    void aRestoreToAnInstantHoldsExactlyTheRowsCommittedBeforeItAndSaysWhichInstantItReached() throws Exception {
+        BackupApi api = new BackupApi(http, "pitr-dba");
+        execute("CREATE TABLE pitr_probe (id int PRIMARY KEY, written_at timestamptz NOT NULL DEFAULT clock_timestamp())");
+        try {
+            ResponseEntity<Map<String, Object>> base = api.post("/api/base-backups", "");
+            assertThat(base.getStatusCode()).as(String.valueOf(base.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+            String backupId = (String) base.getBody().get("backupId");
+            List<Map<String, Object>> tiers = await(() -> baseBackups(api, backupId), rows -> rows.size() == 3);
+            assertThat(tiers).as("one base backup in each tier's repository").allSatisfy(t ->
+                    assertThat(t).as(String.valueOf(t.get("failure"))).containsEntry("status", "COMPLETED"));
+            Instant consistent = tiers.stream().map(t -> Instant.parse((String) t.get("consistentAt")))
+                    .max(Instant::compareTo).orElseThrow();
+            while (Instant.now().isBefore(consistent.plusMillis(200))) {
+                Thread.sleep(100);
+            }
+
+            // three rows, each its own transaction; the instant; two more rows after it
+            for (int id = 1; id <= 3; id++) {
+                execute("INSERT INTO pitr_probe (id) VALUES (" + id + ")");
+            }
+            Instant lastBefore = Instant.parse(query("SELECT to_char(max(written_at) AT TIME ZONE 'UTC', "
+                    + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM pitr_probe"));
+            Thread.sleep(50);
+            Instant toTime = Instant.parse(query("SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', "
+                    + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"));
+            Thread.sleep(50);
+            execute("INSERT INTO pitr_probe (id) VALUES (4)");
+            execute("INSERT INTO pitr_probe (id) VALUES (5)");
+
+            ResponseEntity<Map<String, Object>> future = api.post("/api/restores", body(Instant.now().plusSeconds(3600)));
+            assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(future.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat((String) future.getBody().get("detail")).contains("in the future");
+            ResponseEntity<Map<String, Object>> tooEarly = api.post("/api/restores", body(consistent.minusSeconds(86400)));
+            assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat((String) tooEarly.getBody().get("detail")).contains("before the oldest base backup");
+            assertThat(BackupApi.databaseExists(TARGET)).as("nothing created by a refusal").isFalse();
+
+            ResponseEntity<Map<String, Object>> accepted = api.post("/api/restores", body(toTime));
+            assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+            String restoreId = (String) accepted.getBody().get("restoreId");
+            assertThat(accepted.getHeaders().getLocation()).hasToString("/api/restores/" + restoreId);
+            Map<String, Object> done = await(() -> http.exchange("/api/restores/" + restoreId, HttpMethod.GET, null,
+                    BackupApi.JSON).getBody(), r -> !"RUNNING".equals(r.get("status")));
+            assertThat(done).as(String.valueOf(done.get("failure"))).containsEntry("status", "RESTORED");
+
+            List<Integer> ids = new ArrayList<>();
+            try (Connection c = BackupApi.connect(TARGET); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT id FROM pitr_probe ORDER BY id")) {
+                while (rs.next()) {
+                    ids.add(rs.getInt(1));
+                }
+            }
+            assertThat(ids).as("exactly the rows committed before " + toTime).containsExactly(1, 2, 3);
+            Instant reached = Instant.parse((String) done.get("reachedAt"));
+            assertThat(reached).as("the last commit replayed: after the third row was written, not after the instant")
+                    .isAfterOrEqualTo(lastBefore).isBeforeOrEqualTo(toTime);
+            assertThat(((Number) done.get("tables")).intValue()).as("every table of foodtruck counted").isGreaterThan(1);
+        } finally {
+            execute("DROP TABLE IF EXISTS pitr_probe");
+            try (Connection c = BackupApi.connect("postgres"); Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + TARGET + " WITH (FORCE)");
+            }
+        }
+    }
+
+    private static String body(Instant toTime) {
+        return "{\"database\": \"foodtruck\", \"toTime\": \"" + toTime + "\", \"targetDatabase\": \"" + TARGET + "\"}";
+    }
+
+    private List<Map<String, Object>> baseBackups(BackupApi api, String backupId) {
+        List<Map<String, Object>> all = BackupApi.list(http.exchange("/api/base-backups", HttpMethod.GET, null,
+                List.class).getBody());
+        return all.stream().filter(b -> backupId.equals(b.get("backupId"))).toList();
+    }
+
+    private static <T> T await(Supplier<T> read, Predicate<T> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+        while (true) {
+            T value = read.get();
+            if (done.test(value)) {
+                return value;
+            }
+            assertThat(System.nanoTime()).as("waiting: %s", value).isLessThan(deadline);
+            Thread.sleep(300);
+        }
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (Connection c = BackupApi.connect("foodtruck"); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static String query(String sql) throws Exception {
+        try (Connection c = BackupApi.connect("foodtruck"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.drcc.engines;
+
+import java.nio.file.Path;
+
+/**
+ * Continuous WAL archiving of the embedded PostgreSQL server by pgBackRest, the field's tool for point-in-time
+ * recovery. The server only names the command; backup-service writes pgBackRest's configuration (the three tiers'
+ * repositories, from its {@code dr.s3} settings) into {@link #configDir} and drives the tool. Until it has, a
+ * WAL segment's archiving fails and the server keeps the segment and tries again, so nothing is lost.
+ */
+public final class WalArchive {
+
+    /** pgBackRest's name for the protected server's cluster. */
+    public static final String STANZA = "protected";
+    /** Switch to a new WAL segment at least this often when anything was written: the RPO of a quiet server. */
+    static final String ARCHIVE_TIMEOUT = "60s";
+
+    private WalArchive() {
+    }
+
+    /** pgBackRest's configuration: {@code pgbackrest.conf}, and {@code conf.d/} for its secrets (mode 0600). */
+    public static Path configDir(Path dataDir) {
+        return dataDir.resolve("pgbackrest");
+    }
+
+    /** The server's {@code archive_command} (run by a shell: the paths are quoted, a data folder may have spaces). */
+    static String archiveCommand(Path dataDir) {
+        Path dir = configDir(dataDir).toAbsolutePath();
+        return "pgbackrest \"--config=" + dir.resolve("pgbackrest.conf") + "\" \"--config-include-path="
+                + dir.resolve("conf.d") + "\" --stanza=" + STANZA + " archive-push %p";
+    }
+}
