@@ -173,12 +173,13 @@ final class Suite implements AutoCloseable {
         }
         await(stopping, start);
         if (engines != null) {
-            // nothing uses them any more: the three stop side by side, each reported on its own
+            // nothing uses them any more: Kafka and PostgreSQL stop side by side, each reported on its own; S3
+            // after PostgreSQL, whose archiver pushes the last WAL segments to the S3 repositories as it stops
             Map<String, CompletableFuture<Void>> engineStops = new LinkedHashMap<>();
             engineStops.put("Kafka", stopAsync("kafka", engines.kafka()::close));
-            engineStops.put("S3", stopAsync("s3", engines::stopS3));
             engineStops.put("PostgreSQL", stopAsync("postgres", engines::stopPostgres));
             await(engineStops, start);
+            await(new LinkedHashMap<>(Map.of("S3", stopAsync("s3", engines::stopS3))), start);
         }
         out.printf("Stopped in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }

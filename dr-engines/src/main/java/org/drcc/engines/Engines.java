@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The three real engines the suite runs on: PostgreSQL, Kafka and S3. One instance serves a whole
- * {@code ./dr up} or a whole test JVM; closing it stops them in reverse order.
+ * {@code ./dr up} or a whole test JVM; closing it stops PostgreSQL first (its archiver still
+ * pushes WAL to S3 as it stops), then Kafka, then S3.
  */
 public final class Engines implements AutoCloseable {
 
@@ -157,9 +158,10 @@ public final class Engines implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(s3);
-        closeQuietly(kafka);
+        // PostgreSQL before S3: its archiver pushes the last WAL segments to the S3 repositories as it stops
         closeQuietly(postgres);
+        closeQuietly(kafka);
+        closeQuietly(s3);
     }
 
     private static void closeQuietly(AutoCloseable engine) {
