@@ -30,7 +30,11 @@ import org.drcc.contract.backup.RpoRecoveredEvent;
 import org.drcc.contract.incident.IncidentClosedEvent;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentRestoredEvent;
+import org.drcc.contract.incident.IncidentRole;
 import org.drcc.contract.incident.IncidentTargets;
+import org.drcc.contract.incident.Phase;
+import org.drcc.contract.incident.PhaseWindowBreachedEvent;
+import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.incident.NoteAddedEvent;
 import org.drcc.contract.incident.Severity;
 import org.drcc.notification.command.Claim;
@@ -420,6 +424,33 @@ class NotificationServiceIT {
                 .satisfies(r -> assertThat(r.getBodyAsString()).contains("nobody of the immediate tier"));
         assertThat(notifications(acknowledged)).noneMatch(r -> r.get("kind").equals("escalation"));
         assertThat(publishedTypes(ignored, "dr.notification.escalated.v1")).contains("dr.notification.escalated.v1");
+    }
+
+    @Test
+    void aBreachedPhaseWindowIsEscalatedToTheDrLeadsManagementOnceThoughDeliveredTwice() throws Exception {
+        String id = UUID.randomUUID().toString();
+        IncidentDeclaredEvent declared = TestEvents.declared(id, Severity.HIGH, false);
+        Instant deadline = declared.occurredAt().plus(Duration.ofMinutes(30));
+        PhaseWindowBreachedEvent breach = new PhaseWindowBreachedEvent(id, declared.targets(), Phase.ASSESSMENT,
+                deadline, "incident-service", deadline.plusSeconds(1));
+        String breachId = UUID.randomUUID().toString();
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(Topics.INCIDENT_EVENTS, id, declared);
+            events.publish(Topics.INCIDENT_EVENTS, id, new RoleAssignedEvent(id, declared.targets(),
+                    IncidentRole.DR_LEAD, "dana", null, "alice", declared.occurredAt()));
+            events.publish(Topics.INCIDENT_EVENTS, id, breachId, breach);
+            events.publish(Topics.INCIDENT_EVENTS, id, breachId, breach);
+            events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(id).stream()
+                .anyMatch(r -> r.get("kind").equals("phase-window-breached") && r.get("status").equals("SENT")));
+        assertThat(notifications(id)).filteredOn(r -> r.get("kind").equals("phase-window-breached")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("audience", "Duty Manager"));
+        assertThat(TestChannels.HTTP.findAll(postRequestedFor(urlEqualTo("/escalate"))
+                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock
+                        .containing(id))))).singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString()).contains("still in ASSESSMENT")
+                        .contains("DR lead: dana").contains(deadline.toString()));
     }
 
     @Test

@@ -7,8 +7,10 @@ import org.drcc.incident.report.ReportSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration
+@EnableScheduling
 @EnableConfigurationProperties({PlanProperties.class, ReportSettings.class})
 class IncidentConfig {
 

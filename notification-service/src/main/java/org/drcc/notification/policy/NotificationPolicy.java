@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.contract.incident.PhaseWindowBreachedEvent;
 import org.drcc.contract.incident.Severity;
 import org.drcc.contract.notification.NotificationEscalatedEvent;
 import org.drcc.notification.command.Envelope;
@@ -32,6 +33,7 @@ import org.springframework.stereotype.Component;
 public class NotificationPolicy {
 
     private static final String ESCALATION = "escalation";
+    private static final String PHASE_WINDOW_BREACHED = "phase-window-breached";
 
     private final PlanInForce plan;
     private final IncidentBriefs briefs;
@@ -47,6 +49,10 @@ public class NotificationPolicy {
     }
 
     public void on(IncidentEvent event, String eventId) {
+        if (event instanceof PhaseWindowBreachedEvent breach) {
+            escalate(breach, eventId);
+            return;
+        }
         MessageKind.of(event).ifPresent(kind -> {
             IncidentBrief brief = briefs.find(event.incidentId()).orElseGet(() -> new IncidentBrief(
                     event.incidentId(), event.targets().scenarioId(), null, null,
@@ -80,6 +86,30 @@ public class NotificationPolicy {
             for (Contact contact : audience.contactsOrLog()) {
                 schedule(e.incidentId(), e.notificationId(), ESCALATION, "escalation", audience.name(), contact,
                         null, e.occurredAt(), values);
+            }
+        }
+    }
+
+    /**
+     * A phase window that ended before the phase did goes to the DR lead's managers: the plan's escalation audiences,
+     * as messages of kind {@code phase-window-breached} whose source is the breach event (once per contact).
+     */
+    private void escalate(PhaseWindowBreachedEvent breach, String eventId) {
+        CommunicationPlan.Escalation escalation = plan.get().escalation();
+        if (escalation == null) {
+            return; // the plan names nobody to escalate to
+        }
+        IncidentBrief brief = briefs.find(breach.incidentId()).orElseGet(() -> new IncidentBrief(breach.incidentId(),
+                breach.targets().scenarioId(), null, null, String.valueOf(breach.targets().rto()), null,
+                breach.targets().drill()));
+        Map<String, Object> values = MessageValues.of(breach, brief);
+        values.put("phase", breach.phase().name());
+        values.put("deadline", breach.deadline());
+        values.put("drLead", briefs.drLead(breach.incidentId()).orElse("nobody yet"));
+        for (CommunicationPlan.Audience audience : escalation.audiences()) {
+            for (Contact contact : audience.contactsOrLog()) {
+                schedule(breach.incidentId(), eventId, PHASE_WINDOW_BREACHED, ESCALATION, audience.name(), contact,
+                        null, breach.occurredAt(), values);
             }
         }
     }
