@@ -454,6 +454,36 @@ class NotificationServiceIT {
     }
 
     @Test
+    void anAudienceToldOnlyOfAnExtendedOutageHearsOfAnOutageLongerThanItsRuleOnceAndNotAtTheDeclaration()
+            throws Exception {
+        String longOne = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(Topics.INCIDENT_EVENTS, longOne, declaredAgo(longOne, Duration.ofHours(2)));
+            events.publish(Topics.INCIDENT_EVENTS, fresh, TestEvents.declared(fresh, Severity.HIGH, false));
+            events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(longOne).stream()
+                .anyMatch(r -> r.get("kind").equals("extended-outage") && r.get("status").equals("SENT")));
+        Thread.sleep(1500); // more rounds, in which a second message would have been scheduled
+        assertThat(notifications(longOne)).filteredOn(r -> r.get("audience").equals("Users by E-mail")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("kind", "extended-outage"));
+        assertThat(TestChannels.HTTP.findAll(postRequestedFor(urlEqualTo("/slack/users"))
+                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock
+                        .containing(longOne))))).singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString()).contains("Extended outage"));
+        assertThat(notifications(fresh)).as("declared just now: not told at the declaration").isNotEmpty()
+                .noneMatch(r -> r.get("audience").equals("Users by E-mail"));
+    }
+
+    private static IncidentDeclaredEvent declaredAgo(String id, Duration ago) {
+        IncidentDeclaredEvent now = TestEvents.declared(id, Severity.HIGH, false);
+        Instant at = now.occurredAt().minus(ago);
+        return new IncidentDeclaredEvent(id, now.scenarioId(), now.title(), null, now.severity(), now.rto(), now.rpo(),
+                at, at.minusSeconds(600), false, "alice", at);
+    }
+
+    @Test
     void anAttemptCutShortByAStopIsResolvedWithoutASecondSend() {
         String id = UUID.randomUUID().toString();
         String notificationId = NotificationId.of("it-" + id, "DR Team Lead", "slack");

@@ -1,5 +1,6 @@
 package org.drcc.notification.policy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -34,6 +35,7 @@ public class NotificationPolicy {
 
     private static final String ESCALATION = "escalation";
     private static final String PHASE_WINDOW_BREACHED = "phase-window-breached";
+    private static final String EXTENDED_OUTAGE = "extended-outage";
 
     private final PlanInForce plan;
     private final IncidentBriefs briefs;
@@ -61,7 +63,8 @@ public class NotificationPolicy {
             for (CommunicationPlan.Tier tier : plan.get().tiers()) {
                 Instant dueAt = kind == MessageKind.DECLARATION ? event.occurredAt().plus(tier.deadline()) : null;
                 for (CommunicationPlan.Audience audience : tier.audiences()) {
-                    if (audience.concerns(severity(brief), brief.scenarioId())) {
+                    if (audience.concerns(severity(brief), brief.scenarioId())
+                            && audience.openLongEnough(openFor(brief, event.occurredAt(), kind))) {
                         for (Contact contact : audience.contactsOrLog()) {
                             schedule(event, eventId, kind, tier.id(), audience.name(), contact, dueAt, values);
                         }
@@ -88,6 +91,32 @@ public class NotificationPolicy {
                         null, e.occurredAt(), values);
             }
         }
+    }
+
+    /**
+     * An audience told only of an extended outage gets one {@code extended-outage} message once the incident's outage
+     * has gone on longer than its {@code openLongerThan}; its source is named for the incident and the audience, so
+     * asking again (every round, every instance) schedules nothing new.
+     */
+    public void extendedOutage(IncidentBrief brief, String tier, CommunicationPlan.Audience audience, Instant now) {
+        if (!audience.concerns(severity(brief), brief.scenarioId())) {
+            return;
+        }
+        Map<String, Object> values = MessageValues.of(brief);
+        values.put("openFor", Duration.between(brief.declaredAt(), now).withNanos(0));
+        values.put("occurredAt", now);
+        String source = "extended-outage:" + brief.incidentId() + ":" + audience.name();
+        for (Contact contact : audience.contactsOrLog()) {
+            schedule(brief.incidentId(), source, EXTENDED_OUTAGE, tier, audience.name(), contact, null, now, values);
+        }
+    }
+
+    /** How long the incident has been open at {@code at}: zero for its declaration, unknown without a brief. */
+    private static Duration openFor(IncidentBrief brief, Instant at, MessageKind kind) {
+        if (kind == MessageKind.DECLARATION) {
+            return Duration.ZERO;
+        }
+        return brief.declaredAt() == null ? null : Duration.between(brief.declaredAt(), at);
     }
 
     /**
