@@ -1,10 +1,12 @@
 package org.drcc.incident.deadline;
 
 import java.time.Clock;
+import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.incident.command.CheckPhaseWindowsCommand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +35,14 @@ class PhaseWindowClock {
 
     @Scheduled(fixedDelayString = "${dr.incident.phase-windows.poll-interval:PT15S}", initialDelayString = "PT5S")
     void checkWindows() {
-        for (String incidentId : due.pastDeadline(clock.instant(), BATCH)) {
+        List<String> incidents;
+        try {
+            incidents = due.pastDeadline(clock.instant(), BATCH);
+        } catch (DataAccessException e) {
+            log.warn("the phase deadlines cannot be read ({}); looked at again on the next round", e.getMessage());
+            return;
+        }
+        for (String incidentId : incidents) {
             try {
                 commands.sendAndWait(new CheckPhaseWindowsCommand(incidentId, clock.instant()));
             } catch (RuntimeException e) {
