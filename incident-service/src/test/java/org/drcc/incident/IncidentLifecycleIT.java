@@ -176,14 +176,9 @@ class IncidentLifecycleIT {
         Instant detected = Instant.now().minus(Duration.ofMinutes(61));
         String late = (String) send(HttpMethod.POST, "/api/incidents", "alice", Map.of("scenario", "database-corruption",
                 "title", "Found late", "detectedAt", detected.toString()), null).getBody().get("id");
-        Map<String, Object> view = null;
-        for (int i = 0; i < 150; i++) {
-            view = http.exchange("/api/incidents/" + late, HttpMethod.GET, null, MAP).getBody();
-            if ("BREACHED".equals(window(view, "CONTAINMENT").get("state"))) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        Map<String, Object> view = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.exchange("/api/incidents/" + late, HttpMethod.GET, null, MAP).getBody(),
+                        v -> "BREACHED".equals(window(v, "CONTAINMENT").get("state")));
         assertThat(window(view, "ASSESSMENT")).containsEntry("state", "BREACHED")
                 .containsEntry("deadline", detected.plus(Duration.ofMinutes(30)).toString());
         assertThat(window(view, "CONTAINMENT")).containsEntry("state", "BREACHED");
