@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dr", mixinStandardHelpOptions = true, version = "dr 0.1.0",
         description = "Runs the disaster-recovery plan: incidents, backups, drills, notifications, metrics.",
         subcommands = {UpCommand.class, LoginCommand.class, IncidentCommand.class, BackupCommand.class,
-                AuditCommand.class, MetricsCommand.class, DrillCommand.class, PrivacyCommand.class,
+                AuditCommand.class, MetricsCommand.class, DrillCommand.class, PlanCommand.class, PrivacyCommand.class,
                 SelfCommand.class, MaintenanceCommand.class, ReviewCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the service refused (its reason is printed)", "2:bad command line",

@@ -44,15 +44,30 @@ class IncidentCommand {
         return 0;
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "An incident; --as-of shows it as it was then.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "An incident; --as-of shows it as it was then; "
+            + "--checklist adds its checklist and its phase windows (deadline, MET or BREACHED).")
     int show(@Parameters(paramLabel = "ID") String id, @Option(names = "--as-of") Instant asOf,
              @Option(names = "--checklist", description = "Also list its checklist.") boolean checklist) {
         JsonNode incident = services.incidents().get("/api/incidents/" + id, query("asOf", asOf));
         output.fields(incident, SHOW);
         if (checklist && !output.json) {
             output.out.println();
-            output.print(incident.get("checklist"), "phase", "id", "mandatory", "state", "by", "text");
+            output.print(incident.get("checklist"), "phase", "id", "owner", "mandatory", "state", "by", "text");
+            output.out.println();
+            output.print(incident.get("windows"), "phase", "from", "until", "deadline", "state", "decidedAt");
         }
+        return 0;
+    }
+
+    @Command(name = "checklist", mixinStandardHelpOptions = true, description = "An incident's checklist, your own "
+            + "items first (those of the roles the incident gives you, or your token's where it gives them nobody).")
+    int checklist(@Parameters(paramLabel = "ID") String id,
+                  @Option(names = "--mine", description = "Only your own items.") boolean mine) {
+        JsonNode checklist = services.incidents().get("/api/incidents/" + id + "/checklist", query("mine", mine));
+        if (!output.json) {
+            output.out.printf("%s, your roles: %s%n%n", Output.text(checklist.get("person")), Output.text(checklist.get("roles")));
+        }
+        output.print(checklist, "mine", "phase", "id", "owner", "mandatory", "state", "text");
         return 0;
     }
 

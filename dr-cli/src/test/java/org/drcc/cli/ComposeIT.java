@@ -118,7 +118,7 @@ class ComposeIT {
         EngineSettings settings = EngineSettings.forTests(dir.resolve("engines"));
         ComposeFile compose = new ComposeFile(COMPOSE, dotEnv);
         try (KafkaEngine kafka = KafkaEngine.launch(settings);
-             S3Engine s3 = S3Engine.launch(settings, bucketsOfMinioInit(compose));
+             S3Engine s3 = S3Engine.launch(settings, bucketsOfMinioInit(compose), Ports.free());
              PostgresEngine postgres = PostgresEngine.start(settings)) {
             kafka.awaitReady();
             s3.awaitReady();

@@ -135,13 +135,14 @@ class IncidentLifecycleIT {
     @Test
     void twoOperatorsOnOneVersionOneWinsTheOtherGets412() {
         String id = declare("Two operators");
-        ResponseEntity<Map<String, Object>> first = send(HttpMethod.POST, path(id, "notes"), "bob", Map.of("text", "a"), "\"1\"");
-        ResponseEntity<Map<String, Object>> second = send(HttpMethod.POST, path(id, "notes"), "carol", Map.of("text", "b"), "\"1\"");
+        // declared, its checklist and its phase windows: version 2
+        ResponseEntity<Map<String, Object>> first = send(HttpMethod.POST, path(id, "notes"), "bob", Map.of("text", "a"), "\"2\"");
+        ResponseEntity<Map<String, Object>> second = send(HttpMethod.POST, path(id, "notes"), "carol", Map.of("text", "b"), "\"2\"");
         assertThat(first.getStatusCode().value()).isEqualTo(200);
-        assertThat(first.getHeaders().getETag()).isEqualTo("\"2\"");
+        assertThat(first.getHeaders().getETag()).isEqualTo("\"3\"");
         assertThat(second.getStatusCode().value()).isEqualTo(412);
         List<?> events = http.getForObject("/api/incidents/" + id + "/events", List.class);
-        assertThat(events).hasSize(3);
+        assertThat(events).hasSize(4);
     }
 
     @Test
@@ -195,7 +196,76 @@ class IncidentLifecycleIT {
         assertThat(again.getStatusCode().value()).as("the checklist survived the snapshot").isEqualTo(409);
         Map<String, Object> waived = ok(send(HttpMethod.POST, path(id, "checklist/dr-team-notified/waive"), "dana",
                 Map.of("reason", "the whole team is in the room"), null));
-        assertThat(waived).as("the DR lead survived the snapshot").containsEntry("version", 109);
+        assertThat(waived).as("the DR lead survived the snapshot").containsEntry("version", 110);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPhaseWindowLeftInTimeIsMetAndOneThatEndsFirstIsBreachedByTheClockOnce() throws Exception {
+        String onTime = declare("Assessed at once");
+        completeMandatory(onTime, "ASSESSMENT");
+        Map<String, Object> assessed = ok(send(HttpMethod.POST, path(onTime, "assess"), "alice", Map.of(), null));
+        assertThat(window(assessed, "ASSESSMENT")).containsEntry("state", "MET");
+        assertThat(window(assessed, "CONTAINMENT")).containsEntry("state", "OPEN");
+
+        // detected 61 minutes ago: the assessment window (30 min) and the containment window (1 h) are over
+        Instant detected = Instant.now().minus(Duration.ofMinutes(61));
+        String late = (String) send(HttpMethod.POST, "/api/incidents", "alice", Map.of("scenario", "database-corruption",
+                "title", "Found late", "detectedAt", detected.toString()), null).getBody().get("id");
+        Map<String, Object> view = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> http.exchange("/api/incidents/" + late, HttpMethod.GET, null, MAP).getBody(),
+                        v -> "BREACHED".equals(window(v, "CONTAINMENT").get("state")));
+        assertThat(window(view, "ASSESSMENT")).containsEntry("state", "BREACHED")
+                .containsEntry("deadline", detected.plus(Duration.ofMinutes(30)).toString());
+        assertThat(window(view, "CONTAINMENT")).containsEntry("state", "BREACHED");
+        assertThat(window(view, "RECOVERY")).containsEntry("state", "OPEN")
+                .containsEntry("deadline", detected.plus(Duration.ofHours(4)).toString());
+
+        completeMandatory(late, "ASSESSMENT");
+        ok(send(HttpMethod.POST, path(late, "assess"), "alice", Map.of(), null));
+        List<Map<String, Object>> breaches = ((List<Map<String, Object>>) http.exchange(
+                "/api/incidents/" + late + "/events", HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() { })
+                .getBody()).stream().filter(e -> "dr.incident.phase-window-breached.v1".equals(e.get("type"))).toList();
+        assertThat(breaches).as("each window breached once, by the clock, not again by the late move")
+                .hasSize(2).allSatisfy(e -> assertThat(e).containsEntry("actor", "incident-service"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPersonSeesTheirOwnDutiesFirstAndThePlanNamesItsContradictions() {
+        String id = declare("Whose job is what");
+        ok(send(HttpMethod.PUT, path(id, "roles/DEVOPS"), "alice", Map.of("person", "carol"), null));
+        Map<String, Object> bobs = http.exchange("/api/incidents/" + id + "/checklist", HttpMethod.GET,
+                new HttpEntity<>(headers("bob", null)), MAP).getBody();
+        assertThat((List<String>) bobs.get("roles")).as("bob is a DBA, and the incident names no other")
+                .containsExactly("DATABASE_ADMINISTRATOR");
+        List<Map<String, Object>> items = (List<Map<String, Object>>) bobs.get("items");
+        int own = (int) items.stream().filter(i -> Boolean.TRUE.equals(i.get("mine"))).count();
+        assertThat(items.subList(0, own)).isNotEmpty().allSatisfy(i -> assertThat(i)
+                .containsEntry("owner", "DATABASE_ADMINISTRATOR"));
+        assertThat(items.subList(own, items.size())).noneMatch(i -> "DATABASE_ADMINISTRATOR".equals(i.get("owner")));
+        assertThat(items).extracting(i -> i.get("id")).contains("restore-database", "dba-backup-management",
+                "db-manifest-matched", "incident-declared");
+
+        Map<String, Object> carols = http.exchange("/api/incidents/" + id + "/checklist?mine=true", HttpMethod.GET,
+                new HttpEntity<>(headers("carol", null)), MAP).getBody();
+        assertThat((List<Map<String, Object>>) carols.get("items")).isNotEmpty()
+                .allSatisfy(i -> assertThat(i).containsEntry("owner", "DEVOPS").containsEntry("mine", true));
+
+        Map<String, Object> check = http.getForObject("/api/plan/check", Map.class);
+        assertThat(check).containsEntry("consistent", false);
+        assertThat((List<Map<String, Object>>) check.get("contradictions"))
+                .anySatisfy(f -> assertThat(f).containsEntry("rule", "sla-rto").containsEntry("subject", "database-corruption"));
+        List<Map<String, Object>> phases = http.exchange("/api/plan/phases", HttpMethod.GET, null,
+                new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
+        assertThat(phases.get(2)).containsEntry("phase", "RECOVERY")
+                .containsEntry("window", Map.of("from", "PT1H", "until", "PT4H"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> window(Map<String, Object> view, String phase) {
+        return ((List<Map<String, Object>>) view.get("windows")).stream().filter(w -> phase.equals(w.get("phase")))
+                .findFirst().orElseThrow();
     }
 
     private String declare(String title) {

@@ -30,7 +30,11 @@ import org.drcc.contract.backup.RpoRecoveredEvent;
 import org.drcc.contract.incident.IncidentClosedEvent;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentRestoredEvent;
+import org.drcc.contract.incident.IncidentRole;
 import org.drcc.contract.incident.IncidentTargets;
+import org.drcc.contract.incident.Phase;
+import org.drcc.contract.incident.PhaseWindowBreachedEvent;
+import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.incident.NoteAddedEvent;
 import org.drcc.contract.incident.Severity;
 import org.drcc.contract.plan.ReviewDueEvent;
@@ -422,6 +426,63 @@ class NotificationServiceIT {
                 .satisfies(r -> assertThat(r.getBodyAsString()).contains("nobody of the immediate tier"));
         assertThat(notifications(acknowledged)).noneMatch(r -> r.get("kind").equals("escalation"));
         assertThat(publishedTypes(ignored, "dr.notification.escalated.v1")).contains("dr.notification.escalated.v1");
+    }
+
+    @Test
+    void aBreachedPhaseWindowIsEscalatedToTheDrLeadsManagementOnceThoughDeliveredTwice() throws Exception {
+        String id = UUID.randomUUID().toString();
+        IncidentDeclaredEvent declared = TestEvents.declared(id, Severity.HIGH, false);
+        Instant deadline = declared.occurredAt().plus(Duration.ofMinutes(30));
+        PhaseWindowBreachedEvent breach = new PhaseWindowBreachedEvent(id, declared.targets(), Phase.ASSESSMENT,
+                deadline, "incident-service", deadline.plusSeconds(1));
+        String breachId = UUID.randomUUID().toString();
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(Topics.INCIDENT_EVENTS, id, declared);
+            events.publish(Topics.INCIDENT_EVENTS, id, new RoleAssignedEvent(id, declared.targets(),
+                    IncidentRole.DR_LEAD, "dana", null, "alice", declared.occurredAt()));
+            events.publish(Topics.INCIDENT_EVENTS, id, breachId, breach);
+            events.publish(Topics.INCIDENT_EVENTS, id, breachId, breach);
+            events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(id).stream()
+                .anyMatch(r -> r.get("kind").equals("phase-window-breached") && r.get("status").equals("SENT")));
+        assertThat(notifications(id)).filteredOn(r -> r.get("kind").equals("phase-window-breached")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("audience", "Duty Manager"));
+        assertThat(TestChannels.HTTP.findAll(postRequestedFor(urlEqualTo("/escalate"))
+                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock
+                        .containing(id))))).singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString()).contains("still in ASSESSMENT")
+                        .contains("DR lead: dana").contains(deadline.toString()));
+    }
+
+    @Test
+    void anAudienceToldOnlyOfAnExtendedOutageHearsOfAnOutageLongerThanItsRuleOnceAndNotAtTheDeclaration()
+            throws Exception {
+        String longOne = UUID.randomUUID().toString();
+        String fresh = UUID.randomUUID().toString();
+        try (TestEvents events = new TestEvents(bootstrap)) {
+            events.publish(Topics.INCIDENT_EVENTS, longOne, declaredAgo(longOne, Duration.ofHours(2)));
+            events.publish(Topics.INCIDENT_EVENTS, fresh, TestEvents.declared(fresh, Severity.HIGH, false));
+            events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(longOne).stream()
+                .anyMatch(r -> r.get("kind").equals("extended-outage") && r.get("status").equals("SENT")));
+        Thread.sleep(1500); // more rounds, in which a second message would have been scheduled
+        assertThat(notifications(longOne)).filteredOn(r -> r.get("audience").equals("Users by E-mail")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("kind", "extended-outage"));
+        assertThat(TestChannels.HTTP.findAll(postRequestedFor(urlEqualTo("/slack/users"))
+                .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock
+                        .containing(longOne))))).singleElement()
+                .satisfies(r -> assertThat(r.getBodyAsString()).contains("Extended outage"));
+        assertThat(notifications(fresh)).as("declared just now: not told at the declaration").isNotEmpty()
+                .noneMatch(r -> r.get("audience").equals("Users by E-mail"));
+    }
+
+    private static IncidentDeclaredEvent declaredAgo(String id, Duration ago) {
+        IncidentDeclaredEvent now = TestEvents.declared(id, Severity.HIGH, false);
+        Instant at = now.occurredAt().minus(ago);
+        return new IncidentDeclaredEvent(id, now.scenarioId(), now.title(), null, now.severity(), now.rto(), now.rpo(),
+                at, at.minusSeconds(600), false, "alice", at);
     }
 
     @Test

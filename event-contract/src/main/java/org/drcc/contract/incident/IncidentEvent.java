@@ -25,13 +25,17 @@ import java.time.Instant;
         @JsonSubTypes.Type(IncidentClosedEvent.class),
         @JsonSubTypes.Type(IncidentCancelledEvent.class),
         @JsonSubTypes.Type(RestoreEvidenceRecordedEvent.class),
-        @JsonSubTypes.Type(ChecklistItemEvidencedEvent.class)
+        @JsonSubTypes.Type(ChecklistItemEvidencedEvent.class),
+        @JsonSubTypes.Type(PhaseWindowsAssignedEvent.class),
+        @JsonSubTypes.Type(PhaseWindowMetEvent.class),
+        @JsonSubTypes.Type(PhaseWindowBreachedEvent.class)
 })
 public sealed interface IncidentEvent permits IncidentDeclaredEvent, ChecklistAssignedEvent,
         ChecklistItemCompletedEvent, ChecklistItemWaivedEvent, RoleAssignedEvent, NoteAddedEvent,
         SeverityChangedEvent, IncidentAssessedEvent, IncidentContainedEvent, IncidentRestoredEvent,
         ValidationFailedEvent, IncidentValidatedEvent, IncidentClosedEvent, IncidentCancelledEvent,
-        RestoreEvidenceRecordedEvent, ChecklistItemEvidencedEvent {
+        RestoreEvidenceRecordedEvent, ChecklistItemEvidencedEvent, PhaseWindowsAssignedEvent, PhaseWindowMetEvent,
+        PhaseWindowBreachedEvent {
 
     String incidentId();
 

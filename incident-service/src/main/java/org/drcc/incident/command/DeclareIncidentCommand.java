@@ -5,9 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.drcc.contract.incident.ChecklistItem;
+import org.drcc.contract.incident.PhaseWindow;
 import org.drcc.contract.incident.Severity;
 
-/** Declare a DR incident for a scenario of the plan; its targets and checklist are copied from the plan. */
+/** Declare a DR incident for a scenario of the plan; its targets, checklist and phase windows are copied from the plan. */
 public record DeclareIncidentCommand(
         @TargetAggregateIdentifier String incidentId,
         String scenarioId,
@@ -20,6 +21,7 @@ public record DeclareIncidentCommand(
         Instant suspectedDamageStart,
         boolean drill,
         List<ChecklistItem> checklist,
+        List<PhaseWindow> windows,
         String actor,
         Instant requestedAt) {
 }

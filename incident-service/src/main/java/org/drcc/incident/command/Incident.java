@@ -26,6 +26,10 @@ import org.drcc.contract.incident.IncidentStatus;
 import org.drcc.contract.incident.IncidentTargets;
 import org.drcc.contract.incident.IncidentValidatedEvent;
 import org.drcc.contract.incident.NoteAddedEvent;
+import org.drcc.contract.incident.Phase;
+import org.drcc.contract.incident.PhaseWindowBreachedEvent;
+import org.drcc.contract.incident.PhaseWindowMetEvent;
+import org.drcc.contract.incident.PhaseWindowsAssignedEvent;
 import org.drcc.contract.incident.RestoreEvidenceRecordedEvent;
 import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.incident.Severity;
@@ -38,6 +42,9 @@ import org.drcc.contract.incident.ValidationFailedEvent;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Incident {
 
+    /** The actor of what the service's own clock records. */
+    static final String CLOCK_ACTOR = "incident-service";
+
     @AggregateIdentifier
     private String incidentId;
     private IncidentStatus status;
@@ -45,6 +52,7 @@ public class Incident {
     private Severity severity;
     private Instant suspectedDamageStart;
     private final Checklist checklist = new Checklist();
+    private final PhaseDeadlines deadlines = new PhaseDeadlines();
     @PersonalData // each holder sealed with their own key in snapshots, as in the events
     private final Map<IncidentRole, String> roles = new EnumMap<>(IncidentRole.class);
 
@@ -64,18 +72,24 @@ public class Incident {
                 c.actor(), c.requestedAt());
         apply(declared);
         apply(new ChecklistAssignedEvent(c.incidentId(), declared.targets(), c.checklist(), c.actor(), c.requestedAt()));
+        if (c.windows() != null && !c.windows().isEmpty()) {
+            apply(new PhaseWindowsAssignedEvent(c.incidentId(), declared.targets(), c.detectedAt(), c.windows(),
+                    c.actor(), c.requestedAt()));
+        }
     }
 
     @CommandHandler
     void handle(AssessIncidentCommand c) {
-        move(IncidentStatus.ASSESSED, "assess");
+        Phase leaving = move(IncidentStatus.ASSESSED, "assess");
         apply(new IncidentAssessedEvent(incidentId, targets, c.summary(), c.actor(), c.requestedAt()));
+        windowLeft(leaving, c.actor(), c.requestedAt());
     }
 
     @CommandHandler
     void handle(ContainIncidentCommand c) {
-        move(IncidentStatus.CONTAINED, "contain");
+        Phase leaving = move(IncidentStatus.CONTAINED, "contain");
         apply(new IncidentContainedEvent(incidentId, targets, c.summary(), c.actor(), c.requestedAt()));
+        windowLeft(leaving, c.actor(), c.requestedAt());
     }
 
     @CommandHandler
@@ -84,7 +98,7 @@ public class Incident {
         // the items the linked restore proves are ticked first, so that they count for the phase's gate; a refusal
         // below rolls them back with the rest
         c.proofs().stream().filter(p -> checklist.isOpen(p.itemId())).forEach(p -> evidence(p, c.actor(), c.requestedAt()));
-        move(IncidentStatus.RESTORED, "record the restore");
+        Phase leaving = move(IncidentStatus.RESTORED, "record the restore");
         Rules.requireRestoreEvidence(targets, suspectedDamageStart, c.backupId(), c.restorePoint(), c.requestedAt());
         RestoreEvidence e = c.evidence();
         if (e != null) {
@@ -93,6 +107,7 @@ public class Incident {
         }
         apply(new IncidentRestoredEvent(incidentId, targets, c.backupId(), c.restorePoint(), c.summary(), c.actor(),
                 c.requestedAt()));
+        windowLeft(leaving, c.actor(), c.requestedAt());
     }
 
     @CommandHandler
@@ -102,14 +117,16 @@ public class Incident {
             apply(new ValidationFailedEvent(incidentId, targets, c.summary(), c.actor(), c.requestedAt()));
             return;
         }
-        move(IncidentStatus.VALIDATED, "validate");
+        Phase leaving = move(IncidentStatus.VALIDATED, "validate");
         apply(new IncidentValidatedEvent(incidentId, targets, c.summary(), c.actor(), c.requestedAt()));
+        windowLeft(leaving, c.actor(), c.requestedAt());
     }
 
     @CommandHandler
     void handle(CloseIncidentCommand c) {
-        move(IncidentStatus.CLOSED, "close");
+        Phase leaving = move(IncidentStatus.CLOSED, "close");
         apply(new IncidentClosedEvent(incidentId, targets, c.summary(), c.actor(), c.requestedAt()));
+        windowLeft(leaving, c.actor(), c.requestedAt());
     }
 
     @CommandHandler
@@ -174,9 +191,28 @@ public class Incident {
                 c.requestedAt()));
     }
 
-    private void move(IncidentStatus target, String verb) {
+    @CommandHandler
+    void handle(CheckPhaseWindowsCommand c) {
+        if (Lifecycle.isOpen(status)) {
+            deadlines.passed(c.at()).forEach(phase -> apply(new PhaseWindowBreachedEvent(incidentId, targets, phase,
+                    deadlines.open(phase), CLOCK_ACTOR, c.at())));
+        }
+    }
+
+    /** Refuses a move the plan or the checklist forbids; answers the phase the move leaves. */
+    private Phase move(IncidentStatus target, String verb) {
         Lifecycle.requireMove(status, target);
         checklist.requireComplete(Lifecycle.gate(target), verb);
+        return Lifecycle.phaseOf(status);
+    }
+
+    /** The window of the phase just left is met, or breached if it ended first and the clock had not seen it yet. */
+    private void windowLeft(Phase left, String actor, Instant at) {
+        Instant deadline = deadlines.open(left);
+        if (deadline != null) {
+            apply(at.isAfter(deadline) ? new PhaseWindowBreachedEvent(incidentId, targets, left, deadline, actor, at)
+                    : new PhaseWindowMetEvent(incidentId, targets, left, deadline, actor, at));
+        }
     }
 
     @EventSourcingHandler
@@ -206,6 +242,21 @@ public class Incident {
     @EventSourcingHandler
     void on(ChecklistItemWaivedEvent e) {
         checklist.resolve(e.itemId());
+    }
+
+    @EventSourcingHandler
+    void on(PhaseWindowsAssignedEvent e) {
+        deadlines.assign(e.startsAt(), e.windows());
+    }
+
+    @EventSourcingHandler
+    void on(PhaseWindowMetEvent e) {
+        deadlines.decide(e.phase());
+    }
+
+    @EventSourcingHandler
+    void on(PhaseWindowBreachedEvent e) {
+        deadlines.decide(e.phase());
     }
 
     @EventSourcingHandler

@@ -35,7 +35,20 @@ public final class Lifecycle {
             IncidentStatus.VALIDATED, EnumSet.of(Phase.VALIDATION),
             IncidentStatus.CLOSED, EnumSet.of(Phase.COMMUNICATION, Phase.POST_RECOVERY));
 
+    /** The phase an incident in each state is in; none once it is closed or cancelled. */
+    private static final Map<IncidentStatus, Phase> PHASE = Map.of(
+            IncidentStatus.DECLARED, Phase.ASSESSMENT,
+            IncidentStatus.ASSESSED, Phase.CONTAINMENT,
+            IncidentStatus.CONTAINED, Phase.RECOVERY,
+            IncidentStatus.RESTORED, Phase.VALIDATION,
+            IncidentStatus.VALIDATED, Phase.POST_RECOVERY);
+
     private Lifecycle() {
+    }
+
+    /** The phase an incident in {@code status} is in; null when it is closed or cancelled. */
+    public static Phase phaseOf(IncidentStatus status) {
+        return PHASE.get(status);
     }
 
     public static List<IncidentStatus> allowedNext(IncidentStatus current) {

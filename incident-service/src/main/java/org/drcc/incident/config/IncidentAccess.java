@@ -47,6 +47,7 @@ public class IncidentAccess {
                 allow(GET, "/api/incidents/**", ALL),
                 allow(GET, "/api/scenarios", ALL),
                 allow(GET, "/api/scenarios/**", ALL),
+                allow(GET, "/api/plan/**", ALL),
                 allow(GET, "/api/audit/events", AUDITOR, SECURITY, DR_LEAD),
                 allow(GET, "/api/audit/events/**", AUDITOR, SECURITY, DR_LEAD),
                 allow(GET, "/api/audit/archive/**", AUDITOR, SECURITY, DR_LEAD),

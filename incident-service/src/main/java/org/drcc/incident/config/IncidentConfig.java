@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration
-@EnableScheduling // the plan's review schedule (review/ReviewSchedule)
+@EnableScheduling // the plan's review schedule (review/ReviewSchedule), the phase windows' clock
 @EnableConfigurationProperties({PlanProperties.class, ReportSettings.class})
 class IncidentConfig {
 

@@ -24,6 +24,9 @@ import org.drcc.contract.incident.IncidentValidatedEvent;
 import org.drcc.contract.incident.NoteAddedEvent;
 import org.drcc.contract.incident.RestoreEvidenceRecordedEvent;
 import org.drcc.contract.incident.Phase;
+import org.drcc.contract.incident.PhaseWindowBreachedEvent;
+import org.drcc.contract.incident.PhaseWindowMetEvent;
+import org.drcc.contract.incident.PhaseWindowsAssignedEvent;
 import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.incident.Severity;
 import org.drcc.contract.incident.SeverityChangedEvent;
@@ -34,13 +37,6 @@ import org.drcc.recovery.RecoveryRules;
 /** Folds an incident's events, in order, into what {@link IncidentView} shows. */
 final class IncidentState {
 
-    private static final Map<IncidentStatus, Phase> PHASE = Map.of(
-            IncidentStatus.DECLARED, Phase.ASSESSMENT,
-            IncidentStatus.ASSESSED, Phase.CONTAINMENT,
-            IncidentStatus.CONTAINED, Phase.RECOVERY,
-            IncidentStatus.RESTORED, Phase.VALIDATION,
-            IncidentStatus.VALIDATED, Phase.POST_RECOVERY);
-
     private IncidentDeclaredEvent declared;
     private IncidentStatus status;
     private Severity severity;
@@ -48,6 +44,7 @@ final class IncidentState {
     private long version;
     private final Map<IncidentRole, String> roles = new EnumMap<>(IncidentRole.class);
     private final Map<String, IncidentView.ChecklistEntry> checklist = new LinkedHashMap<>();
+    private final Map<Phase, IncidentView.PhaseWindowEntry> windows = new LinkedHashMap<>();
     private IncidentView.RestoreEvidence restore;
     private RestoreEvidenceRecordedEvent restoreEvidence;
     private IncidentView.ValidationResult validation;
@@ -69,7 +66,16 @@ final class IncidentState {
             severity = e.severity();
         } else if (event instanceof ChecklistAssignedEvent e) {
             e.items().forEach(i -> checklist.put(i.id(), new IncidentView.ChecklistEntry(i.id(), i.phase(), i.text(),
-                    i.mandatory(), "OPEN", null, null, null, null)));
+                    i.mandatory(), i.owner(), "OPEN", null, null, null, null)));
+        } else if (event instanceof PhaseWindowsAssignedEvent e) {
+            e.windows().forEach(w -> windows.put(w.phase(), new IncidentView.PhaseWindowEntry(w.phase(), w.from(),
+                    w.until(), w.until() == null ? null : e.startsAt().plus(w.until()), "OPEN", null)));
+        } else if (event instanceof PhaseWindowMetEvent e) {
+            decide(e.phase(), "MET", e);
+        } else if (event instanceof PhaseWindowBreachedEvent e) {
+            decide(e.phase(), "BREACHED", e);
+            timeline.add(entry(e, "phase-window", e.phase() + " window ended at " + e.deadline() + " and the phase is "
+                    + "not over: escalated"));
         } else if (event instanceof ChecklistItemCompletedEvent e) {
             resolve(e.itemId(), "DONE", e, e.note(), null);
         } else if (event instanceof ChecklistItemEvidencedEvent e) {
@@ -107,15 +113,23 @@ final class IncidentState {
     IncidentView view() {
         IncidentDeclaredEvent d = declared;
         return new IncidentView(d.incidentId(), d.scenarioId(), d.title(), d.description(), severity, status,
-                PHASE.get(status), Lifecycle.allowedNext(status), d.rto(), d.rpo(), d.detectedAt(),
+                Lifecycle.phaseOf(status), Lifecycle.allowedNext(status), d.rto(), d.rpo(), d.detectedAt(),
                 d.suspectedDamageStart(), d.drill(), d.occurredAt(), d.actor(), updatedAt, version, Map.copyOf(roles),
-                List.copyOf(checklist.values()), restore, validation, List.copyOf(timeline));
+                List.copyOf(checklist.values()), List.copyOf(windows.values()), restore, validation, List.copyOf(timeline));
     }
 
     private void resolve(String itemId, String state, IncidentEvent e, String note, IncidentView.EventRef evidence) {
         IncidentView.ChecklistEntry item = checklist.get(itemId);
         checklist.put(itemId, new IncidentView.ChecklistEntry(item.id(), item.phase(), item.text(), item.mandatory(),
-                state, e.actor(), e.occurredAt(), note, evidence));
+                item.owner(), state, e.actor(), e.occurredAt(), note, evidence));
+    }
+
+    private void decide(Phase phase, String state, IncidentEvent e) {
+        IncidentView.PhaseWindowEntry w = windows.get(phase);
+        if (w != null) {
+            windows.put(phase, new IncidentView.PhaseWindowEntry(phase, w.from(), w.until(), w.deadline(), state,
+                    e.occurredAt()));
+        }
     }
 
     private static String summary(IncidentEvent e) {

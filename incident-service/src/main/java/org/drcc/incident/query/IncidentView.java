@@ -33,6 +33,7 @@ public record IncidentView(
         long version,
         Map<IncidentRole, String> roles,
         List<ChecklistEntry> checklist,
+        List<PhaseWindowEntry> windows,
         RestoreEvidence restore,
         ValidationResult validation,
         List<TimelineEntry> timeline) {
@@ -41,8 +42,16 @@ public record IncidentView(
      * A checklist item and its state: OPEN, DONE or WAIVED (with who, when and why); {@code evidence}: the event of
      * the suite that ticked it, null when a person did.
      */
-    public record ChecklistEntry(String id, Phase phase, String text, boolean mandatory, String state,
-                                 String by, Instant at, String note, EventRef evidence) {
+    public record ChecklistEntry(String id, Phase phase, String text, boolean mandatory, IncidentRole owner,
+                                 String state, String by, Instant at, String note, EventRef evidence) {
+    }
+
+    /**
+     * A phase's window from the plan and its deadline (detection plus {@code until}; null: open-ended): OPEN, MET
+     * (left in time) or BREACHED, with when that was recorded.
+     */
+    public record PhaseWindowEntry(Phase phase, Duration from, Duration until, Instant deadline, String state,
+                                   Instant decidedAt) {
     }
 
     /** An event of the suite: its CloudEvents type and id. */

@@ -16,6 +16,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.drcc.contract.incident.IncidentStatus;
 import org.drcc.contract.incident.Severity;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.drcc.incident.query.CallerChecklist;
+import org.drcc.incident.query.Duties;
 import org.drcc.incident.query.IncidentFilter;
 import org.drcc.incident.query.IncidentHistory;
 import org.drcc.incident.query.IncidentSummary;
@@ -27,6 +31,7 @@ import org.drcc.incident.plan.Plan;
 import org.drcc.incident.plan.Scenario;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -79,7 +84,7 @@ class IncidentController {
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new DeclareIncidentCommand(id, scenario.id(), request.title(), request.description(),
                 request.severity() == null ? scenario.severity() : request.severity(), scenario.rto(), scenario.rpo(),
-                detectedAt, request.suspectedDamageStart(), request.drill(), plan.checklistFor(scenario), actor, now));
+                detectedAt, request.suspectedDamageStart(), request.drill(), plan.checklistFor(scenario), plan.windows(), actor, now));
         IncidentView view = history.current(id);
         return ResponseEntity.created(URI.create("/api/incidents/" + id)).eTag(etag(view)).body(view);
     }
@@ -103,6 +108,17 @@ class IncidentController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
         IncidentView view = asOf == null ? history.current(id) : history.stateAsOf(id, asOf);
         return ResponseEntity.ok().eTag(etag(view)).body(view);
+    }
+
+    @Operation(summary = "The incident's checklist, the caller's own items first", description = "An item is the caller's "
+            + "own when its owner role is one the incident gives them, or one their token carries and the incident gives "
+            + "nobody. With mine=true, only their own items.")
+    @GetMapping("/{id}/checklist")
+    CallerChecklist checklist(@PathVariable String id, @RequestParam(defaultValue = "false") boolean mine,
+                              Authentication caller) {
+        Set<String> tokenRoles = caller.getAuthorities().stream()
+                .map(a -> a.getAuthority().replaceFirst("^ROLE_", "")).collect(Collectors.toSet());
+        return Duties.checklistFor(history.current(id), caller.getName(), tokenRoles, mine);
     }
 
     @Operation(summary = "The incident's events, oldest first", description = "Every stored event of the incident with its type, time and actor: its audit trail.")

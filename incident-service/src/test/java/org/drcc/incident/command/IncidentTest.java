@@ -24,6 +24,10 @@ import org.drcc.contract.incident.IncidentTargets;
 import org.drcc.contract.incident.IncidentValidatedEvent;
 import org.drcc.contract.incident.NoteAddedEvent;
 import org.drcc.contract.incident.Phase;
+import org.drcc.contract.incident.PhaseWindow;
+import org.drcc.contract.incident.PhaseWindowBreachedEvent;
+import org.drcc.contract.incident.PhaseWindowMetEvent;
+import org.drcc.contract.incident.PhaseWindowsAssignedEvent;
 import org.drcc.contract.incident.RestoreEvidenceRecordedEvent;
 import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.incident.Severity;
@@ -50,6 +54,13 @@ class IncidentTest {
             new ChecklistItem("users-informed", Phase.COMMUNICATION, "Users informed", true),
             new ChecklistItem("incident-documented", Phase.POST_RECOVERY, "Incident documented", true));
 
+    private static final List<PhaseWindow> WINDOWS = List.of(
+            new PhaseWindow(Phase.ASSESSMENT, Duration.ZERO, Duration.ofMinutes(30)),
+            new PhaseWindow(Phase.CONTAINMENT, Duration.ofMinutes(30), Duration.ofHours(1)),
+            new PhaseWindow(Phase.POST_RECOVERY, Duration.ofHours(6), null));
+    /** Assessment's deadline: detected 10 minutes before NOW, so 20 minutes after NOW. */
+    private static final Instant ASSESSMENT_ENDS = DETECTED.plus(Duration.ofMinutes(30));
+
     private FixtureConfiguration<Incident> fixture;
 
     @BeforeEach
@@ -62,7 +73,49 @@ class IncidentTest {
         fixture.givenNoPriorActivity()
                 .when(declare("Orders table corrupted", DAMAGE))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(declared(), new ChecklistAssignedEvent(ID, TARGETS, CHECKLIST, "alice", NOW));
+                .expectEvents(declared(), new ChecklistAssignedEvent(ID, TARGETS, CHECKLIST, "alice", NOW), windows());
+    }
+
+    @Test
+    void canMeetAPhaseWindowByLeavingThePhaseInTime() {
+        fixture.given(declared(), checklist(), windows(), done("impact-assessed"))
+                .when(new AssessIncidentCommand(ID, null, "orders only", "bob", NOW))
+                .expectEvents(new IncidentAssessedEvent(ID, TARGETS, "orders only", "bob", NOW),
+                        new PhaseWindowMetEvent(ID, TARGETS, Phase.ASSESSMENT, ASSESSMENT_ENDS, "bob", NOW));
+    }
+
+    @Test
+    void canBreachAPhaseWindowByLeavingThePhaseLate() {
+        Instant late = ASSESSMENT_ENDS.plusSeconds(1);
+        fixture.given(declared(), checklist(), windows(), done("impact-assessed"))
+                .when(new AssessIncidentCommand(ID, null, "orders only", "bob", late))
+                .expectEvents(new IncidentAssessedEvent(ID, TARGETS, "orders only", "bob", late),
+                        new PhaseWindowBreachedEvent(ID, TARGETS, Phase.ASSESSMENT, ASSESSMENT_ENDS, "bob", late));
+    }
+
+    @Test
+    void canBreachEveryWindowThatEndedWhileThePhaseWentOnOnce() {
+        Instant late = DETECTED.plus(Duration.ofMinutes(61));
+        fixture.given(declared(), checklist(), windows())
+                .when(new CheckPhaseWindowsCommand(ID, late))
+                .expectEvents(
+                        new PhaseWindowBreachedEvent(ID, TARGETS, Phase.ASSESSMENT, ASSESSMENT_ENDS, "incident-service", late),
+                        new PhaseWindowBreachedEvent(ID, TARGETS, Phase.CONTAINMENT, DETECTED.plus(Duration.ofHours(1)),
+                                "incident-service", late));
+        fixture.given(declared(), checklist(), windows(),
+                        new PhaseWindowBreachedEvent(ID, TARGETS, Phase.ASSESSMENT, ASSESSMENT_ENDS, "incident-service", late))
+                .when(new CheckPhaseWindowsCommand(ID, ASSESSMENT_ENDS.plusSeconds(5)))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void cannotBreachAWindowBeforeItEndsOrOfAFinishedIncident() {
+        fixture.given(declared(), checklist(), windows())
+                .when(new CheckPhaseWindowsCommand(ID, ASSESSMENT_ENDS))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+        fixture.given(declared(), checklist(), windows(), new IncidentCancelledEvent(ID, TARGETS, "false alarm", "dana", NOW))
+                .when(new CheckPhaseWindowsCommand(ID, ASSESSMENT_ENDS.plusSeconds(3600)))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
     @Test
@@ -267,12 +320,16 @@ class IncidentTest {
 
     private static DeclareIncidentCommand declare(String title, Instant damage) {
         return new DeclareIncidentCommand(ID, "database-corruption", title, "checksum errors", Severity.HIGH,
-                Duration.ofHours(2), Duration.ofHours(1), DETECTED, damage, false, CHECKLIST, "alice", NOW);
+                Duration.ofHours(2), Duration.ofHours(1), DETECTED, damage, false, CHECKLIST, WINDOWS, "alice", NOW);
     }
 
     private static IncidentDeclaredEvent declared() {
         return new IncidentDeclaredEvent(ID, "database-corruption", "Orders table corrupted", "checksum errors",
                 Severity.HIGH, Duration.ofHours(2), Duration.ofHours(1), DETECTED, DAMAGE, false, "alice", NOW);
+    }
+
+    private static PhaseWindowsAssignedEvent windows() {
+        return new PhaseWindowsAssignedEvent(ID, TARGETS, DETECTED, WINDOWS, "alice", NOW);
     }
 
     private static ChecklistAssignedEvent checklist() {

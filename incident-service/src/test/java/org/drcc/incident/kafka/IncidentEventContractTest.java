@@ -21,6 +21,10 @@ import org.drcc.contract.incident.IncidentTargets;
 import org.drcc.contract.incident.IncidentValidatedEvent;
 import org.drcc.contract.incident.NoteAddedEvent;
 import org.drcc.contract.incident.Phase;
+import org.drcc.contract.incident.PhaseWindow;
+import org.drcc.contract.incident.PhaseWindowBreachedEvent;
+import org.drcc.contract.incident.PhaseWindowMetEvent;
+import org.drcc.contract.incident.PhaseWindowsAssignedEvent;
 import org.drcc.contract.incident.RestoreEvidenceRecordedEvent;
 import org.drcc.contract.incident.RoleAssignedEvent;
 import org.drcc.contract.incident.Severity;
@@ -48,7 +52,7 @@ class IncidentEventContractTest {
                     "checksum errors on customer_order", Severity.HIGH, Duration.ofHours(2), Duration.ofHours(1),
                     Instant.parse("2026-11-25T10:00:00Z"), Instant.parse("2026-11-25T09:00:00Z"), false, "alice", AT),
             new ChecklistAssignedEvent(ID, TARGETS, List.of(
-                    new ChecklistItem("impact-assessed", Phase.ASSESSMENT, "Impact assessed", true),
+                    new ChecklistItem("impact-assessed", Phase.ASSESSMENT, "Impact assessed", true, IncidentRole.DR_LEAD),
                     new ChecklistItem("step-1", Phase.RECOVERY, "Identify corruption source", false)), "alice", AT),
             new ChecklistItemCompletedEvent(ID, TARGETS, "impact-assessed", "orders only", "bob", AT),
             new ChecklistItemWaivedEvent(ID, TARGETS, "dns-updated", "no DNS change needed", "dana", AT),
@@ -65,7 +69,13 @@ class IncidentEventContractTest {
             new RestoreEvidenceRecordedEvent(ID, TARGETS, RestoreEvidenceRecordedEvent.LINKED, "b-42",
                     Instant.parse("2026-11-25T08:00:00Z"), "r-7", "foodtruck", "e-restored-1", null, "bob", AT),
             new ChecklistItemEvidencedEvent(ID, TARGETS, "database-restored", "database-restored",
-                    "dr.backup.restored.v1", "e-restored-1", "backup b-42 of foodtruck restored", "incident-service", AT));
+                    "dr.backup.restored.v1", "e-restored-1", "backup b-42 of foodtruck restored", "incident-service", AT),
+            new PhaseWindowsAssignedEvent(ID, TARGETS, Instant.parse("2026-11-25T10:00:00Z"), List.of(
+                    new PhaseWindow(Phase.ASSESSMENT, Duration.ZERO, Duration.ofMinutes(30)),
+                    new PhaseWindow(Phase.POST_RECOVERY, Duration.ofHours(6), null)), "alice", AT),
+            new PhaseWindowMetEvent(ID, TARGETS, Phase.ASSESSMENT, Instant.parse("2026-11-25T10:30:00Z"), "bob", AT),
+            new PhaseWindowBreachedEvent(ID, TARGETS, Phase.CONTAINMENT, Instant.parse("2026-11-25T11:00:00Z"),
+                    "incident-service", Instant.parse("2026-11-25T11:00:01Z")));
 
     @Autowired
     ObjectMapper json;

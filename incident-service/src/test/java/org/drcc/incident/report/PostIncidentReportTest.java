@@ -58,13 +58,13 @@ class PostIncidentReportTest {
         Instant closed = RESTORED.plus(Duration.ofHours(1));
         IncidentView.EventRef backupEvent = new IncidentView.EventRef("dr.backup.restored.v1", "e-backup");
         List<IncidentView.ChecklistEntry> checklist = List.of(
-                new IncidentView.ChecklistEntry("database-restored", Phase.RECOVERY, "Database restored", true, "DONE",
+                new IncidentView.ChecklistEntry("database-restored", Phase.RECOVERY, "Database restored", true, null, "DONE",
                         "incident-service", RESTORED, "backup b-42 restored", backupEvent),
                 new IncidentView.ChecklistEntry("lessons-learned-captured", Phase.POST_RECOVERY, "Lessons learned captured",
-                        true, "DONE", "dana", closed, "Alert on checksum errors earlier", null));
+                        true, null, "DONE", "dana", closed, "Alert on checksum errors earlier", null));
         IncidentView view = new IncidentView("i-1", "database-corruption", "Orders <script>", null, Severity.HIGH,
                 IncidentStatus.CLOSED, null, List.of(), Duration.ofHours(2), Duration.ofHours(1), DETECTED, DAMAGE, false,
-                DETECTED.plusSeconds(120), "dana", closed, 9, Map.of(), checklist,
+                DETECTED.plusSeconds(120), "dana", closed, 9, Map.of(), checklist, List.of(),
                 new IncidentView.RestoreEvidence("b-42", DAMAGE.minus(Duration.ofMinutes(50)), Duration.ofMinutes(50),
                         "restored", "dana", RESTORED, "LINKED", "r-7", "foodtruck", backupEvent, null),
                 null, List.of(new IncidentView.TimelineEntry(DETECTED, "dana", "status", "DECLARED: Orders <script>")));

@@ -42,10 +42,13 @@ public record CommunicationPlan(@NotEmpty List<@Valid Tier> tiers, @Valid Escala
      * An audience with no severities and no scenarios is told about every incident. One without
      * contacts is recorded only (channel {@code log}), so the plan still says who is owed what by when.
      * {@code members} are the people (the user names their tokens carry) who may acknowledge its messages.
+     * {@code openLongerThan}: told only of an incident whose outage (declared, not yet restored) lasts longer, the
+     * plan's "if extended outage": an {@code extended-outage} message then, and the incident's later messages.
      */
     public record Audience(@NotEmpty String name, @DefaultValue Set<Severity> severities,
                            @DefaultValue Set<String> scenarios, @DefaultValue List<@Valid Contact> contacts,
-                           @DefaultValue Set<String> members) {
+                           @DefaultValue Set<String> members, Duration openLongerThan) {
+
 
         public Audience {
             members = members == null ? Set.of() : Set.copyOf(members);
@@ -57,6 +60,11 @@ public record CommunicationPlan(@NotEmpty List<@Valid Tier> tiers, @Valid Escala
         public boolean concerns(Severity severity, String scenario) {
             return (severity == null || severities.isEmpty() || severities.contains(severity))
                     && (scenarios.isEmpty() || scenarios.contains(scenario));
+        }
+
+        /** Whether an incident open for {@code open} is long enough for this audience ({@code null}: not known). */
+        public boolean openLongEnough(Duration open) {
+            return openLongerThan == null || (open != null && open.compareTo(openLongerThan) > 0);
         }
 
         public List<Contact> contactsOrLog() {

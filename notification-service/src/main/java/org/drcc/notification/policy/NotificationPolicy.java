@@ -1,11 +1,13 @@
 package org.drcc.notification.policy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.contract.incident.PhaseWindowBreachedEvent;
 import org.drcc.contract.incident.Severity;
 import org.drcc.contract.notification.NotificationEscalatedEvent;
 import org.drcc.notification.command.Envelope;
@@ -32,6 +34,8 @@ import org.springframework.stereotype.Component;
 public class NotificationPolicy {
 
     private static final String ESCALATION = "escalation";
+    private static final String PHASE_WINDOW_BREACHED = "phase-window-breached";
+    private static final String EXTENDED_OUTAGE = "extended-outage";
 
     private final PlanInForce plan;
     private final IncidentBriefs briefs;
@@ -47,6 +51,10 @@ public class NotificationPolicy {
     }
 
     public void on(IncidentEvent event, String eventId) {
+        if (event instanceof PhaseWindowBreachedEvent breach) {
+            escalate(breach, eventId);
+            return;
+        }
         MessageKind.of(event).ifPresent(kind -> {
             IncidentBrief brief = briefs.find(event.incidentId()).orElseGet(() -> new IncidentBrief(
                     event.incidentId(), event.targets().scenarioId(), null, null,
@@ -55,7 +63,8 @@ public class NotificationPolicy {
             for (CommunicationPlan.Tier tier : plan.get().tiers()) {
                 Instant dueAt = kind == MessageKind.DECLARATION ? event.occurredAt().plus(tier.deadline()) : null;
                 for (CommunicationPlan.Audience audience : tier.audiences()) {
-                    if (audience.concerns(severity(brief), brief.scenarioId())) {
+                    if (audience.concerns(severity(brief), brief.scenarioId())
+                            && audience.openLongEnough(openFor(brief, event.occurredAt(), kind))) {
                         for (Contact contact : audience.contactsOrLog()) {
                             schedule(event, eventId, kind, tier.id(), audience.name(), contact, dueAt, values);
                         }
@@ -80,6 +89,56 @@ public class NotificationPolicy {
             for (Contact contact : audience.contactsOrLog()) {
                 schedule(e.incidentId(), e.notificationId(), ESCALATION, "escalation", audience.name(), contact,
                         null, e.occurredAt(), values);
+            }
+        }
+    }
+
+    /**
+     * An audience told only of an extended outage gets one {@code extended-outage} message once the incident's outage
+     * has gone on longer than its {@code openLongerThan}; its source is named for the incident and the audience, so
+     * asking again (every round, every instance) schedules nothing new.
+     */
+    public void extendedOutage(IncidentBrief brief, String tier, CommunicationPlan.Audience audience, Instant now) {
+        if (!audience.concerns(severity(brief), brief.scenarioId())) {
+            return;
+        }
+        Map<String, Object> values = MessageValues.of(brief);
+        values.put("openFor", Duration.between(brief.declaredAt(), now).withNanos(0));
+        values.put("occurredAt", now);
+        String source = "extended-outage:" + brief.incidentId() + ":" + audience.name();
+        for (Contact contact : audience.contactsOrLog()) {
+            schedule(brief.incidentId(), source, EXTENDED_OUTAGE, tier, audience.name(), contact, null, now, values);
+        }
+    }
+
+    /** How long the incident has been open at {@code at}: zero for its declaration, unknown without a brief. */
+    private static Duration openFor(IncidentBrief brief, Instant at, MessageKind kind) {
+        if (kind == MessageKind.DECLARATION) {
+            return Duration.ZERO;
+        }
+        return brief.declaredAt() == null ? null : Duration.between(brief.declaredAt(), at);
+    }
+
+    /**
+     * A phase window that ended before the phase did goes to the DR lead's managers: the plan's escalation audiences,
+     * as messages of kind {@code phase-window-breached} whose source is the breach event (once per contact).
+     */
+    private void escalate(PhaseWindowBreachedEvent breach, String eventId) {
+        CommunicationPlan.Escalation escalation = plan.get().escalation();
+        if (escalation == null) {
+            return; // the plan names nobody to escalate to
+        }
+        IncidentBrief brief = briefs.find(breach.incidentId()).orElseGet(() -> new IncidentBrief(breach.incidentId(),
+                breach.targets().scenarioId(), null, null, String.valueOf(breach.targets().rto()), null,
+                breach.targets().drill()));
+        Map<String, Object> values = MessageValues.of(breach, brief);
+        values.put("phase", breach.phase().name());
+        values.put("deadline", breach.deadline());
+        values.put("drLead", briefs.drLead(breach.incidentId()).orElse("nobody yet"));
+        for (CommunicationPlan.Audience audience : escalation.audiences()) {
+            for (Contact contact : audience.contactsOrLog()) {
+                schedule(breach.incidentId(), eventId, PHASE_WINDOW_BREACHED, ESCALATION, audience.name(), contact,
+                        null, breach.occurredAt(), values);
             }
         }
     }

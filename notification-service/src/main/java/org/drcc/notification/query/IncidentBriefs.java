@@ -1,7 +1,12 @@
 package org.drcc.notification.query;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.drcc.contract.incident.IncidentCancelledEvent;
+import org.drcc.contract.incident.IncidentClosedEvent;
+import org.drcc.contract.incident.IncidentRestoredEvent;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.contract.incident.IncidentRole;
@@ -35,6 +40,10 @@ public class IncidentBriefs {
         } else if (event instanceof RoleAssignedEvent e && e.role() == IncidentRole.DR_LEAD) {
             jdbc.sql("UPDATE incident_brief SET dr_lead = ? WHERE incident_id = ?")
                     .params(e.person(), e.incidentId()).update();
+        } else if (event instanceof IncidentRestoredEvent || event instanceof IncidentClosedEvent
+                || event instanceof IncidentCancelledEvent) {
+            jdbc.sql("UPDATE incident_brief SET outage_ended_at = coalesce(outage_ended_at, ?) WHERE incident_id = ?")
+                    .params(Timestamp.from(event.occurredAt()), event.incidentId()).update();
         } else if (event instanceof SeverityChangedEvent e) {
             jdbc.sql("UPDATE incident_brief SET severity = ? WHERE incident_id = ?")
                     .params(e.to().name(), e.incidentId()).update();
@@ -46,6 +55,20 @@ public class IncidentBriefs {
                         SELECT incident_id, scenario_id, title, severity, rto, declared_at, drill
                         FROM incident_brief WHERE incident_id = ?""")
                 .param(incidentId).query(IncidentBrief.class).optional();
+    }
+
+    /**
+     * The incidents whose outage goes on though they were declared before {@code declaredBefore}, and of which
+     * {@code audience} has no extended-outage message yet.
+     */
+    public List<IncidentBrief> outagesDeclaredBefore(Instant declaredBefore, String audience, int limit) {
+        return jdbc.sql("""
+                        SELECT incident_id, scenario_id, title, severity, rto, declared_at, drill FROM incident_brief b
+                        WHERE outage_ended_at IS NULL AND declared_at < ? AND NOT EXISTS (
+                            SELECT 1 FROM notification_delivery d WHERE d.incident_id = b.incident_id
+                              AND d.kind = 'extended-outage' AND d.audience = ?)
+                        ORDER BY declared_at LIMIT ?""")
+                .params(Timestamp.from(declaredBefore), audience, limit).query(IncidentBrief.class).list();
     }
 
     /** The person the incident names as its DR lead, if it names one. */

@@ -32,7 +32,8 @@ public class MessageTemplates {
     /** Every kind the service sends; each needs a subject and a body template. */
     public static final List<String> KINDS = List.of("incident-declaration", "status-update", "recovery-completion",
             "post-incident-summary", "escalation", "rpo-at-risk", "rpo-recovered", "backup-verification-failed",
-            "retention-halted", "backup-copy-abandoned", "review-due");
+            "retention-halted", "backup-copy-abandoned", "review-due", "phase-window-breached",
+            "extended-outage");
 
     /**
      * Compiles every kind's templates at start-up: a missing or broken template stops the start with

@@ -129,7 +129,7 @@ class ChannelCourierTest {
         Contact hook = new Contact("hook", Channel.WEBHOOK, target, "s3cr3t");
         CommunicationPlan plan = new CommunicationPlan(List.of(new CommunicationPlan.Tier("immediate",
                 Duration.ofMinutes(15), List.of(new CommunicationPlan.Audience("Ops", Set.of(), Set.of(), List.of(hook),
-                Set.of())))), null, List.of(), List.of());
+                Set.of(), null)))), null, List.of(), List.of());
         PlanInForce inForce = mock(PlanInForce.class);
         when(inForce.get()).thenReturn(plan);
         DeliverySettings settings = new DeliverySettings(null, null, "dr@localhost", Duration.ofSeconds(5), 1,
