@@ -2,8 +2,20 @@ package org.drcc.cli;
 
 import java.nio.file.Path;
 
-/** One of the suite's services: its jar, its HTTP port and its database. */
-record ServiceSpec(String name, int port, String database) {
+/**
+ * One instance of one of the suite's services: its jar, its HTTP port and its database. Instance 1 is named after
+ * its service (its log {@code incident-service.log}); instance 2 of it is {@code incident-service-2}.
+ */
+record ServiceSpec(String name, int port, String database, int instance) {
+
+    ServiceSpec(String name, int port, String database) {
+        this(name, port, database, 1);
+    }
+
+    /** Its log's and pid file's name. */
+    String processName() {
+        return instance == 1 ? name : name + "-" + instance;
+    }
 
     Path jar(Path home) {
         return home.resolve(name).resolve("target").resolve(name + ".jar");

@@ -10,23 +10,34 @@ import org.drcc.engines.Ports;
 
 /**
  * {@code dr up} as its own process, on free ports, as the suite-level ITs start it: the services' ports first
- * (incident, backup, notification, metrics), then PostgreSQL, Kafka, its controller and S3.
+ * (incident, backup, notification, metrics), then PostgreSQL, Kafka, its controller and S3. A second instance of
+ * each service listens {@link #portStep} above the first (free too). The services may send webhooks to this machine.
  */
 final class SuiteLauncher {
 
     final List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free(),
             Ports.free(), Ports.free(), Ports.free(), Ports.free());
+    final int portStep = freeStep();
+
     /** Starts {@code dr up} on {@code dataDir}, its output in {@code log}; returns once it printed that it is up. */
     Process up(Path dataDir, Path log) throws Exception {
+        return up(dataDir, log, 1);
+    }
+
+    /** As {@link #up(Path, Path)}, with {@code instances} instances of each service. */
+    Process up(Path dataDir, Path log, int instances) throws Exception {
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-cp", Java.classPath(), Dr.class.getName(),
                 "up", "--home", Path.of("..").toAbsolutePath().normalize().toString(),
+                "--instances", "" + instances, "--instance-port-step", "" + portStep,
                 "--data-dir", dataDir.toString(), "--foodtruck-mb", "1",
                 "--incident-port", "" + ports.get(0), "--backup-port", "" + ports.get(1),
                 "--notification-port", "" + ports.get(2), "--metrics-port", "" + ports.get(3),
                 "--postgres-port", "" + ports.get(4), "--kafka-port", "" + ports.get(5),
                 "--kafka-controller-port", "" + ports.get(6), "--s3-port", "" + ports.get(7)));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().put("DR_NOTIFICATION_ALLOWED_HOSTS", "127.0.0.1");
+        Process process = builder.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!Files.exists(log) || !Files.readString(log).contains("Press Ctrl-C")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -39,5 +50,20 @@ final class SuiteLauncher {
 
     String url(int service) {
         return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** Instance {@code instance} (1 or 2) of service {@code service} (0 incident, 1 backup, 2 notification, 3 metrics). */
+    String url(int service, int instance) {
+        return "http://127.0.0.1:" + (ports.get(service) + (instance - 1) * portStep);
+    }
+
+    /** A step above the services' ports at which all four are free as well. */
+    private int freeStep() {
+        for (int step = 10; ; step++) {
+            int s = step;
+            if (ports.subList(0, 4).stream().noneMatch(p -> ports.contains(p + s) || Ports.inUse(p + s))) {
+                return step;
+            }
+        }
     }
 }
