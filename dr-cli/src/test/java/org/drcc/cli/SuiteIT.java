@@ -22,9 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The whole suite as {@code ./dr up} runs it: real engines, the four service jars as their own JVMs.
  * A declared incident reaches every downstream service; after a kill -9 of the whole process tree
- * and a restart, the incident is still there and no service acts on it twice. The restart runs two instances of
- * each service ({@code --instances 2}): one of each is killed mid-burst of declarations, and nothing is lost or
- * done twice.
+ * and a restart, the incident is still there and no service acts on it twice.
  */
 class SuiteIT {
 
@@ -54,7 +52,7 @@ class SuiteIT {
         theRequestsCorrelationIdFollowsItsWorkThroughKafkaIntoTheConsumersLog(id);
 
         killTree(launcher);
-        launcher = suite.up(dir.resolve("dr"), dir.resolve("dr-up-after-kill.log"), 2);
+        launcher = up("after-kill");
 
         assertThat(get(incident() + "/api/incidents/" + id).get("status").asText()).isEqualTo("DECLARED");
         try (TestEvents events = new TestEvents("127.0.0.1:" + ports.get(5))) {
@@ -117,12 +115,9 @@ class SuiteIT {
                 "--notification-url", notification(), "--token-file", tokenFile))
                 .as("dr audit verify after the erasure").isZero();
 
-        new ScaleOut(dir.resolve("dr"), suite, this::bearer, notifications).oneInstanceOfEachKilledMidBurst();
-
         launcher.destroy();
         assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("dr up stops on SIGTERM").isTrue();
         assertThat(ports).allMatch(p -> !Ports.inUse(p), "every port is free again after the stop");
-        assertThat(ports.subList(0, 4)).allMatch(p -> !Ports.inUse(p + suite.portStep), "the second instances' too");
     }
 
     private static String printed(Runnable command) {

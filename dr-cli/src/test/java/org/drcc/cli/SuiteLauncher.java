@@ -38,14 +38,31 @@ final class SuiteLauncher {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("DR_NOTIFICATION_ALLOWED_HOSTS", "127.0.0.1");
         Process process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        // on a 2-core machine the services' start is CPU-bound: more instances, longer
+        long deadline = System.nanoTime() + Duration.ofMinutes(5L + 3L * (instances - 1)).toNanos();
         while (!Files.exists(log) || !Files.readString(log).contains("Press Ctrl-C")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("dr up did not come up:\n" + Files.readString(log));
+                throw new AssertionError("dr up did not come up:\n" + Files.readString(log) + serviceLogTails(dataDir));
             }
             Thread.sleep(500);
         }
         return process;
+    }
+
+    /** The last lines of each service's log, to tell a slow start from a failed one. */
+    private static String serviceLogTails(Path dataDir) throws java.io.IOException {
+        StringBuilder tails = new StringBuilder();
+        Path logs = dataDir.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            try (var files = Files.list(logs)) {
+                for (Path file : files.sorted().toList()) {
+                    List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                    tails.append("\n--- ").append(file.getFileName()).append(" (last lines)\n")
+                            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size())));
+                }
+            }
+        }
+        return tails.toString();
     }
 
     String url(int service) {

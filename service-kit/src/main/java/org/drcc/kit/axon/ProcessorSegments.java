@@ -18,7 +18,8 @@ import org.springframework.core.env.MapPropertySource;
  * <p>One definition for all processors ({@code dr.axon.segments} in {@link org.drcc.kit.config.KitDefaults}), added
  * by the kit's defaults with the lowest precedence: a processor whose own
  * {@code thread-count} or {@code initial-segment-count} is set keeps it. The segment count is the one a new
- * token store gets; a store that already holds one segment keeps running on it (Axon splits only on request).
+ * token store gets; a store made before, with one segment per processor, is split in two by the migration
+ * {@code db/axon/V81__two_segments_per_processor.sql}.
  */
 public final class ProcessorSegments {
 

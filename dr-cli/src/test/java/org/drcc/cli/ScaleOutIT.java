@@ -25,41 +25,69 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
+import org.drcc.engines.LocalSigningKey;
+import org.drcc.engines.LocalTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two instances of every service ({@code dr up --instances 2}): a burst of declarations spread over both
+ * Two instances of every service ({@code dr up --instances 2}, eight service JVMs): a burst of declarations spread over both
  * incident-service instances, two "back up now" at the same moment on both backup-service instances, and a
  * {@code kill -9} of the second instance of each service while the burst is under way. Then every incident that
  * incident-service stored is counted once in metrics, held once by backup-service and gets its notifications
  * once; its DR lead's webhook arrives at most once per message (a message cut short by the kill is recorded as
  * such, never sent again); and one backup was taken, which ends (failed by the lease of the killed instance, or
  * completed by the live one) instead of staying RUNNING.
+ *
+ * <p>Opt-in ({@code -Ddr.scale-out=true}), not part of {@code mvn verify} yet: on this project's shared 2-core build
+ * machine eight service JVMs did not become ready within the launcher's wait, so its cost and its verdict there are
+ * still to be measured before it joins the verify (see the root README, "Scale-out").
  */
-final class ScaleOut {
+@EnabledIfSystemProperty(named = "dr.scale-out", matches = "true")
+class ScaleOutIT {
+
+    @TempDir
+    Path dir;
 
     private static final int BURST = 60;
     private static final int KILL_AFTER = 12;
     private static final List<String> SERVICES =
             List.of("incident-service", "backup-service", "notification-service", "metrics-service");
 
-    private final Path dataDir;
-    private final SuiteLauncher suite;
-    private final BiFunction<String, String, String> bearer;
-    private final int notificationsPerIncident;
+    private final SuiteLauncher suite = new SuiteLauncher();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private Path dataDir;
+    private Process launcher;
+    private int notificationsPerIncident;
 
-    /** {@code bearer}: role and name to an Authorization header; each declared incident has this many notifications. */
-    ScaleOut(Path dataDir, SuiteLauncher suite, BiFunction<String, String, String> bearer, int notificationsPerIncident) {
-        this.dataDir = dataDir;
-        this.suite = suite;
-        this.bearer = bearer;
-        this.notificationsPerIncident = notificationsPerIncident;
+    @AfterEach
+    void stop() throws Exception {
+        if (launcher != null) {
+            launcher.destroy();
+            if (!launcher.waitFor(90, TimeUnit.SECONDS)) {
+                launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+                launcher.destroyForcibly();
+            }
+        }
     }
 
-    void oneInstanceOfEachKilledMidBurst() throws Exception {
+    @Test
+    void oneInstanceOfEachServiceKilledMidBurstLosesNothingAndDoesNothingTwice() throws Exception {
+        dataDir = dir.resolve("dr");
+        launcher = suite.up(dataDir, dir.resolve("dr-up.log"), 2);
+        String first = json.readTree(send("POST", suite.url(0, 1) + "/api/incidents", "dr-lead",
+                "{\"scenario\": \"database-corruption\", \"title\": \"Before the burst\"}").body()).get("id").asText();
+        String url = suite.url(2, 2) + "/api/incidents/" + first + "/notifications";
+        await("the first incident's notifications", () -> get(url).size() > 0);
+        notificationsPerIncident = get(url).size();
+        oneInstanceOfEachKilledMidBurst();
+    }
+
+    private void oneInstanceOfEachKilledMidBurst() throws Exception {
         Map<String, Integer> received = new ConcurrentHashMap<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
@@ -202,10 +230,16 @@ final class ScaleOut {
         return ids;
     }
 
+    /** A token signed with the key dr up made in its data directory, as dr login would issue. */
+    private String bearer(String role, String name) {
+        return "Bearer " + new LocalTokens(LocalSigningKey.in(dataDir.resolve("keys"))).issue(name, List.of(role),
+                Duration.ofMinutes(10));
+    }
+
     private JsonNode get(String url) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", bearer.apply("auditor", "suite-it")).timeout(Duration.ofSeconds(10)).build(),
+                    .header("Authorization", bearer("auditor", "scale-out-it")).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(url).isEqualTo(200);
             return json.readTree(response.body());
@@ -216,7 +250,7 @@ final class ScaleOut {
 
     private HttpResponse<String> send(String method, String url, String role, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .header("Authorization", bearer.apply(role, "suite-" + role)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", bearer(role, "scale-out-" + role)).timeout(Duration.ofSeconds(30))
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
