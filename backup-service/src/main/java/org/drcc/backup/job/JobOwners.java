@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Which instance runs each backup and restore, and whether that instance is still alive. Each instance holds a
  * lease in the database ({@code instance_lease}), taken when it starts and renewed every quarter of
- * {@code dr.backup.instance-lease} (20 s) by {@link OrphanedJobs}; a job records its instance ({@code job_owner})
- * before it is started, so a RUNNING job always names one. When that instance's lease has run out (it crashed, was killed, or lost the database for longer
- * than the lease), its jobs are orphans. Hand-written rather than a lock library's: ShedLock locks a job name for a
+ * {@code dr.backup.instance-lease} (30 s) by {@link OrphanedJobs}; a job records its instance ({@code job_owner})
+ * before it is started, so a RUNNING job always names one. When that instance's lease has run out (it crashed, was
+ * killed, or could not reach the database for longer than the lease), its jobs are orphans. Hand-written rather than a lock library's: ShedLock locks a job name for a
  * fixed time, while here the question is whether a given instance still lives.
  */
 @Component
@@ -29,7 +29,7 @@ class JobOwners {
     /** Unique per start: the pid and host (pid 1 in every container) and a random part. */
     private final String instance = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
 
-    JobOwners(JdbcClient jdbc, @Value("${dr.backup.instance-lease:PT20S}") Duration lease) {
+    JobOwners(JdbcClient jdbc, @Value("${dr.backup.instance-lease:PT30S}") Duration lease) {
         if (lease.isNegative() || lease.isZero()) {
             throw new IllegalArgumentException("dr.backup.instance-lease must be a positive duration (got " + lease + ")");
         }

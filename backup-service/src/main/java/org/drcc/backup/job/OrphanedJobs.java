@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * instances: only the jobs of an instance whose lease ran out ({@link JobOwners}) are failed, never one that another
  * live instance still runs. This instance renews its own lease every quarter of the lease from its start, and once
  * ready also looks for such orphans (one instance at a time, {@link ClusterOnce}); after a crash and a quick restart
- * the dead instance's jobs are therefore failed within about one lease (20 s), not at the very start. (Formerly
+ * the dead instance's jobs are therefore failed within about one lease (30 s), not at the very start. (Formerly
  * {@code StartupRecovery}, which failed every RUNNING job at start and so assumed a single instance.)
  */
 @Component
