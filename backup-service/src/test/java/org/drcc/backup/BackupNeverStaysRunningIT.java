@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,7 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @WithEngines(database = "backup")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "dr.backup.scheduling-enabled=false")
+        properties = {"dr.backup.scheduling-enabled=false", "dr.backup.instance-lease=PT2S"})
 class BackupNeverStaysRunningIT {
 
     /** How many FailBackupCommands still meet an unreachable database; each one that does is counted. */
@@ -64,7 +65,7 @@ class BackupNeverStaysRunningIT {
     /** Protected databases that do not exist on the server: every dump of them fails. */
     @DynamicPropertySource
     static void missingDatabases(DynamicPropertyRegistry registry) {
-        for (String name : new String[] {"unreachable", "abandoned"}) {
+        for (String name : new String[] {"unreachable", "abandoned", "orphaned", "elsewhere"}) {
             registry.add("dr.backup.databases." + name + ".url",
                     () -> System.getProperty("spring.datasource.url").replaceAll("/backup$", "/no_such_db"));
         }
@@ -78,6 +79,9 @@ class BackupNeverStaysRunningIT {
 
     @Autowired
     StaleBackupSweep sweep;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void aFailureThatCannotBeRecordedAtFirstIsRecordedWhenTheDatabaseIsBackAndTheNextBackupStarts() {
@@ -112,5 +116,38 @@ class BackupNeverStaysRunningIT {
         assertThat((String) failed.get("failure")).contains("dr.backup.stale-after").contains("no job runs it");
         String next = api.start("abandoned");
         assertThat(api.await(next, b -> !"RUNNING".equals(b.get("status")))).containsEntry("status", "FAILED");
+    }
+
+    /**
+     * Two backup-service instances on one database: the backup of an instance whose lease ran out (killed) is failed
+     * by this one within a lease; the backup of an instance whose lease is current is left running, however old.
+     */
+    @Test
+    void onlyTheBackupOfAnInstanceWhoseLeaseRanOutIsFailedNotOneAnotherLiveInstanceRuns() {
+        BackupApi api = new BackupApi(http, "olga");
+        String killed = UUID.randomUUID().toString();
+        String live = UUID.randomUUID().toString();
+        jdbc.sql("INSERT INTO instance_lease VALUES ('killed-instance', now() - interval '1 second'), "
+                + "('live-instance', now() + interval '1 hour')").update();
+        jdbc.sql("INSERT INTO job_owner (job_id, instance_id) VALUES (?, 'killed-instance'), (?, 'live-instance')")
+                .params(killed, live).update();
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        commands.sendAndWait(new StartBackupCommand(killed, "orphaned", Buckets.PRIMARY, "orphaned/" + killed + ".dump",
+                "olga", anHourAgo));
+        commands.sendAndWait(new StartBackupCommand(live, "elsewhere", Buckets.PRIMARY, "elsewhere/" + live + ".dump",
+                "olga", anHourAgo));
+
+        Map<String, Object> failed = api.await(killed, b -> !"RUNNING".equals(b.get("status")));
+
+        assertThat(failed).containsEntry("status", "FAILED");
+        assertThat((String) failed.get("failure")).contains("instance running it stopped");
+        assertThat(api.get(live)).as("another live instance runs it").containsEntry("status", "RUNNING");
+        assertThat(api.post("/api/backups", "{\"database\": \"elsewhere\"}").getStatusCode())
+                .as("and it still holds its database").isEqualTo(HttpStatus.CONFLICT);
+
+        jdbc.sql("UPDATE instance_lease SET expires_at = now() - interval '1 second' WHERE instance_id = 'live-instance'")
+                .update();
+        assertThat(api.await(live, b -> !"RUNNING".equals(b.get("status")))).as("once that instance is gone too")
+                .containsEntry("status", "FAILED");
     }
 }

@@ -53,21 +53,21 @@ final class Suite implements AutoCloseable {
             if (!Files.isRegularFile(service.jar(home))) {
                 throw new IllegalStateException(service.jar(home) + " is missing: build first (mvn -DskipTests clean package, or let ./dr do it)");
             }
-            ChildProcess.stopOrphan(settings.runDir().resolve(service.name() + ".pid"));
+            ChildProcess.stopOrphan(settings.runDir().resolve(service.processName() + ".pid"));
             if (Ports.inUse(service.port())) {
-                throw new PortInUseException(service.name(), service.port(), service.portOption());
+                throw new PortInUseException(service.processName(), service.port(), service.portOption());
             }
         }
         out.println("Starting PostgreSQL, Kafka and S3 (data in " + settings.dataDir() + ") ...");
         engines = Engines.start(settings);
         out.println("Starting " + services.size() + " services ...");
         for (ServiceSpec service : services) {
-            processes.add(ChildProcess.start(service.name(), command(service), settings.logDir(), settings.runDir()));
+            processes.add(ChildProcess.start(service.processName(), command(service), settings.logDir(), settings.runDir()));
         }
         for (int i = 0; i < services.size(); i++) {
             ServiceSpec service = services.get(i);
             processes.get(i).awaitReady(() -> ready(service), SERVICE_START_TIMEOUT);
-            out.println("  " + service.name() + " is ready");
+            out.println("  " + service.processName() + " is ready");
         }
     }
 
@@ -76,17 +76,17 @@ final class Suite implements AutoCloseable {
         out.println("The DR command centre is up. Logs: " + settings.logDir());
         for (ServiceSpec s : services) {
             if (s.console()) {
-                out.printf("  %-21s %s   sign in with the token of ./dr login (cat %s)%n", "operator console", s.url(),
+                out.printf("  %-23s %s   sign in with the token of ./dr login (cat %s)%n", "operator console", s.url(),
                         settings.dataDir().resolve("token"));
                 continue;
             }
-            out.printf("  %-21s %s/api   Swagger UI %s/swagger-ui.html   Prometheus %s/actuator/prometheus%n",
-                    s.name(), s.url(), s.url(), s.url());
+            out.printf("  %-23s %s/api   Swagger UI %s/swagger-ui.html   Prometheus %s/actuator/prometheus%n",
+                    s.processName(), s.url(), s.url(), s.url());
         }
-        out.printf("  %-21s %s (user postgres; databases %s, %s, foodtruck)%n", "PostgreSQL",
+        out.printf("  %-23s %s (user postgres; databases %s, %s, foodtruck)%n", "PostgreSQL",
                 engines.jdbcUrl("<database>"), String.join(", ", Engines.SERVICE_DATABASES), Engines.KEYRING_DATABASE);
-        out.printf("  %-21s %s%n", "Kafka", engines.bootstrapServers());
-        out.printf("  %-21s %s (buckets %s)%n", "S3", engines.s3Endpoint(), String.join(", ", Buckets.ALL));
+        out.printf("  %-23s %s%n", "Kafka", engines.bootstrapServers());
+        out.printf("  %-23s %s (buckets %s)%n", "S3", engines.s3Endpoint(), String.join(", ", Buckets.ALL));
         out.println("Press Ctrl-C to stop everything.");
     }
 
@@ -169,7 +169,8 @@ final class Suite implements AutoCloseable {
         long start = System.nanoTime();
         Map<String, CompletableFuture<Void>> stopping = new LinkedHashMap<>();
         for (int i = processes.size() - 1; i >= 0; i--) {
-            stopping.put(services.get(i).name(), stopAsync(services.get(i).name(), processes.get(i)::close));
+            String name = services.get(i).processName();
+            stopping.put(name, stopAsync(name, processes.get(i)::close));
         }
         await(stopping, start);
         if (engines != null) {

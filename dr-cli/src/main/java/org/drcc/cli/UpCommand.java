@@ -2,6 +2,7 @@ package org.drcc.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +36,14 @@ class UpCommand implements Callable<Integer> {
     @Option(names = "--kafka-controller-port", defaultValue = "" + EngineSettings.DEFAULT_KAFKA_CONTROLLER_PORT) int kafkaControllerPort;
     @Option(names = "--s3-port", defaultValue = "" + EngineSettings.DEFAULT_S3_PORT) int s3Port;
 
+    @Option(names = "--instances", defaultValue = "1", description = "How many instances of each service to start, "
+            + "side by side on the same databases and Kafka topics (default: ${DEFAULT-VALUE}, at most 4).")
+    int instances;
+
+    @Option(names = "--instance-port-step", defaultValue = "10", description = "Instance n of a service listens on its "
+            + "port + (n - 1) x this (default: ${DEFAULT-VALUE}: the second incident-service on 8091).")
+    int instancePortStep;
+
     @Option(names = "--pg-tools-dir", paramLabel = "DIR", description = "Where pg_dump and pg_restore (15 or newer) are, "
             + "when not on the PATH.")
     Path pgToolsDir;
@@ -51,14 +60,24 @@ class UpCommand implements Callable<Integer> {
             System.err.println("dr up failed: " + e.getMessage());
             return 1;
         }
+        if (instances < 1 || instances > 4 || instancePortStep < 4) {
+            System.err.println("dr up failed: --instances must be 1 to 4 and --instance-port-step at least 4 (got "
+                    + instances + ", " + instancePortStep + ")");
+            return 2;
+        }
         EngineSettings settings = new EngineSettings(dataDir.toAbsolutePath(), fresh, postgresPort, kafkaPort,
                 kafkaControllerPort, s3Port, foodtruckMegabytes);
-        Suite suite = new Suite(project, settings, List.of(
-                new ServiceSpec("incident-service", incidentPort, "incident"),
-                new ServiceSpec("backup-service", backupPort, "backup"),
-                new ServiceSpec("notification-service", notificationPort, "notification"),
-                new ServiceSpec("metrics-service", metricsPort, "metrics"),
-                new ServiceSpec(ServiceSpec.CONSOLE, consolePort, null)), System.out, pgToolsDir);
+        List<ServiceSpec> services = new ArrayList<>();
+        for (int instance = 1; instance <= instances; instance++) {
+            int step = (instance - 1) * instancePortStep;
+            services.add(new ServiceSpec("incident-service", incidentPort + step, "incident", instance));
+            services.add(new ServiceSpec("backup-service", backupPort + step, "backup", instance));
+            services.add(new ServiceSpec("notification-service", notificationPort + step, "notification", instance));
+            services.add(new ServiceSpec("metrics-service", metricsPort + step, "metrics", instance));
+        }
+        // one console: it keeps no state, and any instance of each service answers it
+        services.add(new ServiceSpec(ServiceSpec.CONSOLE, consolePort, null));
+        Suite suite = new Suite(project, settings, services, System.out, pgToolsDir);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping ...");

@@ -34,8 +34,9 @@ class DockerComposeTest {
 
         assertThat(service.isObject()).as("docker-compose.yml has no service %s", name).isTrue();
         assertThat(ports(service))
-                .as("%s: docker-compose.yml must publish its server.port %d as %d:%d", name, port, port, port)
-                .contains(port + ":" + port);
+                .as("%s: docker-compose.yml must publish its server.port %d from a range of host ports starting at %d, "
+                        + "so that a second instance (--scale) finds one free", name, port, port)
+                .anyMatch(p -> p.matches(port + "-\\d+:" + port));
         assertThat(service.path("healthcheck").path("test").toString())
                 .as("%s: the healthcheck must ask its own port %d", name, port)
                 .contains("localhost:" + port + "/actuator/health");
@@ -179,12 +180,17 @@ class DockerComposeTest {
         return env;
     }
 
-    /** Every Prometheus target ("host:port") with the metrics path its job scrapes. */
+    /** Every Prometheus target ("host:port", static or found by DNS) with the metrics path its job scrapes. */
     private static Map<String, String> scrapeTargets() throws IOException {
         Map<String, String> targets = new HashMap<>();
         for (JsonNode job : read(ROOT.resolve("deploy/prometheus/prometheus.yml")).path("scrape_configs")) {
             for (JsonNode group : job.path("static_configs")) {
                 group.path("targets").forEach(t -> targets.put(t.asText(), job.path("metrics_path").asText("/metrics")));
+            }
+            // found by DNS: every instance of a scaled service
+            for (JsonNode group : job.path("dns_sd_configs")) {
+                group.path("names").forEach(n -> targets.put(n.asText() + ":" + group.path("port").asText(),
+                        job.path("metrics_path").asText("/metrics")));
             }
         }
         return targets;

@@ -11,34 +11,78 @@ import org.drcc.engines.Ports;
 /**
  * {@code dr up} as its own process, on free ports, as the suite-level ITs start it: the services' ports first
  * (incident, backup, notification, metrics), then PostgreSQL, Kafka, its controller and S3, then the operator console.
+ * A second instance of each service listens {@link #portStep} above the first (free too). The services may send
+ * webhooks to this machine.
  */
 final class SuiteLauncher {
 
     final List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free(),
             Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+    final int portStep = freeStep();
+
     /** Starts {@code dr up} on {@code dataDir}, its output in {@code log}; returns once it printed that it is up. */
     Process up(Path dataDir, Path log) throws Exception {
+        return up(dataDir, log, 1);
+    }
+
+    /** As {@link #up(Path, Path)}, with {@code instances} instances of each service. */
+    Process up(Path dataDir, Path log, int instances) throws Exception {
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-cp", Java.classPath(), Dr.class.getName(),
                 "up", "--home", Path.of("..").toAbsolutePath().normalize().toString(),
+                "--instances", "" + instances, "--instance-port-step", "" + portStep,
                 "--data-dir", dataDir.toString(), "--foodtruck-mb", "1",
                 "--incident-port", "" + ports.get(0), "--backup-port", "" + ports.get(1),
                 "--notification-port", "" + ports.get(2), "--metrics-port", "" + ports.get(3),
                 "--postgres-port", "" + ports.get(4), "--kafka-port", "" + ports.get(5),
                 "--kafka-controller-port", "" + ports.get(6), "--s3-port", "" + ports.get(7),
                 "--console-port", "" + ports.get(8)));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().put("DR_NOTIFICATION_ALLOWED_HOSTS", "127.0.0.1");
+        Process process = builder.start();
+        // on a 2-core machine the services' start is CPU-bound: more instances, longer
+        long deadline = System.nanoTime() + Duration.ofMinutes(5L + 3L * (instances - 1)).toNanos();
         while (!Files.exists(log) || !Files.readString(log).contains("Press Ctrl-C")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("dr up did not come up:\n" + Files.readString(log));
+                throw new AssertionError("dr up did not come up:\n" + Files.readString(log) + serviceLogTails(dataDir));
             }
             Thread.sleep(500);
         }
         return process;
     }
 
+    /** The last lines of each service's log, to tell a slow start from a failed one. */
+    private static String serviceLogTails(Path dataDir) throws java.io.IOException {
+        StringBuilder tails = new StringBuilder();
+        Path logs = dataDir.resolve("logs");
+        if (Files.isDirectory(logs)) {
+            try (var files = Files.list(logs)) {
+                for (Path file : files.sorted().toList()) {
+                    List<String> lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                    tails.append("\n--- ").append(file.getFileName()).append(" (last lines)\n")
+                            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size())));
+                }
+            }
+        }
+        return tails.toString();
+    }
+
     String url(int service) {
         return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** Instance {@code instance} (1 or 2) of service {@code service} (0 incident, 1 backup, 2 notification, 3 metrics). */
+    String url(int service, int instance) {
+        return "http://127.0.0.1:" + (ports.get(service) + (instance - 1) * portStep);
+    }
+
+    /** A step above the services' ports at which all four are free as well. */
+    private int freeStep() {
+        for (int step = 10; ; step++) {
+            int s = step;
+            if (ports.subList(0, 4).stream().noneMatch(p -> ports.contains(p + s) || Ports.inUse(p + s))) {
+                return step;
+            }
+        }
     }
 }

@@ -15,11 +15,14 @@ class BackupGate {
 
     private final Map<String, String> running = new ConcurrentHashMap<>();
     private final Backups backups;
+    private final JobOwners owners;
 
-    BackupGate(Backups backups) {
+    BackupGate(Backups backups, JobOwners owners) {
         this.backups = backups;
+        this.owners = owners;
     }
 
+    /** Let in, the backup is this instance's ({@link JobOwners}) before it is started. */
     void enter(String database, String backupId) {
         String other = running.putIfAbsent(database, backupId);
         if (other != null) {
@@ -29,6 +32,12 @@ class BackupGate {
             running.remove(database, backupId);
             throw new BackupAlreadyRunningException(database, b.backupId());
         });
+        try {
+            owners.own(backupId);
+        } catch (RuntimeException e) {
+            running.remove(database, backupId);
+            throw e;
+        }
     }
 
     /**
@@ -53,5 +62,6 @@ class BackupGate {
 
     void leave(String database, String backupId) {
         running.remove(database, backupId);
+        owners.releaseQuietly(backupId);
     }
 }

@@ -38,9 +38,11 @@ public class RestoreJob {
     private final TaskExecutor tasks;
     private final Clock clock;
     private final DumpEnvelopes envelopes;
+    private final JobOwners owners;
 
     RestoreJob(Backups backups, Policies policies, BackupObjects objects, CommandGateway commands,
-               TaskExecutor backupTasks, Clock clock, DumpEnvelopes envelopes) {
+               TaskExecutor backupTasks, Clock clock, DumpEnvelopes envelopes, JobOwners owners) {
+        this.owners = owners;
         this.envelopes = envelopes;
         this.backups = backups;
         this.policies = policies;
@@ -69,8 +71,14 @@ public class RestoreJob {
             throw new TargetDatabaseExistsException(targetDatabase);
         }
         String restoreId = UUID.randomUUID().toString();
-        commands.sendAndWait(new StartRestoreCommand(backupId, restoreId, targetDatabase, overwrites, confirmOverwrite,
-                actor, clock.instant()));
+        owners.own(restoreId);
+        try {
+            commands.sendAndWait(new StartRestoreCommand(backupId, restoreId, targetDatabase, overwrites,
+                    confirmOverwrite, actor, clock.instant()));
+        } catch (RuntimeException e) {
+            owners.releaseQuietly(restoreId);
+            throw e;
+        }
         tasks.execute(() -> restore(backup, copies, restoreId, protectedDb, targetDatabase, overwrites));
         return new RestoreAccepted(restoreId, backupId, targetDatabase, overwrites, backup.snapshotAt());
     }
@@ -115,6 +123,8 @@ public class RestoreJob {
             log.warn("Restore {} of backup {} into {} failed: {}", restoreId, backup.backupId(), target, e.toString());
             commands.sendAndWait(new FailRestoreCommand(backup.backupId(), restoreId, Failures.describe(e),
                     clock.instant()));
+        } finally {
+            owners.releaseQuietly(restoreId);
         }
     }
 }

@@ -1,6 +1,9 @@
 package org.drcc.notification.channel;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Future;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.notification.command.CheckDeadlineCommand;
 import org.drcc.notification.command.Claim;
@@ -11,9 +14,12 @@ import org.drcc.notification.command.StartDeliveryCommand;
 import org.drcc.notification.plan.CommunicationPlan;
 import org.drcc.notification.plan.PlanInForce;
 import org.drcc.notification.query.Deliveries;
+import org.drcc.notification.query.DueDelivery;
 import org.drcc.notification.query.Unacknowledged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,15 +27,19 @@ import org.springframework.stereotype.Component;
  * Pulls the messages that are due, claims each from its aggregate, sends it, records the outcome;
  * records breached deadlines; escalates declarations nobody acknowledged in time. The aggregate, not
  * this loop, decides whether a message may still be sent, so a stale read here cannot send twice.
- * Each message is its own claim and record: a channel that fails never changes another's outcome,
- * and one that hangs holds up the others for at most its timeout. With several instances, one round
- * runs at a time (a lease on the database), so no instance takes another's claim for a cut-short one.
+ * Each message is its own claim and record: a channel that fails never changes another's outcome.
+ * Messages are sent side by side, at most {@code dr.notification.senders-per-channel} (8) at a time on each
+ * channel, each channel on threads of its own, so a slow or hung channel holds up only its own messages, for at
+ * most their timeout. A round ends when every message it claimed has its outcome recorded. With several instances,
+ * one round runs at a time (a lease on the database), so no instance takes another's claim for a cut-short one.
  */
 @Component
-class DeliveryDispatcher {
+class DeliveryDispatcher implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
     private static final int BATCH = 100;
+    /** Due messages taken per round: enough for every channel's senders to stay busy through a round. */
+    private static final int DUE_BATCH = 400;
 
     private final Deliveries deliveries;
     private final CommandGateway commands;
@@ -37,10 +47,13 @@ class DeliveryDispatcher {
     private final PlanInForce plan;
     private final ChannelCourier courier;
     private final DispatchLease lease;
+    private final ChannelSenders senders;
 
     DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, PlanInForce plan,
-                       ChannelCourier courier, DispatchLease lease) {
+                       ChannelCourier courier, DispatchLease lease,
+                       @Value("${dr.notification.senders-per-channel:8}") int sendersPerChannel) {
         this.lease = lease;
+        this.senders = new ChannelSenders(sendersPerChannel);
         this.deliveries = deliveries;
         this.commands = commands;
         this.clock = clock;
@@ -58,9 +71,11 @@ class DeliveryDispatcher {
         for (String id : deliveries.interrupted(BATCH)) {
             send(new ResolveInterruptedDeliveryCommand(id, clock.instant()));
         }
-        for (String id : deliveries.dueForDelivery(clock.instant(), BATCH)) {
-            deliver(id);
+        List<Future<?>> sending = new ArrayList<>();
+        for (DueDelivery due : deliveries.dueForDelivery(clock.instant(), DUE_BATCH)) {
+            sending.add(senders.submit(due.channel(), () -> deliver(due.notificationId())));
         }
+        senders.awaitAll(sending);
         for (String id : deliveries.pastDeadline(clock.instant(), BATCH)) {
             send(new CheckDeadlineCommand(id, clock.instant()));
         }
@@ -91,6 +106,11 @@ class DeliveryDispatcher {
             cause = FailureCause.of(claim.envelope().channel(), e);
         }
         send(new RecordDeliveryCommand(id, claim.attempt(), cause, clock.instant()));
+    }
+
+    @Override
+    public void destroy() {
+        senders.close();
     }
 
     private <R> R send(Object command) {

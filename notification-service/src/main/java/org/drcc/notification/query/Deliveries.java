@@ -33,12 +33,12 @@ public class Deliveries {
     }
 
     /** Messages not yet sent whose next attempt is due (a first attempt is due at once). */
-    public List<String> dueForDelivery(Instant now, int limit) {
+    public List<DueDelivery> dueForDelivery(Instant now, int limit) {
         return jdbc.sql("""
-                        SELECT notification_id FROM notification_delivery
+                        SELECT notification_id, channel FROM notification_delivery
                         WHERE status IN ('SCHEDULED', 'RETRYING') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
                         ORDER BY due_at NULLS LAST, scheduled_at LIMIT ?""")
-                .params(Timestamp.from(now), limit).query(String.class).list();
+                .params(Timestamp.from(now), limit).query(DueDelivery.class).list();
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.drcc.kit.config;
 
 import java.util.Map;
+import org.drcc.kit.axon.ProcessorSegments;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
@@ -68,7 +69,13 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
             // On SIGTERM each shutdown phase (web server, listener containers, Axon's processors) gets at most 10 s
             // instead of 30: what a phase cuts short is safe to redo (records are committed per record, the relay
             // advances only on Kafka's acknowledgement, consumers deduplicate), and ./dr up waits on all four.
-            Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "10s"));
+            Map.entry("spring.lifecycle.timeout-per-shutdown-phase", "10s"),
+            // Several instances of a service share its work: every tracking processor in this many segments
+            // (org.drcc.kit.axon.ProcessorSegments), claimed by whichever instance is free ...
+            Map.entry(ProcessorSegments.SETTING, "2"),
+            // ... and a Kafka consumer that died hands its partitions to the others after 10 s, not 45
+            Map.entry("spring.kafka.consumer.properties.session.timeout.ms", "10000"),
+            Map.entry("spring.kafka.consumer.properties.heartbeat.interval.ms", "3000"));
 
     private static final String AXON_UPDATE_CHECK = "axoniq.update-checker.disabled";
 
@@ -80,6 +87,7 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
             System.setProperty(AXON_UPDATE_CHECK, "true");
         }
         environment.getPropertySources().addLast(new MapPropertySource("dr-service-kit-defaults", DEFAULTS));
+        ProcessorSegments.addTo(environment);
     }
 
     @Override

@@ -1,0 +1,124 @@
+package org.drcc.backup.job;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.backup.command.FailBackupCommand;
+import org.drcc.backup.command.FailRestoreCommand;
+import org.drcc.backup.query.BackupSummary;
+import org.drcc.backup.query.Backups;
+import org.drcc.backup.query.RestoreView;
+import org.drcc.backup.storage.ObjectStore;
+import org.drcc.kit.schedule.ClusterOnce;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * After a crash, a backup or restore that was running never will finish: it is recorded as failed, and the
+ * backup's multipart upload is aborted, so it is never listed as good and leaves no parts. Safe with several
+ * instances: only the jobs of an instance whose lease ran out ({@link JobOwners}) are failed, never one that another
+ * live instance still runs. This instance renews its own lease every quarter of the lease from its start, and once
+ * ready also looks for such orphans (one instance at a time, {@link ClusterOnce}); after a crash and a quick restart
+ * the dead instance's jobs are therefore failed within about one lease (30 s), not at the very start. (Formerly
+ * {@code StartupRecovery}, which failed every RUNNING job at start and so assumed a single instance.)
+ */
+@Component
+class OrphanedJobs implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(OrphanedJobs.class);
+    static final String CAUSE = "the backup-service instance running it stopped";
+
+    private final Backups backups;
+    private final CommandGateway commands;
+    private final ObjectStore store;
+    private final Clock clock;
+    private final JobOwners owners;
+    private final Runnable recoverOnce;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "backup-instance-lease");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private volatile boolean ready;
+
+    OrphanedJobs(Backups backups, CommandGateway commands, ObjectStore store, Clock clock, JobOwners owners,
+                    ClusterOnce once) {
+        this.backups = backups;
+        this.commands = commands;
+        this.store = store;
+        this.clock = clock;
+        this.owners = owners;
+        this.recoverOnce = once.once("orphaned-jobs", Duration.ofMinutes(5), Duration.ZERO, this::failOrphans);
+        long period = Math.max(1, owners.lease().toMillis() / 4);
+        timer.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Orphans are looked for once commands can be sent; the lease is renewed from the start. */
+    @EventListener(ApplicationReadyEvent.class)
+    void ready() {
+        ready = true;
+        timer.execute(this::tick);
+    }
+
+    private void tick() {
+        try {
+            owners.renew();
+            if (ready) {
+                recoverOnce.run();
+            }
+        } catch (RuntimeException e) {
+            // the database is away: the lease runs out, and another instance (or this one, later) recovers
+            log.warn("Instance lease not renewed or orphaned jobs not looked at: {}", e.toString());
+        }
+    }
+
+    /** Fails every RUNNING backup and restore whose instance's lease ran out. */
+    void failOrphans() {
+        Map<String, BackupSummary> running = backups.allRunning().stream()
+                .collect(Collectors.toMap(BackupSummary::backupId, Function.identity()));
+        for (String id : owners.orphaned(running.keySet())) {
+            BackupSummary backup = running.get(id);
+            log.warn("Backup {} of {} was interrupted (its instance stopped); recording it as failed", id, backup.database());
+            try {
+                store.abortIncomplete(backup.bucket(), backup.objectKey());
+            } catch (RuntimeException e) {
+                log.warn("Could not abort the upload of {}: {}", backup.objectKey(), e.toString());
+            }
+            fail(id, new FailBackupCommand(id, CAUSE, clock.instant()));
+        }
+        Map<String, RestoreView> restores = backups.allRunningRestores().stream()
+                .collect(Collectors.toMap(RestoreView::restoreId, Function.identity()));
+        for (String id : owners.orphaned(restores.keySet())) {
+            RestoreView restore = restores.get(id);
+            log.warn("Restore {} of backup {} was interrupted (its instance stopped); recording it as failed", id,
+                    restore.backupId());
+            fail(id, new FailRestoreCommand(restore.backupId(), id, CAUSE, clock.instant()));
+        }
+    }
+
+    private void fail(String jobId, Object command) {
+        try {
+            commands.sendAndWait(command);
+            owners.releaseQuietly(jobId);
+        } catch (RuntimeException e) {
+            // it ended meanwhile, or the database is away: looked at again on the next round
+            log.warn("{} not recorded: {}", command, e.toString());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+    }
+}

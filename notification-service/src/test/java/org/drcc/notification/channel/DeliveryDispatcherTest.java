@@ -1,0 +1,118 @@
+package org.drcc.notification.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.notification.command.Claim;
+import org.drcc.notification.command.Envelope;
+import org.drcc.notification.command.RecordDeliveryCommand;
+import org.drcc.notification.command.StartDeliveryCommand;
+import org.drcc.notification.plan.CommunicationPlan;
+import org.drcc.notification.plan.PlanInForce;
+import org.drcc.notification.query.Deliveries;
+import org.drcc.notification.query.DueDelivery;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatcher sends side by side, at most the limit per channel at a time, and a channel whose far end hangs
+ * holds up none of another channel's messages; each message is claimed, sent and recorded once.
+ */
+class DeliveryDispatcherTest {
+
+    private static final int LIMIT = 4;
+
+    private final Deliveries deliveries = mock(Deliveries.class);
+    private final CommandGateway commands = mock(CommandGateway.class);
+    private final PlanInForce plan = mock(PlanInForce.class);
+    private final ChannelCourier courier = mock(ChannelCourier.class);
+    private final DispatchLease lease = mock(DispatchLease.class);
+    private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> recorded = new ConcurrentHashMap<>();
+
+    @Test
+    void messagesGoSideBySideBoundedPerChannelAndAHungChannelHoldsUpNoOtherChannel() throws Exception {
+        List<DueDelivery> due = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            due.add(new DueDelivery("hook-" + i, "webhook"));
+        }
+        due.add(new DueDelivery("slack-1", "slack"));
+        due.add(new DueDelivery("slack-2", "slack"));
+        givenDue(due);
+        CountDownLatch farEndAnswers = new CountDownLatch(1);
+        CountDownLatch slackSent = new CountDownLatch(2);
+        CountDownLatch webhooksAtTheLimit = new CountDownLatch(LIMIT);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        doAnswer(invocation -> {
+            String id = invocation.getArgument(0);
+            Envelope envelope = invocation.getArgument(1);
+            sent.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            if (envelope.channel().equals("slack")) {
+                slackSent.countDown();
+                return null;
+            }
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            webhooksAtTheLimit.countDown();
+            farEndAnswers.await();
+            inFlight.decrementAndGet();
+            return null;
+        }).when(courier).deliver(any(), any());
+
+        DeliveryDispatcher dispatcher = new DeliveryDispatcher(deliveries, commands,
+                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC), plan, courier, lease, LIMIT);
+        Thread round = new Thread(dispatcher::deliverDue);
+        round.start();
+
+        assertThat(webhooksAtTheLimit.await(10, TimeUnit.SECONDS)).as("webhooks sent side by side").isTrue();
+        assertThat(slackSent.await(10, TimeUnit.SECONDS)).as("slack goes on while the webhook's far end hangs").isTrue();
+        assertThat(inFlight).as("no more than the limit on one channel").hasValue(LIMIT);
+        farEndAnswers.countDown();
+        round.join(10_000);
+
+        assertThat(round.isAlive()).as("the round ends once every outcome is recorded").isFalse();
+        assertThat(mostInFlight).hasValue(LIMIT);
+        assertThat(sent).hasSize(22).allSatisfy((id, n) -> assertThat(n).as(id).hasValue(1));
+        assertThat(recorded).hasSize(22).allSatisfy((id, n) -> assertThat(n).as(id).hasValue(1));
+        dispatcher.destroy();
+    }
+
+    private void givenDue(List<DueDelivery> due) {
+        when(lease.runAlone(any())).thenAnswer(invocation -> {
+            ((Runnable) invocation.getArgument(0)).run();
+            return true;
+        });
+        when(deliveries.interrupted(anyInt())).thenReturn(List.of());
+        when(deliveries.pastDeadline(any(), anyInt())).thenReturn(List.of());
+        when(deliveries.dueForDelivery(any(), anyInt())).thenReturn(due);
+        CommunicationPlan communication = mock(CommunicationPlan.class);
+        when(plan.get()).thenReturn(communication);
+        Map<String, String> channels = new ConcurrentHashMap<>();
+        due.forEach(d -> channels.put(d.notificationId(), d.channel()));
+        when(commands.sendAndWait(any())).thenAnswer(invocation -> {
+            Object command = invocation.getArgument(0);
+            if (command instanceof StartDeliveryCommand start) {
+                return new Claim(new Envelope("i-1", "Ops", "contact", channels.get(start.notificationId()),
+                        "Subject", "Body"), 1);
+            }
+            if (command instanceof RecordDeliveryCommand record) {
+                recorded.computeIfAbsent(record.notificationId(), k -> new AtomicInteger()).incrementAndGet();
+            }
+            return null;
+        });
+    }
+}

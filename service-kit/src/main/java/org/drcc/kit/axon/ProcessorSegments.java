@@ -1,0 +1,52 @@
+package org.drcc.kit.axon;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Every tracking processor a service declares ({@code axon.eventhandling.processors.<name>.mode: tracking}) is
+ * split into {@code dr.axon.segments} segments (2 by default), with as many threads, so that the instances of a
+ * service share its event stream: each claims the segments nobody holds, and the segments of an instance that
+ * stopped or died are claimed by another once its claim times out (Axon's token store, 10 s). Events of one
+ * aggregate stay in one segment, so they are handled, and relayed to Kafka, in their order.
+ *
+ * <p>One definition for all processors ({@code dr.axon.segments} in {@link org.drcc.kit.config.KitDefaults}), added
+ * by the kit's defaults with the lowest precedence: a processor whose own
+ * {@code thread-count} or {@code initial-segment-count} is set keeps it. The segment count is the one a new
+ * token store gets; a store made before, with one segment per processor, is split in two by the migration
+ * {@code db/axon/V81__two_segments_per_processor.sql}.
+ */
+public final class ProcessorSegments {
+
+    /** The setting. */
+    public static final String SETTING = "dr.axon.segments";
+    private static final Pattern MODE = Pattern.compile("axon\\.eventhandling\\.processors\\.([^.\\[\\]]+)\\.mode");
+
+    private ProcessorSegments() {
+    }
+
+    /** Adds the thread and segment counts of each tracking processor the environment declares, last. */
+    public static void addTo(ConfigurableEnvironment environment) {
+        String segments = environment.getProperty(SETTING, "1");
+        Map<String, Object> added = new LinkedHashMap<>();
+        environment.getPropertySources().stream()
+                .filter(EnumerablePropertySource.class::isInstance)
+                .flatMap(source -> java.util.Arrays.stream(((EnumerablePropertySource<?>) source).getPropertyNames()))
+                .map(MODE::matcher)
+                .filter(Matcher::matches)
+                .filter(m -> "tracking".equalsIgnoreCase(environment.getProperty(m.group())))
+                .map(m -> "axon.eventhandling.processors." + m.group(1) + ".")
+                .forEach(prefix -> {
+                    added.put(prefix + "thread-count", segments);
+                    added.put(prefix + "initial-segment-count", segments);
+                });
+        if (!added.isEmpty()) {
+            environment.getPropertySources().addLast(new MapPropertySource("dr-processor-segments", added));
+        }
+    }
+}
