@@ -2,11 +2,15 @@ package org.drcc.backup.catalog;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.ImportBackupCommand;
+import org.drcc.backup.command.ReconcileBackupCommand;
+import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.storage.S3Properties;
 import org.drcc.backup.query.Backups;
 import org.drcc.backup.storage.ObjectStore;
@@ -86,6 +90,51 @@ public class CatalogRebuild {
         log.info("Rebuild from the {} tier ({}): {} catalogue objects, {} imported, {} known, {} not imported", tier,
                 bucket, keys.size(), imported.size(), known.size(), refused.size());
         return new RebuildReport(tier, bucket, keys.size(), imported, known, refused);
+    }
+
+    /**
+     * A backup recorded as RUNNING at this service's start, looked for in the tiers in order: the first tier whose
+     * catalogue object describes it and whose dump reads with the catalogue's SHA-256 and size records it as the
+     * catalogue says (complete, its copies, its verification). This is the case of backup-service's own backup after
+     * its database was restored from that very dump, taken while the backup ran. Returns the tier, or empty when no
+     * tier holds it complete (the backup was really interrupted).
+     */
+    public Optional<String> reconcile(BackupSummary running, String actor) {
+        for (String tier : List.of("primary", "secondary", "tertiary")) {
+            String bucket = bucketOf(tier);
+            String key = BackupCatalog.keyOf(running.objectKey());
+            try {
+                Optional<byte[]> found = store.bucket(bucket).find(key);
+                if (found.isEmpty()) {
+                    continue;
+                }
+                BackupCatalog catalog = CatalogJson.read(found.get());
+                String problem = !running.backupId().equals(catalog.backupId()) ? "it describes backup " + catalog.backupId()
+                        : catalog.completedAt() == null ? "it records no completion" : check(bucket, key, catalog);
+                if (problem != null) {
+                    log.warn("Backup {} left running: its catalogue object s3://{}/{} does not check out: {}",
+                            running.backupId(), bucket, key, problem);
+                    continue;
+                }
+                reconcile(tier, bucket, key, catalog, running.startedAt(), actor);
+                return Optional.of(tier);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Backup {} left running: the {} tier cannot be read: {}", running.backupId(), tier, e.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void reconcile(String tier, String bucket, String key, BackupCatalog c, Instant started, String actor) {
+        BackupCatalog.Verification v = c.verification();
+        List<ReconcileBackupCommand.RecordedCopy> copies = c.copies() == null ? List.of()
+                : c.copies().stream().map(k -> new ReconcileBackupCommand.RecordedCopy(k.tier(), k.bucket(), k.at())).toList();
+        commands.sendAndWait(new ReconcileBackupCommand(c.backupId(), tier, bucket, key, c.objectKey(), c.sizeBytes(),
+                c.sha256(), c.serverVersion(), c.startedAt() == null ? started : c.startedAt(), c.completedAt(), c.snapshotAt(),
+                c.tables(), new ImportBackupCommand.RecordedVerification(v.status(), v.check(), v.detail(), v.at()), copies,
+                c.encryptionKeyId(), c.encryptionAlgorithm(), actor, clock.instant()));
+        log.info("Backup {} of {}, left running, is recorded complete ({}) from its catalogue object s3://{}/{}",
+                c.backupId(), c.database(), v.status(), bucket, key);
     }
 
     String bucketOf(String tier) {

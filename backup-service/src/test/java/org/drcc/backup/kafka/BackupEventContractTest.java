@@ -13,6 +13,7 @@ import org.drcc.contract.backup.BackupEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
 import org.drcc.contract.backup.BackupFailedEvent;
 import org.drcc.contract.backup.BackupImportedEvent;
+import org.drcc.contract.backup.BackupReconciledEvent;
 import org.drcc.contract.backup.BackupRestoreFailedEvent;
 import org.drcc.contract.backup.BackupRestoreStartedEvent;
 import org.drcc.contract.backup.BackupRestoredEvent;
@@ -68,7 +69,9 @@ class BackupEventContractTest {
                     POINT.minusSeconds(1), POINT.plusSeconds(42), POINT,
                     List.of(new TableChecksum("public.customer", 300, "cd34")), "VERIFIED", null,
                     "8 tables match the manifest", AT, null, "dana", AT.plusSeconds(3600)),
-            new BackupEncryptedEvent(ID, "foodtruck", "2026-q4", "AES256_GCM_HKDF_1MB", "dana", AT));
+            new BackupEncryptedEvent(ID, "foodtruck", "2026-q4", "AES256_GCM_HKDF_1MB", "dana", AT),
+            new BackupReconciledEvent(ID, "backup", "tertiary", "dr-backups-tertiary", KEY + ".catalog.json", "ab12",
+                    "VERIFIED", "backup-service", AT));
 
     @Autowired
     ObjectMapper json;

@@ -24,12 +24,14 @@ import java.time.Instant;
         @JsonSubTypes.Type(RpoRecoveredEvent.class),
         @JsonSubTypes.Type(RetentionHaltedEvent.class),
         @JsonSubTypes.Type(BackupImportedEvent.class),
-        @JsonSubTypes.Type(BackupEncryptedEvent.class)
+        @JsonSubTypes.Type(BackupEncryptedEvent.class),
+        @JsonSubTypes.Type(BackupReconciledEvent.class)
 })
 public sealed interface BackupEvent permits BackupStartedEvent, BackupCompletedEvent, BackupFailedEvent,
         BackupCopiedEvent, BackupCopyFailedEvent, BackupCopyAbandonedEvent, BackupVerifiedEvent, BackupVerificationFailedEvent,
         BackupExpiredEvent, BackupRestoreStartedEvent, BackupRestoredEvent, BackupRestoreFailedEvent, RpoAtRiskEvent,
-        RpoRecoveredEvent, RetentionHaltedEvent, BackupImportedEvent, BackupEncryptedEvent {
+        RpoRecoveredEvent, RetentionHaltedEvent, BackupImportedEvent, BackupEncryptedEvent,
+        BackupReconciledEvent {
 
     String backupId();
 
