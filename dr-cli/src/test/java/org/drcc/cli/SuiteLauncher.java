@@ -16,6 +16,9 @@ final class SuiteLauncher {
 
     final List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free(),
             Ports.free(), Ports.free(), Ports.free(), Ports.free());
+    /** Settings for the services, as environment variables of {@code dr up}, which its services inherit. */
+    final java.util.Map<String, String> environment = new java.util.HashMap<>();
+
     /** Starts {@code dr up} on {@code dataDir}, its output in {@code log}; returns once it printed that it is up. */
     Process up(Path dataDir, Path log) throws Exception {
         List<String> command = new ArrayList<>(List.of(Java.executable(), "-cp", Java.classPath(), Dr.class.getName(),
@@ -25,8 +28,10 @@ final class SuiteLauncher {
                 "--notification-port", "" + ports.get(2), "--metrics-port", "" + ports.get(3),
                 "--postgres-port", "" + ports.get(4), "--kafka-port", "" + ports.get(5),
                 "--kafka-controller-port", "" + ports.get(6), "--s3-port", "" + ports.get(7)));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!Files.exists(log) || !Files.readString(log).contains("Press Ctrl-C")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
