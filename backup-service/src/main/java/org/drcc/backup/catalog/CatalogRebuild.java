@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,36 +94,50 @@ public class CatalogRebuild {
     }
 
     /**
-     * A backup recorded as RUNNING at this service's start, looked for in the tiers in order: the first tier whose
-     * catalogue object describes it and whose dump reads with the catalogue's SHA-256 and size records it as the
-     * catalogue says (complete, its copies, its verification). This is the case of backup-service's own backup after
-     * its database was restored from that very dump, taken while the backup ran. Returns the tier, or empty when no
-     * tier holds it complete (the backup was really interrupted).
+     * A backup recorded as RUNNING at this service's start, looked for in the tiers: the first tier whose catalogue
+     * object describes it and whose dump reads with the catalogue's SHA-256 and size records it as the catalogue
+     * says (complete, its copies, its verification). Catalogues that record a verification are tried first, the
+     * newest first (a tier's catalogue may have been written before the verification reached it), then the others
+     * in tier order. This is the case of backup-service's own backup after its database was restored from that very
+     * dump, taken while the backup ran. Returns the tier, or empty when no tier holds it complete (the backup was
+     * really interrupted).
      */
     public Optional<String> reconcile(BackupSummary running, String actor) {
+        String key = BackupCatalog.keyOf(running.objectKey());
+        List<Found> found = new ArrayList<>();
         for (String tier : List.of("primary", "secondary", "tertiary")) {
             String bucket = bucketOf(tier);
-            String key = BackupCatalog.keyOf(running.objectKey());
             try {
-                Optional<byte[]> found = store.bucket(bucket).find(key);
-                if (found.isEmpty()) {
-                    continue;
+                Optional<byte[]> bytes = store.bucket(bucket).find(key);
+                if (bytes.isPresent()) {
+                    found.add(new Found(tier, bucket, CatalogJson.read(bytes.get())));
                 }
-                BackupCatalog catalog = CatalogJson.read(found.get());
-                String problem = !running.backupId().equals(catalog.backupId()) ? "it describes backup " + catalog.backupId()
-                        : catalog.completedAt() == null ? "it records no completion" : check(bucket, key, catalog);
-                if (problem != null) {
-                    log.warn("Backup {} left running: its catalogue object s3://{}/{} does not check out: {}",
-                            running.backupId(), bucket, key, problem);
-                    continue;
-                }
-                reconcile(tier, bucket, key, catalog, running.startedAt(), actor);
-                return Optional.of(tier);
             } catch (IOException | RuntimeException e) {
-                log.warn("Backup {} left running: the {} tier cannot be read: {}", running.backupId(), tier, e.toString());
+                log.warn("Backup {} left running: the {} tier's catalogue object cannot be read: {}", running.backupId(),
+                        tier, e.toString());
             }
         }
+        found.sort(Comparator.comparing(Found::verifiedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        for (Found candidate : found) {
+            BackupCatalog catalog = candidate.catalog();
+            String problem = !running.backupId().equals(catalog.backupId()) ? "it describes backup " + catalog.backupId()
+                    : catalog.completedAt() == null ? "it records no completion" : check(candidate.bucket(), key, catalog);
+            if (problem != null) {
+                log.warn("Backup {} left running: its catalogue object s3://{}/{} does not check out: {}",
+                        running.backupId(), candidate.bucket(), key, problem);
+                continue;
+            }
+            reconcile(candidate.tier(), candidate.bucket(), key, catalog, running.startedAt(), actor);
+            return Optional.of(candidate.tier());
+        }
         return Optional.empty();
+    }
+
+    private record Found(String tier, String bucket, BackupCatalog catalog) {
+
+        Instant verifiedAt() {
+            return catalog.verification() == null ? null : catalog.verification().at();
+        }
     }
 
     private void reconcile(String tier, String bucket, String key, BackupCatalog c, Instant started, String actor) {
