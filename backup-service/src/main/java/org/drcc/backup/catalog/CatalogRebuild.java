@@ -127,8 +127,14 @@ public class CatalogRebuild {
                         running.backupId(), candidate.bucket(), key, problem);
                 continue;
             }
-            reconcile(candidate.tier(), candidate.bucket(), key, catalog, running.startedAt(), actor);
-            return Optional.of(candidate.tier());
+            try {
+                reconcile(candidate.tier(), candidate.bucket(), key, catalog, running.startedAt(), actor);
+                return Optional.of(candidate.tier());
+            } catch (RuntimeException e) {
+                // recorded meanwhile (failed by the stale sweep, or reconciled by another instance)
+                log.warn("Backup {} left running could not be reconciled: {}", running.backupId(), e.toString());
+                return Optional.empty();
+            }
         }
         return Optional.empty();
     }
