@@ -66,10 +66,22 @@ public class ArchiveAutoConfiguration {
         return new SegmentWriter(archiveBucket, settings.retentionDays(), json, signer, retention, alerts, clock);
     }
 
+    /** Which Kafka cluster is read now (its id, from describeCluster), and whose the chains before cluster ids are. */
     @Bean
-    Archiver archiver(KafkaProperties kafka, ArchiveProperties settings, SegmentWriter writer, Clock clock) {
+    ArchiveClusters archiveClusters(BucketStore archiveBucket, KafkaAdmin kafka, ArchiveProperties settings, Clock clock) {
+        return new ArchiveClusters(archiveBucket, () -> clusterId(kafka), settings.retentionDays(), clock);
+    }
+
+    @Bean
+    Archiver archiver(KafkaProperties kafka, ArchiveProperties settings, SegmentWriter writer, ArchiveClusters clusters,
+                      Clock clock) {
+        return new Archiver(consumerProperties(kafka.buildConsumerProperties(), settings), settings, writer, clusters, clock);
+    }
+
+    /** The archiver's own consumer: its group, offsets committed by hand after each segment, from the beginning. */
+    static Properties consumerProperties(Map<String, Object> kafka, ArchiveProperties settings) {
         Properties consumer = new Properties();
-        consumer.putAll(kafka.buildConsumerProperties());
+        consumer.putAll(kafka);
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -77,7 +89,7 @@ public class ArchiveAutoConfiguration {
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // a new dr.*.events topic is found within seconds, not the default five minutes
         consumer.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5_000);
-        return new Archiver(consumer, settings, writer, clock);
+        return consumer;
     }
 
     @Bean
@@ -97,21 +109,38 @@ public class ArchiveAutoConfiguration {
     }
 
     @Bean
-    ArchiveReader archiveReader(BucketStore archiveBucket, ObjectMapper json, SegmentWriter segments) {
-        return new ArchiveReader(archiveBucket, json, segments);
+    ArchiveReader archiveReader(BucketStore archiveBucket, ObjectMapper json, SegmentWriter segments, ArchiveClusters clusters) {
+        return new ArchiveReader(archiveBucket, json, segments, clusters);
     }
 
     @Bean
-    ArchiveVerifier archiveVerifier(BucketStore archiveBucket, ObjectMapper json, ChainSigner signer, Clock clock, KafkaAdmin kafka) {
-        return new ArchiveVerifier(archiveBucket, json, signer, clock, group -> committedOffsets(kafka, group));
+    ArchiveVerifier archiveVerifier(BucketStore archiveBucket, ObjectMapper json, ChainSigner signer, ArchiveClusters clusters,
+                                    Clock clock, KafkaAdmin kafka) {
+        return new ArchiveVerifier(archiveBucket, json, signer, clusters, clock, group -> committedOffsets(kafka, group));
     }
 
-    /** The archiver group's committed offsets, by "topic/partition". */
-    private static Map<String, Long> committedOffsets(KafkaAdmin kafka, String group) {
+    /** The id of the cluster Kafka answers for. */
+    static String clusterId(KafkaAdmin kafka) {
+        try (AdminClient admin = admin(kafka)) {
+            return admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot ask Kafka for its cluster id", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AdminClient admin(KafkaAdmin kafka) {
         Map<String, Object> config = new HashMap<>(kafka.getConfigurationProperties());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        try (AdminClient admin = AdminClient.create(config)) {
+        return AdminClient.create(config);
+    }
+
+    /** The archiver group's committed offsets, by "topic/partition". */
+    static Map<String, Long> committedOffsets(KafkaAdmin kafka, String group) {
+        try (AdminClient admin = admin(kafka)) {
             Map<String, Long> offsets = new TreeMap<>();
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
                     .forEach((tp, offset) -> {

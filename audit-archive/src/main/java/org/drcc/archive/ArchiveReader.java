@@ -2,6 +2,7 @@ package org.drcc.archive;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,41 +14,48 @@ import java.util.zip.GZIPInputStream;
 import org.drcc.kit.s3.BucketStore;
 
 /**
- * Replays archived events, segment by segment in topic, partition and offset order, skipping segments that
- * end before the range. It reads what is stored: verify proves it untouched.
+ * Replays archived events, Kafka cluster by cluster (those from before cluster ids first), segment by segment in
+ * topic, partition and offset order, skipping segments that end before the range; each line says the cluster it was
+ * read from ({@code cluster}). After a new cluster the relays republish their stores, so an event archived from the
+ * old cluster comes again, with the same {@code ce_id}, from the new one. It reads what is stored: verify proves it
+ * untouched.
  */
 class ArchiveReader {
 
     private final BucketStore store;
     private final ObjectMapper json;
     private final SegmentWriter segments;
+    private final ArchiveClusters clusters;
 
-    ArchiveReader(BucketStore store, ObjectMapper json, SegmentWriter segments) {
+    ArchiveReader(BucketStore store, ObjectMapper json, SegmentWriter segments, ArchiveClusters clusters) {
         this.store = store;
         this.json = json;
         this.segments = segments;
+        this.clusters = clusters;
     }
 
     /** Hands every matching line to {@code sink} until it answers false. */
     void replay(ArchiveQuery query, Predicate<JsonNode> sink) {
-        for (String key : store.list("segments/")) {
-            SegmentKey.Parsed parsed = SegmentKey.parse(key).orElse(null);
-            if (parsed == null || !parsed.checkpoint() || (query.topic() != null && !query.topic().equals(parsed.key().topic()))) {
+        String owner = clusters.ownerOfSegmentsWithoutCluster().orElse(null);
+        for (SegmentKey.Parsed parsed : SegmentKey.all(store)) {
+            if (!parsed.checkpoint() || (query.topic() != null && !query.topic().equals(parsed.key().topic()))) {
                 continue;
             }
             SegmentCheckpoint checkpoint = segments.read(parsed.key());
-            if (query.mayHold(checkpoint) && !replay(parsed.key(), query, sink)) {
+            String cluster = parsed.key().cluster() != null ? parsed.key().cluster() : owner;
+            if (query.mayHold(checkpoint) && !replay(parsed.key(), cluster, query, sink)) {
                 return;
             }
         }
     }
 
-    private boolean replay(SegmentKey key, ArchiveQuery query, Predicate<JsonNode> sink) {
+    private boolean replay(SegmentKey key, String cluster, ArchiveQuery query, Predicate<JsonNode> sink) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(new ByteArrayInputStream(store.get(key.segment()))), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                JsonNode event = json.readTree(line);
+                ObjectNode event = (ObjectNode) json.readTree(line);
+                event.put("cluster", cluster);
                 if (query.matches(event) && !sink.test(event)) {
                     return false;
                 }

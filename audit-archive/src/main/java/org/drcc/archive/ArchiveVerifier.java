@@ -3,11 +3,13 @@ package org.drcc.archive;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.drcc.kit.audit.ChainSigner;
@@ -15,52 +17,81 @@ import org.drcc.kit.s3.BucketStore;
 import org.drcc.kit.web.EngineDown;
 
 /**
- * Checks the archive on its own: per partition, the checkpoints' signatures, each segment's SHA-256, the
- * chain of segment hashes and the offsets running on without a gap; then, where Kafka can be asked, that
- * the archive reaches as far as the archiver says it archived. Reports the first break.
+ * Checks the archive on its own, the chains of every Kafka cluster it holds: per partition, the checkpoints'
+ * signatures, each segment's SHA-256, the chain of segment hashes and the offsets running on without a gap; then,
+ * where Kafka can be asked, that the current cluster's chains reach as far as the archiver says it archived.
+ * Reports the first break of each cluster.
  */
 class ArchiveVerifier {
 
     private final BucketStore store;
     private final ObjectMapper json;
     private final ChainSigner signer;
+    private final ArchiveClusters clusters;
     private final Clock clock;
     private final Function<String, Map<String, Long>> committedOffsets;
 
     /** @param committedOffsets the archiver group's committed offsets by "topic/partition" (may throw) */
-    ArchiveVerifier(BucketStore store, ObjectMapper json, ChainSigner signer, Clock clock,
+    ArchiveVerifier(BucketStore store, ObjectMapper json, ChainSigner signer, ArchiveClusters clusters, Clock clock,
                     Function<String, Map<String, Long>> committedOffsets) {
         this.store = store;
         this.json = json;
         this.signer = signer;
+        this.clusters = clusters;
         this.clock = clock;
         this.committedOffsets = committedOffsets;
     }
 
     ArchiveReport verify(String groupId) {
-        Map<String, PartitionObjects> byPartition = new TreeMap<>();
-        for (String key : store.list("segments/")) {
-            Optional<SegmentKey.Parsed> parsed = SegmentKey.parse(key);
-            if (parsed.isEmpty()) {
-                continue;
-            }
-            SegmentKey k = parsed.get().key();
-            PartitionObjects objects = byPartition.computeIfAbsent(k.topic() + "/" + k.partition(), p -> new PartitionObjects());
-            (parsed.get().checkpoint() ? objects.checkpoints : objects.segments).put(k.firstOffset(), k);
+        // by the cluster name in the keys ("" for the layout from before cluster ids), then by partition
+        Map<String, Map<String, PartitionObjects>> byCluster = new TreeMap<>();
+        for (SegmentKey.Parsed parsed : SegmentKey.all(store)) {
+            SegmentKey k = parsed.key();
+            PartitionObjects objects = byCluster.computeIfAbsent(k.cluster() == null ? "" : k.cluster(), c -> new TreeMap<>())
+                    .computeIfAbsent(k.topic() + "/" + k.partition(), p -> new PartitionObjects());
+            (parsed.checkpoint() ? objects.checkpoints : objects.segments).put(k.firstOffset(), k);
         }
-        Tally tally = new Tally();
         List<String> notes = new ArrayList<>();
-        ArchiveBreak broken = null;
-        for (PartitionObjects objects : byPartition.values()) {
-            broken = walk(objects, tally);
-            if (broken != null) {
-                break;
+        String owner = clusters.ownerOfSegmentsWithoutCluster().orElse(null);
+        String current = current(notes);
+        String currentChains = current == null ? null : current.equals(owner) ? "" : current;
+        if (currentChains != null) {
+            byCluster.computeIfAbsent(currentChains, c -> new TreeMap<>());
+        }
+        List<ClusterReport> reports = new ArrayList<>();
+        for (Map.Entry<String, Map<String, PartitionObjects>> chains : byCluster.entrySet()) {
+            Tally tally = new Tally();
+            ArchiveBreak broken = null;
+            for (PartitionObjects objects : chains.getValue().values()) {
+                broken = walk(objects, tally);
+                if (broken != null) {
+                    break;
+                }
             }
+            boolean isCurrent = chains.getKey().equals(currentChains);
+            if (broken == null && isCurrent) {
+                broken = againstKafka(groupId, chains.getValue(), chains.getKey().isEmpty() ? null : current, notes);
+            }
+            boolean beforeIds = chains.getKey().isEmpty();
+            reports.add(new ClusterReport(beforeIds ? owner : chains.getKey(), isCurrent, beforeIds, chains.getValue().size(),
+                    tally.segments, tally.events, tally.firstTime, tally.lastTime, broken == null, broken));
         }
-        if (broken == null) {
-            broken = againstKafka(groupId, byPartition, notes);
+        reports.sort(Comparator.comparing(ClusterReport::firstTime, Comparator.nullsLast(Comparator.naturalOrder())));
+        ArchiveBreak first = reports.stream().map(ClusterReport::firstBreak).filter(Objects::nonNull).findFirst().orElse(null);
+        return new ArchiveReport(first == null, reports.stream().mapToInt(ClusterReport::partitions).sum(),
+                reports.stream().mapToLong(ClusterReport::segmentsChecked).sum(),
+                reports.stream().mapToLong(ClusterReport::eventsChecked).sum(), clock.instant(), first, reports, notes);
+    }
+
+    /** The cluster Kafka answers for now, or null (and a note) while it cannot be asked. */
+    private String current(List<String> notes) {
+        try {
+            return clusters.current();
+        } catch (RuntimeException e) {
+            notes.add("Kafka not reachable: which cluster is current is not known, and the end of its chains was not "
+                    + "compared with the archiver's offsets");
+            return null;
         }
-        return new ArchiveReport(broken == null, byPartition.size(), tally.segments, tally.events, clock.instant(), broken, notes);
     }
 
     private ArchiveBreak walk(PartitionObjects objects, Tally tally) {
@@ -95,8 +126,7 @@ class ArchiveVerifier {
             if (!SegmentWriter.sha256(bytes).equals(checkpoint.sha256())) {
                 return at("CHANGED_SEGMENT", key, key.segment(), "the segment's bytes differ from what its checkpoint signed");
             }
-            tally.segments++;
-            tally.events += checkpoint.events();
+            tally.add(checkpoint);
             previous = checkpoint.sha256();
             expectedFirst = key.lastOffset() + 1;
             objects.lastArchived = key.lastOffset();
@@ -113,7 +143,8 @@ class ArchiveVerifier {
                 + " are not in the archive: a segment and its checkpoint were deleted");
     }
 
-    private ArchiveBreak againstKafka(String groupId, Map<String, PartitionObjects> byPartition, List<String> notes) {
+    private ArchiveBreak againstKafka(String groupId, Map<String, PartitionObjects> byPartition, String cluster,
+                                      List<String> notes) {
         Map<String, Long> committed;
         try {
             committed = committedOffsets.apply(groupId);
@@ -126,7 +157,7 @@ class ArchiveVerifier {
             long archivedTo = objects == null || objects.lastArchived == null ? -1 : objects.lastArchived;
             if (entry.getValue() > archivedTo + 1) {
                 String[] tp = entry.getKey().split("/");
-                return new ArchiveBreak("MISSING_SEGMENT", tp[0], Integer.valueOf(tp[1]), SegmentKey.prefix(tp[0], Integer.parseInt(tp[1])),
+                return new ArchiveBreak("MISSING_SEGMENT", tp[0], Integer.valueOf(tp[1]), SegmentKey.prefix(cluster, tp[0], Integer.parseInt(tp[1])),
                         "the archiver committed offset " + entry.getValue() + " but the archive ends at offset " + archivedTo
                                 + ": the last segments were deleted");
             }
@@ -164,5 +195,14 @@ class ArchiveVerifier {
     private static final class Tally {
         long segments;
         long events;
+        Instant firstTime;
+        Instant lastTime;
+
+        void add(SegmentCheckpoint checkpoint) {
+            segments++;
+            events += checkpoint.events();
+            firstTime = firstTime == null || checkpoint.firstTime().isBefore(firstTime) ? checkpoint.firstTime() : firstTime;
+            lastTime = lastTime == null || checkpoint.lastTime().isAfter(lastTime) ? checkpoint.lastTime() : lastTime;
+        }
     }
 }

@@ -32,19 +32,25 @@ class Archiver implements SmartLifecycle {
     private final Properties consumerProperties;
     private final ArchiveProperties settings;
     private final SegmentWriter writer;
+    private final ArchiveClusters clusters;
     private final Clock clock;
     private final Map<TopicPartition, PartitionState> partitions = new ConcurrentHashMap<>();
     /** Assigned, but where they stand in the archive is not known yet (the store was unreachable). */
     private final Set<TopicPartition> pending = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private volatile String lastError;
+    /** The Kafka cluster read now, by its id, and the name its chains are kept under (null: the layout before ids). */
+    private volatile String cluster;
+    private volatile String chains;
     private KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    Archiver(Properties consumerProperties, ArchiveProperties settings, SegmentWriter writer, Clock clock) {
+    Archiver(Properties consumerProperties, ArchiveProperties settings, SegmentWriter writer, ArchiveClusters clusters,
+             Clock clock) {
         this.consumerProperties = consumerProperties;
         this.settings = settings;
         this.writer = writer;
+        this.clusters = clusters;
         this.clock = clock;
     }
 
@@ -141,9 +147,20 @@ class Archiver implements SmartLifecycle {
         }
     }
 
+    /** Reads where each newly assigned partition stands in the chains of the cluster Kafka answers for now. */
     private void resumePending() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        String now = clusters.current();
+        if (!now.equals(cluster)) {
+            chains = clusters.chainsOf(now);
+            cluster = now;
+            log.info("audit archiver: Kafka cluster {}, archived {}", now, chains == null
+                    ? "under segments/ (the chains from before cluster ids are its own)" : "under clusters/" + now + "/");
+        }
         for (TopicPartition partition : pending) {
-            PartitionState state = writer.resume(partition);
+            PartitionState state = writer.resume(chains, partition);
             partitions.put(partition, state);
             pending.remove(partition);
             seek(state);

@@ -8,6 +8,8 @@ import org.apache.kafka.common.TopicPartition;
 /** One partition being archived: the records not yet in a segment and where its segment chain stands. */
 final class PartitionState {
 
+    /** The cluster name its segments are kept under (null: the layout from before cluster ids). */
+    final String cluster;
     final TopicPartition partition;
     final List<ConsumerRecord<String, String>> buffer = new ArrayList<>();
     /** The next offset to archive: everything before it is in a checkpointed segment; -1 for none yet. */
@@ -17,7 +19,8 @@ final class PartitionState {
     Long forcedLast;
     long bufferedSince;
 
-    PartitionState(TopicPartition partition, long resumeAt, String previousSha256, Long forcedLast) {
+    PartitionState(String cluster, TopicPartition partition, long resumeAt, String previousSha256, Long forcedLast) {
+        this.cluster = cluster;
         this.partition = partition;
         this.resumeAt = resumeAt;
         this.previousSha256 = previousSha256;

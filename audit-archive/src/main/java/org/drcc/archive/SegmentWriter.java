@@ -54,12 +54,10 @@ class SegmentWriter {
         String sha256 = sha256(bytes);
         ConsumerRecord<String, String> first = records.get(0);
         ConsumerRecord<String, String> last = records.get(count - 1);
-        SegmentCheckpoint unsigned = new SegmentCheckpoint(first.topic(), first.partition(), first.offset(), last.offset(),
-                count, sha256, state.previousSha256, Instant.ofEpochMilli(first.timestamp()),
+        SegmentCheckpoint unsigned = new SegmentCheckpoint(state.cluster, first.topic(), first.partition(), first.offset(),
+                last.offset(), count, sha256, state.previousSha256, Instant.ofEpochMilli(first.timestamp()),
                 Instant.ofEpochMilli(last.timestamp()), signer.keyId(), null);
-        SegmentCheckpoint signed = new SegmentCheckpoint(unsigned.topic(), unsigned.partition(), unsigned.firstOffset(),
-                unsigned.lastOffset(), count, sha256, unsigned.previousSha256(), unsigned.firstTime(), unsigned.lastTime(),
-                unsigned.keyId(), Base64.getEncoder().encodeToString(signer.sign(unsigned.statement())));
+        SegmentCheckpoint signed = unsigned.signed(Base64.getEncoder().encodeToString(signer.sign(unsigned.statement())));
         SegmentKey key = signed.key();
         Instant now = clock.instant();
         putLocked(key.segment(), bytes, "application/gzip", now);
@@ -79,11 +77,14 @@ class SegmentWriter {
         alerts.note(reading);
     }
 
-    /** Where a partition's archive stands: after its last checkpoint, and a segment written without one. */
-    PartitionState resume(TopicPartition partition) {
+    /**
+     * Where a partition's archive stands in the chains of {@code cluster} (null: the layout from before cluster ids):
+     * after its last checkpoint, and a segment written without one.
+     */
+    PartitionState resume(String cluster, TopicPartition partition) {
         List<SegmentKey> segments = new ArrayList<>();
         SegmentKey lastCheckpoint = null;
-        for (String objectKey : store.list(SegmentKey.prefix(partition.topic(), partition.partition()))) {
+        for (String objectKey : store.list(SegmentKey.prefix(cluster, partition.topic(), partition.partition()))) {
             Optional<SegmentKey.Parsed> parsed = SegmentKey.parse(objectKey);
             if (parsed.isEmpty()) {
                 continue;
@@ -98,7 +99,7 @@ class SegmentWriter {
         String previous = lastCheckpoint == null ? SegmentCheckpoint.GENESIS : read(lastCheckpoint).sha256();
         Long forcedLast = segments.stream().filter(s -> s.firstOffset() >= resumeAt).findFirst()
                 .map(SegmentKey::lastOffset).orElse(null);
-        return new PartitionState(partition, resumeAt, previous, forcedLast);
+        return new PartitionState(cluster, partition, resumeAt, previous, forcedLast);
     }
 
     SegmentCheckpoint read(SegmentKey key) {

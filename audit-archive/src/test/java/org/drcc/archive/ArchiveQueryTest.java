@@ -43,7 +43,7 @@ class ArchiveQueryTest {
 
     @Test
     void aSegmentThatReachedKafkaBeforeTheRangeIsSkippedButNotOneRelayedLate() {
-        SegmentCheckpoint segment = new SegmentCheckpoint("dr.incident.events", 0, 0, 9, 10, "s", SegmentCheckpoint.GENESIS,
+        SegmentCheckpoint segment = new SegmentCheckpoint("cluster-a", "dr.incident.events", 0, 0, 9, 10, "s", SegmentCheckpoint.GENESIS,
                 AT.minusSeconds(60), AT.minusSeconds(1), "k", "sig");
         assertThat(ArchiveQuery.range(AT, AT.plusSeconds(60)).mayHold(segment)).isFalse();
         assertThat(ArchiveQuery.range(AT.minusSeconds(30), AT).mayHold(segment)).isTrue();

@@ -13,7 +13,7 @@ class PartitionStateTest {
     }
 
     private static PartitionState state(long resumeAt, Long forcedLast) {
-        PartitionState state = new PartitionState(new TopicPartition("dr.incident.events", 0), resumeAt,
+        PartitionState state = new PartitionState("cluster-a", new TopicPartition("dr.incident.events", 0), resumeAt,
                 SegmentCheckpoint.GENESIS, forcedLast);
         for (long o = 0; o < 10; o++) {
             state.add(record(o), 0);

@@ -54,6 +54,16 @@ class AuditCommand {
             output.out.printf("archive BROKEN: %s at %s: %s%n", Output.text(broken.get("kind")),
                     Output.text(broken.get("object")), Output.text(broken.get("detail")));
         }
+        if (!output.json) {
+            // one line per Kafka cluster whose chains the archive holds: a new cluster after a restore starts its own
+            report.path("clusters").forEach(cluster -> output.out.printf("  Kafka cluster %s%s: %d segments, %d events, "
+                            + "%d partitions, %s .. %s, %s%n", Output.text(cluster.get("cluster")),
+                    cluster.path("current").asBoolean() ? " (current)" : "",
+                    cluster.path("segmentsChecked").asLong(), cluster.path("eventsChecked").asLong(),
+                    cluster.path("partitions").asLong(), Output.text(cluster.get("firstTime")),
+                    Output.text(cluster.get("lastTime")), cluster.path("intact").asBoolean() ? "intact"
+                            : "BROKEN: " + Output.text(cluster.path("firstBreak").get("kind"))));
+        }
         report.path("notes").forEach(note -> output.out.println("archive note: " + note.asText()));
         return report.get("intact").asBoolean();
     }

@@ -19,6 +19,12 @@ final class CommandCentreDatabases {
     /** Keyring first, backup-service's own database last. */
     static final List<String> ALL = List.of(Engines.KEYRING_DATABASE, "incident", "notification", "metrics", "backup");
 
+    /**
+     * The identity provider's database, where the deployment keeps it on the same server (docker-compose's Keycloak;
+     * {@code ./dr up} has none): its users, roles and clients are lost with the server too.
+     */
+    static final String IDENTITY_PROVIDER = "keycloak";
+
     /** Hourly at half past (the protected foodtruck is dumped on the hour): the others, then backup a quarter later. */
     static final String SCHEDULE = "0 30 * * * *";
     static final String BACKUP_SCHEDULE = "0 45 * * * *";
@@ -26,6 +32,18 @@ final class CommandCentreDatabases {
     static final String RPO = "PT2H";
 
     private CommandCentreDatabases() {
+    }
+
+    /**
+     * What a self-backup takes, in order: {@link #ALL}, and the identity provider's database before {@code backup}
+     * where backup-service protects it ({@code protectedDatabases}, its policies).
+     */
+    static List<String> toBackUp(java.util.Collection<String> protectedDatabases) {
+        List<String> databases = new ArrayList<>(ALL);
+        if (protectedDatabases.contains(IDENTITY_PROVIDER)) {
+            databases.add(databases.indexOf("backup"), IDENTITY_PROVIDER);
+        }
+        return databases;
     }
 
     /**

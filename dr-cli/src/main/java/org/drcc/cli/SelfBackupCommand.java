@@ -2,6 +2,7 @@ package org.drcc.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = {"Back up the command centre's own databases now (keyring, incident, notification, metrics, "
-                + "then backup-service's own), each verified by restore and copied to every tier before the next.",
+                + "keycloak where backup-service protects it, then backup-service's own), each verified by restore and copied to every tier before the next.",
                 "backup-service also does this by itself on its schedule (hourly, at :30 and :45)."})
 class SelfBackupCommand implements Callable<Integer> {
 
@@ -35,7 +36,9 @@ class SelfBackupCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Api backups = services.backups();
-        for (String database : CommandCentreDatabases.ALL) {
+        List<String> protectedDatabases = new ArrayList<>();
+        backups.get("/api/policies", Map.of()).forEach(policy -> protectedDatabases.add(policy.path("database").asText()));
+        for (String database : CommandCentreDatabases.toBackUp(protectedDatabases)) {
             // the answer is the backup view: its id is backupId
             String id = backups.post("/api/backups", Api.body("database", database)).path("backupId").asText();
             JsonNode done = awaitProven(backups, id, database);

@@ -25,6 +25,8 @@ class SelfCommandTest {
 
     private final List<String> backedUp = new CopyOnWriteArrayList<>();
     private volatile String failingVerification;
+    /** The databases backup-service has a policy for: ./dr up's, without an identity provider's. */
+    private volatile List<String> policies = List.of("foodtruck", "keyring", "incident", "notification", "metrics", "backup");
     private HttpServer backupService;
     private String url;
     private final ByteArrayOutputStream errors = new ByteArrayOutputStream();
@@ -33,6 +35,8 @@ class SelfCommandTest {
     @BeforeEach
     void start() throws IOException {
         backupService = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        backupService.createContext("/api/policies", exchange -> answer(exchange, 200, "[" + String.join(",",
+                policies.stream().map(d -> "{\"database\":\"" + d + "\"}").toList()) + "]"));
         backupService.createContext("/api/backups", exchange -> {
             if (exchange.getRequestMethod().equals("POST")) {
                 String database = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
@@ -64,6 +68,13 @@ class SelfCommandTest {
     void selfBackupTakesTheCommandCentresDatabasesOneAfterTheOtherBackupServicesOwnLast() {
         assertThat(Dr.run("self", "backup", "--backup-url", url, "--token", "t0ken")).isZero();
         assertThat(backedUp).containsExactly("keyring", "incident", "notification", "metrics", "backup");
+    }
+
+    @Test
+    void selfBackupTakesTheIdentityProvidersDatabaseBeforeBackupServicesOwnWhereItIsProtected() {
+        policies = List.of("foodtruck", "keyring", "incident", "notification", "metrics", "keycloak", "backup");
+        assertThat(Dr.run("self", "backup", "--backup-url", url, "--token", "t0ken")).isZero();
+        assertThat(backedUp).containsExactly("keyring", "incident", "notification", "metrics", "keycloak", "backup");
     }
 
     @Test

@@ -45,6 +45,8 @@ class SelfRestoreIT {
 
     @Test
     void theCommandCentreComesBackFromTheTertiaryTierWithItsIncidentsNotificationsMetricsAndAuditTrail() throws Exception {
+        // the archive cuts a segment within seconds, not the minute of ./dr up: the test waits for the new Kafka's
+        suite.environment.put("DR_ARCHIVE_SEGMENTAGE", "PT3S");
         launcher = up("before");
         String id = declare();
         post(incident() + "/api/incidents/" + id + "/checklist/" + firstItem(id) + "/complete", "{\"note\":\"on it\"}");
@@ -57,6 +59,8 @@ class SelfRestoreIT {
         assertThat(get(backup() + "/api/backups?status=COMPLETED&verified=true")).extracting(b -> b.get("database").asText())
                 .as("each of the command centre's databases has a verified backup")
                 .contains("keyring", "incident", "notification", "metrics", "backup");
+        // backup-service's own backup: its dump holds it RUNNING, as it was when the dump's snapshot was taken
+        String own = get(backup() + "/api/backups?database=backup&status=COMPLETED&limit=1").get(0).get("backupId").asText();
         stop(launcher);
 
         // the primary site is gone: of the data folder only the S3 objects are left; the keys come from off-site
@@ -100,7 +104,81 @@ class SelfRestoreIT {
         assertThat(get(metrics() + "/api/metrics/counts").get("incidents").asInt()).as("counted once").isEqualTo(1);
         assertThat(get(incident() + "/api/audit/events?actor=carol").get("items"))
                 .as("the keyring is back: the sealed actor of the declaration reads again").isNotEmpty();
+        // the audit archive: the old cluster's chains as they were, and the new cluster's beside them, holding every
+        // event of the restored store again, as the relay republished it
+        assertThat(archived(id, false)).as("archived from the old Kafka")
+                .anyMatch(e -> e.endsWith(" dr.incident.checklist-item-completed.v1"));
+        await(() -> ids(archived(id, true)).containsAll(stored(id)), Duration.ofSeconds(60));
+        JsonNode archive = archive("/api/audit/archive/verify");
+        assertThat(archive.get("intact").asBoolean()).as(archive.toString()).isTrue();
+        assertThat(archive.get("clusters")).as(archive.toString()).hasSize(2);
+        assertThat(archive.get("clusters").get(0).get("current").asBoolean()).as("the old cluster first").isFalse();
+        assertThat(archive.get("clusters").get(1).get("current").asBoolean()).isTrue();
         assertThat(dr("audit", "verify")).as("dr audit verify").isZero();
+        // backup-service's own backup, RUNNING in its own dump, is recorded as its catalogue object says: complete
+        await(() -> "COMPLETED".equals(get(backup() + "/api/backups/" + own).path("status").asText()), Duration.ofSeconds(90));
+        assertThat(get(backup() + "/api/backups/" + own).path("verification").asText()).isEqualTo("VERIFIED");
+    }
+
+    /** The ids of the incident's events in the restored incident store (its audit trail). */
+    private java.util.Set<String> stored(String incidentId) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        archive("/api/audit/events?size=500&incidentId=" + incidentId).get("items")
+                .forEach(e -> ids.add(e.get("eventId").asText()));
+        assertThat(ids).as("the restored store holds the incident").isNotEmpty();
+        return ids;
+    }
+
+    private static java.util.Set<String> ids(java.util.Set<String> archived) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        archived.forEach(e -> ids.add(e.substring(0, e.indexOf(' '))));
+        return ids;
+    }
+
+    /** An archive or audit trail read: limited per caller, so each read is a new auditor's. */
+    private JsonNode archive(String path) {
+        return readTree(archiveText(path));
+    }
+
+    private String archiveText(String path) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(incident() + path))
+                    .header("Authorization", "Bearer " + token("auditor", "archive-reader-" + java.util.UUID.randomUUID()))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+            return response.body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(path, e);
+        }
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(text, e);
+        }
+    }
+
+    /** The event ids and types archived for the incident, from the cluster Kafka answers for now or from the older ones. */
+    private java.util.Set<String> archived(String incidentId, boolean current) {
+        JsonNode verify = archive("/api/audit/archive/verify");
+        String now = null;
+        for (JsonNode cluster : verify.get("clusters")) {
+            if (cluster.get("current").asBoolean()) {
+                now = cluster.get("cluster").asText();
+            }
+        }
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        for (String line : archiveText("/api/audit/archive/events?incidentId=" + incidentId).split("\n")) {
+            if (!line.isBlank()) {
+                JsonNode event = readTree(line);
+                if (event.get("cluster").asText().equals(now) == current) {
+                    types.add(event.get("headers").get("ce_id").asText() + " " + event.get("headers").get("ce_type").asText());
+                }
+            }
+        }
+        return types;
     }
 
     @AfterEach

@@ -19,6 +19,8 @@ final class SuiteLauncher {
     final List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free(),
             Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
     final int portStep = freeStep();
+    /** Settings for the services, as environment variables of {@code dr up}, which its services inherit. */
+    final java.util.Map<String, String> environment = new java.util.HashMap<>();
 
     /** Starts {@code dr up} on {@code dataDir}, its output in {@code log}; returns once it printed that it is up. */
     Process up(Path dataDir, Path log) throws Exception {
@@ -39,6 +41,7 @@ final class SuiteLauncher {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("DR_NOTIFICATION_ALLOWED_HOSTS", "127.0.0.1");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         // on a 2-core machine the services' start is CPU-bound: more instances, longer
         long deadline = System.nanoTime() + Duration.ofMinutes(5L + 3L * (instances - 1)).toNanos();

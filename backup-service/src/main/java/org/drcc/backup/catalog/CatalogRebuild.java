@@ -2,11 +2,16 @@ package org.drcc.backup.catalog;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.ImportBackupCommand;
+import org.drcc.backup.command.ReconcileBackupCommand;
+import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.storage.S3Properties;
 import org.drcc.backup.query.Backups;
 import org.drcc.backup.storage.ObjectStore;
@@ -86,6 +91,71 @@ public class CatalogRebuild {
         log.info("Rebuild from the {} tier ({}): {} catalogue objects, {} imported, {} known, {} not imported", tier,
                 bucket, keys.size(), imported.size(), known.size(), refused.size());
         return new RebuildReport(tier, bucket, keys.size(), imported, known, refused);
+    }
+
+    /**
+     * A backup recorded as RUNNING at this service's start, looked for in the tiers: the first tier whose catalogue
+     * object describes it and whose dump reads with the catalogue's SHA-256 and size records it as the catalogue
+     * says (complete, its copies, its verification). Catalogues that record a verification are tried first, the
+     * newest first (a tier's catalogue may have been written before the verification reached it), then the others
+     * in tier order. This is the case of backup-service's own backup after its database was restored from that very
+     * dump, taken while the backup ran. Returns the tier, or empty when no tier holds it complete (the backup was
+     * really interrupted).
+     */
+    public Optional<String> reconcile(BackupSummary running, String actor) {
+        String key = BackupCatalog.keyOf(running.objectKey());
+        List<Found> found = new ArrayList<>();
+        for (String tier : List.of("primary", "secondary", "tertiary")) {
+            String bucket = bucketOf(tier);
+            try {
+                Optional<byte[]> bytes = store.bucket(bucket).find(key);
+                if (bytes.isPresent()) {
+                    found.add(new Found(tier, bucket, CatalogJson.read(bytes.get())));
+                }
+            } catch (IOException | RuntimeException e) {
+                log.warn("Backup {} left running: the {} tier's catalogue object cannot be read: {}", running.backupId(),
+                        tier, e.toString());
+            }
+        }
+        found.sort(Comparator.comparing(Found::verifiedAt, Comparator.nullsLast(Comparator.reverseOrder())));
+        for (Found candidate : found) {
+            BackupCatalog catalog = candidate.catalog();
+            String problem = !running.backupId().equals(catalog.backupId()) ? "it describes backup " + catalog.backupId()
+                    : catalog.completedAt() == null ? "it records no completion" : check(candidate.bucket(), key, catalog);
+            if (problem != null) {
+                log.warn("Backup {} left running: its catalogue object s3://{}/{} does not check out: {}",
+                        running.backupId(), candidate.bucket(), key, problem);
+                continue;
+            }
+            try {
+                reconcile(candidate.tier(), candidate.bucket(), key, catalog, running.startedAt(), actor);
+                return Optional.of(candidate.tier());
+            } catch (RuntimeException e) {
+                // recorded meanwhile (failed by the stale sweep, or reconciled by another instance)
+                log.warn("Backup {} left running could not be reconciled: {}", running.backupId(), e.toString());
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record Found(String tier, String bucket, BackupCatalog catalog) {
+
+        Instant verifiedAt() {
+            return catalog.verification() == null ? null : catalog.verification().at();
+        }
+    }
+
+    private void reconcile(String tier, String bucket, String key, BackupCatalog c, Instant started, String actor) {
+        BackupCatalog.Verification v = c.verification();
+        List<ReconcileBackupCommand.RecordedCopy> copies = c.copies() == null ? List.of()
+                : c.copies().stream().map(k -> new ReconcileBackupCommand.RecordedCopy(k.tier(), k.bucket(), k.at())).toList();
+        commands.sendAndWait(new ReconcileBackupCommand(c.backupId(), tier, bucket, key, c.objectKey(), c.sizeBytes(),
+                c.sha256(), c.serverVersion(), c.startedAt() == null ? started : c.startedAt(), c.completedAt(), c.snapshotAt(),
+                c.tables(), new ImportBackupCommand.RecordedVerification(v.status(), v.check(), v.detail(), v.at()), copies,
+                c.encryptionKeyId(), c.encryptionAlgorithm(), actor, clock.instant()));
+        log.info("Backup {} of {}, left running, is recorded complete ({}) from its catalogue object s3://{}/{}",
+                c.backupId(), c.database(), v.status(), bucket, key);
     }
 
     String bucketOf(String tier) {

@@ -2,6 +2,7 @@ package org.drcc.backup.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.drcc.contract.backup.BackupEncryptedEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
 import org.drcc.contract.backup.BackupFailedEvent;
 import org.drcc.contract.backup.BackupImportedEvent;
+import org.drcc.contract.backup.BackupReconciledEvent;
 import org.drcc.contract.backup.BackupRestoreFailedEvent;
 import org.drcc.contract.backup.BackupRestoreStartedEvent;
 import org.drcc.contract.backup.BackupRestoredEvent;
@@ -78,6 +80,39 @@ public class Backup {
         }
         apply(new BackupCompletedEvent(backupId, database, bucket, objectKey, c.sizeBytes(), c.sha256(), c.serverVersion(),
                 c.snapshotAt(), c.duration(), c.tables(), actor, c.completedAt()));
+    }
+
+    /**
+     * What the catalogue object says, as the events a backup taken here would have had: its completion, the copies
+     * it lists, its verification; preceded by the event that says they come from the catalogue.
+     */
+    @CommandHandler
+    void handle(ReconcileBackupCommand c) {
+        require(status == BackupStatus.RUNNING, "only a backup left running is reconciled; this one is " + status);
+        require(objectKey.equals(c.objectKey()), "the catalogue object describes " + c.objectKey() + ", not this backup's "
+                + objectKey);
+        var v = c.verification();
+        apply(new BackupReconciledEvent(backupId, database, c.tier(), c.bucket(), c.catalogObject(), c.sha256(),
+                v.status(), c.actor(), c.reconciledAt()));
+        if (c.encryptionKeyId() != null) {
+            apply(new BackupEncryptedEvent(backupId, database, c.encryptionKeyId(), c.encryptionAlgorithm(), actor,
+                    c.completedAt()));
+        }
+        apply(new BackupCompletedEvent(backupId, database, bucket, objectKey, c.sizeBytes(), c.sha256(), c.serverVersion(),
+                c.snapshotAt(), Duration.between(c.startedAt(), c.completedAt()), c.tables(), actor, c.completedAt()));
+        for (ReconcileBackupCommand.RecordedCopy copy : c.copies()) {
+            if (!copy.bucket().equals(bucket)) {
+                apply(new BackupCopiedEvent(backupId, database, copy.tier(), copy.bucket(), objectKey, c.sha256(), actor,
+                        copy.at()));
+            }
+        }
+        if ("VERIFIED".equals(v.status())) {
+            // the scratch database it was restored into is not in the catalogue: named by the catalogue object instead
+            apply(new BackupVerifiedEvent(backupId, database, "(as recorded in " + c.catalogObject() + ")",
+                    c.tables().size(), actor, v.at()));
+        } else if ("FAILED".equals(v.status())) {
+            apply(new BackupVerificationFailedEvent(backupId, database, v.check(), v.detail(), actor, v.at()));
+        }
     }
 
     @CommandHandler

@@ -55,7 +55,8 @@ public class BackupObjects {
      * Restores the first of {@code copies} that can be read and reads with the backup's SHA-256 into {@code target}
      * on {@code server} with {@code pg_restore --jobs}: into a new database, or over the existing one when
      * {@code overwrite}. A copy that is unreachable (its store is down with the primary site) or damaged is passed
-     * over, and said so; when none is good, nothing is restored. A new database that did not restore in full would
+     * over, and said so; when none is good, nothing is restored. Restored as the database's owner
+     * ({@link PgTools#restore}). A new database that did not restore in full would
      * only mislead: it goes, so the name can be reused.
      */
     public RestoredFrom restore(BackupSummary backup, List<Copy> copies, PgTarget server, String target,
@@ -81,20 +82,8 @@ public class BackupObjects {
             throw new IllegalStateException("no copy of backup " + backup.backupId() + " could be read; nothing was "
                     + "restored: " + String.join("; ", passedOver));
         }
-        boolean created = false;
         try {
-            if (!overwrite) {
-                PgServer.create(server, target);
-                created = true;
-            }
-            try (ToolProcess restore = tools.restoreFile(server.withDatabase(target), archive, jobs, overwrite)) {
-                restore.awaitSuccess(hours, TimeUnit.HOURS);
-            }
-        } catch (Exception e) {
-            if (created) {
-                dropQuietly(server, target);
-            }
-            throw e;
+            tools.restore(server, target, archive, jobs, overwrite, hours);
         } finally {
             deleteQuietly(archive);
         }
@@ -206,14 +195,6 @@ public class BackupObjects {
             restore.close();
         } catch (IOException e) {
             // pg_restore already stopped; its exit code says why
-        }
-    }
-
-    private static void dropQuietly(PgTarget server, String database) {
-        try {
-            PgServer.drop(server, database);
-        } catch (Exception e) {
-            log.warn("Could not drop the half-restored database {}: {}", database, e.toString());
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.backup.catalog.CatalogRebuild;
 import org.drcc.backup.command.FailBackupCommand;
 import org.drcc.backup.command.FailRestoreCommand;
 import org.drcc.backup.query.BackupSummary;
@@ -31,18 +32,24 @@ import org.springframework.stereotype.Component;
  * ready also looks for such orphans (one instance at a time, {@link ClusterOnce}); after a crash and a quick restart
  * the dead instance's jobs are therefore failed within about one lease (30 s), not at the very start. (Formerly
  * {@code StartupRecovery}, which failed every RUNNING job at start and so assumed a single instance.)
+ * An orphaned backup that a tier holds complete, described by its catalogue object, is not failed but recorded as
+ * that object says ({@link CatalogRebuild#reconcile}): the case of this service's own backup after a restore of its
+ * database (the dump was taken while the backup ran, so the restored store has it RUNNING), and of a stop between
+ * the catalogue object and the completion's event.
  */
 @Component
 class OrphanedJobs implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(OrphanedJobs.class);
     static final String CAUSE = "the backup-service instance running it stopped";
+    static final String ACTOR = "backup-service";
 
     private final Backups backups;
     private final CommandGateway commands;
     private final ObjectStore store;
     private final Clock clock;
     private final JobOwners owners;
+    private final CatalogRebuild catalog;
     private final Runnable recoverOnce;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "backup-instance-lease");
@@ -53,7 +60,8 @@ class OrphanedJobs implements DisposableBean {
     private volatile boolean ready;
 
     OrphanedJobs(Backups backups, CommandGateway commands, ObjectStore store, Clock clock, JobOwners owners,
-                    ClusterOnce once) {
+                 CatalogRebuild catalog, ClusterOnce once) {
+        this.catalog = catalog;
         this.backups = backups;
         this.commands = commands;
         this.store = store;
@@ -89,6 +97,10 @@ class OrphanedJobs implements DisposableBean {
                 .collect(Collectors.toMap(BackupSummary::backupId, Function.identity()));
         for (String id : owners.orphaned(running.keySet())) {
             BackupSummary backup = running.get(id);
+            if (catalog.reconcile(backup, ACTOR).isPresent()) {
+                owners.releaseQuietly(id);
+                continue;
+            }
             log.warn("Backup {} of {} was interrupted (its instance stopped); recording it as failed", id, backup.database());
             try {
                 store.abortIncomplete(backup.bucket(), backup.objectKey());

@@ -9,6 +9,7 @@ import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.Backups;
 import org.drcc.backup.storage.ObjectStore;
+import org.drcc.backup.catalog.CatalogRebuild;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -32,8 +33,11 @@ public class StaleBackupSweep {
     private final Clock clock;
     private final Duration staleAfter;
 
-    StaleBackupSweep(Backups backups, BackupGate gate, ObjectStore store, FailureRecorder failures, Clock clock,
-                     BackupProperties properties) {
+    private final CatalogRebuild catalog;
+
+    StaleBackupSweep(Backups backups, BackupGate gate, ObjectStore store, FailureRecorder failures, CatalogRebuild catalog,
+                     Clock clock, BackupProperties properties) {
+        this.catalog = catalog;
         this.backups = backups;
         this.gate = gate;
         this.store = store;
@@ -53,6 +57,9 @@ public class StaleBackupSweep {
         for (BackupSummary backup : backups.allRunning()) {
             if (!isStale(backup.startedAt(), gate.runsHere(backup.backupId()), now, staleAfter)) {
                 continue;
+            }
+            if (catalog.reconcile(backup, OrphanedJobs.ACTOR).isPresent()) {
+                continue; // complete in a tier after all: recorded as its catalogue object says
             }
             log.warn("Backup {} of {} started at {} and is still RUNNING, but no job of this instance runs it; "
                     + "recording it as failed", backup.backupId(), backup.database(), backup.startedAt());

@@ -48,10 +48,48 @@ public class PgTools {
                 "--no-privileges", "--exit-on-error", "--dbname=" + database.libpqUri()), database.environment());
     }
 
-    /** {@code pg_restore --jobs} of an archive file; {@code clean} drops what it restores first. */
-    public ToolProcess restoreFile(PgTarget database, Path archive, int jobs, boolean clean) throws IOException {
+    /**
+     * Restores {@code archive} into {@code target} on the server of {@code server} (whose database is the one backed
+     * up): into a new database, or over the existing one when {@code overwrite}. As the owner
+     * {@link PgServer#restoreOwner} names, where there is one: the new database is created owned by it, and
+     * {@code pg_restore --role} creates every object as it, with the dump's grants, so that the database comes back
+     * owned as the original, its application role's grants intact, even when this service connects as a restore role
+     * of its own (docker-compose's {@code dr_backup}), not as the owner or a superuser. A new database that did not
+     * restore in full would only mislead: it is dropped, so the name can be reused.
+     */
+    public void restore(PgTarget server, String target, Path archive, int jobs, boolean overwrite, long hours)
+            throws Exception {
+        String owner = PgServer.restoreOwner(server, target);
+        boolean created = false;
+        try {
+            if (!overwrite) {
+                PgServer.create(server, target, owner);
+                created = true;
+            }
+            try (ToolProcess restore = restoreFile(server.withDatabase(target), archive, jobs, overwrite, owner)) {
+                restore.awaitSuccess(hours, TimeUnit.HOURS);
+            }
+        } catch (Exception e) {
+            if (created) {
+                try {
+                    PgServer.drop(server, target);
+                } catch (Exception dropFailed) {
+                    e.addSuppressed(dropFailed);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@code pg_restore --jobs} of an archive file; {@code clean} drops what it restores first. With an {@code owner},
+     * as that role ({@code --role}) and with the dump's grants; without, as the connecting role and without grants
+     * (the roles they name may not exist where it restores).
+     */
+    ToolProcess restoreFile(PgTarget database, Path archive, int jobs, boolean clean, String owner) throws IOException {
         List<String> command = new ArrayList<>(List.of(tool("pg_restore"), "--no-password", "--no-owner",
-                "--no-privileges", "--exit-on-error", "--jobs=" + Math.max(1, jobs)));
+                "--exit-on-error", "--jobs=" + Math.max(1, jobs)));
+        command.add(owner == null ? "--no-privileges" : "--role=" + owner);
         if (clean) {
             command.addAll(List.of("--clean", "--if-exists"));
         }

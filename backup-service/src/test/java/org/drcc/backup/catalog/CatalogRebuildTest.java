@@ -117,4 +117,44 @@ class CatalogRebuildTest {
                 .hasMessageContaining("quaternary");
         verify(store, never()).bucket(any());
     }
+
+    @Test
+    void aBackupLeftRunningIsReconciledFromTheTierWhoseCatalogueRecordsItsVerificationWhenItsDumpChecksOut() {
+        BackupCatalog verified = catalog("own", 1);
+        BackupCatalog beforeVerification = new BackupCatalog(1, "own", "foodtruck", "15.8", verified.startedAt(),
+                verified.completedAt(), verified.snapshotAt(), verified.objectKey(), 10, "aa", verified.tables(),
+                new BackupCatalog.Verification("UNVERIFIED", null, null, null), verified.copies(), null, null);
+        BucketStore primary = mock(BucketStore.class);
+        when(store.bucket("dr-backups-primary")).thenReturn(primary);
+        when(store.bucket("dr-backups-secondary")).thenReturn(mock(BucketStore.class));
+        when(primary.find(BackupCatalog.keyOf(verified.objectKey()))).thenReturn(Optional.of(CatalogJson.write(beforeVerification)));
+        when(bucket.find(BackupCatalog.keyOf(verified.objectKey()))).thenReturn(Optional.of(CatalogJson.write(verified)));
+        when(store.readBack(TERTIARY, verified.objectKey())).thenReturn(new StoredObject(10, "aa"));
+
+        assertThat(rebuild.reconcile(running("own", verified.objectKey()), "backup-service")).hasValue("tertiary");
+
+        org.mockito.ArgumentCaptor<org.drcc.backup.command.ReconcileBackupCommand> sent =
+                org.mockito.ArgumentCaptor.forClass(org.drcc.backup.command.ReconcileBackupCommand.class);
+        verify(commands).sendAndWait(sent.capture());
+        assertThat(sent.getValue().verification().status()).isEqualTo("VERIFIED");
+        assertThat(sent.getValue().bucket()).isEqualTo(TERTIARY);
+    }
+
+    @Test
+    void aBackupLeftRunningWhoseDumpDoesNotCheckOutIsNotReconciled() {
+        BackupCatalog c = catalog("cut", 1);
+        when(store.bucket("dr-backups-primary")).thenReturn(mock(BucketStore.class));
+        when(store.bucket("dr-backups-secondary")).thenReturn(mock(BucketStore.class));
+        when(bucket.find(BackupCatalog.keyOf(c.objectKey()))).thenReturn(Optional.of(CatalogJson.write(c)));
+        when(store.readBack(TERTIARY, c.objectKey())).thenReturn(new StoredObject(7, "bb"));
+
+        assertThat(rebuild.reconcile(running("cut", c.objectKey()), "backup-service")).isEmpty();
+        verify(commands, never()).sendAndWait(any());
+    }
+
+    private static org.drcc.backup.query.BackupSummary running(String id, String objectKey) {
+        return new org.drcc.backup.query.BackupSummary(id, "foodtruck", "RUNNING", "alice", "dr-backups-primary", objectKey,
+                Instant.parse("2026-11-30T08:00:00Z"), null, null, null, null, null, null, null, "UNVERIFIED", null, null,
+                null, null, null, null);
+    }
 }

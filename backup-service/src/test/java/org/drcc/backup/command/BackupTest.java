@@ -13,6 +13,7 @@ import org.drcc.contract.backup.BackupCopyFailedEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
 import org.drcc.contract.backup.BackupEncryptedEvent;
 import org.drcc.contract.backup.BackupFailedEvent;
+import org.drcc.contract.backup.BackupReconciledEvent;
 import org.drcc.contract.backup.BackupRestoreStartedEvent;
 import org.drcc.contract.backup.BackupRestoredEvent;
 import org.drcc.contract.backup.BackupStartedEvent;
@@ -71,6 +72,35 @@ class BackupTest {
                         "2026-q4", "AES256_GCM_HKDF_1MB"))
                 .expectEvents(new BackupEncryptedEvent("b-1", "foodtruck", "2026-q4", "AES256_GCM_HKDF_1MB", "alice", T1),
                         completed());
+    }
+
+    @Test
+    void canReconcileABackupLeftRunningFromItsCatalogueObjectAsCompletedCopiedAndVerified() {
+        Instant verifiedAt = T1.plusSeconds(30);
+        String catalogue = KEY + ".catalog.json";
+        fixture.given(started())
+                .when(new ReconcileBackupCommand("b-1", "tertiary", "dr-backups-tertiary", catalogue, KEY, 1234, "sha",
+                        "15.19", T0, T1, T0, TABLES,
+                        new ImportBackupCommand.RecordedVerification("VERIFIED", null, "1 tables match the manifest", verifiedAt),
+                        List.of(new ReconcileBackupCommand.RecordedCopy("primary", "dr-backups-primary", T1),
+                                new ReconcileBackupCommand.RecordedCopy("tertiary", "dr-backups-tertiary", T1)),
+                        null, null, "backup-service", T1.plusSeconds(3600)))
+                .expectEvents(new BackupReconciledEvent("b-1", "foodtruck", "tertiary", "dr-backups-tertiary", catalogue,
+                                "sha", "VERIFIED", "backup-service", T1.plusSeconds(3600)),
+                        completed(),
+                        new BackupCopiedEvent("b-1", "foodtruck", "tertiary", "dr-backups-tertiary", KEY, "sha", "alice", T1),
+                        new BackupVerifiedEvent("b-1", "foodtruck", "(as recorded in " + catalogue + ")", 1, "alice",
+                                verifiedAt));
+    }
+
+    @Test
+    void cannotReconcileABackupThatIsNotRunning() {
+        fixture.given(started(), completed())
+                .when(new ReconcileBackupCommand("b-1", "tertiary", "dr-backups-tertiary", KEY + ".catalog.json", KEY, 1234,
+                        "sha", "15.19", T0, T1, T0, TABLES,
+                        new ImportBackupCommand.RecordedVerification("UNVERIFIED", null, null, null), List.of(), null, null,
+                        "backup-service", T1))
+                .expectException(RuleRefusedException.class);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.drcc.contract.backup.BackupEvent;
 import org.drcc.contract.backup.BackupExpiredEvent;
 import org.drcc.contract.backup.BackupFailedEvent;
 import org.drcc.contract.backup.BackupImportedEvent;
+import org.drcc.contract.backup.BackupReconciledEvent;
 import org.drcc.contract.backup.BackupRestoreFailedEvent;
 import org.drcc.contract.backup.BackupRestoreStartedEvent;
 import org.drcc.contract.backup.BackupRestoredEvent;
@@ -92,7 +93,9 @@ class BackupEventContractTest {
             new PointInTimeRestoredEvent("r-8", "foodtruck", "foodtruck_0907", POINT.minusSeconds(1),
                     Instant.parse("2026-11-25T09:39:58.812345Z"), "20261125-020000F", 8, 10342L, "dana", AT),
             new PointInTimeRestoreFailedEvent("r-8", "foodtruck", "foodtruck_0907", POINT.minusSeconds(1),
-                    "pgbackrest restore exited with 75: ERROR: [075]: no backup set found to restore", "dana", AT));
+                    "pgbackrest restore exited with 75: ERROR: [075]: no backup set found to restore", "dana", AT),
+            new BackupReconciledEvent(ID, "backup", "tertiary", "dr-backups-tertiary", KEY + ".catalog.json", "ab12",
+                    "VERIFIED", "backup-service", AT));
 
     @Autowired
     ObjectMapper json;

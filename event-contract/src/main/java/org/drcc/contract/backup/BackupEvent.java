@@ -32,14 +32,16 @@ import java.time.Instant;
         @JsonSubTypes.Type(WalArchiveLagEvent.class),
         @JsonSubTypes.Type(PointInTimeRestoreStartedEvent.class),
         @JsonSubTypes.Type(PointInTimeRestoredEvent.class),
-        @JsonSubTypes.Type(PointInTimeRestoreFailedEvent.class)
+        @JsonSubTypes.Type(PointInTimeRestoreFailedEvent.class),
+        @JsonSubTypes.Type(BackupReconciledEvent.class)
 })
 public sealed interface BackupEvent permits BackupStartedEvent, BackupCompletedEvent, BackupFailedEvent,
         BackupCopiedEvent, BackupCopyFailedEvent, BackupCopyAbandonedEvent, BackupVerifiedEvent, BackupVerificationFailedEvent,
         BackupExpiredEvent, BackupRestoreStartedEvent, BackupRestoredEvent, BackupRestoreFailedEvent, RpoAtRiskEvent,
         RpoRecoveredEvent, RetentionHaltedEvent, BackupImportedEvent, BackupEncryptedEvent, BaseBackupStartedEvent,
         BaseBackupCompletedEvent, BaseBackupFailedEvent, BaseBackupExpiredEvent, WalArchiveLagEvent,
-        PointInTimeRestoreStartedEvent, PointInTimeRestoredEvent, PointInTimeRestoreFailedEvent {
+        PointInTimeRestoreStartedEvent, PointInTimeRestoredEvent, PointInTimeRestoreFailedEvent,
+        BackupReconciledEvent {
 
     /** The backup's id; for a restore to an instant, the restore's; null for the WAL archive's lag. */
     String backupId();

@@ -110,7 +110,7 @@ class ArchiveIT {
         publish(7, "first");
         List<String> segments = awaitArchived(7);
         assertThat(segments).hasSize(3).first().asString()
-                .isEqualTo("segments/" + TOPIC + "/00000/00000000000000000000-00000000000000000002.jsonl.gz");
+                .isEqualTo(clusterPrefix() + "segments/" + TOPIC + "/00000/00000000000000000000-00000000000000000002.jsonl.gz");
         List<JsonNode> lines = lines(segments.get(0));
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0).get("headers").get("ce_type").asText()).isEqualTo("dr.archivetest.happened.v1");
@@ -133,7 +133,7 @@ class ArchiveIT {
         assertThat(header(alert, "ce_subject")).isEqualTo(BUCKET);
         JsonNode event = json.readTree(alert.value());
         assertThat(event.get("bucket").asText()).isEqualTo(BUCKET);
-        assertThat(event.get("objectKey").asText()).startsWith("segments/");
+        assertThat(event.get("objectKey").asText()).startsWith(clusterPrefix() + "segments/");
         assertThat(event.get("retentionMode").asText()).isEqualTo("COMPLIANCE");
         Instant until = Instant.parse(event.get("retainUntil").asText());
         assertThat(until).isBetween(Instant.now().plus(Duration.ofDays(2556)), Instant.now().plus(Duration.ofDays(2558)));
@@ -213,7 +213,7 @@ class ArchiveIT {
         byte[] signed = get(checkpoint);
         tampered(() -> { delete(segment); delete(checkpoint); },
                 () -> { put(segment, original); put(checkpoint, signed); }, "MISSING_SEGMENT",
-                "segments/" + TOPIC + "/00000/");
+                clusterPrefix() + "segments/" + TOPIC + "/00000/");
     }
 
     @Test
@@ -310,7 +310,7 @@ class ArchiveIT {
         // segments written before and after two restarts of the archiver: still one event, the store never honoured it
         assertThat(auditEvents()).hasSize(1);
         await().atMost(Duration.ofSeconds(60)).until(() -> s3.listObjectsV2(r -> r.bucket(BUCKET)
-                .prefix("segments/" + org.drcc.contract.Topics.AUDIT_EVENTS + "/")).keyCount() > 0);
+                .prefix(clusterPrefix() + "segments/" + org.drcc.contract.Topics.AUDIT_EVENTS + "/")).keyCount() > 0);
     }
 
     /** This test's bucket's events on dr.audit.events: the other ITs' archivers write to other buckets. */
@@ -414,6 +414,22 @@ class ArchiveIT {
         }
     }
 
+    static String clusterPrefix;
+
+    /** Segments are kept per Kafka cluster: this broker's. */
+    private String clusterPrefix() {
+        if (clusterPrefix != null) {
+            return clusterPrefix;
+        }
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers",
+                environment.getProperty("spring.kafka.bootstrap-servers")))) {
+            clusterPrefix = "clusters/" + admin.describeCluster().clusterId().get() + "/";
+            return clusterPrefix;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void ensureTopic() throws Exception {
         if (created) {
             return;
@@ -443,7 +459,7 @@ class ArchiveIT {
 
     List<String> segmentKeys() {
         List<String> keys = new ArrayList<>();
-        s3.listObjectsV2Paginator(r -> r.bucket(BUCKET).prefix("segments/" + TOPIC + "/")).contents()
+        s3.listObjectsV2Paginator(r -> r.bucket(BUCKET).prefix(clusterPrefix() + "segments/" + TOPIC + "/")).contents()
                 .forEach(o -> {
                     if (o.key().endsWith(".jsonl.gz")) {
                         keys.add(o.key());

@@ -3,17 +3,14 @@ package org.drcc.kit.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.drcc.engines.EngineSettings;
 import org.drcc.engines.PostgresEngine;
+import org.drcc.testsupport.LeastPrivilegeServer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,10 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LeastPrivilegeIT {
 
-    private static final List<String> ROLES = List.of("incident_migrator", "incident_app", "backup_migrator",
-            "backup_app", "notification_migrator", "notification_app", "metrics_migrator", "metrics_app",
-            "keyring_app", "dr_backup", "keycloak");
-
     @TempDir
     static Path dir;
     static PostgresEngine postgres;
@@ -40,19 +33,7 @@ class LeastPrivilegeIT {
     static void rolesAndATrail() throws Exception {
         postgres = PostgresEngine.start(EngineSettings.forTests(dir));
         // what docker-compose's PostgreSQL runs on its first start: init.sh, with the roles' passwords and a demo
-        ProcessBuilder init = new ProcessBuilder("bash", Path.of("..", "deploy", "postgres", "init.sh").toString())
-                .redirectErrorStream(true);
-        init.environment().put("PGHOST", "127.0.0.1");
-        init.environment().put("PGPORT", "" + postgres.port());
-        init.environment().put("POSTGRES_USER", PostgresEngine.USER);
-        init.environment().put("DR_FOODTRUCK_DEMO_MB", "1");
-        init.environment().put("DR_FOODTRUCK_SQL_DIR",
-                Path.of("..", "dr-engines", "src", "main", "resources", "foodtruck").toString());
-        ROLES.forEach(role -> init.environment().put("DR_DB_" + role.toUpperCase() + "_PASSWORD", password(role)));
-        Process process = init.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("deploy/postgres/init.sh:\n" + out).isZero();
+        LeastPrivilegeServer.init(postgres);
 
         Flyway.configure().dataSource(postgres.jdbcUrl("incident"), "incident_migrator", password("incident_migrator"))
                 .locations("classpath:db/kit", "classpath:db/axon", "classpath:db/audit").load().migrate();
@@ -104,8 +85,15 @@ class LeastPrivilegeIT {
                 .hasMessageContaining("permission denied for database \"keyring\"");
         try (Connection backup = connect("incident", "dr_backup")) {
             assertThat(count(backup, "SELECT count(*) FROM flyway_schema_history")).as("pg_dump reads all").isPositive();
+            // it may become the owner for a restore (through dr_restore), but holds none of the owner's rights till then
             assertThatThrownBy(() -> execute(backup, "DELETE FROM processed_event"))
                     .hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> execute(backup, "ALTER TABLE DomainEventEntry DISABLE TRIGGER domain_event_append_only"))
+                    .hasMessageContaining("must be owner");
+        }
+        try (Connection backup = connect("keycloak", "dr_backup")) {
+            assertThat(count(backup, "SELECT count(*) FROM pg_tables")).as("dr_backup reaches the identity provider's database, to back it up")
+                    .isPositive();
         }
     }
 
@@ -121,11 +109,11 @@ class LeastPrivilegeIT {
     }
 
     private static String password(String role) {
-        return "pw-" + role;
+        return LeastPrivilegeServer.password(role);
     }
 
     private static Connection connect(String database, String role) throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(database), role, password(role));
+        return LeastPrivilegeServer.connect(postgres, database, role);
     }
 
     private static void execute(Connection connection, String sql) throws SQLException {
