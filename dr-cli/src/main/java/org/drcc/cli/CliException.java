@@ -13,6 +13,8 @@ class CliException extends RuntimeException {
     static final int DRILL_FAILED = 5;
     /** A job followed with --wait (a backup, a verification, a restore) ended failed, or did not end in time. */
     static final int JOB_FAILED = 6;
+    /** {@code dr plan check} found contradictions in the plan's data (each printed). */
+    static final int PLAN_CONTRADICTED = 7;
 
     private final int exitCode;
 
