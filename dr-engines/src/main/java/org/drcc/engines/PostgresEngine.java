@@ -72,6 +72,7 @@ public final class PostgresEngine implements AutoCloseable {
     static void stopOrphanedPostmaster(Path data) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
+            WalArchive.stopOrphanedPushes(data.getParent());
             return;
         }
         String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
@@ -79,7 +80,27 @@ public final class PostgresEngine implements AutoCloseable {
                 ? Optional.empty() : ProcessHandle.of(Long.parseLong(firstLine));
         postmaster.filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-                .ifPresent(ChildProcess::terminate);
+                .ifPresent(PostgresEngine::stopImmediately);
+        WalArchive.stopOrphanedPushes(data.getParent());
+    }
+
+    /**
+     * An orphaned server is stopped as by {@code pg_ctl stop -m immediate} (SIGQUIT): its children, the WAL archiver
+     * among them, stop at once, and the next start recovers from the WAL as after a crash, which is what this is
+     * (every commit was flushed: fsync and synchronous_commit are on). A smart shutdown would first wait for the
+     * archiver to push the last segments, to an S3 that may have gone down with the rest.
+     */
+    private static void stopImmediately(ProcessHandle postmaster) {
+        try {
+            new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster.pid())).inheritIO().start()
+                    .waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            ChildProcess.terminate(postmaster);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ChildProcess.terminate(postmaster);
+        }
     }
 
     public int port() {

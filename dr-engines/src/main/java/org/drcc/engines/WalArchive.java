@@ -29,4 +29,18 @@ public final class WalArchive {
         return "pgbackrest \"--config=" + dir.resolve("pgbackrest.conf") + "\" \"--config-include-path="
                 + dir.resolve("conf.d") + "\" --stanza=" + STANZA + " archive-push %p";
     }
+
+    /**
+     * After a kill -9 of the server, its archiver may still wait on an archive push of this data folder (pgBackRest
+     * retries an S3 that is gone for up to its I/O timeout), holding the old server's shared memory, so that a new
+     * server on the same folder refuses to start. Those pushes are stopped: the segment was not archived, stays in
+     * {@code pg_wal}, and the new server archives it again.
+     */
+    static void stopOrphanedPushes(Path dataDir) {
+        String config = "--config=" + configDir(dataDir).toAbsolutePath().resolve("pgbackrest.conf");
+        ProcessHandle.allProcesses()
+                .filter(p -> p.pid() != ProcessHandle.current().pid())
+                .filter(p -> p.info().commandLine().map(c -> c.contains(config)).orElse(false))
+                .forEach(ChildProcess::terminate);
+    }
 }
