@@ -175,12 +175,15 @@ final class ConsoleWalk implements AutoCloseable {
         waitFor(By.cssSelector("#item-" + item + " .state"), "WAIVED");
     }
 
-    /** Ticks every open item of the phase, one after the other (each answer re-renders the room). */
+    /**
+     * Ticks every open mandatory item of the phase (what its gate needs; the optional runbook items, the roles'
+     * duties among them, stay open), one after the other (each answer re-renders the room).
+     */
     private void tickAll(String phase) {
-        for (int round = 0; round < 20; round++) {
+        for (int round = 0; round < 40; round++) {
             // read again when the room re-rendered under the question
             String first = wait.ignoring(StaleElementReferenceException.class).until(d -> d.findElements(
-                    By.cssSelector("section[aria-label=" + phase + "] li.OPEN")).stream().findFirst()
+                    By.cssSelector("section[aria-label=" + phase + "] li.OPEN.mandatory")).stream().findFirst()
                     .map(li -> li.getAttribute("id")).orElse(""));
             if (first.isEmpty()) {
                 return;
