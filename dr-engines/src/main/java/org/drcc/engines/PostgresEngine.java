@@ -92,7 +92,8 @@ public final class PostgresEngine implements AutoCloseable {
      */
     private static void stopImmediately(ProcessHandle postmaster) {
         try {
-            new ProcessBuilder("kill", "-QUIT", Long.toString(postmaster.pid())).inheritIO().start()
+            // the shell's own kill: the kill program is not on every machine
+            new ProcessBuilder("sh", "-c", "kill -QUIT " + postmaster.pid()).inheritIO().start()
                     .waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
             postmaster.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
