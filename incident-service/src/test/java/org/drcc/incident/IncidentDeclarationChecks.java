@@ -53,7 +53,8 @@ abstract class IncidentDeclarationChecks {
         List<Map<String, Object>> events = http.exchange("/api/incidents/" + id + "/events", HttpMethod.GET, null,
                 new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
         assertThat(events).extracting(e -> e.get("type"))
-                .containsExactly("dr.incident.declared.v1", "dr.incident.checklist-assigned.v1");
+                .containsExactly("dr.incident.declared.v1", "dr.incident.checklist-assigned.v1",
+                        "dr.incident.phase-windows-assigned.v1");
         assertThat(events).first().satisfies(e -> {
             assertThat(e).containsEntry("type", "dr.incident.declared.v1").containsEntry("actor", "alice");
             assertThat(e.get("occurredAt")).isNotNull();

@@ -189,9 +189,10 @@ class PersonalDataIT {
                 .param(id).query(String.class).list();
         assertThat(snapshots).as("a snapshot after 100 events, the role holder sealed in it").isNotEmpty()
                 .allSatisfy(p -> assertThat(p).doesNotContain(person).contains("pd:v1:"));
-        // the read models have every event of the incident (declared, checklist, role, 105 notes) before the erasure
+        // the read models have every event of the incident (declared, checklist, phase windows, role, 105 notes)
+        // before the erasure
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("SELECT count(*) FROM audit_event WHERE incident_id = ?")
-                .param(id).query(Long.class).single() == 108);
+                .param(id).query(Long.class).single() == 109);
 
         assertThat(forget(Roles.SECURITY, person, "GDPR request 46").getStatusCode().value()).isEqualTo(200);
 
