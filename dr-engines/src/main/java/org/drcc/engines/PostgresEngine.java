@@ -15,12 +15,16 @@ import javax.sql.DataSource;
 public final class PostgresEngine implements AutoCloseable {
 
     static final String NAME = "postgres";
+    /** How long a stopping server may take (its archiver's last pushes) before it is stopped at once. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(3);
     public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path data;
 
-    private PostgresEngine(EmbeddedPostgres postgres) {
+    private PostgresEngine(EmbeddedPostgres postgres, Path data) {
         this.postgres = postgres;
+        this.data = data;
     }
 
     public static PostgresEngine start(EngineSettings settings) {
@@ -49,7 +53,7 @@ public final class PostgresEngine implements AutoCloseable {
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             setArchiveCommand(postgres, settings.dataDir());
-            return new PostgresEngine(postgres);
+            return new PostgresEngine(postgres, data);
         } catch (IOException | RuntimeException e) {
             throw new EngineStartException(NAME, e, log);
         }
@@ -70,18 +74,21 @@ public final class PostgresEngine implements AutoCloseable {
 
     /** A postmaster survives the kill of the JVM that started it (pg_ctl detaches it): stop it first. */
     static void stopOrphanedPostmaster(Path data) throws IOException {
+        postmaster(data).ifPresent(PostgresEngine::stopImmediately);
+        WalArchive.stopOrphanedPushes(data.getParent());
+    }
+
+    /** The live server of the data folder {@code data}, from its {@code postmaster.pid}. */
+    private static Optional<ProcessHandle> postmaster(Path data) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
-            WalArchive.stopOrphanedPushes(data.getParent());
-            return;
+            return Optional.empty();
         }
         String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
         Optional<ProcessHandle> postmaster = firstLine.isEmpty()
                 ? Optional.empty() : ProcessHandle.of(Long.parseLong(firstLine));
-        postmaster.filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false))
-                .ifPresent(PostgresEngine::stopImmediately);
-        WalArchive.stopOrphanedPushes(data.getParent());
+        return postmaster.filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
     }
 
     /**
@@ -134,12 +141,39 @@ public final class PostgresEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * A fast shutdown ({@code pg_ctl stop -m fast}, which waits 5 s). The server's WAL archiver pushes the segments
+     * still to archive before it exits, which can take longer; the server is waited for, and if it is still up after
+     * {@link #STOP_WAIT} stopped at once ({@link #stopImmediately}): what was not archived stays in {@code pg_wal}
+     * and is archived after the next start, and every commit is on disk.
+     */
     @Override
     public void close() {
+        Optional<ProcessHandle> server;
+        try {
+            server = postmaster(data);
+        } catch (IOException | RuntimeException e) {
+            server = Optional.empty();
+        }
+        RuntimeException failed = null;
         try {
             postgres.close();
-        } catch (IOException e) {
-            throw new IllegalStateException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            failed = new IllegalStateException("PostgreSQL did not stop cleanly: " + e.getMessage(), e);
+        }
+        if (server.isPresent()) {
+            try {
+                server.get().onExit().get(STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                return;
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                stopImmediately(server.get());
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 }

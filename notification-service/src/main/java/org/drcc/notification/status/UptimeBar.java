@@ -25,7 +25,7 @@ public record UptimeBar(String component, double uptimePercent, List<Day> days) 
             LocalDate date = today.minusDays(back);
             Instant from = date.atStartOfDay().toInstant(ZoneOffset.UTC);
             Instant to = back == 0 ? now : date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            long minutes = 0;
+            long seconds = 0;
             for (Outage outage : outages) {
                 if (!outage.components().contains(component)) {
                     continue;
@@ -33,10 +33,11 @@ public record UptimeBar(String component, double uptimePercent, List<Day> days) 
                 Instant start = outage.start().isAfter(from) ? outage.start() : from;
                 Instant end = outage.end() == null || outage.end().isAfter(to) ? to : outage.end();
                 if (end.isAfter(start)) {
-                    minutes += Duration.between(start, end).toMinutes();
+                    seconds += Duration.between(start, end).toSeconds();
                 }
             }
-            minutes = Math.min(minutes, Duration.between(from, to).toMinutes());
+            // a started minute of outage counts: an outage of seconds still shows on its day
+            long minutes = Math.min((seconds + 59) / 60, Math.max(1, Duration.between(from, to).toMinutes()));
             down += minutes;
             bars.add(new Day(date, minutes, minutes == 0 ? "operational" : minutes < 60 ? "partial" : "major"));
         }

@@ -30,4 +30,11 @@ class UptimeBarTest {
                 List.of(new Outage(List.of("Ordering"), Instant.parse("2026-11-30T10:00:00Z"), null)), now, 90);
         assertThat(bar.days().get(89).downMinutes()).isEqualTo(120);
     }
+
+    @Test
+    void anOutageOfSecondsStillShowsOnItsDay() {
+        UptimeBar bar = UptimeBar.of("Ordering", List.of(new Outage(List.of("Ordering"),
+                Instant.parse("2026-11-30T11:00:00Z"), Instant.parse("2026-11-30T11:00:20Z"))), now, 90);
+        assertThat(bar.days().get(89)).isEqualTo(new UptimeBar.Day(java.time.LocalDate.parse("2026-11-30"), 1, "partial"));
+    }
 }
