@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.drcc.backup.postgres.PgTarget;
 import org.drcc.backup.storage.S3Properties;
+import org.drcc.kit.keys.KeyFiles;
 import org.drcc.kit.s3.S3Settings;
 
 /**
@@ -104,26 +105,25 @@ public final class PgBackRestConfig {
         return tierEndpoint.getPort() < 0 ? tierEndpoint.getHost() : tierEndpoint.getHost() + ":" + tierEndpoint.getPort();
     }
 
-    private String cipherPass() throws IOException {
+    /** The passphrase file, read or (where keys may be created) made as every key of the suite is ({@link KeyFiles}). */
+    private String cipherPass() {
         Path file = settings.cipherPassFile();
         if (file == null) {
             throw new IllegalStateException("dr.backup.pitr.cipher-pass-file is not set: the repositories' passphrase");
         }
-        if (!Files.exists(file)) {
-            if (!settings.createMissingKey()) {
-                throw new IllegalStateException("dr.backup.pitr.cipher-pass-file: " + file + " does not exist");
-            }
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            replace(file, HexFormat.of().formatHex(random) + "\n", true);
-        }
-        String pass = Files.readString(file, StandardCharsets.UTF_8).strip();
+        String pass = new String(new KeyFiles(settings.createMissingKey()).readOrCreate(file,
+                "dr.backup.pitr.cipher-pass-file", PgBackRestConfig::newPassphrase), StandardCharsets.UTF_8).strip();
         if (pass.length() < 20) {
             throw new IllegalStateException("dr.backup.pitr.cipher-pass-file: " + file + " holds no passphrase of 20 "
                     + "characters or more");
         }
         return pass;
+    }
+
+    private static byte[] newPassphrase() {
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        return (HexFormat.of().formatHex(random) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static String show(Statement s, String setting) throws SQLException {
