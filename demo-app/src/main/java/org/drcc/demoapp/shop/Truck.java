@@ -1,0 +1,4 @@
+package org.drcc.demoapp.shop;
+
+public record Truck(long id, String name, String cuisine) {
+}

@@ -1,0 +1,4 @@
+package org.drcc.demoapp.web;
+
+record DeployRequest(String release) {
+}
