@@ -7,14 +7,18 @@ import java.util.Optional;
 /**
  * The plan's scenarios a drill can exercise on its own, by their ids in the plan. Data-centre and
  * regional failures are both drilled as the loss of the primary site: a restore from the tertiary
- * (off-site) copy into a fresh database.
+ * (off-site) copy into a fresh database. The two application drills exercise the Food Truck application itself, not
+ * its data: a bad release rolled back (scenario 6), and one instance lost while another takes over (the test
+ * schedule's application-failover test, which is no scenario of the plan).
  */
 public enum DrillScenario {
     DATABASE_CORRUPTION("database-corruption"),
     ACCIDENTAL_DATA_DELETION("accidental-data-deletion"),
     RANSOMWARE_ATTACK("ransomware-attack"),
     DATA_CENTER_FAILURE("data-center-failure"),
-    REGIONAL_DISASTER("regional-disaster");
+    REGIONAL_DISASTER("regional-disaster"),
+    APPLICATION_CODE_CORRUPTION("application-code-corruption"),
+    APPLICATION_FAILOVER("application-failover");
 
     private final String id;
 
@@ -28,6 +32,11 @@ public enum DrillScenario {
 
     public boolean restoresFromTertiary() {
         return this == DATA_CENTER_FAILURE || this == REGIONAL_DISASTER;
+    }
+
+    /** Drilled on the running application (its releases and instances), not on scratch copies of its database. */
+    public boolean application() {
+        return this == APPLICATION_CODE_CORRUPTION || this == APPLICATION_FAILOVER;
     }
 
     public static Optional<DrillScenario> byId(String id) {

@@ -1,6 +1,9 @@
 package org.drcc.drill.config;
 
 import java.time.Clock;
+import org.drcc.drill.application.AppFleet;
+import org.drcc.drill.application.HttpAppFleet;
+import org.drcc.drill.job.AppDrillProperties;
 import org.drcc.drill.job.DrillProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -21,27 +24,45 @@ import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpReq
 import org.springframework.web.client.RestClient;
 
 @Configuration
-@EnableConfigurationProperties(DrillProperties.class)
+@EnableConfigurationProperties({DrillProperties.class, AppDrillProperties.class})
 class DrillConfig {
 
     /**
-     * The one client of incident-service. Every header it sends is set here and only here, so the drill's
-     * bearer token ({@link DrillTokens}) is added in one place.
+     * How the drill signs its calls: its own token from the identity provider, or one minted locally, or a fixed one.
+     * The client of incident-service and the client of the application carry it; nothing else adds a header.
      */
     @Bean
-    RestClient incidentClient(RestClient.Builder builder, DrillProperties properties, Environment environment,
-                              ObjectProvider<ClientRegistrationRepository> registrations,
-                              ObjectProvider<OAuth2AuthorizedClientService> authorized) {
-        ClientHttpRequestInterceptor signIn = properties.clientRegistration() == null
-                || properties.clientRegistration().isBlank()
+    ClientHttpRequestInterceptor drillSignIn(DrillProperties properties, Environment environment,
+                                             ObjectProvider<ClientRegistrationRepository> registrations,
+                                             ObjectProvider<OAuth2AuthorizedClientService> authorized) {
+        return properties.clientRegistration() == null || properties.clientRegistration().isBlank()
                 ? localOrFixed(properties, environment)
                 : clientCredentials(properties.clientRegistration().trim(), properties.actor(),
                         registrations.getIfAvailable(), authorized.getIfAvailable());
+    }
+
+    /** The one client of incident-service. */
+    @Bean
+    RestClient incidentClient(RestClient.Builder builder, DrillProperties properties,
+                              ClientHttpRequestInterceptor drillSignIn) {
         return builder.clone()
                 .baseUrl(properties.incidentUrl().toString())
                 .defaultHeaders(headers -> headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON)))
-                .requestInterceptor(signIn)
+                .requestInterceptor(drillSignIn)
                 .build();
+    }
+
+    /** The Food Truck application's instances, for the application drills (their deploys need the drill's token). */
+    @Bean
+    AppFleet appFleet(RestClient.Builder builder, AppDrillProperties properties, ClientHttpRequestInterceptor drillSignIn) {
+        org.springframework.http.client.SimpleClientHttpRequestFactory requests =
+                new org.springframework.http.client.SimpleClientHttpRequestFactory();
+        // a stopped instance must read as unreachable at once, a hung one within the poll's rhythm
+        requests.setConnectTimeout(java.time.Duration.ofSeconds(1));
+        requests.setReadTimeout(java.time.Duration.ofSeconds(10));
+        return new HttpAppFleet(builder.clone().requestFactory(requests)
+                .defaultHeaders(headers -> headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON)))
+                .requestInterceptor(drillSignIn).build(), properties.urls());
     }
 
     /** A token minted with {@code dr up}'s local key, or a fixed one ({@link DrillTokens}). */

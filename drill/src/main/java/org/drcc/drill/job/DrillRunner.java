@@ -16,15 +16,17 @@ public class DrillRunner {
 
     private final CommandGateway commands;
     private final DrillExercise exercise;
+    private final ApplicationExercise applications;
     private final BackupDesk backups;
     private final DrillProperties properties;
     private final TaskExecutor tasks;
     private final Clock clock;
 
-    DrillRunner(CommandGateway commands, DrillExercise exercise, BackupDesk backups, DrillProperties properties,
+    DrillRunner(CommandGateway commands, DrillExercise exercise, ApplicationExercise applications, BackupDesk backups, DrillProperties properties,
                 TaskExecutor drillTasks, Clock clock) {
         this.commands = commands;
         this.exercise = exercise;
+        this.applications = applications;
         this.backups = backups;
         this.properties = properties;
         this.tasks = drillTasks;
@@ -38,7 +40,8 @@ public class DrillRunner {
         String drillId = UUID.randomUUID().toString();
         commands.sendAndWait(new StartDrillCommand(drillId, scenario, properties.database(), trigger, actor,
                 clock.instant()));
-        tasks.execute(() -> exercise.run(drillId, scenario, actor));
+        tasks.execute(scenario.application() ? () -> applications.run(drillId, scenario)
+                : () -> exercise.run(drillId, scenario, actor));
         return drillId;
     }
 }

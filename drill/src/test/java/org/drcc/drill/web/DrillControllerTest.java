@@ -77,7 +77,8 @@ class DrillControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("meteor-strike")))
                 .andExpect(jsonPath("$.knownScenarios[0]").value("database-corruption"))
-                .andExpect(jsonPath("$.knownScenarios.length()").value(5));
+                .andExpect(jsonPath("$.knownScenarios.length()").value(7))
+                .andExpect(jsonPath("$.knownScenarios[5]").value("application-code-corruption"));
     }
 
     @Test
