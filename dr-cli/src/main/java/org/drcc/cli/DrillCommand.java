@@ -28,14 +28,17 @@ class DrillCommand {
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run a drill of SCENARIO and follow it step by step; exit 5 when it fails.")
     int run(@Parameters(paramLabel = "SCENARIO", description = "database-corruption, accidental-data-deletion, "
-                    + "ransomware-attack, data-center-failure or regional-disaster") String scenario,
+                    + "ransomware-attack, data-center-failure, regional-disaster (on scratch copies of the database), "
+                    + "application-code-corruption or application-failover (on the running application)") String scenario,
             @Option(names = "--timeout", defaultValue = "PT30M", description = "Stop following after this long (default: ${DEFAULT-VALUE}).")
             Duration timeout) throws InterruptedException {
         Api backups = services.backups();
         JsonNode started = backups.post("/api/drills", Api.body("scenario", scenario));
         String id = started.get("drill").get("drillId").asText();
         if (!output.json) {
-            output.out.printf("Drill %s of %s started: scratch copies of %s only%n", id, scenario,
+            output.out.printf(scenario.startsWith("application-")
+                            ? "Drill %s of %s started: on the running application, whose database %s it only reads%n"
+                            : "Drill %s of %s started: scratch copies of %s only%n", id, scenario,
                     started.get("drill").get("database").asText());
         }
         int shown = 0;
@@ -111,11 +114,19 @@ class DrillCommand {
             output.out.println(view.toPrettyString());
         } else {
             output.out.println();
-            output.out.printf("RTO (declared -> restored)     %-12s target %-8s %s%n", human(d.get("rto")),
-                    human(d.get("rtoTarget")), met(d.get("rto"), d.get("rtoTarget")));
-            output.out.printf("RPO (damage -> restore point)  %-12s target %-8s %s%n", human(d.get("rpo")),
-                    human(d.get("rpoTarget")), met(d.get("rpo"), d.get("rpoTarget")));
-            output.out.printf("Incident %s (a drill)%n", Output.text(d.get("incidentId")));
+            String scenario = d.get("scenario").asText();
+            if (scenario.startsWith("application-")) {
+                // time to detect and time to roll back are in the steps above and in the report
+                output.out.printf("%-30s %-12s target %-8s %s%n", "application-failover".equals(scenario)
+                                ? "Failover (stopped -> served)" : "RTO (bad release -> validated)",
+                        human(d.get("rto")), human(d.get("rtoTarget")), met(d.get("rto"), d.get("rtoTarget")));
+            } else {
+                output.out.printf("RTO (declared -> restored)     %-12s target %-8s %s%n", human(d.get("rto")),
+                        human(d.get("rtoTarget")), met(d.get("rto"), d.get("rtoTarget")));
+                output.out.printf("RPO (damage -> restore point)  %-12s target %-8s %s%n", human(d.get("rpo")),
+                        human(d.get("rpoTarget")), met(d.get("rpo"), d.get("rpoTarget")));
+                output.out.printf("Incident %s (a drill)%n", Output.text(d.get("incidentId")));
+            }
             output.out.printf("Report: dr drill results %s%n", d.get("drillId").asText());
             output.out.println(passed ? "PASSED" : "FAILED: " + Output.text(d.get("reason")));
         }

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 record ServiceSpec(String name, int port, String database, int instance) {
 
     static final String CONSOLE = "operator-console";
+    /** The Food Truck application's stand-in, which the application drills deploy, roll back and fail over. */
+    static final String APP = "demo-app";
 
     ServiceSpec(String name, int port, String database) {
         this(name, port, database, 1);
@@ -17,6 +19,10 @@ record ServiceSpec(String name, int port, String database, int instance) {
 
     boolean console() {
         return CONSOLE.equals(name);
+    }
+
+    boolean app() {
+        return APP.equals(name);
     }
 
     /** Its log's and pid file's name. */
@@ -29,7 +35,7 @@ record ServiceSpec(String name, int port, String database, int instance) {
         if (instance > 1) {
             return "--instance-port-step";
         }
-        return "--" + (console() ? "console" : name.replace("-service", "")) + "-port";
+        return "--" + (console() ? "console" : app() ? "app" : name.replace("-service", "")) + "-port";
     }
 
     Path jar(Path home) {

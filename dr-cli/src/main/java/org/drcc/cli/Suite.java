@@ -25,7 +25,11 @@ import org.drcc.engines.LocalSigningKey;
 import org.drcc.engines.Java;
 import org.drcc.engines.Ports;
 
-/** The whole suite on this machine: the engines, then the four services as their own JVMs. */
+/**
+ * The whole suite on this machine: the engines, then the four services, the console and the demo Food Truck application
+ * as their own JVMs. An application instance that exits (the failover drill stops one) is started again, as systemd's
+ * {@code Restart=always} or a Kubernetes Deployment would.
+ */
 final class Suite implements AutoCloseable {
 
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(4);
@@ -38,6 +42,7 @@ final class Suite implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Path pgToolsDir;
     private Engines engines;
+    private boolean closing;
 
     /** {@code pgToolsDir}: where backup-service finds pg_dump and pg_restore; null for the PATH. */
     Suite(Path home, EngineSettings settings, List<ServiceSpec> services, PrintStream out, Path pgToolsDir) {
@@ -68,13 +73,36 @@ final class Suite implements AutoCloseable {
             ServiceSpec service = services.get(i);
             processes.get(i).awaitReady(() -> ready(service), SERVICE_START_TIMEOUT);
             out.println("  " + service.processName() + " is ready");
+            if (service.app()) {
+                supervise(i);
+            }
         }
+    }
+
+    /** Starts application instance {@code i} again whenever it exits, until the suite stops. */
+    private void supervise(int i) {
+        ServiceSpec app = services.get(i);
+        processes.get(i).onExit().thenRun(() -> {
+            synchronized (this) {
+                if (closing) {
+                    return;
+                }
+                out.println("  " + app.processName() + " exited: starting it again");
+                processes.set(i, ChildProcess.start(app.processName(), command(app), settings.logDir(), settings.runDir()));
+                supervise(i);
+            }
+        });
     }
 
     void printUrls() {
         out.println();
         out.println("The DR command centre is up. Logs: " + settings.logDir());
         for (ServiceSpec s : services) {
+            if (s.app()) {
+                out.printf("  %-23s %s/api/trucks   its checks %s/api/checks   releases %s/api/release%n",
+                        s.processName(), s.url(), s.url(), s.url());
+                continue;
+            }
             if (s.console()) {
                 out.printf("  %-23s %s   sign in with the token of ./dr login (cat %s)%n", "operator console", s.url(),
                         settings.dataDir().resolve("token"));
@@ -93,6 +121,9 @@ final class Suite implements AutoCloseable {
     private List<String> command(ServiceSpec service) {
         if (service.console()) {
             return consoleCommand(service);
+        }
+        if (service.app()) {
+            return appCommand(service);
         }
         List<String> args = new ArrayList<>(List.of("-jar", service.jar(home).toString(),
                 "--server.port=" + service.port(),
@@ -116,6 +147,11 @@ final class Suite implements AutoCloseable {
             // drills declare and walk their incident there
             services.stream().filter(s -> s.name().equals("incident-service")).findFirst()
                     .ifPresent(incident -> args.add("--dr.drill.incident-url=" + incident.url()));
+            // the application drills' instances of the demo application, in the order its clients try them
+            List<String> apps = services.stream().filter(ServiceSpec::app).map(ServiceSpec::url).toList();
+            if (!apps.isEmpty()) {
+                args.add("--dr.drill.app.urls=" + String.join(",", apps));
+            }
             // ... with a token it mints from the local issuer's key, as the drill incident's DR lead
             args.add("--dr.drill.token-signing-key="
                     + LocalSigningKey.in(settings.dataDir().resolve("keys")).privateKeyFile());
@@ -135,13 +171,26 @@ final class Suite implements AutoCloseable {
         return Java.command("384m", List.of(), args);
     }
 
+    /**
+     * The demo application reads {@code foodtruck}, checks tokens with the local issuer's public key, and runs the release
+     * its deployment ledger in the data folder names (shared by its instances, kept across restarts).
+     */
+    private List<String> appCommand(ServiceSpec app) {
+        return Java.command("192m", List.of(), List.of("-jar", app.jar(home).toString(),
+                "--server.port=" + app.port(),
+                "--spring.datasource.url=" + engines.jdbcUrl(app.database()),
+                "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
+                        + LocalSigningKey.in(settings.dataDir().resolve("keys")).publicKeyFile().toAbsolutePath(),
+                "--demo.release.ledger=" + settings.dataDir().resolve(ServiceSpec.APP).resolve("deployments.log")));
+    }
+
     /** The console keeps no data: it needs the services' URLs and Kafka for its live pages. */
     private List<String> consoleCommand(ServiceSpec console) {
         List<String> args = new ArrayList<>(List.of("-jar", console.jar(home).toString(),
                 "--server.port=" + console.port(),
                 "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers()));
         for (ServiceSpec service : services) {
-            if (!service.console()) {
+            if (!service.console() && !service.app()) {
                 args.add("--dr.console." + service.name().replace("-service", "") + "-url=" + service.url());
             }
         }
@@ -166,6 +215,9 @@ final class Suite implements AutoCloseable {
      */
     @Override
     public void close() {
+        synchronized (this) {
+            closing = true;
+        }
         long start = System.nanoTime();
         Map<String, CompletableFuture<Void>> stopping = new LinkedHashMap<>();
         for (int i = processes.size() - 1; i >= 0; i--) {

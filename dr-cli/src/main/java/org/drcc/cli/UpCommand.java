@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Starts PostgreSQL, Kafka, S3, the four services and the operator console on this machine; Ctrl-C stops them all.")
+        description = "Starts PostgreSQL, Kafka, S3, the four services, the operator console and the demo Food Truck "
+                + "application on this machine; Ctrl-C stops them all.")
 class UpCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", defaultValue = ".dr", description = "Where engine data and logs live (default: ${DEFAULT-VALUE}).")
@@ -31,6 +32,12 @@ class UpCommand implements Callable<Integer> {
     @Option(names = "--metrics-port", defaultValue = "8084") int metricsPort;
     @Option(names = "--console-port", defaultValue = "8085", description = "The operator console's port (default: ${DEFAULT-VALUE}).")
     int consolePort;
+    @Option(names = "--app-port", defaultValue = "8086", description = "The demo Food Truck application's port; its "
+            + "second instance listens --instance-port-step above (default: ${DEFAULT-VALUE}).")
+    int appPort;
+    @Option(names = "--app-instances", defaultValue = "2", description = "Instances of the demo Food Truck application "
+            + "the application drills exercise: 2 for the failover drill, 0 for none (default: ${DEFAULT-VALUE}).")
+    int appInstances;
     @Option(names = "--postgres-port", defaultValue = "" + EngineSettings.DEFAULT_POSTGRES_PORT) int postgresPort;
     @Option(names = "--kafka-port", defaultValue = "" + EngineSettings.DEFAULT_KAFKA_PORT) int kafkaPort;
     @Option(names = "--kafka-controller-port", defaultValue = "" + EngineSettings.DEFAULT_KAFKA_CONTROLLER_PORT) int kafkaControllerPort;
@@ -60,9 +67,9 @@ class UpCommand implements Callable<Integer> {
             System.err.println("dr up failed: " + e.getMessage());
             return 1;
         }
-        if (instances < 1 || instances > 4 || instancePortStep < 4) {
-            System.err.println("dr up failed: --instances must be 1 to 4 and --instance-port-step at least 4 (got "
-                    + instances + ", " + instancePortStep + ")");
+        if (instances < 1 || instances > 4 || instancePortStep < 4 || appInstances < 0 || appInstances > 2) {
+            System.err.println("dr up failed: --instances must be 1 to 4, --app-instances 0 to 2 and "
+                    + "--instance-port-step at least 4 (got " + instances + ", " + appInstances + ", " + instancePortStep + ")");
             return 2;
         }
         EngineSettings settings = new EngineSettings(dataDir.toAbsolutePath(), fresh, postgresPort, kafkaPort,
@@ -77,6 +84,9 @@ class UpCommand implements Callable<Integer> {
         }
         // one console: it keeps no state, and any instance of each service answers it
         services.add(new ServiceSpec(ServiceSpec.CONSOLE, consolePort, null));
+        for (int instance = 1; instance <= appInstances; instance++) {
+            services.add(new ServiceSpec(ServiceSpec.APP, appPort + (instance - 1) * instancePortStep, "foodtruck", instance));
+        }
         Suite suite = new Suite(project, settings, services, System.out, pgToolsDir);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -10,15 +10,18 @@ import org.drcc.engines.Ports;
 
 /**
  * {@code dr up} as its own process, on free ports, as the suite-level ITs start it: the services' ports first
- * (incident, backup, notification, metrics), then PostgreSQL, Kafka, its controller and S3, then the operator console.
- * A second instance of each service listens {@link #portStep} above the first (free too). The services may send
+ * (incident, backup, notification, metrics), then PostgreSQL, Kafka, its controller and S3, then the operator console,
+ * then the demo application (none unless {@link #appInstances} says so: only DrillIT drills it).
+ * A second instance of each service (and of the demo application) listens {@link #portStep} above the first (free too). The services may send
  * webhooks to this machine.
  */
 final class SuiteLauncher {
 
     final List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-            Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+            Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
     final int portStep = freeStep();
+    /** Instances of the demo application {@code dr up} starts (its --app-instances). */
+    int appInstances;
     /** Settings for the services, as environment variables of {@code dr up}, which its services inherit. */
     final java.util.Map<String, String> environment = new java.util.HashMap<>();
 
@@ -37,7 +40,8 @@ final class SuiteLauncher {
                 "--notification-port", "" + ports.get(2), "--metrics-port", "" + ports.get(3),
                 "--postgres-port", "" + ports.get(4), "--kafka-port", "" + ports.get(5),
                 "--kafka-controller-port", "" + ports.get(6), "--s3-port", "" + ports.get(7),
-                "--console-port", "" + ports.get(8)));
+                "--console-port", "" + ports.get(8),
+                "--app-port", "" + ports.get(9), "--app-instances", "" + appInstances));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("DR_NOTIFICATION_ALLOWED_HOSTS", "127.0.0.1");
@@ -79,11 +83,11 @@ final class SuiteLauncher {
         return "http://127.0.0.1:" + (ports.get(service) + (instance - 1) * portStep);
     }
 
-    /** A step above the services' ports at which all four are free as well. */
+    /** A step above the services' (and the demo application's) ports at which all five are free as well. */
     private int freeStep() {
         for (int step = 10; ; step++) {
             int s = step;
-            if (ports.subList(0, 4).stream().noneMatch(p -> ports.contains(p + s) || Ports.inUse(p + s))) {
+            if (List.of(ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(9)).stream().noneMatch(p -> ports.contains(p + s) || Ports.inUse(p + s))) {
                 return step;
             }
         }

@@ -89,6 +89,11 @@ public final class ChildProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Completes when the process has exited, for whatever reason. */
+    public java.util.concurrent.CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
     /** A hard kill, as a crash would do: used by tests of recovery. */
     public void kill() {
         process.destroyForcibly();

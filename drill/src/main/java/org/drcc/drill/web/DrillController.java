@@ -47,7 +47,8 @@ class DrillController {
         this.schedule = schedule;
     }
 
-    @Operation(summary = "Run a drill of a scenario on a scratch copy of the protected database; follow it at Location")
+    @Operation(summary = "Run a drill of a scenario on a scratch copy of the protected database (the application drills: "
+            + "on the running application); follow it at Location")
     @ApiResponse(responseCode = "202", description = "Accepted: the drill runs; Location is the drill, to read until its status is PASSED or FAILED")
     @PostMapping
     ResponseEntity<DrillView> run(@Valid @RequestBody DrillRequest request,
