@@ -24,5 +24,13 @@ if [ "$demo_mb" -gt 0 ]; then
   scale=$(( (demo_mb * 10 + 27) / 28 ))
   { echo "SET ROLE foodtruck_owner;"; cat "$sql/schema.sql"; sed "s/\${scale}/$scale/g" "$sql/data.sql"; } \
     | psql -v ON_ERROR_STOP=1 --single-transaction --username "$POSTGRES_USER" --dbname foodtruck
+  # the demo application (docker compose --profile demo) only reads it
+  psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname foodtruck \
+    -v pw="${DR_DB_FOODTRUCK_DEMO_APP_PASSWORD:-foodtruck-demo-app}" <<'SQL'
+CREATE ROLE foodtruck_demo_app LOGIN PASSWORD :'pw';
+GRANT CONNECT ON DATABASE foodtruck TO foodtruck_demo_app;
+GRANT USAGE ON SCHEMA public TO foodtruck_demo_app;
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO foodtruck_demo_app;
+SQL
 fi
 
