@@ -11,9 +11,9 @@ import org.drcc.engines.Ports;
 /**
  * {@code dr up} as its own process, on free ports, as the suite-level ITs start it: the services' ports first
  * (incident, backup, notification, metrics), then PostgreSQL, Kafka, its controller and S3, then the operator console,
- * then the demo application (none unless {@link #appInstances} says so: only DrillIT drills it).
- * A second instance of each service (and of the demo application) listens {@link #portStep} above the first (free too). The services may send
- * webhooks to this machine.
+ * then the demo application (none unless {@link #appInstances} says so: only DrillIT drills it). A second instance
+ * of each service (and of the demo application) listens {@link #portStep} above the first (free too). The services may
+ * send webhooks to this machine.
  */
 final class SuiteLauncher {
 
@@ -87,7 +87,8 @@ final class SuiteLauncher {
     private int freeStep() {
         for (int step = 10; ; step++) {
             int s = step;
-            if (List.of(ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(9)).stream().noneMatch(p -> ports.contains(p + s) || Ports.inUse(p + s))) {
+            if (List.of(ports.get(0), ports.get(1), ports.get(2), ports.get(3), ports.get(9)).stream()
+                    .noneMatch(p -> ports.contains(p + s) || Ports.inUse(p + s))) {
                 return step;
             }
         }
