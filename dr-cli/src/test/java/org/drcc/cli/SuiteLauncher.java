@@ -47,8 +47,8 @@ final class SuiteLauncher {
         builder.environment().put("DR_NOTIFICATION_ALLOWED_HOSTS", "127.0.0.1");
         builder.environment().putAll(environment);
         Process process = builder.start();
-        // on a 2-core machine the services' start is CPU-bound: more instances, longer
-        long deadline = System.nanoTime() + Duration.ofMinutes(5L + 3L * (instances - 1)).toNanos();
+        // on a 2-core machine the services' start is CPU-bound: more instances (and demo applications), longer
+        long deadline = System.nanoTime() + Duration.ofMinutes(5L + 3L * (instances - 1) + appInstances).toNanos();
         while (!Files.exists(log) || !Files.readString(log).contains("Press Ctrl-C")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
                 throw new AssertionError("dr up did not come up:\n" + Files.readString(log) + serviceLogTails(dataDir));
