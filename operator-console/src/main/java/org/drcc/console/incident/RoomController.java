@@ -49,6 +49,7 @@ class RoomController {
         Instant now = Instant.now();
         List<Map<String, Object>> notifications = notifications(id);
         model.addAttribute("incident", incident);
+        model.addAttribute("now", now);
         model.addAttribute("row", BoardRow.of(incident, notifications == null ? null : Deadlines.of(notifications), now));
         model.addAttribute("notifications", notifications);
         model.addAttribute("checklist", byPhase(incident.get("checklist")));
