@@ -129,7 +129,7 @@ class RoomActions {
         boolean instant = offer[0].equals(INSTANT) && offer.length == 3;
         String database = instant ? offer[1] : null;
         String target = StringUtils.hasText(targetDatabase) ? targetDatabase.strip()
-                : "restored_" + id.replace("-", "").substring(0, Math.min(8, id.replace("-", "").length()));
+                : defaultTarget(id);
         Map<String, Object> accepted;
         StartedRestore started;
         if (instant) {
@@ -144,6 +144,12 @@ class RoomActions {
         restores.remember(session, started);
         return Feedback.done(response, model, "Restore " + started.restoreId() + " started into " + target
                 + ": it is followed below; once restored, record the step with it.");
+    }
+
+    /** The new database a restore from the room goes into unless the person names one: restored_ and the incident's id. */
+    static String defaultTarget(String incidentId) {
+        String id = incidentId.replaceAll("[^a-z0-9]", "");
+        return "restored_" + id.substring(0, Math.min(8, id.length()));
     }
 
     private static String str(Object value) {

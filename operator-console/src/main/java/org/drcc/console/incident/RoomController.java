@@ -65,6 +65,7 @@ class RoomController {
         if (String.valueOf(incident.get("allowedNext")).contains(IncidentStatus.RESTORED.name())) {
             model.addAttribute("restoreOffers", restoreOffers(incident));
             model.addAttribute("instantOffer", instantOffer(id));
+            model.addAttribute("restoreTarget", RoomActions.defaultTarget(id));
         }
         return "room :: live";
     }

@@ -92,6 +92,34 @@ class RoomActionsTest {
     }
 
     @Test
+    void theRestoreStepOffersTheNewestVerifiedBackupAndTheInstantBeforeTheSuspectedStart() throws Exception {
+        java.util.Map<String, Object> incident = new java.util.HashMap<>(Map.of("id", "i-1", "title", "Orders corrupted",
+                "status", "CONTAINED", "phase", "RECOVERY", "severity", "HIGH", "scenario", "database-corruption",
+                "allowedNext", java.util.List.of("RESTORED"), "declaredAt", "2026-11-30T09:05:00Z",
+                "suspectedDamageStart", "2026-11-30T09:00:00Z", "windows", java.util.List.of(Map.of("phase", "RECOVERY",
+                        "from", "PT1H", "until", "PT4H", "deadline", "2026-11-30T13:05:00Z", "state", "BREACHED"))));
+        incident.putAll(Map.of("drill", false, "declaredBy", "dana", "detectedAt", "2026-11-30T09:05:00Z",
+                "roles", Map.of(), "checklist", java.util.List.of(), "timeline", java.util.List.of()));
+        incident.put("description", null);
+        when(api.get(Service.INCIDENT, "/api/incidents/i-1")).thenReturn(incident);
+        when(api.list(Service.BACKUP, "/api/policies")).thenReturn(java.util.List.of(Map.of("database", "foodtruck")));
+        when(api.list(eq(Service.BACKUP), org.mockito.ArgumentMatchers.startsWith("/api/backups?verified=true")))
+                .thenReturn(java.util.List.of(new java.util.HashMap<>(Map.of("backupId", "b-7abcdef12", "database", "foodtruck",
+                        "snapshotAt", "2026-11-30T08:00:00Z", "verifiedAt", "2026-11-30T08:05:00Z",
+                        "verificationDetail", "8 tables match the manifest"))));
+        when(api.get(Service.BACKUP, "/api/holds/i-1")).thenReturn(Map.of("restorePointOffered", Map.of(
+                "kind", "point-in-time", "database", "foodtruck", "toTime", "2026-11-30T08:59:59.999999Z")));
+        mvc.perform(get("/incidents/i-1/live").header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"b-7abcdef12@2026-11-30T08:00:00Z\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("8 tables match the manifest")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "value=\"instant@foodtruck@2026-11-30T08:59:59.999999Z\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"restore-now\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Recovery: 1h-4h")));
+    }
+
+    @Test
     void anInstantIsNotVouchedForAsABackup() throws Exception {
         mvc.perform(post("/incidents/i-1/step/RESTORED").param("backup", "instant@foodtruck@2026-11-30T08:59:59Z")
                         .header("HX-Request", "true").with(csrf()))
