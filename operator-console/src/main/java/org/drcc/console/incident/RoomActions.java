@@ -3,6 +3,7 @@ package org.drcc.console.incident;
 import static org.drcc.console.api.ServiceApi.encode;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.drcc.console.api.ApiRefusal;
@@ -27,10 +28,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/incidents/{id}")
 class RoomActions {
 
-    private final ServiceApi api;
+    /** The offer of an instant (point-in-time recovery) in the restore step's choice: {@code instant@<database>@<instant>}. */
+    static final String INSTANT = "instant";
 
-    RoomActions(ServiceApi api) {
+    private final ServiceApi api;
+    private final RoomRestores restores;
+
+    RoomActions(ServiceApi api, RoomRestores restores) {
         this.api = api;
+        this.restores = restores;
     }
 
     /** A step to the next state; the restore step with a backup-service restore or the offered backup. */
@@ -47,6 +53,9 @@ class RoomActions {
             case RESTORED -> {
                 if (StringUtils.hasText(restoreId)) {
                     body.put("restoreId", restoreId.strip());
+                } else if (StringUtils.hasText(backup) && backup.startsWith(INSTANT + "@")) {
+                    throw new ApiRefusal(400, "Restore the instant first", "An instant is not a backup to vouch for: "
+                            + "restore it (Restore now), and once it is restored record the step with its restore.");
                 } else if (StringUtils.hasText(backup)) {
                     // "<backup id>@<restore point>": the offered backup, recorded as vouched for by the caller
                     String[] offered = backup.split("@", 2);
@@ -104,14 +113,46 @@ class RoomActions {
         return Feedback.done(response, model, "Note added.");
     }
 
-    /** Restores the offered backup into a new database through backup-service; its id then records the step. */
+    /**
+     * Starts the chosen offer's restore into a new database through backup-service: the offered verified backup
+     * ({@code <backup id>@<restore point>}) or, point-in-time recovery, {@code instant@<database>@<instant>}. The room
+     * then follows it (see {@code RoomRestores}); once restored, its id records the step as linked evidence.
+     */
     @PostMapping("/restore-run")
-    String restore(@PathVariable String id, @RequestParam String backup, @RequestParam String targetDatabase,
+    String restore(@PathVariable String id, @RequestParam(required = false) String backup,
+                   @RequestParam(required = false) String targetDatabase, HttpSession session,
                    HttpServletResponse response, Model model) {
-        Map<String, Object> accepted = api.post(Service.BACKUP, "/api/backups/" + encode(backup.split("@", 2)[0])
-                + "/restore", Map.of("targetDatabase", targetDatabase, "confirmOverwrite", false));
-        return Feedback.done(response, model, "Restore " + accepted.get("restoreId") + " started into " + targetDatabase
-                + ": once backup-service reports it restored, record the step with this restore id.");
+        if (!StringUtils.hasText(backup)) {
+            throw new ApiRefusal(400, "Nothing to restore", "Choose the offered backup or instant to restore.");
+        }
+        String[] offer = backup.split("@", 3);
+        boolean instant = offer[0].equals(INSTANT) && offer.length == 3;
+        String database = instant ? offer[1] : null;
+        String target = StringUtils.hasText(targetDatabase) ? targetDatabase.strip()
+                : defaultTarget(id);
+        Map<String, Object> accepted;
+        StartedRestore started;
+        if (instant) {
+            accepted = api.post(Service.BACKUP, "/api/restores",
+                    Map.of("database", database, "toTime", offer[2], "targetDatabase", target));
+            started = new StartedRestore(id, str(accepted.get("restoreId")), database, null, offer[2], target);
+        } else {
+            accepted = api.post(Service.BACKUP, "/api/backups/" + encode(offer[0]) + "/restore",
+                    Map.of("targetDatabase", target, "confirmOverwrite", false));
+            started = new StartedRestore(id, str(accepted.get("restoreId")), null, offer[0], null, target);
+        }
+        restores.remember(session, started);
+        return Feedback.done(response, model, "Restore " + started.restoreId() + " started into " + target
+                + ": it is followed below; once restored, record the step with it.");
     }
 
+    /** The new database a restore from the room goes into unless the person names one: restored_ and the incident's id. */
+    static String defaultTarget(String incidentId) {
+        String id = incidentId.replaceAll("[^a-z0-9]", "");
+        return "restored_" + id.substring(0, Math.min(8, id.length()));
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
 }

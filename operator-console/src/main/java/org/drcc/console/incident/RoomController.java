@@ -2,6 +2,7 @@ package org.drcc.console.incident;
 
 import static org.drcc.console.api.ServiceApi.encode;
 
+import jakarta.servlet.http.HttpSession;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,8 +22,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 /**
  * The incident room: the incident as incident-service shows it (phase, allowed next steps, checklist by phase,
  * roles, timeline newest first), its notifications' deadlines, and for the restore step the newest verified backup
- * of each protected database taken before the suspected start of the damage. {@code /live} is the part the page
- * re-reads when an event of the incident arrives or after an action.
+ * of each protected database taken before the suspected start of the damage, and where point-in-time recovery reaches
+ * back that far, the instant just before it. {@code /live} is the part the page re-reads when an event of the
+ * incident arrives or after an action; {@code /restores} the restores started from the room, re-read on backup
+ * events.
  */
 @Controller
 class RoomController {
@@ -31,14 +34,17 @@ class RoomController {
             "RESTORED", "Restored", "VALIDATED", "Validated", "CLOSED", "Close", "CANCELLED", "Cancel (false alarm)");
 
     private final ServiceApi api;
+    private final RoomRestores restores;
 
-    RoomController(ServiceApi api) {
+    RoomController(ServiceApi api, RoomRestores restores) {
         this.api = api;
+        this.restores = restores;
     }
 
     @GetMapping("/incidents/{id}")
-    String room(@PathVariable String id, Model model) {
+    String room(@PathVariable String id, Model model, HttpSession session) {
         live(id, model);
+        restores(id, model, session);
         model.addAttribute("incidentRoles", IncidentRole.values());
         return "room";
     }
@@ -49,6 +55,7 @@ class RoomController {
         Instant now = Instant.now();
         List<Map<String, Object>> notifications = notifications(id);
         model.addAttribute("incident", incident);
+        model.addAttribute("now", now);
         model.addAttribute("row", BoardRow.of(incident, notifications == null ? null : Deadlines.of(notifications), now));
         model.addAttribute("notifications", notifications);
         model.addAttribute("checklist", byPhase(incident.get("checklist")));
@@ -57,8 +64,32 @@ class RoomController {
         model.addAttribute("stepLabels", STEP_LABELS);
         if (String.valueOf(incident.get("allowedNext")).contains(IncidentStatus.RESTORED.name())) {
             model.addAttribute("restoreOffers", restoreOffers(incident));
+            model.addAttribute("instantOffer", instantOffer(id));
+            model.addAttribute("restoreTarget", RoomActions.defaultTarget(id));
         }
         return "room :: live";
+    }
+
+    /** The restores started from this room and how each stands; re-read on backup-service's events. */
+    @GetMapping("/incidents/{id}/restores")
+    String restores(@PathVariable String id, Model model, HttpSession session) {
+        model.addAttribute("incidentId", id);
+        model.addAttribute("restores", restores.of(session, id));
+        return "room :: restores";
+    }
+
+    /**
+     * With point-in-time recovery, backup-service's offer for the incident: the instant just before the suspected
+     * start of the damage (its hold's {@code restorePointOffered}, when a base backup reaches back that far).
+     */
+    private Map<String, Object> instantOffer(String id) {
+        try {
+            Object offer = api.get(Service.BACKUP, "/api/holds/" + encode(id)).get("restorePointOffered");
+            return offer instanceof Map<?, ?> o && "point-in-time".equals(o.get("kind"))
+                    ? Map.of("database", o.get("database"), "toTime", o.get("toTime")) : null;
+        } catch (ApiRefusal noHoldYetOrBackupServiceSilent) {
+            return null;
+        }
     }
 
     /** Per protected database, the newest verified backup before the suspected start (else the detection). */

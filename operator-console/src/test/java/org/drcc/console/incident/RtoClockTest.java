@@ -36,11 +36,20 @@ class RtoClockTest {
     }
 
     @Test
-    void phaseWindowCountsFromTheDeclaration() {
-        assertThat(PhaseWindows.describe("ASSESSMENT", declared, declared.plus(Duration.ofMinutes(18))))
-                .isEqualTo("Assessment: first 30m, 12m left");
-        assertThat(PhaseWindows.over("CONTAINMENT", declared, declared.plus(Duration.ofMinutes(61)))).isTrue();
-        assertThat(PhaseWindows.describe("COMMUNICATION", declared, declared)).isEqualTo("Communication");
+    void phaseWindowIsTheOneIncidentServiceRecordedFromThePlan() {
+        List<PhaseWindow> windows = PhaseWindow.of(List.of(
+                Map.of("phase", "ASSESSMENT", "from", "PT0S", "until", "PT45M", "deadline", "2026-11-30T10:45:00Z", "state", "MET"),
+                Map.of("phase", "CONTAINMENT", "from", "PT45M", "until", "PT1H30M", "deadline", "2026-11-30T11:30:00Z", "state", "OPEN"),
+                Map.of("phase", "RECOVERY", "from", "PT1H30M", "until", "PT4H", "deadline", "2026-11-30T14:00:00Z", "state", "BREACHED"),
+                Map.of("phase", "POST_RECOVERY", "from", "PT6H", "state", "OPEN")));
+        Instant now = declared.plus(Duration.ofMinutes(80));
+        assertThat(PhaseWindow.current("CONTAINMENT", windows).describe(now)).isEqualTo("Containment: 45m-1h 30m, 10m left");
+        assertThat(PhaseWindow.current("ASSESSMENT", windows).describe(now)).isEqualTo("Assessment: first 45m, met");
+        assertThat(PhaseWindow.current("RECOVERY", windows).over(now)).as("breached as the service recorded it").isTrue();
+        assertThat(PhaseWindow.current("CONTAINMENT", windows).over(declared.plus(Duration.ofMinutes(91)))).isTrue();
+        assertThat(PhaseWindow.current("POST_RECOVERY", windows).describe(now)).isEqualTo("Post-recovery: from 6h");
+        assertThat(BoardRow.of(Map.of("phase", "COMMUNICATION", "status", "DECLARED"), null, now).phaseWindow())
+                .as("a phase without a window: its name").isEqualTo("Communication");
     }
 
     @Test
