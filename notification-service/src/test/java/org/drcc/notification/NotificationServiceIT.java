@@ -568,6 +568,12 @@ class NotificationServiceIT {
         }
         assertThat(http.getForObject("/api/plan", String.class)).doesNotContain("169.254.169.254", "127.0.0.2");
 
+        // the external communication's condition ("if extended outage") is changed as any group's, and checked alike
+        var rule = putJson("/api/plan/audiences/Legal", "{\"name\": \"Legal\", \"openLongerThan\": \"-PT1H\"}");
+        assertThat(rule.getStatusCode().value()).isEqualTo(400);
+        assertThat(rule.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(rule.getBody()).contains("tiers[2].audiences[2].openLongerThan", "must be positive, e.g. PT1H");
+
         var good = putJson("/api/plan/audiences/Legal", "{\"name\": \"Legal\", \"scenarios\": [\"ransomware-attack\"],"
                 + " \"contacts\": [{\"name\": \"counsel\", \"channel\": \"email\", \"target\": \"legal@example.com\"}]}");
         assertThat(good.getStatusCode().value()).isEqualTo(200);
