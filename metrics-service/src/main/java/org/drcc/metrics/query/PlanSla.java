@@ -37,7 +37,9 @@ public class PlanSla {
 
     /** The plan's SLA; empty until incident-service has stated it (a fresh install before its first start). */
     public Optional<SlaTarget> target() {
-        return jdbc.sql("SELECT availability FROM plan_sla").query(BigDecimal.class).optional().map(SlaTarget::new);
+        // numeric(8, 5) reads back as 99.99900: the plan wrote 99.999
+        return jdbc.sql("SELECT availability FROM plan_sla").query(BigDecimal.class).optional()
+                .map(a -> new SlaTarget(a.stripTrailingZeros()));
     }
 
     void deleteAll() {
