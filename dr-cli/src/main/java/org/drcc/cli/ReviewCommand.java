@@ -1,6 +1,8 @@
 package org.drcc.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.concurrent.Callable;
+import java.util.stream.StreamSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +30,14 @@ class ReviewCommand {
 
         @Override
         public Integer call() {
-            output.print(services.incidents().get("/api/reviews", IncidentCommand.query("status", status)), COLUMNS);
+            JsonNode reviews = services.incidents().get("/api/reviews", IncidentCommand.query("status", status));
+            output.print(reviews, COLUMNS);
+            long overdue = StreamSupport.stream(reviews.spliterator(), false)
+                    .filter(r -> "OVERDUE".equals(r.path("status").asText())).count();
+            if (!output.json && overdue > 0) {
+                output.out.printf("%d overdue: the plan's owners are reminded; dr review record <id> --changes ... "
+                        + "records one held%n", overdue);
+            }
             return 0;
         }
     }

@@ -75,6 +75,7 @@ class PlanCommandsTest {
             CliRun list = CliRun.of(incidents.args("incident", "review", "list", "--status", "OVERDUE"));
             assertThat(list.exit()).isZero();
             assertThat(list.out()).containsPattern("monthly-2026-10\\s+MONTHLY\\s+OVERDUE\\s+2026-11-01T00:00:00Z");
+            assertThat(list.out()).contains("1 overdue: ");
             CliRun record = CliRun.of(incidents.args("incident", "review", "record", "monthly-2026-10", "--changes",
                     "nothing to change", "--plan-changed"));
             assertThat(record.exit()).isZero();

@@ -117,6 +117,8 @@ class IncidentLifecycleIT {
         awaitListed("/api/reviews?status=OVERDUE", "monthly-2020-01");
         assertThat(http.exchange("/api/reviews", HttpMethod.GET, null, LIST).getBody().get(0))
                 .containsEntry("id", "monthly-2020-01").containsEntry("status", "OVERDUE");
+        assertThat(http.getForObject("/actuator/prometheus", String.class))
+                .as("the gauge the DrPlanReviewOverdue alert reads").containsPattern("(?m)^dr_plan_reviews_overdue(\\{[^}]*})? [1-9]");
 
         Map<String, Object> changes = Map.of("planChanged", true, "changes", "stop writes before the restore");
         assertThat(send(HttpMethod.POST, "/api/reviews/" + review, "bob", changes, null).getStatusCode().value())
@@ -255,6 +257,11 @@ class IncidentLifecycleIT {
         Map<String, Object> check = http.getForObject("/api/plan/check", Map.class);
         assertThat(check).containsEntry("consistent", false);
         assertThat((List<Map<String, Object>>) check.get("contradictions"))
+                .anySatisfy(f -> assertThat(f).containsEntry("rule", "sla-rto").containsEntry("subject", "database-corruption"));
+        Map<String, Object> atStart = (Map<String, Object>) http.getForObject("/actuator/info", Map.class).get("planCheck");
+        assertThat(atStart).as("the check at start, on the info endpoint")
+                .containsEntry("contradictions", ((List<?>) check.get("contradictions")).size());
+        assertThat((List<Map<String, Object>>) atStart.get("findings"))
                 .anySatisfy(f -> assertThat(f).containsEntry("rule", "sla-rto").containsEntry("subject", "database-corruption"));
         List<Map<String, Object>> phases = http.exchange("/api/plan/phases", HttpMethod.GET, null,
                 new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();

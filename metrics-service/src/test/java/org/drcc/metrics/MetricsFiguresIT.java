@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.drcc.contract.Topics;
 import org.drcc.contract.backup.RpoAtRiskEvent;
 import org.drcc.contract.notification.NotificationDeadlineMetEvent;
 import org.drcc.contract.plan.MaintenanceWindowScheduledEvent;
+import org.drcc.contract.plan.SlaStatedEvent;
 import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,13 @@ class MetricsFiguresIT {
             outage = new Story(events, id(), H, false, day.plus(H)).declared();
             outage.restored(H.multipliedBy(2), Duration.ZERO);
             new Story(events, id(), H, true, day.plus(H.multipliedBy(6))).declared().restored(H, Duration.ZERO);
+            // the plan's SLA, as incident-service states it (its plan file is the one source), and an older statement
+            // that arrives late: the newest is measured against
+            Instant stated = Instant.now();
+            events.publish(Topics.PLAN_EVENTS, SlaStatedEvent.SUBJECT, new SlaStatedEvent(new BigDecimal("99.999"),
+                    Duration.parse("PT5M16S"), "incident-service", stated));
+            events.publish(Topics.PLAN_EVENTS, SlaStatedEvent.SUBJECT, new SlaStatedEvent(new BigDecimal("99.9"),
+                    Duration.parse("PT8H45M"), "incident-service", stated.minusSeconds(3600)));
             String scheduled = events.publish(Topics.PLAN_EVENTS, window, new MaintenanceWindowScheduledEvent(window,
                     day.plus(H.multipliedBy(2)), day.plus(H.multipliedBy(4)), "PostgreSQL minor upgrade", "devon",
                     day));

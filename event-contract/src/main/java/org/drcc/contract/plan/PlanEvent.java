@@ -10,9 +10,11 @@ import java.time.Instant;
 @JsonSubTypes({
         @JsonSubTypes.Type(MaintenanceWindowScheduledEvent.class),
         @JsonSubTypes.Type(ReviewDueEvent.class),
-        @JsonSubTypes.Type(PlanReviewedEvent.class)
+        @JsonSubTypes.Type(PlanReviewedEvent.class),
+        @JsonSubTypes.Type(SlaStatedEvent.class)
 })
-public sealed interface PlanEvent permits MaintenanceWindowScheduledEvent, ReviewDueEvent, PlanReviewedEvent {
+public sealed interface PlanEvent permits MaintenanceWindowScheduledEvent, ReviewDueEvent, PlanReviewedEvent,
+        SlaStatedEvent {
 
     String subject();
 

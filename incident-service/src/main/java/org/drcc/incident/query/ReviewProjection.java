@@ -63,6 +63,12 @@ public class ReviewProjection {
                 .param("now", Timestamp.from(now)).param("status", status).query(ReviewView.class).list();
     }
 
+    /** How many reviews are past due and not held: the {@code dr.plan.reviews.overdue} gauge. */
+    public long overdue(Instant now) {
+        return jdbc.sql("SELECT count(*) FROM plan_review WHERE reviewed_at IS NULL AND due_at <= ?")
+                .param(Timestamp.from(now)).query(Long.class).single();
+    }
+
     public Optional<ReviewView> one(String reviewId, Instant now) {
         return jdbc.sql(SELECT + " WHERE review_id = :id").param("now", Timestamp.from(now)).param("id", reviewId)
                 .query(ReviewView.class).optional();

@@ -8,6 +8,7 @@ import org.drcc.contract.plan.PlanEvent;
 import org.drcc.contract.plan.PlanReviewedEvent;
 import org.drcc.contract.plan.ReviewDueEvent;
 import org.drcc.contract.plan.ReviewKind;
+import org.drcc.contract.plan.SlaStatedEvent;
 import org.drcc.testsupport.ContractSnapshots;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +27,9 @@ class PlanEventContractTest {
                     Instant.parse("2026-12-02T10:05:00Z"), "incident-service", Instant.parse("2026-11-25T10:05:00Z")),
             new PlanReviewedEvent("monthly-2026-11", ReviewKind.MONTHLY, null, true,
                     "Scenario 1's recovery steps: stop writes before the restore", "dana",
-                    Instant.parse("2026-11-30T16:00:00Z")));
+                    Instant.parse("2026-11-30T16:00:00Z")),
+            new SlaStatedEvent(new java.math.BigDecimal("99.999"), java.time.Duration.parse("PT5M16S"),
+                    "incident-service", Instant.parse("2026-11-30T16:05:00Z")));
 
     @Autowired
     ObjectMapper json;

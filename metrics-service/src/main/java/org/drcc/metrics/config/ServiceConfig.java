@@ -3,7 +3,6 @@ package org.drcc.metrics.config;
 import java.time.Clock;
 import org.drcc.metrics.gauges.GaugeSettings;
 import org.drcc.metrics.kafka.ReplaySettings;
-import org.drcc.metrics.query.SlaSettings;
 import org.drcc.metrics.report.ReportSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** The service's wiring: one clock, the settings records, scheduling for the monthly report ({@code dr.metrics.report-cron}). */
 @Configuration
 @EnableScheduling
-@EnableConfigurationProperties({GaugeSettings.class, ReplaySettings.class, ReportSettings.class, SlaSettings.class})
+@EnableConfigurationProperties({GaugeSettings.class, ReplaySettings.class, ReportSettings.class})
 class ServiceConfig {
 
     /** The one clock: "now" decides which open incidents have already missed their RTO. */

@@ -114,17 +114,21 @@ class MetricsGauges {
                 .baseUnit("ratio").tag("tier", tier).register(registry);
     }
 
-    /** The SLA of the calendar year so far (UTC), planned maintenance left out, and its error budget. */
+    /**
+     * The SLA of the calendar year so far (UTC), planned maintenance left out, and its error budget; all NaN until
+     * incident-service has stated the plan's SLA.
+     */
     private void slaGauges() {
-        gauge("dr.sla.availability", "Availability this year so far, planned maintenance excluded (NaN: none measured)",
-                "ratio", f -> orNaN(f.sla().period().availability()));
-        gauge("dr.sla.availability.target", "The plan's SLA availability target", "ratio", f -> f.sla().target());
-        gauge("dr.sla.error.budget", "Downtime the SLA allows this calendar year, its planned maintenance excluded",
-                "seconds", f -> seconds(f.sla().errorBudget().budget()));
-        gauge("dr.sla.error.budget.remaining", "Error budget left this year: budget minus downtime so far (negative: "
-                + "overspent)", "seconds", f -> seconds(f.sla().errorBudget().remaining()));
+        slaGauge("dr.sla.availability", "Availability this year so far, planned maintenance excluded (NaN: none measured)",
+                "ratio", sla -> orNaN(sla.period().availability()));
+        slaGauge("dr.sla.availability.target", "The plan's SLA availability target", "ratio", SlaFigures::target);
+        slaGauge("dr.sla.error.budget", "Downtime the SLA allows this calendar year, its planned maintenance excluded",
+                "seconds", sla -> seconds(sla.errorBudget().budget()));
+        slaGauge("dr.sla.error.budget.remaining", "Error budget left this year: budget minus downtime so far (negative: "
+                + "overspent)", "seconds", sla -> seconds(sla.errorBudget().remaining()));
         Sla.BURN_WINDOWS.keySet().forEach(window -> Gauge.builder("dr.sla.error.budget.burn.rate", this,
-                        g -> orNaN(g.current().sla().errorBudget().burnRates().get(window)))
+                        g -> g.current().sla() == null ? Double.NaN
+                                : orNaN(g.current().sla().errorBudget().burnRates().get(window)))
                 .description("Downtime of the last window over what the SLA allows in it (1: the budget lasts the "
                         + "year exactly; NaN: the window was all maintenance)")
                 .tag("window", window).register(registry));
@@ -135,13 +139,18 @@ class MetricsGauges {
                 .register(registry);
     }
 
+    private void slaGauge(String name, String description, String unit, ToDoubleFunction<SlaFigures> value) {
+        Gauge.builder(name, this, g -> g.current().sla() == null ? Double.NaN : value.applyAsDouble(g.current().sla()))
+                .description(description).baseUnit(unit).register(registry);
+    }
+
     synchronized Figures current() {
         Instant now = clock.instant();
         if (last == null || last.asOf().plusSeconds(1).isBefore(now)) {
             Period window = new Period(now.minus(settings.gaugeWindow()), now.plusMillis(1));
             last = new Figures(now, queries.figures(new Period(now.minus(settings.gaugeWindow()), now)),
                     queries.backups(window), queries.notificationDeadlinesMet(window),
-                    queries.sla(new Period(yearStart(now), now.plusMillis(1))));
+                    queries.sla(new Period(yearStart(now), now.plusMillis(1))).orElse(null));
         }
         return last;
     }

@@ -12,6 +12,7 @@ import org.drcc.kit.kafka.ContractTypes;
 import org.drcc.metrics.query.BackupFactsProjection;
 import org.drcc.metrics.query.IncidentFactsProjection;
 import org.drcc.metrics.query.MaintenanceWindows;
+import org.drcc.metrics.query.PlanSla;
 import org.drcc.metrics.query.ProjectedLabel;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -32,14 +33,16 @@ class ProjectedEvents {
     private final IncidentFactsProjection incidents;
     private final BackupFactsProjection backups;
     private final MaintenanceWindows maintenance;
+    private final PlanSla sla;
     private final ApplicationEventPublisher publisher;
 
     ProjectedEvents(EventInbox inbox, IncidentFactsProjection incidents, BackupFactsProjection backups,
-                    MaintenanceWindows maintenance, ApplicationEventPublisher publisher) {
+                    MaintenanceWindows maintenance, PlanSla sla, ApplicationEventPublisher publisher) {
         this.inbox = inbox;
         this.incidents = incidents;
         this.backups = backups;
         this.maintenance = maintenance;
+        this.sla = sla;
         this.publisher = publisher;
     }
 
@@ -56,7 +59,10 @@ class ProjectedEvents {
                 ProjectedLabel.tierOf(e).ifPresent(t -> publisher.publishEvent(new ProjectedLabel.Tier(t)));
             });
             case Topics.PLAN_EVENTS -> inbox.consume(record, PLAN_TYPES,
-                    e -> maintenance.apply(e, CloudEventRecords.eventId(record)));
+                    e -> {
+                        maintenance.apply(e, CloudEventRecords.eventId(record));
+                        sla.apply(e, CloudEventRecords.eventId(record));
+                    });
             default -> throw new IllegalArgumentException("not a projected topic: " + record.topic());
         }
     }

@@ -24,10 +24,10 @@ public class MetricsQueries {
     private final IncidentFacts facts;
     private final BackupFacts operations;
     private final MaintenanceWindows maintenance;
-    private final SlaSettings sla;
+    private final PlanSla sla;
     private final Clock clock;
 
-    MetricsQueries(IncidentFacts facts, BackupFacts operations, MaintenanceWindows maintenance, SlaSettings sla,
+    MetricsQueries(IncidentFacts facts, BackupFacts operations, MaintenanceWindows maintenance, PlanSla sla,
                    Clock clock) {
         this.facts = facts;
         this.operations = operations;
@@ -36,9 +36,12 @@ public class MetricsQueries {
         this.clock = clock;
     }
 
-    /** The SLA over the period and the year's error budget, from every incident's outage and maintenance window. */
-    public SlaFigures sla(Period period) {
-        return Sla.of(facts.all(), maintenance.all(), period, sla.target(), clock.instant());
+    /**
+     * The SLA over the period and the year's error budget, from every incident's outage and maintenance window, against
+     * the plan's SLA; empty until incident-service has stated it.
+     */
+    public Optional<SlaFigures> sla(Period period) {
+        return sla.target().map(target -> Sla.of(facts.all(), maintenance.all(), period, target, clock.instant()));
     }
 
     public PeriodFigures figures(Period period) {

@@ -18,15 +18,18 @@ public class ProjectionReset {
     private final IncidentFacts facts;
     private final BackupFacts backups;
     private final MaintenanceWindows maintenance;
+    private final PlanSla sla;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final String consumer;
 
-    ProjectionReset(IncidentFacts facts, BackupFacts backups, MaintenanceWindows maintenance, JdbcClient jdbc, TransactionTemplate transactions,
+    ProjectionReset(IncidentFacts facts, BackupFacts backups, MaintenanceWindows maintenance, PlanSla sla, JdbcClient jdbc,
+                    TransactionTemplate transactions,
                     @Value("${spring.application.name}") String consumer) {
         this.facts = facts;
         this.backups = backups;
         this.maintenance = maintenance;
+        this.sla = sla;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.consumer = consumer;
@@ -37,6 +40,7 @@ public class ProjectionReset {
             facts.deleteAll();
             backups.deleteAll();
             maintenance.deleteAll();
+            sla.deleteAll();
             jdbc.sql("DELETE FROM processed_event WHERE consumer = ?").param(consumer).update();
             jdbc.sql("DELETE FROM projection_state WHERE projection = ?").param(IncidentFactsProjection.NAME).update();
         });

@@ -79,6 +79,12 @@ final class PlanRules {
     }
 
     private static void contacts(Audience audience, String at, List<PlanProblem> problems) {
+        // the extended-outage rule: an outage that lasts longer than nothing is every outage, told at once
+        if (audience.openLongerThan() != null
+                && (audience.openLongerThan().isNegative() || audience.openLongerThan().isZero())) {
+            problems.add(new PlanProblem(at + ".openLongerThan", "must be positive, e.g. PT1H (an audience told of "
+                    + "every incident at once needs no openLongerThan)"));
+        }
         Set<String> names = new HashSet<>();
         for (int c = 0; c < audience.contacts().size(); c++) {
             Contact contact = audience.contacts().get(c);

@@ -51,6 +51,20 @@ class PlanDocumentsTest {
     }
 
     @Test
+    void cannotTakeAnExtendedOutageRuleThatIsNotAPositiveDuration() {
+        for (String duration : new String[] {"PT0S", "-PT1H"}) {
+            PlanRejectedException e = catchThrowableOfType(PlanRejectedException.class, () -> documents.read(plan(SLACK,
+                    ", \"planOwners\": [{\"name\": \"Users by E-mail\", \"openLongerThan\": \"" + duration + "\"}]")));
+            assertThat(e.problems()).as(duration).singleElement().satisfies(p -> {
+                assertThat(p.field()).isEqualTo("planOwners[0].openLongerThan");
+                assertThat(p.message()).startsWith("must be positive, e.g. PT1H");
+            });
+        }
+        assertThat(documents.read(plan(SLACK, ", \"planOwners\": [{\"name\": \"Users\", \"openLongerThan\": \"PT1H\"}]"))
+                .planOwners()).singleElement().satisfies(a -> assertThat(a.openLongerThan()).hasHours(1));
+    }
+
+    @Test
     void cannotTakeABadWebhookUrlAndSaysWhereAndWhy() {
         PlanRejectedException e = catchThrowableOfType(PlanRejectedException.class, () -> documents.read(
                 plan(SLACK + ", {\"name\": \"teams\", \"channel\": \"teams\", \"target\": \"outlook.office.com/x\"}", "")));
