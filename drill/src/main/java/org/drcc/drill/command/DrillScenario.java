@@ -7,14 +7,17 @@ import java.util.Optional;
 /**
  * The plan's scenarios a drill can exercise on its own, by their ids in the plan. Data-centre and
  * regional failures are both drilled as the loss of the primary site: a restore from the tertiary
- * (off-site) copy into a fresh database.
+ * (off-site) copy into a fresh database. {@code point-in-time-recovery} is not a scenario of the plan but a drill of
+ * its database corruption's repair to an instant (the random-moment drill).
  */
 public enum DrillScenario {
     DATABASE_CORRUPTION("database-corruption"),
     ACCIDENTAL_DATA_DELETION("accidental-data-deletion"),
     RANSOMWARE_ATTACK("ransomware-attack"),
     DATA_CENTER_FAILURE("data-center-failure"),
-    REGIONAL_DISASTER("regional-disaster");
+    REGIONAL_DISASTER("regional-disaster"),
+    /** Database corruption at a random moment amid writes, repaired by point-in-time recovery (no incident). */
+    POINT_IN_TIME_RECOVERY("point-in-time-recovery");
 
     private final String id;
 

@@ -16,13 +16,15 @@ public class DrillRunner {
 
     private final CommandGateway commands;
     private final DrillExercise exercise;
+    private final RandomMomentDrill randomMoment;
     private final BackupDesk backups;
     private final DrillProperties properties;
     private final TaskExecutor tasks;
     private final Clock clock;
 
-    DrillRunner(CommandGateway commands, DrillExercise exercise, BackupDesk backups, DrillProperties properties,
-                TaskExecutor drillTasks, Clock clock) {
+    DrillRunner(CommandGateway commands, DrillExercise exercise, RandomMomentDrill randomMoment, BackupDesk backups,
+                DrillProperties properties, TaskExecutor drillTasks, Clock clock) {
+        this.randomMoment = randomMoment;
         this.commands = commands;
         this.exercise = exercise;
         this.backups = backups;
@@ -38,7 +40,11 @@ public class DrillRunner {
         String drillId = UUID.randomUUID().toString();
         commands.sendAndWait(new StartDrillCommand(drillId, scenario, properties.database(), trigger, actor,
                 clock.instant()));
-        tasks.execute(() -> exercise.run(drillId, scenario, actor));
+        if (scenario == DrillScenario.POINT_IN_TIME_RECOVERY) {
+            tasks.execute(() -> randomMoment.run(drillId, actor));
+        } else {
+            tasks.execute(() -> exercise.run(drillId, scenario, actor));
+        }
         return drillId;
     }
 }

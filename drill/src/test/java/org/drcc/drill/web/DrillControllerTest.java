@@ -77,7 +77,8 @@ class DrillControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("meteor-strike")))
                 .andExpect(jsonPath("$.knownScenarios[0]").value("database-corruption"))
-                .andExpect(jsonPath("$.knownScenarios.length()").value(5));
+                .andExpect(jsonPath("$.knownScenarios").value(org.hamcrest.Matchers.hasItem("point-in-time-recovery")))
+                .andExpect(jsonPath("$.knownScenarios.length()").value(org.drcc.drill.command.DrillScenario.ids().size()));
     }
 
     @Test
