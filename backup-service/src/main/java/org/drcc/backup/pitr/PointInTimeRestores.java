@@ -162,7 +162,9 @@ public class PointInTimeRestores {
             tool.run(RESTORE_TIMEOUT, "restore", "--repo=" + chosen.repo().number(), "--set=" + chosen.backup().label(),
                     "--pg1-path=" + scratch.dataDir(), "--type=time",
                     "--target=" + TARGET.format(toTime.truncatedTo(ChronoUnit.MICROS)), "--target-action=promote",
-                    "--archive-mode=off");
+                    "--archive-mode=off",
+                    // the scratch cluster is on this machine, even where the protected server is another (pg1-host)
+                    "--reset-pg1-host");
             String label = chosen.backup().label();
             Path serverLog = Files.createTempFile("drcc-pitr-", ".log");
             try {
