@@ -62,12 +62,12 @@ class DockerComposeTest {
         while (script.find()) {
             server.add(script.group(1));
         }
-        java.util.regex.Matcher java = java.util.regex.Pattern.compile("repo\\.option\\(\"([a-z0-9-]+)\"\\)")
+        java.util.regex.Matcher source = java.util.regex.Pattern.compile("repo\\.option\\(\"([a-z0-9-]+)\"\\)")
                 .matcher(Files.readString(ROOT.resolve(
                         "backup-service/src/main/java/org/drcc/backup/pitr/PgBackRestConfig.java")));
         java.util.Set<String> service = new java.util.TreeSet<>();
-        while (java.find()) {
-            service.add(java.group(1));
+        while (source.find()) {
+            service.add(source.group(1));
         }
         // the certificate checks are each side's own: backup-service's may be switched off for a local S3 server
         service.remove("storage-verify-tls");
