@@ -65,6 +65,9 @@ public final class PgBackRestConfig {
         line(conf, "process-max", settings.processMax());
         // an immediate checkpoint: the backup starts now rather than at the server's next checkpoint
         line(conf, "start-fast", "y");
+        // a backup (or a check) waits for its WAL segment in the archive; after a burst of writes the archiver may
+        // have a backlog to push to three S3 repositories first, which 60 s (the default) does not always cover
+        line(conf, "archive-timeout", 300);
         for (Repository repo : repositories()) {
             S3Settings.Store store = s3.store(repo.tier());
             line(conf, repo.option("type"), "s3");
