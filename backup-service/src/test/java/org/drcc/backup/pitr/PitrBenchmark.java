@@ -49,7 +49,18 @@ public final class PitrBenchmark {
     private static final DateTimeFormatter TARGET =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS'+00'").withZone(ZoneOffset.UTC);
 
-    public static void main(String[] args) throws Exception {
+    /** Exits when done: the engines' clients leave threads behind that would keep the JVM up. */
+    public static void main(String[] args) {
+        try {
+            measure(args);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void measure(String[] args) throws Exception {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
         int loadSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 90;
         int rate = args.length > 2 ? Integer.parseInt(args[2]) : 100;
