@@ -28,7 +28,8 @@ import org.springframework.http.ResponseEntity;
 /**
  * Point-in-time recovery on the real engines: the server archives its WAL with pgBackRest into the three tiers
  * (S3Mock over HTTPS), a base backup is taken, rows are committed one by one, and a restore to an instant between
- * two commits finds exactly the rows committed before it, in a new database.
+ * two commits finds exactly the rows committed before it, in a new database, and runs the drills' application
+ * checks on it.
  */
 @WithEngines(database = "backup")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -108,6 +109,7 @@ class PointInTimeRecoveryIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aRestoreToAnInstantHoldsExactlyTheRowsCommittedBeforeItAndSaysWhichInstantItReached() throws Exception {
         BackupApi api = new BackupApi(http, "pitr-dba");
         execute("CREATE TABLE pitr_probe (id int PRIMARY KEY, written_at timestamptz NOT NULL DEFAULT clock_timestamp())");
@@ -166,6 +168,10 @@ class PointInTimeRecoveryIT {
             assertThat(reached).as("the last commit replayed: after the third row was written, not after the instant")
                     .isAfterOrEqualTo(lastBefore).isBeforeOrEqualTo(toTime);
             assertThat(((Number) done.get("tables")).intValue()).as("every table of foodtruck counted").isGreaterThan(1);
+            assertThat(((Number) done.get("applicationChecks")).intValue()).as("the drills' application checks ran")
+                    .isEqualTo(5);
+            assertThat((List<String>) done.get("applicationChecksFailing")).as("the probe table is not the application's")
+                    .containsExactly("no unknown tables (1 rows)");
         } finally {
             execute("DROP TABLE IF EXISTS pitr_probe");
             try (Connection c = BackupApi.connect("postgres"); Statement s = c.createStatement()) {

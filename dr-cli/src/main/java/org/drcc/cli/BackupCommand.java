@@ -155,7 +155,8 @@ class BackupCommand {
         }, "curl /api/restores/" + restoreId);
         if (exit == 0) {
             output.fields(services.backups().get("/api/restores/" + restoreId, java.util.Map.of()), "restoreId",
-                    "targetDatabase", "toTime", "reachedAt", "baseBackupLabel", "tables", "rows");
+                    "targetDatabase", "toTime", "reachedAt", "baseBackupLabel", "tables", "rows", "applicationChecks",
+                    "applicationChecksFailing");
         }
         return exit;
     }

@@ -125,7 +125,11 @@ class DrillCommand {
                         human(d.get("rtoTarget")), met(d.get("rto"), d.get("rtoTarget")));
                 output.out.printf("RPO (damage -> restore point)  %-12s target %-8s %s%n", human(d.get("rpo")),
                         human(d.get("rpoTarget")), met(d.get("rpo"), d.get("rpoTarget")));
-                output.out.printf("Incident %s (a drill)%n", Output.text(d.get("incidentId")));
+                if (d.hasNonNull("incidentId")) {
+                    output.out.printf("Incident %s (a drill)%n", d.get("incidentId").asText());
+                } else {
+                    output.out.println("No incident: this drill exercises the repair only");
+                }
             }
             output.out.printf("Report: dr drill results %s%n", d.get("drillId").asText());
             output.out.println(passed ? "PASSED" : "FAILED: " + Output.text(d.get("reason")));
@@ -149,7 +153,8 @@ class DrillCommand {
         }
         Duration d = Duration.parse(duration.asText());
         return d.toHours() > 0 ? d.toHours() + "h " + d.toMinutesPart() + "m"
-                : d.toMinutes() > 0 ? d.toMinutes() + "m " + d.toSecondsPart() + "s" : d.toSecondsPart() + "s";
+                : d.toMinutes() > 0 ? d.toMinutes() + "m " + d.toSecondsPart() + "s"
+                : d.toSeconds() > 0 ? d.toSecondsPart() + "s" : d.toMillis() + "ms";
     }
 
     private static String met(JsonNode measured, JsonNode target) {

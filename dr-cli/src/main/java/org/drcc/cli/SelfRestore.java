@@ -24,6 +24,7 @@ import org.drcc.engines.Java;
 import org.drcc.engines.LocalSigningKey;
 import org.drcc.engines.LocalTokens;
 import org.drcc.engines.Ports;
+import org.drcc.engines.WalArchive;
 
 /**
  * The procedure "restore the command centre itself" (root README). backup-service cannot restore the database it
@@ -60,6 +61,7 @@ final class SelfRestore {
     void run() throws Exception {
         Path keys = settings.dataDir().resolve("keys");
         requireAuditKeys(keys);
+        requirePassphrase();
         Path jar = new ServiceSpec("backup-service", backupPort, RECOVERY_DATABASE).jar(home);
         if (!Files.isRegularFile(jar)) {
             throw new CliException(CliException.USAGE, jar + " is missing: build first (mvn -DskipTests package)");
@@ -101,6 +103,22 @@ final class SelfRestore {
                     + ": put the keys folder back from its off-site copy first. Without them the restored audit "
                     + "trails cannot be verified and new checkpoints would be signed with new keys (README: "
                     + "\"Restore the command centre itself\")");
+        }
+    }
+
+    /**
+     * pgBackRest's passphrase (made by backup-service with the kit's {@code KeyFiles} on the first start): without it
+     * the WAL archive and the base backups in the buckets cannot be read, and the next start would make a new one
+     * that cannot open them either.
+     */
+    private void requirePassphrase() {
+        Path passphrase = WalArchive.passphraseFile(settings.dataDir());
+        if (!Files.isRegularFile(passphrase)) {
+            throw new CliException(CliException.REFUSED, "the WAL archive's passphrase " + passphrase.getFileName()
+                    + " is not in " + passphrase.getParent() + ": put the keys folder back from its off-site copy "
+                    + "first. Without it the archived WAL and the base backups in the buckets cannot be read (no "
+                    + "restore to an instant), and the next ./dr up would make a new passphrase that cannot read them "
+                    + "either (README: \"Restore the command centre itself\"). Nothing was started.");
         }
     }
 

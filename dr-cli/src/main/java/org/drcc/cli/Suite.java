@@ -24,6 +24,7 @@ import org.drcc.engines.FoodTruckDatabase;
 import org.drcc.engines.LocalSigningKey;
 import org.drcc.engines.Java;
 import org.drcc.engines.Ports;
+import org.drcc.engines.WalArchive;
 
 /**
  * The whole suite on this machine: the engines, then the four services, the console and the demo Food Truck application
@@ -163,7 +164,7 @@ final class Suite implements AutoCloseable {
             // the repositories' passphrase beside the other keys in the data folder's keys/ (copy it off-site)
             args.add("--dr.backup.pitr.enabled=true");
             args.add("--dr.backup.pitr.config-dir=" + engines.walArchiveConfigDir());
-            args.add("--dr.backup.pitr.cipher-pass-file=" + settings.dataDir().resolve("keys").resolve("pitr-cipher.pass"));
+            args.add("--dr.backup.pitr.cipher-pass-file=" + WalArchive.passphraseFile(settings.dataDir()));
             args.add("--dr.backup.pitr.create-missing-key=true");
             args.add("--dr.backup.pitr.s3-endpoint=" + engines.s3HttpsHostAndPort());
             args.add("--dr.backup.pitr.verify-tls=false");

@@ -126,6 +126,10 @@ class ComposeIT {
             played.put("postgres:5432", "127.0.0.1:" + postgres.port());
             played.put("kafka:9092", kafka.bootstrapServers());
             played.put("minio:9000", s3.endpoint().getAuthority());
+            // MinIO's HTTPS front for pgBackRest: the S3 server's own HTTPS port (no pgBackRest TLS server plays
+            // compose's postgres here, so backup-service's base backups are not run: README "Deploy: point-in-time
+            // recovery")
+            played.put("minio-tls:9443", s3.httpsHostAndPort());
             composeRuns(played, PostgresEngine.USER, "");
         } finally {
             Engines.deleteTree(settings.dataDir());
@@ -152,6 +156,7 @@ class ComposeIT {
         played.put("postgres:5432", containers.postgres());
         played.put("kafka:9092", containers.kafka());
         played.put("minio:9000", containers.minio());
+        played.put("minio-tls:9443", containers.minio());
         composeRuns(played, containers.postgresUser(), containers.postgresPassword());
     }
 
@@ -240,7 +245,12 @@ class ComposeIT {
                 if (!value.startsWith(keys + "/") || Files.exists(file)) {
                     continue;
                 }
-                if (value.endsWith(".json")) {
+                if (value.endsWith(".pass")) {
+                    // a passphrase (pgBackRest's repositories'): one line of hex
+                    byte[] random = new byte[32];
+                    new java.security.SecureRandom().nextBytes(random);
+                    key(file, (java.util.HexFormat.of().formatHex(random) + "\n").getBytes(StandardCharsets.UTF_8));
+                } else if (value.endsWith(".json")) {
                     key(file, TinkJsonProtoKeysetFormat.serializeKeyset(KeysetHandle.generateNew(
                             PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get()).getBytes(StandardCharsets.UTF_8));
                 } else {

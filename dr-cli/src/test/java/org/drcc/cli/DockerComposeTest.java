@@ -52,6 +52,38 @@ class DockerComposeTest {
                 .as("%s: SPRING_KAFKA_BOOTSTRAP_SERVERS is not set in docker-compose.yml", name).isNotBlank();
     }
 
+    @org.junit.jupiter.api.Test
+    void composesPostgresArchivesIntoTheRepositoriesBackupServiceWritesWithTheSameOptions() throws IOException {
+        // two writers of one pgBackRest repository: the server's start script (archive-push) and backup-service
+        // (backups, restores); an option in one and not the other would split the archive or fail its checks
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("line \"repo\\$n-([a-z0-9-]+)\"")
+                .matcher(Files.readString(ROOT.resolve("deploy/pgbackrest/pgbackrest-postgres.sh")));
+        java.util.Set<String> server = new java.util.TreeSet<>();
+        while (script.find()) {
+            server.add(script.group(1));
+        }
+        java.util.regex.Matcher source = java.util.regex.Pattern.compile("repo\\.option\\(\"([a-z0-9-]+)\"\\)")
+                .matcher(Files.readString(ROOT.resolve(
+                        "backup-service/src/main/java/org/drcc/backup/pitr/PgBackRestConfig.java")));
+        java.util.Set<String> service = new java.util.TreeSet<>();
+        while (source.find()) {
+            service.add(source.group(1));
+        }
+        // the certificate checks are each side's own: backup-service's may be switched off for a local S3 server
+        service.remove("storage-verify-tls");
+        assertThat(server).as("the repository options of deploy/pgbackrest/pgbackrest-postgres.sh")
+                .isNotEmpty().isEqualTo(service);
+
+        Map<String, String> postgres = environment(read(ROOT.resolve("docker-compose.yml")).path("services").path("postgres"));
+        Map<String, String> backup = environment(read(ROOT.resolve("docker-compose.yml")).path("services")
+                .path("backup-service"));
+        assertThat(postgres.get("DR_PITR_S3_ENDPOINT")).isEqualTo(backup.get("DR_BACKUP_PITR_S3_ENDPOINT"));
+        assertThat(postgres.get("DR_PITR_CIPHER_PASS_FILE")).isEqualTo(backup.get("DR_BACKUP_PITR_CIPHER_PASS_FILE"));
+        assertThat(postgres.get("DR_PITR_S3_ACCESS_KEY")).isEqualTo(backup.get("DR_S3_ACCESS_KEY"));
+        assertThat(postgres.get("DR_PITR_BUCKETS")).as("the tiers in order, as repo1..repo3")
+                .isEqualTo("dr-backups-primary dr-backups-secondary dr-backups-tertiary");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"incident-service", "backup-service", "notification-service", "metrics-service"})
     void itsImageAndItsScrapeUseItsPort(String name) throws IOException {

@@ -95,6 +95,18 @@ class SelfCommandTest {
     }
 
     @Test
+    void restoreRefusesWithoutTheWalArchivesPassphraseAndStartsNothing() throws IOException {
+        Path keys = java.nio.file.Files.createDirectories(dataDir.resolve("keys"));
+        for (String service : List.of("incident", "backup", "notification")) {
+            java.nio.file.Files.writeString(keys.resolve(service + "-audit.key"), "key");
+        }
+        assertThat(Dr.run("self", "restore", "--from", "tertiary", "--data-dir", dataDir.toString())).isEqualTo(1);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("pitr-cipher.pass", "off-site copy",
+                "archived WAL").doesNotContain("audit signing keys");
+        assertThat(dataDir.resolve("postgres")).as("no engine was started").doesNotExist();
+    }
+
+    @Test
     void restoreNeedsAKnownTier() {
         assertThat(Dr.run("self", "restore", "--from", "offsite", "--data-dir", dataDir.toString())).isEqualTo(2);
         assertThat(errors.toString(StandardCharsets.UTF_8)).contains("primary, secondary or tertiary");

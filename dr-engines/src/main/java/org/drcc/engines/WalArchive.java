@@ -12,6 +12,11 @@ public final class WalArchive {
 
     /** pgBackRest's name for the protected server's cluster. */
     public static final String STANZA = "protected";
+    /**
+     * The repositories' encryption passphrase, in the data folder's {@code keys/} beside the other keys: without it the
+     * archived WAL and the base backups cannot be read, so it goes off-site with them.
+     */
+    public static final String PASSPHRASE_FILE = "pitr-cipher.pass";
     /** Switch to a new WAL segment at least this often when anything was written: the RPO of a quiet server. */
     static final String ARCHIVE_TIMEOUT = "60s";
 
@@ -21,6 +26,11 @@ public final class WalArchive {
     /** pgBackRest's configuration: {@code pgbackrest.conf}, and {@code conf.d/} for its secrets (mode 0600). */
     public static Path configDir(Path dataDir) {
         return dataDir.resolve("pgbackrest");
+    }
+
+    /** The passphrase file of a data folder. */
+    public static Path passphraseFile(Path dataDir) {
+        return dataDir.resolve("keys").resolve(PASSPHRASE_FILE);
     }
 
     /** The server's {@code archive_command} (run by a shell: the paths are quoted, a data folder may have spaces). */

@@ -44,7 +44,7 @@ public final class EnginesExtension implements BeforeAllCallback, ParameterResol
         System.setProperty("dr.backup.pitr.enabled", "true");
         System.setProperty("dr.backup.pitr.config-dir", engines.walArchiveConfigDir().toString());
         System.setProperty("dr.backup.pitr.cipher-pass-file",
-                engines.settings().dataDir().resolve("keys").resolve("pitr-cipher.pass").toString());
+                org.drcc.engines.WalArchive.passphraseFile(engines.settings().dataDir()).toString());
         System.setProperty("dr.backup.pitr.create-missing-key", "true");
         System.setProperty("dr.backup.pitr.s3-endpoint", engines.s3HttpsHostAndPort());
         System.setProperty("dr.backup.pitr.verify-tls", "false");

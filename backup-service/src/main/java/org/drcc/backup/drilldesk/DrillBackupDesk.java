@@ -13,6 +13,11 @@ import org.drcc.backup.job.BackupObjects;
 import org.drcc.backup.job.ManifestCheck;
 import org.drcc.backup.job.Policies;
 import org.drcc.backup.job.VerifyJob;
+import org.drcc.backup.pitr.BaseBackups;
+import org.drcc.backup.pitr.PitrRestoreView;
+import org.drcc.backup.pitr.PitrViews;
+import org.drcc.backup.pitr.PointInTimeRestores;
+import org.drcc.backup.pitr.RestorePointOffer;
 import org.drcc.backup.postgres.Manifest;
 import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.BackupSummary;
@@ -36,9 +41,16 @@ class DrillBackupDesk implements BackupDesk {
     private final BackupObjects objects;
     private final S3Properties s3;
     private final BackupProperties properties;
+    private final BaseBackups baseBackups;
+    private final PointInTimeRestores pitr;
+    private final PitrViews pitrViews;
 
     DrillBackupDesk(Backups backups, Policies policies, BackupJob backupJob, VerifyJob verifyJob,
-                    BackupObjects objects, S3Properties s3, BackupProperties properties) {
+                    BackupObjects objects, S3Properties s3, BackupProperties properties, BaseBackups baseBackups,
+                    PointInTimeRestores pitr, PitrViews pitrViews) {
+        this.baseBackups = baseBackups;
+        this.pitr = pitr;
+        this.pitrViews = pitrViews;
         this.backups = backups;
         this.policies = policies;
         this.backupJob = backupJob;
@@ -126,6 +138,32 @@ class DrillBackupDesk implements BackupDesk {
     @Override
     public Verification verificationSchedule() {
         return new Verification(properties.zone(), properties.verificationSchedule(), properties.schedulingEnabled());
+    }
+
+    @Override
+    public Optional<Instant> restorableFrom(String protectedDatabase) {
+        return baseBackups.enabled() && baseBackups.database().equals(protectedDatabase)
+                ? pitrViews.oldestRestorableInstant(protectedDatabase) : Optional.empty();
+    }
+
+    @Override
+    public void takeBaseBackup(String actor) {
+        baseBackups.run(actor);
+    }
+
+    @Override
+    public Optional<Instant> instantBefore(Instant damageAt) {
+        RestorePointOffer offer = pitr.offer(damageAt);
+        return RestorePointOffer.POINT_IN_TIME.equals(offer.kind()) ? Optional.of(offer.toTime()) : Optional.empty();
+    }
+
+    @Override
+    public InstantRestore restoreToInstant(String database, Instant toTime, String target, String actor) {
+        PitrRestoreView r = pitr.restoreHere(database, toTime, target, actor);
+        boolean restored = "RESTORED".equals(r.status());
+        return new InstantRestore(restored, r.reachedAt(), r.baseBackupLabel(), restored ? r.tables() : 0,
+                restored ? r.rows() : 0, restored ? r.applicationChecks() : 0,
+                restored ? r.applicationChecksFailing() : List.of(), r.failure());
     }
 
     private BackupSummary summary(String backupId) {

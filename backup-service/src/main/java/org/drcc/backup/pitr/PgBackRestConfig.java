@@ -22,7 +22,8 @@ import org.drcc.kit.s3.S3Settings;
 /**
  * Writes pgBackRest's configuration: the three tiers as S3 repositories (from the {@code dr.s3} settings, so the
  * WAL and base backups go where the dumps go), encrypted (aes-256-cbc), and the protected server's cluster as the
- * stanza (its data directory, port and socket, asked of the server). Secrets (the S3 keys and the encryption
+ * stanza (its data directory, port and socket, asked of the server; on another machine, reached through the
+ * pgBackRest TLS server there). Secrets (the S3 keys and the encryption
  * passphrase) go to {@code conf.d/secrets.conf}, readable by its owner only; pgBackRest redacts them in its logs.
  */
 public final class PgBackRestConfig {
@@ -64,6 +65,9 @@ public final class PgBackRestConfig {
         line(conf, "process-max", settings.processMax());
         // an immediate checkpoint: the backup starts now rather than at the server's next checkpoint
         line(conf, "start-fast", "y");
+        // a backup (or a check) waits for its WAL segment in the archive; after a burst of writes the archiver may
+        // have a backlog to push to three S3 repositories first, which 60 s (the default) does not always cover
+        line(conf, "archive-timeout", 300);
         for (Repository repo : repositories()) {
             S3Settings.Store store = s3.store(repo.tier());
             line(conf, repo.option("type"), "s3");
@@ -73,6 +77,9 @@ public final class PgBackRestConfig {
             line(conf, repo.option("s3-region"), store.region());
             line(conf, repo.option("s3-uri-style"), "path");
             line(conf, repo.option("storage-verify-tls"), settings.verifyTls() ? "y" : "n");
+            if (settings.s3CaFile() != null) {
+                line(conf, repo.option("storage-ca-file"), settings.s3CaFile().toAbsolutePath());
+            }
             line(conf, repo.option("cipher-type"), "aes-256-cbc");
             // many small files in one object each: far fewer requests to S3, the slow part of a small cluster's backup
             line(conf, repo.option("bundle"), "y");
@@ -89,7 +96,18 @@ public final class PgBackRestConfig {
             line(conf, "pg1-port", show(s, "port"));
             line(conf, "pg1-socket-path", show(s, "unix_socket_directories").split(",")[0].trim());
         }
-        line(conf, "pg1-user", server.username());
+        if (settings.pgHost() == null || settings.pgHost().isBlank()) {
+            line(conf, "pg1-user", server.username());
+        } else {
+            // the server is another machine: its data directory through the pgBackRest TLS server there, which
+            // connects to it over its socket as the server's own operating-system user (pg1-user's default)
+            Path tls = settings.pgHostTlsDir().toAbsolutePath();
+            line(conf, "pg1-host", settings.pgHost());
+            line(conf, "pg1-host-type", "tls");
+            line(conf, "pg1-host-ca-file", tls.resolve("ca.crt"));
+            line(conf, "pg1-host-cert-file", tls.resolve("client.crt"));
+            line(conf, "pg1-host-key-file", tls.resolve("client.key"));
+        }
         replace(configFile(), conf.toString(), false);
         replace(includeDir().resolve("secrets.conf"), secrets.toString(), true);
     }

@@ -62,8 +62,9 @@ class PitrProjection {
     @EventHandler
     void on(PointInTimeRestoredEvent e) {
         jdbc.sql("UPDATE pitr_restore SET status = 'RESTORED', reached_at = ?, base_backup_label = ?, tables = ?, "
-                        + "row_count = ?, ended_at = ? WHERE restore_id = ?")
-                .params(ts(e.reachedAt()), e.baseBackupLabel(), e.tables(), e.rows(), ts(e.occurredAt()), e.restoreId())
+                        + "row_count = ?, app_checks = ?, app_checks_failing = ?, ended_at = ? WHERE restore_id = ?")
+                .params(ts(e.reachedAt()), e.baseBackupLabel(), e.tables(), e.rows(), e.applicationChecks(),
+                        PitrViews.failingLines(e.applicationChecksFailing()), ts(e.occurredAt()), e.restoreId())
                 .update();
     }
 

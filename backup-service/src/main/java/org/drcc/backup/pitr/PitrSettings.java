@@ -19,9 +19,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param s3Endpoint          {@code host:port} of an HTTPS S3 endpoint for every repository, in place of the
  *                            tiers' own: pgBackRest speaks only HTTPS (the local S3Mock's HTTPS port)
  * @param verifyTls           check the S3 endpoints' certificates (off only for the local S3Mock's self-signed one)
+ * @param s3CaFile            the certificate authority of the S3 endpoints' certificates, where it is not one the
+ *                            system trusts (docker-compose's TLS front of MinIO)
  * @param schedule            the base backups (Spring cron)
  * @param archiveLagThreshold the newest archived WAL older than this (while the server writes) is "RPO at risk"
  * @param processMax          pgBackRest's parallel processes for a backup or a restore
+ * @param pgHost              the protected server's host when it is another machine (docker-compose's
+ *                            {@code postgres}): pgBackRest reaches its data directory through the pgBackRest TLS
+ *                            server running there; unset, the server's data directory is on this machine
+ * @param pgHostTlsDir        the client's certificates for that TLS server: {@code ca.crt}, {@code client.crt},
+ *                            {@code client.key}
  */
 @ConfigurationProperties("dr.backup.pitr")
 public record PitrSettings(
@@ -33,7 +40,10 @@ public record PitrSettings(
         boolean createMissingKey,
         String s3Endpoint,
         @DefaultValue("true") boolean verifyTls,
+        Path s3CaFile,
         @DefaultValue("0 15 2 * * *") String schedule,
         @DefaultValue("PT5M") Duration archiveLagThreshold,
-        @DefaultValue("2") int processMax) {
+        @DefaultValue("2") int processMax,
+        String pgHost,
+        Path pgHostTlsDir) {
 }

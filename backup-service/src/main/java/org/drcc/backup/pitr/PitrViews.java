@@ -47,8 +47,18 @@ public class PitrViews {
                 new PitrRestoreView(rs.getString("restore_id"), rs.getString("database_name"),
                         rs.getString("target_database"), instant(rs, "to_time"), rs.getString("status"),
                         instant(rs, "reached_at"), rs.getString("base_backup_label"), (Integer) rs.getObject("tables"),
-                        (Long) rs.getObject("row_count"), rs.getString("failure"), instant(rs, "started_at"),
+                        (Long) rs.getObject("row_count"), (Integer) rs.getObject("app_checks"),
+                        failing(rs.getString("app_checks_failing")), rs.getString("failure"), instant(rs, "started_at"),
                         instant(rs, "ended_at"))).optional();
+    }
+
+    /** The failing checks are stored one a line (a check's name holds no line break). */
+    private static List<String> failing(String lines) {
+        return lines == null ? null : lines.isEmpty() ? List.of() : List.of(lines.split("\n"));
+    }
+
+    static String failingLines(List<String> failing) {
+        return String.join("\n", failing);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

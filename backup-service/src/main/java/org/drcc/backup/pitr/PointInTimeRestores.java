@@ -27,6 +27,7 @@ import org.drcc.backup.postgres.ToolProcess;
 import org.drcc.contract.backup.PointInTimeRestoreFailedEvent;
 import org.drcc.contract.backup.PointInTimeRestoreStartedEvent;
 import org.drcc.contract.backup.PointInTimeRestoredEvent;
+import org.drcc.drill.backup.AppChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskExecutor;
@@ -38,8 +39,9 @@ import org.springframework.stereotype.Component;
  * {@code pgbackrest check}, which switches the WAL segment and waits for it in the archive); pgBackRest restores the
  * newest base backup before the instant into a {@link ScratchCluster} with {@code --type=time}, which replays the
  * WAL up to the instant and promotes; the database is copied from it with pg_dump and pg_restore into the new
- * database; each table's rows are counted in both and must match; the scratch cluster is destroyed. The instant
- * reached is the commit time of the last transaction replayed. A failure drops the new database again.
+ * database; each table's rows are counted in both and must match, and the application's checks (the drills') run
+ * on it; the scratch cluster is destroyed. The instant reached is the commit time of the last transaction replayed.
+ * A failure drops the new database again.
  */
 @Component
 public class PointInTimeRestores {
@@ -87,12 +89,39 @@ public class PointInTimeRestores {
             throw new PitrRefusedException("point-in-time recovery is not set up for " + database
                     + " (dr.backup.pitr.enabled, dr.backup.pitr.database)");
         }
+        String restoreId = begin(database, toTime, targetDatabase, actor);
+        tasks.execute(() -> run(restoreId, database, toTime, targetDatabase, actor));
+        return new PitrRestoreAccepted(restoreId, database, targetDatabase, toTime, "RUNNING");
+    }
+
+    /**
+     * A drill's restore, on this thread: {@code scratchDatabase}, another database on the protected server (its WAL
+     * is archived with the server's), as it was at {@code toTime}, into {@code targetDatabase}; the same checks and
+     * events as {@link #start}. The drill decides which of its own databases it names.
+     */
+    public PitrRestoreView restoreHere(String scratchDatabase, Instant toTime, String targetDatabase, String actor) {
+        if (!baseBackups.enabled()) {
+            throw new PitrRefusedException("point-in-time recovery is not set up (dr.backup.pitr.enabled)");
+        }
+        try {
+            if (!PgServer.exists(baseBackups.server(), scratchDatabase)) {
+                throw new PitrRefusedException("no database " + scratchDatabase + " on the protected server");
+            }
+        } catch (SQLException e) {
+            throw new PgBackRestException("the protected server cannot be reached: " + e.getMessage());
+        }
+        String restoreId = begin(scratchDatabase, toTime, targetDatabase, actor);
+        run(restoreId, scratchDatabase, toTime, targetDatabase, actor);
+        return views.restore(restoreId).orElseThrow();
+    }
+
+    private String begin(String database, Instant toTime, String targetDatabase, String actor) {
         Instant now = clock.instant();
         if (toTime.isAfter(now)) {
             throw new ToTimeOutOfRangeException("toTime " + toTime + " is in the future (it is " + now
                     + " now): choose an instant that has passed");
         }
-        Instant oldest = views.oldestRestorableInstant(database).orElseThrow(() -> new PitrRefusedException(
+        Instant oldest = views.oldestRestorableInstant(baseBackups.database()).orElseThrow(() -> new PitrRefusedException(
                 "no base backup of " + database + " yet: nothing to replay the WAL on (take one: dr backup base)"));
         if (toTime.isBefore(oldest)) {
             throw new ToTimeOutOfRangeException("toTime " + toTime + " is before the oldest base backup of " + database
@@ -121,8 +150,7 @@ public class PointInTimeRestores {
             }
             throw e;
         }
-        tasks.execute(() -> run(restoreId, database, toTime, targetDatabase, actor));
-        return new PitrRestoreAccepted(restoreId, database, targetDatabase, toTime, "RUNNING");
+        return restoreId;
     }
 
     private void run(String restoreId, String database, Instant toTime, String targetDatabase, String actor) {
@@ -134,7 +162,9 @@ public class PointInTimeRestores {
             tool.run(RESTORE_TIMEOUT, "restore", "--repo=" + chosen.repo().number(), "--set=" + chosen.backup().label(),
                     "--pg1-path=" + scratch.dataDir(), "--type=time",
                     "--target=" + TARGET.format(toTime.truncatedTo(ChronoUnit.MICROS)), "--target-action=promote",
-                    "--archive-mode=off");
+                    "--archive-mode=off",
+                    // the scratch cluster is on this machine, even where the protected server is another (pg1-host)
+                    "--reset-pg1-host");
             String label = chosen.backup().label();
             Path serverLog = Files.createTempFile("drcc-pitr-", ".log");
             try {
@@ -157,8 +187,9 @@ public class PointInTimeRestores {
                         + " differ from the recovered cluster's " + counts);
             }
             long rows = counts.values().stream().mapToLong(Long::longValue).sum();
+            List<String> failing = applicationChecks(server.withDatabase(targetDatabase));
             events.publish(new PointInTimeRestoredEvent(restoreId, database, targetDatabase, toTime, reachedAt, label,
-                    counts.size(), rows, actor, clock.instant()));
+                    counts.size(), rows, AppChecks.CHECKS.size(), failing, actor, clock.instant()));
             log.info("Restored {} as at {} into {} (last commit replayed at {})", database, toTime, targetDatabase,
                     reachedAt);
         } catch (Exception e) {
@@ -217,6 +248,18 @@ public class PointInTimeRestores {
             }
             dump.awaitSuccess(6, TimeUnit.HOURS);
             restore.awaitSuccess(6, TimeUnit.HOURS);
+        }
+    }
+
+    /**
+     * The application's own checks, the ones the drills run on their restored copies; a check that cannot run (the
+     * database is not the application's) is named as failing with why, and the restored database stays.
+     */
+    private static List<String> applicationChecks(PgTarget database) {
+        try {
+            return AppChecks.failing(database.connect());
+        } catch (SQLException e) {
+            return List.of("the application checks could not run: " + e.getMessage());
         }
     }
 

@@ -45,6 +45,9 @@ final class ScratchCluster implements AutoCloseable {
 
     /** Starts the restored cluster and waits until its recovery has ended (promoted) or {@code timeout} passed. */
     void start(Duration timeout, Path log) throws IOException, SQLException, InterruptedException {
+        // the protected server's own rules may ask for passwords this service does not hold; the scratch cluster
+        // listens on loopback only, for this service alone
+        Files.writeString(dataDir.resolve("pg_hba.conf"), "local all all trust\nhost all all 127.0.0.1/32 trust\n");
         postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)

@@ -59,7 +59,7 @@ class RestoreController {
         return ResponseEntity.accepted().location(URI.create("/api/backups/" + accepted.backupId())).body(accepted);
     }
 
-    @Operation(summary = "A restore to an instant", description = "RUNNING, RESTORED (reachedAt: the commit time of the last transaction replayed, the instant the data is from; the tables and rows counted) or FAILED (why).")
+    @Operation(summary = "A restore to an instant", description = "RUNNING, RESTORED (reachedAt: the commit time of the last transaction replayed, the instant the data is from; the tables and rows counted; applicationChecks run and applicationChecksFailing, the ones that failed with their rows) or FAILED (why).")
     @ApiResponse(responseCode = "200", description = "The restore")
     @GetMapping("/{restoreId}")
     PitrRestoreView restoreToInstant(@PathVariable String restoreId) {

@@ -49,6 +49,29 @@ public interface BackupDesk {
     /** How {@code database} differs from the backup's manifest; empty when every table matches. */
     Optional<Mismatch> compare(String backupId, String database) throws SQLException;
 
+    // --- point-in-time recovery (the random-moment drill) ---
+
+    /**
+     * The earliest instant the server of {@code protectedDatabase} can be restored to from its WAL archive; empty
+     * while point-in-time recovery is not set up there or has no base backup.
+     */
+    Optional<Instant> restorableFrom(String protectedDatabase);
+
+    /** Takes a base backup of that server to every tier now, on this thread. */
+    void takeBaseBackup(String actor);
+
+    /**
+     * The restore point the incident flow offers for damage that began at {@code damageAt}: the instant just before
+     * it, when the WAL archive reaches that far back.
+     */
+    Optional<Instant> instantBefore(Instant damageAt);
+
+    /**
+     * Restores {@code database} (on the protected server) as it was at {@code toTime} into the new database
+     * {@code target} through point-in-time recovery, on this thread.
+     */
+    InstantRestore restoreToInstant(String database, Instant toTime, String target, String actor);
+
     /** The host's calendar and its weekly verification, which the drills' test schedule shows too. */
     Verification verificationSchedule();
 
@@ -60,6 +83,14 @@ public interface BackupDesk {
 
     /** The failed check of the manifest comparison and what it found. */
     record Mismatch(String check, String detail) {
+    }
+
+    /**
+     * A restore to an instant: {@code restored}, else {@code failure} says why; {@code reachedAt} the commit time of the
+     * last transaction replayed; the tables and rows counted; the application checks run and those failing.
+     */
+    record InstantRestore(boolean restored, Instant reachedAt, String baseBackupLabel, int tables, long rows,
+                          int checks, List<String> checksFailing, String failure) {
     }
 
     /** {@code zone}: the time zone of every schedule; {@code cron}: the weekly verification's. */

@@ -9,7 +9,8 @@ import java.util.Optional;
  * regional failures are both drilled as the loss of the primary site: a restore from the tertiary
  * (off-site) copy into a fresh database. The two application drills exercise the Food Truck application itself, not
  * its data: a bad release rolled back (scenario 6), and one instance lost while another takes over (the test
- * schedule's application-failover test, which is no scenario of the plan).
+ * schedule's application-failover test, which is no scenario of the plan). {@code point-in-time-recovery} is not a
+ * scenario of the plan either but a drill of its database corruption's repair to an instant (the random-moment drill).
  */
 public enum DrillScenario {
     DATABASE_CORRUPTION("database-corruption"),
@@ -18,7 +19,9 @@ public enum DrillScenario {
     DATA_CENTER_FAILURE("data-center-failure"),
     REGIONAL_DISASTER("regional-disaster"),
     APPLICATION_CODE_CORRUPTION("application-code-corruption"),
-    APPLICATION_FAILOVER("application-failover");
+    APPLICATION_FAILOVER("application-failover"),
+    /** Database corruption at a random moment amid writes, repaired by point-in-time recovery (no incident). */
+    POINT_IN_TIME_RECOVERY("point-in-time-recovery");
 
     private final String id;
 

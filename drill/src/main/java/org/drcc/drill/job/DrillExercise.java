@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.contract.backup.TableChecksum;
 import org.drcc.contract.incident.Phase;
+import org.drcc.drill.backup.AppChecks;
 import org.drcc.drill.backup.BackupDesk;
 import org.drcc.drill.backup.BackupDesk.Mismatch;
 import org.drcc.drill.backup.BackupDesk.Tier;

@@ -17,13 +17,16 @@ public class DrillRunner {
     private final CommandGateway commands;
     private final DrillExercise exercise;
     private final ApplicationExercise applications;
+    private final RandomMomentDrill randomMoment;
     private final BackupDesk backups;
     private final DrillProperties properties;
     private final TaskExecutor tasks;
     private final Clock clock;
 
-    DrillRunner(CommandGateway commands, DrillExercise exercise, ApplicationExercise applications, BackupDesk backups, DrillProperties properties,
-                TaskExecutor drillTasks, Clock clock) {
+    DrillRunner(CommandGateway commands, DrillExercise exercise, ApplicationExercise applications,
+                RandomMomentDrill randomMoment, BackupDesk backups, DrillProperties properties, TaskExecutor drillTasks,
+                Clock clock) {
+        this.randomMoment = randomMoment;
         this.commands = commands;
         this.exercise = exercise;
         this.applications = applications;
@@ -40,8 +43,13 @@ public class DrillRunner {
         String drillId = UUID.randomUUID().toString();
         commands.sendAndWait(new StartDrillCommand(drillId, scenario, properties.database(), trigger, actor,
                 clock.instant()));
-        tasks.execute(scenario.application() ? () -> applications.run(drillId, scenario)
-                : () -> exercise.run(drillId, scenario, actor));
+        if (scenario == DrillScenario.POINT_IN_TIME_RECOVERY) {
+            tasks.execute(() -> randomMoment.run(drillId, actor));
+        } else if (scenario.application()) {
+            tasks.execute(() -> applications.run(drillId, scenario));
+        } else {
+            tasks.execute(() -> exercise.run(drillId, scenario, actor));
+        }
         return drillId;
     }
 }

@@ -77,8 +77,9 @@ class DrillControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("meteor-strike")))
                 .andExpect(jsonPath("$.knownScenarios[0]").value("database-corruption"))
-                .andExpect(jsonPath("$.knownScenarios.length()").value(7))
-                .andExpect(jsonPath("$.knownScenarios[5]").value("application-code-corruption"));
+                .andExpect(jsonPath("$.knownScenarios[5]").value("application-code-corruption"))
+                .andExpect(jsonPath("$.knownScenarios").value(org.hamcrest.Matchers.hasItem("point-in-time-recovery")))
+                .andExpect(jsonPath("$.knownScenarios.length()").value(org.drcc.drill.command.DrillScenario.ids().size()));
     }
 
     @Test

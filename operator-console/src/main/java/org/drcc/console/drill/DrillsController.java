@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 class DrillsController {
 
     private static final List<String> SCENARIOS = List.of("database-corruption", "accidental-data-deletion",
-            "ransomware-attack", "data-center-failure", "regional-disaster");
+            "ransomware-attack", "data-center-failure", "regional-disaster", "point-in-time-recovery");
 
     private final ServiceApi api;
 
