@@ -35,6 +35,7 @@ public final class RestoreBenchmark {
                     engines.jdbcUrl(FoodTruckDatabase.NAME))) {
                 RestTemplate http = BackupBenchmark.client(service);
                 String backupId = (String) BackupBenchmark.backUp(http).get("backupId");
+                verify(http, backupId);
                 Path dump = dir.resolve("plain.dump");
                 BackupBenchmark.plainDump(port, dump);
                 System.out.printf("%nfoodtruck: %d MB on disk, a %d MB plain dump; pg_restore in one job, with -j2, and "
@@ -96,6 +97,19 @@ public final class RestoreBenchmark {
                 Instant.parse((String) restore.get("finishedAt"))).toMillis() / 1e3;
         sql(engines, "DROP DATABASE " + target);
         return new double[] {seconds, recorded};
+    }
+
+    /** Only a backup proved restorable may be restored: verifies it and waits for the verdict. */
+    private static void verify(RestTemplate http, String backupId) throws InterruptedException {
+        http.postForObject("/api/backups/" + backupId + "/verify", null, Map.class);
+        Map<?, ?> backup;
+        do {
+            Thread.sleep(200);
+            backup = http.getForObject("/api/backups/" + backupId, Map.class);
+        } while (!List.of("VERIFIED", "FAILED").contains(backup.get("verification")));
+        if (!"VERIFIED".equals(backup.get("verification"))) {
+            throw new IllegalStateException("the backup failed its verification: " + backup.get("verificationDetail"));
+        }
     }
 
     private static void sql(Engines engines, String statement) throws Exception {

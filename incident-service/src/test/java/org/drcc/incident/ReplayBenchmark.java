@@ -22,6 +22,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.drcc.engines.EngineSettings;
 import org.drcc.engines.Engines;
+import org.drcc.testsupport.Benchmarks;
 import org.drcc.testsupport.TestTokens;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,19 +39,17 @@ public final class ReplayBenchmark {
     /** The processors whose handlers are read models (a reset handler empties them); the others act, not project. */
     private static final List<String> PROJECTIONS = List.of("incident-projection", "audit-log", "plan-review-projection");
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        Benchmarks.runAndExit(() -> run(args));
+    }
+
+    private static void run(String[] args) throws Exception {
         int declarations = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int copies = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Path dir = Files.createTempDirectory("dr-replay-bench-");
         try (Engines engines = Engines.start(EngineSettings.forTests(dir))) {
-            TestTokens.install();
-            try (ConfigurableApplicationContext service = new SpringApplication(IncidentServiceApplication.class).run(
-                    "--server.port=0", "--spring.datasource.url=" + engines.jdbcUrl("incident"),
-                    "--dr.privacy.keyring.url=" + engines.jdbcUrl(Engines.KEYRING_DATABASE),
-                    "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers(),
-                    "--dr.s3.endpoint=" + engines.s3Endpoint(),
-                    "--dr.audit.signing-key-file=" + dir.resolve("keys/incident-audit.key"),
-                    "--logging.level.root=WARN")) {
+            try (ConfigurableApplicationContext service = new SpringApplication(IncidentServiceApplication.class)
+                    .run(Benchmarks.serviceArgs(engines, "incident", dir))) {
                 DataSource db = engines.postgres().dataSource("incident");
                 declare(service, declarations);
                 long events = copy(db, copies);

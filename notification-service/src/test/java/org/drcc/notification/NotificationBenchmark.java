@@ -25,7 +25,7 @@ import org.drcc.contract.incident.Severity;
 import org.drcc.engines.EngineSettings;
 import org.drcc.engines.Engines;
 import org.drcc.testsupport.TestEvents;
-import org.drcc.testsupport.TestTokens;
+import org.drcc.testsupport.Benchmarks;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,7 +44,11 @@ public final class NotificationBenchmark {
     private static final List<String> AUDIENCES = List.of("DR Team Lead", "DevOps Team", "Security Team", "Management");
     private static final String DELIVERY_HEADER = "X-DR-Delivery";
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        Benchmarks.runAndExit(() -> run(args));
+    }
+
+    private static void run(String[] args) throws Exception {
         int incidents = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int contacts = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         int senders = Integer.getInteger("dr.notification.senders-per-channel", 8);
@@ -54,22 +58,17 @@ public final class NotificationBenchmark {
         try (Engines engines = Engines.start(EngineSettings.forTests(dir))) {
             Path plan = dir.resolve("plan.yml");
             Files.writeString(plan, plan(receiver.url(), contacts));
-            TestTokens.install();
             System.setProperty("DR_COMMUNICATION_PLAN", "file:" + plan);
             try (ConfigurableApplicationContext service = new SpringApplication(NotificationServiceApplication.class)
-                    .run("--server.port=0", "--spring.datasource.url=" + engines.jdbcUrl("notification"),
-                            "--dr.privacy.keyring.url=" + engines.jdbcUrl(Engines.KEYRING_DATABASE),
-                            "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers(),
-                            "--dr.s3.endpoint=" + engines.s3Endpoint(),
-                            "--dr.audit.signing-key-file=" + dir.resolve("keys/notification-audit.key"),
+                    .run(Benchmarks.serviceArgs(engines, "notification", dir,
                             // the receiver is on this machine, which the egress guard refuses unless allowed by name
                             "--dr.notification.allowed-hosts=127.0.0.1",
-                            "--dr.notification.senders-per-channel=" + senders,
-                            "--logging.level.root=WARN")) {
+                            "--dr.notification.senders-per-channel=" + senders))) {
                 JdbcClient jdbc = service.getBean(JdbcClient.class);
                 System.out.printf("%n%d incidents declared at once, %d immediate-tier webhook messages each (%d in all), "
                         + "%d senders per channel%n", incidents, AUDIENCES.size() * contacts, expected, senders);
                 long declared = System.nanoTime();
+                double declaredAt = System.currentTimeMillis() / 1e3;
                 try (TestEvents events = new TestEvents(engines.bootstrapServers())) {
                     for (int i = 0; i < incidents; i++) {
                         String id = UUID.randomUUID().toString();
@@ -79,7 +78,7 @@ public final class NotificationBenchmark {
                 System.out.printf("  declarations on Kafka after %.2f s%n", (System.nanoTime() - declared) / 1e9);
                 awaitSettled(jdbc, expected, Duration.ofMinutes(15));
                 long settled = System.nanoTime();
-                report(receiver, jdbc, declared, expected);
+                report(receiver, jdbc, declared, declaredAt, expected);
                 // the dispatcher's next rounds would send a duplicate now, if it ever did: two more rounds' worth
                 Thread.sleep(2500);
                 System.out.printf("  delivery ids received more than once: %s (after %d s more)%n",
@@ -93,7 +92,7 @@ public final class NotificationBenchmark {
         }
     }
 
-    private static void report(Receiver receiver, JdbcClient jdbc, long declared, int expected) {
+    private static void report(Receiver receiver, JdbcClient jdbc, long declared, double declaredAt, int expected) {
         double burst = (receiver.last() - receiver.first()) / 1e9;
         double total = (receiver.last() - declared) / 1e9;
         System.out.printf("  received %d messages (%d distinct delivery ids); first %.2f s, last %.2f s after the "
@@ -102,6 +101,10 @@ public final class NotificationBenchmark {
         System.out.printf("  service: %.0f sends/s from first to last message (target >= 500), %.0f/s from the "
                 + "declarations%n", receiver.total() / burst, expected / total);
         System.out.printf("  declarations -> last immediate-tier message: %.1f s (the tier's deadline: 15 min)%n", total);
+        System.out.printf("  the last message scheduled %.1f s after the declarations, the last recorded sent %.1f s after%n",
+                jdbc.sql("SELECT extract(epoch FROM max(scheduled_at)) FROM notification_delivery").query(Double.class)
+                        .single() - declaredAt, jdbc.sql("SELECT extract(epoch FROM max(sent_at)) FROM notification_delivery")
+                        .query(Double.class).single() - declaredAt);
         System.out.printf("  as the service recorded them: %s%n", jdbc.sql("SELECT status || '/' || coalesce(deadline, "
                 + "'-') || ' ' || count(*) FROM notification_delivery GROUP BY status, deadline ORDER BY 1")
                 .query(String.class).list());
