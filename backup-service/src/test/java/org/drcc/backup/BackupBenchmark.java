@@ -36,19 +36,9 @@ public final class BackupBenchmark {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 1024;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         Path dir = Files.createTempDirectory("dr-bench-");
-        EngineSettings settings = EngineSettings.forTests(dir);
-        settings = new EngineSettings(settings.dataDir(), true, settings.postgresPort(), settings.kafkaPort(),
-                settings.kafkaControllerPort(), settings.s3Port(), megabytes);
-        System.out.printf("Generating a foodtruck database of about %d MB ...%n", megabytes);
-        try (Engines engines = Engines.start(settings)) {
+        try (Engines engines = engines(dir, megabytes)) {
             String url = engines.jdbcUrl(FoodTruckDatabase.NAME);
-            settle(engines);
             long size = databaseSize(engines);
-            System.setProperty("dr.backup.scheduling-enabled", "false");
-            org.drcc.testsupport.TestTokens.install();
-            System.setProperty("dr.audit.signing-key-file", dir.resolve("keys/backup.key").toString());
-            System.setProperty("dr.backup.encryption.keys.local", dir.resolve("keys/backup-encryption.json").toString());
-            System.setProperty("dr.backup.encryption.create-missing-key", "true");
             try (ConfigurableApplicationContext service = start(engines, url);
                  ConfigurableApplicationContext unencrypted = start(engines, url,
                          "--dr.backup.encryption.active-key-id=")) {
@@ -91,8 +81,32 @@ public final class BackupBenchmark {
         }
     }
 
+    /**
+     * The engines with a generated, vacuumed foodtruck database of about {@code megabytes}, and the settings a
+     * backup-service started by {@link #start} needs (keys in {@code dir}, no schedule).
+     */
+    static Engines engines(Path dir, int megabytes) throws Exception {
+        EngineSettings settings = EngineSettings.forTests(dir);
+        settings = new EngineSettings(settings.dataDir(), true, settings.postgresPort(), settings.kafkaPort(),
+                settings.kafkaControllerPort(), settings.s3Port(), megabytes);
+        System.out.printf("Generating a foodtruck database of about %d MB ...%n", megabytes);
+        Engines engines = Engines.start(settings);
+        try {
+            settle(engines);
+        } catch (Exception e) {
+            engines.close();
+            throw e;
+        }
+        System.setProperty("dr.backup.scheduling-enabled", "false");
+        org.drcc.testsupport.TestTokens.install();
+        System.setProperty("dr.audit.signing-key-file", dir.resolve("keys/backup.key").toString());
+        System.setProperty("dr.backup.encryption.keys.local", dir.resolve("keys/backup-encryption.json").toString());
+        System.setProperty("dr.backup.encryption.create-missing-key", "true");
+        return engines;
+    }
+
     /** A backup-service on the engines, with {@code extra} settings. */
-    private static ConfigurableApplicationContext start(Engines engines, String url, String... extra) {
+    static ConfigurableApplicationContext start(Engines engines, String url, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("--server.port=0",
                 "--spring.datasource.url=" + engines.jdbcUrl("backup"),
                 "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers(),
@@ -105,7 +119,7 @@ public final class BackupBenchmark {
         return new SpringApplication(BackupServiceApplication.class).run(args.toArray(String[]::new));
     }
 
-    private static RestTemplate client(ConfigurableApplicationContext service) {
+    static RestTemplate client(ConfigurableApplicationContext service) {
         int port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
         return new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port)
                 .additionalInterceptors((request, body, execution) -> {
@@ -116,7 +130,7 @@ public final class BackupBenchmark {
     }
 
     /** Backs up now and waits until the backup is completed and copied to both tiers (so the copies run alone). */
-    private static Map<?, ?> backUp(RestTemplate http) throws InterruptedException {
+    static Map<?, ?> backUp(RestTemplate http) throws InterruptedException {
         Map<?, ?> started = http.postForObject("/api/backups", Map.of("database", "foodtruck"), Map.class);
         Map<?, ?> backup;
         do {
@@ -141,7 +155,7 @@ public final class BackupBenchmark {
         return System.nanoTime() - start;
     }
 
-    private static long plainDump(int port, Path file) throws Exception {
+    static long plainDump(int port, Path file) throws Exception {
         long start = System.nanoTime();
         Process dump = new ProcessBuilder("pg_dump", "-Fc", "-h", "127.0.0.1", "-p", Integer.toString(port),
                 "-U", "postgres", "-f", file.toString(), FoodTruckDatabase.NAME).inheritIO().start();
@@ -155,7 +169,7 @@ public final class BackupBenchmark {
      * Vacuums (and analyzes) the database just generated, and checkpoints: otherwise the first reads of
      * its new rows set their hint bits and autovacuum runs, writing while the first rounds are timed.
      */
-    private static void settle(Engines engines) throws Exception {
+    static void settle(Engines engines) throws Exception {
         try (Connection c = engines.postgres().dataSource(FoodTruckDatabase.NAME).getConnection();
              java.sql.Statement s = c.createStatement()) {
             s.execute("VACUUM (FREEZE, ANALYZE)");
@@ -163,7 +177,7 @@ public final class BackupBenchmark {
         }
     }
 
-    private static long databaseSize(Engines engines) throws Exception {
+    static long databaseSize(Engines engines) throws Exception {
         try (Connection c = engines.postgres().dataSource(FoodTruckDatabase.NAME).getConnection();
              ResultSet rs = c.createStatement().executeQuery("SELECT pg_database_size('foodtruck')")) {
             rs.next();
