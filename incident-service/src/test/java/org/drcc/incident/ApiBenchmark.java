@@ -1,0 +1,199 @@
+package org.drcc.incident;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.IntFunction;
+import org.drcc.engines.EngineSettings;
+import org.drcc.engines.Engines;
+import org.drcc.engines.LocalTokens;
+import org.drcc.kit.security.Roles;
+import org.drcc.testsupport.TestTokens;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The API benchmark (bench/api-benchmark [SECONDS] [RATES]): declaring an incident ({@code POST /api/incidents}) and
+ * reading one ({@code GET /api/incidents/{id}}) on incident-service, at fixed offered rates with an open-loop load
+ * ({@link OpenLoopLoad}), against the same requests to a bare Spring MVC endpoint that writes (reads) one row of
+ * PostgreSQL: the floor. Both run in this JVM on the same engines, in turns at each rate; it prints p50, p99 and max
+ * of each and the service's ratio to the floor. Timings are printed, never asserted.
+ */
+public final class ApiBenchmark {
+
+    private static final String BODY = "{\"scenario\":\"database-corruption\",\"title\":\"Orders table corrupted %d\"}";
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        int[] rates = Arrays.stream((args.length > 1 ? args[1] : "50,100,200").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        Path dir = Files.createTempDirectory("dr-bench-");
+        try (Engines engines = Engines.start(EngineSettings.forTests(dir))) {
+            engines.postgres().createDatabase("bench_floor");
+            try (Connection c = engines.postgres().dataSource("bench_floor").getConnection()) {
+                c.createStatement().execute("CREATE TABLE incident (id uuid PRIMARY KEY, scenario text NOT NULL, "
+                        + "title text NOT NULL, declared_at timestamptz NOT NULL DEFAULT now())");
+            }
+            String token = "Bearer " + new LocalTokens(TestTokens.install()).issue("bench", List.of(Roles.DR_LEAD),
+                    Duration.ofHours(2));
+            try (ConfigurableApplicationContext service = new SpringApplication(IncidentServiceApplication.class)
+                         .run(serviceArgs(engines, dir));
+                 ConfigurableApplicationContext floor = new SpringApplication(Floor.class).run("--server.port=0",
+                         "--spring.datasource.url=" + engines.jdbcUrl("bench_floor"), "--logging.level.root=WARN")) {
+                run(new Target("incident-service", url(service) + "/api/incidents", token),
+                        new Target("floor", url(floor) + "/floor/incidents", token), seconds, rates);
+            }
+        } finally {
+            Engines.deleteTree(dir);
+        }
+        // the Kafka client's and Axon's threads would keep the JVM (and its flight recording) from ending
+        System.exit(0);
+    }
+
+    private static String[] serviceArgs(Engines engines, Path dir) {
+        return new String[] {"--server.port=0", "--spring.datasource.url=" + engines.jdbcUrl("incident"),
+                "--dr.privacy.keyring.url=" + engines.jdbcUrl(Engines.KEYRING_DATABASE),
+                "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers(),
+                "--dr.s3.endpoint=" + engines.s3Endpoint(),
+                "--dr.audit.signing-key-file=" + dir.resolve("keys/incident-audit.key"),
+                "--dr.privacy.kek-file=" + dir.resolve("keys/keyring-kek.json"),
+                "--logging.level.root=WARN"};
+    }
+
+    private static String url(ConfigurableApplicationContext context) {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Where the declarations go ({@code base}) and are read ({@code base/<id>}), with the caller's token. */
+    record Target(String name, String base, String token) {
+
+        HttpRequest declare(int i) {
+            return HttpRequest.newBuilder(URI.create(base)).header("Authorization", token)
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(BODY.formatted(i))).build();
+        }
+
+        HttpRequest read(String id) {
+            return HttpRequest.newBuilder(URI.create(base + "/" + id)).header("Authorization", token)
+                    .timeout(Duration.ofSeconds(30)).GET().build();
+        }
+    }
+
+    private static void run(Target service, Target floor, int seconds, int[] rates) throws Exception {
+        OpenLoopLoad load = new OpenLoopLoad();
+        String serviceId = declareOne(load, service);
+        String floorId = declareOne(load, floor);
+        // warm-up, not counted: the JIT of both has run, as in a service that runs for days
+        for (Target target : List.of(floor, service)) {
+            load.run(target::declare, 50, Math.max(5, seconds / 2));
+            load.run(i -> target.read(target == service ? serviceId : floorId), 50, Math.max(5, seconds / 2));
+        }
+        System.out.printf("%nOpen-loop load, %d s per rate and target, latency from the intended send time (ms)%n",
+                seconds);
+        System.out.printf("%-8s %-17s %5s %9s %8s %8s %8s %7s %9s %9s%n", "request", "target", "rate", "answered/s",
+                "p50", "p99", "max", "errors", "p50 ratio", "p99 ratio");
+        List<String> firstErrors = new ArrayList<>();
+        for (int rate : rates) {
+            for (String kind : List.of("declare", "read")) {
+                OpenLoopLoad.Result[] results = new OpenLoopLoad.Result[2];
+                // the floor first, then the service, in the same minute: a neighbour's load hits both alike
+                for (int t = 0; t < 2; t++) {
+                    Target target = t == 0 ? floor : service;
+                    String id = target == service ? serviceId : floorId;
+                    IntFunction<HttpRequest> request = "declare".equals(kind) ? target::declare : i -> target.read(id);
+                    results[t] = load.run(request, rate, seconds);
+                    if (!results[t].firstError().isEmpty()) {
+                        firstErrors.add(kind + " " + target.name() + " at " + rate + "/s: " + results[t].firstError());
+                    }
+                }
+                for (int t = 0; t < 2; t++) {
+                    OpenLoopLoad.Result r = results[t];
+                    boolean isService = t == 1;
+                    System.out.printf("%-8s %-17s %5d %9.1f %8.1f %8.1f %8.1f %7d %9s %9s%n", kind,
+                            (t == 0 ? floor : service).name(), rate, r.achieved(), r.p(50), r.p(99), r.max(),
+                            r.errors(), isService ? "%.1fx".formatted(r.p(50) / results[0].p(50)) : "",
+                            isService ? "%.1fx".formatted(r.p(99) / results[0].p(99)) : "");
+                }
+            }
+        }
+        firstErrors.forEach(e -> System.out.println("first error of " + e));
+    }
+
+    /** Declares one incident and waits until it can be read: the one the reads ask for. */
+    private static String declareOne(OpenLoopLoad load, Target target) throws Exception {
+        HttpResponse<String> created = load.client().send(target.declare(0), HttpResponse.BodyHandlers.ofString());
+        if (created.statusCode() != 201) {
+            throw new IllegalStateException(target.name() + " refused the declaration: " + created.body());
+        }
+        String id = (String) new ObjectMapper().readValue(created.body(), Map.class).get("id");
+        for (int i = 0; i < 100; i++) {
+            if (load.client().send(target.read(id), HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                return id;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(target.name() + " does not show the incident it declared");
+    }
+
+    /** The floor: a bare Spring MVC endpoint that writes one row to PostgreSQL, and reads it back. */
+    @SpringBootConfiguration
+    @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
+            WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
+            DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
+    @Import(FloorController.class)
+    static class Floor {
+    }
+
+    @RestController
+    static class FloorController {
+
+        private final JdbcTemplate jdbc;
+
+        FloorController(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @PostMapping("/floor/incidents")
+        ResponseEntity<Map<String, Object>> declare(@RequestBody Map<String, String> request) {
+            UUID id = UUID.randomUUID();
+            jdbc.update("INSERT INTO incident (id, scenario, title) VALUES (?, ?, ?)", id, request.get("scenario"),
+                    request.get("title"));
+            return ResponseEntity.created(URI.create("/floor/incidents/" + id)).body(Map.of("id", id.toString()));
+        }
+
+        @GetMapping("/floor/incidents/{id}")
+        Map<String, Object> read(@PathVariable UUID id) {
+            return jdbc.queryForMap("SELECT id, scenario, title, declared_at FROM incident WHERE id = ?", id);
+        }
+    }
+
+    private ApiBenchmark() {
+    }
+}
