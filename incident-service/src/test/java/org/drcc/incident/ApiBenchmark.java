@@ -1,6 +1,8 @@
 package org.drcc.incident;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.drcc.engines.EngineSettings;
 import org.drcc.engines.Engines;
@@ -44,7 +47,8 @@ import org.springframework.web.bind.annotation.RestController;
  * reading one ({@code GET /api/incidents/{id}}) on incident-service, at fixed offered rates with an open-loop load
  * ({@link OpenLoopLoad}), against the same requests to a bare Spring MVC endpoint that writes (reads) one row of
  * PostgreSQL: the floor. Both run in this JVM on the same engines, in turns at each rate; it prints p50, p99 and max
- * of each and the service's ratio to the floor. Timings are printed, never asserted.
+ * of each, the service's ratio to the floor, the JVM's CPU time per answer, and how long the relay took after each run
+ * of declarations to send what was left to Kafka. Timings are printed, never asserted.
  */
 public final class ApiBenchmark {
 
@@ -63,12 +67,17 @@ public final class ApiBenchmark {
             }
             String token = "Bearer " + new LocalTokens(TestTokens.install()).issue("bench", List.of(Roles.DR_LEAD),
                     Duration.ofHours(2));
+            long starting = System.nanoTime();
             try (ConfigurableApplicationContext service = new SpringApplication(IncidentServiceApplication.class)
                          .run(serviceArgs(engines, dir));
                  ConfigurableApplicationContext floor = new SpringApplication(Floor.class).run("--server.port=0",
                          "--spring.datasource.url=" + engines.jdbcUrl("bench_floor"), "--logging.level.root=WARN")) {
+                System.out.printf("incident-service and the floor started in %.1f s (JVM flags %s)%n",
+                        (System.nanoTime() - starting) / 1e9,
+                        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
                 run(new Target("incident-service", url(service) + "/api/incidents", token),
-                        new Target("floor", url(floor) + "/floor/incidents", token), seconds, rates);
+                        new Target("floor", url(floor) + "/floor/incidents", token), seconds, rates,
+                        service.getBean(MeterRegistry.class).get("dr.relay.backlog").gauge());
             }
         } finally {
             Engines.deleteTree(dir);
@@ -106,7 +115,7 @@ public final class ApiBenchmark {
         }
     }
 
-    private static void run(Target service, Target floor, int seconds, int[] rates) throws Exception {
+    private static void run(Target service, Target floor, int seconds, int[] rates, Gauge backlog) throws Exception {
         OpenLoopLoad load = new OpenLoopLoad();
         String serviceId = declareOne(load, service);
         String floorId = declareOne(load, floor);
@@ -117,9 +126,10 @@ public final class ApiBenchmark {
         }
         System.out.printf("%nOpen-loop load, %d s per rate and target, latency from the intended send time (ms)%n",
                 seconds);
-        System.out.printf("%-8s %-17s %5s %9s %8s %8s %8s %7s %9s %9s%n", "request", "target", "rate", "answered/s",
-                "p50", "p99", "max", "errors", "p50 ratio", "p99 ratio");
+        System.out.printf("%-8s %-17s %5s %9s %8s %8s %8s %7s %9s %9s %11s%n", "request", "target", "rate", "answered/s",
+                "p50", "p99", "max", "errors", "p50 ratio", "p99 ratio", "CPU ms/req");
         List<String> firstErrors = new ArrayList<>();
+        List<String> relayDrains = new ArrayList<>();
         for (int rate : rates) {
             for (String kind : List.of("declare", "read")) {
                 OpenLoopLoad.Result[] results = new OpenLoopLoad.Result[2];
@@ -129,6 +139,9 @@ public final class ApiBenchmark {
                     String id = target == service ? serviceId : floorId;
                     IntFunction<HttpRequest> request = "declare".equals(kind) ? target::declare : i -> target.read(id);
                     results[t] = load.run(request, rate, seconds);
+                    if (target == service && "declare".equals(kind)) {
+                        relayDrains.add("%d/s: %s".formatted(rate, awaitRelay(backlog)));
+                    }
                     if (!results[t].firstError().isEmpty()) {
                         firstErrors.add(kind + " " + target.name() + " at " + rate + "/s: " + results[t].firstError());
                     }
@@ -136,14 +149,26 @@ public final class ApiBenchmark {
                 for (int t = 0; t < 2; t++) {
                     OpenLoopLoad.Result r = results[t];
                     boolean isService = t == 1;
-                    System.out.printf("%-8s %-17s %5d %9.1f %8.1f %8.1f %8.1f %7d %9s %9s%n", kind,
+                    System.out.printf("%-8s %-17s %5d %9.1f %8.1f %8.1f %8.1f %7d %9s %9s %11.2f%n", kind,
                             (t == 0 ? floor : service).name(), rate, r.achieved(), r.p(50), r.p(99), r.max(),
                             r.errors(), isService ? "%.1fx".formatted(r.p(50) / results[0].p(50)) : "",
-                            isService ? "%.1fx".formatted(r.p(99) / results[0].p(99)) : "");
+                            isService ? "%.1fx".formatted(r.p(99) / results[0].p(99)) : "", r.cpuPerAnswer());
                 }
             }
         }
+        System.out.println("The relay's backlog (dr.relay.backlog) after the last declaration was answered: "
+                + String.join("; ", relayDrains));
         firstErrors.forEach(e -> System.out.println("first error of " + e));
+    }
+
+    /** How many events the relay still had to send, and how long it took to send them (the next run waits for it). */
+    private static String awaitRelay(Gauge backlog) throws InterruptedException {
+        double behind = backlog.value();
+        long start = System.nanoTime();
+        while (!(backlog.value() == 0) && System.nanoTime() - start < TimeUnit.MINUTES.toNanos(3)) {
+            Thread.sleep(20);
+        }
+        return "%.0f events, sent in %.2f s".formatted(behind, (System.nanoTime() - start) / 1e9);
     }
 
     /** Declares one incident and waits until it can be read: the one the reads ask for. */

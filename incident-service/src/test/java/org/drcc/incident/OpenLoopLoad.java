@@ -23,7 +23,12 @@ import org.HdrHistogram.Histogram;
 final class OpenLoopLoad {
 
     /** Latencies in microseconds, up to a minute, three significant digits. */
-    record Result(Histogram micros, int errors, String firstError, double seconds) {
+    record Result(Histogram micros, int errors, String firstError, double seconds, long cpuNanos) {
+
+        /** CPU time of this whole JVM per answer, in ms: less sensitive than the latencies to a neighbour's load. */
+        double cpuPerAnswer() {
+            return cpuNanos / 1e6 / Math.max(1, micros.getTotalCount());
+        }
 
         double p(double percentile) {
             return micros.getValueAtPercentile(percentile) / 1000.0;
@@ -39,6 +44,9 @@ final class OpenLoopLoad {
         }
     }
 
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -50,6 +58,7 @@ final class OpenLoopLoad {
         AtomicInteger errors = new AtomicInteger();
         StringBuffer firstError = new StringBuffer();
         CountDownLatch answered = new CountDownLatch(count);
+        long cpuBefore = CPU.getProcessCpuTime();
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
         for (int i = 0; i < count; i++) {
             long intended = start + i * interval;
@@ -71,7 +80,8 @@ final class OpenLoopLoad {
         }
         answered.await(seconds + 60L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Result(micros.copy(), errors.get() + (int) answered.getCount(), firstError.toString(), elapsed);
+        return new Result(micros.copy(), errors.get() + (int) answered.getCount(), firstError.toString(), elapsed,
+                CPU.getProcessCpuTime() - cpuBefore);
     }
 
     HttpClient client() {
