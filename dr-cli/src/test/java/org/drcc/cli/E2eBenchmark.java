@@ -49,6 +49,7 @@ public final class E2eBenchmark {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         Path dir = Files.createTempDirectory("dr-bench-e2e-");
         SuiteLauncher suite = new SuiteLauncher();
+        suite.extraStartMinutes = 10;
         System.out.println("Starting the suite (dr up) ...");
         Process up = suite.up(dir, dir.resolve("dr-up.log"));
         try {

@@ -16,9 +16,10 @@ import org.HdrHistogram.Histogram;
  * An open-loop load generator: sends requests at a fixed offered rate, whether or not earlier ones have been
  * answered, and measures each latency from the instant the request was <em>meant</em> to be sent, so that a stall of
  * the server (or of this sender) shows in the latencies instead of silently lowering the rate (no coordinated
- * omission). Hand-written on purpose: {@code hey} and {@code ab} are closed-loop (a fixed number of callers each
- * waiting for its answer), and the open-loop tools (wrk2, Gatling, k6) are not packaged here; the JDK's asynchronous
- * HTTP client sends, and HdrHistogram (the library wrk2 records with) keeps the latencies.
+ * omission). Hand-written on purpose: {@code hey}, {@code ab} and Debian's {@code wrk} are closed-loop (a fixed number
+ * of callers each waiting for its answer), wrk2 and vegeta are not packaged, and Gatling would bring its Scala runtime
+ * and Maven plugin into the build for one benchmark; the JDK's asynchronous HTTP client sends, and HdrHistogram (the
+ * library wrk2 records with) keeps the latencies.
  */
 final class OpenLoopLoad {
 
