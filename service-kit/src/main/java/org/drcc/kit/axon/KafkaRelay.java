@@ -27,8 +27,8 @@ import org.springframework.kafka.core.KafkaTemplate;
  * event of a batch is sent at once, and the batch's unit of work waits for all of Kafka's acknowledgements before
  * it commits, and with it the new position. One that fails rolls the batch back: the position stays before it and
  * the whole batch is sent again (at least once). The order per key holds: the records go to the producer in the
- * batch's order and the producer is idempotent (the kit's defaults), so Kafka keeps their order per partition even
- * when it retries, and a record it gives up on fails those sent after it to the same partition.
+ * batch's order and the producer is idempotent (the kit's defaults): its records carry sequence numbers per
+ * partition, so a retry keeps their order and the broker refuses a record whose predecessor it never wrote.
  */
 @ProcessingGroup(KafkaRelay.GROUP)
 class KafkaRelay {
