@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.drcc.engines.EngineSettings;
@@ -23,24 +22,7 @@ import org.drcc.engines.LocalTokens;
 import org.drcc.kit.security.Roles;
 import org.drcc.testsupport.TestTokens;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
-import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.ServletWebServerFactoryAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The API benchmark (bench/api-benchmark [SECONDS] [RATES]): declaring an incident ({@code POST /api/incidents}) and
@@ -70,7 +52,7 @@ public final class ApiBenchmark {
             long starting = System.nanoTime();
             try (ConfigurableApplicationContext service = new SpringApplication(IncidentServiceApplication.class)
                          .run(serviceArgs(engines, dir));
-                 ConfigurableApplicationContext floor = new SpringApplication(Floor.class).run("--server.port=0",
+                 ConfigurableApplicationContext floor = new SpringApplication(org.drcc.floor.FloorApplication.class).run("--server.port=0",
                          "--spring.datasource.url=" + engines.jdbcUrl("bench_floor"), "--logging.level.root=WARN")) {
                 System.out.printf("incident-service and the floor started in %.1f s (JVM flags %s)%n",
                         (System.nanoTime() - starting) / 1e9,
@@ -185,38 +167,6 @@ public final class ApiBenchmark {
             Thread.sleep(100);
         }
         throw new IllegalStateException(target.name() + " does not show the incident it declared");
-    }
-
-    /** The floor: a bare Spring MVC endpoint that writes one row to PostgreSQL, and reads it back. */
-    @SpringBootConfiguration
-    @ImportAutoConfiguration({ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
-            WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
-            DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
-    @Import(FloorController.class)
-    static class Floor {
-    }
-
-    @RestController
-    static class FloorController {
-
-        private final JdbcTemplate jdbc;
-
-        FloorController(JdbcTemplate jdbc) {
-            this.jdbc = jdbc;
-        }
-
-        @PostMapping("/floor/incidents")
-        ResponseEntity<Map<String, Object>> declare(@RequestBody Map<String, String> request) {
-            UUID id = UUID.randomUUID();
-            jdbc.update("INSERT INTO incident (id, scenario, title) VALUES (?, ?, ?)", id, request.get("scenario"),
-                    request.get("title"));
-            return ResponseEntity.created(URI.create("/floor/incidents/" + id)).body(Map.of("id", id.toString()));
-        }
-
-        @GetMapping("/floor/incidents/{id}")
-        Map<String, Object> read(@PathVariable UUID id) {
-            return jdbc.queryForMap("SELECT id, scenario, title, declared_at FROM incident WHERE id = ?", id);
-        }
     }
 
     private ApiBenchmark() {
