@@ -24,6 +24,8 @@ final class SuiteLauncher {
     int appInstances;
     /** Settings for the services, as environment variables of {@code dr up}, which its services inherit. */
     final java.util.Map<String, String> environment = new java.util.HashMap<>();
+    /** Minutes more to wait for dr up than the tests do (a benchmark on a loaded machine). */
+    int extraStartMinutes;
 
     /** Starts {@code dr up} on {@code dataDir}, its output in {@code log}; returns once it printed that it is up. */
     Process up(Path dataDir, Path log) throws Exception {
@@ -48,9 +50,13 @@ final class SuiteLauncher {
         builder.environment().putAll(environment);
         Process process = builder.start();
         // on a 2-core machine the services' start is CPU-bound: more instances (and demo applications), longer
-        long deadline = System.nanoTime() + Duration.ofMinutes(5L + 3L * (instances - 1) + appInstances).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5L + 3L * (instances - 1) + appInstances
+                + extraStartMinutes).toNanos();
         while (!Files.exists(log) || !Files.readString(log).contains("Press Ctrl-C")) {
             if (!process.isAlive() || System.nanoTime() > deadline) {
+                // dr up stops what it started on SIGTERM: nothing is left running on the machine
+                process.destroy();
+                process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
                 throw new AssertionError("dr up did not come up:\n" + Files.readString(log) + serviceLogTails(dataDir));
             }
             Thread.sleep(500);

@@ -1,27 +1,44 @@
 package org.drcc.kit.axon;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.drcc.kit.correlation.Correlation;
 import org.drcc.kit.kafka.CloudEventRecords;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Relays stored events to Kafka by their routes. It is a tracking processor over the event store: its
- * position only advances once Kafka acknowledged the record, so an event stored while Kafka is down is
+ * position only advances once Kafka acknowledged the records, so an event stored while Kafka is down is
  * published when Kafka returns (at least once; consumers dedupe on ce_id). Events no route takes are passed over.
  * The correlation id an event carries ({@link Correlation}) goes along as a record header.
+ *
+ * <p>The processor hands over its events in batches ({@link ProcessorSegments}: up to {@link #BATCH_SIZE}); every
+ * event of a batch is sent at once, and the batch's unit of work waits for all of Kafka's acknowledgements before
+ * it commits, and with it the new position. One that fails rolls the batch back: the position stays before it and
+ * the whole batch is sent again (at least once). The order per key holds: the records go to the producer in the
+ * batch's order and the producer is idempotent (the kit's defaults): its records carry sequence numbers per
+ * partition, so a retry keeps their order and the broker refuses a record whose predecessor it never wrote.
  */
 @ProcessingGroup(KafkaRelay.GROUP)
 class KafkaRelay {
 
     /** The name under which existing databases keep the relay's tracking token. */
     static final String GROUP = "kafka-relay";
+    /** The most events the relay sends before it waits for Kafka's acknowledgements. */
+    static final int BATCH_SIZE = 100;
+    private static final String UNACKNOWLEDGED = KafkaRelay.class.getName() + ".unacknowledged";
+    private static final long ACK_TIMEOUT_SECONDS = 30;
 
     private final KafkaTemplate<String, String> kafka;
     private final CloudEventRecords records;
@@ -35,6 +52,7 @@ class KafkaRelay {
 
     @EventHandler
     void on(Object event, EventMessage<?> message) throws Exception {
+        List<CompletableFuture<?>> sent = new ArrayList<>();
         for (RelayRoute<?> route : routes) {
             if (route.type().isInstance(event)) {
                 ProducerRecord<String, String> record = records.toRecord(route.topic(), route.keyOf(event),
@@ -42,8 +60,41 @@ class KafkaRelay {
                 if (message.getMetaData().get(Correlation.METADATA_KEY) instanceof String id) {
                     record.headers().add(Correlation.KAFKA_HEADER, id.getBytes(StandardCharsets.UTF_8));
                 }
-                kafka.send(record).get(30, TimeUnit.SECONDS);
+                sent.add(kafka.send(record));
             }
+        }
+        if (sent.isEmpty()) {
+            return;
+        }
+        if (CurrentUnitOfWork.isStarted()) {
+            unacknowledged(CurrentUnitOfWork.get().root()).addAll(sent);
+        } else {
+            awaitAcknowledgements(sent);
+        }
+    }
+
+    /** The sends of this batch not yet acknowledged; the first call makes the batch's commit wait for them. */
+    private static List<CompletableFuture<?>> unacknowledged(UnitOfWork<?> batch) {
+        return batch.getOrComputeResource(UNACKNOWLEDGED, key -> {
+            List<CompletableFuture<?>> pending = new ArrayList<>();
+            batch.onPrepareCommit(u -> {
+                try {
+                    awaitAcknowledgements(pending);
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new IllegalStateException("Kafka did not acknowledge a relayed event: " + e.getMessage(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for Kafka's acknowledgement", e);
+                }
+            });
+            return pending;
+        });
+    }
+
+    private static void awaitAcknowledgements(List<CompletableFuture<?>> sent)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        for (CompletableFuture<?> send : sent) {
+            send.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         }
     }
 }

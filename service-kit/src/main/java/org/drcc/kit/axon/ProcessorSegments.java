@@ -17,7 +17,8 @@ import org.springframework.core.env.MapPropertySource;
  *
  * <p>One definition for all processors ({@code dr.axon.segments} in {@link org.drcc.kit.config.KitDefaults}), added
  * by the kit's defaults with the lowest precedence: a processor whose own
- * {@code thread-count} or {@code initial-segment-count} is set keeps it. The segment count is the one a new
+ * {@code thread-count} or {@code initial-segment-count} is set keeps it. The relay ({@link KafkaRelay}) also gets its
+ * {@code batch-size}: it sends a whole batch before it waits for Kafka. The segment count is the one a new
  * token store gets; a store made before, with one segment per processor, is split in two by the migration
  * {@code db/axon/V81__two_segments_per_processor.sql}.
  */
@@ -40,10 +41,15 @@ public final class ProcessorSegments {
                 .map(MODE::matcher)
                 .filter(Matcher::matches)
                 .filter(m -> "tracking".equalsIgnoreCase(environment.getProperty(m.group())))
-                .map(m -> "axon.eventhandling.processors." + m.group(1) + ".")
-                .forEach(prefix -> {
+                .map(m -> m.group(1))
+                .forEach(name -> {
+                    String prefix = "axon.eventhandling.processors." + name + ".";
                     added.put(prefix + "thread-count", segments);
                     added.put(prefix + "initial-segment-count", segments);
+                    if (KafkaRelay.GROUP.equals(name)) {
+                        // the relay sends a batch at once and then waits for Kafka's acknowledgements (KafkaRelay)
+                        added.put(prefix + "batch-size", Integer.toString(KafkaRelay.BATCH_SIZE));
+                    }
                 });
         if (!added.isEmpty()) {
             environment.getPropertySources().addLast(new MapPropertySource("dr-processor-segments", added));

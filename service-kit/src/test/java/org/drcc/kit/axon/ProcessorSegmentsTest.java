@@ -33,6 +33,8 @@ class ProcessorSegmentsTest {
         assertThat(environment.getProperty("axon.eventhandling.processors.incident-report.initial-segment-count")).isEqualTo("2");
         assertThat(environment.getProperty("axon.eventhandling.processors.report-writer.thread-count")).isEqualTo("1");
         assertThat(environment.getProperty("axon.eventhandling.processors.delivery-projection.thread-count")).isNull();
+        assertThat(environment.getProperty("axon.eventhandling.processors.kafka-relay.batch-size")).isEqualTo("100");
+        assertThat(environment.getProperty("axon.eventhandling.processors.incident-report.batch-size")).isNull();
     }
 
     @Test

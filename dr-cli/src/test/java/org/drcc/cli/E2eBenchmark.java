@@ -1,0 +1,187 @@
+package org.drcc.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.drcc.engines.Engines;
+import org.drcc.engines.LocalSigningKey;
+import org.drcc.engines.LocalTokens;
+
+/**
+ * The end-to-end benchmark (bench/e2e-benchmark [COUNT]): the suite as {@code dr up} starts it (on free ports, its own
+ * data folder), then COUNT incidents declared one after the other; for each, the time from incident-service's answer
+ * (the declaration's events are committed before it answers) to its effect in each consumer: backup-service holds
+ * its backups ({@code GET /api/holds/{id}} answers 200), notification-service has scheduled its messages
+ * ({@code GET /api/incidents/{id}/notifications} lists them), metrics-service knows it
+ * ({@code GET /api/metrics/incidents/{id}} answers 200). Each is polled every 5 ms, so the figures include up to 5 ms
+ * and one local HTTP call. The floor, on the same broker in the same run: COUNT records produced (acks=all, idempotent,
+ * as the services produce) and consumed by a consumer that polls all the while, from send to receipt. Prints p50,
+ * p99, max and the ratios; timings are printed, never asserted.
+ */
+public final class E2eBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final List<String> CONSUMERS = List.of("backup-service (hold)", "notification-service (messages)",
+            "metrics-service (incident)");
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        Path dir = Files.createTempDirectory("dr-bench-e2e-");
+        SuiteLauncher suite = new SuiteLauncher();
+        suite.extraStartMinutes = 10;
+        System.out.println("Starting the suite (dr up) ...");
+        Process up = suite.up(dir, dir.resolve("dr-up.log"));
+        try {
+            String bootstrap = "127.0.0.1:" + suite.ports.get(5);
+            Histogram floor = kafkaRoundTrips(bootstrap, count);
+            String token = "Bearer " + new LocalTokens(LocalSigningKey.in(dir.resolve("keys")))
+                    .issue("bench", List.of("dr-lead"), Duration.ofHours(1));
+            Histogram[] effects = declarations(suite, token, count);
+            System.out.printf("%nEnd to end, %d incidents declared one after the other (ms)%n", count);
+            System.out.printf("%-44s %8s %8s %8s %10s %10s%n", "", "p50", "p99", "max", "p50 ratio", "p99 ratio");
+            print("Kafka produce -> consume (floor)", floor, null);
+            for (int c = 0; c < CONSUMERS.size(); c++) {
+                print("commit -> " + CONSUMERS.get(c), effects[c], floor);
+            }
+            print("commit -> all three", effects[3], floor);
+        } finally {
+            up.destroy();
+            if (!up.waitFor(60, TimeUnit.SECONDS)) {
+                up.destroyForcibly();
+            }
+            Engines.deleteTree(dir);
+        }
+        System.exit(0);
+    }
+
+    private static void print(String what, Histogram h, Histogram floor) {
+        System.out.printf("%-44s %8.1f %8.1f %8.1f %10s %10s%n", what, ms(h, 50), ms(h, 99), h.getMaxValue() / 1000.0,
+                floor == null ? "" : "%.1fx".formatted(ms(h, 50) / ms(floor, 50)),
+                floor == null ? "" : "%.1fx".formatted(ms(h, 99) / ms(floor, 99)));
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** Microseconds from each send to its receipt by a consumer that polls all the while; one record every 20 ms. */
+    private static Histogram kafkaRoundTrips(String bootstrap, int count) throws Exception {
+        String topic = "bench.round-trip";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        Properties producerSettings = new Properties();
+        producerSettings.putAll(Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", "true",
+                "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
+        Properties consumerSettings = new Properties();
+        consumerSettings.putAll(Map.of("bootstrap.servers", bootstrap, "key.deserializer", StringDeserializer.class.getName(),
+                "value.deserializer", StringDeserializer.class.getName(), "enable.auto.commit", "false"));
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Histogram micros = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerSettings);
+             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings)) {
+            TopicPartition partition = new TopicPartition(topic, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToEnd(List.of(partition));
+            consumer.position(partition);
+            producer.send(new ProducerRecord<>(topic, "warm-up", "")).get();
+            Thread sender = new Thread(() -> {
+                try {
+                    for (int i = 0; i < count; i++) {
+                        sentAt.put("r" + i, System.nanoTime());
+                        producer.send(new ProducerRecord<>(topic, "r" + i, "{}"));
+                        Thread.sleep(20);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            sender.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60 + count / 10);
+            while (micros.getTotalCount() < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    long received = System.nanoTime();
+                    Long sent = sentAt.get(record.key());
+                    if (sent != null) {
+                        micros.recordValue(TimeUnit.NANOSECONDS.toMicros(received - sent));
+                    }
+                }
+            }
+            sender.join();
+        }
+        return micros;
+    }
+
+    /** For each declaration, microseconds to each consumer's effect, and (last) to all three. */
+    private static Histogram[] declarations(SuiteLauncher suite, String token, int count) throws Exception {
+        Histogram[] micros = new Histogram[4];
+        for (int c = 0; c < micros.length; c++) {
+            micros[c] = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        }
+        ObjectMapper json = new ObjectMapper();
+        // one declaration not counted: each consumer's first event takes its code paths for the first time
+        for (int i = -1; i < count; i++) {
+            HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(suite.url(0) + "/api/incidents"))
+                    .header("Authorization", token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"scenario\":\"database-corruption\",\"title\":\"Benchmark " + i + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            long committed = System.nanoTime();
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("the declaration was refused: " + created.body());
+            }
+            String id = (String) json.readValue(created.body(), Map.class).get("id");
+            List<String> urls = List.of(suite.url(1) + "/api/holds/" + id,
+                    suite.url(2) + "/api/incidents/" + id + "/notifications", suite.url(3) + "/api/metrics/incidents/" + id);
+            List<Predicate<HttpResponse<String>>> done = List.of(r -> r.statusCode() == 200,
+                    r -> r.statusCode() == 200 && !r.body().strip().equals("[]"), r -> r.statusCode() == 200);
+            long[] seen = new long[3];
+            long deadline = committed + TimeUnit.SECONDS.toNanos(120);
+            while ((seen[0] == 0 || seen[1] == 0 || seen[2] == 0) && System.nanoTime() < deadline) {
+                for (int c = 0; c < 3; c++) {
+                    if (seen[c] == 0 && done.get(c).test(HTTP.send(HttpRequest.newBuilder(URI.create(urls.get(c)))
+                            .header("Authorization", token).GET().build(), HttpResponse.BodyHandlers.ofString()))) {
+                        seen[c] = System.nanoTime();
+                    }
+                }
+                Thread.sleep(5);
+            }
+            if (seen[0] == 0 || seen[1] == 0 || seen[2] == 0) {
+                throw new IllegalStateException("incident " + id + " did not reach every consumer within 120 s");
+            }
+            if (i >= 0) {
+                long last = 0;
+                for (int c = 0; c < 3; c++) {
+                    micros[c].recordValue(TimeUnit.NANOSECONDS.toMicros(seen[c] - committed));
+                    last = Math.max(last, seen[c]);
+                }
+                micros[3].recordValue(TimeUnit.NANOSECONDS.toMicros(last - committed));
+            }
+        }
+        return micros;
+    }
+
+    private E2eBenchmark() {
+    }
+}
