@@ -12,6 +12,7 @@ import org.drcc.incident.review.OpenReviewCommand;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.drcc.kit.security.Roles;
 import org.drcc.testsupport.TestTokens;
@@ -26,6 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** A whole database-corruption incident walked through the API, then read back as it was at three instants. */
 @WithEngines(database = "incident")
+@AutoConfigureObservability // /actuator/prometheus, which Spring's tests leave out by default
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IncidentLifecycleIT {
 
