@@ -126,8 +126,9 @@ class MetricsFiguresIT {
         String prometheus = http.getForObject("/actuator/prometheus", String.class);
         for (String file : List.of("deploy/prometheus/alerts.yml", "deploy/grafana/dashboards/dr-overview.json")) {
             String text = Files.readString(Path.of("..").resolve(file));
+            // dr_plan_reviews_overdue is incident-service's (the reviews are its aggregate): IncidentLifecycleIT reads it
             List<String> used = Pattern.compile("\\bdr_[a-z_]+").matcher(text).results().map(MatchResult::group)
-                    .distinct().toList();
+                    .distinct().filter(name -> !name.equals("dr_plan_reviews_overdue")).toList();
             assertThat(used).as(file).isNotEmpty();
             assertThat(used).as(file + " uses metrics missing from /actuator/prometheus")
                     .allMatch(name -> prometheus.contains("\n" + name + " ")
