@@ -59,8 +59,9 @@ import org.testcontainers.DockerClientFactory;
  * Keycloak from its distribution with the realm compose imports. It proves what an operator checks after
  * {@code docker compose up} (README, "Deploy, step by step"): every service's own healthcheck passes; a token the
  * identity provider gives the drills' client is accepted by every service, and one from any other key by none; a drill
- * passes, its incident walked by backup-service with its own client-credentials token; no key was made anew and no
- * secret of the {@code .env} is in any log.
+ * passes, its incident walked by backup-service with its own client-credentials token; a person signs in to the
+ * operator console at the identity provider's own login page (headless Chromium) and lands on the incident board; no
+ * key was made anew and no secret of the {@code .env} is in any log.
  *
  * <p>Where the embedded engines cannot play their compose role, the test says so rather than fake it: the S3 server
  * has no users or IAM policies (the services' own S3 users are accepted as any credentials are; the policies are
@@ -75,12 +76,15 @@ class ComposeIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Path COMPOSE = ROOT.resolve("docker-compose.yml");
+    private static final String CONSOLE = "operator-console";
     private static final List<String> SERVICES = List.of("incident-service", "backup-service", "notification-service",
             "metrics-service");
     /** A call each service answers to any of the plan's roles. */
     private static final Map<String, String> READ = Map.of("incident-service", "/api/incidents",
             "backup-service", "/api/backups", "notification-service", "/api/plan", "metrics-service", "/api/metrics");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The person who signs in to the console (the realm compose imports has nobody: people come from a directory). */
+    private static final String CONSOLE_PERSON = "console-dana";
 
     /** The deployment's .env: every secret compose requires or takes, and a small demo foodtruck. */
     private final Map<String, String> dotEnv = new TreeMap<>();
@@ -88,6 +92,8 @@ class ComposeIT {
     private final Map<String, String> secrets = new TreeMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private CompletableFuture<KeycloakProcess> keycloak;
+    /** The console's port here, known before Keycloak starts: the realm's console client must accept it as redirect. */
+    private final int consolePort = Ports.free();
 
     @TempDir
     Path dir;
@@ -98,14 +104,44 @@ class ComposeIT {
         postgres.keySet().stream().filter(k -> k.startsWith("DR_DB_") || k.equals("POSTGRES_PASSWORD")).forEach(this::secret);
         List.of("KEYCLOAK_ADMIN_PASSWORD", "DR_DRILL_CLIENT_SECRET", "MINIO_ROOT_PASSWORD", "DR_S3_INCIDENT_SECRET_KEY",
                 "DR_S3_BACKUP_SECRET_KEY", "DR_S3_METRICS_SECRET_KEY").forEach(this::secret);
+        secrets.put("the console person's password", "pw-" + UUID.randomUUID());
         dotEnv.put("DR_FOODTRUCK_DEMO_MB", "1");
         // Keycloak as compose runs it, the realm from where compose mounts it, the placeholder from its environment;
         // it starts beside the engines, it is the slowest
         ComposeFile compose = new ComposeFile(COMPOSE, dotEnv);
-        Path realm = ROOT.resolve(compose.bindMounts("keycloak").get("/opt/keycloak/data/import/realm-dr.json"));
+        Path realm = withAPersonAndTheConsoleHere(
+                ROOT.resolve(compose.bindMounts("keycloak").get("/opt/keycloak/data/import/realm-dr.json")));
         String drillSecret = compose.environment("keycloak").get("DR_DRILL_CLIENT_SECRET");
         keycloak = CompletableFuture.supplyAsync(() -> KeycloakProcess.start(realm,
                 Map.of("DR_DRILL_CLIENT_SECRET", drillSecret)));
+    }
+
+    /**
+     * The realm compose imports, with one person (role dr-lead, a password of this run) and the console's address here
+     * among the redirect URIs of its client {@code dr-console}; written under the realm's own file name, which the
+     * import folder of the distribution keeps.
+     */
+    private Path withAPersonAndTheConsoleHere(Path realm) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(realm.toFile());
+            doc.withArray("clients").forEach(client -> {
+                if ("dr-console".equals(client.path("clientId").asText())) {
+                    ((com.fasterxml.jackson.databind.node.ObjectNode) client).withArray("redirectUris")
+                            .add("http://127.0.0.1:" + consolePort + "/login/oauth2/code/idp");
+                }
+            });
+            com.fasterxml.jackson.databind.node.ObjectNode person = doc.withArray("users").addObject()
+                    .put("username", CONSOLE_PERSON).put("enabled", true).put("email", CONSOLE_PERSON + "@example.org")
+                    .put("emailVerified", true).put("firstName", "Dana").put("lastName", "Lead");
+            person.putArray("realmRoles").add("dr-lead");
+            person.putArray("credentials").addObject().put("type", "password")
+                    .put("value", secrets.get("the console person's password")).put("temporary", false);
+            Path copy = Files.createTempDirectory("drcc-realm-").resolve(realm.getFileName());
+            JSON.writeValue(copy.toFile(), doc);
+            return copy;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -165,6 +201,7 @@ class ComposeIT {
         Path keys = Files.createTempDirectory("drcc-compose-keys-");
         Path home = Files.createTempDirectory("drcc-compose-home-");
         List<ComposedService> started = new ArrayList<>();
+        ComposedService console = null;
         try {
             Map<String, String> env = new TreeMap<>(dotEnv);
             env.put("DR_KEYS_DIR", keys.toString());
@@ -172,6 +209,7 @@ class ComposeIT {
             Map<String, String> addresses = new LinkedHashMap<>(played);
             addresses.put("keycloak:8080", URI.create(keycloak.join().issuer("dr")).getAuthority());
             SERVICES.forEach(s -> addresses.put(s + ":" + compose.containerPort(s), "127.0.0.1:" + Ports.free()));
+            addresses.put(CONSOLE + ":" + compose.containerPort(CONSOLE), "127.0.0.1:" + consolePort);
             ComposedService.Loopback loopback = new ComposedService.Loopback(ROOT, compose.serviceNames(), addresses);
 
             initialisePostgres(compose, loopback, superuser, superuserPassword);
@@ -185,14 +223,21 @@ class ComposeIT {
                 // compose's own patience (start_period + retries x interval), doubled: four JVMs share two cores here
                 service.awaitHealthy(Duration.ofSeconds(2 * compose.healthyWithinSeconds(service.name)));
             }
+            // compose starts the console once incident-service is healthy
+            console = ComposedService.start(CONSOLE, compose, loopback, home, logs);
 
             String token = theIdentityProvidersTokenIsAcceptedByEveryServiceAndNoOtherKeys(compose, loopback);
             aDrillPasses(compose, loopback, token);
+            console.awaitHealthy(Duration.ofSeconds(2 * compose.healthyWithinSeconds(CONSOLE)));
+            aPersonSignsInToTheConsoleAtTheIdentityProvider();
 
             assertThat(contents(keys)).as("the keys compose mounts, as prepared: under prod no service made a key")
                     .isEqualTo(keyFiles);
             try (var written = Files.list(home)) {
                 assertThat(written).as("the read-only home").isEmpty();
+            }
+            for (Map.Entry<String, String> secret : secrets.entrySet()) {
+                assertThat(console.log()).as("the console's log holds %s", secret.getKey()).doesNotContain(secret.getValue());
             }
             for (ComposedService service : started) {
                 String log = service.log();
@@ -204,6 +249,9 @@ class ComposeIT {
                 }
             }
         } finally {
+            if (console != null) {
+                console.close();
+            }
             for (ComposedService service : started) {
                 service.close();
             }
@@ -331,6 +379,19 @@ class ComposeIT {
                 .as("the name the drills' tokens carry is the one compose tells the drill to act as (DR_DRILL_ACTOR)")
                 .isEqualTo(backup.get("DR_DRILL_ACTOR"));
         return token;
+    }
+
+    /**
+     * The console under compose's {@code prod}: opening it leads to the identity provider's own login page; the person's
+     * user name and password there lead back to the incident board, read from incident-service with the token the
+     * provider gave (the scenarios to declare come from its API). The browser never sees that token.
+     */
+    private void aPersonSignsInToTheConsoleAtTheIdentityProvider() throws Exception {
+        String console = "http://127.0.0.1:" + consolePort;
+        try (ConsoleWalk browser = ConsoleWalk.at(console)) {
+            browser.signInAtTheIdentityProvider(URI.create(keycloak.join().issuer("dr")).getAuthority(), CONSOLE_PERSON,
+                    secrets.get("the console person's password"));
+        }
     }
 
     /** {@code dr drill run} as an operator runs it after compose's start (README, "Deploy, step by step", 6). */

@@ -48,7 +48,7 @@ final class ConsoleWalk implements AutoCloseable {
     ConsoleWalk(String console, String incidentApi, String notificationApi, String token) throws Exception {
         this.console = console;
         this.incidentApi = incidentApi;
-        this.statusPage = notificationApi + "/status";
+        this.statusPage = notificationApi == null ? null : notificationApi + "/status";
         this.token = token;
         Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions().addArguments("--headless=new", "--no-sandbox",
@@ -61,6 +61,33 @@ final class ConsoleWalk implements AutoCloseable {
                 .build();
         this.browser = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(browser, WAIT);
+    }
+
+    /** A browser on the console only, for the production sign-in. */
+    static ConsoleWalk at(String console) throws Exception {
+        return new ConsoleWalk(console, null, null, null);
+    }
+
+    /**
+     * Production (profile {@code prod}): the console sends the browser to the identity provider at {@code idp}
+     * ({@code host:port}), whose own login page takes the person's user name and password and sends it back, signed in,
+     * to the incident board, which incident-service filled with the token the provider gave.
+     */
+    void signInAtTheIdentityProvider(String idp, String user, String password) {
+        browser.get(console + "/");
+        wait.until(ExpectedConditions.urlContains(idp + "/realms/dr/protocol/openid-connect/auth"));
+        assertThat(browser.getCurrentUrl()).as("PKCE").contains("code_challenge_method=S256");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(password);
+        screenshot("signin-identity-provider");
+        browser.findElement(By.id("kc-login")).click();
+        wait.withMessage(() -> "the board after the login; the page reads:\n" + browser.findElement(By.tagName("body")).getText())
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("declare")));
+        assertThat(browser.getCurrentUrl()).startsWith(console + "/");
+        waitFor(By.tagName("body"), user);
+        assertThat(browser.findElements(By.cssSelector("#scenario option[value=database-corruption]")))
+                .as("the scenarios, read from incident-service with the provider's token").isNotEmpty();
+        screenshot("board-signed-in-at-identity-provider");
     }
 
     void walk() throws Exception {
