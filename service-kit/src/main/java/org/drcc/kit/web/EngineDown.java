@@ -55,6 +55,24 @@ public enum EngineDown {
     }
 
     /**
+     * Whether the error is this service's own connection pool at its limit, with PostgreSQL answering: HikariCP's
+     * "Connection is not available, request timed out" carries, as its cause, the last failure to open a connection
+     * when there was one (the server down); without such a cause every pooled connection was simply in use. That is
+     * overload, not an outage: the pool must not be retired for it (which would only make it worse) and the answer
+     * must not say the server is unreachable.
+     */
+    public static boolean poolBusy(Throwable error) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            if (is(t, Set.of("java.sql.SQLTransientConnectionException"))) {
+                return t.getCause() == null && t.getMessage() != null
+                        && t.getMessage().contains("Connection is not available");
+            }
+        }
+        return false;
+    }
+
+    /**
      * SQLSTATE class 08 is a connection exception; 57P01-57P03 a server shutting down, crashed or still
      * starting. A constraint violation or a deadlock is no outage and stays with the other handlers.
      */

@@ -65,15 +65,18 @@ public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
      */
     boolean answer(HttpServletRequest request, HttpServletResponse response, EngineDown engine, Throwable error) {
         String what = request.getMethod() + " " + request.getRequestURI();
+        boolean busy = engine == EngineDown.POSTGRESQL && EngineDown.poolBusy(error);
         // the classes only: an engine's message may carry an address, and a log line must never carry a secret
-        log.warn("{} is unreachable: {} answered 503 ({})", engine.title(), what, causes(error));
-        if (engine == EngineDown.POSTGRESQL) {
+        log.warn("{} is {}: {} answered 503 ({})", engine.title(), busy ? "busy (every pooled connection in use)"
+                : "unreachable", what, causes(error));
+        if (engine == EngineDown.POSTGRESQL && !busy) {
             pools.run();
         }
         try {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
-            Problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), engine.title() + " is unreachable",
-                    detail(error, engine, what), Map.of("engine", engine.title()));
+            Problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), engine.title()
+                    + (busy ? " is busy" : " is unreachable"), busy ? busyDetail(what) : detail(error, engine, what),
+                    Map.of("engine", engine.title()));
             return true;
         } catch (IOException e) {
             return false;
@@ -87,6 +90,12 @@ public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
         }
         return engine.title() + " could not be reached, so " + what + " was not done and nothing was changed. "
                 + "Try again in " + retryAfterSeconds + " seconds; GET /actuator/health shows when it is back.";
+    }
+
+    private String busyDetail(String what) {
+        return "Every connection of this service to PostgreSQL was in use for longer than it waits, so " + what
+                + " was not done and nothing was changed. PostgreSQL answers; the service is overloaded. Try again in "
+                + retryAfterSeconds + " seconds.";
     }
 
     private static String causes(Throwable error) {

@@ -48,6 +48,35 @@ class EngineDownResolverTest {
     }
 
     @Test
+    void aPoolWhoseConnectionsAreAllInUseIsBusyNotUnreachableAndIsNotRetired() throws Exception {
+        // HikariCP's timeout without a connection failure beneath it: PostgreSQL answers, the pool is at its limit
+        int[] retired = {0};
+        EngineDownResolver withPools = new EngineDownResolver(5, () -> retired[0]++);
+        Exception error = new CommandExecutionException("declare failed", new CannotCreateTransactionException(
+                "Could not open JPA EntityManager", new SQLTransientConnectionException(
+                "HikariPool-1 - Connection is not available, request timed out after 2000ms (total=10, active=10, "
+                        + "idle=0, waiting=40)")));
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/incidents");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        withPools.resolveException(request, response, null, error);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        JsonNode body = body(response);
+        assertThat(body.get("title").asText()).isEqualTo("PostgreSQL is busy");
+        assertThat(body.get("detail").asText()).contains("was not done and nothing was changed", "overloaded")
+                .doesNotContain("could not be reached");
+        assertThat(retired[0]).as("the pool is kept: retiring it under load would only starve it more").isZero();
+
+        // the same timeout with the server's refusal beneath it is an outage, and the dead connections are retired
+        withPools.resolveException(request, new MockHttpServletResponse(), null, new CannotCreateTransactionException(
+                "x", new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed "
+                + "out after 2000ms.", refused())));
+        assertThat(retired[0]).isEqualTo(1);
+    }
+
+    @Test
     void theEventStoreLosingItsConnectionIsPostgreSqlToo() throws Exception {
         Exception error = new JdbcException("Failed to obtain a database connection",
                 new SQLException("An I/O error occurred while sending to the backend.", "08006"));
