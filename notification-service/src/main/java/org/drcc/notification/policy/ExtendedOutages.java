@@ -2,6 +2,7 @@ package org.drcc.notification.policy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.drcc.notification.plan.CommunicationPlan;
 import org.drcc.notification.plan.PlanInForce;
 import org.drcc.notification.query.IncidentBrief;
@@ -39,14 +40,21 @@ class ExtendedOutages {
         Instant now = clock.instant();
         for (CommunicationPlan.Tier tier : plan.get().tiers()) {
             tier.audiences().stream().filter(a -> a.openLongerThan() != null).forEach(audience -> {
-                for (IncidentBrief brief : briefs.outagesDeclaredBefore(now.minus(audience.openLongerThan()),
-                        audience.name(), BATCH)) {
-                    try {
-                        policy.extendedOutage(brief, tier.id(), audience, now);
-                    } catch (RuntimeException e) {
-                        log.warn("the extended-outage message of incident {} to {} is not scheduled yet; tried again "
-                                + "on the next round", brief.incidentId(), audience.name(), e);
+                // page through all of them: the incidents an audience is not about (another scenario or severity)
+                // stay unanswered and first in line, and must not hide the newer ones it is about
+                List<IncidentBrief> page = briefs.outagesDeclaredBefore(now.minus(audience.openLongerThan()),
+                        audience.name(), null, BATCH);
+                while (!page.isEmpty()) {
+                    for (IncidentBrief brief : page) {
+                        try {
+                            policy.extendedOutage(brief, tier.id(), audience, now);
+                        } catch (RuntimeException e) {
+                            log.warn("the extended-outage message of incident {} to {} is not scheduled yet; tried "
+                                    + "again on the next round", brief.incidentId(), audience.name(), e);
+                        }
                     }
+                    page = page.size() < BATCH ? List.of() : briefs.outagesDeclaredBefore(
+                            now.minus(audience.openLongerThan()), audience.name(), page.get(page.size() - 1), BATCH);
                 }
             });
         }

@@ -59,16 +59,23 @@ public class IncidentBriefs {
 
     /**
      * The incidents whose outage goes on though they were declared before {@code declaredBefore}, and of which
-     * {@code audience} has no extended-outage message yet.
+     * {@code audience} has no extended-outage message yet: up to {@code limit} of them, oldest first, after
+     * {@code after} (null: from the oldest), so that a caller pages through all of them.
      */
-    public List<IncidentBrief> outagesDeclaredBefore(Instant declaredBefore, String audience, int limit) {
+    public List<IncidentBrief> outagesDeclaredBefore(Instant declaredBefore, String audience, IncidentBrief after,
+                                                     int limit) {
+        // no incident of this suite was declared before 1970: the epoch stands for "from the oldest"
+        Timestamp afterAt = Timestamp.from(after == null ? Instant.EPOCH : after.declaredAt());
+        String afterId = after == null ? "" : after.incidentId();
         return jdbc.sql("""
                         SELECT incident_id, scenario_id, title, severity, rto, declared_at, drill FROM incident_brief b
-                        WHERE outage_ended_at IS NULL AND declared_at < ? AND NOT EXISTS (
+                        WHERE outage_ended_at IS NULL AND declared_at < ? AND (declared_at, incident_id) > (?, ?)
+                          AND NOT EXISTS (
                             SELECT 1 FROM notification_delivery d WHERE d.incident_id = b.incident_id
                               AND d.kind = 'extended-outage' AND d.audience = ?)
-                        ORDER BY declared_at LIMIT ?""")
-                .params(Timestamp.from(declaredBefore), audience, limit).query(IncidentBrief.class).list();
+                        ORDER BY declared_at, incident_id LIMIT ?""")
+                .params(Timestamp.from(declaredBefore), afterAt, afterId, audience, limit).query(IncidentBrief.class)
+                .list();
     }
 
     /** The person the incident names as its DR lead, if it names one. */
