@@ -29,6 +29,14 @@ public final class HtmlReport {
             r.incidentRows().forEach(cells -> h.append(row("td", cells, null)));
             h.append("</table>\n").append(image(ReportChart.RECOVERY_TIMES));
         }
+        h.append("<h2>Drills</h2>\n");
+        if (r.drills().isEmpty()) {
+            h.append("<p>").append(escape(ReportText.NO_DRILL)).append("</p>\n");
+        } else {
+            h.append("<table>\n").append(row("th", MonthlyReport.DRILL_COLUMNS, null));
+            r.drillRows().forEach(cells -> h.append(row("td", cells, cells.get(5).equals("passed") ? "met" : "not-met")));
+            h.append("</table>\n");
+        }
         h.append("<p>").append(escape(ReportText.DEFINITIONS)).append("</p>\n</body></html>\n");
         return h.toString();
     }
