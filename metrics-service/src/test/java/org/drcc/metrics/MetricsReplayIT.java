@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.drcc.contract.Topics;
+import org.drcc.contract.drill.DrillFailedEvent;
 import org.drcc.contract.incident.IncidentClosedEvent;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentEvent;
@@ -74,12 +75,19 @@ class MetricsReplayIT {
     void aReplayRebuildsTheFactsFromTheBeginningOfTheTopicAndStillAppliesEachEventOnce() throws Exception {
         Instant base = Instant.now().minus(Duration.ofDays(400)).truncatedTo(ChronoUnit.DAYS);
         Story c;
+        String drill = id();
         try (TestEvents events = new TestEvents(System.getProperty("spring.kafka.bootstrap-servers"))) {
             c = new Story(events, id(), H, false, base).declared();
             String restore = c.restored(H, Duration.ofMinutes(10));
             events.publish(Topics.INCIDENT_EVENTS, c.id, restore, c.restoredEvent(H.multipliedBy(7), H));
+            events.publish(Topics.DRILL_EVENTS, drill, new DrillFailedEvent(drill, "point-in-time-recovery", null,
+                    "step 'restore' failed", null, null, null, null, List.of(), "dana", base.plus(H)));
             events.awaitConsumed("metrics-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+            events.awaitConsumed("metrics-service", Topics.DRILL_EVENTS, Duration.ofSeconds(60));
         }
+        String day = "/api/metrics?from=" + base + "&to=" + base.plus(Duration.ofDays(1));
+        assertThat(get(day).getBody().path("testSuccess").path("counted").asLong()).isEqualTo(1);
+        jdbc.sql("DELETE FROM drill_fact WHERE drill_id = ?").param(drill).update();
         String counts = get("/api/metrics/counts").getBody().toString();
         // What a changed projection would get wrong: the replay must put it right from the topic alone.
         jdbc.sql("UPDATE incident_fact SET restored_at = NULL, restore_point = NULL WHERE incident_id = ?")
@@ -93,11 +101,14 @@ class MetricsReplayIT {
         ResponseEntity<JsonNode> replay = http.postForEntity("/api/metrics/replay", null, JsonNode.class);
 
         assertThat(replay.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(replay.getBody().path("records").asLong()).isGreaterThanOrEqualTo(3);
+        assertThat(replay.getBody().path("records").asLong()).isGreaterThanOrEqualTo(4);
+        assertThat(replay.getBody().path("topics").toString()).contains(Topics.DRILL_EVENTS);
         JsonNode detail = get("/api/metrics/incidents/" + c.id).getBody();
         assertThat(detail.path("timeToRecover").asText()).isEqualTo("PT1H");
         assertThat(detail.path("dataLoss").asText()).isEqualTo("PT10M");
         assertThat(get("/api/metrics/counts").getBody().toString()).isEqualTo(counts);
+        assertThat(get(day).getBody().path("testSuccess").toString()).as("the drill, from dr.drill.events")
+                .isEqualTo("{\"achieved\":0,\"counted\":1,\"ratio\":0.0}");
         assertThat(replayer.outdated()).isFalse();
     }
 
