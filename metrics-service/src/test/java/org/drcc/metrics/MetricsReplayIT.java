@@ -11,7 +11,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.drcc.contract.Topics;
+import org.drcc.contract.drill.DrillEvent;
 import org.drcc.contract.drill.DrillFailedEvent;
+import org.drcc.contract.drill.DrillIncidentDeclaredEvent;
+import org.drcc.contract.drill.DrillPassedEvent;
+import org.drcc.contract.drill.DrillStartedEvent;
+import org.drcc.contract.drill.DrillStepRecordedEvent;
 import org.drcc.contract.incident.IncidentClosedEvent;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentEvent;
@@ -19,8 +24,10 @@ import org.drcc.contract.incident.IncidentRestoredEvent;
 import org.drcc.contract.incident.IncidentTargets;
 import org.drcc.contract.incident.Severity;
 import org.drcc.contract.incident.SeverityChangedEvent;
+import org.drcc.metrics.figures.DrillFact;
 import org.drcc.metrics.figures.IncidentFact;
 import org.drcc.metrics.kafka.FactsReplay;
+import org.drcc.metrics.query.DrillFacts;
 import org.drcc.metrics.query.IncidentFacts;
 import org.drcc.metrics.query.IncidentFactsProjection;
 import org.drcc.metrics.query.ProjectionReset;
@@ -131,6 +138,46 @@ class MetricsReplayIT {
         }
         // These facts were applied without Kafka: a replay would drop them, and the counts with them.
         jdbc.sql("DELETE FROM incident_fact WHERE incident_id LIKE 'order-%'").update();
+    }
+
+    @Test
+    void theDrillFactsDoNotDependOnTheOrderOrTheNumberOfDeliveries(@Autowired DrillFacts drills) {
+        Instant t = Instant.parse("2025-07-01T00:00:00Z");
+        List<DrillEvent> reference = drillStory("drill-order-reference", t);
+        reference.forEach(e -> drills.apply(e, "e-" + e.getClass().getSimpleName()));
+        DrillFact expected = drill(drills, "drill-order-reference", t);
+        assertThat(expected.passed()).isFalse();
+        assertThat(expected.incidentId()).isEqualTo("i-drill");
+        assertThat(expected.failureReason()).isEqualTo("validation failed");
+        assertThat(expected.startedAt()).isEqualTo(t);
+        for (int round = 0; round < 5; round++) {
+            String id = "drill-order-" + round + "-" + id();
+            List<DrillEvent> shuffled = new ArrayList<>(drillStory(id, t));
+            shuffled.addAll(drillStory(id, t));
+            Collections.shuffle(shuffled);
+            shuffled.forEach(e -> drills.apply(e, "e-" + e.getClass().getSimpleName()));
+            assertThat(drill(drills, id, t)).usingRecursiveComparison().ignoringFields("drillId").isEqualTo(expected);
+        }
+        // Applied without Kafka: a replay would drop them.
+        jdbc.sql("DELETE FROM drill_fact WHERE drill_id LIKE 'drill-order-%'").update();
+    }
+
+    private static DrillFact drill(DrillFacts drills, String id, Instant t) {
+        return drills.finishedBetween(t, t.plus(Duration.ofDays(1))).stream().filter(d -> d.drillId().equals(id))
+                .findFirst().orElseThrow();
+    }
+
+    /** Passed and failed both: the aggregate never does so, but the projection must not depend on which came last. */
+    private static List<DrillEvent> drillStory(String id, Instant t) {
+        String s = "database-corruption";
+        return List.of(new DrillStartedEvent(id, s, "foodtruck", "manual", "dana", t),
+                new DrillIncidentDeclaredEvent(id, s, "i-drill", "dana", t.plusSeconds(60)),
+                new DrillStepRecordedEvent(id, s, "restore", "OK", "restored", t, t.plusSeconds(90), "dana",
+                        t.plusSeconds(90)),
+                new DrillPassedEvent(id, s, null, "b-1", t.minus(H), H, H.multipliedBy(2), H, H, "dana",
+                        t.plus(H)),
+                new DrillFailedEvent(id, s, null, "validation failed", null, null, null, null, List.of(), "dana",
+                        t.plus(H.multipliedBy(2))));
     }
 
     private static List<IncidentEvent> story(String id, Instant t) {

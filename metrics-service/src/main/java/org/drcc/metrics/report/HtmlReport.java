@@ -34,7 +34,10 @@ public final class HtmlReport {
             h.append("<p>").append(escape(ReportText.NO_DRILL)).append("</p>\n");
         } else {
             h.append("<table>\n").append(row("th", MonthlyReport.DRILL_COLUMNS, null));
-            r.drillRows().forEach(cells -> h.append(row("td", cells, cells.get(5).equals("passed") ? "met" : "not-met")));
+            List<List<String>> rows = r.drillRows();
+            for (int i = 0; i < rows.size(); i++) {
+                h.append(row("td", rows.get(i), r.drills().get(i).passed() ? "met" : "not-met"));
+            }
             h.append("</table>\n");
         }
         h.append("<p>").append(escape(ReportText.DEFINITIONS)).append("</p>\n</body></html>\n");
