@@ -16,6 +16,10 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.drcc.contract.Topics;
 import org.drcc.contract.backup.RpoAtRiskEvent;
+import org.drcc.contract.drill.DrillFailedEvent;
+import org.drcc.contract.drill.DrillIncidentDeclaredEvent;
+import org.drcc.contract.drill.DrillPassedEvent;
+import org.drcc.contract.drill.DrillStartedEvent;
 import org.drcc.contract.notification.NotificationDeadlineMetEvent;
 import org.drcc.contract.plan.MaintenanceWindowScheduledEvent;
 import org.drcc.contract.plan.SlaStatedEvent;
@@ -68,9 +72,12 @@ class MetricsFiguresIT {
             b = new Story(events, id(), H, false, base.plus(H.multipliedBy(10))).declared();
             b.restored(H.multipliedBy(3), H.multipliedBy(2));
             new Story(events, id(), H, false, base.plus(H.multipliedBy(5))).declared().cancelled(H);
-            new Story(events, id(), H, true, base.plus(H.multipliedBy(2))).declared().restored(H, Duration.ZERO);
+            Story drillIncident = new Story(events, id(), H, true, base.plus(H.multipliedBy(2))).declared();
+            drillIncident.restored(H, Duration.ZERO);
             new Story(events, id(), null, false, base.plus(H.multipliedBy(20))).declared().restored(H, H);
+            drills(events, base, drillIncident);
             events.awaitConsumed("metrics-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+            events.awaitConsumed("metrics-service", Topics.DRILL_EVENTS, Duration.ofSeconds(60));
         }
 
         JsonNode f = get("/api/metrics?from=" + base + "&to=" + base.plus(Duration.ofDays(1))).getBody();
@@ -78,8 +85,9 @@ class MetricsFiguresIT {
         assertThat(f.path("mtbf").asText()).as("(24 h - 5 h down) / 3 failures").isEqualTo("PT6H20M");
         assertThat(rate(f.path("rtoAchievement"))).isEqualTo("2/3");
         assertThat(rate(f.path("rpoAchievement"))).isEqualTo("1/2");
-        assertThat(rate(f.path("testSuccess"))).isEqualTo("1/1");
-        assertThat(f.path("testSuccess").path("ratio").asDouble()).isEqualTo(1.0);
+        assertThat(rate(f.path("testSuccess"))).as("the drills' own outcomes: one passed, one failed without incident")
+                .isEqualTo("1/2");
+        assertThat(f.path("testSuccess").path("ratio").asDouble()).isEqualTo(0.5);
         assertThat(f.path("counts").toString())
                 .isEqualTo("{\"incidents\":3,\"falseAlarms\":1,\"drills\":1,\"restored\":3,\"open\":2}");
 
@@ -93,12 +101,44 @@ class MetricsFiguresIT {
         assertThat(detailB.path("rto").asText() + " " + detailB.path("rpo").asText()).isEqualTo("MISSED MISSED");
     }
 
+    /**
+     * Three drills on dr.drill.events, as backup-service's drill module tells them: one passed (through the drill
+     * incident), one failed before it declared an incident (its failure delivered before its start, and twice), one
+     * still running at the end of the day.
+     */
+    private static void drills(TestEvents events, Instant base, Story drillIncident) throws Exception {
+        String passed = id();
+        Instant started = drillIncident.declaredAt.minusSeconds(60);
+        events.publish(Topics.DRILL_EVENTS, passed, new DrillStartedEvent(passed, "database-corruption", "foodtruck",
+                "manual", "dana", started));
+        events.publish(Topics.DRILL_EVENTS, passed, new DrillIncidentDeclaredEvent(passed, "database-corruption",
+                drillIncident.id, "dana", drillIncident.declaredAt));
+        events.publish(Topics.DRILL_EVENTS, passed, new DrillPassedEvent(passed, "database-corruption",
+                drillIncident.id, "b-" + drillIncident.id, drillIncident.damageStart, H, H.multipliedBy(2),
+                Duration.ZERO, H, "dana", drillIncident.declaredAt.plus(H)));
+        String failed = id();
+        Instant failedAt = base.plus(H.multipliedBy(6));
+        DrillFailedEvent failure = new DrillFailedEvent(failed, "point-in-time-recovery", null,
+                "step 'backup-ready' failed: no verified backup", null, null, null, null, List.of(), "dana", failedAt);
+        String failureId = events.publish(Topics.DRILL_EVENTS, failed, failure);
+        events.publish(Topics.DRILL_EVENTS, failed, failureId, failure);
+        events.publish(Topics.DRILL_EVENTS, failed, new DrillStartedEvent(failed, "point-in-time-recovery",
+                "foodtruck", "manual", "dana", failedAt.minusSeconds(30)));
+        String running = id();
+        events.publish(Topics.DRILL_EVENTS, running, new DrillStartedEvent(running, "application-failover",
+                "foodtruck", "monthly-full", "dana", base.plus(H.multipliedBy(23))));
+    }
+
     @Test
     void prometheusReportsTheFiguresOfTheGaugeWindowAsTheApiDoes() throws Exception {
         Instant base = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
         try (TestEvents events = events()) {
             new Story(events, id(), H, false, base).declared().restored(H, Duration.ZERO);
+            String drill = id();
+            events.publish(Topics.DRILL_EVENTS, drill, new DrillFailedEvent(drill, "application-failover", null,
+                    "no instance took over", null, null, null, null, List.of(), "dana", base.plus(H)));
             events.awaitConsumed("metrics-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+            events.awaitConsumed("metrics-service", Topics.DRILL_EVENTS, Duration.ofSeconds(60));
         }
         Thread.sleep(1100); // the gauges reuse the figures of a scrape for a second
         String prometheus = http.getForObject("/actuator/prometheus", String.class);
@@ -107,8 +147,11 @@ class MetricsFiguresIT {
                 .isEqualTo(Duration.parse(api.path("mttr").asText()).toMillis() / 1000.0);
         assertThat(gauge(prometheus, "dr_rto_achievement_ratio"))
                 .isEqualTo(api.path("rtoAchievement").path("ratio").asDouble());
+        JsonNode testSuccess = api.path("testSuccess");
+        assertThat(testSuccess.path("counted").asLong()).as("at least this test's failed drill").isPositive();
+        assertThat(gauge(prometheus, "dr_test_success_ratio")).isEqualTo(testSuccess.path("ratio").asDouble());
         assertThat(prometheus).contains("dr_mtbf_seconds").contains("dr_rpo_achievement_ratio")
-                .contains("dr_test_success_ratio").contains("dr_incidents_open");
+                .contains("dr_incidents_open");
     }
 
     @Test

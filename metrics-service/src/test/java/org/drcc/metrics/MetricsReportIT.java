@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.Instant;
 import java.util.UUID;
 import org.drcc.contract.Topics;
+import org.drcc.contract.drill.DrillPassedEvent;
 import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
@@ -54,12 +55,18 @@ class MetricsReportIT {
     @Test
     void theMonthlyReportIsGeneratedIntoS3AndServedInBothFormats() throws Exception {
         String real = UUID.randomUUID().toString();
+        String drill = UUID.randomUUID().toString();
         try (TestEvents events = new TestEvents(System.getProperty("spring.kafka.bootstrap-servers"))) {
             new Story(events, real, H, false, Instant.parse("2025-03-10T08:00:00Z")).declared()
                     .restored(H.multipliedBy(5), Duration.ofMinutes(20));
-            new Story(events, UUID.randomUUID().toString(), H, true, Instant.parse("2025-03-20T08:00:00Z"))
-                    .declared().restored(H, Duration.ZERO);
+            Story drillIncident = new Story(events, UUID.randomUUID().toString(), H, true,
+                    Instant.parse("2025-03-20T08:00:00Z")).declared();
+            drillIncident.restored(H, Duration.ZERO);
+            events.publish(Topics.DRILL_EVENTS, drill, new DrillPassedEvent(drill, "database-corruption",
+                    drillIncident.id, "b-1", drillIncident.damageStart, H, H.multipliedBy(2), Duration.ZERO, H, "dana",
+                    Instant.parse("2025-03-20T09:00:00Z")));
             events.awaitConsumed("metrics-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+            events.awaitConsumed("metrics-service", Topics.DRILL_EVENTS, Duration.ofSeconds(60));
         }
 
         ResponseEntity<JsonNode> created = http.postForEntity("/api/metrics/reports/2025-03", null, JsonNode.class);
@@ -72,7 +79,8 @@ class MetricsReportIT {
         assertThat(stored).contains("| MTTR | < 4 h | 5 h 00 min | not met |")
                 .contains("| RTO achievement | 100 % | 0.0 % (0 of 1) | not met |")
                 .contains("| DR test success | 100 % | 100.0 % (1 of 1) | met |")
-                .contains("| " + real + " | database-corruption | HIGH | real |");
+                .contains("| " + real + " | database-corruption | HIGH | real |")
+                .contains("| " + drill + " | database-corruption | – | – | 2025-03-20T09:00:00Z | passed |");
 
         ResponseEntity<String> md = http.getForEntity("/api/metrics/reports/2025-03/report.md", String.class);
         assertThat(md.getHeaders().getContentType().toString()).startsWith("text/markdown");

@@ -67,7 +67,8 @@ class MetricsGauges {
                 f -> ratio(f.incidents().rtoAchievement()));
         gauge("dr.rpo.achievement", "Share of real incidents within RPO" + declared, "ratio",
                 f -> ratio(f.incidents().rpoAchievement()));
-        gauge("dr.test.success", "Share of drills restored within RTO and RPO" + declared, "ratio",
+        gauge("dr.test.success", "Drills passed / drills finished in the last " + settings.gaugeWindow().toDays()
+                        + " days, from the drills' own outcomes", "ratio",
                 f -> ratio(f.incidents().testSuccess()));
         String over = " of the backups started in the last " + settings.gaugeWindow().toDays() + " days";
         gauge("dr.backup.success", "Completed / (completed + failed)" + over, "ratio",

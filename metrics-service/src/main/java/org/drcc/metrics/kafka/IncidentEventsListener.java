@@ -5,7 +5,7 @@ import org.drcc.contract.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Projects incident, backup, notification and plan (maintenance window) events into the facts the metrics are computed from, once per event. */
+/** Projects incident, backup, notification, plan (maintenance window, SLA) and drill events into the facts the metrics are computed from, once per event. */
 @Component
 class IncidentEventsListener {
 
@@ -16,7 +16,7 @@ class IncidentEventsListener {
     }
 
     @KafkaListener(topics = {Topics.INCIDENT_EVENTS, Topics.BACKUP_EVENTS, Topics.NOTIFICATION_EVENTS,
-            Topics.PLAN_EVENTS},
+            Topics.PLAN_EVENTS, Topics.DRILL_EVENTS},
             groupId = "${spring.application.name}")
     void on(ConsumerRecord<String, String> record) {
         events.consume(record);

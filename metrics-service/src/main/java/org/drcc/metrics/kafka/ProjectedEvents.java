@@ -3,6 +3,7 @@ package org.drcc.metrics.kafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.drcc.contract.Topics;
 import org.drcc.contract.backup.BackupEvent;
+import org.drcc.contract.drill.DrillEvent;
 import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.contract.notification.NotificationEvent;
 import org.drcc.contract.plan.PlanEvent;
@@ -10,6 +11,7 @@ import org.drcc.kit.inbox.EventInbox;
 import org.drcc.kit.kafka.CloudEventRecords;
 import org.drcc.kit.kafka.ContractTypes;
 import org.drcc.metrics.query.BackupFactsProjection;
+import org.drcc.metrics.query.DrillFacts;
 import org.drcc.metrics.query.IncidentFactsProjection;
 import org.drcc.metrics.query.MaintenanceWindows;
 import org.drcc.metrics.query.PlanSla;
@@ -28,21 +30,25 @@ class ProjectedEvents {
     static final ContractTypes<BackupEvent> BACKUP_TYPES = ContractTypes.of(BackupEvent.class);
     static final ContractTypes<NotificationEvent> NOTIFICATION_TYPES = ContractTypes.of(NotificationEvent.class);
     static final ContractTypes<PlanEvent> PLAN_TYPES = ContractTypes.of(PlanEvent.class);
+    static final ContractTypes<DrillEvent> DRILL_TYPES = ContractTypes.of(DrillEvent.class);
 
     private final EventInbox inbox;
     private final IncidentFactsProjection incidents;
     private final BackupFactsProjection backups;
     private final MaintenanceWindows maintenance;
     private final PlanSla sla;
+    private final DrillFacts drills;
     private final ApplicationEventPublisher publisher;
 
     ProjectedEvents(EventInbox inbox, IncidentFactsProjection incidents, BackupFactsProjection backups,
-                    MaintenanceWindows maintenance, PlanSla sla, ApplicationEventPublisher publisher) {
+                    MaintenanceWindows maintenance, PlanSla sla, DrillFacts drills,
+                    ApplicationEventPublisher publisher) {
         this.inbox = inbox;
         this.incidents = incidents;
         this.backups = backups;
         this.maintenance = maintenance;
         this.sla = sla;
+        this.drills = drills;
         this.publisher = publisher;
     }
 
@@ -63,6 +69,8 @@ class ProjectedEvents {
                         maintenance.apply(e, CloudEventRecords.eventId(record));
                         sla.apply(e, CloudEventRecords.eventId(record));
                     });
+            case Topics.DRILL_EVENTS -> inbox.consume(record, DRILL_TYPES,
+                    e -> drills.apply(e, CloudEventRecords.eventId(record)));
             default -> throw new IllegalArgumentException("not a projected topic: " + record.topic());
         }
     }

@@ -7,7 +7,7 @@ import org.drcc.contract.Topics;
 final class ProjectedTopics {
 
     static final List<String> ALL = List.of(Topics.INCIDENT_EVENTS, Topics.BACKUP_EVENTS, Topics.NOTIFICATION_EVENTS,
-            Topics.PLAN_EVENTS);
+            Topics.PLAN_EVENTS, Topics.DRILL_EVENTS);
 
     private ProjectedTopics() {
     }

@@ -14,14 +14,15 @@ import org.springframework.stereotype.Component;
  * listener and by the replay alike. Each event sets its own columns, so the result does not depend on
  * the order in which the events of different incidents, or topics, arrive.
  *
- * <p>Backup and notification events have a projection of their own ({@code BackupFactsProjection});
- * {@code VERSION} covers both, as one replay rebuilds them all.
+ * <p>Backup and notification events have a projection of their own ({@code BackupFactsProjection}), and so do
+ * plan and drill events ({@code MaintenanceWindows}, {@code PlanSla}, {@code DrillFacts}); {@code VERSION} covers
+ * them all, as one replay rebuilds them all.
  */
 @Component
 public class IncidentFactsProjection {
 
-    /** Version 4: the events the clocks were read from, and the restore's evidence. Version 3: backup and notification facts. Raise when the projection writes different facts: a start-up then replays the whole history. */
-    public static final int VERSION = 4;
+    /** Version 5: the drills' own outcomes (drill_fact, from dr.drill.events). Version 4: the events the clocks were read from, and the restore's evidence. Version 3: backup and notification facts. Raise when the projection writes different facts: a start-up then replays the whole history. */
+    public static final int VERSION = 5;
     public static final String NAME = "incident_fact";
 
     private final IncidentFacts facts;

@@ -15,8 +15,8 @@ import org.drcc.metrics.figures.SlaFigures;
 import org.springframework.stereotype.Service;
 
 /**
- * The figures, computed at each request from the facts by the pure definitions of {@link Figures} (incidents) and
- * {@link BackupRules} (backups and notifications) and {@link Sla} (the SLA and its error budget).
+ * The figures, computed at each request from the facts by the pure definitions of {@link Figures} (incidents, and drills
+ * for the test success), {@link BackupRules} (backups and notifications) and {@link Sla} (the SLA and its error budget).
  */
 @Service
 public class MetricsQueries {
@@ -25,14 +25,16 @@ public class MetricsQueries {
     private final BackupFacts operations;
     private final MaintenanceWindows maintenance;
     private final PlanSla sla;
+    private final DrillFacts drills;
     private final Clock clock;
 
     MetricsQueries(IncidentFacts facts, BackupFacts operations, MaintenanceWindows maintenance, PlanSla sla,
-                   Clock clock) {
+                   DrillFacts drills, Clock clock) {
         this.facts = facts;
         this.operations = operations;
         this.maintenance = maintenance;
         this.sla = sla;
+        this.drills = drills;
         this.clock = clock;
     }
 
@@ -45,7 +47,8 @@ public class MetricsQueries {
     }
 
     public PeriodFigures figures(Period period) {
-        return Figures.of(facts.declaredBetween(period.from(), period.to()), period, clock.instant());
+        return Figures.of(facts.declaredBetween(period.from(), period.to()),
+                drills.finishedBetween(period.from(), period.to()), period, clock.instant());
     }
 
     public Optional<IncidentRecovery> recovery(String incidentId) {

@@ -19,17 +19,19 @@ public class ProjectionReset {
     private final BackupFacts backups;
     private final MaintenanceWindows maintenance;
     private final PlanSla sla;
+    private final DrillFacts drills;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final String consumer;
 
-    ProjectionReset(IncidentFacts facts, BackupFacts backups, MaintenanceWindows maintenance, PlanSla sla, JdbcClient jdbc,
-                    TransactionTemplate transactions,
+    ProjectionReset(IncidentFacts facts, BackupFacts backups, MaintenanceWindows maintenance, PlanSla sla,
+                    DrillFacts drills, JdbcClient jdbc, TransactionTemplate transactions,
                     @Value("${spring.application.name}") String consumer) {
         this.facts = facts;
         this.backups = backups;
         this.maintenance = maintenance;
         this.sla = sla;
+        this.drills = drills;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.consumer = consumer;
@@ -41,6 +43,7 @@ public class ProjectionReset {
             backups.deleteAll();
             maintenance.deleteAll();
             sla.deleteAll();
+            drills.deleteAll();
             jdbc.sql("DELETE FROM processed_event WHERE consumer = ?").param(consumer).update();
             jdbc.sql("DELETE FROM projection_state WHERE projection = ?").param(IncidentFactsProjection.NAME).update();
         });

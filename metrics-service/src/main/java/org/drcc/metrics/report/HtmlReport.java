@@ -29,6 +29,17 @@ public final class HtmlReport {
             r.incidentRows().forEach(cells -> h.append(row("td", cells, null)));
             h.append("</table>\n").append(image(ReportChart.RECOVERY_TIMES));
         }
+        h.append("<h2>Drills</h2>\n");
+        if (r.drills().isEmpty()) {
+            h.append("<p>").append(escape(ReportText.NO_DRILL)).append("</p>\n");
+        } else {
+            h.append("<table>\n").append(row("th", MonthlyReport.DRILL_COLUMNS, null));
+            List<List<String>> rows = r.drillRows();
+            for (int i = 0; i < rows.size(); i++) {
+                h.append(row("td", rows.get(i), r.drills().get(i).passed() ? "met" : "not-met"));
+            }
+            h.append("</table>\n");
+        }
         h.append("<p>").append(escape(ReportText.DEFINITIONS)).append("</p>\n</body></html>\n");
         return h.toString();
     }

@@ -27,6 +27,13 @@ public final class MarkdownReport {
             r.incidentRows().forEach(cells -> md.append(row(cells)));
             md.append("\n").append(image(ReportChart.RECOVERY_TIMES)).append("\n");
         }
+        md.append("\n## Drills\n\n");
+        if (r.drills().isEmpty()) {
+            md.append(ReportText.NO_DRILL).append("\n");
+        } else {
+            md.append(row(MonthlyReport.DRILL_COLUMNS)).append(separator(MonthlyReport.DRILL_COLUMNS.size()));
+            r.drillRows().forEach(cells -> md.append(row(cells)));
+        }
         md.append("\n").append(ReportText.DEFINITIONS).append("\n");
         return md.toString();
     }

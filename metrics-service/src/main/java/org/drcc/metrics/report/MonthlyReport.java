@@ -4,13 +4,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import org.drcc.metrics.figures.DrillFact;
 import org.drcc.metrics.figures.IncidentRecovery;
 import org.drcc.metrics.figures.PeriodFigures;
 import org.drcc.metrics.figures.Rate;
 
-/** The monthly DR metrics report: the month's figures against the plan's targets, and each incident. */
+/**
+ * The monthly DR metrics report: the month's figures against the plan's targets, each incident declared in the
+ * month, and each drill finished in it (the drills its test success is computed from).
+ */
 public record MonthlyReport(YearMonth month, Instant generatedAt, PeriodFigures figures,
-                            List<IncidentRecovery> incidents) {
+                            List<IncidentRecovery> incidents, List<DrillFact> drills) {
 
     static final Duration MTTR_TARGET = Duration.ofHours(4);
     static final Duration MTBF_TARGET = Duration.ofHours(720);
@@ -42,11 +46,21 @@ public record MonthlyReport(YearMonth month, Instant generatedAt, PeriodFigures 
                         + (r.dataLoss() == null ? "" : "; data loss: " + Human.clock(r.dataLossClock())))).toList();
     }
 
+    static final List<String> DRILL_COLUMNS = List.of("Drill", "Scenario", "Trigger", "Started", "Finished",
+            "Result", "Incident", "Why it failed");
+
+    /** One row per drill finished in the month, in the order of {@link #DRILL_COLUMNS}. */
+    public List<List<String>> drillRows() {
+        return drills.stream().map(d -> List.of(d.drillId(), Human.orDash(d.scenario()), Human.orDash(d.trigger()),
+                Human.orDash(d.startedAt()), Human.orDash(d.finishedAt()), d.passed() ? "passed" : "failed",
+                Human.orDash(d.incidentId()), d.passed() ? "–" : Human.orDash(d.failureReason()))).toList();
+    }
+
     /** The counts in a sentence, the same in both formats. */
     public String summary() {
         var c = figures.counts();
         return "Real incidents: " + c.incidents() + " (restored " + c.restored() + ", open " + c.open()
-                + "); false alarms: " + c.falseAlarms() + "; drills: " + c.drills() + ".";
+                + "); false alarms: " + c.falseAlarms() + "; drill incidents: " + c.drills() + ".";
     }
 
     private static TargetCheck full(String metric, Rate rate) {

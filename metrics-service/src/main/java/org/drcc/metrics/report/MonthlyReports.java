@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.drcc.kit.s3.BucketStore;
 import org.drcc.kit.s3.S3Clients;
+import org.drcc.metrics.figures.DrillFact;
 import org.drcc.metrics.figures.Figures;
 import org.drcc.metrics.figures.IncidentFact;
 import org.drcc.metrics.figures.IncidentRecovery;
 import org.drcc.metrics.figures.Period;
+import org.drcc.metrics.query.DrillFacts;
 import org.drcc.metrics.query.IncidentFacts;
 import org.springframework.stereotype.Service;
 
@@ -29,11 +31,13 @@ public class MonthlyReports {
     public static final String CHART_MEDIA_TYPE = "image/png";
 
     private final IncidentFacts facts;
+    private final DrillFacts drills;
     private final BucketStore store;
     private final Clock clock;
 
-    MonthlyReports(IncidentFacts facts, S3Clients s3, ReportSettings settings, Clock clock) {
+    MonthlyReports(IncidentFacts facts, DrillFacts drills, S3Clients s3, ReportSettings settings, Clock clock) {
         this.facts = facts;
+        this.drills = drills;
         this.store = s3.bucket(settings.reportBucket());
         this.clock = clock;
     }
@@ -48,8 +52,9 @@ public class MonthlyReports {
         Period period = period(month);
         Instant now = clock.instant();
         List<IncidentFact> declared = facts.declaredBetween(period.from(), period.to());
-        MonthlyReport report = new MonthlyReport(month, now, Figures.of(declared, period, now),
-                declared.stream().map(f -> IncidentRecovery.of(f, now)).toList());
+        List<DrillFact> finished = drills.finishedBetween(period.from(), period.to());
+        MonthlyReport report = new MonthlyReport(month, now, Figures.of(declared, finished, period, now),
+                declared.stream().map(f -> IncidentRecovery.of(f, now)).toList(), finished);
         // made on the first report, so the service starts without S3
         store.createIfMissing();
         Map<ReportChart, String> charts = new EnumMap<>(ReportChart.class);

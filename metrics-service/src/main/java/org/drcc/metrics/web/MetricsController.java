@@ -37,7 +37,8 @@ class MetricsController {
     }
 
     @Operation(summary = "The plan's DR metrics for the incidents declared in [from, to)",
-            description = "MTTR, MTBF, RTO and RPO achievement, DR test success; backup success and verification rates of "
+            description = "MTTR, MTBF, RTO and RPO achievement; DR test success of the drills finished in the period "
+                    + "(passed / finished, from the drills' own outcomes); backup success and verification rates of "
                     + "the backups started in the period, newest good backup per database now; notification deadlines "
                     + "met per tier for the notifications due in the period. A figure without data is null.")
     @ApiResponse(responseCode = "200", description = "The figures; null where there is no data")

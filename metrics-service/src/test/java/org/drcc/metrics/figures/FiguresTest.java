@@ -15,7 +15,7 @@ class FiguresTest {
     private static final Instant LATER = at(1000);
 
     private static PeriodFigures figures(Facts... facts) {
-        return Figures.of(List.of(facts).stream().map(Facts::build).toList(), DAY_ONE, LATER);
+        return Figures.of(List.of(facts).stream().map(Facts::build).toList(), List.of(), DAY_ONE, LATER);
     }
 
     @Test
@@ -39,12 +39,12 @@ class FiguresTest {
 
     @Test
     void openIncidentsAreNotInMttrNorInTheRatesUntilTheirRtoElapses() {
-        PeriodFigures f = Figures.of(List.of(declaredAt(23).build()), DAY_ONE, at(24));
+        PeriodFigures f = Figures.of(List.of(declaredAt(23).build()), List.of(), DAY_ONE, at(24));
         assertThat(f.mttr()).isNull();
         assertThat(f.rtoAchievement()).isEqualTo(Rate.of(0, 0));
         assertThat(f.rpoAchievement()).isEqualTo(Rate.of(0, 0));
         assertThat(f.counts().open()).isEqualTo(1);
-        assertThat(Figures.of(List.of(declaredAt(23).build()), DAY_ONE, at(26)).rtoAchievement())
+        assertThat(Figures.of(List.of(declaredAt(23).build()), List.of(), DAY_ONE, at(26)).rtoAchievement())
                 .isEqualTo(Rate.of(0, 1));
     }
 
@@ -68,7 +68,7 @@ class FiguresTest {
 
     @Test
     void aPeriodStillRunningCountsOnlyItsPastAsOperatingTime() {
-        PeriodFigures f = Figures.of(List.of(declaredAt(1).restored(1, 0).build()), DAY_ONE, at(12));
+        PeriodFigures f = Figures.of(List.of(declaredAt(1).restored(1, 0).build()), List.of(), DAY_ONE, at(12));
         assertThat(f.mtbf()).isEqualTo(Duration.ofHours(11));
     }
 
@@ -88,8 +88,8 @@ class FiguresTest {
 
     @Test
     void anIncidentNotRestoredIsDownUntilNowOrThePeriodEnd() {
-        assertThat(Figures.of(List.of(declaredAt(20).build()), DAY_ONE, at(30)).mtbf()).isEqualTo(Duration.ofHours(20));
-        assertThat(Figures.of(List.of(declaredAt(20).build()), DAY_ONE, at(22)).mtbf()).isEqualTo(Duration.ofHours(20));
+        assertThat(Figures.of(List.of(declaredAt(20).build()), List.of(), DAY_ONE, at(30)).mtbf()).isEqualTo(Duration.ofHours(20));
+        assertThat(Figures.of(List.of(declaredAt(20).build()), List.of(), DAY_ONE, at(22)).mtbf()).isEqualTo(Duration.ofHours(20));
     }
 
     @Test
@@ -101,13 +101,59 @@ class FiguresTest {
         assertThat(f.rpoAchievement()).isEqualTo(new Rate(1, 3, 1.0 / 3));
     }
 
+    private static DrillFact passed(String id, double startedAt, double passedAt) {
+        return new DrillFact(id, "database-corruption", "manual", at(startedAt), "i-" + id, at(passedAt), null, null,
+                "e-" + id);
+    }
+
+    private static DrillFact failed(String id, double startedAt, double failedAt, String incidentId) {
+        return new DrillFact(id, "point-in-time-recovery", "manual", at(startedAt), incidentId, null, at(failedAt),
+                "step 'backup-ready' failed", "e-" + id);
+    }
+
+    private static DrillFact running(String id, double startedAt) {
+        return new DrillFact(id, "application-failover", "manual", at(startedAt), null, null, null, null, null);
+    }
+
+    private static Rate testSuccess(DrillFact... drills) {
+        return Figures.of(List.of(), List.of(drills), DAY_ONE, LATER).testSuccess();
+    }
+
     @Test
-    void testSuccessCountsDecidedDrillsOnly() {
-        PeriodFigures f = Figures.of(List.of(declaredAt(1).drill().restored(1, 10).build(),
-                declaredAt(2).drill().restored(3, 10).build(), declaredAt(3).drill().cancelledAfter(1).build(),
-                declaredAt(4).drill().build(), declaredAt(5).restored(9, 10).build()), DAY_ONE, at(5.5));
-        assertThat(f.testSuccess()).isEqualTo(Rate.of(1, 3));
-        assertThat(f.testSuccess().ratio()).isEqualTo(1.0 / 3);
+    void noDrillFinishedIsNoDataNotAHundredPercent() {
+        assertThat(testSuccess()).isEqualTo(new Rate(0, 0, null));
+        assertThat(testSuccess(running("r", 1), passed("before", -3, -1), passed("after", 23, 25)).ratio())
+                .as("running, finished the day before, finished the day after").isNull();
+    }
+
+    @Test
+    void aDrillIncidentRestoredInTimeIsNoTestSuccessWithoutTheDrillsOwnOutcome() {
+        PeriodFigures f = figures(declaredAt(1).drill().restored(1, 10));
+        assertThat(f.testSuccess().ratio()).isNull();
+        assertThat(f.counts().drills()).as("still counted as a drill incident").isEqualTo(1);
+    }
+
+    @Test
+    void aDrillThatFailedWithoutAnIncidentCountsAsAFailure() {
+        assertThat(testSuccess(failed("f", 1, 1.5, null))).isEqualTo(Rate.of(0, 1));
+        Rate rate = testSuccess(passed("p", 2, 3), failed("f", 1, 1.5, null), running("r", 4));
+        assertThat(rate).isEqualTo(Rate.of(1, 2));
+        assertThat(rate.ratio()).isEqualTo(0.5);
+    }
+
+    @Test
+    void aDrillBelongsToThePeriodItFinishedInTheStartIncludedTheEndExcluded() {
+        assertThat(testSuccess(passed("at-start", -1, 0), failed("at-end", 23, 24, "i-2"),
+                failed("started-in-finished-after", 20, 24.5, null))).isEqualTo(Rate.of(1, 1));
+        assertThat(testSuccess(passed("last-second", 23, 24 - 1.0 / 3600))).isEqualTo(Rate.of(1, 1));
+    }
+
+    @Test
+    void aDrillReportedBothPassedAndFailedCountsAsFailed() {
+        DrillFact both = new DrillFact("b", "database-corruption", "manual", at(1), null, at(2), at(3), "late", "e");
+        assertThat(both.passed()).isFalse();
+        assertThat(both.finishedAt()).isEqualTo(at(3));
+        assertThat(testSuccess(both)).isEqualTo(Rate.of(0, 1));
     }
 
     @Test

@@ -113,25 +113,6 @@ class IncidentRecoveryTest {
     }
 
     @Test
-    void aDrillSucceedsOnlyWhenRestoredWithinRtoAndRpo() {
-        assertThat(Figures.drillSucceeded(declaredAt(0).drill().restored(1, 10).build(), LATER)).contains(true);
-        assertThat(Figures.drillSucceeded(declaredAt(0).drill().noRpo().restored(1, 0).build(), LATER))
-                .contains(true);
-        assertThat(Figures.drillSucceeded(declaredAt(0).drill().restored(3, 10).build(), LATER)).contains(false);
-        assertThat(Figures.drillSucceeded(declaredAt(0).drill().restored(1, 90).build(), LATER)).contains(false);
-        assertThat(Figures.drillSucceeded(declaredAt(0).drill().noDamageStart().restored(1, 0).build(), LATER))
-                .contains(false);
-    }
-
-    @Test
-    void aCancelledDrillFailedAndARunningOneIsUndecided() {
-        assertThat(Figures.drillSucceeded(declaredAt(0).drill().cancelledAfter(1).build(), LATER))
-                .contains(false);
-        assertThat(Figures.drillSucceeded(declaredAt(0).drill().build(), at(1))).isEmpty();
-        assertThat(Figures.drillSucceeded(declaredAt(0).drill().build(), at(3))).contains(false);
-    }
-
-    @Test
     void factsSeenBeforeTheirDeclarationArePending() {
         IncidentFact f = new IncidentFact("x", "s", null, false, Duration.ofHours(2), null, null, null, null,
                 at(1), null, null, null, null);

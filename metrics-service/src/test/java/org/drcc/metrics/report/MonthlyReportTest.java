@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import org.drcc.metrics.figures.DrillFact;
 import org.drcc.metrics.figures.IncidentFact;
 import org.drcc.metrics.figures.IncidentRecovery;
 import org.drcc.metrics.figures.PeriodCounts;
@@ -20,10 +21,20 @@ class MonthlyReportTest {
     static final Instant TO = Instant.parse("2026-12-01T00:00:00Z");
 
     static MonthlyReport report(Duration mttr, Duration mtbf, Rate rto, List<IncidentRecovery> incidents) {
+        return report(mttr, mtbf, rto, incidents, List.of());
+    }
+
+    static MonthlyReport report(Duration mttr, Duration mtbf, Rate rto, List<IncidentRecovery> incidents,
+                                List<DrillFact> drills) {
         PeriodFigures f = new PeriodFigures(FROM, TO, TO, mttr, mtbf, rto, Rate.of(0, 0), Rate.of(2, 2),
                 new PeriodCounts(incidents.size(), 0, 0, 0, incidents.size()));
-        return new MonthlyReport(MONTH, TO, f, incidents);
+        return new MonthlyReport(MONTH, TO, f, incidents, drills);
     }
+
+    static final DrillFact PASSED = new DrillFact("d-1", "database-corruption", "monthly-full", FROM.plusSeconds(60),
+            "i-9", FROM.plusSeconds(600), null, null, "e-1");
+    static final DrillFact FAILED = new DrillFact("d-2", "point-in-time-recovery", "manual", FROM.plusSeconds(700),
+            null, null, FROM.plusSeconds(800), "step 'backup-ready' failed", "e-2");
 
     static IncidentRecovery incident(String id, String scenario) {
         IncidentFact fact = new IncidentFact(id, scenario, "HIGH", false, Duration.ofHours(2), null, FROM, null,
@@ -48,6 +59,16 @@ class MonthlyReportTest {
         List<TargetCheck> checks = report(null, null, Rate.of(0, 0), List.of()).checks();
         assertThat(checks.subList(0, 4)).extracting(TargetCheck::verdict).containsOnly("no data");
         assertThat(checks.get(0).value()).isEqualTo("no data");
+    }
+
+    @Test
+    void aDrillRowShowsItsOutcomeAndWhyItFailedIncidentOrNot() {
+        MonthlyReport r = report(null, null, Rate.of(0, 0), List.of(), List.of(PASSED, FAILED));
+        assertThat(r.drillRows()).containsExactly(
+                List.of("d-1", "database-corruption", "monthly-full", FROM.plusSeconds(60).toString(),
+                        FROM.plusSeconds(600).toString(), "passed", "i-9", "–"),
+                List.of("d-2", "point-in-time-recovery", "manual", FROM.plusSeconds(700).toString(),
+                        FROM.plusSeconds(800).toString(), "failed", "–", "step 'backup-ready' failed"));
     }
 
     @Test
