@@ -101,6 +101,9 @@ class IncidentLifecycleIT {
         assertThat(proof).containsEntry("intact", true);
         assertThat(((Number) proof.get("checkpointsChecked")).intValue()).isPositive();
         assertThat(((Number) proof.get("eventsChecked")).intValue()).isGreaterThan(((Number) closed.get("version")).intValue());
+        assertThat(http.getForObject("/actuator/prometheus", String.class)).as("the gauges the DrAuditChainUnlinked alert reads")
+                .containsPattern("(?m)^dr_audit_unlinked_events(\\{[^}]*})? [0-9]")
+                .containsPattern("(?m)^dr_audit_unlinked_oldest_seconds(\\{[^}]*})? [0-9]");
         String export = http.getForObject("/api/audit/events/export?incidentId=" + id, String.class);
         assertThat(export.lines()).hasSize(((Number) closed.get("version")).intValue() + 1)
                 .allMatch(line -> line.contains("\"incidentId\":\"" + id + "\""));

@@ -1,7 +1,9 @@
 package org.drcc.kit.audit;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.drcc.kit.keys.KeyFiles;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,13 +30,24 @@ public class AuditTrailAutoConfiguration {
     }
 
     @Bean
-    ChainVerifier chainVerifier(DataSource dataSource, ChainSigner signer) {
-        return new ChainVerifier(dataSource, signer, Clock.systemUTC());
+    ChainLinker chainLinker(DataSource dataSource, @Value("${dr.audit.link-interval:PT0.2S}") Duration interval) {
+        return new ChainLinker(dataSource, interval);
     }
 
     @Bean
-    CheckpointWriter checkpointWriter(JdbcClient jdbc, ChainSigner signer) {
-        return new CheckpointWriter(jdbc, signer, Clock.systemUTC());
+    MeterBinder chainLinkLag(ChainLinker linker) {
+        return new ChainLinkLag(linker);
+    }
+
+    @Bean
+    ChainVerifier chainVerifier(DataSource dataSource, ChainSigner signer, ChainLinker linker,
+                                @Value("${dr.audit.link-overdue:PT5M}") Duration overdue) {
+        return new ChainVerifier(dataSource, signer, linker, overdue, Clock.systemUTC());
+    }
+
+    @Bean
+    CheckpointWriter checkpointWriter(JdbcClient jdbc, ChainLinker linker, ChainSigner signer) {
+        return new CheckpointWriter(jdbc, linker, signer, Clock.systemUTC());
     }
 
     @Bean

@@ -5,12 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.PGStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,9 +22,13 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 /**
  * Walks the whole chain in order, recomputing every link from the stored event bytes, and checks the
  * signed checkpoints against it. Reports the first break; an intact trail passes. A cursor keeps
- * memory flat however long the trail.
+ * memory flat however long the trail. It first has the linker link every event committed so far; an event
+ * committed since is reported as not yet linked ({@code eventsPending}), not as a break, unless it has waited
+ * longer than {@code overdue} (the linker is not running) or its queue row is gone (deleted behind the trail's back).
  */
 public class ChainVerifier {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainVerifier.class);
 
     private static final byte[] GENESIS = new byte[32];
     private static final HexFormat HEX = HexFormat.of();
@@ -37,9 +44,16 @@ public class ChainVerifier {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final ChainSigner signer;
+    private final Runnable linkFirst;
+    private final Duration overdue;
     private final Clock clock;
 
-    public ChainVerifier(DataSource dataSource, ChainSigner signer, Clock clock) {
+    public ChainVerifier(DataSource dataSource, ChainSigner signer, ChainLinker linker, Duration overdue, Clock clock) {
+        this(dataSource, signer, linker::linkNow, overdue, clock);
+    }
+
+    /** With {@code linkFirst} what runs before the walk: the linker, or nothing to check a linker that stopped. */
+    ChainVerifier(DataSource dataSource, ChainSigner signer, Runnable linkFirst, Duration overdue, Clock clock) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -47,10 +61,18 @@ public class ChainVerifier {
         // one snapshot for the walk and the head: a service storing events meanwhile is not a broken chain
         this.readOnly.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.signer = signer;
+        this.linkFirst = linkFirst;
+        this.overdue = overdue;
         this.clock = clock;
     }
 
     public ChainReport verify() {
+        try {
+            linkFirst.run();
+        } catch (RuntimeException e) {
+            // verified all the same: what the linker could not link is reported as pending, or overdue
+            log.warn("The audit chain's linker failed before a verification ({})", e.getClass().getSimpleName());
+        }
         return readOnly.execute(status -> walk());
     }
 
@@ -72,17 +94,37 @@ public class ChainVerifier {
         if (walk.firstBreak == null) {
             walk.firstBreak = afterTheWalk(walk);
         }
-        return new ChainReport(walk.firstBreak == null, walk.checked, walk.checkpointsChecked, HEX.formatHex(walk.previous),
-                clock.instant(), walk.firstBreak);
+        long pending = jdbc.queryForObject("SELECT count(*) FROM event_chain_pending", Long.class);
+        return new ChainReport(walk.firstBreak == null, walk.checked, pending, walk.checkpointsChecked,
+                HEX.formatHex(walk.previous), clock.instant(), walk.firstBreak);
     }
 
     private ChainBreak afterTheWalk(Walk walk) {
         Long extra = jdbc.query("""
-                SELECT e.globalIndex FROM DomainEventEntry e LEFT JOIN event_chain c ON c.global_index = e.globalIndex
-                WHERE c.chain_seq IS NULL ORDER BY e.globalIndex LIMIT 1""", rs -> rs.next() ? rs.getLong(1) : null);
+                SELECT e.globalIndex FROM DomainEventEntry e
+                WHERE NOT EXISTS (SELECT 1 FROM event_chain c WHERE c.global_index = e.globalIndex)
+                  AND NOT EXISTS (SELECT 1 FROM event_chain_pending p WHERE p.global_index = e.globalIndex)
+                ORDER BY e.globalIndex LIMIT 1""", rs -> rs.next() ? rs.getLong(1) : null);
         if (extra != null) {
-            return new ChainBreak("EXTRA_EVENT", null, extra, null, "a stored event that is not in the chain: "
-                    + "inserted behind the trigger's back");
+            return new ChainBreak("EXTRA_EVENT", null, extra, null, "a stored event that is neither in the chain nor "
+                    + "queued to be linked: inserted behind the trigger's back, or its queue row deleted");
+        }
+        ChainBreak queued = jdbc.query("""
+                SELECT p.global_index, e.eventIdentifier, extract(epoch FROM clock_timestamp() - p.queued_at)
+                FROM event_chain_pending p LEFT JOIN DomainEventEntry e ON e.globalIndex = p.global_index
+                WHERE e.globalIndex IS NULL OR p.queued_at < clock_timestamp() - make_interval(secs => ?)
+                ORDER BY p.global_index LIMIT 1""", rs -> {
+            if (!rs.next()) {
+                return null;
+            }
+            String eventId = rs.getString(2);
+            return eventId == null
+                    ? new ChainBreak("MISSING_EVENT", null, rs.getLong(1), null, "an event queued to be linked was deleted")
+                    : new ChainBreak("UNLINKED_EVENT", null, rs.getLong(1), eventId, "stored " + Math.round(rs.getDouble(3))
+                            + " s ago and still not linked (more than " + overdue.toSeconds() + " s): is the linker running?");
+        }, overdue.toMillis() / 1000.0);
+        if (queued != null) {
+            return queued;
         }
         Map<String, Object> head = jdbc.queryForMap("SELECT chain_seq, hash FROM event_chain_head WHERE id = 1");
         if (((Number) head.get("chain_seq")).longValue() != walk.expectedSeq - 1

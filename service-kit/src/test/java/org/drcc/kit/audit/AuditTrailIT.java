@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.drcc.engines.Engines;
@@ -20,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The audit trail on a real PostgreSQL: the database refuses changes to stored events, and every kind of
  * tampering done behind its back (as a superuser with triggers off) is found and named by verify.
- * Each test gets its own database with an Axon event store, the audit migration and five chained events.
+ * Each test gets its own database with an Axon event store, the audit migration and five chained events (linked by
+ * the linker before the checkpoint is signed).
  */
 @WithEngines(database = "incident")
 class AuditTrailIT {
@@ -30,6 +32,7 @@ class AuditTrailIT {
 
     private DataSource db;
     private ChainSigner signer;
+    private ChainLinker linker;
     private ChainVerifier verifier;
 
     @BeforeEach
@@ -39,16 +42,13 @@ class AuditTrailIT {
         db = engines.postgres().dataSource(name);
         Flyway.configure().dataSource(db).locations("classpath:db/kit", "classpath:db/axon", "classpath:db/audit").load().migrate();
         for (int i = 0; i < 5; i++) {
-            JdbcClient.create(db).sql("""
-                            INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,
-                                                          payload, payloadType, timeStamp)
-                            VALUES ('incident-1', ?, 'Incident', ?, ?, 'org.drcc.contract.incident.NoteAddedEvent', ?)""")
-                    .params(i, "event-" + i, ("{\"text\":\"note " + i + "\"}").getBytes(), "2026-11-25T10:0" + i + ":00Z")
-                    .update();
+            addEvent(i);
         }
         signer = ChainSigner.fromFile(keys.resolve("audit.key"));
-        verifier = new ChainVerifier(db, signer, Clock.systemUTC());
-        new CheckpointWriter(JdbcClient.create(db), signer, Clock.systemUTC()).checkpoint();
+        linker = new ChainLinker(db, Duration.ofMillis(200));
+        verifier = new ChainVerifier(db, signer, linker, Duration.ofMinutes(5), Clock.systemUTC());
+        // links the five first: a checkpoint covers every event stored before it
+        new CheckpointWriter(JdbcClient.create(db), linker, signer, Clock.systemUTC()).checkpoint();
     }
 
     @Test
@@ -56,7 +56,53 @@ class AuditTrailIT {
         ChainReport report = verifier.verify();
         assertThat(report.intact()).isTrue();
         assertThat(report.eventsChecked()).isEqualTo(5);
+        assertThat(report.eventsPending()).isZero();
         assertThat(report.checkpointsChecked()).isEqualTo(1);
+    }
+
+    @Test
+    void anEventStoredJustBeforeAVerificationIsLinkedByIt() {
+        addEvent(5);
+        assertThat(count("SELECT count(*) FROM event_chain_pending")).as("queued, not linked, at its commit").isOne();
+
+        ChainReport report = verifier.verify();
+        assertThat(report.intact()).isTrue();
+        assertThat(report.eventsChecked()).isEqualTo(6);
+        assertThat(report.eventsPending()).isZero();
+    }
+
+    @Test
+    void aQueuedEventIsReportedAsNotYetLinkedAndOverdueOnceItWaitedTooLong() {
+        addEvent(5);
+        // the linker does not run: the event waits in the queue
+        ChainVerifier linkerStopped = new ChainVerifier(db, signer, () -> { }, Duration.ofMinutes(5), Clock.systemUTC());
+        ChainReport report = linkerStopped.verify();
+        assertThat(report.intact()).as("waiting a moment is not a break").isTrue();
+        assertThat(report.eventsChecked()).isEqualTo(5);
+        assertThat(report.eventsPending()).isOne();
+
+        ChainVerifier impatient = new ChainVerifier(db, signer, () -> { }, Duration.ZERO, Clock.systemUTC());
+        assertThat(impatient.verify().firstBreak()).extracting(ChainBreak::kind, ChainBreak::eventIdentifier)
+                .containsExactly("UNLINKED_EVENT", "event-5");
+    }
+
+    @Test
+    void aQueueRowDeletedBehindTheTriggersIsFound() throws Exception {
+        addEvent(5);
+        behindTheTriggers("DELETE FROM event_chain_pending");
+        assertThat(verifier.verify().firstBreak()).extracting(ChainBreak::kind, ChainBreak::globalIndex)
+                .containsExactly("EXTRA_EVENT", globalIndex("event-5"));
+    }
+
+    @Test
+    void aQueuedEventDeletedBehindTheTriggersIsFound() throws Exception {
+        addEvent(5);
+        long index = globalIndex("event-5");
+        behindTheTriggers("DELETE FROM DomainEventEntry WHERE eventIdentifier = 'event-5'");
+        ChainReport report = verifier.verify();
+        assertThat(report.firstBreak()).extracting(ChainBreak::kind, ChainBreak::globalIndex)
+                .containsExactly("MISSING_EVENT", index);
+        assertThat(report.eventsChecked()).as("the linker left it queued").isEqualTo(5);
     }
 
     @Test
@@ -67,6 +113,11 @@ class AuditTrailIT {
         assertThatThrownBy(() -> sql("TRUNCATE DomainEventEntry CASCADE")).hasMessageContaining("append-only");
         assertThatThrownBy(() -> sql("DELETE FROM event_chain")).hasMessageContaining("append-only");
         assertThatThrownBy(() -> sql("UPDATE chain_checkpoint SET chain_seq = 1")).hasMessageContaining("append-only");
+        addEvent(5);
+        assertThatThrownBy(() -> sql("DELETE FROM event_chain_pending")).as("a queued event stays queued till linked")
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> sql("UPDATE event_chain_pending SET queued_at = now()")).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> sql("TRUNCATE event_chain_pending")).hasMessageContaining("append-only");
         assertThat(verifier.verify().intact()).isTrue();
     }
 
@@ -136,6 +187,24 @@ class AuditTrailIT {
                   UPDATE event_chain_head SET hash = prev;
                 END $$""");
         assertThat(verifier.verify().firstBreak().kind()).isEqualTo("CHECKPOINT_MISMATCH");
+    }
+
+    private void addEvent(int i) {
+        JdbcClient.create(db).sql("""
+                        INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,
+                                                      payload, payloadType, timeStamp)
+                        VALUES ('incident-1', ?, 'Incident', ?, ?, 'org.drcc.contract.incident.NoteAddedEvent', ?)""")
+                .params(i, "event-" + i, ("{\"text\":\"note " + i + "\"}").getBytes(), "2026-11-25T10:0" + i + ":00Z")
+                .update();
+    }
+
+    private long count(String query) {
+        return JdbcClient.create(db).sql(query).query(Long.class).single();
+    }
+
+    private long globalIndex(String eventId) {
+        return JdbcClient.create(db).sql("SELECT globalIndex FROM DomainEventEntry WHERE eventIdentifier = ?")
+                .param(eventId).query(Long.class).single();
     }
 
     private void sql(String statement) throws Exception {

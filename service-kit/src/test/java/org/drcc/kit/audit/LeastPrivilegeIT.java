@@ -54,7 +54,24 @@ class LeastPrivilegeIT {
                                                   payloadType, timeStamp)
                     VALUES ('incident-1', 0, 'Incident', 'event-1', '\\x7b7d', 'x', '2026-11-30T10:00:00Z')""");
             assertThat(count(app, "SELECT count(*) FROM DomainEventEntry")).isEqualTo(1);
-            assertThat(count(app, "SELECT count(*) FROM event_chain")).as("linked by the trigger").isEqualTo(1);
+            assertThat(count(app, "SELECT count(*) FROM event_chain_pending")).as("queued by the trigger").isEqualTo(1);
+            assertThat(count(app, "SELECT link_pending(500, true)")).as("linked through the linker's function").isEqualTo(1);
+            assertThat(count(app, "SELECT count(*) FROM event_chain")).isEqualTo(1);
+            assertThat(count(app, "SELECT count(*) FROM event_chain_pending")).isZero();
+        }
+    }
+
+    @Test
+    void theServiceRoleWritesTheLinksTheHeadAndTheQueueOnlyThroughTheLinker() throws SQLException {
+        try (Connection app = connect("incident", "incident_app")) {
+            assertThatThrownBy(() -> execute(app, "INSERT INTO event_chain VALUES (99, 99, 'forged', '\\x00', '\\x00')"))
+                    .hasMessageContaining("permission denied for table event_chain");
+            assertThatThrownBy(() -> execute(app, "UPDATE event_chain_head SET chain_seq = 0"))
+                    .hasMessageContaining("permission denied for table event_chain_head");
+            assertThatThrownBy(() -> execute(app, "DELETE FROM event_chain_pending"))
+                    .hasMessageContaining("permission denied for table event_chain_pending");
+            assertThatThrownBy(() -> execute(app, "INSERT INTO event_chain_pending VALUES (99)"))
+                    .hasMessageContaining("permission denied for table event_chain_pending");
         }
     }
 
