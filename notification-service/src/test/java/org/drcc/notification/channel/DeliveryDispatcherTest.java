@@ -74,7 +74,7 @@ class DeliveryDispatcherTest {
         }).when(courier).deliver(any(), any());
 
         DeliveryDispatcher dispatcher = new DeliveryDispatcher(deliveries, commands,
-                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC), plan, courier, lease, LIMIT);
+                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC), plan, courier, lease, LIMIT, 50);
         Thread round = new Thread(dispatcher::deliverDue);
         round.start();
 
