@@ -243,6 +243,45 @@ class StatusSubscriptionsIT {
         assertThat(limited.body()).contains("for each client address");
     }
 
+    /** Erasing a person (four eyes) destroys the keys of their subscriptions: the address reads [forgotten]. */
+    @Test
+    @Order(5)
+    void erasingTheSubscriberDestroysTheirAddressAndTheyAreToldNothingMore() throws Exception {
+        String erin = "erin-" + UUID.randomUUID() + "@example.com";
+        String frank = "frank-" + UUID.randomUUID() + "@example.com";
+        for (String who : List.of(erin, frank)) {
+            assertThat(subscribe("{\"email\": \"" + who + "\"}").statusCode()).isEqualTo(202);
+            assertThat(follow(link(CONFIRM, awaitMail(who, "Confirm your subscription")))).contains("Subscription confirmed");
+        }
+        String id = jdbc.sql("SELECT subscription_id FROM status_subscription WHERE target_hash = ?")
+                .param(org.drcc.notification.subscription.SubscriptionRules.targetHash("email", erin))
+                .query(String.class).single();
+
+        HttpHeaders sam = new HttpHeaders();
+        sam.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.SECURITY, "sam"));
+        sam.setContentType(MediaType.APPLICATION_JSON);
+        var requested = http.exchange("/api/privacy/erasures", HttpMethod.POST, new HttpEntity<>(
+                "{\"identifier\": \"" + erin + "\", \"reason\": \"GDPR-17 ticket 42\"}", sam), String.class);
+        assertThat(requested.getStatusCode().value()).as(requested.getBody()).isEqualTo(202);
+        String erasure = JSON.readTree(requested.getBody()).path("erasureId").asText();
+        HttpHeaders tess = new HttpHeaders();
+        tess.set(HttpHeaders.AUTHORIZATION, TestTokens.bearer(Roles.SECURITY, "tess"));
+        tess.setContentType(MediaType.APPLICATION_JSON);
+        var confirmed = http.exchange("/api/privacy/erasures/" + erasure + "/confirm", HttpMethod.POST,
+                new HttpEntity<>("{\"identifier\": \"" + erin + "\"}", tess), String.class);
+        assertThat(confirmed.getStatusCode().value()).as(confirmed.getBody()).isEqualTo(200);
+
+        String sealed = jdbc.sql("SELECT target FROM status_subscription WHERE subscription_id = ?").param(id)
+                .query(String.class).single();
+        assertThat(cipher.open(sealed)).isEqualTo(PersonalDataCipher.FORGOTTEN);
+        String incident = declare();
+        String text = "Menus are back " + UUID.randomUUID();
+        publish(incident, text);
+        awaitMail(frank, text);
+        assertThat(mailsTo(erin)).as("erased: the update Frank got never reached Erin")
+                .noneMatch(m -> body(m).contains(text));
+    }
+
     private HttpResponse<String> subscribe(String body) throws Exception {
         return send("POST", "/api/status/subscriptions", "application/json", body);
     }
