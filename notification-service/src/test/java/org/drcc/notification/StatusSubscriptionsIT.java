@@ -70,8 +70,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StatusSubscriptionsIT {
 
-    private static final Pattern CONFIRM = Pattern.compile("https://status\\.example\\.test(/status/subscriptions/confirm\\?token=[A-Za-z0-9_-]+)");
-    private static final Pattern UNSUBSCRIBE = Pattern.compile("https://status\\.example\\.test(/status/subscriptions/unsubscribe\\?token=[A-Za-z0-9_-]+)");
+    /*
+     * The links, on the public URL of the instance that sent the message: in a test JVM that also holds
+     * NotificationServiceIT's context, either instance's dispatcher may send it (they share the database).
+     */
+    private static final Pattern CONFIRM = Pattern.compile("https?://[^/\\s]+(/status/subscriptions/confirm\\?token=[A-Za-z0-9_-]+)");
+    private static final Pattern UNSUBSCRIBE = Pattern.compile("https?://[^/\\s]+(/status/subscriptions/unsubscribe\\?token=[A-Za-z0-9_-]+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -121,7 +125,8 @@ class StatusSubscriptionsIT {
         publish(incident, first);
         MimeMessage update = awaitMail(ann, first);
         assertThat(update.getSubject()).contains("Food Truck Management System status", "update");
-        assertThat(update.getHeader("List-Unsubscribe")[0]).startsWith("<https://status.example.test/status/subscriptions/unsubscribe?token=");
+        assertThat(update.getHeader("List-Unsubscribe")[0]).matches("<https?://[^/]+/status/subscriptions/unsubscribe\\?token=[A-Za-z0-9_-]{43}>")
+                .contains(link(UNSUBSCRIBE, update));
         assertThat(update.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(mailsTo(ann)).as("unconfirmed, it was not told of the update before its confirmation")
                 .noneMatch(m -> body(m).contains(before));

@@ -2,9 +2,11 @@ package org.drcc.notification.subscription;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.kit.schedule.ClusterOnce;
 import org.drcc.notification.command.Envelope;
 import org.drcc.notification.command.NotificationId;
 import org.drcc.notification.command.ScheduleNotificationCommand;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
  * (line, subscriber), its id named for both, so a batch repeated after a crash, or run by two instances at once,
  * owes no second message. At most {@code fan-out-batch} are scheduled per round, in subscriber order with a cursor
  * stored after each batch; a subscriber confirmed after the line was recorded is not told of it. Also expires the
- * e-mail subscriptions left unconfirmed.
+ * e-mail subscriptions left unconfirmed. One instance at a time ({@link ClusterOnce}).
  */
 @Component
 class SubscriberFanOut {
@@ -43,9 +45,12 @@ class SubscriberFanOut {
     private final SubscriptionSettings settings;
     private final Subscriptions subscriptions;
     private final Clock clock;
+    private final Runnable once;
 
     SubscriberFanOut(JdbcClient jdbc, CommandGateway commands, StatusBoard board, StatusPageSettings page,
-                     SubscriptionSettings settings, Subscriptions subscriptions, Clock clock) {
+                     SubscriptionSettings settings, Subscriptions subscriptions, Clock clock, ClusterOnce cluster) {
+        // one instance at a time: a second would only repeat the same (idempotent) commands
+        this.once = cluster.once("status-subscriber-fan-out", Duration.ofMinutes(5), Duration.ZERO, this::fanOut);
         this.jdbc = jdbc;
         this.commands = commands;
         this.board = board;
@@ -57,6 +62,10 @@ class SubscriberFanOut {
 
     @Scheduled(fixedDelayString = "${dr.notification.poll-interval:PT1S}")
     void round() {
+        once.run();
+    }
+
+    private void fanOut() {
         try {
             subscriptions.expireDue(100);
             int budget = Math.max(1, settings.fanOutBatch());
