@@ -197,6 +197,11 @@ final class ConsoleWalk implements AutoCloseable {
         assertThat(browser.findElements(By.cssSelector("svg.bars rect.partial, svg.bars rect.major")))
                 .as("today's outage on the uptime bar").isNotEmpty();
         screenshot("status-page");
+        // its subscribe form, as a food-truck customer uses it: an address, then "check your inbox"
+        browser.findElement(By.id("subscribe-email")).sendKeys("walker@example.com");
+        browser.findElement(By.cssSelector("form.subscribe-form button[type=submit]")).click();
+        waitFor(By.id("subscription-result"), "Check your inbox");
+        screenshot("status-subscribed");
     }
 
     private void signIn() {

@@ -105,7 +105,9 @@ class NotificationServiceIT {
             assertThat(anonymous.getForEntity(page, String.class).getStatusCode().value()).as(page).isEqualTo(200);
         }
         OpenApiWalk.assertEveryOperationGuarded(http, java.util.Set.of("/status", "/status.json", "/api/status",
-                "/status/feed.atom"), (method, path) -> permissions.find(
+                "/status/feed.atom", "/api/status/subscriptions", "/api/status/subscriptions/confirm",
+                "/api/status/subscriptions/unsubscribe", "/status/subscribe", "/status/subscriptions/confirm",
+                "/status/subscriptions/unsubscribe"), (method, path) -> permissions.find(
                         new org.springframework.mock.web.MockHttpServletRequest(method.name(), path))
                 .map(Permission::roles).orElse(List.of()));
     }

@@ -34,9 +34,11 @@ class ChannelCourier {
     private final ObjectMapper json;
     private final DeliverySettings settings;
     private final Clock clock;
+    private final SubscriberCourier subscribers;
 
     ChannelCourier(PlanInForce plan, RestClient.Builder http, JavaMailSender mail, ObjectMapper json,
-                   DeliverySettings settings, EgressGuard egress, Clock clock) {
+                   DeliverySettings settings, EgressGuard egress, Clock clock, SubscriberCourier subscribers) {
+        this.subscribers = subscribers;
         this.plan = plan;
         this.http = http.requestFactory(GuardedHttp.requestFactory(settings.timeout(), egress)).build();
         this.clock = clock;
@@ -46,6 +48,10 @@ class ChannelCourier {
     }
 
     void deliver(String notificationId, Envelope envelope) {
+        if (SubscriberCourier.handles(envelope)) {
+            subscribers.deliver(notificationId, envelope); // a status page subscriber: not a contact of the plan
+            return;
+        }
         Contact contact = plan.get().contact(envelope.audience(), envelope.contact())
                 .orElseThrow(FailureCause.ContactGoneException::new);
         String to = contact.target();

@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
  * Each message is its own claim and record: a channel that fails never changes another's outcome.
  * Messages are sent side by side, at most {@code dr.notification.senders-per-channel} (8) at a time on each
  * channel, each channel on threads of its own, so a slow or hung channel holds up only its own messages, for at
- * most their timeout. A round ends when every message it claimed has its outcome recorded. With several instances,
+ * most their timeout. The status page's subscribers get at most {@code dr.status-page.subscriptions.per-round} (50)
+ * messages a round, claimed after the plan's and sent on senders of their own ({@code subscriber-email},
+ * {@code subscriber-webhook}), so a burst of them never takes the plan's deadlines' turn. A round ends when every message it claimed has its outcome recorded. With several instances,
  * one round runs at a time (a lease on the database), so no instance takes another's claim for a cut-short one.
  */
 @Component
@@ -48,10 +50,13 @@ class DeliveryDispatcher implements DisposableBean {
     private final ChannelCourier courier;
     private final DispatchLease lease;
     private final ChannelSenders senders;
+    private final int subscribersPerRound;
 
     DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, PlanInForce plan,
                        ChannelCourier courier, DispatchLease lease,
-                       @Value("${dr.notification.senders-per-channel:8}") int sendersPerChannel) {
+                       @Value("${dr.notification.senders-per-channel:8}") int sendersPerChannel,
+                       @Value("${dr.status-page.subscriptions.per-round:50}") int subscribersPerRound) {
+        this.subscribersPerRound = subscribersPerRound;
         this.lease = lease;
         this.senders = new ChannelSenders(sendersPerChannel);
         this.deliveries = deliveries;
@@ -73,6 +78,10 @@ class DeliveryDispatcher implements DisposableBean {
         }
         List<Future<?>> sending = new ArrayList<>();
         for (DueDelivery due : deliveries.dueForDelivery(clock.instant(), DUE_BATCH)) {
+            sending.add(senders.submit(due.channel(), () -> deliver(due.notificationId())));
+        }
+        // the status page's subscribers: a bounded share of each round, after the plan's messages, on their own senders
+        for (DueDelivery due : deliveries.dueForSubscribers(clock.instant(), subscribersPerRound)) {
             sending.add(senders.submit(due.channel(), () -> deliver(due.notificationId())));
         }
         senders.awaitAll(sending);

@@ -44,6 +44,8 @@ final class FailureCause {
                 return "the mail server refused the credentials";
             } else if (t instanceof ContactGoneException) {
                 return "the plan no longer has this contact";
+            } else if (t instanceof SubscriptionEndedException) {
+                return "the subscriber unsubscribed, expired or was erased";
             }
         }
         return "failed (" + failure.getClass().getSimpleName() + ")";
@@ -53,6 +55,13 @@ final class FailureCause {
     static final class ContactGoneException extends RuntimeException {
         ContactGoneException() {
             super("the plan no longer has this contact");
+        }
+    }
+
+    /** A status page subscriber is no longer subscribed (or their address was destroyed): told nothing more. */
+    static final class SubscriptionEndedException extends RuntimeException {
+        SubscriptionEndedException() {
+            super("the subscription ended");
         }
     }
 

@@ -31,6 +31,14 @@ public class NotificationAccess {
                 open(GET, "/status.json"),
                 open(GET, "/status/feed.atom"),
                 open(GET, "/api/status"),
+                // subscribing to it, by e-mail or webhook: public, rate-limited per client address and per target
+                open(POST, "/api/status/subscriptions"),
+                open(POST, "/api/status/subscriptions/confirm"),
+                open(POST, "/api/status/subscriptions/unsubscribe"),
+                open(POST, "/status/subscribe"),
+                open(GET, "/status/subscriptions/confirm"),
+                open(GET, "/status/subscriptions/unsubscribe"),
+                open(POST, "/status/subscriptions/unsubscribe"),
                 allow(POST, "/api/notifications/*/acknowledge", RESPONDERS),
                 // what the public reads: previewed by any responder, published by the DR lead or support
                 allow(POST, "/api/status/incidents/*/updates/preview", RESPONDERS),

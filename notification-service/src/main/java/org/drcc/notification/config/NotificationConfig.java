@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration
 @EnableScheduling
 @EnableConfigurationProperties({CommunicationPlan.class, DeliverySettings.class, StatusPageSettings.class,
-        AllowedHosts.class})
+        AllowedHosts.class, org.drcc.notification.subscription.SubscriptionSettings.class})
 class NotificationConfig {
 
     @Bean

@@ -27,6 +27,14 @@ public enum Channel {
         };
     }
 
+    /**
+     * Null when {@code target} is an address of this channel (an http(s) URL with a host, or an e-mail address),
+     * else why not; the target alone, without a secret (a status page subscriber's address or URL).
+     */
+    public String checkTarget(String target) {
+        return this == WEBHOOK ? url(target) : check(target, null);
+    }
+
     /** Whether the target is a URL this service calls (and so must pass the egress guard). */
     boolean calledByUrl() {
         return this == SLACK || this == TEAMS || this == WEBHOOK;

@@ -32,12 +32,26 @@ public class Deliveries {
                 .param(notificationId).query(DeliveryView.class).optional();
     }
 
-    /** Messages not yet sent whose next attempt is due (a first attempt is due at once). */
+    /**
+     * Messages of the plan not yet sent whose next attempt is due (a first attempt is due at once), those with a
+     * deadline first. The status page's subscribers are not among them: see {@link #dueForSubscribers}.
+     */
     public List<DueDelivery> dueForDelivery(Instant now, int limit) {
         return jdbc.sql("""
                         SELECT notification_id, channel FROM notification_delivery
                         WHERE status IN ('SCHEDULED', 'RETRYING') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                          AND channel NOT LIKE 'subscriber-%'
                         ORDER BY due_at NULLS LAST, scheduled_at LIMIT ?""")
+                .params(Timestamp.from(now), limit).query(DueDelivery.class).list();
+    }
+
+    /** The status page subscribers' messages due now, oldest first: a round's bounded share of its own. */
+    public List<DueDelivery> dueForSubscribers(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT notification_id, channel FROM notification_delivery
+                        WHERE status IN ('SCHEDULED', 'RETRYING') AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+                          AND channel LIKE 'subscriber-%'
+                        ORDER BY scheduled_at LIMIT ?""")
                 .params(Timestamp.from(now), limit).query(DueDelivery.class).list();
     }
 

@@ -67,6 +67,7 @@ public class StatusBoard {
                         .params(u.status(), u.incidentId()).update();
             }
             touch(u.incidentId(), at);
+            broadcast(eventId, u.incidentId(), u.status(), null, at);
         });
     }
 
@@ -96,6 +97,18 @@ public class StatusBoard {
                     .params(e.publicTitle(), e.incidentId()).update();
         }
         touch(e.incidentId(), at);
+        broadcast(e.notificationId(), e.incidentId(), StatusRules.UPDATE, e.text(), at);
+    }
+
+    /**
+     * A line the page added, owed to its confirmed subscribers (told by {@code subscription/SubscriberFanOut}): in
+     * the same transaction as the line, so a line is told of exactly when it is on the page.
+     */
+    private void broadcast(String eventId, String incidentId, String status, String text, Timestamp at) {
+        jdbc.sql("""
+                        INSERT INTO status_broadcast (event_id, incident_id, status, text, occurred_at, recorded_at)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""")
+                .params(eventId, incidentId, status, text, at, Timestamp.from(clock.instant())).update();
     }
 
     /** The incident as the public would read it after {@link #publish} with these values; nothing is stored. */

@@ -135,6 +135,6 @@ class ChannelCourierTest {
         DeliverySettings settings = new DeliverySettings(null, null, "dr@localhost", Duration.ofSeconds(5), 1,
                 Duration.ofSeconds(1), 2.0, "classpath:/templates/notification/");
         return new ChannelCourier(inForce, RestClient.builder(), mock(JavaMailSender.class), new ObjectMapper(),
-                settings, dns.guard(allowed), Clock.fixed(NOW, ZoneOffset.UTC));
+                settings, dns.guard(allowed), Clock.fixed(NOW, ZoneOffset.UTC), null);
     }
 }

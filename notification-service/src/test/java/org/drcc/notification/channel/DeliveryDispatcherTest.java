@@ -74,7 +74,7 @@ class DeliveryDispatcherTest {
         }).when(courier).deliver(any(), any());
 
         DeliveryDispatcher dispatcher = new DeliveryDispatcher(deliveries, commands,
-                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC), plan, courier, lease, LIMIT);
+                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC), plan, courier, lease, LIMIT, 50);
         Thread round = new Thread(dispatcher::deliverDue);
         round.start();
 
@@ -88,6 +88,52 @@ class DeliveryDispatcherTest {
         assertThat(mostInFlight).hasValue(LIMIT);
         assertThat(sent).hasSize(22).allSatisfy((id, n) -> assertThat(n).as(id).hasValue(1));
         assertThat(recorded).hasSize(22).allSatisfy((id, n) -> assertThat(n).as(id).hasValue(1));
+        dispatcher.destroy();
+    }
+
+    /**
+     * A burst of status page subscribers takes only its bounded share of a round, asked for apart from the plan's
+     * messages (which keep their whole batch), and is sent on senders of its own: a subscriber's hung receiver
+     * holds up no message of the plan.
+     */
+    @Test
+    void subscribersTakeABoundedShareOfARoundOnSendersOfTheirOwn() throws Exception {
+        List<DueDelivery> plans = List.of(new DueDelivery("declaration-1", "webhook"));
+        List<DueDelivery> subscribers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            subscribers.add(new DueDelivery("subscriber-" + i, "subscriber-webhook"));
+        }
+        givenDue(plans);
+        when(deliveries.dueForDelivery(any(), anyInt())).thenReturn(plans);
+        when(deliveries.dueForSubscribers(any(), org.mockito.ArgumentMatchers.eq(3))).thenReturn(subscribers);
+        when(plan.get()).thenReturn(mock(CommunicationPlan.class));
+        Map<String, String> channels = new ConcurrentHashMap<>();
+        plans.forEach(d -> channels.put(d.notificationId(), d.channel()));
+        subscribers.forEach(d -> channels.put(d.notificationId(), d.channel()));
+        when(commands.sendAndWait(any())).thenAnswer(invocation -> invocation.getArgument(0) instanceof StartDeliveryCommand
+                start ? new Claim(new Envelope("i-1", "a", "c", channels.get(start.notificationId()), "S", "B"), 1) : null);
+        CountDownLatch receiverAnswers = new CountDownLatch(1);
+        CountDownLatch planSent = new CountDownLatch(1);
+        doAnswer(invocation -> {
+            Envelope envelope = invocation.getArgument(1);
+            if (envelope.channel().startsWith("subscriber-")) {
+                receiverAnswers.await();
+            } else {
+                planSent.countDown();
+            }
+            return null;
+        }).when(courier).deliver(any(), any());
+
+        DeliveryDispatcher dispatcher = new DeliveryDispatcher(deliveries, commands,
+                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC), plan, courier, lease, LIMIT, 3);
+        Thread round = new Thread(dispatcher::deliverDue);
+        round.start();
+        assertThat(planSent.await(10, TimeUnit.SECONDS)).as("the plan's webhook goes while subscribers' hang").isTrue();
+        receiverAnswers.countDown();
+        round.join(10_000);
+        assertThat(round.isAlive()).isFalse();
+        org.mockito.Mockito.verify(deliveries).dueForDelivery(any(), org.mockito.ArgumentMatchers.eq(400));
+        org.mockito.Mockito.verify(deliveries).dueForSubscribers(any(), org.mockito.ArgumentMatchers.eq(3));
         dispatcher.destroy();
     }
 

@@ -17,6 +17,10 @@ import org.drcc.contract.notification.NotificationFailedEvent;
 import org.drcc.contract.notification.NotificationRetryScheduledEvent;
 import org.drcc.contract.notification.NotificationScheduledEvent;
 import org.drcc.contract.notification.NotificationSentEvent;
+import org.drcc.contract.notification.StatusSubscribedEvent;
+import org.drcc.contract.notification.StatusSubscriptionConfirmedEvent;
+import org.drcc.contract.notification.StatusSubscriptionExpiredEvent;
+import org.drcc.contract.notification.StatusUnsubscribedEvent;
 import org.drcc.contract.notification.StatusUpdatePublishedEvent;
 import org.drcc.kit.kafka.ContractTypes;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,7 +69,20 @@ class NotificationEventShapeTest {
                 Arguments.of(new StatusUpdatePublishedEvent("n", "i", "We are restoring orders", "Ordering down",
                         "dana", T), "dr.notification.status-update-published.v1", "{" + IDS
                         + ",\"text\":\"We are restoring orders\",\"publicTitle\":\"Ordering down\","
-                        + "\"publishedBy\":\"dana\",\"occurredAt\":\"2026-11-25T10:00:00Z\"}"));
+                        + "\"publishedBy\":\"dana\",\"occurredAt\":\"2026-11-25T10:00:00Z\"}"),
+                Arguments.of(new StatusSubscribedEvent("n", "i", "email", "ann@example.com", T, T),
+                        "dr.notification.status-subscribed.v1", "{" + IDS + ",\"channel\":\"email\","
+                                + "\"email\":\"ann@example.com\",\"confirmBy\":\"2026-11-25T10:00:00Z\","
+                                + "\"occurredAt\":\"2026-11-25T10:00:00Z\"}"),
+                Arguments.of(new StatusSubscriptionConfirmedEvent("n", "i", "webhook", T),
+                        "dr.notification.status-subscription-confirmed.v1", "{" + IDS + ",\"channel\":\"webhook\","
+                                + "\"occurredAt\":\"2026-11-25T10:00:00Z\"}"),
+                Arguments.of(new StatusUnsubscribedEvent("n", "i", "email", T),
+                        "dr.notification.status-unsubscribed.v1", "{" + IDS + ",\"channel\":\"email\","
+                                + "\"occurredAt\":\"2026-11-25T10:00:00Z\"}"),
+                Arguments.of(new StatusSubscriptionExpiredEvent("n", "i", "email", T),
+                        "dr.notification.status-subscription-expired.v1", "{" + IDS + ",\"channel\":\"email\","
+                                + "\"occurredAt\":\"2026-11-25T10:00:00Z\"}"));
     }
 
     @ParameterizedTest

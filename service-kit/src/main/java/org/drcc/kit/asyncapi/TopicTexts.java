@@ -31,7 +31,9 @@ final class TopicTexts {
             Topics.INCIDENT_EVENTS, "the incident id: an incident's events stay in order",
             Topics.BACKUP_EVENTS, "the backup id; for dr.backup.rpo-at-risk.v1, .rpo-recovered.v1 and "
                     + ".retention-halted.v1 the database's name",
-            Topics.NOTIFICATION_EVENTS, "the incident id the notification belongs to",
+            Topics.NOTIFICATION_EVENTS, "the incident id the notification belongs to (`database:<name>` for a "
+                    + "database's alerts, `plan:reviews` for review reminders, `status-page` for the status page's "
+                    + "subscriptions)",
             Topics.DRILL_EVENTS, "the drill id",
             Topics.AUDIT_EVENTS, "the audit bucket",
             Topics.PRIVACY_EVENTS, "the person's subject id (one record per service per erasure)",

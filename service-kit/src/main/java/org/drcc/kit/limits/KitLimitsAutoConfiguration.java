@@ -31,12 +31,25 @@ public class KitLimitsAutoConfiguration {
         return registration;
     }
 
+    /** Every declared limit, or none when {@code dr.limits.rate-limits} is off. */
+    private static List<RateLimit> declared(LimitsProperties properties, ObjectProvider<ServiceRateLimits> services) {
+        return properties.rateLimits() ? java.util.stream.Stream.concat(
+                services.orderedStream().flatMap(s -> s.limits().stream()), KIT.stream()).toList() : List.of();
+    }
+
+    /** The limiters of the filter and of the limits a service checks in its own code: one cache for both. */
+    @Bean
+    RateLimiters rateLimiters(LimitsProperties properties, ObjectProvider<ServiceRateLimits> services) {
+        Duration longest = RateLimitFilter.longest(declared(properties, services));
+        return new RateLimiters(longest.compareTo(Duration.ofHours(1)) < 0 ? Duration.ofHours(1) : longest);
+    }
+
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(LimitsProperties properties,
-                                                            ObjectProvider<ServiceRateLimits> services) {
-        List<RateLimit> limits = properties.rateLimits() ? java.util.stream.Stream.concat(
-                services.orderedStream().flatMap(s -> s.limits().stream()), KIT.stream()).toList() : List.of();
-        FilterRegistrationBean<RateLimitFilter> registration = new FilterRegistrationBean<>(new RateLimitFilter(limits));
+                                                            ObjectProvider<ServiceRateLimits> services,
+                                                            RateLimiters limiters) {
+        FilterRegistrationBean<RateLimitFilter> registration =
+                new FilterRegistrationBean<>(new RateLimitFilter(declared(properties, services), limiters));
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
         return registration;
     }

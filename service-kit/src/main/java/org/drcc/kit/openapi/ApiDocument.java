@@ -69,7 +69,7 @@ final class ApiDocument implements OpenApiCustomizer {
         notes.add(permission.map(p -> p.isPublic() ? "Public: no token needed."
                 : "Roles that may call it: " + String.join(", ", p.roles()) + ".")
                 .orElse("No role may call it yet: it is in no row of the permission table."));
-        limit.ifPresent(l -> notes.add("Rate-limited per caller: " + l.permits() + " per " + l.period() + "."));
+        limit.ifPresent(l -> notes.add("Rate-limited per " + l.per() + ": " + l.permits() + " per " + l.period() + "."));
         String own = operation.getDescription() == null || operation.getDescription().isBlank()
                 ? operation.getSummary() + "." : operation.getDescription();
         operation.setDescription(own + "\n\n" + String.join(" ", notes));

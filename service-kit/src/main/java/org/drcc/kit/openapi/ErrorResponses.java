@@ -86,7 +86,7 @@ final class ErrorResponses {
                     "the key was used with another request: use a new key for a new request");
         }
         if (facts.rateLimited()) {
-            ApiResponse tooMany = problem("Over the caller's rate limit; nothing was done. Retry-After says when to try again",
+            ApiResponse tooMany = problem("Over the rate limit (per caller, or per client address for a public operation); nothing was done. Retry-After says when to try again",
                     429, "Too many requests", "POST /api/backups allows 10 calls per PT1M per caller");
             tooMany.addHeaderObject("Retry-After", new Header().description("seconds to wait")
                     .schema(new IntegerSchema()));

@@ -35,10 +35,19 @@ public final class PersonalDataEraser {
     private final CloudEventRecords records;
     private final String service;
     private final Clock clock;
+    private final List<DerivedSubjects> derived;
 
     public PersonalDataEraser(Keyring keyring, List<PersonalColumn> columns, JdbcClient jdbc,
                               TransactionTemplate transactions, KafkaOperations<String, String> kafka,
                               CloudEventRecords records, String service, Clock clock) {
+        this(keyring, columns, jdbc, transactions, kafka, records, service, clock, List.of());
+    }
+
+    /** {@code derived}: the keys a service sealed the person's data under besides their own, destroyed with it. */
+    public PersonalDataEraser(Keyring keyring, List<PersonalColumn> columns, JdbcClient jdbc,
+                              TransactionTemplate transactions, KafkaOperations<String, String> kafka,
+                              CloudEventRecords records, String service, Clock clock, List<DerivedSubjects> derived) {
+        this.derived = derived;
         this.keyring = keyring;
         this.columns = columns;
         this.jdbc = jdbc;
@@ -58,6 +67,8 @@ public final class PersonalDataEraser {
     ErasureReport erase(String identifier, String reason, String confirmer, String erasureId, String requester) {
         String person = identifier.trim();
         Optional<UUID> subject = keyring.subjectOf(person);
+        // found before the columns are scrubbed: they may be what leads from the person to the derived keys
+        List<String> derivedKeys = derived.stream().flatMap(d -> d.of(person).stream()).toList();
         Instant now = clock.instant();
         PersonalDataErasedEvent event = transactions.execute(status -> {
             int rows = columns.stream().mapToInt(c -> scrub(c, person)).sum();
@@ -67,6 +78,7 @@ public final class PersonalDataEraser {
             return erased;
         });
         keyring.forget(person);
+        derivedKeys.forEach(keyring::forget);
         return new ErasureReport(erasureId, service, event.subjectId(), event.keyDestroyed(), event.rowsScrubbed(),
                 requester, confirmer);
     }

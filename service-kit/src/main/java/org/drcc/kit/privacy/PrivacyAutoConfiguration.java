@@ -87,9 +87,11 @@ public class PrivacyAutoConfiguration {
     @ConditionalOnWebApplication
     PersonalDataEraser personalDataEraser(Keyring keyring, ObjectProvider<PersonalColumns> columns, JdbcClient jdbc,
                                           TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-                                          CloudEventRecords records, @Value("${spring.application.name}") String name) {
+                                          CloudEventRecords records, @Value("${spring.application.name}") String name,
+                                          ObjectProvider<DerivedSubjects> derived) {
         List<PersonalColumn> all = columns.orderedStream().flatMap(c -> c.columns().stream()).toList();
-        return new PersonalDataEraser(keyring, all, jdbc, transactions, kafka, records, name, Clock.systemUTC());
+        return new PersonalDataEraser(keyring, all, jdbc, transactions, kafka, records, name, Clock.systemUTC(),
+                derived.orderedStream().toList());
     }
 
     @Bean

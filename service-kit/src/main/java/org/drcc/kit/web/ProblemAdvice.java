@@ -37,6 +37,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Refused by the " + e.subject() + "'s rules", e.getMessage());
     }
 
+    /** A limit a service checks itself (the target a public request names): 429 with Retry-After. */
+    @ExceptionHandler(org.drcc.kit.limits.RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(org.drcc.kit.limits.RateLimitedException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests", e.getMessage()));
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -59,15 +59,47 @@ class LimitFiltersTest {
     }
 
     @Test
+    void aPublicOperationIsLimitedPerClientAddressWithoutAToken() throws Exception {
+        RateLimitFilter filter = new RateLimitFilter(List.of(
+                RateLimit.perClientAddress(HttpMethod.POST, "/api/status/subscriptions", 2, Duration.ofMinutes(10))));
+        assertThat(callFrom(filter, "203.0.113.7").getStatus()).isEqualTo(200);
+        assertThat(callFrom(filter, "203.0.113.7").getStatus()).isEqualTo(200);
+        MockHttpServletResponse third = callFrom(filter, "203.0.113.7");
+        assertThat(third.getStatus()).isEqualTo(429);
+        assertThat(third.getHeader("Retry-After")).isEqualTo("600");
+        assertThat(third.getContentType()).isEqualTo("application/problem+json");
+        assertThat(third.getContentAsString()).contains("limited to 2 per PT10M for each client address");
+        assertThat(callFrom(filter, "198.51.100.9").getStatus()).as("another client has its own limit").isEqualTo(200);
+        assertThat(ran).hasValue(3);
+    }
+
+    @Test
+    void aLimitAServiceKeysItselfRefusesWithTheSecondsToWait() {
+        RateLimiters limiters = new RateLimiters(Duration.ofHours(1));
+        limiters.require("subscribe target", "t1", 1, Duration.ofHours(1), "subscribing one address");
+        assertThatThrownBy(() -> limiters.require("subscribe target", "t1", 1, Duration.ofHours(1),
+                "subscribing one address")).isInstanceOf(RateLimitedException.class)
+                .hasMessageContaining("subscribing one address is limited to 1 per PT1H")
+                .satisfies(e -> assertThat(((RateLimitedException) e).retryAfterSeconds()).isEqualTo(3600));
+        limiters.require("subscribe target", "t2", 1, Duration.ofHours(1), "subscribing one address");
+    }
+
+    private MockHttpServletResponse callFrom(RateLimitFilter filter, String address) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/status/subscriptions");
+        request.setRemoteAddr(address);
+        return call(filter, request);
+    }
+
+    @Test
     void theLimitersOfManyCallersStayBounded() throws Exception {
         RateLimitFilter filter = new RateLimitFilter(List.of(
                 new RateLimit(HttpMethod.GET, "/api/audit/verify", 5, Duration.ofMinutes(1))));
-        for (int i = 0; i < RateLimitFilter.MAX_LIMITERS + 2_000; i++) {
+        for (int i = 0; i < RateLimiters.MAX_LIMITERS + 2_000; i++) {
             signIn("caller-" + i);
             call(filter, "GET", "/api/audit/verify");
         }
-        assertThat(filter.limiters()).isLessThanOrEqualTo(RateLimitFilter.MAX_LIMITERS);
-        assertThat(ran).hasValue(RateLimitFilter.MAX_LIMITERS + 2_000);
+        assertThat(filter.limiters()).isLessThanOrEqualTo(RateLimiters.MAX_LIMITERS);
+        assertThat(ran).hasValue(RateLimiters.MAX_LIMITERS + 2_000);
     }
 
     @Test
