@@ -131,9 +131,13 @@ class StatusSubscriptionsIT {
         assertThat(mailsTo(ann)).as("unconfirmed, it was not told of the update before its confirmation")
                 .noneMatch(m -> body(m).contains(before));
         String unsubscribe = link(UNSUBSCRIBE, update);
-        assertThat(follow(unsubscribe)).contains("Unsubscribed");
-        assertThat(follow(unsubscribe)).as("idempotent, and says so")
-                .contains("Already unsubscribed");
+        assertThat(follow(unsubscribe)).as("following the link (as a mail filter would) only shows the button")
+                .contains("Unsubscribe?", "id=\"unsubscribe\"").doesNotContain("Unsubscribed");
+        String token = unsubscribe.substring(unsubscribe.indexOf("token=") + "token=".length());
+        assertThat(send("POST", "/status/subscriptions/unsubscribe", "application/x-www-form-urlencoded",
+                "token=" + token).body()).as("the page's button").contains("Unsubscribed");
+        assertThat(send("POST", unsubscribe, "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click")
+                .body()).as("the mail client's one-click POST, idempotent, and says so").contains("Already unsubscribed");
 
         String second = "Ordering works again " + UUID.randomUUID();
         publish(incident, second);

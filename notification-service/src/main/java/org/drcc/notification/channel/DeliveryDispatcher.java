@@ -1,6 +1,7 @@
 package org.drcc.notification.channel;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -42,6 +43,8 @@ class DeliveryDispatcher implements DisposableBean {
     private static final int BATCH = 100;
     /** Due messages taken per round: enough for every channel's senders to stay busy through a round. */
     private static final int DUE_BATCH = 400;
+    /** How long rounds may follow each other at once in a burst before the poll interval passes once. */
+    private static final Duration BACK_TO_BACK = Duration.ofSeconds(30);
 
     private final Deliveries deliveries;
     private final CommandGateway commands;
@@ -51,6 +54,7 @@ class DeliveryDispatcher implements DisposableBean {
     private final DispatchLease lease;
     private final ChannelSenders senders;
     private final int subscribersPerRound;
+    private volatile boolean stopping;
 
     DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, PlanInForce plan,
                        ChannelCourier courier, DispatchLease lease,
@@ -66,23 +70,35 @@ class DeliveryDispatcher implements DisposableBean {
         this.courier = courier;
     }
 
-    /** A round, unless another instance is in one (see {@link DispatchLease}). */
+    /**
+     * A round, unless another instance is in one (see {@link DispatchLease}). In a burst (a round that found a full
+     * batch due) the next round follows at once, under the same lease, for up to {@link #BACK_TO_BACK}; only then
+     * does the poll interval pass: waiting it out after each full round left the senders idle a third of the time.
+     */
     @Scheduled(fixedDelayString = "${dr.notification.poll-interval:PT1S}")
     void deliverDue() {
-        lease.runAlone(this::round);
+        lease.runAlone(() -> {
+            long until = System.nanoTime() + BACK_TO_BACK.toNanos();
+            while (round() && !stopping && System.nanoTime() - until < 0) {
+                log.debug("a full batch was due: the next round follows at once");
+            }
+        });
     }
 
-    private void round() {
+    /** True when it found a full batch due, so more may be waiting. */
+    private boolean round() {
         for (String id : deliveries.interrupted(BATCH)) {
             send(new ResolveInterruptedDeliveryCommand(id, clock.instant()));
         }
         List<Future<?>> sending = new ArrayList<>();
-        for (DueDelivery due : deliveries.dueForDelivery(clock.instant(), DUE_BATCH)) {
-            sending.add(senders.submit(due.channel(), () -> deliver(due.notificationId())));
+        List<DueDelivery> due = deliveries.dueForDelivery(clock.instant(), DUE_BATCH);
+        for (DueDelivery d : due) {
+            sending.add(senders.submit(d.channel(), () -> deliver(d.notificationId())));
         }
         // the status page's subscribers: a bounded share of each round, after the plan's messages, on their own senders
-        for (DueDelivery due : deliveries.dueForSubscribers(clock.instant(), subscribersPerRound)) {
-            sending.add(senders.submit(due.channel(), () -> deliver(due.notificationId())));
+        List<DueDelivery> subscribers = deliveries.dueForSubscribers(clock.instant(), subscribersPerRound);
+        for (DueDelivery d : subscribers) {
+            sending.add(senders.submit(d.channel(), () -> deliver(d.notificationId())));
         }
         senders.awaitAll(sending);
         for (String id : deliveries.pastDeadline(clock.instant(), BATCH)) {
@@ -96,6 +112,7 @@ class DeliveryDispatcher implements DisposableBean {
                         u.sourceEventId(), escalation.tier(), escalation.after(), clock.instant()));
             }
         }
+        return due.size() == DUE_BATCH || subscribersPerRound > 0 && subscribers.size() == subscribersPerRound;
     }
 
     /**
@@ -119,6 +136,7 @@ class DeliveryDispatcher implements DisposableBean {
 
     @Override
     public void destroy() {
+        stopping = true;
         senders.close();
     }
 

@@ -32,8 +32,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -154,10 +152,23 @@ class SubscriptionController {
         };
     }
 
-    /** One click from the message (GET), or the mail client's one-click POST (RFC 8058). */
-    @Operation(summary = "The unsubscribe link of an update (HTML; one click, also as RFC 8058's POST)")
-    @RequestMapping(value = "/status/subscriptions/unsubscribe", method = {RequestMethod.GET, RequestMethod.POST},
-            produces = MediaType.TEXT_HTML_VALUE)
+    /**
+     * The unsubscribe link of a message. Following it (GET) only shows a button: mail filters and link scanners
+     * follow every link of a message they check, and must not unsubscribe its reader by doing so.
+     */
+    @Operation(summary = "The unsubscribe link of an update (HTML): a page with the button that unsubscribes")
+    @GetMapping(value = "/status/subscriptions/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> unsubscribePage(@RequestParam String token) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(message.execute(Map.of("page", page.title(), "heading", "Unsubscribe?",
+                        "text", "Press the button to receive no more updates of the " + page.title()
+                                + " status page; your address will be deleted.",
+                        "problem", false, "unsubscribe", Map.of("token", token))));
+    }
+
+    /** The page's button, or the mail client's one-click POST (RFC 8058: {@code List-Unsubscribe=One-Click}). */
+    @Operation(summary = "Unsubscribe from the link of an update (HTML; the page's button, or RFC 8058's one-click POST)")
+    @PostMapping(value = "/status/subscriptions/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> unsubscribeLink(@RequestParam String token) {
         Optional<StatusSubscription.Outcome> outcome = subscriptions.unsubscribe(token);
         if (outcome.isEmpty()) {

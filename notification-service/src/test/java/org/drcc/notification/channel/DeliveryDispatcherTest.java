@@ -105,7 +105,8 @@ class DeliveryDispatcherTest {
         }
         givenDue(plans);
         when(deliveries.dueForDelivery(any(), anyInt())).thenReturn(plans);
-        when(deliveries.dueForSubscribers(any(), org.mockito.ArgumentMatchers.eq(3))).thenReturn(subscribers);
+        // a full share, then none left
+        when(deliveries.dueForSubscribers(any(), org.mockito.ArgumentMatchers.eq(3))).thenReturn(subscribers, List.of());
         when(plan.get()).thenReturn(mock(CommunicationPlan.class));
         Map<String, String> channels = new ConcurrentHashMap<>();
         plans.forEach(d -> channels.put(d.notificationId(), d.channel()));
@@ -132,8 +133,11 @@ class DeliveryDispatcherTest {
         receiverAnswers.countDown();
         round.join(10_000);
         assertThat(round.isAlive()).isFalse();
-        org.mockito.Mockito.verify(deliveries).dueForDelivery(any(), org.mockito.ArgumentMatchers.eq(400));
-        org.mockito.Mockito.verify(deliveries).dueForSubscribers(any(), org.mockito.ArgumentMatchers.eq(3));
+        // the share was full, so a second round followed at once (not after the poll interval) and found none left
+        org.mockito.Mockito.verify(deliveries, org.mockito.Mockito.times(2))
+                .dueForDelivery(any(), org.mockito.ArgumentMatchers.eq(400));
+        org.mockito.Mockito.verify(deliveries, org.mockito.Mockito.times(2))
+                .dueForSubscribers(any(), org.mockito.ArgumentMatchers.eq(3));
         dispatcher.destroy();
     }
 

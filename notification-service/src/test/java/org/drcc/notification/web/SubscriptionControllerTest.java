@@ -82,12 +82,16 @@ class SubscriptionControllerTest {
     }
 
     @Test
-    void unsubscribingTwiceSaysSoAndAnUnknownTokenIs404() throws Exception {
+    void followingTheLinkOnlyShowsTheButtonUnsubscribingTwiceSaysSoAndAnUnknownTokenIs404() throws Exception {
         when(subscriptions.unsubscribe("t1")).thenReturn(Optional.of(StatusSubscription.Outcome.DONE),
                 Optional.of(StatusSubscription.Outcome.ALREADY));
         mvc.perform(get("/status/subscriptions/unsubscribe").param("token", "t1"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"token\" value=\"t1\"")));
+        verify(subscriptions, never()).unsubscribe("t1");
+        mvc.perform(post("/status/subscriptions/unsubscribe").param("token", "t1"))
                 .andExpect(status().isOk()).andExpect(content().string(org.hamcrest.Matchers.containsString("Unsubscribed")));
-        mvc.perform(get("/status/subscriptions/unsubscribe").param("token", "t1"))
+        mvc.perform(post("/status/subscriptions/unsubscribe").param("token", "t1"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Already unsubscribed")));
         when(subscriptions.unsubscribe("nope")).thenReturn(Optional.empty());
