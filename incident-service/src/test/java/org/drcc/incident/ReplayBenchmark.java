@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.drcc.engines.EngineSettings;
 import org.drcc.engines.Engines;
 import org.drcc.testsupport.Benchmarks;
@@ -57,12 +57,13 @@ public final class ReplayBenchmark {
                 long head = head(db);
                 // the relay publishes the copies too; let it finish before anything is timed
                 await(processing, "kafka-relay", head, Duration.ofMinutes(30));
-                System.out.printf("%n%,d events in the store (%s); every processor reads them all, %d segments each%n",
-                        events, size(db), segments(processing, "incident-projection"));
+                System.out.printf("%n%,d events in the store (%s); %d segments per processor, %s%n",
+                        events, size(db), segments(processing, "incident-projection"),
+                        processor(processing, "incident-projection").getClass().getSimpleName());
                 double scan = scan(db);
                 System.out.printf("plain SELECT scan: %,.0f events/s%n", events / scan);
                 for (String name : PROJECTIONS) {
-                    TrackingEventProcessor processor = processor(processing, name);
+                    StreamingEventProcessor processor = processor(processing, name);
                     long start = System.nanoTime();
                     processor.shutDown();
                     processor.resetTokens();
@@ -161,7 +162,7 @@ public final class ReplayBenchmark {
     /** Waits until every segment of {@code name} is claimed and has handled the event at {@code head}. */
     private static void await(EventProcessingConfiguration processing, String name, long head, Duration timeout)
             throws InterruptedException {
-        TrackingEventProcessor processor = processor(processing, name);
+        StreamingEventProcessor processor = processor(processing, name);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             var status = processor.processingStatus().values();
@@ -176,9 +177,9 @@ public final class ReplayBenchmark {
         }
     }
 
-    private static TrackingEventProcessor processor(EventProcessingConfiguration processing, String name) {
-        return processing.eventProcessor(name, TrackingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("no tracking processor " + name));
+    private static StreamingEventProcessor processor(EventProcessingConfiguration processing, String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming processor " + name));
     }
 
     private static int segments(EventProcessingConfiguration processing, String name) {

@@ -9,7 +9,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.drcc.contract.Topics;
 import org.drcc.contract.incident.IncidentClosedEvent;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
@@ -20,6 +22,7 @@ import org.drcc.contract.incident.Severity;
 import org.drcc.contract.incident.SeverityChangedEvent;
 import org.drcc.metrics.figures.IncidentFact;
 import org.drcc.metrics.kafka.FactsReplay;
+import org.drcc.metrics.kafka.ReplayResult;
 import org.drcc.metrics.query.IncidentFacts;
 import org.drcc.metrics.query.IncidentFactsProjection;
 import org.drcc.metrics.query.ProjectionReset;
@@ -37,7 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The projection on the real engines: independent of order and redelivery, and rebuilt from Kafka by a replay. */
 @WithEngines(database = "metrics")
 @AutoConfigureObservability
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// a replay applies at most 20 records per transaction here, so that a few hundred records take many transactions
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "dr.metrics.replay-batch=20")
 class MetricsReplayIT {
 
     private static final Duration H = Duration.ofHours(1);
@@ -139,5 +143,94 @@ class MetricsReplayIT {
         assertThat(replayer.outdated()).as("reset, not rebuilt yet").isTrue();
         replayer.replay();
         assertThat(replayer.outdated()).isFalse();
+    }
+
+    @Test
+    void aReplayCutShortCommitsEachRecordsFactsWithItsInboxRowAndTheNextReplayGivesTheSameFigures(
+            @Autowired ProjectionReset reset) throws Exception {
+        Instant base = Instant.now().minus(Duration.ofDays(500)).truncatedTo(ChronoUnit.DAYS);
+        List<String> ids = new ArrayList<>();
+        // per incident: the ids of its declaration, restore and close
+        Map<String, String[]> eventIds = new java.util.HashMap<>();
+        try (TestEvents events = new TestEvents(System.getProperty("spring.kafka.bootstrap-servers"))) {
+            for (int i = 0; i < 200; i++) {
+                Story s = new Story(events, id(), H, i % 10 == 0, base.plus(Duration.ofMinutes(5L * i)));
+                String declared = events.publish(Topics.INCIDENT_EVENTS, s.id, new IncidentDeclaredEvent(s.id,
+                        s.targets.scenarioId(), "t", null, Severity.HIGH, s.targets.rto(), s.targets.rpo(),
+                        s.declaredAt, s.damageStart, s.targets.drill(), "alice", s.declaredAt));
+                String restored = s.restored(H, Duration.ofMinutes(i % 30));
+                String closed = events.publish(Topics.INCIDENT_EVENTS, s.id, new IncidentClosedEvent(s.id, s.targets,
+                        "done", "alice", s.declaredAt.plus(H.multipliedBy(2))));
+                ids.add(s.id);
+                eventIds.put(s.id, new String[] {declared, restored, closed});
+            }
+            events.awaitConsumed("metrics-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(120));
+        }
+        replayer.replay();
+        String counts = get("/api/metrics/counts").getBody().toString();
+        String figures = get("/api/metrics?from=" + base + "&to=" + base.plus(Duration.ofDays(30))).getBody().toString();
+        List<Map<String, Object>> facts = facts(ids);
+        assertThat(facts).hasSize(200);
+
+        // A replay cut short after its first transaction: the thread is interrupted, as a stopping service would.
+        // Emptied first, as the replay does, so that the first of these events in the inbox is the replay's commit.
+        reset.reset();
+        assertThat(applied(eventIds)).isZero();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread replay = new Thread(() -> {
+            try {
+                replayer.replay();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "replay-cut-short");
+        replay.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (applied(eventIds) == 0 && replay.isAlive()) {
+            assertThat(System.nanoTime()).as("the replay's first transaction committed").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+        replay.interrupt();
+        replay.join(Duration.ofSeconds(60).toMillis());
+        assertThat(failure.get()).as("the replay was cut short").isNotNull();
+        assertThat(replayer.outdated()).as("the next start-up replays again").isTrue();
+        long applied = applied(eventIds);
+        assertThat(applied).isPositive().isLessThan(600);
+        // Each record's facts and its inbox row committed together, or neither did.
+        Map<String, Map<String, Object>> partial = new java.util.HashMap<>();
+        facts(ids).forEach(f -> partial.put((String) f.get("incident_id"), f));
+        List<String> inbox = jdbc.sql("SELECT event_id FROM processed_event WHERE consumer = 'metrics-service'")
+                .query(String.class).list();
+        for (String id : ids) {
+            String[] e = eventIds.get(id);
+            Map<String, Object> fact = partial.get(id);
+            assertThat(fact != null && e[0].equals(fact.get("declared_event_id"))).as("declared " + id)
+                    .isEqualTo(inbox.contains(e[0]));
+            assertThat(fact != null && e[1].equals(fact.get("restored_event_id"))).as("restored " + id)
+                    .isEqualTo(inbox.contains(e[1]));
+            assertThat(fact != null && fact.get("closed_at") != null).as("closed " + id).isEqualTo(inbox.contains(e[2]));
+        }
+
+        ReplayResult again = replayer.replay();
+
+        assertThat(again.records()).isGreaterThanOrEqualTo(600);
+        assertThat(applied(eventIds)).isEqualTo(600);
+        assertThat(facts(ids)).isEqualTo(facts);
+        assertThat(get("/api/metrics/counts").getBody().toString()).isEqualTo(counts);
+        assertThat(get("/api/metrics?from=" + base + "&to=" + base.plus(Duration.ofDays(30))).getBody().toString())
+                .isEqualTo(figures);
+        assertThat(replayer.outdated()).isFalse();
+    }
+
+    /** How many of these events the inbox holds as applied. */
+    private long applied(Map<String, String[]> eventIds) {
+        List<String> all = eventIds.values().stream().flatMap(java.util.Arrays::stream).toList();
+        return jdbc.sql("SELECT count(*) FROM processed_event WHERE consumer = 'metrics-service' AND event_id IN (:ids)")
+                .param("ids", all).query(Long.class).single();
+    }
+
+    private List<Map<String, Object>> facts(List<String> ids) {
+        return jdbc.sql("SELECT * FROM incident_fact WHERE incident_id IN (:ids) ORDER BY incident_id")
+                .param("ids", ids).query().listOfRows();
     }
 }
