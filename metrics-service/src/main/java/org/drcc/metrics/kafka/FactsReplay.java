@@ -10,10 +10,8 @@ import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.drcc.kit.kafka.MalformedEventException;
 import org.drcc.metrics.query.IncidentFactsProjection;
 import org.drcc.metrics.query.ProjectionReset;
 import org.drcc.metrics.query.ProjectionState;
@@ -121,20 +119,8 @@ public class FactsReplay {
     private long apply(ConsumerRecords<String, String> batch) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Long unreadable = transactions.execute(status -> {
-                    long skipped = 0;
-                    for (ConsumerRecord<String, String> record : batch) {
-                        try {
-                            // the inbox's own transaction joins this one
-                            events.consume(record);
-                        } catch (MalformedEventException e) {
-                            // Thrown while reading, before anything is written. The live listener parked it already.
-                            skipped++;
-                            log.warn("Replay skipped an unreadable record: {}", e.getMessage());
-                        }
-                    }
-                    return skipped;
-                });
+                // the inbox's rows and the facts of the whole batch: one transaction
+                Long unreadable = transactions.execute(status -> events.consumeAll(batch));
                 return unreadable == null ? 0 : unreadable;
             } catch (PessimisticLockingFailureException e) {
                 if (attempt == DEADLOCK_ATTEMPTS) {
