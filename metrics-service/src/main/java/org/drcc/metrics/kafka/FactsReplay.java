@@ -31,8 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The records of each poll (up to {@code dr.metrics.replay-batch}, 500) are applied in one transaction: their facts
  * and their inbox rows commit together or not at all, so a replay cut short (a crash, Kafka gone) never leaves a
  * fact without its inbox row or the other way round, and one commit (one WAL flush) serves hundreds of records
- * instead of each its own. A batch that deadlocks with the live listener (both apply the same incident, in
- * another order) is rolled back whole and applied again.
+ * instead of each its own. A batch that deadlocks with the live listener (both applying the same incident,
+ * each waiting on rows the other holds) is rolled back whole and applied again.
  */
 @Component
 public class FactsReplay {
