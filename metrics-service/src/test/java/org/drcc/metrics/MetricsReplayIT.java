@@ -1,6 +1,7 @@
 package org.drcc.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.drcc.contract.Topics;
 import org.drcc.contract.drill.DrillEvent;
@@ -27,6 +29,7 @@ import org.drcc.contract.incident.SeverityChangedEvent;
 import org.drcc.metrics.figures.DrillFact;
 import org.drcc.metrics.figures.IncidentFact;
 import org.drcc.metrics.kafka.FactsReplay;
+import org.drcc.metrics.kafka.ReplayResult;
 import org.drcc.metrics.query.DrillFacts;
 import org.drcc.metrics.query.IncidentFacts;
 import org.drcc.metrics.query.IncidentFactsProjection;
@@ -35,6 +38,7 @@ import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -197,5 +201,89 @@ class MetricsReplayIT {
         assertThat(replayer.outdated()).as("reset, not rebuilt yet").isTrue();
         replayer.replay();
         assertThat(replayer.outdated()).isFalse();
+    }
+
+    @Test
+    void aReplayCutShortCommitsEachRecordsFactsWithItsInboxRowAndTheNextReplayGivesTheSameFigures() throws Exception {
+        Instant base = Instant.now().minus(Duration.ofDays(500)).truncatedTo(ChronoUnit.DAYS);
+        List<String> ids = new ArrayList<>();
+        // per incident: the ids of its declaration, restore and close
+        Map<String, String[]> eventIds = new java.util.HashMap<>();
+        try (TestEvents events = new TestEvents(System.getProperty("spring.kafka.bootstrap-servers"))) {
+            for (int i = 0; i < 200; i++) {
+                Story s = new Story(events, id(), H, i % 10 == 0, base.plus(Duration.ofMinutes(5L * i)));
+                String declared = events.publish(Topics.INCIDENT_EVENTS, s.id, new IncidentDeclaredEvent(s.id,
+                        s.targets.scenarioId(), "t", null, Severity.HIGH, s.targets.rto(), s.targets.rpo(),
+                        s.declaredAt, s.damageStart, s.targets.drill(), "alice", s.declaredAt));
+                String restored = s.restored(H, Duration.ofMinutes(i % 30));
+                String closed = events.publish(Topics.INCIDENT_EVENTS, s.id, new IncidentClosedEvent(s.id, s.targets,
+                        "done", "alice", s.declaredAt.plus(H.multipliedBy(2))));
+                ids.add(s.id);
+                eventIds.put(s.id, new String[] {declared, restored, closed});
+            }
+            events.awaitConsumed("metrics-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(120));
+        }
+        replayer.replay();
+        String counts = get("/api/metrics/counts").getBody().toString();
+        String figures = figures(base);
+        List<Map<String, Object>> facts = facts(ids);
+        assertThat(facts).hasSize(200);
+
+        // A replay cut short by a failure: the database refuses the last incident's row, so the batch that holds any
+        // of its events fails at its commit, as a crash or a lost connection would cut it.
+        String refused = ids.get(ids.size() - 1);
+        jdbc.sql("ALTER TABLE incident_fact ADD CONSTRAINT replay_cut_short CHECK (incident_id <> '" + refused
+                + "') NOT VALID").update();
+        try {
+            assertThatThrownBy(replayer::replay).as("the replay was cut short")
+                    .isInstanceOf(DataIntegrityViolationException.class);
+        } finally {
+            jdbc.sql("ALTER TABLE incident_fact DROP CONSTRAINT replay_cut_short").update();
+        }
+        assertThat(replayer.outdated()).as("the next start-up replays again").isTrue();
+        long applied = applied(eventIds);
+        assertThat(applied).as("the failed batch applied nothing").isLessThan(600);
+        // Each record's facts and its inbox row committed together, or neither did.
+        Map<String, Map<String, Object>> partial = new java.util.HashMap<>();
+        facts(ids).forEach(f -> partial.put((String) f.get("incident_id"), f));
+        List<String> inbox = jdbc.sql("SELECT event_id FROM processed_event WHERE consumer = 'metrics-service'")
+                .query(String.class).list();
+        for (String id : ids) {
+            String[] e = eventIds.get(id);
+            Map<String, Object> fact = partial.get(id);
+            assertThat(fact != null && e[0].equals(fact.get("declared_event_id"))).as("declared " + id)
+                    .isEqualTo(inbox.contains(e[0]));
+            assertThat(fact != null && e[1].equals(fact.get("restored_event_id"))).as("restored " + id)
+                    .isEqualTo(inbox.contains(e[1]));
+            assertThat(fact != null && fact.get("closed_at") != null).as("closed " + id).isEqualTo(inbox.contains(e[2]));
+        }
+
+        ReplayResult again = replayer.replay();
+
+        assertThat(again.records()).isGreaterThanOrEqualTo(600);
+        assertThat(applied(eventIds)).isEqualTo(600);
+        assertThat(facts(ids)).isEqualTo(facts);
+        assertThat(get("/api/metrics/counts").getBody().toString()).isEqualTo(counts);
+        assertThat(figures(base)).isEqualTo(figures);
+        assertThat(replayer.outdated()).isFalse();
+    }
+
+    /** The figures of the 30 days from {@code from}, without the instant they were computed at. */
+    private String figures(Instant from) {
+        JsonNode figures = get("/api/metrics?from=" + from + "&to=" + from.plus(Duration.ofDays(30))).getBody();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) figures).remove("asOf");
+        return figures.toString();
+    }
+
+    /** How many of these events the inbox holds as applied. */
+    private long applied(Map<String, String[]> eventIds) {
+        List<String> all = eventIds.values().stream().flatMap(java.util.Arrays::stream).toList();
+        return jdbc.sql("SELECT count(*) FROM processed_event WHERE consumer = 'metrics-service' AND event_id IN (:ids)")
+                .param("ids", all).query(Long.class).single();
+    }
+
+    private List<Map<String, Object>> facts(List<String> ids) {
+        return jdbc.sql("SELECT * FROM incident_fact WHERE incident_id IN (:ids) ORDER BY incident_id")
+                .param("ids", ids).query().listOfRows();
     }
 }

@@ -12,6 +12,8 @@ import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.contract.incident.PhaseWindowBreachedEvent;
 import org.drcc.contract.incident.PhaseWindowMetEvent;
 import org.drcc.contract.incident.PhaseWindowsAssignedEvent;
+import org.drcc.kit.jdbc.TransactionBatches;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,29 +23,35 @@ import org.springframework.stereotype.Component;
 class PhaseWindowsDue {
 
     private final JdbcClient jdbc;
+    private final TransactionBatches writes;
 
-    PhaseWindowsDue(JdbcClient jdbc) {
+    PhaseWindowsDue(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.writes = new TransactionBatches(template);
     }
 
+    /**
+     * Written with the other events of the processor's batch when its transaction commits: the windows first (they
+     * are assigned once, by the declaration, before any is decided), then the deletions, which commute.
+     */
     @EventHandler
     void on(IncidentEvent event) {
         if (event instanceof PhaseWindowsAssignedEvent e) {
-            e.windows().stream().filter(w -> w.until() != null).forEach(w -> jdbc.sql("""
+            e.windows().stream().filter(w -> w.until() != null).forEach(w -> writes.add(0, """
                             INSERT INTO phase_window_due (incident_id, phase, deadline) VALUES (?, ?, ?)
-                            ON CONFLICT DO NOTHING""")
-                    .params(e.incidentId(), w.phase().name(), Timestamp.from(e.startsAt().plus(w.until()))).update());
+                            ON CONFLICT DO NOTHING""",
+                    e.incidentId(), w.phase().name(), Timestamp.from(e.startsAt().plus(w.until()))));
         } else if (event instanceof PhaseWindowMetEvent e) {
             decided(e.incidentId(), e.phase().name());
         } else if (event instanceof PhaseWindowBreachedEvent e) {
             decided(e.incidentId(), e.phase().name());
         } else if (event instanceof IncidentClosedEvent || event instanceof IncidentCancelledEvent) {
-            jdbc.sql("DELETE FROM phase_window_due WHERE incident_id = ?").param(event.incidentId()).update();
+            writes.add(1, "DELETE FROM phase_window_due WHERE incident_id = ?", event.incidentId());
         }
     }
 
     private void decided(String incidentId, String phase) {
-        jdbc.sql("DELETE FROM phase_window_due WHERE incident_id = ? AND phase = ?").params(incidentId, phase).update();
+        writes.add(1, "DELETE FROM phase_window_due WHERE incident_id = ? AND phase = ?", incidentId, phase);
     }
 
     @ResetHandler

@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.kit.jdbc.TransactionBatches;
 import org.drcc.kit.kafka.ContractTypes;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,25 +27,27 @@ public class AuditLogProjection {
     private static final String COLUMNS = "event_id, incident_id, sequence, type, actor, occurred_at, data::text AS data";
 
     private final JdbcClient jdbc;
+    private final TransactionBatches writes;
     private final JdbcClient streaming;
     private final ObjectMapper json;
 
     AuditLogProjection(JdbcClient jdbc, DataSource dataSource, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.writes = new TransactionBatches(new JdbcTemplate(dataSource));
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         cursor.setFetchSize(500);
         this.streaming = JdbcClient.create(cursor);
         this.json = json;
     }
 
+    /** Sent with the other events of the processor's batch, in one round trip, when its transaction commits. */
     @EventHandler
     void on(IncidentEvent event, EventMessage<?> message, @SequenceNumber long sequence) throws JsonProcessingException {
-        jdbc.sql("""
+        writes.add(0, """
                         INSERT INTO audit_event (event_id, incident_id, sequence, type, actor, occurred_at, data)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (event_id) DO NOTHING""")
-                .params(message.getIdentifier(), event.incidentId(), sequence, ContractTypes.typeOf(event.getClass()),
-                        event.actor(), Timestamp.from(event.occurredAt()), json.writeValueAsString(event))
-                .update();
+                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (event_id) DO NOTHING""",
+                message.getIdentifier(), event.incidentId(), sequence, ContractTypes.typeOf(event.getClass()),
+                event.actor(), Timestamp.from(event.occurredAt()), json.writeValueAsString(event));
     }
 
     @ResetHandler

@@ -10,6 +10,8 @@ import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.contract.incident.SeverityChangedEvent;
 import org.drcc.incident.command.Lifecycle;
+import org.drcc.kit.jdbc.TransactionBatches;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,31 +21,36 @@ import org.springframework.stereotype.Component;
 public class IncidentSummaryProjection {
 
     private final JdbcClient jdbc;
+    private final TransactionBatches writes;
 
-    IncidentSummaryProjection(JdbcClient jdbc) {
+    IncidentSummaryProjection(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.writes = new TransactionBatches(template);
     }
 
+    /**
+     * Written with the other events of the processor's batch when its transaction commits: the declarations first
+     * (an incident's declaration is its first event, so no update of the batch can belong before it), then the
+     * updates in the order of the events.
+     */
     @EventHandler
     void on(IncidentEvent event, @SequenceNumber long sequence) {
         if (event instanceof IncidentDeclaredEvent e) {
-            jdbc.sql("""
+            writes.add(0, """
                             INSERT INTO incident_summary (id, scenario, title, severity, status, drill, declared_at,
                                                           updated_at, version)
-                            VALUES (?, ?, ?, ?, 'DECLARED', ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""")
-                    .params(e.incidentId(), e.scenarioId(), e.title(), e.severity().name(), e.drill(),
-                            Timestamp.from(e.occurredAt()), Timestamp.from(e.occurredAt()), sequence)
-                    .update();
+                            VALUES (?, ?, ?, ?, 'DECLARED', ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+                    e.incidentId(), e.scenarioId(), e.title(), e.severity().name(), e.drill(),
+                    Timestamp.from(e.occurredAt()), Timestamp.from(e.occurredAt()), sequence);
             return;
         }
         String status = Lifecycle.statusAfter(event).map(Enum::name).orElse(null);
         String severity = event instanceof SeverityChangedEvent s ? s.to().name() : null;
-        jdbc.sql("""
+        writes.add(1, """
                         UPDATE incident_summary SET status = coalesce(?, status), severity = coalesce(?, severity),
                                updated_at = ?, version = ?
-                        WHERE id = ? AND version < ?""")
-                .params(status, severity, Timestamp.from(event.occurredAt()), sequence, event.incidentId(), sequence)
-                .update();
+                        WHERE id = ? AND version < ?""",
+                status, severity, Timestamp.from(event.occurredAt()), sequence, event.incidentId(), sequence);
     }
 
     @ResetHandler

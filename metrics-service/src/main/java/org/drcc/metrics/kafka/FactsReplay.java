@@ -10,43 +10,56 @@ import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
-import org.drcc.kit.kafka.MalformedEventException;
 import org.drcc.metrics.query.IncidentFactsProjection;
 import org.drcc.metrics.query.ProjectionReset;
 import org.drcc.metrics.query.ProjectionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rebuilds the facts from the whole history: empties them (and the inbox), then reads the topics from
  * the beginning with a consumer of its own, assigned every partition and in no group, up to the end
  * offsets seen at the start. The live listener keeps running: what it applies meanwhile is applied
  * once, by whichever of the two gets to it first, as both go through the inbox.
+ *
+ * <p>The records of each poll (up to {@code dr.metrics.replay-batch}, 500) are applied in one transaction: their facts
+ * and their inbox rows commit together or not at all, so a replay cut short (a crash, Kafka gone) never leaves a
+ * fact without its inbox row or the other way round, and one commit (one WAL flush) serves hundreds of records
+ * instead of each its own. A batch that deadlocks with the live listener (both applying the same incident,
+ * each waiting on rows the other holds) is rolled back whole and applied again.
  */
 @Component
 public class FactsReplay {
 
     private static final Logger log = LoggerFactory.getLogger(FactsReplay.class);
 
+    /** How often a batch rolled back by a deadlock is tried in all. */
+    private static final int DEADLOCK_ATTEMPTS = 3;
+
     private final ConsumerFactory<String, String> consumers;
     private final ProjectedEvents events;
     private final ProjectionReset reset;
     private final ProjectionState state;
     private final ReplaySettings settings;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
 
     FactsReplay(ConsumerFactory<String, String> consumers, ProjectedEvents events,
-                ProjectionReset reset, ProjectionState state, ReplaySettings settings, Clock clock) {
+                ProjectionReset reset, ProjectionState state, ReplaySettings settings,
+                TransactionTemplate transactions, Clock clock) {
         this.consumers = consumers;
         this.events = events;
         this.reset = reset;
         this.state = state;
         this.settings = settings;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -76,6 +89,7 @@ public class FactsReplay {
     private long[] read() {
         Properties props = new Properties();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Integer.toString(settings.replayBatch()));
         long records = 0;
         long unreadable = 0;
         try (Consumer<String, String> consumer = consumers.createConsumer(null, null, "-replay", props)) {
@@ -91,18 +105,30 @@ public class FactsReplay {
                     throw new IllegalStateException("the replay did not reach the end of " + ProjectedTopics.ALL
                             + " within " + settings.replayTimeout() + "; the facts are incomplete: replay again");
                 }
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    records++;
-                    try {
-                        events.consume(record);
-                    } catch (MalformedEventException e) {
-                        // The live listener parked it on the dead-letter topic already.
-                        unreadable++;
-                        log.warn("Replay skipped an unreadable record: {}", e.getMessage());
-                    }
+                ConsumerRecords<String, String> batch = consumer.poll(Duration.ofMillis(500));
+                if (!batch.isEmpty()) {
+                    records += batch.count();
+                    unreadable += apply(batch);
                 }
             }
         }
         return new long[] {records, unreadable};
+    }
+
+    /** Applies one poll's records in one transaction; the number of unreadable records among them. */
+    private long apply(ConsumerRecords<String, String> batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                // the inbox's rows and the facts of the whole batch: one transaction
+                Long unreadable = transactions.execute(status -> events.consumeAll(batch));
+                return unreadable == null ? 0 : unreadable;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == DEADLOCK_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("A replay batch of {} records met the live listener on the same rows and was rolled back; "
+                        + "applying it again ({})", batch.count(), e.getMessage());
+            }
+        }
     }
 }

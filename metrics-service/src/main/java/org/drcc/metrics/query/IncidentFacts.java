@@ -8,7 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.drcc.contract.incident.IncidentTargets;
+import org.drcc.kit.jdbc.TransactionBatches;
 import org.drcc.metrics.figures.IncidentFact;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -20,31 +22,38 @@ import org.springframework.stereotype.Repository;
 public class IncidentFacts {
 
     private final JdbcClient jdbc;
+    private final TransactionBatches writes;
 
-    IncidentFacts(JdbcClient jdbc) {
+    IncidentFacts(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.writes = new TransactionBatches(template);
     }
 
-    /** Creates the incident's row from the targets any of its events carries, or refreshes them. */
+    /**
+     * Creates the incident's row from the targets any of its events carries, or refreshes them. Sent when the
+     * transaction commits, with the other records' of a replay's batch, before any {@link #set}: the row exists
+     * before its columns are set.
+     */
     void targets(String incidentId, IncidentTargets t) {
-        jdbc.sql("""
+        writes.add(0, """
                         INSERT INTO incident_fact (incident_id, scenario, drill, rto_seconds, rpo_seconds)
                         VALUES (?, ?, ?, ?, ?)
                         ON CONFLICT (incident_id) DO UPDATE SET scenario = excluded.scenario, drill = excluded.drill,
-                            rto_seconds = excluded.rto_seconds, rpo_seconds = excluded.rpo_seconds""")
-                .params(incidentId, t.scenarioId(), t.drill(), t.rto().toSeconds(),
-                        t.rpo() == null ? null : t.rpo().toSeconds())
-                .update();
+                            rto_seconds = excluded.rto_seconds, rpo_seconds = excluded.rpo_seconds""",
+                incidentId, t.scenarioId(), t.drill(), t.rto().toSeconds(), t.rpo() == null ? null : t.rpo().toSeconds());
     }
 
-    /** {@code assignments} is constant SQL written by the projection, never request input. */
+    /**
+     * {@code assignments} is constant SQL written by the projection, never request input. Sent when the transaction
+     * commits, after the rows are created: each event sets columns of its own, so these commute.
+     */
     void set(String incidentId, String assignments, Object... values) {
         Object[] params = new Object[values.length + 1];
         for (int i = 0; i < values.length; i++) {
             params[i] = values[i] instanceof Instant instant ? Timestamp.from(instant) : values[i];
         }
         params[values.length] = incidentId;
-        jdbc.sql("UPDATE incident_fact SET " + assignments + " WHERE incident_id = ?").params(params).update();
+        writes.add(1, "UPDATE incident_fact SET " + assignments + " WHERE incident_id = ?", params);
     }
 
     /** Last writer by event time wins, so a late-arriving older severity does not overwrite a newer one. */

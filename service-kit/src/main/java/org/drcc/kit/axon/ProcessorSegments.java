@@ -1,7 +1,9 @@
 package org.drcc.kit.axon;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -9,8 +11,9 @@ import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Every tracking processor a service declares ({@code axon.eventhandling.processors.<name>.mode: tracking}) is
- * split into {@code dr.axon.segments} segments (2 by default), with as many threads, so that the instances of a
+ * Every streaming processor a service declares ({@code axon.eventhandling.processors.<name>.mode: tracking}, or
+ * {@code pooled}) is split into {@code dr.axon.segments} segments (2 by default), with as many threads (a tracking
+ * processor's readers, a pooled one's workers behind its one reader), so that the instances of a
  * service share its event stream: each claims the segments nobody holds, and the segments of an instance that
  * stopped or died are claimed by another once its claim times out (Axon's token store, 10 s). Events of one
  * aggregate stay in one segment, so they are handled, and relayed to Kafka, in their order.
@@ -26,12 +29,13 @@ public final class ProcessorSegments {
 
     /** The setting. */
     public static final String SETTING = "dr.axon.segments";
+    private static final Set<String> STREAMING = Set.of("tracking", "pooled");
     private static final Pattern MODE = Pattern.compile("axon\\.eventhandling\\.processors\\.([^.\\[\\]]+)\\.mode");
 
     private ProcessorSegments() {
     }
 
-    /** Adds the thread and segment counts of each tracking processor the environment declares, last. */
+    /** Adds the thread and segment counts of each streaming processor the environment declares, last. */
     public static void addTo(ConfigurableEnvironment environment) {
         String segments = environment.getProperty(SETTING, "1");
         Map<String, Object> added = new LinkedHashMap<>();
@@ -40,7 +44,7 @@ public final class ProcessorSegments {
                 .flatMap(source -> java.util.Arrays.stream(((EnumerablePropertySource<?>) source).getPropertyNames()))
                 .map(MODE::matcher)
                 .filter(Matcher::matches)
-                .filter(m -> "tracking".equalsIgnoreCase(environment.getProperty(m.group())))
+                .filter(m -> STREAMING.contains(String.valueOf(environment.getProperty(m.group())).toLowerCase(Locale.ROOT)))
                 .map(m -> m.group(1))
                 .forEach(name -> {
                     String prefix = "axon.eventhandling.processors." + name + ".";

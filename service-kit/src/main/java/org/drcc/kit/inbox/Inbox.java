@@ -1,6 +1,10 @@
 package org.drcc.kit.inbox;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,5 +37,26 @@ public class Inbox {
             return true;
         });
         return Boolean.TRUE.equals(ran);
+    }
+
+    /**
+     * Records these events as processed by this consumer with one statement, for a batch whose effects run in the
+     * caller's transaction (which must be active): the effects of the ids returned, those not processed before, run
+     * in it too, so they commit with their rows or not at all. An id given twice is returned once.
+     */
+    public Set<String> claim(String consumer, Collection<String> eventIds) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("claim runs in the transaction of the effects it guards");
+        }
+        if (eventIds.isEmpty()) {
+            return new HashSet<>();
+        }
+        return new HashSet<>(jdbc.sql("""
+                        INSERT INTO processed_event (consumer, event_id)
+                        SELECT :consumer, id FROM unnest(CAST(:ids AS varchar[])) AS id
+                        ON CONFLICT DO NOTHING RETURNING event_id""")
+                .param("consumer", consumer)
+                .param("ids", eventIds.toArray(String[]::new))
+                .query(String.class).list());
     }
 }

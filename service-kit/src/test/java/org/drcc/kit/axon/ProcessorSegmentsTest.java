@@ -20,18 +20,21 @@ class ProcessorSegmentsTest {
     }
 
     @Test
-    void everyTrackingProcessorIsSplitByTheOneSettingAndAProcessorsOwnCountsWin() {
+    void everyStreamingProcessorIsSplitByTheOneSettingAndAProcessorsOwnCountsWin() {
         withService(Map.of(
                 "axon.eventhandling.processors.kafka-relay.mode", "tracking",
                 "axon.eventhandling.processors.incident-report.mode", "TRACKING",
                 "axon.eventhandling.processors.report-writer.mode", "tracking",
                 "axon.eventhandling.processors.report-writer.thread-count", "1",
+                "axon.eventhandling.processors.audit-log.mode", "pooled",
                 "axon.eventhandling.processors.delivery-projection.mode", "subscribing"));
 
         assertThat(environment.getProperty("axon.eventhandling.processors.kafka-relay.initial-segment-count")).isEqualTo("2");
         assertThat(environment.getProperty("axon.eventhandling.processors.kafka-relay.thread-count")).isEqualTo("2");
         assertThat(environment.getProperty("axon.eventhandling.processors.incident-report.initial-segment-count")).isEqualTo("2");
         assertThat(environment.getProperty("axon.eventhandling.processors.report-writer.thread-count")).isEqualTo("1");
+        assertThat(environment.getProperty("axon.eventhandling.processors.audit-log.initial-segment-count")).isEqualTo("2");
+        assertThat(environment.getProperty("axon.eventhandling.processors.audit-log.thread-count")).isEqualTo("2");
         assertThat(environment.getProperty("axon.eventhandling.processors.delivery-projection.thread-count")).isNull();
         assertThat(environment.getProperty("axon.eventhandling.processors.kafka-relay.batch-size")).isEqualTo("100");
         assertThat(environment.getProperty("axon.eventhandling.processors.incident-report.batch-size")).isNull();
