@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.notification.command.CheckDeadlineCommand;
 import org.drcc.notification.command.Claim;
@@ -71,34 +72,37 @@ class DeliveryDispatcher implements DisposableBean {
     }
 
     /**
-     * A round, unless another instance is in one (see {@link DispatchLease}). In a burst (a round that found a full
-     * batch due) the next round follows at once, under the same lease, for up to {@link #BACK_TO_BACK}; only then
-     * does the poll interval pass: waiting it out after each full round left the senders idle a third of the time.
+     * A round, unless another instance is in one (see {@link DispatchLease}). In a burst (a round that claimed at
+     * least one message) the next round follows at once, under the same lease, for up to {@link #BACK_TO_BACK}; only
+     * then, or after a round that claimed nothing, does the poll interval pass: waiting it out after every round left
+     * the senders idle between rounds. A message whose claim fails (its database unreachable, say) does not count, so
+     * a failing round never repeats at once.
      */
     @Scheduled(fixedDelayString = "${dr.notification.poll-interval:PT1S}")
     void deliverDue() {
         lease.runAlone(() -> {
             long until = System.nanoTime() + BACK_TO_BACK.toNanos();
             while (round() && !stopping && System.nanoTime() - until < 0) {
-                log.debug("a full batch was due: the next round follows at once");
+                log.debug("a round claimed messages: the next one follows at once");
             }
         });
     }
 
-    /** True when it found a full batch due, so more may be waiting. */
+    /** True when it claimed at least one message, so more may be due. */
     private boolean round() {
+        AtomicInteger claimed = new AtomicInteger();
         for (String id : deliveries.interrupted(BATCH)) {
             send(new ResolveInterruptedDeliveryCommand(id, clock.instant()));
         }
         List<Future<?>> sending = new ArrayList<>();
         List<DueDelivery> due = deliveries.dueForDelivery(clock.instant(), DUE_BATCH);
         for (DueDelivery d : due) {
-            sending.add(senders.submit(d.channel(), () -> deliver(d.notificationId())));
+            sending.add(senders.submit(d.channel(), () -> deliver(d.notificationId(), claimed)));
         }
         // the status page's subscribers: a bounded share of each round, after the plan's messages, on their own senders
         List<DueDelivery> subscribers = deliveries.dueForSubscribers(clock.instant(), subscribersPerRound);
         for (DueDelivery d : subscribers) {
-            sending.add(senders.submit(d.channel(), () -> deliver(d.notificationId())));
+            sending.add(senders.submit(d.channel(), () -> deliver(d.notificationId(), claimed)));
         }
         senders.awaitAll(sending);
         for (String id : deliveries.pastDeadline(clock.instant(), BATCH)) {
@@ -112,7 +116,7 @@ class DeliveryDispatcher implements DisposableBean {
                         u.sourceEventId(), escalation.tier(), escalation.after(), clock.instant()));
             }
         }
-        return due.size() == DUE_BATCH || subscribersPerRound > 0 && subscribers.size() == subscribersPerRound;
+        return claimed.get() > 0;
     }
 
     /**
@@ -120,11 +124,12 @@ class DeliveryDispatcher implements DisposableBean {
      * the channel call holds no database transaction. If the process stops between the claim and
      * the record, the next round finds the message SENDING and resolves it without a blind resend.
      */
-    private void deliver(String id) {
+    private void deliver(String id, AtomicInteger claimed) {
         Claim claim = send(new StartDeliveryCommand(id, clock.instant()));
         if (claim == null) {
             return;
         }
+        claimed.incrementAndGet();
         String cause = null;
         try {
             courier.deliver(id, claim.envelope());
