@@ -1,11 +1,9 @@
 package org.drcc.notification.channel;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.notification.command.CheckDeadlineCommand;
 import org.drcc.notification.command.Claim;
@@ -44,8 +42,6 @@ class DeliveryDispatcher implements DisposableBean {
     private static final int BATCH = 100;
     /** Due messages taken per round: enough for every channel's senders to stay busy through a round. */
     private static final int DUE_BATCH = 400;
-    /** How long rounds may follow each other at once in a burst before the poll interval passes once. */
-    private static final Duration BACK_TO_BACK = Duration.ofSeconds(30);
 
     private final Deliveries deliveries;
     private final CommandGateway commands;
@@ -55,7 +51,6 @@ class DeliveryDispatcher implements DisposableBean {
     private final DispatchLease lease;
     private final ChannelSenders senders;
     private final int subscribersPerRound;
-    private volatile boolean stopping;
 
     DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, PlanInForce plan,
                        ChannelCourier courier, DispatchLease lease,
@@ -71,38 +66,23 @@ class DeliveryDispatcher implements DisposableBean {
         this.courier = courier;
     }
 
-    /**
-     * A round, unless another instance is in one (see {@link DispatchLease}). In a burst (a round that claimed at
-     * least one message) the next round follows at once, under the same lease, for up to {@link #BACK_TO_BACK}; only
-     * then, or after a round that claimed nothing, does the poll interval pass: waiting it out after every round left
-     * the senders idle between rounds. A message whose claim fails (its database unreachable, say) does not count, so
-     * a failing round never repeats at once.
-     */
+    /** A round, unless another instance is in one (see {@link DispatchLease}). */
     @Scheduled(fixedDelayString = "${dr.notification.poll-interval:PT1S}")
     void deliverDue() {
-        lease.runAlone(() -> {
-            long until = System.nanoTime() + BACK_TO_BACK.toNanos();
-            while (round() && !stopping && System.nanoTime() - until < 0) {
-                log.debug("a round claimed messages: the next one follows at once");
-            }
-        });
+        lease.runAlone(this::round);
     }
 
-    /** True when it claimed at least one message, so more may be due. */
-    private boolean round() {
-        AtomicInteger claimed = new AtomicInteger();
+    private void round() {
         for (String id : deliveries.interrupted(BATCH)) {
             send(new ResolveInterruptedDeliveryCommand(id, clock.instant()));
         }
         List<Future<?>> sending = new ArrayList<>();
-        List<DueDelivery> due = deliveries.dueForDelivery(clock.instant(), DUE_BATCH);
-        for (DueDelivery d : due) {
-            sending.add(senders.submit(d.channel(), () -> deliver(d.notificationId(), claimed)));
+        for (DueDelivery due : deliveries.dueForDelivery(clock.instant(), DUE_BATCH)) {
+            sending.add(senders.submit(due.channel(), () -> deliver(due.notificationId())));
         }
         // the status page's subscribers: a bounded share of each round, after the plan's messages, on their own senders
-        List<DueDelivery> subscribers = deliveries.dueForSubscribers(clock.instant(), subscribersPerRound);
-        for (DueDelivery d : subscribers) {
-            sending.add(senders.submit(d.channel(), () -> deliver(d.notificationId(), claimed)));
+        for (DueDelivery due : deliveries.dueForSubscribers(clock.instant(), subscribersPerRound)) {
+            sending.add(senders.submit(due.channel(), () -> deliver(due.notificationId())));
         }
         senders.awaitAll(sending);
         for (String id : deliveries.pastDeadline(clock.instant(), BATCH)) {
@@ -116,7 +96,6 @@ class DeliveryDispatcher implements DisposableBean {
                         u.sourceEventId(), escalation.tier(), escalation.after(), clock.instant()));
             }
         }
-        return claimed.get() > 0;
     }
 
     /**
@@ -124,12 +103,11 @@ class DeliveryDispatcher implements DisposableBean {
      * the channel call holds no database transaction. If the process stops between the claim and
      * the record, the next round finds the message SENDING and resolves it without a blind resend.
      */
-    private void deliver(String id, AtomicInteger claimed) {
+    private void deliver(String id) {
         Claim claim = send(new StartDeliveryCommand(id, clock.instant()));
         if (claim == null) {
             return;
         }
-        claimed.incrementAndGet();
         String cause = null;
         try {
             courier.deliver(id, claim.envelope());
@@ -141,7 +119,6 @@ class DeliveryDispatcher implements DisposableBean {
 
     @Override
     public void destroy() {
-        stopping = true;
         senders.close();
     }
 
