@@ -37,6 +37,7 @@ public class NotificationAccess {
                 open(POST, "/api/status/subscriptions/unsubscribe"),
                 open(POST, "/status/subscribe"),
                 open(GET, "/status/subscriptions/confirm"),
+                open(POST, "/status/subscriptions/confirm"),
                 open(GET, "/status/subscriptions/unsubscribe"),
                 open(POST, "/status/subscriptions/unsubscribe"),
                 allow(POST, "/api/notifications/*/acknowledge", RESPONDERS),

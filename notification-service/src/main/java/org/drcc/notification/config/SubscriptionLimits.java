@@ -5,13 +5,11 @@ import static org.springframework.http.HttpMethod.POST;
 import java.util.List;
 import org.drcc.kit.limits.RateLimit;
 import org.drcc.kit.limits.ServiceRateLimits;
-import org.drcc.kit.privacy.DerivedSubjects;
 import org.drcc.notification.subscription.SubscriptionSettings;
-import org.drcc.notification.subscription.Subscriptions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The status page subscriptions' rows of the kit's tables: how often a client may subscribe, whose keys erasure destroys. */
+/** The status page subscriptions' rows of the kit's rate limits: how often a client may subscribe. */
 @Configuration(proxyBeanMethods = false)
 public class SubscriptionLimits {
 
@@ -27,11 +25,5 @@ public class SubscriptionLimits {
                         settings.perClientPeriod()),
                 RateLimit.perClientAddress(POST, "/status/subscribe", settings.perClientAddress(),
                         settings.perClientPeriod()));
-    }
-
-    /** A subscriber's address is sealed under the subscription's own key: erasing the person destroys that too. */
-    @Bean
-    DerivedSubjects statusSubscriberKeys(Subscriptions subscriptions) {
-        return subscriptions::ofPerson;
     }
 }

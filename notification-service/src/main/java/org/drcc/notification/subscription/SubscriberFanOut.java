@@ -67,7 +67,7 @@ class SubscriberFanOut {
 
     private void fanOut() {
         try {
-            subscriptions.expireDue(100);
+            subscriptions.upkeep(100);
             int budget = Math.max(1, settings.fanOutBatch());
             for (Line line : jdbc.sql("""
                             SELECT event_id, incident_id, status, text, recorded_at, told_up_to FROM status_broadcast

@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps {@code status_subscription}'s status in the transaction of the subscription's events (a subscribing group
- * that never skips). An ended subscription keeps only its hashes (so its token still answers "already
- * unsubscribed"): the sealed target and token are dropped, and the key they were sealed with is destroyed.
+ * that never skips). An ended subscription keeps only its token's hash (so its token still answers "already
+ * unsubscribed"): the sealed target and token and the target's name are dropped, and the key they were sealed with
+ * is destroyed ({@link Subscriptions}).
  */
 @Component
 @ProcessingGroup(SubscriptionProjection.GROUP)
@@ -45,7 +46,7 @@ class SubscriptionProjection {
 
     private void end(String id, String status, java.time.Instant at) {
         jdbc.sql("""
-                        UPDATE status_subscription SET status = ?, ended_at = ?, target = NULL, token = NULL
+                        UPDATE status_subscription SET status = ?, ended_at = ?, target = NULL, token = NULL, target_hash = NULL
                         WHERE subscription_id = ? AND ended_at IS NULL""")
                 .params(status, Timestamp.from(at), id).update();
     }

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Locale;
 import org.drcc.notification.egress.EgressGuard;
 import org.drcc.notification.plan.Channel;
 
@@ -14,7 +13,7 @@ import org.drcc.notification.plan.Channel;
  * What a subscription may name, and how it is named without being stored: the e-mail address and webhook URL pass
  * the same checks as a plan's contacts ({@link Channel}), a webhook URL also the egress guard (no loopback, private,
  * link-local or reserved address unless allowed by {@code dr.notification.allowed-hosts}); the token is 32 random
- * bytes; targets and tokens are found by their SHA-256.
+ * bytes, found by its SHA-256 (a target is named by the keyring's HMAC: {@link Subscriptions}).
  */
 public final class SubscriptionRules {
 
@@ -69,12 +68,6 @@ public final class SubscriptionRules {
     /** The SHA-256 of a token as given. */
     public static byte[] tokenHash(String token) {
         return sha256(token);
-    }
-
-    /** The SHA-256 of a target, an address case-insensitive: one person's address is one target. */
-    public static byte[] targetHash(String channel, String target) {
-        String t = target.strip();
-        return sha256(channel + ":" + (EMAIL.equals(channel) ? t.toLowerCase(Locale.ROOT) : t));
     }
 
     private static byte[] sha256(String text) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.kit.limits.RateLimiters;
+import org.drcc.kit.privacy.DerivedSubjects;
 import org.drcc.kit.privacy.Keyring;
 import org.drcc.kit.privacy.PersonalDataCipher;
 import org.drcc.notification.command.ConfirmStatusSubscriptionCommand;
@@ -29,10 +30,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Subscribing, confirming, unsubscribing and expiring. Each change is a command on the subscription's aggregate
  * (so it is an event, relayed like every message) in one transaction with its row; the address or URL and the token
  * are stored sealed with the subscription's own key, which is destroyed once the subscription ends: after that
- * neither the row nor any event can be read back to the address.
+ * neither the row nor any event can be read back to the address. A running subscription's target is named by the
+ * keyring's HMAC (to refuse a second subscription of it, and to find an erased person's), an ended one's by nothing.
+ * Erasing a person destroys their subscriptions' keys and ends them ({@link DerivedSubjects}).
  */
 @Service
-public class Subscriptions {
+public class Subscriptions implements DerivedSubjects {
 
     private final JdbcClient jdbc;
     private final CommandGateway commands;
@@ -77,7 +80,7 @@ public class Subscriptions {
             throw new SubscriptionRefusedException(400, "email", problem);
         }
         String to = address.strip();
-        byte[] target = SubscriptionRules.targetHash(SubscriptionRules.EMAIL, to);
+        byte[] target = targetName(SubscriptionRules.EMAIL, to);
         limitPerTarget(target);
         Instant now = clock.instant();
         Instant confirmBy = now.plus(settings.confirmWithin());
@@ -111,7 +114,7 @@ public class Subscriptions {
             throw new SubscriptionRefusedException(400, "webhookUrl", problem);
         }
         String to = url.strip();
-        byte[] target = SubscriptionRules.targetHash(SubscriptionRules.WEBHOOK, to);
+        byte[] target = targetName(SubscriptionRules.WEBHOOK, to);
         limitPerTarget(target);
         if (active(target)) {
             throw new SubscriptionRefusedException(409, "webhookUrl", "this webhook URL is already subscribed: "
@@ -143,22 +146,43 @@ public class Subscriptions {
     public Optional<StatusSubscription.Outcome> unsubscribe(String token) {
         return byToken(token).map(id -> {
             StatusSubscription.Outcome outcome = commands.sendAndWait(new UnsubscribeFromStatusCommand(id, clock.instant()));
-            keyring.forget(id);
+            destroyKey(id);
             return outcome;
         });
     }
 
-    /** Expires the e-mail subscriptions still unconfirmed past their deadline; returns how many. */
-    public int expireDue(int limit) {
-        List<String> due = jdbc.sql("""
+    /**
+     * The upkeep of one round, each step bounded by {@code limit}: expires the e-mail subscriptions still unconfirmed
+     * past their deadline; destroys the keys of ended subscriptions that still have one (the end is committed
+     * before the key is destroyed: a crash in between is mended here); names the targets of running subscriptions
+     * that have no name (written before names were keyed), and ends those whose person was erased meanwhile.
+     */
+    public void upkeep(int limit) {
+        Instant now = clock.instant();
+        for (String id : jdbc.sql("""
                         SELECT subscription_id FROM status_subscription
                         WHERE status = 'PENDING' AND confirm_by < ? ORDER BY confirm_by LIMIT ?""")
-                .params(Timestamp.from(clock.instant()), limit).query(String.class).list();
-        for (String id : due) {
-            commands.sendAndWait(new ExpireStatusSubscriptionCommand(id, clock.instant()));
-            keyring.forget(id);
+                .params(Timestamp.from(now), limit).query(String.class).list()) {
+            commands.sendAndWait(new ExpireStatusSubscriptionCommand(id, now));
+            destroyKey(id);
         }
-        return due.size();
+        jdbc.sql("""
+                        SELECT subscription_id FROM status_subscription
+                        WHERE ended_at IS NOT NULL AND key_destroyed_at IS NULL ORDER BY seq LIMIT ?""")
+                .param(limit).query(String.class).list().forEach(this::destroyKey);
+        for (Subscriber s : jdbc.sql("""
+                        SELECT subscription_id, channel, status, target, token FROM status_subscription
+                        WHERE target_hash IS NULL AND ended_at IS NULL ORDER BY seq LIMIT ?""")
+                .param(limit).query(Subscriber.class).list()) {
+            String target = cipher.open(s.target());
+            if (PersonalDataCipher.FORGOTTEN.equals(target)) {
+                commands.sendAndWait(new UnsubscribeFromStatusCommand(s.subscriptionId(), now));
+                destroyKey(s.subscriptionId());
+            } else {
+                jdbc.sql("UPDATE status_subscription SET target_hash = ? WHERE subscription_id = ? AND ended_at IS NULL")
+                        .params(targetName(s.channel(), target), s.subscriptionId()).update();
+            }
+        }
     }
 
     /** The subscriber, target and token opened; empty when unknown, or ended or forgotten (nothing to open). */
@@ -171,10 +195,36 @@ public class Subscriptions {
                 .filter(s -> !PersonalDataCipher.FORGOTTEN.equals(s.target()));
     }
 
-    /** The subscriptions of an e-mail address, each sealed under its own key: destroyed when the person is erased. */
-    public List<String> ofPerson(String address) {
+    /** The running subscriptions of an e-mail address, each sealed under its own key: destroyed when the person is erased. */
+    @Override
+    public List<String> of(String address) {
         return jdbc.sql("SELECT subscription_id FROM status_subscription WHERE target_hash = ?")
-                .param(SubscriptionRules.targetHash(SubscriptionRules.EMAIL, address)).query(String.class).list();
+                .param(targetName(SubscriptionRules.EMAIL, address.strip())).query(String.class).list();
+    }
+
+    /** The erased person's subscriptions, their keys destroyed, end: an event each, and their rows lose the name. */
+    @Override
+    public void destroyed(String address, List<String> subscriptionIds) {
+        Instant now = clock.instant();
+        for (String id : subscriptionIds) {
+            commands.sendAndWait(new UnsubscribeFromStatusCommand(id, now));
+            destroyKey(id);
+        }
+    }
+
+    /**
+     * The name of a target in this table: the keyring's HMAC of the channel and the address or URL (in any letter
+     * case: a URL and the same URL in other capitals count as one target, on the safe side of the limits).
+     */
+    private byte[] targetName(String channel, String target) {
+        return keyring.lookupOf(channel + ":" + target);
+    }
+
+    /** Destroys the subscription's key (again, if need be: destroying is idempotent) and notes that it is gone. */
+    private void destroyKey(String id) {
+        keyring.forget(id);
+        jdbc.sql("UPDATE status_subscription SET key_destroyed_at = ? WHERE subscription_id = ? AND ended_at IS NOT NULL")
+                .params(Timestamp.from(clock.instant()), id).update();
     }
 
     private void limitPerTarget(byte[] target) {

@@ -136,8 +136,21 @@ class SubscriptionController {
         }
     }
 
-    @Operation(summary = "The confirmation link of an e-mail subscription (HTML)")
+    /**
+     * The confirmation link of the e-mail. Following it (GET) only shows a button, as the unsubscribe link does: a
+     * mail filter that follows every link of a message would otherwise confirm a subscription that someone else
+     * asked for in the reader's name, which is what the double opt-in is there to prevent.
+     */
+    @Operation(summary = "The confirmation link of an e-mail subscription (HTML): a page with the button that confirms")
     @GetMapping(value = "/status/subscriptions/confirm", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> confirmPage(@RequestParam String token) {
+        return button("Confirm your subscription?", "Press the button to receive the updates of the " + page.title()
+                + " status page at this address. If you did not ask for them, close this page: nothing will be sent.",
+                "/status/subscriptions/confirm", token, "confirm", "Confirm");
+    }
+
+    @Operation(summary = "Confirm from the link of the e-mail (HTML; the page's button)")
+    @PostMapping(value = "/status/subscriptions/confirm", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> confirmLink(@RequestParam String token) {
         Optional<StatusSubscription.Outcome> outcome = subscriptions.confirm(token);
         if (outcome.isEmpty()) {
@@ -159,11 +172,9 @@ class SubscriptionController {
     @Operation(summary = "The unsubscribe link of an update (HTML): a page with the button that unsubscribes")
     @GetMapping(value = "/status/subscriptions/unsubscribe", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> unsubscribePage(@RequestParam String token) {
-        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .body(message.execute(Map.of("page", page.title(), "heading", "Unsubscribe?",
-                        "text", "Press the button to receive no more updates of the " + page.title()
-                                + " status page; your address will be deleted.",
-                        "problem", false, "unsubscribe", Map.of("token", token))));
+        return button("Unsubscribe?", "Press the button to receive no more updates of the " + page.title()
+                + " status page; your address will be deleted.", "/status/subscriptions/unsubscribe", token,
+                "unsubscribe", "Unsubscribe");
     }
 
     /** The page's button, or the mail client's one-click POST (RFC 8058: {@code List-Unsubscribe=One-Click}). */
@@ -224,6 +235,14 @@ class SubscriptionController {
     private static ResponseEntity<Object> unknownToken() {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(HttpStatus.NOT_FOUND, "Unknown token", "no subscription has this token"));
+    }
+
+    /** A page whose button POSTs {@code token} to {@code path}: what a link of a message shows when followed. */
+    private ResponseEntity<String> button(String heading, String text, String path, String token, String id,
+                                          String label) {
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .body(message.execute(Map.of("page", page.title(), "heading", heading, "text", text, "problem", false,
+                        "action", Map.of("path", path, "token", token, "id", id, "label", label))));
     }
 
     private ResponseEntity<String> html(HttpStatus status, String heading, String text, boolean isProblem) {

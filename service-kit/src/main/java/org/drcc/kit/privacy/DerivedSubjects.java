@@ -12,4 +12,12 @@ public interface DerivedSubjects {
 
     /** The identifiers derived for {@code person} (a user name or an address); empty when there are none. */
     List<String> of(String person);
+
+    /**
+     * Called once the keys of {@code identifiers} (what {@link #of} found for {@code person}) are destroyed, to end
+     * what they served and drop what still leads from the person to them. Called again, with the same identifiers,
+     * when a failed erasure is confirmed again: it must be idempotent.
+     */
+    default void destroyed(String person, List<String> identifiers) {
+    }
 }

@@ -162,8 +162,11 @@ public final class Keyring implements AutoCloseable {
         return jdbc;
     }
 
-    /** The HMAC by which the keyring names a person without their name. */
-    byte[] lookupOf(String identifier) {
+    /**
+     * The HMAC by which the keyring names a person without their name (trimmed, in any letter case): a table may
+     * find a person by it, and nobody without the keyring's pepper can test a guessed address against it.
+     */
+    public byte[] lookupOf(String identifier) {
         return hmac(identifier);
     }
 

@@ -2,7 +2,9 @@ package org.drcc.kit.privacy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -68,7 +70,8 @@ public final class PersonalDataEraser {
         String person = identifier.trim();
         Optional<UUID> subject = keyring.subjectOf(person);
         // found before the columns are scrubbed: they may be what leads from the person to the derived keys
-        List<String> derivedKeys = derived.stream().flatMap(d -> d.of(person).stream()).toList();
+        Map<DerivedSubjects, List<String>> derivedKeys = new LinkedHashMap<>();
+        derived.forEach(d -> derivedKeys.put(d, d.of(person)));
         Instant now = clock.instant();
         PersonalDataErasedEvent event = transactions.execute(status -> {
             int rows = columns.stream().mapToInt(c -> scrub(c, person)).sum();
@@ -78,7 +81,8 @@ public final class PersonalDataEraser {
             return erased;
         });
         keyring.forget(person);
-        derivedKeys.forEach(keyring::forget);
+        derivedKeys.values().forEach(ids -> ids.forEach(keyring::forget));
+        derivedKeys.forEach((d, ids) -> d.destroyed(person, ids));
         return new ErasureReport(erasureId, service, event.subjectId(), event.keyDestroyed(), event.rowsScrubbed(),
                 requester, confirmer);
     }
