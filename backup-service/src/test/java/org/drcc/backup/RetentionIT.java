@@ -128,7 +128,7 @@ class RetentionIT {
         Map<String, Object> expired = api.get(id(unkept));
         assertThat(expired).containsEntry("status", "EXPIRED");
         assertThat((String) expired.get("expiryReason")).contains("no retention rule keeps it");
-        assertThat(expiredEvents()).contains(id(unkept)).doesNotContain(id(held), id(verified), id(newest));
+        assertThat(expiredEvents(id(unkept))).contains(id(unkept)).doesNotContain(id(held), id(verified), id(newest));
 
         try (TestEvents events = new TestEvents(System.getProperty("spring.kafka.bootstrap-servers"))) {
             events.publish(Topics.INCIDENT_EVENTS, incident,
@@ -225,17 +225,23 @@ class RetentionIT {
         }
     }
 
-    /** The backup ids of every dr.backup.expired.v1 on Kafka so far. */
-    private static Set<String> expiredEvents() {
+    /**
+     * The backup ids of every dr.backup.expired.v1 on Kafka, read until {@code awaited}'s has been relayed and the
+     * topic is read to its end (a poll brings nothing more), or for 60 s.
+     */
+    private static Set<String> expiredEvents(String awaited) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", System.getProperty("spring.kafka.bootstrap-servers"),
                 "group.id", "it-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
                 new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(Topics.BACKUP_EVENTS));
             Set<String> expired = new HashSet<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            boolean drained = false;
+            while (System.nanoTime() < deadline && !(drained && expired.contains(awaited))) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                drained = records.isEmpty() && !consumer.assignment().isEmpty();
+                for (ConsumerRecord<String, String> r : records) {
                     if ("dr.backup.expired.v1".equals(new String(r.headers().lastHeader("ce_type").value()))) {
                         expired.add(r.key());
                     }

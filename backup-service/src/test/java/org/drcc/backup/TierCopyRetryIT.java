@@ -25,17 +25,20 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * A tier whose bucket refuses writes: the copy fails, is tried again with backoff, and is copied once
  * the bucket exists; a tier whose bucket never exists is given up after its attempts, once, with the
- * event the owners are alerted on. Only the copy sweep runs by the clock here, on short delays.
+ * event the owners are alerted on. Only the copy sweep runs by the clock here, on short delays. The context is closed
+ * after the test: its sweep, with its own buckets, must not retry the copies of the next test classes' backups.
  */
+@org.springframework.test.annotation.DirtiesContext
 @WithEngines(database = "backup")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "dr.backup.scheduling-enabled=false",
         "dr.backup.verify-after-backup=false",
         "dr.backup.copy-retry.enabled=true",
         "dr.backup.copy-retry.max-attempts=3",
-        "dr.backup.copy-retry.first-delay=PT2S",
+        // the first retry after the test has seen the first failure and made the bucket, even on a loaded machine
+        "dr.backup.copy-retry.first-delay=PT10S",
         "dr.backup.copy-retry.factor=2",
-        "dr.backup.copy-retry.max-delay=PT10S",
+        "dr.backup.copy-retry.max-delay=PT20S",
         "dr.backup.copy-retry.sweep-interval=PT1S"})
 class TierCopyRetryIT {
 
@@ -71,7 +74,8 @@ class TierCopyRetryIT {
         JsonNode failed = event(id, "dr.backup.copy-failed.v1");
         assertThat(failed.path("bucket").asText()).isIn(LATE_BUCKET, MISSING_BUCKET);
         Map<String, Object> firstTry = api.await(id, b -> copy(b, "tertiary") != null);
-        assertThat(copy(firstTry, "tertiary")).containsEntry("status", "FAILED").containsEntry("attempts", 1);
+        assertThat(copy(firstTry, "tertiary")).containsEntry("status", "FAILED");
+        assertThat(((Number) copy(firstTry, "tertiary").get("attempts")).intValue()).isBetween(1, 2);
         s3.createBucket(r -> r.bucket(LATE_BUCKET));
 
         JsonNode copied = event(id, "dr.backup.copied.v1");

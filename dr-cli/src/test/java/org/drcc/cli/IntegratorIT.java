@@ -83,7 +83,8 @@ class IntegratorIT {
         assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).as("dr up stops on SIGTERM").isTrue();
         Duration stop = Duration.ofNanos(System.nanoTime() - start);
         System.out.println("dr up stopped in " + stop.toMillis() + " ms:\n" + Files.readString(log));
-        assertThat(stop).as("dr up stops within seconds of SIGTERM").isLessThan(Duration.ofSeconds(20));
+        // seconds, not the minutes of a hang (each JVM's own shutdown, on a loaded machine, included)
+        assertThat(stop).as("dr up stops within seconds of SIGTERM").isLessThan(Duration.ofSeconds(30));
         assertThat(Files.readString(log)).contains("incident-service stopped (", "Kafka stopped (", "PostgreSQL stopped (",
                 "Stopped in ");
         assertThat(suite.ports).allMatch(p -> !Ports.inUse(p), "every port is free again after the stop");

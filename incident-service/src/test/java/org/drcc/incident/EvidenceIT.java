@@ -175,7 +175,7 @@ class EvidenceIT {
 
     private String awaitReport(String id, String format) throws InterruptedException {
         ResponseEntity<String> answer = null;
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 600; i++) { // 60 s: through Kafka, on a loaded machine
             answer = http.exchange("/api/incidents/" + id + "/report?format=" + format, HttpMethod.GET, null, String.class);
             if (answer.getStatusCode().value() == 200) {
                 return answer.getBody();
@@ -205,7 +205,7 @@ class EvidenceIT {
     /** Backup-service's event reaches this service through Kafka: the restore is accepted once it has. */
     private Map<String, Object> awaitAccepted(String url, String actor, Object body) throws InterruptedException {
         ResponseEntity<Map<String, Object>> answer = null;
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 600; i++) { // 60 s: through Kafka, on a loaded machine
             answer = send(url, actor, body);
             if (answer.getStatusCode().value() != 409 || !String.valueOf(answer.getBody()).contains("has not reported")) {
                 return ok(answer);
@@ -216,7 +216,7 @@ class EvidenceIT {
     }
 
     private Map<String, Object> awaitItemDone(String id, String itemId) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 600; i++) { // 60 s: through Kafka, on a loaded machine
             Map<String, Object> view = http.exchange("/api/incidents/" + id, HttpMethod.GET, null, MAP).getBody();
             if ("DONE".equals(item(view, itemId).get("state"))) {
                 return view;

@@ -96,8 +96,7 @@ class IncidentLifecycleIT {
         assertThat(http.postForEntity("/api/admin/projections/incident-projection/replay", null, Map.class)
                 .getStatusCode().value()).isEqualTo(202);
         // the list is rebuilt from the first event of every test of this run, not only this one's
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> http.getForObject(
-                "/api/incidents?status=CLOSED&scenario=database-corruption", String.class).contains(id));
+        awaitListed("/api/incidents?status=CLOSED&scenario=database-corruption", id);
         awaitListed("/api/audit/events?actor=dana&type=dr.incident.checklist-item-waived.v1", id);
         // The audit log rebuilt in batches of events (one transaction and one JDBC batch each) is the same log
         // (each event's data aside: its personal data is sealed anew, with a fresh nonce, when it is written).
@@ -318,14 +317,10 @@ class IncidentLifecycleIT {
         return tree.toString();
     }
 
-    private void awaitListed(String url, String id) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            if (http.getForObject(url, String.class).contains(id)) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(id + " not listed by " + url);
+    /** Read models are filled by tracking processors, behind the commands: a loaded machine may take a while. */
+    private void awaitListed(String url, String id) {
+        org.awaitility.Awaitility.await(id + " listed by " + url).atMost(Duration.ofSeconds(60))
+                .until(() -> http.getForObject(url, String.class).contains(id));
     }
 
     private ResponseEntity<Map<String, Object>> send(HttpMethod method, String url, String actor, Object body, String ifMatch) {

@@ -44,7 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class PostgresDownIT {
 
-    private static final Duration PROMPTLY = Duration.ofSeconds(5);
+    /** Far from a hang (a refusal takes the pool's 2 s timeout), with room for a loaded machine. */
+    private static final Duration PROMPTLY = Duration.ofSeconds(15);
     private static final EngineSettings OWN = own();
     private static PostgresEngine postgres = start();
 

@@ -325,7 +325,8 @@ class ArchiveIT {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 10_000;
+            // read to the end offsets taken above (it stops there); the deadline only bounds a broker that stalls
+            long deadline = System.currentTimeMillis() + 60_000;
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
                     && System.currentTimeMillis() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
