@@ -95,7 +95,13 @@ class IncidentLifecycleIT {
         awaitListed("/api/incidents?status=CLOSED&scenario=database-corruption", id);
         assertThat(http.postForEntity("/api/admin/projections/incident-projection/replay", null, Map.class)
                 .getStatusCode().value()).isEqualTo(202);
-        // the list is rebuilt from the first event of every test of this run, not only this one's
+        // the list is rebuilt from the first event of every test of this run, not only this one's: whole again
+        // once the projection says it is live (it is not live before it has claimed its segments and replayed)
+        assertThat(http.getForObject("/api/admin/projections/incident-projection", Map.class))
+                .containsEntry("projection", "incident-projection").containsKey("state");
+        org.awaitility.Awaitility.await("the incident list rebuilt").atMost(Duration.ofSeconds(120)).until(() ->
+                http.getForObject("/api/admin/projections/incident-projection", Map.class),
+                state -> "live".equals(state.get("state")));
         awaitListed("/api/incidents?status=CLOSED&scenario=database-corruption", id);
         awaitListed("/api/audit/events?actor=dana&type=dr.incident.checklist-item-waived.v1", id);
         // The audit log rebuilt in batches of events (one transaction and one JDBC batch each) is the same log

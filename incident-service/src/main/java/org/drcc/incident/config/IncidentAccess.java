@@ -53,6 +53,7 @@ public class IncidentAccess {
                 allow(GET, "/api/audit/archive/**", AUDITOR, SECURITY, DR_LEAD),
                 allow(GET, "/api/audit/evidence", AUDITOR, SECURITY, DR_LEAD),
                 allow(POST, "/api/admin/projections/*/replay", DEVOPS, DR_LEAD),
+                allow(GET, "/api/admin/projections/*", DEVOPS, DR_LEAD),
                 allow(POST, "/api/maintenance-windows", DEVOPS, DR_LEAD),
                 allow(GET, "/api/reviews", ALL),
                 allow(POST, "/api/reviews/*", DEVOPS, DR_LEAD));
