@@ -353,7 +353,8 @@ class NotificationServiceIT {
      */
     @Test
     void aHungMailServerTimesOutWithinItsBoundAndTheOtherChannelsStillDeliver(
-            @Autowired org.springframework.mail.javamail.JavaMailSender mail) throws Exception {
+            @Autowired org.springframework.mail.javamail.JavaMailSender mail,
+            @Autowired io.micrometer.core.instrument.MeterRegistry meters) throws Exception {
         var smtp = (org.springframework.mail.javamail.JavaMailSenderImpl) mail;
         int greenMail = smtp.getPort();
         List<java.net.Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -387,6 +388,9 @@ class NotificationServiceIT {
                 // room for a loaded machine)
                 assertThat(took).as("three attempts of 2 s each, and their backoff").isLessThan(Duration.ofSeconds(30));
                 assertThat(held).as("the mail server was tried").isNotEmpty();
+                assertThat(meters.get("dr.notifications.failed").gauge().value())
+                        .as("the message given up is counted for the DrNotificationsFailed alert").isPositive();
+                assertThat(meters.get("dr.notification.deadlines.breached").gauge().value()).isNotNegative();
                 assertThat(notifications(id)).filteredOn(r -> r.get("audience").equals("DR Team Lead")
                                 && List.of("slack", "webhook", "pagerduty", "opsgenie").contains(r.get("channel")))
                         .hasSize(4).allSatisfy(r -> assertThat(r).containsEntry("status", "SENT"));

@@ -73,6 +73,20 @@ public class Deliveries {
                 .params(Timestamp.from(now), limit).query(String.class).list();
     }
 
+    /** The plan's messages scheduled since {@code since} and given up ({@code FAILED}): someone it names was not told. */
+    public long failedSince(Instant since) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM notification_delivery
+                        WHERE status = 'FAILED' AND scheduled_at >= ? AND channel NOT LIKE 'subscriber-%'""")
+                .param(Timestamp.from(since)).query(Long.class).single();
+    }
+
+    /** Messages due since {@code since} whose tier's deadline was breached (late, failed, unsent or only logged). */
+    public long breachedSince(Instant since) {
+        return jdbc.sql("SELECT count(*) FROM notification_delivery WHERE deadline = 'BREACHED' AND due_at >= ?")
+                .param(Timestamp.from(since)).query(Long.class).single();
+    }
+
     /** Declarations older than {@code before} that nobody of {@code tier} acknowledged, not yet escalated. */
     public List<Unacknowledged> unacknowledged(String tier, Instant before, int limit) {
         return jdbc.sql("""
