@@ -22,6 +22,18 @@ class NotificationConfig {
         return new RetryPolicy(settings.maxAttempts(), settings.initialBackoff(), settings.backoffMultiplier());
     }
 
+    /**
+     * Notifications loaded from memory instead of their events: the dispatcher claims and then records each message,
+     * two commands on the same aggregate milliseconds apart. Safe with several instances: a cached aggregate that
+     * another instance changed meanwhile fails to append (its sequence number is taken), and Axon drops it from the
+     * cache on that rollback, so the next attempt loads it from the event store. Weak references: the JVM's
+     * memory bounds it.
+     */
+    @Bean
+    org.axonframework.common.caching.Cache notificationCache() {
+        return new org.axonframework.common.caching.WeakReferenceCache();
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
