@@ -390,7 +390,8 @@ class NotificationServiceIT {
                 assertThat(held).as("the mail server was tried").isNotEmpty();
                 assertThat(meters.get("dr.notifications.failed").gauge().value())
                         .as("the message given up is counted for the DrNotificationsFailed alert").isPositive();
-                assertThat(meters.get("dr.notification.deadlines.breached").gauge().value()).isNotNegative();
+                assertThat(meters.get("dr.notification.deadlines.breached").gauge().value())
+                        .as("given up, the immediate tier's message breached its deadline too").isPositive();
                 assertThat(notifications(id)).filteredOn(r -> r.get("audience").equals("DR Team Lead")
                                 && List.of("slack", "webhook", "pagerduty", "opsgenie").contains(r.get("channel")))
                         .hasSize(4).allSatisfy(r -> assertThat(r).containsEntry("status", "SENT"));

@@ -3,7 +3,9 @@ package org.drcc.incident.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Collection;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -51,14 +53,14 @@ class ProjectionController {
     @GetMapping("/{name}")
     ProjectionState state(@PathVariable String name) {
         StreamingEventProcessor processor = replayable(name);
-        java.util.Collection<EventTrackerStatus> segments = processor.processingStatus().values();
+        Collection<EventTrackerStatus> segments = processor.processingStatus().values();
         String state = segments.isEmpty() ? "unclaimed"
                 : segments.stream().anyMatch(EventTrackerStatus::isErrorState) ? "failing"
                 // caught up first: Axon keeps a segment's replay flag until an event after the reset arrives
                 : segments.stream().allMatch(EventTrackerStatus::isCaughtUp) ? "live"
                 : segments.stream().anyMatch(EventTrackerStatus::isReplaying) ? "replaying" : "catching-up";
         Long position = segments.stream().map(EventTrackerStatus::getCurrentPosition)
-                .filter(java.util.OptionalLong::isPresent).map(java.util.OptionalLong::getAsLong)
+                .filter(OptionalLong::isPresent).map(OptionalLong::getAsLong)
                 .min(Long::compare).orElse(null);
         return new ProjectionState(name, state, segments.size(), position);
     }
