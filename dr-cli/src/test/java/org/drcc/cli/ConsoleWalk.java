@@ -43,6 +43,8 @@ final class ConsoleWalk implements AutoCloseable {
     private final String token;
     private final WebDriver browser;
     private final WebDriverWait wait;
+    /** For what an action or an event shows: longer than the room's own 30 s re-read, which any event shortens. */
+    private final WebDriverWait settle;
     private final HttpClient http = HttpClient.newHttpClient();
 
     ConsoleWalk(String console, String incidentApi, String notificationApi, String token) throws Exception {
@@ -61,6 +63,8 @@ final class ConsoleWalk implements AutoCloseable {
                 .build();
         this.browser = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(browser, WAIT);
+        this.settle = new WebDriverWait(browser, Duration.ofSeconds(60));
+        settle.ignoring(StaleElementReferenceException.class);
     }
 
     /** A browser on the console only, for the production sign-in. */
@@ -295,7 +299,9 @@ final class ConsoleWalk implements AutoCloseable {
             retrying(() -> browser.findElement(button).click());
             try {
                 wait.until(d -> done.apply(d) || !d.findElement(By.id("feedback")).getText().isBlank());
-                wait.until(done::apply);
+                // the service answered: the page re-reads at once, but on a loaded machine that read can take seconds
+                settle.withMessage(() -> "clicking " + button + " was answered, and the page never showed its effect; it reads:\n"
+                        + browser.findElement(By.tagName("body")).getText()).until(done::apply);
                 return;
             } catch (org.openqa.selenium.TimeoutException noAnswer) {
                 if (attempt == 3 || !browser.findElement(By.id("feedback")).getText().isBlank()) {
@@ -306,9 +312,9 @@ final class ConsoleWalk implements AutoCloseable {
         }
     }
 
+    /** Waits for what an event shows: Kafka, the console's consumer and the page's re-read in between. */
     private void waitFor(By element, String text) {
-        wait.ignoring(StaleElementReferenceException.class)
-                .withMessage(() -> "waiting for " + element + " to show '" + text + "'; the page reads:\n"
+        settle.withMessage(() -> "waiting for " + element + " to show '" + text + "'; the page reads:\n"
                         + browser.findElement(By.tagName("body")).getText())
                 .until(d -> d.findElements(element).stream().anyMatch(e -> e.getText().contains(text)));
     }
