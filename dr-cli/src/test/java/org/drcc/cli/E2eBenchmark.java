@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,6 +26,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.drcc.contract.Topics;
 import org.drcc.engines.Engines;
 import org.drcc.engines.LocalSigningKey;
 import org.drcc.engines.LocalTokens;
@@ -41,12 +44,15 @@ import org.drcc.engines.LocalTokens;
  */
 public final class E2eBenchmark {
 
+    /** How often each consumer's API is asked: each question costs the services a request (and its token's check). */
+    private static int pollMillis;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final List<String> CONSUMERS = List.of("backup-service (hold)", "notification-service (messages)",
             "metrics-service (incident)");
 
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 50;
+        pollMillis = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path dir = Files.createTempDirectory("dr-bench-e2e-");
         SuiteLauncher suite = new SuiteLauncher();
         suite.extraStartMinutes = 10;
@@ -58,9 +64,11 @@ public final class E2eBenchmark {
             String token = "Bearer " + new LocalTokens(LocalSigningKey.in(dir.resolve("keys")))
                     .issue("bench", List.of("dr-lead"), Duration.ofHours(1));
             Histogram[] effects = declarations(suite, token, count);
-            System.out.printf("%nEnd to end, %d incidents declared one after the other (ms)%n", count);
+            System.out.printf("%nEnd to end, %d incidents declared one after the other, each consumer asked every %d ms (ms)%n",
+                    count, pollMillis);
             System.out.printf("%-44s %8s %8s %8s %10s %10s%n", "", "p50", "p99", "max", "p50 ratio", "p99 ratio");
             print("Kafka produce -> consume (floor)", floor, null);
+            print("commit -> on dr.incident.events (relay)", effects[4], floor);
             for (int c = 0; c < CONSUMERS.size(); c++) {
                 print("commit -> " + CONSUMERS.get(c), effects[c], floor);
             }
@@ -133,9 +141,49 @@ public final class E2eBenchmark {
         return micros;
     }
 
-    /** For each declaration, microseconds to each consumer's effect, and (last) to all three. */
+    /**
+     * For each declaration, microseconds to each consumer's effect, to all three, and (last) to its first record on
+     * {@code dr.incident.events}, read by a consumer of the benchmark's own that polls all the while: the relay's
+     * share of the way.
+     */
     private static Histogram[] declarations(SuiteLauncher suite, String token, int count) throws Exception {
-        Histogram[] micros = new Histogram[4];
+        Map<String, Long> relayed = new ConcurrentHashMap<>();
+        AtomicBoolean reading = new AtomicBoolean(true);
+        CountDownLatch positioned = new CountDownLatch(1);
+        Thread relay = new Thread(() -> {
+            Properties settings = new Properties();
+            settings.putAll(Map.of("bootstrap.servers", "127.0.0.1:" + suite.ports.get(5),
+                    "key.deserializer", StringDeserializer.class.getName(),
+                    "value.deserializer", StringDeserializer.class.getName(), "enable.auto.commit", "false"));
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
+                List<TopicPartition> partitions = consumer.partitionsFor(Topics.INCIDENT_EVENTS).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                consumer.assign(partitions);
+                consumer.seekToEnd(partitions);
+                partitions.forEach(consumer::position);
+                positioned.countDown();
+                while (reading.get()) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                        relayed.putIfAbsent(record.key(), System.nanoTime());
+                    }
+                }
+            }
+        });
+        relay.start();
+        if (!positioned.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no consumer on " + Topics.INCIDENT_EVENTS + " within 60 s");
+        }
+        try {
+            return declarations(suite, token, count, relayed);
+        } finally {
+            reading.set(false);
+            relay.join();
+        }
+    }
+
+    private static Histogram[] declarations(SuiteLauncher suite, String token, int count, Map<String, Long> relayed)
+            throws Exception {
+        Histogram[] micros = new Histogram[5];
         for (int c = 0; c < micros.length; c++) {
             micros[c] = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
         }
@@ -158,16 +206,17 @@ public final class E2eBenchmark {
                     r -> r.statusCode() == 200 && !r.body().strip().equals("[]"), r -> r.statusCode() == 200);
             long[] seen = new long[3];
             long deadline = committed + TimeUnit.SECONDS.toNanos(120);
-            while ((seen[0] == 0 || seen[1] == 0 || seen[2] == 0) && System.nanoTime() < deadline) {
+            while ((seen[0] == 0 || seen[1] == 0 || seen[2] == 0 || !relayed.containsKey(id))
+                    && System.nanoTime() < deadline) {
                 for (int c = 0; c < 3; c++) {
                     if (seen[c] == 0 && done.get(c).test(HTTP.send(HttpRequest.newBuilder(URI.create(urls.get(c)))
                             .header("Authorization", token).GET().build(), HttpResponse.BodyHandlers.ofString()))) {
                         seen[c] = System.nanoTime();
                     }
                 }
-                Thread.sleep(5);
+                Thread.sleep(pollMillis);
             }
-            if (seen[0] == 0 || seen[1] == 0 || seen[2] == 0) {
+            if (seen[0] == 0 || seen[1] == 0 || seen[2] == 0 || !relayed.containsKey(id)) {
                 throw new IllegalStateException("incident " + id + " did not reach every consumer within 120 s");
             }
             if (i >= 0) {
@@ -177,6 +226,8 @@ public final class E2eBenchmark {
                     last = Math.max(last, seen[c]);
                 }
                 micros[3].recordValue(TimeUnit.NANOSECONDS.toMicros(last - committed));
+                // the relay may publish before the declaration's answer reaches the benchmark: 0 then
+                micros[4].recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(relayed.get(id) - committed)));
             }
         }
         return micros;
