@@ -50,6 +50,16 @@ public class Notification {
         if (state != null) {
             return; // the same source event for the same contact again: it is owed once, never twice
         }
+        schedule(c);
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    void handle(CreateNotificationCommand c) {
+        schedule(c.schedule());
+    }
+
+    private void schedule(ScheduleNotificationCommand c) {
         Envelope e = c.envelope();
         apply(new NotificationScheduledEvent(c.notificationId(), c.incidentId(), c.sourceEventId(), c.kind(),
                 c.tier(), e.audience(), e.contact(), e.channel(), e.subject(), e.body(), c.dueAt(), c.at()));

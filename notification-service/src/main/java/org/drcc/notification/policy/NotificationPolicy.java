@@ -2,8 +2,9 @@ package org.drcc.notification.policy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.drcc.contract.incident.IncidentEvent;
@@ -12,6 +13,7 @@ import org.drcc.contract.incident.Severity;
 import org.drcc.contract.notification.NotificationEscalatedEvent;
 import org.drcc.notification.command.Envelope;
 import org.drcc.notification.command.NotificationId;
+import org.drcc.notification.command.OwedMessages;
 import org.drcc.notification.command.ScheduleNotificationCommand;
 import org.drcc.notification.plan.CommunicationPlan;
 import org.drcc.notification.plan.Contact;
@@ -40,14 +42,13 @@ public class NotificationPolicy {
     private final PlanInForce plan;
     private final IncidentBriefs briefs;
     private final MessageTemplates templates;
-    private final CommandGateway commands;
+    private final OwedMessages messages;
 
-    NotificationPolicy(PlanInForce plan, IncidentBriefs briefs, MessageTemplates templates,
-                       CommandGateway commands) {
+    NotificationPolicy(PlanInForce plan, IncidentBriefs briefs, MessageTemplates templates, OwedMessages messages) {
         this.plan = plan;
         this.briefs = briefs;
         this.templates = templates;
-        this.commands = commands;
+        this.messages = messages;
     }
 
     public void on(IncidentEvent event, String eventId) {
@@ -60,17 +61,20 @@ public class NotificationPolicy {
                     event.incidentId(), event.targets().scenarioId(), null, null,
                     String.valueOf(event.targets().rto()), null, event.targets().drill()));
             Map<String, Object> values = MessageValues.of(event, brief);
+            List<ScheduleNotificationCommand> owed = new ArrayList<>();
             for (CommunicationPlan.Tier tier : plan.get().tiers()) {
                 Instant dueAt = kind == MessageKind.DECLARATION ? event.occurredAt().plus(tier.deadline()) : null;
                 for (CommunicationPlan.Audience audience : tier.audiences()) {
                     if (audience.concerns(severity(brief), brief.scenarioId())
                             && audience.openLongEnough(openFor(brief, event.occurredAt(), kind))) {
                         for (Contact contact : audience.contactsOrLog()) {
-                            schedule(event, eventId, kind, tier.id(), audience.name(), contact, dueAt, values);
+                            owed.add(message(event.incidentId(), eventId, kind.id, tier.id(), audience.name(), contact,
+                                    dueAt, event.occurredAt(), values));
                         }
                     }
                 }
             }
+            messages.owe(owed);
         });
     }
 
@@ -85,12 +89,14 @@ public class NotificationPolicy {
         Map<String, Object> values = MessageValues.of(brief);
         values.put("escalatedTier", e.tier());
         values.put("after", e.after());
+        List<ScheduleNotificationCommand> owed = new ArrayList<>();
         for (CommunicationPlan.Audience audience : plan.get().escalation().audiences()) {
             for (Contact contact : audience.contactsOrLog()) {
-                schedule(e.incidentId(), e.notificationId(), ESCALATION, "escalation", audience.name(), contact,
-                        null, e.occurredAt(), values);
+                owed.add(message(e.incidentId(), e.notificationId(), ESCALATION, "escalation", audience.name(), contact,
+                        null, e.occurredAt(), values));
             }
         }
+        messages.owe(owed);
     }
 
     /**
@@ -106,9 +112,8 @@ public class NotificationPolicy {
         values.put("openFor", Duration.between(brief.declaredAt(), now).withNanos(0));
         values.put("occurredAt", now);
         String source = "extended-outage:" + brief.incidentId() + ":" + audience.name();
-        for (Contact contact : audience.contactsOrLog()) {
-            schedule(brief.incidentId(), source, EXTENDED_OUTAGE, tier, audience.name(), contact, null, now, values);
-        }
+        messages.owe(audience.contactsOrLog().stream().map(contact -> message(brief.incidentId(), source,
+                EXTENDED_OUTAGE, tier, audience.name(), contact, null, now, values)).toList());
     }
 
     /** How long the incident has been open at {@code at}: zero for its declaration, unknown without a brief. */
@@ -135,29 +140,28 @@ public class NotificationPolicy {
         values.put("phase", breach.phase().name());
         values.put("deadline", breach.deadline());
         values.put("drLead", briefs.drLead(breach.incidentId()).orElse("nobody yet"));
+        List<ScheduleNotificationCommand> owed = new ArrayList<>();
         for (CommunicationPlan.Audience audience : escalation.audiences()) {
             for (Contact contact : audience.contactsOrLog()) {
-                schedule(breach.incidentId(), eventId, PHASE_WINDOW_BREACHED, ESCALATION, audience.name(), contact,
-                        null, breach.occurredAt(), values);
+                owed.add(message(breach.incidentId(), eventId, PHASE_WINDOW_BREACHED, ESCALATION, audience.name(),
+                        contact, null, breach.occurredAt(), values));
             }
         }
+        messages.owe(owed);
     }
 
-    private void schedule(IncidentEvent event, String eventId, MessageKind kind, String tier, String audience,
-                          Contact contact, Instant dueAt, Map<String, Object> values) {
-        schedule(event.incidentId(), eventId, kind.id, tier, audience, contact, dueAt, event.occurredAt(), values);
-    }
-
-    private void schedule(String incidentId, String sourceId, String kind, String tier, String audience,
-                          Contact contact, Instant dueAt, Instant at, Map<String, Object> values) {
+    /** The message owed to {@code contact}, rendered now (from {@code values} as they are). */
+    private ScheduleNotificationCommand message(String incidentId, String sourceId, String kind, String tier,
+                                                String audience, Contact contact, Instant dueAt, Instant at,
+                                                Map<String, Object> values) {
         values.put("audience", audience);
         values.put("tier", tier);
         values.put("dueAt", dueAt);
         Rendered text = templates.render(kind, contact.channel().id(), values);
         Envelope envelope = new Envelope(incidentId, audience, contact.name(), contact.channel().id(),
                 text.subject(), text.body());
-        commands.sendAndWait(new ScheduleNotificationCommand(NotificationId.of(sourceId, audience, contact.name()),
-                incidentId, sourceId, envelope, kind, tier, dueAt, at));
+        return new ScheduleNotificationCommand(NotificationId.of(sourceId, audience, contact.name()),
+                incidentId, sourceId, envelope, kind, tier, dueAt, at);
     }
 
     private static Severity severity(IncidentBrief brief) {

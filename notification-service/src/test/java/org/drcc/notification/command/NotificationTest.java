@@ -39,6 +39,13 @@ class NotificationTest {
     }
 
     @Test
+    void aMessageFoundNotYetScheduledIsCreatedAsAnyOther() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateNotificationCommand(ID, schedule()))
+                .expectEvents(scheduled());
+    }
+
+    @Test
     void cannotScheduleTheSameMessageTwice() {
         fixture.given(scheduled())
                 .when(schedule())
