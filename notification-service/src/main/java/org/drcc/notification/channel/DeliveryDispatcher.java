@@ -109,12 +109,14 @@ class DeliveryDispatcher implements DisposableBean {
             return;
         }
         String cause = null;
+        boolean hopeless = false;
         try {
             courier.deliver(id, claim.envelope());
         } catch (RuntimeException e) {
             cause = FailureCause.of(claim.envelope().channel(), e);
+            hopeless = FailureCause.hopeless(e);
         }
-        send(new RecordDeliveryCommand(id, claim.attempt(), cause, clock.instant()));
+        send(new RecordDeliveryCommand(id, claim.attempt(), cause, clock.instant(), hopeless));
     }
 
     @Override

@@ -24,6 +24,19 @@ final class FailureCause {
         return channel + ": " + kind(failure);
     }
 
+    /**
+     * Whether no later attempt can succeed: the subscriber unsubscribed, expired or was erased (each final). A contact
+     * gone from the plan is retried: the plan may be put right meanwhile.
+     */
+    static boolean hopeless(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SubscriptionEndedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String kind(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof RestClientResponseException answer) {

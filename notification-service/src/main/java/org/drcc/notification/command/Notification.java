@@ -92,6 +92,9 @@ public class Notification {
                         ? new NotificationDeadlineBreachedEvent(notificationId, incidentId, tier, dueAt, c.at())
                         : new NotificationDeadlineMetEvent(notificationId, incidentId, tier, dueAt, c.at()));
             }
+        } else if (c.hopeless()) {
+            apply(new NotificationFailedEvent(notificationId, incidentId, envelope.channel(), attempts, c.cause(), c.at()));
+            breachIfOwed(c.at());
         } else {
             refused(c.cause(), retry, c.at());
         }

@@ -37,4 +37,11 @@ class FailureCauseTest {
         assertThat(FailureCause.of("pagerduty", new IllegalArgumentException("routing key " + SECRET)))
                 .isEqualTo("pagerduty: failed (IllegalArgumentException)");
     }
+
+    @Test
+    void onlyAnEndedSubscriptionIsBeyondRetrying() {
+        assertThat(FailureCause.hopeless(new FailureCause.SubscriptionEndedException())).isTrue();
+        assertThat(FailureCause.hopeless(new FailureCause.ContactGoneException())).as("the plan may be put right").isFalse();
+        assertThat(FailureCause.hopeless(new ResourceAccessException("refused", new ConnectException("refused")))).isFalse();
+    }
 }

@@ -141,6 +141,17 @@ class NotificationTest {
     }
 
     @Test
+    void aHopelessFailureFailsAtOnceWithoutRetries() {
+        Instant at = T0.plusSeconds(2);
+        fixture.given(scheduled(), started(1))
+                .when(new RecordDeliveryCommand(ID, 1, "status-email: the subscriber unsubscribed, expired or was erased",
+                        at, true))
+                .expectEvents(new NotificationFailedEvent(ID, "i-1", "slack", 1,
+                                "status-email: the subscriber unsubscribed, expired or was erased", at),
+                        new NotificationDeadlineBreachedEvent(ID, "i-1", "immediate", DUE, at));
+    }
+
+    @Test
     void cannotClaimAfterFailing() {
         fixture.given(scheduled(), started(3), new NotificationFailedEvent(ID, "i-1", "slack", 3, "x", T0))
                 .when(new StartDeliveryCommand(ID, T0.plusSeconds(100)))
