@@ -25,7 +25,11 @@ public class OwedMessages {
         this.jdbc = jdbc;
     }
 
-    /** In the caller's transaction (the inbox's, or the one that stored the event it answers). */
+    /**
+     * In the caller's transaction where there is one (the inbox's, or the one that stored the event it answers): the
+     * messages then commit together. The scheduled extended-outage round has none: each message commits on its own,
+     * and one that another instance created meanwhile fails its append and is skipped by the next round.
+     */
     public void owe(List<ScheduleNotificationCommand> messages) {
         if (messages.isEmpty()) {
             return;
