@@ -102,13 +102,10 @@ public final class E2eBenchmark {
         Properties producerSettings = new Properties();
         producerSettings.putAll(Map.of("bootstrap.servers", bootstrap, "acks", "all", "enable.idempotence", "true",
                 "key.serializer", StringSerializer.class.getName(), "value.serializer", StringSerializer.class.getName()));
-        Properties consumerSettings = new Properties();
-        consumerSettings.putAll(Map.of("bootstrap.servers", bootstrap, "key.deserializer", StringDeserializer.class.getName(),
-                "value.deserializer", StringDeserializer.class.getName(), "enable.auto.commit", "false"));
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
         Histogram micros = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerSettings);
-             KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerSettings)) {
+             KafkaConsumer<String, String> consumer = reader(bootstrap)) {
             TopicPartition partition = new TopicPartition(topic, 0);
             consumer.assign(List.of(partition));
             consumer.seekToEnd(List.of(partition));
@@ -141,6 +138,14 @@ public final class E2eBenchmark {
         return micros;
     }
 
+    /** A consumer of strings outside any group, assigned its partitions by the caller; it commits nothing. */
+    private static KafkaConsumer<String, String> reader(String bootstrap) {
+        Properties settings = new Properties();
+        settings.putAll(Map.of("bootstrap.servers", bootstrap, "key.deserializer", StringDeserializer.class.getName(),
+                "value.deserializer", StringDeserializer.class.getName(), "enable.auto.commit", "false"));
+        return new KafkaConsumer<>(settings);
+    }
+
     /**
      * For each declaration, microseconds to each consumer's effect, to all three, and (last) to its first record on
      * {@code dr.incident.events}, read by a consumer of the benchmark's own that polls all the while: the relay's
@@ -151,11 +156,7 @@ public final class E2eBenchmark {
         AtomicBoolean reading = new AtomicBoolean(true);
         CountDownLatch positioned = new CountDownLatch(1);
         Thread relay = new Thread(() -> {
-            Properties settings = new Properties();
-            settings.putAll(Map.of("bootstrap.servers", "127.0.0.1:" + suite.ports.get(5),
-                    "key.deserializer", StringDeserializer.class.getName(),
-                    "value.deserializer", StringDeserializer.class.getName(), "enable.auto.commit", "false"));
-            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings)) {
+            try (KafkaConsumer<String, String> consumer = reader("127.0.0.1:" + suite.ports.get(5))) {
                 List<TopicPartition> partitions = consumer.partitionsFor(Topics.INCIDENT_EVENTS).stream()
                         .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
                 consumer.assign(partitions);

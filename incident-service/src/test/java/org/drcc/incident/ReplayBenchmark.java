@@ -67,13 +67,15 @@ public final class ReplayBenchmark {
                     StreamingEventProcessor processor = processor(processing, name);
                     long start = System.nanoTime();
                     processor.shutDown();
+                    double stopping = (System.nanoTime() - start) / 1e9;
                     processor.resetTokens();
                     processor.start();
                     await(processing, db, name, head, Duration.ofMinutes(30));
                     double seconds = (System.nanoTime() - start) / 1e9;
                     took.add(seconds);
-                    System.out.printf("replay of %-22s %6.1f s, %,8.0f events/s, ratio to the scan %4.2f (target >= 0.5)%n",
-                            name, seconds, events / seconds, scan / seconds);
+                    System.out.printf("replay of %-22s %6.1f s, %,8.0f events/s, ratio to the scan %4.2f (target >= 0.5)"
+                            + "; of it, stopping the processor %.2f s%n", name, seconds, events / seconds, scan / seconds,
+                            stopping);
                 }
                 double again = scan(db);
                 System.out.printf("plain SELECT scan again: %,.0f events/s%n", events / again);

@@ -44,6 +44,7 @@ public class Notification {
     protected Notification() {
     }
 
+    /** The aggregate's own guard against a second schedule; the service itself schedules through {@link OwedMessages}. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     void handle(ScheduleNotificationCommand c) {

@@ -8,11 +8,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Schedules the messages one event owes, each once. {@link ScheduleNotificationCommand} alone would read every
- * message's history before creating it (Axon's create-if-missing: two queries, empty for a new message); here one
- * query asks the event store which of the messages exist already, those are skipped (a repeat owes nothing), and
- * the others are created without a read. Two writers of the same message cannot both succeed: the event store's
- * unique (aggregate, sequence) key refuses the second, whose transaction rolls back, as with create-if-missing.
+ * Schedules the messages one event (or one round, or one subscription) owes, each once: the one way the service
+ * schedules a message (the incident policies, the owners' messages, the status page's fan-out and confirmations).
+ * {@link ScheduleNotificationCommand} alone would read every message's history before creating it (Axon's
+ * create-if-missing: two queries, empty for a new message); here one query asks the event store which of the
+ * messages exist already, those are skipped (a repeat owes nothing), and the others are created without a read.
+ * Two writers of the same message cannot both succeed: the event store's unique (aggregate, sequence) key refuses
+ * the second, whose transaction rolls back, as with create-if-missing.
  */
 @Component
 public class OwedMessages {

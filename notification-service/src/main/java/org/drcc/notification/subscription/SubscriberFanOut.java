@@ -5,10 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.kit.schedule.ClusterOnce;
 import org.drcc.notification.command.Envelope;
 import org.drcc.notification.command.NotificationId;
+import org.drcc.notification.command.OwedMessages;
 import org.drcc.notification.command.ScheduleNotificationCommand;
 import org.drcc.notification.status.StatusPageSettings;
 import org.drcc.notification.status.StatusBoard;
@@ -39,7 +39,7 @@ class SubscriberFanOut {
     }
 
     private final JdbcClient jdbc;
-    private final CommandGateway commands;
+    private final OwedMessages owed;
     private final StatusBoard board;
     private final StatusPageSettings page;
     private final SubscriptionSettings settings;
@@ -47,12 +47,12 @@ class SubscriberFanOut {
     private final Clock clock;
     private final Runnable once;
 
-    SubscriberFanOut(JdbcClient jdbc, CommandGateway commands, StatusBoard board, StatusPageSettings page,
+    SubscriberFanOut(JdbcClient jdbc, OwedMessages owed, StatusBoard board, StatusPageSettings page,
                      SubscriptionSettings settings, Subscriptions subscriptions, Clock clock, ClusterOnce cluster) {
         // one instance at a time: a second would only repeat the same (idempotent) commands
         this.once = cluster.once("status-subscriber-fan-out", Duration.ofMinutes(5), Duration.ZERO, this::fanOut);
         this.jdbc = jdbc;
-        this.commands = commands;
+        this.owed = owed;
         this.board = board;
         this.page = page;
         this.settings = settings;
@@ -102,12 +102,11 @@ class SubscriberFanOut {
         String body = SubscriberMessages.body(incident.title(), stage, line.text(), incident.components(),
                 settings.link("/status"));
         Instant now = clock.instant();
-        for (Due d : due) {
-            commands.sendAndWait(new ScheduleNotificationCommand(
-                    NotificationId.of(line.eventId(), SubscriptionRules.UPDATES, d.subscriptionId()), line.incidentId(),
-                    line.eventId(), new Envelope(line.incidentId(), SubscriptionRules.UPDATES, d.subscriptionId(),
-                    SubscriptionRules.PREFIX + d.channel(), subject, body), "status-page-update", null, null, now));
-        }
+        owed.owe(due.stream().map(d -> new ScheduleNotificationCommand(
+                NotificationId.of(line.eventId(), SubscriptionRules.UPDATES, d.subscriptionId()), line.incidentId(),
+                line.eventId(), new Envelope(line.incidentId(), SubscriptionRules.UPDATES, d.subscriptionId(),
+                SubscriptionRules.PREFIX + d.channel(), subject, body), "status-page-update", null, null, now))
+                .toList());
         jdbc.sql("UPDATE status_broadcast SET told_up_to = ? WHERE event_id = ? AND told_up_to < ?")
                 .params(due.get(due.size() - 1).seq(), line.eventId(), due.get(due.size() - 1).seq()).update();
         return due.size();

@@ -16,6 +16,7 @@ import org.drcc.notification.command.ConfirmStatusSubscriptionCommand;
 import org.drcc.notification.command.Envelope;
 import org.drcc.notification.command.ExpireStatusSubscriptionCommand;
 import org.drcc.notification.command.NotificationId;
+import org.drcc.notification.command.OwedMessages;
 import org.drcc.notification.command.ScheduleNotificationCommand;
 import org.drcc.notification.command.StatusSubscription;
 import org.drcc.notification.command.SubscribeToStatusCommand;
@@ -39,6 +40,7 @@ public class Subscriptions implements DerivedSubjects {
 
     private final JdbcClient jdbc;
     private final CommandGateway commands;
+    private final OwedMessages owed;
     private final TransactionTemplate transactions;
     private final PersonalDataCipher cipher;
     private final Keyring keyring;
@@ -49,11 +51,12 @@ public class Subscriptions implements DerivedSubjects {
     private final StatusPageSettings page;
     private final Clock clock;
 
-    Subscriptions(JdbcClient jdbc, CommandGateway commands, TransactionTemplate transactions, PersonalDataCipher cipher,
-                  Keyring keyring, RateLimiters limiters, EgressGuard guard, WebhookPing ping,
+    Subscriptions(JdbcClient jdbc, CommandGateway commands, OwedMessages owed, TransactionTemplate transactions,
+                  PersonalDataCipher cipher, Keyring keyring, RateLimiters limiters, EgressGuard guard, WebhookPing ping,
                   SubscriptionSettings settings, StatusPageSettings page, Clock clock) {
         this.jdbc = jdbc;
         this.commands = commands;
+        this.owed = owed;
         this.transactions = transactions;
         this.cipher = cipher;
         this.keyring = keyring;
@@ -96,10 +99,10 @@ public class Subscriptions implements DerivedSubjects {
             String body = "Someone, we hope you, asked to receive the updates of the " + page.title()
                     + " status page at this address.\n\nTo confirm, follow the link below. Without it, nothing is sent"
                     + " and the request expires at " + confirmBy + ". If it was not you, ignore this message.";
-            commands.sendAndWait(new ScheduleNotificationCommand(NotificationId.of(id, SubscriptionRules.CONFIRMATION, id),
+            owed.owe(List.of(new ScheduleNotificationCommand(NotificationId.of(id, SubscriptionRules.CONFIRMATION, id),
                     StatusSubscription.PAGE, id, new Envelope(StatusSubscription.PAGE, SubscriptionRules.CONFIRMATION, id,
                     SubscriptionRules.PREFIX + SubscriptionRules.EMAIL, subject, body),
-                    "status-subscription-confirmation", null, null, now));
+                    "status-subscription-confirmation", null, null, now)));
         });
         return new Subscribed(null, SubscriptionRules.EMAIL, "pending", null);
     }
