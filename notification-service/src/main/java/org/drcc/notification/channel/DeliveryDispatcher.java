@@ -1,6 +1,7 @@
 package org.drcc.notification.channel;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -32,8 +33,9 @@ import org.springframework.stereotype.Component;
  * channel, each channel on threads of its own, so a slow or hung channel holds up only its own messages, for at
  * most their timeout. The status page's subscribers get at most {@code dr.status-page.subscriptions.per-round} (50)
  * messages a round, claimed after the plan's and sent on senders of their own ({@code subscriber-email},
- * {@code subscriber-webhook}), so a burst of them never takes the plan's deadlines' turn. A round ends when every message it claimed has its outcome recorded. With several instances,
- * one round runs at a time (a lease on the database), so no instance takes another's claim for a cut-short one.
+ * {@code subscriber-webhook}), so a burst of them never takes the plan's deadlines' turn. A round ends when every
+ * message it claimed has its outcome recorded. With several instances, one round runs at a time (a lease on the
+ * database), so no instance takes another's claim for a cut-short one.
  */
 @Component
 class DeliveryDispatcher implements DisposableBean {
@@ -42,6 +44,8 @@ class DeliveryDispatcher implements DisposableBean {
     private static final int BATCH = 100;
     /** Due messages taken per round: enough for every channel's senders to stay busy through a round. */
     private static final int DUE_BATCH = 400;
+    /** How long rounds that each took a full batch follow one another without the poll interval's pause. */
+    private static final Duration BACK_TO_BACK = Duration.ofSeconds(30);
 
     private final Deliveries deliveries;
     private final CommandGateway commands;
@@ -66,18 +70,30 @@ class DeliveryDispatcher implements DisposableBean {
         this.courier = courier;
     }
 
-    /** A round, unless another instance is in one (see {@link DispatchLease}). */
+    /**
+     * A round, unless another instance is in one (see {@link DispatchLease}). A round that took a full batch of due
+     * messages is followed at once by the next, for up to {@link #BACK_TO_BACK}: in a burst the senders would
+     * otherwise stand idle for the poll interval between batches (a third of a 2,000-message burst's time, measured
+     * in {@code docs/benchmarks.md}). A round with less than a full batch has cleared what was due: the pause follows.
+     */
     @Scheduled(fixedDelayString = "${dr.notification.poll-interval:PT1S}")
     void deliverDue() {
-        lease.runAlone(this::round);
+        lease.runAlone(() -> {
+            long until = System.nanoTime() + BACK_TO_BACK.toNanos();
+            while (round() && System.nanoTime() < until) {
+                log.debug("a full batch was due: the next round follows at once");
+            }
+        });
     }
 
-    private void round() {
+    /** One round; true if it took a full batch of the plan's due messages (more may be due). */
+    private boolean round() {
         for (String id : deliveries.interrupted(BATCH)) {
             send(new ResolveInterruptedDeliveryCommand(id, clock.instant()));
         }
         List<Future<?>> sending = new ArrayList<>();
-        for (DueDelivery due : deliveries.dueForDelivery(clock.instant(), DUE_BATCH)) {
+        List<DueDelivery> plans = deliveries.dueForDelivery(clock.instant(), DUE_BATCH);
+        for (DueDelivery due : plans) {
             sending.add(senders.submit(due.channel(), () -> deliver(due.notificationId())));
         }
         // the status page's subscribers: a bounded share of each round, after the plan's messages, on their own senders
@@ -96,6 +112,7 @@ class DeliveryDispatcher implements DisposableBean {
                         u.sourceEventId(), escalation.tier(), escalation.after(), clock.instant()));
             }
         }
+        return plans.size() == DUE_BATCH;
     }
 
     /**

@@ -137,6 +137,29 @@ class DeliveryDispatcherTest {
         dispatcher.destroy();
     }
 
+    /**
+     * In a burst, a round that took a full batch (400) is followed at once by the next, without the poll interval's
+     * pause: one scheduled run sends all 401 due messages, once each, and stops after the round that found less.
+     */
+    @Test
+    void aFullBatchIsFollowedAtOnceByTheNextRound() {
+        List<DueDelivery> due = new ArrayList<>();
+        for (int i = 0; i < 401; i++) {
+            due.add(new DueDelivery("hook-" + i, "webhook"));
+        }
+        givenDue(due);
+        when(deliveries.dueForDelivery(any(), anyInt())).thenReturn(due.subList(0, 400), due.subList(400, 401));
+        DeliveryDispatcher dispatcher = new DeliveryDispatcher(deliveries, commands,
+                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC), plan, courier, lease, LIMIT, 50);
+
+        dispatcher.deliverDue();
+
+        assertThat(recorded).as("every due message recorded in one scheduled run").hasSize(401)
+                .allSatisfy((id, n) -> assertThat(n).as(id).hasValue(1));
+        org.mockito.Mockito.verify(deliveries, org.mockito.Mockito.times(2)).dueForDelivery(any(), anyInt());
+        dispatcher.destroy();
+    }
+
     private void givenDue(List<DueDelivery> due) {
         when(lease.runAlone(any())).thenAnswer(invocation -> {
             ((Runnable) invocation.getArgument(0)).run();
