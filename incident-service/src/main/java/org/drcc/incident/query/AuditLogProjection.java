@@ -1,25 +1,38 @@
 package org.drcc.incident.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.serialization.Serializer;
 import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.kit.jdbc.TransactionBatches;
 import org.drcc.kit.kafka.ContractTypes;
+import org.drcc.kit.privacy.PersonalDataCipher;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.stereotype.Component;
 
-/** Every incident event in one table, for audit queries across incidents by actor, type and time. */
+/**
+ * Every incident event in one table, for audit queries across incidents by actor, type and time. A row's document is
+ * the event as the event store holds it (its personal data sealed, as stored), taken from the stored form without
+ * reading the event into its class and writing it out again: only its incident, actor and time are read from it,
+ * for the columns beside it, and the actor opened. That read and rewrite (and the sealing of every personal field
+ * anew) were most of a replay's time in this JVM (JFR, {@code bench/replay-benchmark}).
+ */
 @Component
 @ProcessingGroup("audit-log")
 public class AuditLogProjection {
@@ -30,24 +43,68 @@ public class AuditLogProjection {
     private final TransactionBatches writes;
     private final JdbcClient streaming;
     private final ObjectMapper json;
+    private final Serializer stored;
+    private final PersonalDataCipher cipher;
 
-    AuditLogProjection(JdbcClient jdbc, DataSource dataSource, ObjectMapper json) {
+    AuditLogProjection(JdbcClient jdbc, DataSource dataSource, ObjectMapper json,
+                       @Qualifier("eventSerializer") Serializer stored, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
         this.writes = new TransactionBatches(new JdbcTemplate(dataSource));
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         cursor.setFetchSize(500);
         this.streaming = JdbcClient.create(cursor);
         this.json = json;
+        this.stored = stored;
+        this.cipher = cipher;
     }
 
-    /** Sent with the other events of the processor's batch, in one round trip, when its transaction commits. */
-    @EventHandler
-    void on(IncidentEvent event, EventMessage<?> message, @SequenceNumber long sequence) throws JsonProcessingException {
+    /**
+     * Sent with the other events of the processor's batch, in one round trip, when its transaction commits. An event
+     * read from the store is taken in its stored form (the event serializer's own bytes); one that is not (none, as
+     * this processor tracks the store) would be written by that serializer.
+     */
+    @EventHandler(payloadType = IncidentEvent.class)
+    void on(DomainEventMessage<?> message) {
+        String data = message.serializePayload(stored, String.class).getData();
+        Columns columns = columns(data);
         writes.add(0, """
                         INSERT INTO audit_event (event_id, incident_id, sequence, type, actor, occurred_at, data)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (event_id) DO NOTHING""",
-                message.getIdentifier(), event.incidentId(), sequence, ContractTypes.typeOf(event.getClass()),
-                event.actor(), Timestamp.from(event.occurredAt()), json.writeValueAsString(event));
+                        VALUES (?, ?, ?, ?, ?, ?, ?::json) ON CONFLICT (event_id) DO NOTHING""",
+                message.getIdentifier(), columns.incidentId(), message.getSequenceNumber(),
+                ContractTypes.typeOf(message.getPayloadType()), cipher.open(columns.actor()),
+                Timestamp.from(columns.occurredAt()), data);
+    }
+
+    private record Columns(String incidentId, String actor, Instant occurredAt) {
+    }
+
+    /** The three top-level fields every {@link IncidentEvent} has, read from its document without the rest. */
+    private Columns columns(String data) {
+        String incidentId = null;
+        String actor = null;
+        Instant occurredAt = null;
+        try (JsonParser parser = json.createParser(data)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("an incident event's document is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                switch (field) {
+                    case "incidentId" -> incidentId = parser.getValueAsString();
+                    case "actor" -> actor = parser.getValueAsString();
+                    // as the mapper writes an Instant, whichever form it is configured for
+                    case "occurredAt" -> occurredAt = json.treeToValue(parser.<JsonNode>readValueAsTree(), Instant.class);
+                    default -> parser.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("an incident event's document could not be read", e);
+        }
+        if (incidentId == null || actor == null || occurredAt == null) {
+            throw new IllegalStateException("an incident event's document lacks its incidentId, actor or occurredAt");
+        }
+        return new Columns(incidentId, actor, occurredAt);
     }
 
     @ResetHandler

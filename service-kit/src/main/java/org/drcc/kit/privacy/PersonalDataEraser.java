@@ -112,9 +112,9 @@ public final class PersonalDataEraser {
             case VALUE -> jdbc.sql("UPDATE " + c.table() + " SET " + c.column() + " = :forgotten WHERE lower("
                             + c.column() + ") = lower(:person)")
                     .param("forgotten", forgotten).param("person", person).update();
-            case JSONB, JSON_TEXT -> {
-                String text = c.kind() == PersonalColumn.Kind.JSONB ? c.column() + "::text" : c.column();
-                String cast = c.kind() == PersonalColumn.Kind.JSONB ? "::jsonb" : "";
+            case JSON, JSON_TEXT -> {
+                String text = c.kind() == PersonalColumn.Kind.JSON ? c.column() + "::text" : c.column();
+                String cast = c.kind() == PersonalColumn.Kind.JSON ? "::json" : "";
                 // the person as a whole JSON string value, case-insensitive, wherever it appears in the document
                 yield jdbc.sql("UPDATE " + c.table() + " SET " + c.column() + " = regexp_replace(" + text
                                 + ", :pattern, :replacement, 'gi')" + cast + " WHERE " + text + " ~* :pattern")
