@@ -44,7 +44,7 @@ class DeliveryDispatcher implements DisposableBean {
     private static final int BATCH = 100;
     /** Due messages taken per round: enough for every channel's senders to stay busy through a round. */
     private static final int DUE_BATCH = 400;
-    /** How long rounds that each took a full batch follow one another without the poll interval's pause. */
+    /** How long rounds that each found messages due follow one another without the poll interval's pause. */
     private static final Duration BACK_TO_BACK = Duration.ofSeconds(30);
 
     private final Deliveries deliveries;
@@ -71,22 +71,23 @@ class DeliveryDispatcher implements DisposableBean {
     }
 
     /**
-     * A round, unless another instance is in one (see {@link DispatchLease}). A round that took a full batch of due
-     * messages is followed at once by the next, for up to {@link #BACK_TO_BACK}: in a burst the senders would
-     * otherwise stand idle for the poll interval between batches (a third of a 2,000-message burst's time, measured
-     * in {@code docs/benchmarks.md}). A round with less than a full batch has cleared what was due: the pause follows.
+     * A round, unless another instance is in one (see {@link DispatchLease}). A round that found messages of the plan
+     * due is followed at once by the next, for up to {@link #BACK_TO_BACK}: in a burst the senders would otherwise
+     * stand idle for the poll interval after each batch, and a burst is still being scheduled while its first
+     * messages go (measured in {@code docs/benchmarks.md}). A round that found none has nothing to follow: the
+     * pause comes then.
      */
     @Scheduled(fixedDelayString = "${dr.notification.poll-interval:PT1S}")
     void deliverDue() {
         lease.runAlone(() -> {
             long until = System.nanoTime() + BACK_TO_BACK.toNanos();
             while (round() && System.nanoTime() < until) {
-                log.debug("a full batch was due: the next round follows at once");
+                log.debug("messages were due: the next round follows at once");
             }
         });
     }
 
-    /** One round; true if it took a full batch of the plan's due messages (more may be due). */
+    /** One round; true if it found messages of the plan due (more may be due by now). */
     private boolean round() {
         for (String id : deliveries.interrupted(BATCH)) {
             send(new ResolveInterruptedDeliveryCommand(id, clock.instant()));
@@ -112,7 +113,7 @@ class DeliveryDispatcher implements DisposableBean {
                         u.sourceEventId(), escalation.tier(), escalation.after(), clock.instant()));
             }
         }
-        return plans.size() == DUE_BATCH;
+        return !plans.isEmpty();
     }
 
     /**
