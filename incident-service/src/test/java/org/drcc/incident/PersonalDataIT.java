@@ -67,6 +67,15 @@ class PersonalDataIT {
         assertThat(events(id)).allSatisfy(e -> assertThat(e).containsEntry("actor", person));
         // every event of the declaration projected before the erasure (one projected after it would write the name back)
         await().atMost(Duration.ofSeconds(60)).until(() -> auditRows(person) > 0 && auditRows(person) == events(id).size());
+        // the audit log keeps each document as stored, sealed; one written before sealing existed names them in clear,
+        // and the erasure scrubs it from the document (a json column) too
+        jdbc.sql("""
+                        INSERT INTO audit_event (event_id, incident_id, sequence, type, actor, occurred_at, data)
+                        VALUES (?, ?, 999, 'dr.incident.note-added.v1', ?, now(), ?::json)""")
+                .params("legacy-" + id, id, person, "{\"incidentId\":\"" + id + "\",\"text\":\"by hand\",\"actor\":\""
+                        + person + "\"}").update();
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE incident_id = ? AND data::text LIKE ?")
+                .params(id, "%" + person + "%").query(Long.class).single()).isEqualTo(1);
 
         ResponseEntity<Map<String, Object>> notAllowed = forget(Roles.DR_LEAD, person, "GDPR request 42");
         assertThat(notAllowed.getStatusCode().value()).isEqualTo(403);
@@ -84,6 +93,8 @@ class PersonalDataIT {
 
         assertThat(events(id)).allSatisfy(e -> assertThat(e).containsEntry("actor", "[forgotten]"));
         assertThat(auditRows(person)).isZero();
+        assertThat(jdbc.sql("SELECT data::text FROM audit_event WHERE event_id = ?").param("legacy-" + id)
+                .query(String.class).single()).contains("\"actor\":\"[forgotten]\"");
         assertThat(http.exchange("/api/audit/events?actor=" + person, HttpMethod.GET,
                 new HttpEntity<>(headers(Roles.AUDITOR, "ida")), String.class).getBody()).doesNotContain(person);
         Map<String, Object> proof = http.exchange("/api/audit/verify", HttpMethod.GET,

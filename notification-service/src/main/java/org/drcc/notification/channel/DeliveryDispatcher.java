@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.notification.command.CheckDeadlineCommand;
 import org.drcc.notification.command.Claim;
@@ -71,37 +72,46 @@ class DeliveryDispatcher implements DisposableBean {
     }
 
     /**
-     * A round, unless another instance is in one (see {@link DispatchLease}). A round that found messages of the plan
-     * due is followed at once by the next, for up to {@link #BACK_TO_BACK}: in a burst the senders would otherwise
+     * A round, unless another instance is in one (see {@link DispatchLease}). A round that claimed messages of the
+     * plan is followed at once by the next, for up to {@link #BACK_TO_BACK}: in a burst the senders would otherwise
      * stand idle for the poll interval after each batch, and a burst is still being scheduled while its first
-     * messages go (measured in {@code docs/benchmarks.md}). A round that found none has nothing to follow: the
-     * pause comes then.
+     * messages go (measured in {@code docs/benchmarks.md}). A round that claimed none (nothing due, or nothing that
+     * could be claimed: the next round would only find the same) ends it, and so does a stop (the thread
+     * interrupted): the pause comes then. The service's other scheduled jobs run on threads of their own meanwhile
+     * ({@code spring.task.scheduling.pool.size}).
      */
     @Scheduled(fixedDelayString = "${dr.notification.poll-interval:PT1S}")
     void deliverDue() {
         lease.runAlone(() -> {
             long until = System.nanoTime() + BACK_TO_BACK.toNanos();
-            while (round() && System.nanoTime() < until) {
-                log.debug("messages were due: the next round follows at once");
+            while (round() && !Thread.currentThread().isInterrupted() && System.nanoTime() < until) {
+                log.debug("messages were claimed: the next round follows at once");
             }
         });
     }
 
-    /** One round; true if it found messages of the plan due (more may be due by now). */
+    /** One round; true if it claimed messages of the plan (more may be due by now). */
     private boolean round() {
         for (String id : deliveries.interrupted(BATCH)) {
             send(new ResolveInterruptedDeliveryCommand(id, clock.instant()));
         }
         List<Future<?>> sending = new ArrayList<>();
-        List<DueDelivery> plans = deliveries.dueForDelivery(clock.instant(), DUE_BATCH);
-        for (DueDelivery due : plans) {
-            sending.add(senders.submit(due.channel(), () -> deliver(due.notificationId())));
+        AtomicInteger claimed = new AtomicInteger();
+        for (DueDelivery due : deliveries.dueForDelivery(clock.instant(), DUE_BATCH)) {
+            sending.add(senders.submit(due.channel(), () -> {
+                if (deliver(due.notificationId())) {
+                    claimed.incrementAndGet();
+                }
+            }));
         }
         // the status page's subscribers: a bounded share of each round, after the plan's messages, on their own senders
         for (DueDelivery due : deliveries.dueForSubscribers(clock.instant(), subscribersPerRound)) {
             sending.add(senders.submit(due.channel(), () -> deliver(due.notificationId())));
         }
         senders.awaitAll(sending);
+        if (Thread.currentThread().isInterrupted()) {
+            return false; // stopping: the sends still under way record their own outcomes; no new round
+        }
         for (String id : deliveries.pastDeadline(clock.instant(), BATCH)) {
             send(new CheckDeadlineCommand(id, clock.instant()));
         }
@@ -113,18 +123,19 @@ class DeliveryDispatcher implements DisposableBean {
                         u.sourceEventId(), escalation.tier(), escalation.after(), clock.instant()));
             }
         }
-        return !plans.isEmpty();
+        return claimed.get() > 0;
     }
 
     /**
      * Claim, send, record: three steps, so the claim is stored before the channel is called and
      * the channel call holds no database transaction. If the process stops between the claim and
      * the record, the next round finds the message SENDING and resolves it without a blind resend.
+     * Returns whether it claimed the message.
      */
-    private void deliver(String id) {
+    private boolean deliver(String id) {
         Claim claim = send(new StartDeliveryCommand(id, clock.instant()));
         if (claim == null) {
-            return;
+            return false;
         }
         String cause = null;
         boolean hopeless = false;
@@ -135,6 +146,7 @@ class DeliveryDispatcher implements DisposableBean {
             hopeless = FailureCause.hopeless(e);
         }
         send(new RecordDeliveryCommand(id, claim.attempt(), cause, clock.instant(), hopeless));
+        return true;
     }
 
     @Override

@@ -29,8 +29,9 @@ public class OwedMessages {
 
     /**
      * In the caller's transaction where there is one (the inbox's, or the one that stored the event it answers): the
-     * messages then commit together. The scheduled extended-outage round has none: each message commits on its own,
-     * and one that another instance created meanwhile fails its append and is skipped by the next round.
+     * messages then commit together. The scheduled rounds (the extended outages, the status page's fan-out) have none:
+     * each message commits on its own, and one that another writer created meanwhile fails its append and is skipped
+     * by the next round.
      */
     public void owe(List<ScheduleNotificationCommand> messages) {
         if (messages.isEmpty()) {

@@ -49,7 +49,8 @@ class SubscriberFanOut {
 
     SubscriberFanOut(JdbcClient jdbc, OwedMessages owed, StatusBoard board, StatusPageSettings page,
                      SubscriptionSettings settings, Subscriptions subscriptions, Clock clock, ClusterOnce cluster) {
-        // one instance at a time: a second would only repeat the same (idempotent) commands
+        // one instance at a time: were two to run, the later creation of the same message fails on the event store's
+        // key and leaves that batch to the next round (nobody is told twice)
         this.once = cluster.once("status-subscriber-fan-out", Duration.ofMinutes(5), Duration.ZERO, this::fanOut);
         this.jdbc = jdbc;
         this.owed = owed;

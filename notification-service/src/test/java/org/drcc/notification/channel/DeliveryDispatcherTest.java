@@ -162,6 +162,55 @@ class DeliveryDispatcherTest {
         dispatcher.destroy();
     }
 
+    /** A message that stays due but cannot be claimed ends the run: no round follows that would find the same. */
+    @Test
+    void aRoundThatClaimedNothingIsNotFollowedAtOnce() {
+        List<DueDelivery> due = List.of(new DueDelivery("stuck-1", "webhook"));
+        givenDue(due);
+        when(deliveries.dueForDelivery(any(), anyInt())).thenReturn(due);
+        when(commands.sendAndWait(any())).thenReturn(null);
+        DeliveryDispatcher dispatcher = new DeliveryDispatcher(deliveries, commands,
+                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC), plan, courier, lease, LIMIT, 50);
+
+        dispatcher.deliverDue();
+
+        org.mockito.Mockito.verify(deliveries, org.mockito.Mockito.times(1)).dueForDelivery(any(), anyInt());
+        dispatcher.destroy();
+    }
+
+    /**
+     * Stopping (the scheduler interrupts its thread) ends the run after the round under way: no new round claims
+     * messages while the service shuts down, and the send under way still records its own outcome.
+     */
+    @Test
+    void aStopEndsTheRunAfterTheRoundUnderWay() throws Exception {
+        List<DueDelivery> due = List.of(new DueDelivery("hook-1", "webhook"));
+        givenDue(due);
+        when(deliveries.dueForDelivery(any(), anyInt())).thenReturn(due); // still due, as if more kept coming
+        CountDownLatch sending = new CountDownLatch(1);
+        CountDownLatch farEndAnswers = new CountDownLatch(1);
+        doAnswer(invocation -> {
+            sending.countDown();
+            farEndAnswers.await();
+            return null;
+        }).when(courier).deliver(any(), any());
+        DeliveryDispatcher dispatcher = new DeliveryDispatcher(deliveries, commands,
+                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC), plan, courier, lease, LIMIT, 50);
+        Thread run = new Thread(dispatcher::deliverDue);
+        run.start();
+        assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
+
+        run.interrupt();
+        run.join(10_000);
+        farEndAnswers.countDown();
+
+        assertThat(run.isAlive()).as("the run ended").isFalse();
+        org.mockito.Mockito.verify(deliveries, org.mockito.Mockito.times(1)).dueForDelivery(any(), anyInt());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> recorded.containsKey("hook-1"));
+        dispatcher.destroy();
+    }
+
     private void givenDue(List<DueDelivery> due) {
         when(lease.runAlone(any())).thenAnswer(invocation -> {
             ((Runnable) invocation.getArgument(0)).run();

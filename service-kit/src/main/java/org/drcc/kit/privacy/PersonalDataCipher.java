@@ -30,7 +30,8 @@ public final class PersonalDataCipher {
     /**
      * One AES-GCM cipher per thread, initialised anew for every value (a new key and nonce each time): looking the
      * algorithm up among the providers for every field was about half of the sealing's allocations (JFR, the API
-     * benchmark). A cipher is not safe to share between threads; each thread only ever uses its own.
+     * benchmark). A cipher is not safe to share between threads; each thread only ever uses its own. An idle thread's
+     * cipher still holds the last key it was initialised with, as the keyring's cache holds keys for its time to live.
      */
     private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
         try {
