@@ -45,7 +45,7 @@ class DeliveryDispatcher implements DisposableBean {
     private static final int BATCH = 100;
     /** Due messages taken per round: enough for every channel's senders to stay busy through a round. */
     private static final int DUE_BATCH = 400;
-    /** How long rounds that each found messages due follow one another without the poll interval's pause. */
+    /** How long rounds that each claimed messages follow one another without the poll interval's pause. */
     private static final Duration BACK_TO_BACK = Duration.ofSeconds(30);
 
     private final Deliveries deliveries;

@@ -73,8 +73,7 @@ class DeliveryDispatcherTest {
             return null;
         }).when(courier).deliver(any(), any());
 
-        DeliveryDispatcher dispatcher = new DeliveryDispatcher(deliveries, commands,
-                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC), plan, courier, lease, LIMIT, 50);
+        DeliveryDispatcher dispatcher = dispatcher(50);
         Thread round = new Thread(dispatcher::deliverDue);
         round.start();
 
@@ -123,8 +122,7 @@ class DeliveryDispatcherTest {
             return null;
         }).when(courier).deliver(any(), any());
 
-        DeliveryDispatcher dispatcher = new DeliveryDispatcher(deliveries, commands,
-                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC), plan, courier, lease, LIMIT, 3);
+        DeliveryDispatcher dispatcher = dispatcher(3);
         Thread round = new Thread(dispatcher::deliverDue);
         round.start();
         assertThat(planSent.await(10, TimeUnit.SECONDS)).as("the plan's webhook goes while subscribers' hang").isTrue();
@@ -139,20 +137,19 @@ class DeliveryDispatcherTest {
     }
 
     /**
-     * In a burst, a round that found messages due is followed at once by the next, without the poll interval's
-     * pause: one scheduled run sends a full batch (400) and the one message due after it, once each, and stops after
-     * the round that found none.
+     * In a burst, a round that claimed messages is followed at once by the next, without the poll interval's pause:
+     * one scheduled run sends a full batch (400) and the one message due after it, once each, and stops after the
+     * round that found none.
      */
     @Test
-    void aRoundThatFoundMessagesDueIsFollowedAtOnceByTheNext() {
+    void aRoundThatClaimedMessagesIsFollowedAtOnceByTheNext() {
         List<DueDelivery> due = new ArrayList<>();
         for (int i = 0; i < 401; i++) {
             due.add(new DueDelivery("hook-" + i, "webhook"));
         }
         givenDue(due);
         when(deliveries.dueForDelivery(any(), anyInt())).thenReturn(due.subList(0, 400), due.subList(400, 401), List.of());
-        DeliveryDispatcher dispatcher = new DeliveryDispatcher(deliveries, commands,
-                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC), plan, courier, lease, LIMIT, 50);
+        DeliveryDispatcher dispatcher = dispatcher(50);
 
         dispatcher.deliverDue();
 
@@ -169,8 +166,7 @@ class DeliveryDispatcherTest {
         givenDue(due);
         when(deliveries.dueForDelivery(any(), anyInt())).thenReturn(due);
         when(commands.sendAndWait(any())).thenReturn(null);
-        DeliveryDispatcher dispatcher = new DeliveryDispatcher(deliveries, commands,
-                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC), plan, courier, lease, LIMIT, 50);
+        DeliveryDispatcher dispatcher = dispatcher(50);
 
         dispatcher.deliverDue();
 
@@ -194,8 +190,7 @@ class DeliveryDispatcherTest {
             farEndAnswers.await();
             return null;
         }).when(courier).deliver(any(), any());
-        DeliveryDispatcher dispatcher = new DeliveryDispatcher(deliveries, commands,
-                Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"), ZoneOffset.UTC), plan, courier, lease, LIMIT, 50);
+        DeliveryDispatcher dispatcher = dispatcher(50);
         Thread run = new Thread(dispatcher::deliverDue);
         run.start();
         assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
@@ -209,6 +204,12 @@ class DeliveryDispatcherTest {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> recorded.containsKey("hook-1"));
         dispatcher.destroy();
+    }
+
+    /** A dispatcher on the mocks, its clock fixed, {@value #LIMIT} senders per channel. */
+    private DeliveryDispatcher dispatcher(int subscribersPerRound) {
+        return new DeliveryDispatcher(deliveries, commands, Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"),
+                ZoneOffset.UTC), plan, courier, lease, LIMIT, subscribersPerRound);
     }
 
     private void givenDue(List<DueDelivery> due) {
