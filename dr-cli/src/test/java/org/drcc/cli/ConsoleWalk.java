@@ -18,6 +18,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -148,8 +149,17 @@ final class ConsoleWalk implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             ((JavascriptExecutor) browser).executeScript("document.getElementById('feedback').innerHTML = '';");
             retrying(() -> browser.findElement(By.cssSelector("#restores .record-restore")).click());
-            wait.until(d -> d.findElement(By.id("status")).getText().contains("RESTORED")
-                    || !d.findElement(By.id("feedback")).getText().isBlank());
+            try {
+                wait.until(d -> d.findElement(By.id("status")).getText().contains("RESTORED")
+                        || !d.findElement(By.id("feedback")).getText().isBlank());
+            } catch (TimeoutException lost) {
+                // the click landed on a button the room was just re-reading (it swaps #restores on every event):
+                // no answer and no change; click the one now on the page (recording is refused once done)
+                if (attempt < 40) {
+                    continue;
+                }
+                throw lost;
+            }
             if (browser.findElement(By.id("feedback")).getText().contains("has not reported restore") && attempt < 40) {
                 Thread.sleep(500);
                 continue;
