@@ -93,7 +93,7 @@ class Archiver implements SmartLifecycle {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                         PartitionState state = partitions.get(new TopicPartition(record.topic(), record.partition()));
                         if (state != null) {
-                            state.add(record, clock.millis());
+                            state.add(record, clock.millis(), settings.segmentEvents());
                         }
                     }
                     cut(false);
@@ -118,9 +118,9 @@ class Archiver implements SmartLifecycle {
     private void cut(boolean closing) {
         Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
         for (PartitionState state : partitions.values()) {
-            int count;
-            while ((count = state.due(settings.segmentEvents(), settings.segmentAge().toMillis(), clock.millis(), closing)) > 0) {
-                writer.write(state, count);
+            SegmentEncoder.Encoded segment;
+            while ((segment = state.due(settings.segmentAge().toMillis(), clock.millis(), closing)) != null) {
+                writer.write(state, segment);
                 commits.put(state.partition, new OffsetAndMetadata(state.resumeAt));
             }
         }
@@ -132,7 +132,7 @@ class Archiver implements SmartLifecycle {
     /** Forgets what was buffered and reads it again from Kafka, starting after the last checkpoint. */
     private void rewind() {
         for (PartitionState state : partitions.values()) {
-            state.buffer.clear();
+            state.discard();
             seek(state);
         }
         // read again where each partition stands: a segment written without its checkpoint is then rewritten
@@ -191,7 +191,12 @@ class Archiver implements SmartLifecycle {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-            revoked.forEach(partitions::remove); // their buffers are re-read by the next owner
+            revoked.forEach(partition -> { // their buffers are re-read by the next owner
+                PartitionState state = partitions.remove(partition);
+                if (state != null) {
+                    state.discard();
+                }
+            });
             pending.removeAll(revoked);
         }
     }

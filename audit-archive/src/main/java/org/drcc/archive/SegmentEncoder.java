@@ -15,8 +15,9 @@ import org.apache.kafka.common.header.Header;
 
 /**
  * A segment's bytes: gzip of one JSON line per CloudEvent, with its place in Kafka, its headers and its
- * payload. The same records always give the same bytes (Java's gzip header carries no time), so a
- * segment rewritten after a crash is identical to the first write.
+ * payload. The same records always give the same bytes (Java's gzip header carries no time, and each line goes
+ * into the compressor in the same calls however long the segment stays open), so a segment rewritten after a
+ * crash is identical to the first write.
  */
 final class SegmentEncoder {
 
@@ -26,17 +27,92 @@ final class SegmentEncoder {
         this.json = json;
     }
 
+    /** The bytes of a whole segment at once. */
     byte[] encode(List<ConsumerRecord<String, String>> records) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            for (ConsumerRecord<String, String> record : records) {
+        Open segment = open();
+        records.forEach(segment::add);
+        return segment.finish().bytes();
+    }
+
+    /**
+     * A segment whose records are compressed as they arrive, so that while it waits for its cut (up to
+     * {@code dr.archive.segment-events} events or {@code segment-age}) it holds compressed bytes, not the records:
+     * a burst's records then die young instead of filling the old generation for the collector to empty in a full
+     * collection that stops the whole service (see {@code docs/benchmarks.md}, API).
+     */
+    Open open() {
+        return new Open();
+    }
+
+    /** A finished segment: its bytes and what its checkpoint says of the records in it. */
+    record Encoded(String topic, int partition, long firstOffset, long lastOffset, int count, Instant firstTimestamp,
+                   Instant lastTimestamp, byte[] bytes) {
+    }
+
+    final class Open {
+
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final GZIPOutputStream gzip;
+        private String topic;
+        private int partition;
+        private long firstOffset;
+        private long lastOffset;
+        private long firstTimestamp;
+        private long lastTimestamp;
+        private int count;
+
+        private Open() {
+            try {
+                gzip = new GZIPOutputStream(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void add(ConsumerRecord<String, String> record) {
+            try {
                 gzip.write(json.writeValueAsBytes(line(record)));
                 gzip.write('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (count == 0) {
+                topic = record.topic();
+                partition = record.partition();
+                firstOffset = record.offset();
+                firstTimestamp = record.timestamp();
+            }
+            lastOffset = record.offset();
+            lastTimestamp = record.timestamp();
+            count++;
         }
-        return bytes.toByteArray();
+
+        int count() {
+            return count;
+        }
+
+        long lastOffset() {
+            return lastOffset;
+        }
+
+        Encoded finish() {
+            try {
+                gzip.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Encoded(topic, partition, firstOffset, lastOffset, count, Instant.ofEpochMilli(firstTimestamp),
+                    Instant.ofEpochMilli(lastTimestamp), bytes.toByteArray());
+        }
+
+        /** Frees the compressor of a segment that will not be written (its records are read again from Kafka). */
+        void discard() {
+            try {
+                gzip.close();
+            } catch (IOException e) {
+                // nothing to keep: the bytes are dropped
+            }
+        }
     }
 
     private ObjectNode line(ConsumerRecord<String, String> record) {

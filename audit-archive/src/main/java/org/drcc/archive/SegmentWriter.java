@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.drcc.kit.audit.ChainSigner;
 import org.drcc.kit.io.Sha256Out;
@@ -47,22 +46,18 @@ class SegmentWriter {
         this.clock = clock;
     }
 
-    /** Archives the first {@code count} buffered records of the partition. */
-    void write(PartitionState state, int count) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>(state.buffer.subList(0, count));
-        byte[] bytes = encoder.encode(records);
-        String sha256 = sha256(bytes);
-        ConsumerRecord<String, String> first = records.get(0);
-        ConsumerRecord<String, String> last = records.get(count - 1);
-        SegmentCheckpoint unsigned = new SegmentCheckpoint(state.cluster, first.topic(), first.partition(), first.offset(),
-                last.offset(), count, sha256, state.previousSha256, Instant.ofEpochMilli(first.timestamp()),
-                Instant.ofEpochMilli(last.timestamp()), signer.keyId(), null);
+    /** Archives the partition's next segment, which {@link PartitionState#due} gave. */
+    void write(PartitionState state, SegmentEncoder.Encoded segment) {
+        String sha256 = sha256(segment.bytes());
+        SegmentCheckpoint unsigned = new SegmentCheckpoint(state.cluster, segment.topic(), segment.partition(),
+                segment.firstOffset(), segment.lastOffset(), segment.count(), sha256, state.previousSha256,
+                segment.firstTimestamp(), segment.lastTimestamp(), signer.keyId(), null);
         SegmentCheckpoint signed = unsigned.signed(Base64.getEncoder().encodeToString(signer.sign(unsigned.statement())));
         SegmentKey key = signed.key();
         Instant now = clock.instant();
-        putLocked(key.segment(), bytes, "application/gzip", now);
+        putLocked(key.segment(), segment.bytes(), "application/gzip", now);
         putLocked(key.checkpoint(), toJson(signed), "application/json", now);
-        state.archived(count, sha256, clock.millis());
+        state.archived(segment, sha256);
     }
 
     private void putLocked(String key, byte[] bytes, String contentType, Instant now) {
@@ -99,7 +94,7 @@ class SegmentWriter {
         String previous = lastCheckpoint == null ? SegmentCheckpoint.GENESIS : read(lastCheckpoint).sha256();
         Long forcedLast = segments.stream().filter(s -> s.firstOffset() >= resumeAt).findFirst()
                 .map(SegmentKey::lastOffset).orElse(null);
-        return new PartitionState(cluster, partition, resumeAt, previous, forcedLast);
+        return new PartitionState(cluster, partition, resumeAt, previous, forcedLast, encoder);
     }
 
     SegmentCheckpoint read(SegmentKey key) {
