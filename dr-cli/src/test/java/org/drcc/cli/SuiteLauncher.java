@@ -17,8 +17,7 @@ import org.drcc.engines.Ports;
  */
 final class SuiteLauncher {
 
-    final List<Integer> ports = List.of(Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-            Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+    final List<Integer> ports = Ports.free(10);
     final int portStep = freeStep();
     /** Instances of the demo application {@code dr up} starts (its --app-instances). */
     int appInstances;

@@ -1,6 +1,7 @@
 package org.drcc.engines;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where the engines keep their data and which loopback ports they listen on.
@@ -31,7 +32,8 @@ public record EngineSettings(
 
     /** Free ports and a clean folder: for a test JVM that must not meet a running suite. */
     public static EngineSettings forTests(Path dataDir) {
-        return new EngineSettings(dataDir, true, Ports.free(), Ports.free(), Ports.free(), Ports.free(), 2);
+        List<Integer> ports = Ports.free(4);
+        return new EngineSettings(dataDir, true, ports.get(0), ports.get(1), ports.get(2), ports.get(3), 2);
     }
 
     public Path logDir() {

@@ -29,10 +29,22 @@ public final class Engines implements AutoCloseable {
     private PostgresEngine postgres;
     private KafkaEngine kafka;
     private S3Engine s3;
-    private final int s3HttpsPort = Ports.free();
+    private final int s3HttpsPort;
 
     private Engines(EngineSettings settings) {
         this.settings = settings;
+        this.s3HttpsPort = freePortBesides(settings);
+    }
+
+    /** A free port that none of the engines is given (they may not listen yet). */
+    private static int freePortBesides(EngineSettings settings) {
+        List<Integer> taken = List.of(settings.postgresPort(), settings.kafkaPort(), settings.kafkaControllerPort(),
+                settings.s3Port());
+        int port;
+        do {
+            port = Ports.free();
+        } while (taken.contains(port));
+        return port;
     }
 
     public static Engines start(EngineSettings settings) {

@@ -53,10 +53,11 @@ public final class KeycloakProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int port = Ports.free();
+        List<Integer> ports = Ports.free(2);
+        int port = ports.get(0);
         Path log = home.resolve("keycloak-test.log");
         ProcessBuilder builder = new ProcessBuilder(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-host=127.0.0.1", "--http-port=" + port, "--import-realm", "--http-management-port=" + Ports.free()))
+                "--http-host=127.0.0.1", "--http-port=" + port, "--import-realm", "--http-management-port=" + ports.get(1)))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("JAVA_HOME", javaHome21().toString());

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.drcc.kit.axon.EventStoreAutoConfiguration;
 import org.drcc.kit.security.Roles;
 import org.drcc.testsupport.TestTokens;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -46,6 +48,9 @@ class IncidentLifecycleIT {
 
     @Autowired
     CommandGateway commands;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     @org.junit.jupiter.api.BeforeEach
     void signIn() {
@@ -258,6 +263,14 @@ class IncidentLifecycleIT {
                 .getBody()).stream().filter(e -> "dr.incident.phase-window-breached.v1".equals(e.get("type"))).toList();
         assertThat(breaches).as("each window breached once, by the clock, not again by the late move")
                 .hasSize(2).allSatisfy(e -> assertThat(e).containsEntry("actor", "incident-service"));
+    }
+
+    @Test
+    void theEventStoreIsAxonsOwnWithTheKitsCacheOfRecentEvents() {
+        assertThat(context.getBeanFactory().getBeanDefinition("eventBus").getFactoryBeanName())
+                .as("the kit's EmbeddedEventStore (256 recent events shared), not Axon's default with 10,000 held a "
+                        + "burst's events into the old generation")
+                .isEqualTo(EventStoreAutoConfiguration.class.getName());
     }
 
     @Test
