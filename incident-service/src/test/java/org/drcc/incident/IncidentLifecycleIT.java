@@ -268,8 +268,8 @@ class IncidentLifecycleIT {
     @Test
     void theEventStoreIsAxonsOwnWithTheKitsCacheOfRecentEvents() {
         assertThat(context.getBeanFactory().getBeanDefinition("eventBus").getFactoryBeanName())
-                .as("the kit's EmbeddedEventStore (256 recent events shared), not Axon's default with 10,000 held a "
-                        + "burst's events into the old generation")
+                .as("the kit's EmbeddedEventStore (1,000 recent events shared), not Axon's default, whose 10,000 "
+                        + "kept a burst's events alive")
                 .isEqualTo(EventStoreAutoConfiguration.class.getName());
     }
 
