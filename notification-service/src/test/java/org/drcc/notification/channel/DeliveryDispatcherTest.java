@@ -1,13 +1,19 @@
 package org.drcc.notification.channel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -74,8 +80,7 @@ class DeliveryDispatcherTest {
         }).when(courier).deliver(any(), any());
 
         DeliveryDispatcher dispatcher = dispatcher(50);
-        Thread round = new Thread(dispatcher::deliverDue);
-        round.start();
+        Thread round = runOnItsOwnThread(dispatcher);
 
         assertThat(webhooksAtTheLimit.await(10, TimeUnit.SECONDS)).as("webhooks sent side by side").isTrue();
         assertThat(slackSent.await(10, TimeUnit.SECONDS)).as("slack goes on while the webhook's far end hangs").isTrue();
@@ -103,7 +108,7 @@ class DeliveryDispatcherTest {
             subscribers.add(new DueDelivery("subscriber-" + i, "subscriber-webhook"));
         }
         givenDue(plans);
-        when(deliveries.dueForSubscribers(any(), org.mockito.ArgumentMatchers.eq(3))).thenReturn(subscribers, List.of());
+        when(deliveries.dueForSubscribers(any(), eq(3))).thenReturn(subscribers, List.of());
         when(plan.get()).thenReturn(mock(CommunicationPlan.class));
         Map<String, String> channels = new ConcurrentHashMap<>();
         plans.forEach(d -> channels.put(d.notificationId(), d.channel()));
@@ -123,16 +128,15 @@ class DeliveryDispatcherTest {
         }).when(courier).deliver(any(), any());
 
         DeliveryDispatcher dispatcher = dispatcher(3);
-        Thread round = new Thread(dispatcher::deliverDue);
-        round.start();
+        Thread round = runOnItsOwnThread(dispatcher);
         assertThat(planSent.await(10, TimeUnit.SECONDS)).as("the plan's webhook goes while subscribers' hang").isTrue();
         receiverAnswers.countDown();
         round.join(10_000);
         assertThat(round.isAlive()).isFalse();
-        org.mockito.Mockito.verify(deliveries, org.mockito.Mockito.atLeastOnce())
-                .dueForDelivery(any(), org.mockito.ArgumentMatchers.eq(400));
-        org.mockito.Mockito.verify(deliveries, org.mockito.Mockito.atLeastOnce())
-                .dueForSubscribers(any(), org.mockito.ArgumentMatchers.eq(3));
+        verify(deliveries, atLeastOnce())
+                .dueForDelivery(any(), eq(400));
+        verify(deliveries, atLeastOnce())
+                .dueForSubscribers(any(), eq(3));
         dispatcher.destroy();
     }
 
@@ -155,7 +159,7 @@ class DeliveryDispatcherTest {
 
         assertThat(recorded).as("every due message recorded in one scheduled run").hasSize(401)
                 .allSatisfy((id, n) -> assertThat(n).as(id).hasValue(1));
-        org.mockito.Mockito.verify(deliveries, org.mockito.Mockito.times(3)).dueForDelivery(any(), anyInt());
+        verify(deliveries, times(3)).dueForDelivery(any(), anyInt());
         dispatcher.destroy();
     }
 
@@ -170,7 +174,7 @@ class DeliveryDispatcherTest {
 
         dispatcher.deliverDue();
 
-        org.mockito.Mockito.verify(deliveries, org.mockito.Mockito.times(1)).dueForDelivery(any(), anyInt());
+        verify(deliveries, times(1)).dueForDelivery(any(), anyInt());
         dispatcher.destroy();
     }
 
@@ -191,8 +195,7 @@ class DeliveryDispatcherTest {
             return null;
         }).when(courier).deliver(any(), any());
         DeliveryDispatcher dispatcher = dispatcher(50);
-        Thread run = new Thread(dispatcher::deliverDue);
-        run.start();
+        Thread run = runOnItsOwnThread(dispatcher);
         assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
 
         run.interrupt();
@@ -200,8 +203,8 @@ class DeliveryDispatcherTest {
         farEndAnswers.countDown();
 
         assertThat(run.isAlive()).as("the run ended").isFalse();
-        org.mockito.Mockito.verify(deliveries, org.mockito.Mockito.times(1)).dueForDelivery(any(), anyInt());
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        verify(deliveries, times(1)).dueForDelivery(any(), anyInt());
+        await().atMost(Duration.ofSeconds(10))
                 .until(() -> recorded.containsKey("hook-1"));
         dispatcher.destroy();
     }
@@ -210,6 +213,13 @@ class DeliveryDispatcherTest {
     private DeliveryDispatcher dispatcher(int subscribersPerRound) {
         return new DeliveryDispatcher(deliveries, commands, Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"),
                 ZoneOffset.UTC), plan, courier, lease, LIMIT, subscribersPerRound);
+    }
+
+    /** A scheduled run of the dispatcher on a thread of its own, as the scheduler runs it. */
+    private static Thread runOnItsOwnThread(DeliveryDispatcher dispatcher) {
+        Thread run = new Thread(dispatcher::deliverDue);
+        run.start();
+        return run;
     }
 
     private void givenDue(List<DueDelivery> due) {
