@@ -563,7 +563,8 @@ class NotificationServiceIT {
                 + "{\"name\": \"hook\", \"channel\": \"webhook\", \"target\": \"ftp://legal\", \"secret\": \"x\"}]}");
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(bad.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(bad.getBody()).contains("contacts[1]", "'ftp://legal' is not an http(s) URL with a host");
+        assertThat(bad.getBody()).contains("contacts[1]", "not an http(s) URL: its scheme is 'ftp'")
+                .as("a webhook URL carries its key: never repeated in an answer").doesNotContain("ftp://legal");
         assertThat(http.getForObject("/api/plan", String.class)).as("nothing half-applied")
                 .doesNotContain("legal@example.com");
 

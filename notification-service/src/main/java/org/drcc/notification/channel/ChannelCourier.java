@@ -2,6 +2,7 @@ package org.drcc.notification.channel;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import org.drcc.notification.command.Envelope;
@@ -40,7 +41,7 @@ class ChannelCourier {
                    DeliverySettings settings, EgressGuard egress, Clock clock, SubscriberCourier subscribers) {
         this.subscribers = subscribers;
         this.plan = plan;
-        this.http = http.requestFactory(GuardedHttp.requestFactory(settings.timeout(), egress)).build();
+        this.http = http.requestFactory(GuardedHttp.requestFactory(settings, egress)).build();
         this.clock = clock;
         this.mail = mail;
         this.json = json;
@@ -55,11 +56,14 @@ class ChannelCourier {
         Contact contact = plan.get().contact(envelope.audience(), envelope.contact())
                 .orElseThrow(FailureCause.ContactGoneException::new);
         String to = contact.target();
+        // A URL is handed over as a URI, never as a string: a string is a template to Spring's RestClient, which
+        // would encode its escapes again (a Teams workflow's signed URL would then be refused) and tag the
+        // http.client.requests meter with its path, the key of a Slack or Teams webhook, on the open metrics endpoint.
         switch (contact.channel()) {
             // Slack incoming webhook: {"text": ...} to the webhook URL
-            case SLACK -> post(http.post().uri(to), Map.of("text", envelope.body()));
+            case SLACK -> post(http.post().uri(URI.create(to)), Map.of("text", envelope.body()));
             // Microsoft Teams incoming webhook: a MessageCard with the subject as title
-            case TEAMS -> post(http.post().uri(to), Map.of("@type", "MessageCard", "@context",
+            case TEAMS -> post(http.post().uri(URI.create(to)), Map.of("@type", "MessageCard", "@context",
                     "https://schema.org/extensions", "summary", envelope.subject(), "title", envelope.subject(),
                     "text", envelope.body()));
             // PagerDuty Events API v2. The dedup key is the incident id: every message about one DR incident
@@ -108,7 +112,7 @@ class ChannelCourier {
             throw new IllegalStateException(e);
         }
         long timestamp = clock.instant().getEpochSecond();
-        post(http.post().uri(contact.target())
+        post(http.post().uri(URI.create(contact.target()))
                 .header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
                 .header(WebhookSignature.DELIVERY, deliveryId)
                 .header(WebhookSignature.SIGNATURE, WebhookSignature.sign(timestamp, deliveryId, body, contact.secret())),

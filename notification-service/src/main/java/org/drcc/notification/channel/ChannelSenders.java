@@ -23,11 +23,8 @@ final class ChannelSenders implements AutoCloseable {
     private final int perChannel;
     private final Map<String, ExecutorService> pools = new ConcurrentHashMap<>();
 
+    /** {@code perChannel} is at least 1 ({@link DeliverySettings} checks it). */
     ChannelSenders(int perChannel) {
-        if (perChannel < 1) {
-            throw new IllegalArgumentException("dr.notification.senders-per-channel must be at least 1 (got "
-                    + perChannel + ")");
-        }
         this.perChannel = perChannel;
     }
 

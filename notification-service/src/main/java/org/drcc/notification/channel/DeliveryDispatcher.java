@@ -58,12 +58,11 @@ class DeliveryDispatcher implements DisposableBean {
     private final int subscribersPerRound;
 
     DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, PlanInForce plan,
-                       ChannelCourier courier, DispatchLease lease,
-                       @Value("${dr.notification.senders-per-channel:8}") int sendersPerChannel,
+                       ChannelCourier courier, DispatchLease lease, DeliverySettings settings,
                        @Value("${dr.status-page.subscriptions.per-round:50}") int subscribersPerRound) {
         this.subscribersPerRound = subscribersPerRound;
         this.lease = lease;
-        this.senders = new ChannelSenders(sendersPerChannel);
+        this.senders = new ChannelSenders(settings.sendersPerChannel());
         this.deliveries = deliveries;
         this.commands = commands;
         this.clock = clock;

@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code dr.notification}: where the SaaS channels live (overridable so tests and proxies can stand
- * in), the sender address, how long a channel may take, and how a refused message is retried.
+ * in), the sender address, how long a channel may take, how a refused message is retried, and how many messages of
+ * one channel are on their way at a time.
  */
 @ConfigurationProperties("dr.notification")
 public record DeliverySettings(
@@ -18,5 +19,13 @@ public record DeliverySettings(
         @DefaultValue("5") int maxAttempts,
         @DefaultValue("PT10S") Duration initialBackoff,
         @DefaultValue("3.0") double backoffMultiplier,
-        @DefaultValue("classpath:/templates/notification/") String templates) {
+        @DefaultValue("classpath:/templates/notification/") String templates,
+        @DefaultValue("8") int sendersPerChannel) {
+
+    public DeliverySettings {
+        if (sendersPerChannel < 1) {
+            throw new IllegalArgumentException("dr.notification.senders-per-channel must be at least 1 (got "
+                    + sendersPerChannel + ")");
+        }
+    }
 }

@@ -46,7 +46,7 @@ class SubscriberCourier implements WebhookPing {
         this.mail = mail;
         this.delivery = delivery;
         this.json = json;
-        this.http = http.requestFactory(GuardedHttp.requestFactory(delivery.timeout(), egress)).build();
+        this.http = http.requestFactory(GuardedHttp.requestFactory(delivery, egress)).build();
     }
 
     static boolean handles(Envelope envelope) {

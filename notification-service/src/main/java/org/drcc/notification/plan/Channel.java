@@ -48,18 +48,25 @@ public enum Channel {
         };
     }
 
+    /**
+     * Why the target is not a webhook URL. The target itself is never repeated: a Slack or Teams webhook URL carries
+     * its key in its path, and the reason reaches the API's answer, the start-up log and the info endpoint.
+     */
     private static String url(String target) {
         if (target == null || target.isBlank()) {
             return "a webhook URL is required";
         }
         try {
             URI uri = new URI(target);
-            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                return "'" + target + "' is not an http(s) URL with a host";
+            if (uri.getScheme() == null) {
+                return "not an http(s) URL: it has no scheme (write it as https://...)";
             }
-            return null;
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme())) {
+                return "not an http(s) URL: its scheme is '" + uri.getScheme() + "'";
+            }
+            return uri.getHost() == null ? "an http(s) URL without a host" : null;
         } catch (java.net.URISyntaxException e) {
-            return "'" + target + "' is not a URL: " + e.getReason();
+            return "not a URL: " + e.getReason();
         }
     }
 

@@ -45,10 +45,9 @@ public final class SubscriptionRules {
         if (url.length() > 2000) {
             return "a webhook URL has at most 2000 characters";
         }
-        String problem = Channel.WEBHOOK.checkTarget(url.strip());
+        String problem = Channel.WEBHOOK.checkTarget(url.strip()); // never repeats the URL
         if (problem != null) {
-            // the plan's check quotes the target; a subscriber's URL is a secret and is not repeated
-            return "not an http(s) URL with a host";
+            return problem;
         }
         URI uri = URI.create(url.strip());
         if (uri.getUserInfo() != null) {

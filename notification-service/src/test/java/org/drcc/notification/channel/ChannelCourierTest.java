@@ -18,6 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.drcc.notification.command.Envelope;
 import org.drcc.notification.egress.FixedDns;
 import org.drcc.notification.plan.Channel;
@@ -41,6 +45,7 @@ class ChannelCourierTest {
 
     private HttpServer receiver;
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<String> queries = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, String>> headers = new ConcurrentHashMap<>();
     private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
     private final FixedDns dns = new FixedDns();
@@ -51,6 +56,7 @@ class ChannelCourierTest {
         receiver.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             received.add(path);
+            queries.add(String.valueOf(exchange.getRequestURI().getRawQuery()));
             bodies.put(path, exchange.getRequestBody().readAllBytes());
             headers.put(path, Map.of("t", String.valueOf(exchange.getRequestHeaders().getFirst("X-DR-Timestamp")),
                     "id", String.valueOf(exchange.getRequestHeaders().getFirst("X-DR-Delivery")),
@@ -117,6 +123,30 @@ class ChannelCourierTest {
         assertThat(received).containsExactly("/redirect");
     }
 
+    @Test
+    void aUrlIsCalledAsWrittenItsEscapesNotEncodedAgain() {
+        // a Teams workflow's webhook (Azure Logic Apps) signs its URL with percent-encoded parameters
+        String query = "api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sig=a%2Bb%3D";
+        courier(url("127.0.0.1", "/workflows/a1/triggers/manual/paths/invoke") + "?" + query, "127.0.0.1")
+                .deliver("n-1", HOOK);
+        assertThat(received).containsExactly("/workflows/a1/triggers/manual/paths/invoke");
+        assertThat(queries).containsExactly(query);
+    }
+
+    @Test
+    void noMeterIsTaggedWithTheUrlWhosePathIsAWebhooksKey() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+        Contact slack = new Contact("hook", Channel.SLACK, url("127.0.0.1", "/services/T0/B0/K3Y"), null);
+        courier(slack, RestClient.builder().observationRegistry(observations), "127.0.0.1")
+                .deliver("n-1", new Envelope("i-1", "Ops", "hook", "slack", "Subject", "Body"));
+        assertThat(received).containsExactly("/services/T0/B0/K3Y");
+        assertThat(meters.getMeters()).as("the call is still measured").isNotEmpty()
+                .allSatisfy(m -> assertThat(m.getId().getTags()).extracting(Tag::getValue)
+                        .noneMatch(v -> v.contains("K3Y")));
+    }
+
     private String url(String host, String path) {
         return "http://" + host + ":" + port() + path;
     }
@@ -126,15 +156,18 @@ class ChannelCourierTest {
     }
 
     private ChannelCourier courier(String target, String... allowed) {
-        Contact hook = new Contact("hook", Channel.WEBHOOK, target, "s3cr3t");
+        return courier(new Contact("hook", Channel.WEBHOOK, target, "s3cr3t"), RestClient.builder(), allowed);
+    }
+
+    private ChannelCourier courier(Contact hook, RestClient.Builder http, String... allowed) {
         CommunicationPlan plan = new CommunicationPlan(List.of(new CommunicationPlan.Tier("immediate",
                 Duration.ofMinutes(15), List.of(new CommunicationPlan.Audience("Ops", Set.of(), Set.of(), List.of(hook),
                 Set.of(), null)))), null, List.of(), List.of());
         PlanInForce inForce = mock(PlanInForce.class);
         when(inForce.get()).thenReturn(plan);
         DeliverySettings settings = new DeliverySettings(null, null, "dr@localhost", Duration.ofSeconds(5), 1,
-                Duration.ofSeconds(1), 2.0, "classpath:/templates/notification/");
-        return new ChannelCourier(inForce, RestClient.builder(), mock(JavaMailSender.class), new ObjectMapper(),
+                Duration.ofSeconds(1), 2.0, "classpath:/templates/notification/", 8);
+        return new ChannelCourier(inForce, http, mock(JavaMailSender.class), new ObjectMapper(),
                 settings, dns.guard(allowed), Clock.fixed(NOW, ZoneOffset.UTC), null);
     }
 }

@@ -212,7 +212,9 @@ class DeliveryDispatcherTest {
     /** A dispatcher on the mocks, its clock fixed, {@value #LIMIT} senders per channel. */
     private DeliveryDispatcher dispatcher(int subscribersPerRound) {
         return new DeliveryDispatcher(deliveries, commands, Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"),
-                ZoneOffset.UTC), plan, courier, lease, LIMIT, subscribersPerRound);
+                ZoneOffset.UTC), plan, courier, lease, new DeliverySettings(null, null, "dr@localhost",
+                Duration.ofSeconds(5), 1, Duration.ofSeconds(1), 2.0, "classpath:/templates/notification/", LIMIT),
+                subscribersPerRound);
     }
 
     /** A scheduled run of the dispatcher on a thread of its own, as the scheduler runs it. */

@@ -40,7 +40,7 @@ class CommunicationPlanBindingTest {
                         "dr.communication.tiers[0].audiences[0].contacts[0].channel=teams",
                         "dr.communication.tiers[0].audiences[0].contacts[0].target=outlook.office.com/webhook/x")
                 .run(context -> assertThat(context).getFailure().rootCause().hasMessage(
-                        "contact ops-chat (teams): 'outlook.office.com/webhook/x' is not an http(s) URL with a host"));
+                        "contact ops-chat (teams): not an http(s) URL: it has no scheme (write it as https://...)"));
     }
 
     @Test

@@ -8,11 +8,16 @@ import org.junit.jupiter.api.Test;
 class ContactTest {
 
     @Test
-    void refusesAWebhookUrlThatIsNotOne() {
-        assertThatThrownBy(() -> new Contact("ops", Channel.SLACK, "hooks.slack.com/services/x", null))
-                .hasMessage("contact ops (slack): 'hooks.slack.com/services/x' is not an http(s) URL with a host");
-        assertThatThrownBy(() -> new Contact("ops", Channel.TEAMS, "https://exa mple.com", null))
-                .hasMessageStartingWith("contact ops (teams): 'https://exa mple.com' is not a URL");
+    void refusesAWebhookUrlThatIsNotOneAndSaysWhyWithoutRepeatingIt() {
+        // the URL's path is the webhook's key: the reason, shown in answers and logs, never repeats it
+        assertThatThrownBy(() -> new Contact("ops", Channel.SLACK, "hooks.slack.com/services/T0/B0/K3Y", null))
+                .hasMessage("contact ops (slack): not an http(s) URL: it has no scheme (write it as https://...)");
+        assertThatThrownBy(() -> new Contact("ops", Channel.SLACK, "htps://hooks.slack.com/services/T0/B0/K3Y", null))
+                .hasMessage("contact ops (slack): not an http(s) URL: its scheme is 'htps'");
+        assertThatThrownBy(() -> new Contact("ops", Channel.TEAMS, "https://exa mple.com/K3Y", null))
+                .hasMessage("contact ops (teams): not a URL: Illegal character in authority");
+        assertThatThrownBy(() -> new Contact("ops", Channel.TEAMS, "https:///webhook/K3Y", null))
+                .hasMessage("contact ops (teams): an http(s) URL without a host");
     }
 
     @Test

@@ -70,7 +70,8 @@ class PlanDocumentsTest {
                 plan(SLACK + ", {\"name\": \"teams\", \"channel\": \"teams\", \"target\": \"outlook.office.com/x\"}", "")));
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.field()).isEqualTo("tiers[0].audiences[0].contacts[1]");
-            assertThat(p.message()).isEqualTo("contact teams (teams): 'outlook.office.com/x' is not an http(s) URL with a host");
+            assertThat(p.message()).isEqualTo(
+                    "contact teams (teams): not an http(s) URL: it has no scheme (write it as https://...)");
         });
     }
 

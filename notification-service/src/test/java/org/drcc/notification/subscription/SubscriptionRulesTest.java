@@ -27,7 +27,8 @@ class SubscriptionRulesTest {
     void aWebhookMustBeHttpToAPublicHostAndItsUrlIsNeverRepeated() {
         assertThat(SubscriptionRules.webhookProblem("https://hooks.slack.com/services/T0/B0/s3cr3t", guard)).isNull();
         assertThat(SubscriptionRules.webhookProblem("ftp://hooks.slack.com/s3cr3t", guard))
-                .isEqualTo("not an http(s) URL with a host");
+                .isEqualTo("not an http(s) URL: its scheme is 'ftp'");
+        assertThat(SubscriptionRules.webhookProblem("hooks.slack.com/s3cr3t", guard)).doesNotContain("s3cr3t");
         assertThat(SubscriptionRules.webhookProblem("https://user:pw@hooks.slack.com/x", guard)).contains("user name");
         for (String url : List.of("http://127.0.0.1/s3cr3t", "http://[::1]/s3cr3t", "http://metadata.example.com/s3cr3t",
                 "http://intranet.example.com/s3cr3t", "http://192.168.1.1/s3cr3t", "http://[::ffff:10.0.0.1]/s3cr3t")) {

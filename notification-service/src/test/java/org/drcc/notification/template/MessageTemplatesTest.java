@@ -15,7 +15,7 @@ class MessageTemplatesTest {
 
     private final MessageTemplates templates = new MessageTemplates(new DefaultResourceLoader(),
             new DeliverySettings(URI.create("http://x"), URI.create("http://x"), "a@b", Duration.ofSeconds(1), 1,
-                    Duration.ofSeconds(1), 1, "classpath:/templates/notification/"));
+                    Duration.ofSeconds(1), 1, "classpath:/templates/notification/", 8));
 
     @Test
     void rendersTheDeclarationWithItsTargetsAndTheDrillMark() {
@@ -33,7 +33,7 @@ class MessageTemplatesTest {
     void refusesToStartWithoutAKindsTemplate() {
         assertThatThrownBy(() -> new MessageTemplates(new DefaultResourceLoader(), new DeliverySettings(
                 URI.create("http://x"), URI.create("http://x"), "a@b", Duration.ofSeconds(1), 1, Duration.ofSeconds(1),
-                1, "classpath:/no-such-templates/")))
+                1, "classpath:/no-such-templates/", 8)))
                 .hasMessageContaining("no template classpath:/no-such-templates/incident-declaration.subject.mustache");
     }
 

@@ -17,7 +17,7 @@ class ReviewDueTemplateTest {
 
     private final MessageTemplates templates = new MessageTemplates(new DefaultResourceLoader(),
             new DeliverySettings(URI.create("http://x"), URI.create("http://x"), "a@b", Duration.ofSeconds(1), 1,
-                    Duration.ofSeconds(1), 1, "classpath:/templates/notification/"));
+                    Duration.ofSeconds(1), 1, "classpath:/templates/notification/", 8));
 
     @Test
     void aPostIncidentReviewReminderSaysWhatIsDueByWhenAndHowToRecordIt() {

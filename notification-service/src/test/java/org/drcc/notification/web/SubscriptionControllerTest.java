@@ -67,7 +67,7 @@ class SubscriptionControllerTest {
     @Test
     void aRefusedTargetIsA400NamingItsFieldAndAFullTargetA429WithRetryAfter() throws Exception {
         when(subscriptions.subscribeWebhook("ftp://h.example.com/x"))
-                .thenThrow(new SubscriptionRefusedException(400, "webhookUrl", "not an http(s) URL with a host"));
+                .thenThrow(new SubscriptionRefusedException(400, "webhookUrl", "not an http(s) URL: its scheme is 'ftp'"));
         mvc.perform(post("/api/status/subscriptions").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"webhookUrl\": \"ftp://h.example.com/x\"}"))
                 .andExpect(status().isBadRequest())
