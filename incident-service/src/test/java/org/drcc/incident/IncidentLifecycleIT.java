@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** A whole database-corruption incident walked through the API, then read back as it was at three instants. */
 @WithEngines(database = "incident")
 @AutoConfigureObservability // /actuator/prometheus, which Spring's tests leave out by default
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "dr.incident.idempotency-key-sweep=PT1S") // expired keys forgotten every second, not ten minutes
 class IncidentLifecycleIT {
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
@@ -195,6 +196,85 @@ class IncidentLifecycleIT {
         ResponseEntity<Map<String, Object>> reused = http.exchange("/api/incidents", HttpMethod.POST,
                 new HttpEntity<>(Map.of("scenario", "ransomware-attack", "title", "Something else"), headers), MAP);
         assertThat(reused.getStatusCode().value()).isEqualTo(422);
+    }
+
+    /**
+     * The database refuses to keep the answer of a declaration (a trigger, as a full disk would): the declaration is
+     * undone with it, so the client's retry declares once, not twice.
+     */
+    @Test
+    void aDeclarationWhoseAnswerCouldNotBeKeptLeavesNothingAndItsRetryDeclaresOnce() {
+        String key = "unkept-" + System.nanoTime();
+        String title = "Answer not kept " + key;
+        HttpHeaders headers = headers("alice", null);
+        headers.set("Idempotency-Key", key);
+        HttpEntity<Map<String, Object>> request = new HttpEntity<>(Map.of("scenario", "ransomware-attack",
+                "title", title), headers);
+        jdbc.sql("CREATE FUNCTION refuse_unkept_answer() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.key LIKE 'unkept-%' THEN RAISE EXCEPTION 'no space left on device'; END IF; RETURN NEW; END $$")
+                .update();
+        jdbc.sql("CREATE TRIGGER refuse_unkept_answer BEFORE UPDATE ON idempotency_key FOR EACH ROW "
+                + "EXECUTE FUNCTION refuse_unkept_answer()").update();
+        ResponseEntity<Map<String, Object>> cut;
+        try {
+            cut = http.exchange("/api/incidents", HttpMethod.POST, request, MAP);
+        } finally {
+            jdbc.sql("DROP TRIGGER refuse_unkept_answer ON idempotency_key").update();
+            jdbc.sql("DROP FUNCTION refuse_unkept_answer()").update();
+        }
+        assertThat(cut.getStatusCode().is5xxServerError()).as("answered %s", cut.getStatusCode()).isTrue();
+        assertThat(declarationsTitled(title)).as("the declaration undone with its answer").isZero();
+
+        ResponseEntity<Map<String, Object>> retry = http.exchange("/api/incidents", HttpMethod.POST, request, MAP);
+        assertThat(retry.getStatusCode().value()).isEqualTo(201);
+        assertThat(declarationsTitled(title)).isEqualTo(1);
+        assertThat(http.exchange("/api/incidents", HttpMethod.POST, request, MAP).getBody().get("id"))
+                .isEqualTo(retry.getBody().get("id"));
+    }
+
+    /** Retries sent while the first request still runs wait for it and get its answer: one incident, one answer. */
+    @Test
+    void retriesSentTogetherDeclareOnceAndAllGetTheSameAnswer() throws Exception {
+        HttpHeaders headers = headers("alice", null);
+        headers.set("Idempotency-Key", "together-" + System.nanoTime());
+        HttpEntity<Map<String, Object>> request = new HttpEntity<>(Map.of("scenario", "ransomware-attack",
+                "title", "Sent together"), headers);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<ResponseEntity<Map<String, Object>>>> answers = pool.invokeAll(
+                    java.util.Collections.nCopies(4, () -> http.exchange("/api/incidents", HttpMethod.POST, request, MAP)));
+            List<Object> ids = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                assertThat(answer.get().getStatusCode().value()).isEqualTo(201);
+                ids.add(answer.get().getBody().get("id"));
+            }
+            assertThat(ids).as("one incident, the same answer to all").containsOnly(ids.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A key past its retention (a day) is forgotten: the same key then starts a new request, not a refusal. */
+    @Test
+    void anIdempotencyKeyPastItsRetentionIsForgottenAndMayBeUsedAgain() {
+        String key = "old-" + System.nanoTime();
+        jdbc.sql("INSERT INTO idempotency_key (caller, key, fingerprint, created_at, status, body) "
+                        + "VALUES ('alice', ?, 'another request', ?, 201, '{}')")
+                .params(key, java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(2)))).update();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM idempotency_key WHERE key = ?").param(key).query(Long.class).single() == 0);
+
+        HttpHeaders headers = headers("alice", null);
+        headers.set("Idempotency-Key", key);
+        ResponseEntity<Map<String, Object>> declared = http.exchange("/api/incidents", HttpMethod.POST,
+                new HttpEntity<>(Map.of("scenario", "ransomware-attack", "title", "Key used again"), headers), MAP);
+        assertThat(declared.getStatusCode().value()).as("a new request, not 'used for a different request'")
+                .isEqualTo(201);
+    }
+
+    private long declarationsTitled(String title) {
+        return jdbc.sql("SELECT count(*) FROM DomainEventEntry WHERE payloadType LIKE '%IncidentDeclared%' "
+                + "AND position(? IN convert_from(payload, 'UTF8')) > 0").param(title).query(Long.class).single();
     }
 
     @Test

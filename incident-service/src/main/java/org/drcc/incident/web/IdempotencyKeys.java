@@ -8,14 +8,15 @@ import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
 /**
@@ -23,6 +24,11 @@ import org.springframework.web.ErrorResponseException;
  * retry with the same key and the same request gets that answer again without running twice. A key is the
  * caller's own (another caller's same key is another request, and never sees the first one's answer), and it is
  * kept for {@code dr.incident.idempotency-key-retention} (a day), as long as a client retries, not forever.
+ *
+ * <p>The key's claim, the request's commands and the kept answer are one transaction of the service's database
+ * (the commands' events join it): a request cut short anywhere, by a crash or an error, leaves neither its effect
+ * nor its key, so its retry runs afresh; one that took effect has its answer kept with it. A retry sent while the
+ * first is still running waits for it (PostgreSQL's lock on the key's row) and then gets its answer.
  */
 @Component
 class IdempotencyKeys {
@@ -31,9 +37,11 @@ class IdempotencyKeys {
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration retention;
+    private final TransactionTemplate transactions;
 
-    IdempotencyKeys(JdbcClient jdbc, ObjectMapper json, Clock clock,
+    IdempotencyKeys(JdbcClient jdbc, ObjectMapper json, Clock clock, TransactionTemplate transactions,
                     @Value("${dr.incident.idempotency-key-retention:P1D}") Duration retention) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -47,15 +55,13 @@ class IdempotencyKeys {
         if (key.length() > 200) {
             throw new InvalidFieldException("Idempotency-Key", "must be at most 200 characters");
         }
-        jdbc.sql("DELETE FROM idempotency_key WHERE created_at < ?")
-                .param(Timestamp.from(clock.instant().minus(retention))).update();
-        int claimed = jdbc.sql("INSERT INTO idempotency_key (caller, key, fingerprint, created_at) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT DO NOTHING")
-                .params(caller, key, fingerprint, Timestamp.from(clock.instant())).update();
-        if (claimed == 0) {
-            return replay(caller, key, fingerprint);
-        }
-        try {
+        return transactions.execute(status -> {
+            int claimed = jdbc.sql("INSERT INTO idempotency_key (caller, key, fingerprint, created_at) "
+                            + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
+                    .params(caller, key, fingerprint, Timestamp.from(clock.instant())).update();
+            if (claimed == 0) {
+                return replay(caller, key, fingerprint);
+            }
             ResponseEntity<?> response = action.get();
             URI location = response.getHeaders().getLocation();
             jdbc.sql("UPDATE idempotency_key SET status = ?, etag = ?, location = ?, body = ? WHERE caller = ? AND key = ?")
@@ -63,25 +69,31 @@ class IdempotencyKeys {
                             location == null ? null : location.toString(), write(response.getBody()), caller, key)
                     .update();
             return response;
-        } catch (RuntimeException e) {
-            jdbc.sql("DELETE FROM idempotency_key WHERE caller = ? AND key = ?").params(caller, key).update();
-            throw e;
-        }
+        });
+    }
+
+    /**
+     * Keys past their retention are forgotten every {@code dr.incident.idempotency-key-sweep} (ten minutes), not on
+     * each request. Every instance may do it: the delete is the same whoever runs it.
+     */
+    @Scheduled(fixedDelayString = "${dr.incident.idempotency-key-sweep:PT10M}",
+            initialDelayString = "${dr.incident.idempotency-key-sweep:PT10M}")
+    void forgetExpired() {
+        jdbc.sql("DELETE FROM idempotency_key WHERE created_at < ?")
+                .param(Timestamp.from(clock.instant().minus(retention))).update();
     }
 
     private ResponseEntity<?> replay(String caller, String key, String fingerprint) {
-        Optional<Stored> stored = jdbc.sql("SELECT fingerprint, status, etag, location, body FROM idempotency_key "
-                + "WHERE caller = ? AND key = ?").params(caller, key).query(Stored.class).optional();
-        if (stored.isEmpty()) {
-            throw refused(HttpStatus.CONFLICT, "a request with this Idempotency-Key failed just now; send it again");
-        }
-        Stored s = stored.get();
+        Stored s = jdbc.sql("SELECT fingerprint, status, etag, location, body FROM idempotency_key "
+                + "WHERE caller = ? AND key = ?").params(caller, key).query(Stored.class).single();
         if (!s.fingerprint().equals(fingerprint)) {
             throw refused(HttpStatus.UNPROCESSABLE_ENTITY,
                     "this Idempotency-Key was used for a different request; use a new key for a new request");
         }
         if (s.status() == null) {
-            throw refused(HttpStatus.CONFLICT, "a request with this Idempotency-Key is still being processed");
+            // only a key claimed by a release that kept claims and answers apart, and cut short there
+            throw refused(HttpStatus.CONFLICT, "a request with this Idempotency-Key was cut short and may have taken "
+                    + "effect: look for it (GET /api/incidents), then send it again with a new key if it did not");
         }
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(s.status()).contentType(MediaType.APPLICATION_JSON);
         if (s.etag() != null) {

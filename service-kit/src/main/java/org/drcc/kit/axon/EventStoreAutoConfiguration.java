@@ -1,8 +1,10 @@
 package org.drcc.kit.axon;
 
+import java.util.List;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -12,6 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The event store every event-sourced service runs on: Axon's own {@link EmbeddedEventStore}, as Axon's Spring Boot
@@ -22,6 +26,11 @@ import org.springframework.context.annotation.Bean;
  * At a burst's rate that is ten seconds of events, over 100 MB that the serial collector of {@code ./dr up} must
  * copy into the old generation and then empty in a full collection that stops every request. Axon's Spring Boot
  * properties do not offer the cache's size, so the bean is built here, ahead of Axon's own, which steps aside.
+ *
+ * <p>It also wakes its readers when the events can be read. Axon wakes them once its unit of work has committed; when
+ * that unit of work joined a transaction of the caller's (a Kafka record's inbox, an {@code Idempotency-Key}'s
+ * claim), its events are committed only with that transaction, and readers woken before would find nothing and
+ * sleep a second before they look again. So inside a caller's transaction the wake-up waits for its commit.
  */
 @AutoConfiguration(afterName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
         beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
@@ -41,11 +50,36 @@ public class EventStoreAutoConfiguration {
     @ConditionalOnMissingBean(EventBus.class)
     @ConditionalOnBean(EventStorageEngine.class)
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
-        return EmbeddedEventStore.builder()
+        return new WakingAfterCommit(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .cachedEvents(CACHED_EVENTS)
-                .build();
+                .cachedEvents(CACHED_EVENTS));
+    }
+
+    /** Axon's store, its readers woken after the commit of the transaction its unit of work joined, if any. */
+    static final class WakingAfterCommit extends EmbeddedEventStore {
+
+        WakingAfterCommit(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected void afterCommit(List<? extends EventMessage<?>> events) {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                super.afterCommit(events); // the unit of work's own transaction: committed by now
+                return;
+            }
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake(events);
+                }
+            });
+        }
+
+        private void wake(List<? extends EventMessage<?>> events) {
+            super.afterCommit(events);
+        }
     }
 }
