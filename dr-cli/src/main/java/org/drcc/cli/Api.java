@@ -17,11 +17,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /** A small JSON client of one service's API; errors become {@link CliException}s with the service's own words. */
 final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many times {@link #postOnce} sends a change whose answer was lost. */
+    static final int ATTEMPTS = 3;
 
     private final String service;
     private final String baseUrl;
@@ -52,6 +55,61 @@ final class Api {
     JsonNode post(String path, Object body, Duration timeout) {
         return json(HttpRequest.newBuilder(uri(path, Map.of())).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(write(body))), timeout);
+    }
+
+    /**
+     * A change that incident-service runs at most once per {@code Idempotency-Key} (a declaration, a step of an
+     * incident, a maintenance window): sent with a new key, and sent again with the same key when its answer was lost
+     * on the way (the connection reset or timed out after the request had left), up to {@value #ATTEMPTS} times in
+     * all, {@code n} seconds after the {@code n}th. The service answers a repeat with the first answer, so a flaky
+     * network in an outage neither leaves the operator wondering whether the incident was declared nor declares it
+     * twice. Not for other calls: a service that ignores the key would run the change again.
+     */
+    JsonNode postOnce(String path, Object body) {
+        return once("POST", path, body);
+    }
+
+    /** As {@link #postOnce}, a PUT. */
+    JsonNode putOnce(String path, Object body) {
+        return once("PUT", path, body);
+    }
+
+    private JsonNode once(String method, String path, Object body) {
+        String key = "dr-cli-" + UUID.randomUUID();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path, Map.of()))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Idempotency-Key", key).method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                HttpResponse<byte[]> response = http.send(signed(request.copy()).timeout(Duration.ofMinutes(2)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                if (response.statusCode() >= 400) {
+                    throw refused(response.statusCode(), utf8(response.body()), true);
+                }
+                return read(utf8(response.body()));
+            } catch (ConnectException | HttpConnectTimeoutException e) {
+                throw unreachable(); // nothing was sent
+            } catch (IOException e) {
+                if (attempt == ATTEMPTS) {
+                    throw new CliException(CliException.UNREACHABLE, service + " at " + baseUrl + " failed: "
+                            + e.getMessage() + " (sent " + ATTEMPTS + " times with Idempotency-Key " + key
+                            + ": it took effect at most once; look before sending it again)");
+                }
+                pause(Duration.ofSeconds(attempt));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliException(CliException.UNREACHABLE, "interrupted");
+            }
+        }
+    }
+
+    private static void pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(CliException.UNREACHABLE, "interrupted");
+        }
     }
 
     JsonNode put(String path, Object body) {
@@ -127,14 +185,18 @@ final class Api {
         try {
             return http.send(signed(request).timeout(timeout).build(), body);
         } catch (ConnectException | HttpConnectTimeoutException e) {
-            throw new CliException(CliException.UNREACHABLE, service + " is not reachable at " + baseUrl
-                    + ": is the suite running (./dr up)? Or set its URL with --" + service.replace("-service", "") + "-url");
+            throw unreachable();
         } catch (IOException e) {
             throw failed(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(CliException.UNREACHABLE, "interrupted");
         }
+    }
+
+    private CliException unreachable() {
+        return new CliException(CliException.UNREACHABLE, service + " is not reachable at " + baseUrl
+                + ": is the suite running (./dr up)? Or set its URL with --" + service.replace("-service", "") + "-url");
     }
 
     /** A refusal (400 and up) with the service's own words; a 401 to a JSON call says how to sign in. */

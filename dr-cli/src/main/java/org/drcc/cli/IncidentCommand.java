@@ -30,7 +30,7 @@ class IncidentCommand {
                 @Option(names = "--suspected-start", description = "When the damage began (ISO instant).") Instant suspectedStart,
                 @Option(names = "--severity") String severity,
                 @Option(names = "--drill", description = "An exercise, not a real incident.") boolean drill) {
-        output.fields(services.incidents().post("/api/incidents", Api.body("scenario", scenario, "title", title,
+        output.fields(services.incidents().postOnce("/api/incidents", Api.body("scenario", scenario, "title", title,
                 "description", description, "suspectedDamageStart", suspectedStart == null ? null : suspectedStart.toString(),
                 "severity", severity, "drill", drill)), SHOW);
         return 0;
@@ -122,7 +122,7 @@ class IncidentCommand {
     @Command(name = "assign", mixinStandardHelpOptions = true, description = "Give a role (DR_LEAD, DATABASE_ADMINISTRATOR, DEVOPS, SECURITY, SUPPORT).")
     int assign(@Parameters(paramLabel = "ID") String id, @Parameters(paramLabel = "ROLE") String role,
                @Parameters(paramLabel = "PERSON") String person) {
-        output.fields(services.incidents().put("/api/incidents/" + id + "/roles/" + role, Api.body("person", person)), SHOW);
+        output.fields(services.incidents().putOnce("/api/incidents/" + id + "/roles/" + role, Api.body("person", person)), SHOW);
         return 0;
     }
 
@@ -133,7 +133,7 @@ class IncidentCommand {
     }
 
     private int change(String id, String action, Map<String, Object> body) {
-        output.fields(services.incidents().post("/api/incidents/" + id + "/" + action, body), SHOW);
+        output.fields(services.incidents().postOnce("/api/incidents/" + id + "/" + action, body), SHOW);
         return 0;
     }
 

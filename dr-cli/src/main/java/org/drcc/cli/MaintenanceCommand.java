@@ -31,7 +31,7 @@ class MaintenanceCommand {
 
         @Override
         public Integer call() {
-            output.fields(services.incidents().post("/api/maintenance-windows",
+            output.fields(services.incidents().postOnce("/api/maintenance-windows",
                     Api.body("startsAt", from, "endsAt", to, "reason", reason)),
                     "id", "startsAt", "endsAt", "reason", "scheduledBy");
             return 0;

@@ -135,9 +135,11 @@ class DrillIT {
                 .doesNotContain("customer,");
         JsonNode random = get(backup() + "/api/drills/" + id(all, "point-in-time-recovery"));
         assertThat(random.path("drill").path("status").asText()).isEqualTo("PASSED");
-        // orders are committed every 10 ms: seconds at most, unless the writer itself stalled on this loaded machine
+        // orders are committed every 10 ms: seconds at most, unless the writer itself stalled on this loaded machine;
+        // 0 when the damage came within the millisecond after a commit (the RPO is kept in milliseconds), never less:
+        // the restore stops before the damage
         assertThat(Duration.parse(random.path("drill").path("rpo").asText())).as("RPO: damage back to the last commit "
-                + "replayed").isPositive().isLessThan(Duration.ofSeconds(5));
+                + "replayed").isGreaterThanOrEqualTo(Duration.ZERO).isLessThan(Duration.ofSeconds(5));
         assertThat(step(random, "restored to the instant")).contains("asked ", "reached ", "rows counted alike");
         assertThat(text(backup() + "/api/drills/" + id(all, "point-in-time-recovery") + "/report"))
                 .contains("# DR drill point-in-time-recovery: PASSED", "orders checked", "damage done at a random moment");

@@ -1,0 +1,71 @@
+package org.drcc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A change to an incident whose answer is lost on the way (the connection closed before the answer, as a proxy or a
+ * flaky network in an outage does) is sent again with the same {@code Idempotency-Key}, which incident-service runs
+ * at most once; against a stand-in incident-service on 127.0.0.1 that drops the first answers.
+ */
+class IncidentChangeRetryTest {
+
+    private final List<String> keys = new CopyOnWriteArrayList<>();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private volatile int answersToDrop;
+    private StandIn incidentService;
+
+    @BeforeEach
+    void start() throws IOException {
+        incidentService = new StandIn(exchange -> {
+            keys.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+            exchange.getRequestBody().readAllBytes();
+            if (dropped.get() < answersToDrop) {
+                dropped.incrementAndGet();
+                exchange.close(); // no answer: the client sees the connection end
+                return;
+            }
+            StandIn.answer(exchange, 201, "{\"id\":\"i-42\",\"status\":\"DECLARED\",\"version\":1}");
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        incidentService.close();
+    }
+
+    @Test
+    void aDeclarationWhoseAnswerWasLostIsSentAgainWithTheSameKey() {
+        answersToDrop = 1;
+        CliRun run = CliRun.of(incidentService.args("incident", "incident", "declare", "--scenario",
+                "database-corruption", "--title", "Orders table corrupted"));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("i-42").contains("DECLARED");
+        assertThat(keys).hasSize(2).allMatch(k -> k.startsWith("dr-cli-")).containsOnly(keys.get(0));
+    }
+
+    @Test
+    void aChangeWhoseAnswerIsLostEachTimeSaysItTookEffectAtMostOnceAndNamesTheKey() {
+        answersToDrop = Integer.MAX_VALUE;
+        CliRun run = CliRun.of(incidentService.args("incident", "incident", "note", "i-42", "restore under way"));
+        assertThat(run.exit()).isEqualTo(CliException.UNREACHABLE);
+        assertThat(keys).hasSize(Api.ATTEMPTS).containsOnly(keys.get(0));
+        assertThat(run.err()).contains("took effect at most once").contains(keys.get(0));
+    }
+
+    @Test
+    void eachChangeHasAKeyOfItsOwn() {
+        CliRun first = CliRun.of(incidentService.args("incident", "incident", "note", "i-42", "one"));
+        CliRun second = CliRun.of(incidentService.args("incident", "incident", "note", "i-42", "two"));
+        assertThat(first.exit()).isZero();
+        assertThat(second.exit()).isZero();
+        assertThat(keys).hasSize(2).doesNotHaveDuplicates();
+    }
+}
