@@ -84,16 +84,23 @@ final class Api {
                 HttpResponse<byte[]> response = http.send(signed(request.copy()).timeout(Duration.ofMinutes(2)).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() >= 400) {
-                    throw refused(response.statusCode(), utf8(response.body()), true);
+                    CliException refusal = refused(response.statusCode(), utf8(response.body()), true);
+                    throw attempt == 1 ? refusal : inDoubt(refusal.exitCode(), refusal.getMessage(), attempt, key);
                 }
                 return read(utf8(response.body()));
             } catch (ConnectException | HttpConnectTimeoutException e) {
-                throw unreachable(); // nothing was sent
+                if (attempt == 1) {
+                    throw unreachable(); // nothing was sent
+                }
+                // the service went away after the first attempt, which may have taken effect: try again
+                if (attempt == ATTEMPTS) {
+                    throw inDoubt(CliException.UNREACHABLE, unreachable().getMessage(), attempt, key);
+                }
+                pause(Duration.ofSeconds(attempt));
             } catch (IOException e) {
                 if (attempt == ATTEMPTS) {
-                    throw new CliException(CliException.UNREACHABLE, service + " at " + baseUrl + " failed: "
-                            + e.getMessage() + " (sent " + ATTEMPTS + " times with Idempotency-Key " + key
-                            + ": it took effect at most once; look before sending it again)");
+                    throw inDoubt(CliException.UNREACHABLE, service + " at " + baseUrl + " failed: " + e.getMessage(),
+                            attempt, key);
                 }
                 pause(Duration.ofSeconds(attempt));
             } catch (InterruptedException e) {
@@ -101,6 +108,12 @@ final class Api {
                 throw new CliException(CliException.UNREACHABLE, "interrupted");
             }
         }
+    }
+
+    /** The last of several attempts failed: an earlier one may have taken effect, and the operator must look. */
+    private static CliException inDoubt(int exitCode, String message, int attempts, String key) {
+        return new CliException(exitCode, message + " (sent " + attempts + " times with Idempotency-Key " + key
+                + ": it took effect at most once, and an earlier attempt may have: look before sending it again)");
     }
 
     private static void pause(Duration pause) {

@@ -20,6 +20,7 @@ class IncidentChangeRetryTest {
     private final List<String> keys = new CopyOnWriteArrayList<>();
     private final AtomicInteger dropped = new AtomicInteger();
     private volatile int answersToDrop;
+    private volatile boolean refuseAfterDrops;
     private StandIn incidentService;
 
     @BeforeEach
@@ -30,6 +31,11 @@ class IncidentChangeRetryTest {
             if (dropped.get() < answersToDrop) {
                 dropped.incrementAndGet();
                 exchange.close(); // no answer: the client sees the connection end
+                return;
+            }
+            if (refuseAfterDrops) {
+                StandIn.answer(exchange, 503, "{\"title\":\"PostgreSQL is unreachable\",\"status\":503,"
+                        + "\"detail\":\"PostgreSQL is unreachable\"}");
                 return;
             }
             StandIn.answer(exchange, 201, "{\"id\":\"i-42\",\"status\":\"DECLARED\",\"version\":1}");
@@ -58,6 +64,17 @@ class IncidentChangeRetryTest {
         assertThat(run.exit()).isEqualTo(CliException.UNREACHABLE);
         assertThat(keys).hasSize(Api.ATTEMPTS).containsOnly(keys.get(0));
         assertThat(run.err()).contains("took effect at most once").contains(keys.get(0));
+    }
+
+    /** The service answers the retry with a refusal (it was restarting): the operator is told to look first. */
+    @Test
+    void aRefusedRetrySaysAnEarlierAttemptMayHaveTakenEffect() {
+        answersToDrop = 1;
+        refuseAfterDrops = true;
+        CliRun run = CliRun.of(incidentService.args("incident", "incident", "declare", "--scenario",
+                "database-corruption", "--title", "Orders table corrupted"));
+        assertThat(run.exit()).isEqualTo(CliException.REFUSED);
+        assertThat(run.err()).contains("answered 503").contains("an earlier attempt may have").contains(keys.get(0));
     }
 
     @Test

@@ -232,26 +232,86 @@ class IncidentLifecycleIT {
                 .isEqualTo(retry.getBody().get("id"));
     }
 
-    /** Retries sent while the first request still runs wait for it and get its answer: one incident, one answer. */
+    /**
+     * Retries sent while the first request still runs wait for it and get its answer: one incident, one answer. The
+     * database holds each claim a second (a trigger), so the four requests surely overlap.
+     */
     @Test
     void retriesSentTogetherDeclareOnceAndAllGetTheSameAnswer() throws Exception {
         HttpHeaders headers = headers("alice", null);
         headers.set("Idempotency-Key", "together-" + System.nanoTime());
         HttpEntity<Map<String, Object>> request = new HttpEntity<>(Map.of("scenario", "ransomware-attack",
                 "title", "Sent together"), headers);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        try {
-            List<java.util.concurrent.Future<ResponseEntity<Map<String, Object>>>> answers = pool.invokeAll(
-                    java.util.Collections.nCopies(4, () -> http.exchange("/api/incidents", HttpMethod.POST, request, MAP)));
-            List<Object> ids = new java.util.ArrayList<>();
-            for (var answer : answers) {
-                assertThat(answer.get().getStatusCode().value()).isEqualTo(201);
-                ids.add(answer.get().getBody().get("id"));
+        List<ResponseEntity<Map<String, Object>>> answers = withSlowKeys("together-%", "INSERT",
+                () -> all(4, () -> http.exchange("/api/incidents", HttpMethod.POST, request, MAP)));
+        assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).isEqualTo(201));
+        assertThat(answers).extracting(a -> a.getBody().get("id")).as("one incident, the same answer to all")
+                .containsOnly(answers.get(0).getBody().get("id"));
+    }
+
+    /**
+     * Two changes to one incident at the same moment, each with its key: the first's events commit with its key's
+     * answer, which the database holds a second (a trigger), after Axon has let go of the incident; the second, which
+     * loaded the incident before that commit, finds its event number taken and is tried again. Both are stored.
+     */
+    @Test
+    void twoChangesWithKeysAtTheSameMomentAreBothStored() throws Exception {
+        String id = declare("Two notes at once");
+        int before = http.getForObject("/api/incidents/" + id + "/events", List.class).size();
+        List<ResponseEntity<Map<String, Object>>> answers = withSlowKeys("slow-%", "UPDATE", () -> all(2, i -> {
+            HttpHeaders headers = headers("bob", null);
+            headers.set("Idempotency-Key", (i == 0 ? "slow-" : "quick-") + System.nanoTime());
+            if (i == 1) {
+                Thread.sleep(300); // after the first's command, while its answer is held
             }
-            assertThat(ids).as("one incident, the same answer to all").containsOnly(ids.get(0));
+            return http.exchange(path(id, "notes"), HttpMethod.POST,
+                    new HttpEntity<>(Map.of("text", "note " + i), headers), MAP);
+        }));
+        assertThat(answers).allSatisfy(a -> assertThat(a.getStatusCode().value()).as(String.valueOf(a.getBody()))
+                .isEqualTo(200));
+        assertThat(http.getForObject("/api/incidents/" + id + "/events", List.class)).as("both notes stored")
+                .hasSize(before + 2);
+    }
+
+    /** Runs {@code test} while the database takes a second over each {@code operation} on the keys like {@code keys}. */
+    private <T> T withSlowKeys(String keys, String operation, java.util.concurrent.Callable<T> test) throws Exception {
+        jdbc.sql("CREATE FUNCTION slow_key() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                + "IF NEW.key LIKE '" + keys + "' THEN PERFORM pg_sleep(1); END IF; RETURN NEW; END $$").update();
+        jdbc.sql("CREATE TRIGGER slow_key AFTER " + operation + " ON idempotency_key FOR EACH ROW "
+                + "EXECUTE FUNCTION slow_key()").update();
+        try {
+            return test.call();
+        } finally {
+            jdbc.sql("DROP TRIGGER slow_key ON idempotency_key").update();
+            jdbc.sql("DROP FUNCTION slow_key()").update();
+        }
+    }
+
+    private static <T> List<T> all(int n, java.util.concurrent.Callable<T> call) throws Exception {
+        return all(n, i -> call.call());
+    }
+
+    /** {@code n} calls at once, each told its number; their results in that order. */
+    private static <T> List<T> all(int n, Numbered<T> call) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            List<java.util.concurrent.Future<T>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int number = i;
+                futures.add(pool.submit(() -> call.call(number)));
+            }
+            List<T> results = new java.util.ArrayList<>();
+            for (var future : futures) {
+                results.add(future.get(2, java.util.concurrent.TimeUnit.MINUTES));
+            }
+            return results;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private interface Numbered<T> {
+        T call(int number) throws Exception;
     }
 
     /** A key past its retention (a day) is forgotten: the same key then starts a new request, not a refusal. */

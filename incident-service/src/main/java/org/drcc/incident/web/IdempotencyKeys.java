@@ -8,6 +8,7 @@ import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -56,12 +57,17 @@ class IdempotencyKeys {
             throw new InvalidFieldException("Idempotency-Key", "must be at most 200 characters");
         }
         return transactions.execute(status -> {
-            int claimed = jdbc.sql("INSERT INTO idempotency_key (caller, key, fingerprint, created_at) "
-                            + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")
-                    .params(caller, key, fingerprint, Timestamp.from(clock.instant())).update();
-            if (claimed == 0) {
-                return replay(caller, key, fingerprint);
+            if (!claim(caller, key, fingerprint)) {
+                Optional<Stored> stored = stored(caller, key);
+                if (stored.isPresent()) {
+                    return replay(stored.get(), fingerprint);
+                }
+                if (!claim(caller, key, fingerprint)) { // the sweep forgot it meanwhile: this request claims it
+                    throw refused(HttpStatus.CONFLICT, "a request with this Idempotency-Key came at the same moment; "
+                            + "send it again");
+                }
             }
+            // No catch in here: a failed command must leave by an exception, so that the claim is rolled back with it
             ResponseEntity<?> response = action.get();
             URI location = response.getHeaders().getLocation();
             jdbc.sql("UPDATE idempotency_key SET status = ?, etag = ?, location = ?, body = ? WHERE caller = ? AND key = ?")
@@ -83,9 +89,19 @@ class IdempotencyKeys {
                 .param(Timestamp.from(clock.instant().minus(retention))).update();
     }
 
-    private ResponseEntity<?> replay(String caller, String key, String fingerprint) {
-        Stored s = jdbc.sql("SELECT fingerprint, status, etag, location, body FROM idempotency_key "
-                + "WHERE caller = ? AND key = ?").params(caller, key).query(Stored.class).single();
+    /** Whether this request claimed the key: false when a request with it is stored (or is being, and has been). */
+    private boolean claim(String caller, String key, String fingerprint) {
+        return jdbc.sql("INSERT INTO idempotency_key (caller, key, fingerprint, created_at) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING")
+                .params(caller, key, fingerprint, Timestamp.from(clock.instant())).update() == 1;
+    }
+
+    private Optional<Stored> stored(String caller, String key) {
+        return jdbc.sql("SELECT fingerprint, status, etag, location, body FROM idempotency_key WHERE caller = ? AND key = ?")
+                .params(caller, key).query(Stored.class).optional();
+    }
+
+    private ResponseEntity<?> replay(Stored s, String fingerprint) {
         if (!s.fingerprint().equals(fingerprint)) {
             throw refused(HttpStatus.UNPROCESSABLE_ENTITY,
                     "this Idempotency-Key was used for a different request; use a new key for a new request");

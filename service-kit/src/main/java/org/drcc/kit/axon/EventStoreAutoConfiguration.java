@@ -64,18 +64,22 @@ public class EventStoreAutoConfiguration {
             super(builder);
         }
 
+        /**
+         * Wakes the readers now, as Axon does (the unit of work's own transaction has committed by now), and once more
+         * after the commit of the caller's transaction when there is one. A wake-up too many costs one query.
+         */
         @Override
         protected void afterCommit(List<? extends EventMessage<?>> events) {
-            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-                super.afterCommit(events); // the unit of work's own transaction: committed by now
-                return;
+            super.afterCommit(events);
+            if (TransactionSynchronizationManager.isSynchronizationActive()
+                    && TransactionSynchronizationManager.isActualTransactionActive()) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        wake(events);
+                    }
+                });
             }
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake(events);
-                }
-            });
         }
 
         private void wake(List<? extends EventMessage<?>> events) {
