@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,6 +35,9 @@ import org.springframework.web.ErrorResponseException;
 @Component
 class IdempotencyKeys {
 
+    /** Tries of a change that met another change to the same aggregate at the same moment. */
+    private static final int ATTEMPTS = 3;
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
@@ -49,13 +53,42 @@ class IdempotencyKeys {
         this.retention = retention;
     }
 
+    /**
+     * The action, once per key. Tried again, whole, when another change to the same aggregate was stored at the same
+     * moment (Axon's {@link ConcurrencyException}: its next event number was taken). With a key the action's events
+     * commit only with the key's transaction, after Axon has let go of the aggregate, so a second change (with a key
+     * or without) can load it before the first commits and find its number taken when it appends. Nothing of the
+     * failed try is left (its transaction, the claim included, rolled back), and the next one sees the first change
+     * (an {@code If-Match} it no longer meets is then refused with 412).
+     */
     ResponseEntity<?> once(String caller, String key, String fingerprint, Supplier<ResponseEntity<?>> action) {
-        if (key == null || key.isBlank()) {
-            return action.get();
-        }
-        if (key.length() > 200) {
+        boolean keyed = key != null && !key.isBlank();
+        if (keyed && key.length() > 200) {
             throw new InvalidFieldException("Idempotency-Key", "must be at most 200 characters");
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return keyed ? inTransaction(caller, key, fingerprint, action) : action.get();
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !concurrent(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Whether the failure is another change's stored at the same moment (Axon may wrap it). */
+    private static boolean concurrent(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ResponseEntity<?> inTransaction(String caller, String key, String fingerprint,
+                                            Supplier<ResponseEntity<?>> action) {
         return transactions.execute(status -> {
             if (!claim(caller, key, fingerprint)) {
                 Optional<Stored> stored = stored(caller, key);

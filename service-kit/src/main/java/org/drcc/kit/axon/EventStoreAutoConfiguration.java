@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>It also wakes its readers when the events can be read. Axon wakes them once its unit of work has committed; when
  * that unit of work joined a transaction of the caller's (a Kafka record's inbox, an {@code Idempotency-Key}'s
  * claim), its events are committed only with that transaction, and readers woken before would find nothing and
- * sleep a second before they look again. So inside a caller's transaction the wake-up waits for its commit.
+ * sleep a second before they look again. So inside a caller's transaction they are woken again after its commit.
  */
 @AutoConfiguration(afterName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
         beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
