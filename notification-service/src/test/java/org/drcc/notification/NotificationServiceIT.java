@@ -90,8 +90,20 @@ class NotificationServiceIT {
     CommandGateway commands;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private final String bootstrap = System.getProperty("spring.kafka.bootstrap-servers");
+
+    /**
+     * Waits until the dispatcher has run {@code n} more rounds to their end (the first may have begun before this
+     * call): a duplicate those rounds would have made, claimed or sent is there to be seen after them.
+     */
+    private void awaitDispatcherRounds(int n) {
+        double before = meters.get("dr.notification.dispatch.rounds").counter().count();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> meters.get("dr.notification.dispatch.rounds").counter().count() >= before + n);
+    }
 
     @org.junit.jupiter.api.BeforeEach
     void signIn() {
@@ -163,7 +175,7 @@ class NotificationServiceIT {
             events.publish(Topics.INCIDENT_EVENTS, id, eventId, declared);
             events.awaitConsumed("notification-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
         }
-        Thread.sleep(1500); // several dispatcher rounds, in which a duplicate would have been sent
+        awaitDispatcherRounds(3); // several dispatcher rounds, in which a duplicate would have been sent
         assertThat(notifications(id)).filteredOn(r -> r.get("kind").equals("incident-declaration"))
                 .hasSize(rows.size());
         assertDeliveredOnce(id);
@@ -426,7 +438,7 @@ class NotificationServiceIT {
 
         await().atMost(Duration.ofSeconds(90)).until(() -> notifications(ignored).stream()
                 .anyMatch(r -> r.get("kind").equals("escalation") && r.get("status").equals("SENT")));
-        Thread.sleep(1500); // more dispatcher rounds, in which a second escalation would have been made
+        awaitDispatcherRounds(3); // more dispatcher rounds, in which a second escalation would have been made
         assertThat(notifications(ignored)).filteredOn(r -> r.get("kind").equals("escalation")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("audience", "Duty Manager"));
         assertThat(TestChannels.HTTP.findAll(postRequestedFor(urlEqualTo("/escalate"))
@@ -635,7 +647,7 @@ class NotificationServiceIT {
         assertThat(owners("foodtruck")).hasSize(6).extracting(r -> r.get("kind") + "/" + r.get("contact"))
                 .contains("rpo-at-risk/mail", "rpo-at-risk/chat", "backup-verification-failed/mail",
                         "backup-verification-failed/chat", "rpo-recovered/mail", "rpo-recovered/chat");
-        Thread.sleep(1500); // more dispatcher rounds, in which a duplicate would have been sent
+        awaitDispatcherRounds(3); // more dispatcher rounds, in which a duplicate would have been sent
         assertThat(TestChannels.HTTP.findAll(postRequestedFor(urlEqualTo("/slack/dba")).withRequestBody(
                 matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing(atRiskBackup)))))
                 .singleElement().satisfies(r -> assertThat(r.getBodyAsString()).contains("RPO at risk"));

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.notification.command.CheckDeadlineCommand;
 import org.drcc.notification.command.Claim;
@@ -36,7 +38,9 @@ import org.springframework.stereotype.Component;
  * messages a round, claimed after the plan's and sent on senders of their own ({@code subscriber-email},
  * {@code subscriber-webhook}), so a burst of them never takes the plan's deadlines' turn. A round ends when every
  * message it claimed has its outcome recorded. With several instances, one round runs at a time (a lease on the
- * database), so no instance takes another's claim for a cut-short one.
+ * database), so no instance takes another's claim for a cut-short one. Each round run to its end counts in
+ * {@code dr.notification.dispatch.rounds}: a dispatcher that stopped running them tells no one of anything
+ * ({@code DrNotificationDispatcherStalled} in {@code deploy/prometheus/operations-alerts.yml}).
  */
 @Component
 class DeliveryDispatcher implements DisposableBean {
@@ -56,10 +60,14 @@ class DeliveryDispatcher implements DisposableBean {
     private final DispatchLease lease;
     private final ChannelSenders senders;
     private final int subscribersPerRound;
+    private final Counter rounds;
 
     DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, PlanInForce plan,
-                       ChannelCourier courier, DispatchLease lease, DeliverySettings settings,
+                       ChannelCourier courier, DispatchLease lease, DeliverySettings settings, MeterRegistry meters,
                        @Value("${dr.status-page.subscriptions.per-round:50}") int subscribersPerRound) {
+        this.rounds = Counter.builder("dr.notification.dispatch.rounds")
+                .description("Dispatcher rounds this instance ran to their end (with several, one at a time runs them)")
+                .register(meters);
         this.subscribersPerRound = subscribersPerRound;
         this.lease = lease;
         this.senders = new ChannelSenders(settings.sendersPerChannel());
@@ -122,6 +130,7 @@ class DeliveryDispatcher implements DisposableBean {
                         u.sourceEventId(), escalation.tier(), escalation.after(), clock.instant()));
             }
         }
+        rounds.increment();
         return claimed.get() > 0;
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.notification.command.Claim;
 import org.drcc.notification.command.Envelope;
@@ -47,6 +48,7 @@ class DeliveryDispatcherTest {
     private final PlanInForce plan = mock(PlanInForce.class);
     private final ChannelCourier courier = mock(ChannelCourier.class);
     private final DispatchLease lease = mock(DispatchLease.class);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> recorded = new ConcurrentHashMap<>();
 
@@ -160,6 +162,7 @@ class DeliveryDispatcherTest {
         assertThat(recorded).as("every due message recorded in one scheduled run").hasSize(401)
                 .allSatisfy((id, n) -> assertThat(n).as(id).hasValue(1));
         verify(deliveries, times(3)).dueForDelivery(any(), anyInt());
+        assertThat(rounds()).as("the three rounds counted").isEqualTo(3);
         dispatcher.destroy();
     }
 
@@ -204,6 +207,7 @@ class DeliveryDispatcherTest {
 
         assertThat(run.isAlive()).as("the run ended").isFalse();
         verify(deliveries, times(1)).dueForDelivery(any(), anyInt());
+        assertThat(rounds()).as("a round cut short by the stop is not counted as run").isZero();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> recorded.containsKey("hook-1"));
         dispatcher.destroy();
@@ -214,7 +218,11 @@ class DeliveryDispatcherTest {
         return new DeliveryDispatcher(deliveries, commands, Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"),
                 ZoneOffset.UTC), plan, courier, lease, new DeliverySettings(null, null, "dr@localhost",
                 Duration.ofSeconds(5), 1, Duration.ofSeconds(1), 2.0, "classpath:/templates/notification/", LIMIT),
-                subscribersPerRound);
+                meters, subscribersPerRound);
+    }
+
+    private double rounds() {
+        return meters.get("dr.notification.dispatch.rounds").counter().count();
     }
 
     /** A scheduled run of the dispatcher on a thread of its own, as the scheduler runs it. */
