@@ -42,6 +42,7 @@ final class Suite implements AutoCloseable {
     private final List<ChildProcess> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Path pgToolsDir;
+    private final StartupArchives archives;
     private Engines engines;
     private boolean closing;
 
@@ -52,6 +53,7 @@ final class Suite implements AutoCloseable {
         this.settings = settings;
         this.services = services;
         this.out = out;
+        this.archives = new StartupArchives(out);
     }
 
     void start() throws Exception {
@@ -64,6 +66,7 @@ final class Suite implements AutoCloseable {
                 throw new PortInUseException(service.processName(), service.port(), service.portOption());
             }
         }
+        archives.prepare(services.stream().map(s -> s.jar(home)).toList());
         out.println("Starting PostgreSQL, Kafka and S3 (data in " + settings.dataDir() + ") ...");
         engines = Engines.start(settings);
         out.println("Starting " + services.size() + " services ...");
@@ -77,6 +80,21 @@ final class Suite implements AutoCloseable {
             if (service.app()) {
                 supervise(i);
             }
+        }
+        writeStartupArchives();
+    }
+
+    /** Once per build, the first start takes each service's startup archive, for the starts after it. */
+    private void writeStartupArchives() {
+        Map<Path, Long> wanted = new LinkedHashMap<>();
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).instance() == 1 && archives.wanted(services.get(i).jar(home))) {
+                wanted.put(services.get(i).jar(home), processes.get(i).pid());
+            }
+        }
+        if (!wanted.isEmpty()) {
+            out.println("Writing the services' startup archives (once after a build: later starts are quicker) ...");
+            archives.write(wanted);
         }
     }
 
@@ -126,8 +144,9 @@ final class Suite implements AutoCloseable {
         if (service.app()) {
             return appCommand(service);
         }
-        List<String> args = new ArrayList<>(List.of("-jar", service.jar(home).toString(),
-                "--server.port=" + service.port(),
+        StartupArchives.Launch launch = launch(service);
+        List<String> args = new ArrayList<>(launch.jar());
+        args.addAll(List.of("--server.port=" + service.port(),
                 "--spring.datasource.url=" + engines.jdbcUrl(service.database()),
                 "--dr.privacy.keyring.url=" + engines.jdbcUrl(Engines.KEYRING_DATABASE),
                 "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers(),
@@ -169,7 +188,11 @@ final class Suite implements AutoCloseable {
             args.add("--dr.backup.pitr.s3-endpoint=" + engines.s3HttpsHostAndPort());
             args.add("--dr.backup.pitr.verify-tls=false");
         }
-        return Java.command("384m", List.of(), args);
+        return Java.command("384m", launch.options(), args);
+    }
+
+    private StartupArchives.Launch launch(ServiceSpec service) {
+        return archives.launch(service.jar(home), service.instance() == 1);
     }
 
     /**
@@ -177,25 +200,28 @@ final class Suite implements AutoCloseable {
      * its deployment ledger in the data folder names (shared by its instances, kept across restarts).
      */
     private List<String> appCommand(ServiceSpec app) {
-        return Java.command("192m", List.of(), List.of("-jar", app.jar(home).toString(),
-                "--server.port=" + app.port(),
+        StartupArchives.Launch launch = launch(app);
+        List<String> args = new ArrayList<>(launch.jar());
+        args.addAll(List.of("--server.port=" + app.port(),
                 "--spring.datasource.url=" + engines.jdbcUrl(app.database()),
                 "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:"
                         + LocalSigningKey.in(settings.dataDir().resolve("keys")).publicKeyFile().toAbsolutePath(),
                 "--demo.release.ledger=" + settings.dataDir().resolve(ServiceSpec.APP).resolve("deployments.log")));
+        return Java.command("192m", launch.options(), args);
     }
 
     /** The console keeps no data: it needs the services' URLs and Kafka for its live pages. */
     private List<String> consoleCommand(ServiceSpec console) {
-        List<String> args = new ArrayList<>(List.of("-jar", console.jar(home).toString(),
-                "--server.port=" + console.port(),
+        StartupArchives.Launch launch = launch(console);
+        List<String> args = new ArrayList<>(launch.jar());
+        args.addAll(List.of("--server.port=" + console.port(),
                 "--spring.kafka.bootstrap-servers=" + engines.bootstrapServers()));
         for (ServiceSpec service : services) {
             if (!service.console() && !service.app()) {
                 args.add("--dr.console." + service.name().replace("-service", "") + "-url=" + service.url());
             }
         }
-        return Java.command("256m", List.of(), args);
+        return Java.command("256m", launch.options(), args);
     }
 
     private boolean ready(ServiceSpec service) {

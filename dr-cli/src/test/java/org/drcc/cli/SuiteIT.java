@@ -53,6 +53,7 @@ class SuiteIT {
 
         killTree(launcher);
         launcher = up("after-kill");
+        everyServiceRunsOnTheStartupArchiveAnEarlierStartTook();
 
         assertThat(get(incident() + "/api/incidents/" + id).get("status").asText()).isEqualTo("DECLARED");
         try (TestEvents events = new TestEvents("127.0.0.1:" + ports.get(5))) {
@@ -148,6 +149,32 @@ class SuiteIT {
     }
 
     /** As {@code kill -9} of the process tree: no shutdown hook runs, the postmaster is orphaned. */
+    /**
+     * A start after the first since the build (this test's second, at the latest) maps each service's startup
+     * archive: the JVM names it and has it mapped beside the JDK's own ({@code jcmd VM.info}: more than the archive's
+     * size is mapped; the JDK's alone is far less).
+     */
+    private void everyServiceRunsOnTheStartupArchiveAnEarlierStartTook() throws Exception {
+        List<String> services = List.of("incident-service", "backup-service", "notification-service", "metrics-service");
+        for (int i = 0; i < services.size(); i++) {
+            String service = services.get(i);
+            Path archive = Path.of("..", service, "target", "cds", service + ".jsa").toAbsolutePath().normalize();
+            assertThat(archive).as(service + "'s archive, taken by the first start after the build").isRegularFile();
+            String port = "--server.port=" + ports.get(i);
+            ProcessHandle jvm = ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                    .filter(c -> c.contains(service + ".jar") && c.contains(port)).isPresent()).findFirst().orElseThrow();
+            assertThat(jvm.info().commandLine().orElseThrow()).contains("-XX:SharedArchiveFile=" + archive);
+            Process info = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(jvm.pid()), "VM.info").redirectErrorStream(true).start();
+            String text = new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher mapped = java.util.regex.Pattern.compile("CDS archive\\(s\\) mapped at: .*size (\\d+)")
+                    .matcher(text);
+            assertThat(mapped.find()).as(service + ": " + text.lines().filter(l -> l.contains("CDS")).toList()).isTrue();
+            assertThat(Long.parseLong(mapped.group(1))).as(service + " maps its archive").isGreaterThan(
+                    java.nio.file.Files.size(archive));
+        }
+    }
+
     private static void killTree(Process process) {
         if (process == null) {
             return;

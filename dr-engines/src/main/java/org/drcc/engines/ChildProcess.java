@@ -94,6 +94,10 @@ public final class ChildProcess implements AutoCloseable {
         return process.onExit();
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** A hard kill, as a crash would do: used by tests of recovery. */
     public void kill() {
         process.destroyForcibly();
