@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code --wait} follows a backup, a verification or a restore until it ends and exits with its result, against a
- * stand-in backup-service whose job ends after a few reads (no suite running; the suite's own is in IntegratorIT).
+ * stand-in backup-service whose job ends after a few reads (no suite running; the suite's own is in OperatorIT).
  */
 class BackupWaitCommandTest {
 

@@ -11,7 +11,7 @@ import org.drcc.engines.Ports;
 /**
  * {@code dr up} as its own process, on free ports, as the suite-level ITs start it: the services' ports first
  * (incident, backup, notification, metrics), then PostgreSQL, Kafka, its controller and S3, then the operator console,
- * then the demo application (none unless {@link #appInstances} says so: only DrillIT drills it). A second instance
+ * then the demo application (none unless {@link #appInstances} says so: only OperatorIT drills it). A second instance
  * of each service (and of the demo application) listens {@link #portStep} above the first (free too). The services may
  * send webhooks to this machine.
  */

@@ -7,14 +7,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.drcc.backup.BackupServiceApplication;
 import org.drcc.drill.query.DrillView;
 import org.drcc.drill.query.Drills;
+import org.drcc.testsupport.DatabaseFingerprint;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -132,33 +131,15 @@ class DrillFailureIT {
     }
 
     private static Map<String, String> fingerprint(String database) throws Exception {
-        Map<String, String> tables = new java.util.TreeMap<>();
-        try (Connection c = connect(database);
-             ResultSet rs = c.createStatement().executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")) {
-            List<String> names = new ArrayList<>();
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-            for (String table : names) {
-                try (ResultSet t = c.createStatement().executeQuery("SELECT count(*) || md5(coalesce(string_agg(md5(x::text), '' "
-                        + "ORDER BY md5(x::text)), '')) FROM " + table + " x")) {
-                    t.next();
-                    tables.put(table, t.getString(1));
-                }
-            }
+        try (Connection c = connect(database)) {
+            return DatabaseFingerprint.of(c);
         }
-        return tables;
     }
 
     private static List<String> databases() throws Exception {
-        List<String> names = new ArrayList<>();
-        try (Connection c = connect("postgres");
-             ResultSet rs = c.createStatement().executeQuery("SELECT datname FROM pg_database")) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
+        try (Connection c = connect("postgres")) {
+            return DatabaseFingerprint.databases(c);
         }
-        return names;
     }
 
     private static Connection connect(String database) throws Exception {
