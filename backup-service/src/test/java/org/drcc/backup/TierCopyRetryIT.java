@@ -35,10 +35,11 @@ import software.amazon.awssdk.services.s3.S3Client;
         "dr.backup.verify-after-backup=false",
         "dr.backup.copy-retry.enabled=true",
         "dr.backup.copy-retry.max-attempts=3",
-        // the first retry after the test has seen the first failure and made the bucket, even on a loaded machine
-        "dr.backup.copy-retry.first-delay=PT10S",
+        // the test sees the first failure and makes the late bucket before the last retry (15 s after the failure),
+        // even on a loaded machine; the one before it (at 5 s) may still find none: then the attempts are 2
+        "dr.backup.copy-retry.first-delay=PT5S",
         "dr.backup.copy-retry.factor=2",
-        "dr.backup.copy-retry.max-delay=PT20S",
+        "dr.backup.copy-retry.max-delay=PT10S",
         "dr.backup.copy-retry.sweep-interval=PT1S"})
 class TierCopyRetryIT {
 

@@ -11,6 +11,8 @@ import static org.drcc.incident.OutageCalls.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.drcc.engines.EngineSettings;
 import org.drcc.engines.Engines;
@@ -36,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * PostgreSQL stops under the running service and comes back: while it is down, health says so and a declaration
  * is refused at once with a 503 naming it, having changed nothing; once it is back, the service takes it up by
- * itself. The service runs on a PostgreSQL server of its own (Kafka and S3 are the test JVM's), so that stopping it
+ * itself. The same for a server that answers but refuses writes (read-only, as after a failover). The service runs on a PostgreSQL server of its own (Kafka and S3 are the test JVM's), so that stopping it
  * leaves the other tests' connections alone. The bounds are generous (a loaded machine); the target is ~2 s.
  */
 @WithEngines(database = "incident")
@@ -104,6 +106,60 @@ class PostgresDownIT {
         assertThat(list).doesNotContain(refusedTitle);
         assertThat(within(Duration.ofSeconds(30), () -> health(http),
                 h -> h.path("components").path("db").path("status").asText().equals("UP"))).isNotNull();
+    }
+
+    /**
+     * The wrong side of a failover: the server answers but refuses writes (here set read-only, as a standby is). A
+     * declaration is refused with a 503 that says so, having changed nothing; reading goes on; once the server takes
+     * writes again, so does the service, by itself.
+     */
+    @Test
+    void aServerThatTurnedReadOnlyRefusesADeclareSayingSoStillAnswersReadsAndTakesItOnceWritable() throws Exception {
+        TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder()
+                .requestFactory(JdkClientHttpRequestFactory.class)
+                .rootUri("http://127.0.0.1:" + environment.getProperty("local.server.port")));
+        assertThat(declare(http, "Before the failover " + UUID.randomUUID()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String refusedPrefix = "Declared while PostgreSQL was read-only ";
+        String refusedTitle;
+
+        readOnly(true);
+        try {
+            // each session takes the reloaded setting as the server's signal reaches it: a declaration sent before
+            // that is stored, and the next one asked; the one refused must not be
+            List<String> titles = new ArrayList<>();
+            ResponseEntity<String> refused = within(PROMPTLY, () -> {
+                titles.add(refusedPrefix + UUID.randomUUID());
+                return declare(http, titles.get(titles.size() - 1));
+            }, r -> r.getStatusCode() == HttpStatus.SERVICE_UNAVAILABLE);
+            refusedTitle = titles.get(titles.size() - 1);
+            assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(refused.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).matches("[1-9][0-9]*");
+            JsonNode problem = JSON.readTree(refused.getBody());
+            assertThat(problem.path("title").asText()).isEqualTo("PostgreSQL is read-only");
+            assertThat(problem.path("detail").asText()).contains("nothing was changed", "Reading still works");
+            assertThat(http.exchange("/api/incidents?size=5", HttpMethod.GET, signedIn(null), String.class)
+                    .getStatusCode()).as("reading still works").isEqualTo(HttpStatus.OK);
+        } finally {
+            readOnly(false);
+        }
+
+        String title = "Declared once PostgreSQL took writes again " + UUID.randomUUID();
+        ResponseEntity<String> created = within(Duration.ofSeconds(60), () -> declare(http, title),
+                r -> r.getStatusCode() == HttpStatus.CREATED);
+        String id = JSON.readTree(created.getBody()).path("id").asText();
+        String list = within(Duration.ofSeconds(120), () -> http.exchange("/api/incidents?size=200", HttpMethod.GET,
+                signedIn(null), String.class).getBody(), body -> body != null && body.contains(id));
+        assertThat(list).as("the declaration refused while read-only was not stored").doesNotContain(refusedTitle);
+    }
+
+    /** Sets the whole server read-only (as a standby is to its clients), or writable again, and reloads it. */
+    private static void readOnly(boolean on) throws Exception {
+        try (java.sql.Connection admin = java.sql.DriverManager.getConnection(postgres.jdbcUrl("postgres"), "postgres", "");
+             java.sql.Statement sql = admin.createStatement()) {
+            sql.execute("SET default_transaction_read_only = off");
+            sql.execute(on ? "ALTER SYSTEM SET default_transaction_read_only = on" : "ALTER SYSTEM RESET default_transaction_read_only");
+            sql.execute("SELECT pg_reload_conf()");
+        }
     }
 
     private static EngineSettings own() {

@@ -41,7 +41,7 @@ public enum EngineDown {
     public static Optional<EngineDown> of(Throwable error) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
-            if (is(t, DATABASE_UNREACHABLE) || connectionLost(t)) {
+            if (is(t, DATABASE_UNREACHABLE) || connectionLost(t) || refusal(t) != null) {
                 return Optional.of(POSTGRESQL);
             }
             if (is(t, Set.of(KAFKA_UNREACHABLE))) {
@@ -70,6 +70,32 @@ public enum EngineDown {
             }
         }
         return false;
+    }
+
+    /**
+     * What PostgreSQL, answering, refused to do for now, from the SQLSTATE along the error's cause chain: 25006 a
+     * write on a read-only server (a standby, one still in recovery, or {@code default_transaction_read_only}: what a
+     * service pointed at the wrong side of a failover meets), class 53 a resource it ran out of (53100 disk full,
+     * 53200 memory, 53300 connections, 53400 a configured limit). Null when it is neither: a constraint, a deadlock or
+     * a bug stays with the other handlers.
+     */
+    public static String refusedState(Throwable error) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
+            String state = refusal(t);
+            if (state != null) {
+                return state;
+            }
+        }
+        return null;
+    }
+
+    private static String refusal(Throwable t) {
+        if (!(t instanceof SQLException sql) || sql.getSQLState() == null) {
+            return null;
+        }
+        String state = sql.getSQLState();
+        return state.equals("25006") || state.startsWith("53") ? state : null;
     }
 
     /**

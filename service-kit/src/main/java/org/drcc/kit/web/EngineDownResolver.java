@@ -19,7 +19,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A request that failed because PostgreSQL, Kafka or S3 is unreachable answers 503 problem+json naming the
- * engine, with Retry-After. A resolver ahead of the controller advices rather than one more advice: an advice
+ * engine, with Retry-After; so does one that PostgreSQL, answering, refused for now: read-only (the wrong side of a
+ * failover) or out of a resource (a full disk), each said as such, with what to do. A resolver ahead of the controller advices rather than one more advice: an advice
  * method that matched these errors by their causes would also take them from the advices of a service (Spring
  * picks the first advice with any match), and an advice cannot decline an error it matched. This one declines
  * everything that is no outage, which then goes its usual way.
@@ -65,22 +66,57 @@ public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
      */
     boolean answer(HttpServletRequest request, HttpServletResponse response, EngineDown engine, Throwable error) {
         String what = request.getMethod() + " " + request.getRequestURI();
-        boolean busy = engine == EngineDown.POSTGRESQL && EngineDown.poolBusy(error);
+        Verdict verdict = verdict(engine, error, what);
         // the classes only: an engine's message may carry an address, and a log line must never carry a secret
-        log.warn("{} is {}: {} answered 503 ({})", engine.title(), busy ? "busy (every pooled connection in use)"
-                : "unreachable", what, causes(error));
-        if (engine == EngineDown.POSTGRESQL && !busy) {
+        log.warn("{} {}: {} answered 503 ({})", engine.title(), verdict.state(), what, causes(error));
+        if (verdict.retirePool()) {
             pools.run();
         }
         try {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
-            Problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), engine.title()
-                    + (busy ? " is busy" : " is unreachable"), busy ? busyDetail(what) : detail(error, engine, what),
-                    Map.of("engine", engine.title()));
+            Problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE.value(), engine.title() + " " + verdict.title(),
+                    verdict.detail(), Map.of("engine", engine.title()));
             return true;
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** What the answer says, and whether the pooled connections go: only those to a server gone or read-only. */
+    private record Verdict(String title, String state, String detail, boolean retirePool) {
+    }
+
+    private Verdict verdict(EngineDown engine, Throwable error, String what) {
+        if (engine != EngineDown.POSTGRESQL) {
+            return new Verdict("is unreachable", "is unreachable", detail(error, engine, what), false);
+        }
+        if (EngineDown.poolBusy(error)) {
+            return new Verdict("is busy", "is busy (every pooled connection in use)", busyDetail(what), false);
+        }
+        String refused = EngineDown.refusedState(error);
+        if ("25006".equals(refused)) {
+            // after a failover the old server may answer read-only: new connections find the new primary
+            return new Verdict("is read-only", "is read-only (SQL state 25006)", "PostgreSQL answered that it is "
+                    + "read-only (SQL state 25006: a standby, a server still in recovery, or one set read-only), so "
+                    + what + " was not done and nothing was changed. Reading still works. If the primary failed over, "
+                    + "point the service at the new one (spring.datasource.url, or the address that follows the "
+                    + "primary); its pooled connections are renewed. Try again in " + retryAfterSeconds + " seconds.",
+                    true);
+        }
+        if (refused != null) {
+            String resource = switch (refused) {
+                case "53100" -> "out of disk space";
+                case "53200" -> "out of memory";
+                case "53300" -> "out of connections";
+                default -> "at a configured limit";
+            };
+            return new Verdict("is out of resources", "is " + resource + " (SQL state " + refused + ")",
+                    "PostgreSQL answered that it is " + resource + " (SQL state " + refused + "), so " + what
+                            + " was not done and nothing was changed. Free the resource on the database server ("
+                            + "GET /actuator/health names PostgreSQL while it lasts), then try again; in "
+                            + retryAfterSeconds + " seconds at the earliest.", false);
+        }
+        return new Verdict("is unreachable", "is unreachable", detail(error, engine, what), true);
     }
 
     private String detail(Throwable error, EngineDown engine, String what) {

@@ -100,6 +100,50 @@ class EngineDownResolverTest {
     }
 
     @Test
+    void aReadOnlyServerIsSaidToBeReadOnlyAndThePoolIsRenewedToFindTheNewPrimary() throws Exception {
+        // a service left pointing at the old primary, now a standby, after a failover: the event store's append fails
+        int[] retired = {0};
+        EngineDownResolver withPools = new EngineDownResolver(5, () -> retired[0]++);
+        Exception error = new CommandExecutionException("declare failed", new JdbcException("Failed to append events",
+                new PSQLException("ERROR: cannot execute INSERT in a read-only transaction", PSQLState.NOT_IMPLEMENTED) {
+                    @Override
+                    public String getSQLState() {
+                        return "25006";
+                    }
+                }));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        withPools.resolveException(request(), response, null, error);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        JsonNode body = body(response);
+        assertThat(body.get("title").asText()).isEqualTo("PostgreSQL is read-only");
+        assertThat(body.get("detail").asText()).contains("POST /api/incidents was not done and nothing was changed",
+                "Reading still works", "failed over").doesNotContain("could not be reached");
+        assertThat(retired[0]).as("new connections find the primary").isEqualTo(1);
+    }
+
+    @Test
+    void aFullDiskIsSaidAsSuchAndThePoolIsKept() throws Exception {
+        // Spring's translation of PostgreSQL's class 53 is a DataAccessResourceFailureException, as for a lost server
+        int[] retired = {0};
+        EngineDownResolver withPools = new EngineDownResolver(5, () -> retired[0]++);
+        Exception error = new org.springframework.dao.DataAccessResourceFailureException("insert failed",
+                new SQLException("could not extend file \"base/16384/2619\": No space left on device", "53100"));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+
+        withPools.resolveException(request(), response, null, error);
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        JsonNode body = body(response);
+        assertThat(body.get("title").asText()).isEqualTo("PostgreSQL is out of resources");
+        assertThat(body.get("detail").asText()).contains("out of disk space (SQL state 53100)",
+                "was not done and nothing was changed").doesNotContain("base/16384", "could not be reached");
+        assertThat(retired[0]).as("the connections are sound: the server answered").isZero();
+    }
+
+    @Test
     void aKafkaTimeoutIsA503NamingKafka() throws Exception {
         Exception error = new KafkaException("Send failed", new org.apache.kafka.common.errors.TimeoutException(
                 "Topic dr.privacy.events not present in metadata after 2000 ms."));
