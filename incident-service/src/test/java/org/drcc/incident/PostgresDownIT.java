@@ -68,9 +68,7 @@ class PostgresDownIT {
 
     @Test
     void withPostgreSqlStoppedADeclareIsRefusedAtOnceNamingItAndSucceedsOnceItIsBack() throws Exception {
-        TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder()
-                .requestFactory(JdkClientHttpRequestFactory.class)
-                .rootUri("http://127.0.0.1:" + environment.getProperty("local.server.port")));
+        TestRestTemplate http = http();
         // the pool holds connections used a moment ago, as under traffic
         assertThat(declare(http, "Before the outage " + UUID.randomUUID()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String refusedTitle = "Declared while PostgreSQL was down " + UUID.randomUUID();
@@ -96,14 +94,8 @@ class PostgresDownIT {
             postgres = PostgresEngine.start(OWN);
         }
 
-        String title = "Declared once PostgreSQL was back " + UUID.randomUUID();
-        ResponseEntity<String> created = within(Duration.ofSeconds(60), () -> declare(http, title),
-                r -> r.getStatusCode() == HttpStatus.CREATED);
-        String id = JSON.readTree(created.getBody()).path("id").asText();
-        // the list is a projection: once it shows the later incident it has seen every earlier event
-        String list = within(Duration.ofSeconds(120), () -> http.exchange("/api/incidents?size=200", HttpMethod.GET,
-                signedIn(null), String.class).getBody(), body -> body != null && body.contains(id));
-        assertThat(list).doesNotContain(refusedTitle);
+        assertThat(listOnceADeclarationIsTakenAgain(http, "Declared once PostgreSQL was back "))
+                .doesNotContain(refusedTitle);
         assertThat(within(Duration.ofSeconds(30), () -> health(http),
                 h -> h.path("components").path("db").path("status").asText().equals("UP"))).isNotNull();
     }
@@ -115,9 +107,7 @@ class PostgresDownIT {
      */
     @Test
     void aServerThatTurnedReadOnlyRefusesADeclareSayingSoStillAnswersReadsAndTakesItOnceWritable() throws Exception {
-        TestRestTemplate http = new TestRestTemplate(new RestTemplateBuilder()
-                .requestFactory(JdkClientHttpRequestFactory.class)
-                .rootUri("http://127.0.0.1:" + environment.getProperty("local.server.port")));
+        TestRestTemplate http = http();
         assertThat(declare(http, "Before the failover " + UUID.randomUUID()).getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String refusedPrefix = "Declared while PostgreSQL was read-only ";
         String refusedTitle;
@@ -143,13 +133,26 @@ class PostgresDownIT {
             readOnly(false);
         }
 
-        String title = "Declared once PostgreSQL took writes again " + UUID.randomUUID();
-        ResponseEntity<String> created = within(Duration.ofSeconds(60), () -> declare(http, title),
+        assertThat(listOnceADeclarationIsTakenAgain(http, "Declared once PostgreSQL took writes again "))
+                .as("the declaration refused while read-only was not stored").doesNotContain(refusedTitle);
+    }
+
+    /**
+     * Declares until the service takes it (by itself, once PostgreSQL does), then answers the incident list once it
+     * shows that incident: the list is a projection, so it has seen every earlier event by then.
+     */
+    private static String listOnceADeclarationIsTakenAgain(TestRestTemplate http, String title) throws Exception {
+        String unique = title + UUID.randomUUID();
+        ResponseEntity<String> created = within(Duration.ofSeconds(60), () -> declare(http, unique),
                 r -> r.getStatusCode() == HttpStatus.CREATED);
         String id = JSON.readTree(created.getBody()).path("id").asText();
-        String list = within(Duration.ofSeconds(120), () -> http.exchange("/api/incidents?size=200", HttpMethod.GET,
+        return within(Duration.ofSeconds(120), () -> http.exchange("/api/incidents?size=200", HttpMethod.GET,
                 signedIn(null), String.class).getBody(), body -> body != null && body.contains(id));
-        assertThat(list).as("the declaration refused while read-only was not stored").doesNotContain(refusedTitle);
+    }
+
+    private TestRestTemplate http() {
+        return new TestRestTemplate(new RestTemplateBuilder().requestFactory(JdkClientHttpRequestFactory.class)
+                .rootUri("http://127.0.0.1:" + environment.getProperty("local.server.port")));
     }
 
     /** Sets the whole server read-only (as a standby is to its clients), or writable again, and reloads it. */
