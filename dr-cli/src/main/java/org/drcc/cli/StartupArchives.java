@@ -2,11 +2,13 @@ package org.drcc.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,8 +27,9 @@ import org.drcc.engines.Java;
  * suite"). Without an archive, or with one the JDK refuses (another JDK), a service starts as before, only slower.
  * <p>
  * Everything lives beside the jar, in {@code target/cds/} (a rebuild with {@code clean} removes it): the extracted
- * jar and its {@code lib/}, {@code source} (the size and time of the jar it came from: a different jar is extracted
- * again and its archive dropped), and {@code <name>.jsa}. {@value #SWITCH_VARIABLE}{@code =off} turns all of it off.
+ * jar and its {@code lib/}, {@code source} (the size and time of the jar it came from and the JDK: another jar or
+ * another JDK has it extracted again and its archive dropped), and {@code <name>.jsa}; {@code cds.lock} beside the jar
+ * keeps two {@code dr up} of one checkout from extracting at once. {@value #SWITCH_VARIABLE}{@code =off} turns all of it off.
  */
 final class StartupArchives {
 
@@ -58,38 +61,49 @@ final class StartupArchives {
         }
         List<Process> running = new ArrayList<>();
         List<Path> extracting = new ArrayList<>();
-        for (Path jar : jars.stream().distinct().toList()) {
-            if (current(jar)) {
-                continue;
+        List<FileLock> locks = new ArrayList<>();
+        try {
+            for (Path jar : jars.stream().distinct().toList()) {
+                try {
+                    // another dr up of this checkout waits here rather than extract into the same folder
+                    locks.add(FileChannel.open(jar.resolveSibling("cds.lock"), StandardOpenOption.CREATE,
+                            StandardOpenOption.WRITE).lock());
+                    if (current(jar)) {
+                        continue;
+                    }
+                    Path cds = dir(jar);
+                    deleteTree(cds);
+                    Files.createDirectories(cds);
+                    running.add(new ProcessBuilder(Java.executable(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
+                            "--destination", cds.resolve("app").toString())
+                            .redirectErrorStream(true).redirectOutput(cds.resolve("extract.log").toFile()).start());
+                    extracting.add(jar);
+                } catch (IOException e) {
+                    out.println("  " + jar.getFileName() + " runs without a startup archive: " + e.getMessage());
+                }
             }
-            try {
-                Path cds = dir(jar);
-                deleteTree(cds);
-                Files.createDirectories(cds);
-                running.add(new ProcessBuilder(Java.executable(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
-                        "--destination", cds.resolve("app").toString())
-                        .redirectErrorStream(true).redirectOutput(cds.resolve("extract.log").toFile()).start());
-                extracting.add(jar);
-            } catch (IOException e) {
-                out.println("  " + jar.getFileName() + " runs without a startup archive: " + e.getMessage());
-            }
-        }
-        for (int i = 0; i < running.size(); i++) {
-            Path jar = extracting.get(i);
-            try {
+            for (int i = 0; i < running.size(); i++) {
+                Path jar = extracting.get(i);
                 boolean done = running.get(i).waitFor(2, TimeUnit.MINUTES);
                 if (done && running.get(i).exitValue() == 0 && Files.isRegularFile(extracted(jar))) {
                     Files.writeString(dir(jar).resolve("source"), stamp(jar));
                 } else {
-                    running.get(i).destroyForcibly();
                     out.println("  " + jar.getFileName() + " runs without a startup archive: its extraction failed (see "
                             + dir(jar).resolve("extract.log") + ")");
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            out.println("  the jars run without startup archives: " + e.getMessage());
+        } finally {
+            running.forEach(Process::destroyForcibly);
+            for (FileLock lock : locks) {
+                try {
+                    lock.channel().close();
+                } catch (IOException e) {
+                    // closing the channel releases the lock; there is nothing more to do
+                }
             }
         }
     }
@@ -117,7 +131,7 @@ final class StartupArchives {
 
     /** Whether {@code jar}'s first instance was started to have its archive taken by {@link #write}. */
     boolean wanted(Path jar) {
-        return on && current(jar) && !Files.isRegularFile(archive(jar));
+        return on && Files.isExecutable(jcmd()) && current(jar) && !Files.isRegularFile(archive(jar));
     }
 
     /**
@@ -128,7 +142,7 @@ final class StartupArchives {
      * are none.
      */
     void write(Map<Path, Long> pids) {
-        Path jcmd = Path.of(Java.executable()).resolveSibling("jcmd");
+        Path jcmd = jcmd();
         if (!Files.isExecutable(jcmd)) {
             return;
         }
@@ -136,26 +150,28 @@ final class StartupArchives {
         pids.forEach((jar, pid) -> {
             try {
                 dumps.put(jar, new ProcessBuilder(jcmd.toString(), Long.toString(pid), "VM.cds", "dynamic_dump",
-                        part(jar).toString()).redirectErrorStream(true)
+                        part(jar, pid).toString()).redirectErrorStream(true)
                         .redirectOutput(dir(jar).resolve("dump.log").toFile()).start());
             } catch (IOException e) {
                 out.println("  no startup archive for " + jar.getFileName() + ": " + e.getMessage());
             }
         });
         dumps.forEach((jar, dump) -> {
+            Path part = part(jar, pids.get(jar));
             try {
-                if (dump.waitFor(3, TimeUnit.MINUTES) && dump.exitValue() == 0 && maps(jar, part(jar))) {
+                if (dump.waitFor(3, TimeUnit.MINUTES) && dump.exitValue() == 0 && maps(jar, part)) {
                     try {
-                        Files.move(part(jar), archive(jar), StandardCopyOption.ATOMIC_MOVE);
+                        Files.move(part, archive(jar), StandardCopyOption.ATOMIC_MOVE);
                     } catch (AtomicMoveNotSupportedException e) {
-                        Files.move(part(jar), archive(jar), StandardCopyOption.REPLACE_EXISTING);
+                        Files.move(part, archive(jar), StandardCopyOption.REPLACE_EXISTING);
                     }
                 } else {
                     dump.destroyForcibly();
-                    Files.deleteIfExists(part(jar));
+                    Files.deleteIfExists(part);
                     out.println("  no startup archive for " + jar.getFileName() + " (see " + dir(jar).resolve("dump.log") + ")");
                 }
             } catch (InterruptedException e) {
+                dump.destroyForcibly();
                 Thread.currentThread().interrupt();
             } catch (IOException e) {
                 out.println("  no startup archive for " + jar.getFileName() + ": " + e.getMessage());
@@ -171,7 +187,11 @@ final class StartupArchives {
         Process check = new ProcessBuilder(Java.command("64m", List.of(QUIET, "-Xshare:on",
                 "-XX:SharedArchiveFile=" + archive, "-cp", extracted(jar).toString()), List.of("-version")))
                 .redirectErrorStream(true).redirectOutput(dir(jar).resolve("check.log").toFile()).start();
-        return check.waitFor(1, TimeUnit.MINUTES) && check.exitValue() == 0;
+        if (!check.waitFor(1, TimeUnit.MINUTES)) {
+            check.destroyForcibly();
+            return false;
+        }
+        return check.exitValue() == 0;
     }
 
     private boolean current(Path jar) {
@@ -184,8 +204,10 @@ final class StartupArchives {
         }
     }
 
+    /** The jar (size, time) and the JDK (an archive is of one JVM build: another refuses it without a word). */
     private static String stamp(Path jar) throws IOException {
-        return Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+        return Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis() + " "
+                + System.getProperty("java.vm.version") + " " + System.getProperty("java.home");
     }
 
     private static Path dir(Path jar) {
@@ -200,8 +222,13 @@ final class StartupArchives {
         return dir(jar).resolve(name(jar) + ".jsa");
     }
 
-    private static Path part(Path jar) {
-        return dir(jar).resolve(name(jar) + ".jsa.part");
+    /** Each JVM's archive is written apart: two dr up of one checkout never write the same file. */
+    private static Path part(Path jar, long pid) {
+        return dir(jar).resolve(name(jar) + ".jsa." + pid + ".part");
+    }
+
+    private static Path jcmd() {
+        return Path.of(Java.executable()).resolveSibling("jcmd");
     }
 
     private static String name(Path jar) {

@@ -46,6 +46,8 @@ final class SuiteLauncher {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().put("DR_NOTIFICATION_ALLOWED_HOSTS", "127.0.0.1");
+        // the suite as dr up starts it by default, whatever the shell that runs the tests has set
+        builder.environment().remove(StartupArchives.SWITCH_VARIABLE);
         builder.environment().putAll(environment);
         Process process = builder.start();
         // on a 2-core machine the services' start is CPU-bound: more instances (and demo applications), longer

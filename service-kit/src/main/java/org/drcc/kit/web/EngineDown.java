@@ -41,7 +41,7 @@ public enum EngineDown {
     public static Optional<EngineDown> of(Throwable error) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
-            if (is(t, DATABASE_UNREACHABLE) || connectionLost(t) || refusal(t) != null) {
+            if (is(t, DATABASE_UNREACHABLE) || connectionLost(t) || outOfDiskOrConnections(t)) {
                 return Optional.of(POSTGRESQL);
             }
             if (is(t, Set.of(KAFKA_UNREACHABLE))) {
@@ -73,29 +73,30 @@ public enum EngineDown {
     }
 
     /**
-     * What PostgreSQL, answering, refused to do for now, from the SQLSTATE along the error's cause chain: 25006 a
-     * write on a read-only server (a standby, one still in recovery, or {@code default_transaction_read_only}: what a
-     * service pointed at the wrong side of a failover meets), class 53 a resource it ran out of (53100 disk full,
-     * 53200 memory, 53300 connections, 53400 a configured limit). Null when it is neither: a constraint, a deadlock or
-     * a bug stays with the other handlers.
+     * What PostgreSQL, answering, refused, from the SQLSTATE along the error's cause chain: 25006 a write in a
+     * read-only transaction, class 53 a resource it ran out of (53100 disk full, 53200 memory, 53300 connections,
+     * 53400 a configured limit). Null when it is neither. Only the server's state makes these an outage: 53100 and
+     * 53300 always are ({@link #of}); 25006 only on a server that is read-only as a whole (a standby, the old
+     * primary after a failover), which the caller checks: the same state comes from a write in one of our own
+     * read-only transactions, a bug.
      */
     public static String refusedState(Throwable error) {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = error; t != null && seen.add(t); t = t.getCause()) {
-            String state = refusal(t);
-            if (state != null) {
-                return state;
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().equals("25006") || sql.getSQLState().startsWith("53"))) {
+                return sql.getSQLState();
             }
         }
         return null;
     }
 
-    private static String refusal(Throwable t) {
-        if (!(t instanceof SQLException sql) || sql.getSQLState() == null) {
-            return null;
-        }
-        String state = sql.getSQLState();
-        return state.equals("25006") || state.startsWith("53") ? state : null;
+    /**
+     * A full disk, or no connection left on the server: the server's state, whatever the statement. Memory (53200)
+     * and a configured limit (53400) are more often the query's own doing, and stay where they were.
+     */
+    private static boolean outOfDiskOrConnections(Throwable t) {
+        return t instanceof SQLException sql && ("53100".equals(sql.getSQLState()) || "53300".equals(sql.getSQLState()));
     }
 
     /**

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.drcc.kit.problem.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,26 +37,44 @@ public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(EngineDownResolver.class);
 
+    /** How often at most the pool is renewed for a read-only server: each refused write would do it otherwise. */
+    private static final long READ_ONLY_RENEWAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
     private final int retryAfterSeconds;
     private final Runnable pools;
+    private final BooleanSupplier serverReadOnly;
+    private final AtomicLong renewedForReadOnly = new AtomicLong(System.nanoTime() - READ_ONLY_RENEWAL_NANOS);
 
     public EngineDownResolver(int retryAfterSeconds) {
         this(retryAfterSeconds, () -> { });
     }
 
-    /**
-     * @param pools run when PostgreSQL was found unreachable: retires the pooled connections (which died with the
-     *              server), so that once it is back no request is handed a dead one
-     */
+    /** As below, on a server never taken for read-only: a write refused as read-only is a bug of ours (a 500). */
     public EngineDownResolver(int retryAfterSeconds, Runnable pools) {
+        this(retryAfterSeconds, pools, () -> false);
+    }
+
+    /**
+     * @param pools          run when PostgreSQL was found unreachable: retires the pooled connections (which died
+     *                       with the server), so that once it is back no request is handed a dead one
+     * @param serverReadOnly asked when a write was refused as read-only (SQL state 25006): whether the server is
+     *                       read-only as a whole (a standby, the old primary after a failover), which is an outage
+     *                       to answer as such; if not, the write came from one of our own read-only transactions,
+     *                       a bug, and goes its usual way (a 500)
+     */
+    public EngineDownResolver(int retryAfterSeconds, Runnable pools, BooleanSupplier serverReadOnly) {
         this.retryAfterSeconds = retryAfterSeconds;
         this.pools = pools;
+        this.serverReadOnly = serverReadOnly;
     }
 
     @Override
     public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
                                          Exception error) {
         Optional<EngineDown> down = EngineDown.of(error);
+        if (down.isEmpty() && "25006".equals(EngineDown.refusedState(error)) && serverReadOnly.getAsBoolean()) {
+            down = Optional.of(EngineDown.POSTGRESQL);
+        }
         if (down.isEmpty() || response.isCommitted()) {
             return null;
         }
@@ -69,7 +90,7 @@ public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
         Verdict verdict = verdict(engine, error, what);
         // the classes only: an engine's message may carry an address, and a log line must never carry a secret
         log.warn("{} {}: {} answered 503 ({})", engine.title(), verdict.state(), what, causes(error));
-        if (verdict.retirePool()) {
+        if (verdict.retirePool() && (!verdict.readOnly() || renewalDue())) {
             pools.run();
         }
         try {
@@ -84,6 +105,17 @@ public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
 
     /** What the answer says, and whether the pooled connections go: only those to a server gone or read-only. */
     private record Verdict(String title, String state, String detail, boolean retirePool) {
+
+        boolean readOnly() {
+            return title.equals("is read-only");
+        }
+    }
+
+    /** A read-only server's pool is renewed at most every 10 s: renewing it for each refused write would churn it. */
+    private boolean renewalDue() {
+        long last = renewedForReadOnly.get();
+        long now = System.nanoTime();
+        return now - last >= READ_ONLY_RENEWAL_NANOS && renewedForReadOnly.compareAndSet(last, now);
     }
 
     private Verdict verdict(EngineDown engine, Throwable error, String what) {
@@ -112,8 +144,8 @@ public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
             };
             return new Verdict("is out of resources", "is " + resource + " (SQL state " + refused + ")",
                     "PostgreSQL answered that it is " + resource + " (SQL state " + refused + "), so " + what
-                            + " was not done and nothing was changed. Free the resource on the database server ("
-                            + "GET /actuator/health names PostgreSQL while it lasts), then try again; in "
+                            + " was not done and nothing was changed. Free it on the database server (its log says "
+                            + "which; /actuator/health may still say UP: the server answers), then try again; in "
                             + retryAfterSeconds + " seconds at the earliest.", false);
         }
         return new Verdict("is unreachable", "is unreachable", detail(error, engine, what), true);

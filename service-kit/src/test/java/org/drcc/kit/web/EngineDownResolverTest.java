@@ -103,14 +103,8 @@ class EngineDownResolverTest {
     void aReadOnlyServerIsSaidToBeReadOnlyAndThePoolIsRenewedToFindTheNewPrimary() throws Exception {
         // a service left pointing at the old primary, now a standby, after a failover: the event store's append fails
         int[] retired = {0};
-        EngineDownResolver withPools = new EngineDownResolver(5, () -> retired[0]++);
-        Exception error = new CommandExecutionException("declare failed", new JdbcException("Failed to append events",
-                new PSQLException("ERROR: cannot execute INSERT in a read-only transaction", PSQLState.NOT_IMPLEMENTED) {
-                    @Override
-                    public String getSQLState() {
-                        return "25006";
-                    }
-                }));
+        EngineDownResolver withPools = new EngineDownResolver(5, () -> retired[0]++, () -> true);
+        Exception error = readOnlyWrite();
         MockHttpServletResponse response = new MockHttpServletResponse();
 
         withPools.resolveException(request(), response, null, error);
@@ -122,6 +116,33 @@ class EngineDownResolverTest {
         assertThat(body.get("detail").asText()).contains("POST /api/incidents was not done and nothing was changed",
                 "Reading still works", "failed over").doesNotContain("could not be reached");
         assertThat(retired[0]).as("new connections find the primary").isEqualTo(1);
+
+        MockHttpServletResponse again = new MockHttpServletResponse();
+        withPools.resolveException(request(), again, null, readOnlyWrite());
+        assertThat(again.getStatus()).isEqualTo(503);
+        assertThat(retired[0]).as("renewed at most every 10 s, not for each refused write").isEqualTo(1);
+    }
+
+    @Test
+    void aWriteInOneOfOurOwnReadOnlyTransactionsOnAWritableServerIsABugNotAnOutage() {
+        int[] retired = {0};
+        EngineDownResolver writable = new EngineDownResolver(5, () -> retired[0]++, () -> false);
+
+        assertThat(writable.resolveException(request(), new MockHttpServletResponse(), null, readOnlyWrite()))
+                .as("left to the other handlers: a 500").isNull();
+        assertThat(retired[0]).isZero();
+    }
+
+    @Test
+    void runningOutOfMemoryForOneQueryIsNoOutage() {
+        Exception error = new JdbcException("query failed", new SQLException("out of memory", "53200"));
+
+        assertThat(resolver.resolveException(request(), new MockHttpServletResponse(), null, error)).isNull();
+    }
+
+    private static Exception readOnlyWrite() {
+        return new CommandExecutionException("declare failed", new JdbcException("Failed to append events",
+                new SQLException("ERROR: cannot execute INSERT in a read-only transaction", "25006")));
     }
 
     @Test
