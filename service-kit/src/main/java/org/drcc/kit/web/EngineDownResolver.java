@@ -90,7 +90,7 @@ public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
         Verdict verdict = verdict(engine, error, what);
         // the classes only: an engine's message may carry an address, and a log line must never carry a secret
         log.warn("{} {}: {} answered 503 ({})", engine.title(), verdict.state(), what, causes(error));
-        if (verdict.retirePool() && (!verdict.readOnly() || renewalDue())) {
+        if (verdict.pool() == Pool.RETIRE || (verdict.pool() == Pool.RENEW_NOW_AND_THEN && renewalDue())) {
             pools.run();
         }
         try {
@@ -103,15 +103,17 @@ public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
         }
     }
 
-    /** What the answer says, and whether the pooled connections go: only those to a server gone or read-only. */
-    private record Verdict(String title, String state, String detail, boolean retirePool) {
-
-        boolean readOnly() {
-            return title.equals("is read-only");
-        }
+    /** What the answer says, and what becomes of the pooled connections. */
+    private record Verdict(String title, String state, String detail, Pool pool) {
     }
 
-    /** A read-only server's pool is renewed at most every 10 s: renewing it for each refused write would churn it. */
+    /**
+     * Kept (the server answers: overload, a full disk), retired (they died with the server), or renewed at most every
+     * 10 s (a read-only server: new connections may find the new primary; renewing them for each refused write would
+     * churn the pool).
+     */
+    private enum Pool { KEEP, RETIRE, RENEW_NOW_AND_THEN }
+
     private boolean renewalDue() {
         long last = renewedForReadOnly.get();
         long now = System.nanoTime();
@@ -120,10 +122,10 @@ public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
 
     private Verdict verdict(EngineDown engine, Throwable error, String what) {
         if (engine != EngineDown.POSTGRESQL) {
-            return new Verdict("is unreachable", "is unreachable", detail(error, engine, what), false);
+            return new Verdict("is unreachable", "is unreachable", detail(error, engine, what), Pool.KEEP);
         }
         if (EngineDown.poolBusy(error)) {
-            return new Verdict("is busy", "is busy (every pooled connection in use)", busyDetail(what), false);
+            return new Verdict("is busy", "is busy (every pooled connection in use)", busyDetail(what), Pool.KEEP);
         }
         String refused = EngineDown.refusedState(error);
         if ("25006".equals(refused)) {
@@ -133,7 +135,7 @@ public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
                     + what + " was not done and nothing was changed. Reading still works. If the primary failed over, "
                     + "point the service at the new one (spring.datasource.url, or the address that follows the "
                     + "primary); its pooled connections are renewed. Try again in " + retryAfterSeconds + " seconds.",
-                    true);
+                    Pool.RENEW_NOW_AND_THEN);
         }
         if (refused != null) {
             String resource = switch (refused) {
@@ -146,9 +148,9 @@ public class EngineDownResolver implements HandlerExceptionResolver, Ordered {
                     "PostgreSQL answered that it is " + resource + " (SQL state " + refused + "), so " + what
                             + " was not done and nothing was changed. Free it on the database server (its log says "
                             + "which; /actuator/health may still say UP: the server answers), then try again; in "
-                            + retryAfterSeconds + " seconds at the earliest.", false);
+                            + retryAfterSeconds + " seconds at the earliest.", Pool.KEEP);
         }
-        return new Verdict("is unreachable", "is unreachable", detail(error, engine, what), true);
+        return new Verdict("is unreachable", "is unreachable", detail(error, engine, what), Pool.RETIRE);
     }
 
     private String detail(Throwable error, EngineDown engine, String what) {
