@@ -65,7 +65,9 @@ final class SuiteLauncher {
                 // dr up stops what it started on SIGTERM: nothing is left running on the machine
                 process.destroy();
                 process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
-                throw new AssertionError("dr up did not come up:\n" + Files.readString(log) + serviceLogTails(dataDir));
+                // dr up's own output last, where a build log cut to its end still shows which service did not start and why
+                throw new AssertionError("dr up did not come up." + serviceLogTails(dataDir) + "\n--- dr up's output\n"
+                        + Files.readString(log));
             }
             Thread.sleep(500);
         }

@@ -6,8 +6,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Loopback port checks. */
 public final class Ports {
@@ -15,20 +18,84 @@ public final class Ports {
     private Ports() {
     }
 
+    /**
+     * Ports handed out by {@link #free(int)} start here: above the ones services are commonly configured on, below the
+     * range the system takes the local ports of outgoing connections from.
+     */
+    static final int LOWEST = 10_000;
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    /** Linux's default start of that range, where the system does not say (and below macOS's and Windows' 49152). */
+    private static final int EPHEMERAL_DEFAULT = 32_768;
+    /** Room left under that range for the second instances the suite starts a few ports above the first. */
+    private static final int HEADROOM = 1_000;
+
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free loopback port", e);
-        }
+        return free(1).get(0);
     }
 
     /**
-     * {@code count} free loopback ports, all different: each is held open until all are chosen. Asked one at a time,
-     * the system may give the same port twice (it is free again once the first socket closes), and a suite whose
-     * Kafka listener and controller got the same port did not start.
+     * {@code count} free ports, all different: each is held open until all are chosen. Asked one at a time, the system
+     * may give the same port twice (it is free again once the first socket closes), and a suite whose Kafka listener
+     * and controller got the same port did not start.
+     *
+     * <p>They are taken below the system's ephemeral range, not from it as a bind to port 0 would: between the choice
+     * and the moment a service listens on it (a minute on a loaded machine), the dozens of connections that the suite's
+     * JVMs open to PostgreSQL and Kafka may each be given that very port as their local one, and the service then fails
+     * to start with "address already in use". The system gives no such port below the range; the JDK has no call for
+     * "a free port outside it", hence this search. Its start is random, so that two builds on one machine rarely try
+     * the same ports.
      */
     public static List<Integer> free(int count) {
+        int top = ephemeralStart() - HEADROOM;
+        if (top - LOWEST < 100 * count) {
+            return systemChosen(count);
+        }
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            int span = top - LOWEST;
+            int start = ThreadLocalRandom.current().nextInt(span);
+            for (int i = 0; i < span && held.size() < count; i++) {
+                ServerSocket socket = bound(LOWEST + (start + i) % span);
+                if (socket != null) {
+                    held.add(socket);
+                }
+            }
+            if (held.size() < count) {
+                throw new UncheckedIOException(new IOException("no " + count + " free ports between " + LOWEST + " and " + top));
+            }
+            return held.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            closeAll(held);
+        }
+    }
+
+    /** The first port of the range the system gives outgoing connections, as Linux says it; its default elsewhere. */
+    static int ephemeralStart() {
+        try {
+            // read line by line: the file says it is empty, and Files.readString then reads its first byte only
+            return Integer.parseInt(Files.readAllLines(EPHEMERAL_RANGE).get(0).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return EPHEMERAL_DEFAULT;
+        }
+    }
+
+    /** A socket listening on {@code port} on every address (as the services do), or null when something has it. */
+    private static ServerSocket bound(int port) {
+        ServerSocket socket = null;
+        try {
+            socket = new ServerSocket();
+            // as inUse: connections of an earlier test closing in TIME_WAIT do not make a port taken
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port), 1);
+            return socket;
+        } catch (IOException e) {
+            closeAll(socket == null ? List.of() : List.of(socket));
+            return null;
+        }
+    }
+
+    /** Ports the system picks, where it leaves too few below its ephemeral range. */
+    private static List<Integer> systemChosen(int count) {
         List<ServerSocket> held = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
@@ -38,12 +105,16 @@ public final class Ports {
         } catch (IOException e) {
             throw new UncheckedIOException("no " + count + " free loopback ports", e);
         } finally {
-            for (ServerSocket socket : held) {
-                try {
-                    socket.close();
-                } catch (IOException e) {
-                    // the port is only being looked at
-                }
+            closeAll(held);
+        }
+    }
+
+    private static void closeAll(List<ServerSocket> sockets) {
+        for (ServerSocket socket : sockets) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // the port was only being looked at
             }
         }
     }
