@@ -102,8 +102,8 @@ class PostgresDownIT {
 
     /**
      * The wrong side of a failover: the server answers but refuses writes (here set read-only, as a standby is). A
-     * declaration is refused with a 503 that says so, having changed nothing; reading goes on; once the server takes
-     * writes again, so does the service, by itself.
+     * declaration is refused with a 503 that says so, having changed nothing; reading goes on; health says "db" DOWN,
+     * read-only; once the server takes writes again, so does the service, by itself, and health is UP again.
      */
     @Test
     void aServerThatTurnedReadOnlyRefusesADeclareSayingSoStillAnswersReadsAndTakesItOnceWritable() throws Exception {
@@ -129,12 +129,20 @@ class PostgresDownIT {
             assertThat(problem.path("detail").asText()).contains("nothing was changed", "Reading still works");
             assertThat(http.exchange("/api/incidents?size=5", HttpMethod.GET, signedIn(null), String.class)
                     .getStatusCode()).as("reading still works").isEqualTo(HttpStatus.OK);
+            // a healthcheck sees it too: the server answers, but the service cannot do its work there (asked again
+            // while the check's pooled connection still runs on the setting before the reload, as the declarations do)
+            JsonNode db = within(PROMPTLY, () -> health(http).path("components").path("db"),
+                    d -> d.path("status").asText().equals("DOWN"));
+            assertThat(db.path("status").asText()).as(db.toString()).isEqualTo("DOWN");
+            assertThat(db.path("details").path("readOnly").asBoolean()).as(db.toString()).isTrue();
         } finally {
             readOnly(false);
         }
 
         assertThat(listOnceADeclarationIsTakenAgain(http, "Declared once PostgreSQL took writes again "))
                 .as("the declaration refused while read-only was not stored").doesNotContain(refusedTitle);
+        assertThat(within(Duration.ofSeconds(30), () -> health(http),
+                h -> h.path("components").path("db").path("status").asText().equals("UP"))).isNotNull();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.drcc.kit.health.PostgresHealth;
 import org.drcc.kit.web.EngineDownResolver;
 import org.drcc.kit.web.ProblemAdvice;
 import org.drcc.kit.web.ProblemErrorController;
@@ -42,24 +43,7 @@ public class KitWebAutoConfiguration {
         return new EngineDownResolver(retryAfterSeconds, () -> databases.orderedStream()
                 .filter(HikariDataSource.class::isInstance).map(HikariDataSource.class::cast)
                 .map(HikariDataSource::getHikariPoolMXBean).filter(Objects::nonNull)
-                .forEach(HikariPoolMXBean::softEvictConnections), () -> serverReadOnly(databases.getIfUnique()));
-    }
-
-    /**
-     * Whether the service's PostgreSQL server refuses writes as a whole: a statement of its own (its own transaction,
-     * with the server's defaults) is read-only on a standby or a server set read-only, never merely because a
-     * transaction of ours was. Unknown (no database, no answer) is no.
-     */
-    static boolean serverReadOnly(DataSource database) {
-        if (database == null) {
-            return false;
-        }
-        try (Connection connection = database.getConnection(); java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet answer = statement.executeQuery("SHOW transaction_read_only")) {
-            return answer.next() && "on".equals(answer.getString(1));
-        } catch (SQLException e) {
-            return false;
-        }
+                .forEach(HikariPoolMXBean::softEvictConnections), () -> PostgresHealth.serverReadOnly(databases.getIfUnique()));
     }
 
     /** The container's error page in problem+json; a server error while PostgreSQL does not answer is its 503. */
