@@ -115,8 +115,9 @@ public class ArchiveAutoConfiguration {
 
     @Bean
     ArchiveVerifier archiveVerifier(BucketStore archiveBucket, ObjectMapper json, ChainSigner signer, ArchiveClusters clusters,
-                                    Clock clock, KafkaAdmin kafka) {
-        return new ArchiveVerifier(archiveBucket, json, signer, clusters, clock, group -> committedOffsets(kafka, group));
+                                    Clock clock, KafkaAdmin kafka, ArchiveProperties settings) {
+        return new ArchiveVerifier(archiveBucket, json, signer, clusters, clock, group -> committedOffsets(kafka, group),
+                settings.verifyReadAhead());
     }
 
     /** The id of the cluster Kafka answers for. */

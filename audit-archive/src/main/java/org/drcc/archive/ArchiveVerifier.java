@@ -4,13 +4,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.drcc.kit.audit.ChainSigner;
 import org.drcc.kit.s3.BucketStore;
@@ -30,16 +38,35 @@ class ArchiveVerifier {
     private final ArchiveClusters clusters;
     private final Clock clock;
     private final Function<String, Map<String, Long>> committedOffsets;
+    private final int readAhead;
+    private final ExecutorService reads;
 
-    /** @param committedOffsets the archiver group's committed offsets by "topic/partition" (may throw) */
+    /**
+     * @param committedOffsets the archiver group's committed offsets by "topic/partition" (may throw)
+     * @param readAhead        segments whose objects are read while the walk checks an earlier one
+     */
     ArchiveVerifier(BucketStore store, ObjectMapper json, ChainSigner signer, ArchiveClusters clusters, Clock clock,
-                    Function<String, Map<String, Long>> committedOffsets) {
+                    Function<String, Map<String, Long>> committedOffsets, int readAhead) {
+        if (readAhead < 1) {
+            throw new IllegalArgumentException("dr.archive.verify-read-ahead must be at least 1, was " + readAhead);
+        }
+        this.readAhead = readAhead;
+        this.reads = Executors.newFixedThreadPool(readAhead, runnable -> {
+            Thread thread = new Thread(runnable, "archive-verify-read");
+            thread.setDaemon(true);
+            return thread;
+        });
         this.store = store;
         this.json = json;
         this.signer = signer;
         this.clusters = clusters;
         this.clock = clock;
         this.committedOffsets = committedOffsets;
+    }
+
+    /** Ends the reading threads, with the application. */
+    public void close() {
+        reads.shutdownNow();
     }
 
     ArchiveReport verify(String groupId) {
@@ -101,41 +128,121 @@ class ArchiveVerifier {
     private ArchiveBreak walk(PartitionObjects objects, Tally tally) {
         String previous = SegmentCheckpoint.GENESIS;
         Long expectedFirst = null;
-        for (SegmentKey key : objects.checkpoints.values()) {
-            if (expectedFirst != null && key.firstOffset() != expectedFirst) {
-                return gap(objects, key, expectedFirst);
-            }
-            SegmentCheckpoint checkpoint;
-            try {
-                checkpoint = json.readValue(store.get(key.checkpoint()), SegmentCheckpoint.class);
-            } catch (IOException | RuntimeException e) {
-                if (EngineDown.of(e).isPresent()) {
-                    throw e instanceof RuntimeException r ? r : new IllegalStateException(e); // an outage, no forgery
+        try (ReadAhead ahead = new ReadAhead(objects)) {
+            for (SegmentKey key : objects.checkpoints.values()) {
+                Fetched fetched = ahead.next();
+                if (expectedFirst != null && key.firstOffset() != expectedFirst) {
+                    return gap(objects, key, expectedFirst);
                 }
-                return at("FORGED_CHECKPOINT", key, key.checkpoint(), "the checkpoint cannot be read: " + e.getMessage());
+                SegmentCheckpoint checkpoint;
+                try {
+                    checkpoint = json.readValue(fetched.checkpoint(), SegmentCheckpoint.class);
+                } catch (IOException | RuntimeException e) {
+                    if (EngineDown.of(e).isPresent()) {
+                        throw e instanceof RuntimeException r ? r : new IllegalStateException(e); // an outage, no forgery
+                    }
+                    return at("FORGED_CHECKPOINT", key, key.checkpoint(), "the checkpoint cannot be read: " + e.getMessage());
+                }
+                if (!key.equals(checkpoint.key()) || !signed(checkpoint)) {
+                    return at("FORGED_CHECKPOINT", key, key.checkpoint(), "the checkpoint's Ed25519 signature is not valid "
+                            + "for its content and name");
+                }
+                if (!checkpoint.previousSha256().equals(previous)) {
+                    return at(expectedFirst == null ? "MISSING_SEGMENT" : "CHAIN_BROKEN", key, key.checkpoint(),
+                            expectedFirst == null ? "the first segment left does not start the chain: the segments before offset "
+                                    + key.firstOffset() + " are gone" : "the checkpoint does not chain to the segment before it");
+                }
+                if (!objects.segments.containsKey(key.firstOffset())) {
+                    return at("MISSING_SEGMENT", key, key.segment(), "the segment is gone; its signed checkpoint remains");
+                }
+                if (!SegmentWriter.sha256(fetched.segment()).equals(checkpoint.sha256())) {
+                    return at("CHANGED_SEGMENT", key, key.segment(), "the segment's bytes differ from what its checkpoint signed");
+                }
+                tally.add(checkpoint);
+                previous = checkpoint.sha256();
+                expectedFirst = key.lastOffset() + 1;
+                objects.lastArchived = key.lastOffset();
             }
-            if (!key.equals(checkpoint.key()) || !signed(checkpoint)) {
-                return at("FORGED_CHECKPOINT", key, key.checkpoint(), "the checkpoint's Ed25519 signature is not valid "
-                        + "for its content and name");
-            }
-            if (!checkpoint.previousSha256().equals(previous)) {
-                return at(expectedFirst == null ? "MISSING_SEGMENT" : "CHAIN_BROKEN", key, key.checkpoint(),
-                        expectedFirst == null ? "the first segment left does not start the chain: the segments before offset "
-                                + key.firstOffset() + " are gone" : "the checkpoint does not chain to the segment before it");
-            }
-            if (!objects.segments.containsKey(key.firstOffset())) {
-                return at("MISSING_SEGMENT", key, key.segment(), "the segment is gone; its signed checkpoint remains");
-            }
-            byte[] bytes = store.get(key.segment());
-            if (!SegmentWriter.sha256(bytes).equals(checkpoint.sha256())) {
-                return at("CHANGED_SEGMENT", key, key.segment(), "the segment's bytes differ from what its checkpoint signed");
-            }
-            tally.add(checkpoint);
-            previous = checkpoint.sha256();
-            expectedFirst = key.lastOffset() + 1;
-            objects.lastArchived = key.lastOffset();
         }
         return null;
+    }
+
+    /**
+     * The objects of a partition's next segments read while one is checked, in the order of the walk: a seven-year
+     * archive is two GETs per segment, and one after the other each waits its round trip to the store. At most
+     * {@link #readAhead} segments are on their way; the walk still checks them one by one, in order, so a break is
+     * found and named as before. Those read ahead of a break are dropped.
+     */
+    private final class ReadAhead implements AutoCloseable {
+
+        private final Iterator<SegmentKey> keys;
+        private final Set<Long> segments;
+        private final Deque<Future<Fetched>> onTheirWay = new ArrayDeque<>();
+
+        ReadAhead(PartitionObjects objects) {
+            this.keys = objects.checkpoints.values().iterator();
+            this.segments = objects.segments.keySet();
+            while (onTheirWay.size() < readAhead && keys.hasNext()) {
+                send();
+            }
+        }
+
+        private void send() {
+            SegmentKey key = keys.next();
+            boolean segment = segments.contains(key.firstOffset());
+            onTheirWay.add(reads.submit(() -> new Fetched(read(key.checkpoint()), segment ? read(key.segment()) : null)));
+        }
+
+        /** The next segment's objects; a failed read is thrown here, where the walk reaches it, as it was read. */
+        Fetched next() {
+            Future<Fetched> fetched = onTheirWay.removeFirst();
+            if (keys.hasNext()) {
+                send();
+            }
+            try {
+                return fetched.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the archive", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+
+        @Override
+        public void close() {
+            onTheirWay.forEach(f -> f.cancel(true));
+        }
+    }
+
+    /** A checkpoint's bytes, or what reading them threw (the walk decides: an outage, or a forgery). */
+    private Read read(String key) {
+        try {
+            return new Read(store.get(key), null);
+        } catch (RuntimeException e) {
+            return new Read(null, e);
+        }
+    }
+
+    private record Read(byte[] bytes, RuntimeException failure) {
+
+        byte[] orThrow() {
+            if (failure != null) {
+                throw failure;
+            }
+            return bytes;
+        }
+    }
+
+    private record Fetched(Read checkpointRead, Read segmentRead) {
+
+        byte[] checkpoint() {
+            return checkpointRead.orThrow();
+        }
+
+        byte[] segment() {
+            return segmentRead.orThrow();
+        }
     }
 
     private ArchiveBreak gap(PartitionObjects objects, SegmentKey next, long expectedFirst) {

@@ -52,7 +52,7 @@ class ClusterSwitchIT {
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
     private final ArchiveProperties settings = new ArchiveProperties(true, BUCKET, "dr\\.clusterswitch\\.events",
-            "cluster-switch-it", 3, Duration.ofSeconds(1), 1);
+            "cluster-switch-it", 3, Duration.ofSeconds(1), 1, 4);
 
     @Test
     void aNewKafkaClusterStartsChainsOfItsOwnBesideTheOldOnesAndVerifyCoversThemAll(Engines engines) throws Exception {
@@ -136,7 +136,7 @@ class ClusterSwitchIT {
             archiver = new Archiver(ArchiveAutoConfiguration.consumerProperties(Map.of("bootstrap.servers", bootstrap),
                     settings), settings, writer, clusters, clock);
             verifier = new ArchiveVerifier(store, json, signer, clusters, clock,
-                    group -> ArchiveAutoConfiguration.committedOffsets(kafka, group));
+                    group -> ArchiveAutoConfiguration.committedOffsets(kafka, group), settings.verifyReadAhead());
             reader = new ArchiveReader(store, json, writer, clusters);
         }
 
