@@ -108,16 +108,23 @@ public class ArchiveAutoConfiguration {
         return new EvidencePack(reader, archive, chain, signer, settings, json, clock);
     }
 
+    /** The threads that read the archive ahead of a verification's or a replay's walk; closed with the context. */
     @Bean
-    ArchiveReader archiveReader(BucketStore archiveBucket, ObjectMapper json, SegmentWriter segments, ArchiveClusters clusters) {
-        return new ArchiveReader(archiveBucket, json, segments, clusters);
+    ArchiveReads archiveReads(ArchiveProperties settings) {
+        return new ArchiveReads(settings.readAhead());
+    }
+
+    @Bean
+    ArchiveReader archiveReader(BucketStore archiveBucket, ObjectMapper json, SegmentWriter segments, ArchiveClusters clusters,
+                                ArchiveReads reads) {
+        return new ArchiveReader(archiveBucket, json, segments, clusters, reads);
     }
 
     @Bean
     ArchiveVerifier archiveVerifier(BucketStore archiveBucket, ObjectMapper json, ChainSigner signer, ArchiveClusters clusters,
-                                    Clock clock, KafkaAdmin kafka, ArchiveProperties settings) {
+                                    Clock clock, KafkaAdmin kafka, ArchiveReads reads) {
         return new ArchiveVerifier(archiveBucket, json, signer, clusters, clock, group -> committedOffsets(kafka, group),
-                settings.verifyReadAhead());
+                reads);
     }
 
     /** The id of the cluster Kafka answers for. */

@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param segmentEvents  a segment is cut when it holds this many events ...
  * @param segmentAge     ... or when its oldest event has waited this long
  * @param retentionDays  S3 Object Lock retention in COMPLIANCE mode (the plan: 7 years)
- * @param verifyReadAhead segments whose objects a verification reads while it checks an earlier one (each read is a
- *                       round trip to the store: one after the other, a long archive takes that many round trips)
+ * @param readAhead      segments whose objects a verification or a replay reads while it handles an earlier one
+ *                       (each read is a round trip to the store: one after the other, a long archive takes that many)
  */
 @ConfigurationProperties("dr.archive")
 public record ArchiveProperties(
@@ -23,5 +23,5 @@ public record ArchiveProperties(
         @DefaultValue("1000") int segmentEvents,
         @DefaultValue("PT1M") Duration segmentAge,
         @DefaultValue("2557") int retentionDays,
-        @DefaultValue("8") int verifyReadAhead) {
+        @DefaultValue("8") int readAhead) {
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.drcc.kit.s3.BucketStore;
@@ -26,8 +27,10 @@ class ArchiveReader {
     private final ObjectMapper json;
     private final SegmentWriter segments;
     private final ArchiveClusters clusters;
+    private final ArchiveReads reads;
 
-    ArchiveReader(BucketStore store, ObjectMapper json, SegmentWriter segments, ArchiveClusters clusters) {
+    ArchiveReader(BucketStore store, ObjectMapper json, SegmentWriter segments, ArchiveClusters clusters, ArchiveReads reads) {
+        this.reads = reads;
         this.store = store;
         this.json = json;
         this.segments = segments;
@@ -37,21 +40,29 @@ class ArchiveReader {
     /** Hands every matching line to {@code sink} until it answers false. */
     void replay(ArchiveQuery query, Predicate<JsonNode> sink) {
         String owner = clusters.ownerOfSegmentsWithoutCluster().orElse(null);
-        for (SegmentKey.Parsed parsed : SegmentKey.all(store)) {
-            if (!parsed.checkpoint() || (query.topic() != null && !query.topic().equals(parsed.key().topic()))) {
-                continue;
-            }
-            SegmentCheckpoint checkpoint = segments.read(parsed.key());
-            String cluster = parsed.key().cluster() != null ? parsed.key().cluster() : owner;
-            if (query.mayHold(checkpoint) && !replay(parsed.key(), cluster, query, sink)) {
-                return;
+        List<SegmentKey> keys = SegmentKey.all(store).stream()
+                .filter(p -> p.checkpoint() && (query.topic() == null || query.topic().equals(p.key().topic())))
+                .map(SegmentKey.Parsed::key).toList();
+        // each checkpoint says whether its segment may hold a match (its time range): both are read ahead of the walk
+        try (ArchiveReads.Ahead<Segment> ahead = reads.ahead(keys, key -> new Segment(key,
+                query.mayHold(segments.read(key)) ? store.get(key.segment()) : null))) {
+            while (ahead.hasNext()) {
+                Segment next = ahead.next();
+                String cluster = next.key().cluster() != null ? next.key().cluster() : owner;
+                if (next.bytes() != null && !replay(next.key(), next.bytes(), cluster, query, sink)) {
+                    return;
+                }
             }
         }
     }
 
-    private boolean replay(SegmentKey key, String cluster, ArchiveQuery query, Predicate<JsonNode> sink) {
+    /** A segment's key, and its bytes when its checkpoint says it may hold a match (else null). */
+    private record Segment(SegmentKey key, byte[] bytes) {
+    }
+
+    private boolean replay(SegmentKey key, byte[] bytes, String cluster, ArchiveQuery query, Predicate<JsonNode> sink) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(new ByteArrayInputStream(store.get(key.segment()))), StandardCharsets.UTF_8))) {
+                new GZIPInputStream(new ByteArrayInputStream(bytes)), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
                 ObjectNode event = (ObjectNode) json.readTree(line);

@@ -4,21 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.drcc.kit.audit.ChainSigner;
 import org.drcc.kit.s3.BucketStore;
@@ -38,35 +30,18 @@ class ArchiveVerifier {
     private final ArchiveClusters clusters;
     private final Clock clock;
     private final Function<String, Map<String, Long>> committedOffsets;
-    private final int readAhead;
-    private final ExecutorService reads;
+    private final ArchiveReads reads;
 
-    /**
-     * @param committedOffsets the archiver group's committed offsets by "topic/partition" (may throw)
-     * @param readAhead        segments whose objects are read while the walk checks an earlier one
-     */
+    /** @param committedOffsets the archiver group's committed offsets by "topic/partition" (may throw) */
     ArchiveVerifier(BucketStore store, ObjectMapper json, ChainSigner signer, ArchiveClusters clusters, Clock clock,
-                    Function<String, Map<String, Long>> committedOffsets, int readAhead) {
-        if (readAhead < 1) {
-            throw new IllegalArgumentException("dr.archive.verify-read-ahead must be at least 1, was " + readAhead);
-        }
-        this.readAhead = readAhead;
-        this.reads = Executors.newFixedThreadPool(readAhead, runnable -> {
-            Thread thread = new Thread(runnable, "archive-verify-read");
-            thread.setDaemon(true);
-            return thread;
-        });
+                    Function<String, Map<String, Long>> committedOffsets, ArchiveReads reads) {
+        this.reads = reads;
         this.store = store;
         this.json = json;
         this.signer = signer;
         this.clusters = clusters;
         this.clock = clock;
         this.committedOffsets = committedOffsets;
-    }
-
-    /** Ends the reading threads, with the application. */
-    public void close() {
-        reads.shutdownNow();
     }
 
     ArchiveReport verify(String groupId) {
@@ -128,7 +103,9 @@ class ArchiveVerifier {
     private ArchiveBreak walk(PartitionObjects objects, Tally tally) {
         String previous = SegmentCheckpoint.GENESIS;
         Long expectedFirst = null;
-        try (ReadAhead ahead = new ReadAhead(objects)) {
+        // the next segments' objects are on their way while one is checked; those read ahead of a break are dropped
+        try (ArchiveReads.Ahead<Fetched> ahead = reads.ahead(objects.checkpoints.values(), key -> new Fetched(
+                read(key.checkpoint()), objects.segments.containsKey(key.firstOffset()) ? read(key.segment()) : null))) {
             for (SegmentKey key : objects.checkpoints.values()) {
                 Fetched fetched = ahead.next();
                 if (expectedFirst != null && key.firstOffset() != expectedFirst) {
@@ -165,54 +142,6 @@ class ArchiveVerifier {
             }
         }
         return null;
-    }
-
-    /**
-     * The objects of a partition's next segments read while one is checked, in the order of the walk: a seven-year
-     * archive is two GETs per segment, and one after the other each waits its round trip to the store. At most
-     * {@link #readAhead} segments are on their way; the walk still checks them one by one, in order, so a break is
-     * found and named as before. Those read ahead of a break are dropped.
-     */
-    private final class ReadAhead implements AutoCloseable {
-
-        private final Iterator<SegmentKey> keys;
-        private final Set<Long> segments;
-        private final Deque<Future<Fetched>> onTheirWay = new ArrayDeque<>();
-
-        ReadAhead(PartitionObjects objects) {
-            this.keys = objects.checkpoints.values().iterator();
-            this.segments = objects.segments.keySet();
-            while (onTheirWay.size() < readAhead && keys.hasNext()) {
-                send();
-            }
-        }
-
-        private void send() {
-            SegmentKey key = keys.next();
-            boolean segment = segments.contains(key.firstOffset());
-            onTheirWay.add(reads.submit(() -> new Fetched(read(key.checkpoint()), segment ? read(key.segment()) : null)));
-        }
-
-        /** The next segment's objects; a failed read is thrown here, where the walk reaches it, as it was read. */
-        Fetched next() {
-            Future<Fetched> fetched = onTheirWay.removeFirst();
-            if (keys.hasNext()) {
-                send();
-            }
-            try {
-                return fetched.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading the archive", e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            }
-        }
-
-        @Override
-        public void close() {
-            onTheirWay.forEach(f -> f.cancel(true));
-        }
     }
 
     /** A checkpoint's bytes, or what reading them threw (the walk decides: an outage, or a forgery). */

@@ -76,8 +76,10 @@ public final class ArchiveVerifyBenchmark {
             System.out.printf("Archive: %,d segments of %d events (%,d objects) written in %.1f s%n", segments, events,
                     2L * segments, (System.nanoTime() - start) / 1e9);
 
-            ArchiveVerifier oneByOne = new ArchiveVerifier(store, json, signer, clusters, clock, group -> Map.of(), 1);
-            ArchiveVerifier ahead = new ArchiveVerifier(store, json, signer, clusters, clock, group -> Map.of(), readAhead);
+            ArchiveReads one = new ArchiveReads(1);
+            ArchiveReads several = new ArchiveReads(readAhead);
+            ArchiveVerifier oneByOne = new ArchiveVerifier(store, json, signer, clusters, clock, group -> Map.of(), one);
+            ArchiveVerifier ahead = new ArchiveVerifier(store, json, signer, clusters, clock, group -> Map.of(), several);
             List<Double> floor = new ArrayList<>();
             List<Double> read = new ArrayList<>();
             time(oneByOne, segments, events); // a warm-up of each, not counted
@@ -93,8 +95,8 @@ public final class ArchiveVerifyBenchmark {
             System.out.printf("Median: one after another %.2f s (%,.0f segments/s), %d ahead %.2f s (%,.0f segments/s); "
                     + "time ratio %.2f%n", floorMedian, segments / floorMedian, readAhead, aheadMedian,
                     segments / aheadMedian, aheadMedian / floorMedian);
-            oneByOne.close();
-            ahead.close();
+            one.close();
+            several.close();
         } finally {
             Engines.deleteTree(dir);
         }

@@ -46,6 +46,8 @@ class ClusterSwitchIT {
 
     static final String BUCKET = "cluster-switch-it";
     static final String TOPIC = "dr.clusterswitch.events";
+    /** Reads ahead of the walks, as the service does (daemon threads: the test JVM ends them). */
+    static final ArchiveReads READS = new ArchiveReads(4);
 
     @TempDir
     Path dir;
@@ -136,8 +138,8 @@ class ClusterSwitchIT {
             archiver = new Archiver(ArchiveAutoConfiguration.consumerProperties(Map.of("bootstrap.servers", bootstrap),
                     settings), settings, writer, clusters, clock);
             verifier = new ArchiveVerifier(store, json, signer, clusters, clock,
-                    group -> ArchiveAutoConfiguration.committedOffsets(kafka, group), settings.verifyReadAhead());
-            reader = new ArchiveReader(store, json, writer, clusters);
+                    group -> ArchiveAutoConfiguration.committedOffsets(kafka, group), READS);
+            reader = new ArchiveReader(store, json, writer, clusters, READS);
         }
 
         /** Events in the chains of the cluster read now, as verify counts them. */

@@ -74,7 +74,7 @@ class EvidencePackTest {
     private final class SyntheticArchive extends ArchiveReader {
 
         SyntheticArchive() {
-            super(null, null, null, null);
+            super(null, null, null, null, null);
         }
 
         @Override
