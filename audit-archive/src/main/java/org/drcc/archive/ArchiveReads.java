@@ -7,14 +7,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads a walk's next objects while it handles one. A verification or a replay goes through the archive segment by
  * segment, one or two GETs each, and the archive keeps seven years: one after the other, each GET waits its round trip
- * to the store. {@link #ahead} reads up to {@code dr.archive.read-ahead} keys ahead on threads of its own, and hands
- * the results over in the walk's order, so what the walk finds (a break, the first matching event) is the same.
+ * to the store. {@link #ahead} reads up to {@code dr.archive.read-ahead} keys beyond the one the walk waits for, on
+ * threads of its own, and hands the results over in the walk's order, so what the walk finds (a break, the first
+ * matching event) is the same; 0 reads each key on the walk's own thread when it gets there, as before. Each walk has its window; the threads are
+ * made as walks need them (and end when idle), so a walk stuck on a store that does not answer holds up no other.
  * Written here because the SDK's synchronous client is what the kit's store speaks, and neither it nor the JDK has
  * an ordered, bounded read-ahead over a blocking call.
  */
@@ -24,11 +26,11 @@ final class ArchiveReads implements AutoCloseable {
     private final ExecutorService pool;
 
     ArchiveReads(int window) {
-        if (window < 1) {
-            throw new IllegalArgumentException("dr.archive.read-ahead must be at least 1, was " + window);
+        if (window < 0) {
+            throw new IllegalArgumentException("dr.archive.read-ahead must be 0 (no reading ahead) or more, was " + window);
         }
         this.window = window;
-        this.pool = Executors.newFixedThreadPool(window, runnable -> {
+        this.pool = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "archive-read");
             thread.setDaemon(true);
             return thread;
@@ -50,31 +52,37 @@ final class ArchiveReads implements AutoCloseable {
     final class Ahead<V> implements Iterator<V>, AutoCloseable {
 
         private final Deque<Future<V>> onTheirWay = new ArrayDeque<>();
-        private final Runnable send;
-        private final BooleanSupplier more;
+        private final Iterator<?> keys;
+        private final Supplier<Future<V>> send;
+        private final Supplier<V> readHere;
+        private boolean closed;
 
         private <K> Ahead(Iterator<K> keys, Function<K, V> read) {
+            this.keys = keys;
             this.send = () -> {
                 K key = keys.next();
-                onTheirWay.add(pool.submit(() -> read.apply(key)));
+                return pool.submit(() -> read.apply(key));
             };
-            this.more = keys::hasNext;
-            while (onTheirWay.size() < window && more.getAsBoolean()) {
-                send.run();
+            this.readHere = () -> read.apply(keys.next());
+            while (onTheirWay.size() < window && keys.hasNext()) {
+                onTheirWay.add(send.get());
             }
         }
 
         @Override
         public boolean hasNext() {
-            return !onTheirWay.isEmpty();
+            return !closed && (window == 0 ? keys.hasNext() : !onTheirWay.isEmpty());
         }
 
         /** The next result; what the read threw is thrown here, where the walk reaches it. */
         @Override
         public V next() {
+            if (window == 0) {
+                return readHere.get();
+            }
             Future<V> next = onTheirWay.removeFirst();
-            if (more.getAsBoolean()) {
-                send.run();
+            if (keys.hasNext()) {
+                onTheirWay.add(send.get());
             }
             try {
                 return next.get();
@@ -82,7 +90,13 @@ final class ArchiveReads implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while reading the archive", e);
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
             }
         }
 
@@ -90,6 +104,7 @@ final class ArchiveReads implements AutoCloseable {
         public void close() {
             onTheirWay.forEach(f -> f.cancel(true));
             onTheirWay.clear();
+            closed = true;
         }
     }
 }

@@ -104,8 +104,13 @@ class ArchiveVerifier {
         String previous = SegmentCheckpoint.GENESIS;
         Long expectedFirst = null;
         // the next segments' objects are on their way while one is checked; those read ahead of a break are dropped
-        try (ArchiveReads.Ahead<Fetched> ahead = reads.ahead(objects.checkpoints.values(), key -> new Fetched(
-                read(key.checkpoint()), objects.segments.containsKey(key.firstOffset()) ? read(key.segment()) : null))) {
+        try (ArchiveReads.Ahead<Fetched> ahead = reads.ahead(objects.checkpoints.values(), key -> {
+            Read checkpoint = read(key.checkpoint());
+            // a checkpoint that cannot be read ends the walk there: its segment is not asked for (on a store that does
+            // not answer, that would double the wait before the outage is said)
+            boolean segment = checkpoint.failure() == null && objects.segments.containsKey(key.firstOffset());
+            return new Fetched(checkpoint, segment ? read(key.segment()) : null);
+        })) {
             for (SegmentKey key : objects.checkpoints.values()) {
                 Fetched fetched = ahead.next();
                 if (expectedFirst != null && key.firstOffset() != expectedFirst) {
@@ -144,7 +149,7 @@ class ArchiveVerifier {
         return null;
     }
 
-    /** A checkpoint's bytes, or what reading them threw (the walk decides: an outage, or a forgery). */
+    /** An object's bytes, or what reading them threw (the walk decides: an outage, or a forgery). */
     private Read read(String key) {
         try {
             return new Read(store.get(key), null);

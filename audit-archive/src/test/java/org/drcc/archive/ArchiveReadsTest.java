@@ -14,13 +14,29 @@ import org.junit.jupiter.api.Test;
 class ArchiveReadsTest {
 
     @Test
-    void resultsComeInTheWalksOrderWithAtMostTheWindowOnTheirWay() {
+    void resultsComeInTheWalksOrderWithAtMostTheWindowAheadOfIt() {
+        AtomicInteger taken = new AtomicInteger();
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         List<Integer> keys = IntStream.range(0, 40).boxed().toList();
+        // the keys as the read-ahead takes them, counted: how far it runs ahead of the walk
+        Iterable<Integer> counted = () -> new java.util.Iterator<>() {
+            private final java.util.Iterator<Integer> inner = keys.iterator();
+
+            @Override
+            public boolean hasNext() {
+                return inner.hasNext();
+            }
+
+            @Override
+            public Integer next() {
+                taken.incrementAndGet();
+                return inner.next();
+            }
+        };
         List<Integer> seen = new ArrayList<>();
         try (ArchiveReads reads = new ArchiveReads(4);
-             ArchiveReads.Ahead<Integer> ahead = reads.ahead(keys, key -> {
+             ArchiveReads.Ahead<Integer> ahead = reads.ahead(counted, key -> {
                  most.accumulateAndGet(running.incrementAndGet(), Math::max);
                  try {
                      // later keys answer sooner: only the walk's order puts them back in line
@@ -32,11 +48,30 @@ class ArchiveReadsTest {
                  return key * 10;
              })) {
             while (ahead.hasNext()) {
+                assertThat(taken.get() - seen.size()).as("keys taken ahead of the walk").isLessThanOrEqualTo(4);
+                assertThat(taken.get()).as("keys taken ahead of the walk").isGreaterThan(seen.size());
                 seen.add(ahead.next());
             }
         }
         assertThat(seen).isEqualTo(keys.stream().map(k -> k * 10).toList());
-        assertThat(most.get()).as("reads at once").isBetween(2, 4);
+        assertThat(most.get()).as("reads at once: the one the walk waits for, and the window beyond it").isBetween(2, 5);
+    }
+
+    @Test
+    void aWindowOfNoneReadsEachKeyOnTheWalksThreadWhenItGetsThere() {
+        Thread walker = Thread.currentThread();
+        List<String> readOn = new ArrayList<>();
+        try (ArchiveReads reads = new ArchiveReads(0);
+             ArchiveReads.Ahead<String> ahead = reads.ahead(List.of("a", "b"), key -> {
+                 readOn.add(Thread.currentThread() == walker ? key + " on the walk's thread" : key + " elsewhere");
+                 return key;
+             })) {
+            assertThat(readOn).as("nothing read before the walk asks").isEmpty();
+            assertThat(ahead.next()).isEqualTo("a");
+            assertThat(readOn).containsExactly("a on the walk's thread");
+            assertThat(ahead.next()).isEqualTo("b");
+            assertThat(ahead.hasNext()).isFalse();
+        }
     }
 
     @Test
@@ -68,7 +103,7 @@ class ArchiveReadsTest {
     }
 
     @Test
-    void aWindowBelowOneIsRefusedNamingTheSetting() {
-        assertThatThrownBy(() -> new ArchiveReads(0)).hasMessageContaining("dr.archive.read-ahead");
+    void aNegativeWindowIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> new ArchiveReads(-1)).hasMessageContaining("dr.archive.read-ahead");
     }
 }

@@ -26,7 +26,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The archive's verification, reading ahead against one GET after another, in the same run on the same archive: an
  * S3Mock of its own on 127.0.0.1 holds SEGMENTS signed segments of EVENTS events each (and their checkpoints), written
- * as the archiver writes them, and the two verifiers take turns over it, ROUNDS times each. Prints each time, the
+ * as the archiver writes them, and the two verifiers take turns over it, ROUNDS times each: one reading READ_AHEAD
+ * segments ahead, the other none ({@code dr.archive.read-ahead=0}, each GET when the walk gets there, the verifier as
+ * it was). Prints each time, the
  * medians and their ratio. S3Mock answers on loopback; a store across a network, where each round trip is longer,
  * gains more.
  *
@@ -76,7 +78,7 @@ public final class ArchiveVerifyBenchmark {
             System.out.printf("Archive: %,d segments of %d events (%,d objects) written in %.1f s%n", segments, events,
                     2L * segments, (System.nanoTime() - start) / 1e9);
 
-            ArchiveReads one = new ArchiveReads(1);
+            ArchiveReads one = new ArchiveReads(0);
             ArchiveReads several = new ArchiveReads(readAhead);
             ArchiveVerifier oneByOne = new ArchiveVerifier(store, json, signer, clusters, clock, group -> Map.of(), one);
             ArchiveVerifier ahead = new ArchiveVerifier(store, json, signer, clusters, clock, group -> Map.of(), several);

@@ -19,10 +19,11 @@ public final class Ports {
     }
 
     /**
-     * Ports handed out by {@link #free(int)} start here: above the ones services are commonly configured on, below the
-     * range the system takes the local ports of outgoing connections from.
+     * Ports handed out by {@link #free(int)} start here: above this project's own defaults (the services' 808x, the
+     * engines' 15432 and 19000-19093, which a developer's ./dr up may be using), below the range the system takes the
+     * local ports of outgoing connections from.
      */
-    static final int LOWEST = 10_000;
+    static final int LOWEST = 20_000;
     private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     /** Linux's default start of that range, where the system does not say (and below macOS's and Windows' 49152). */
     private static final int EPHEMERAL_DEFAULT = 32_768;
@@ -84,8 +85,9 @@ public final class Ports {
         ServerSocket socket = null;
         try {
             socket = new ServerSocket();
-            // as inUse: connections of an earlier test closing in TIME_WAIT do not make a port taken
-            socket.setReuseAddress(true);
+            // no address reuse (the JDK's default for a server socket on Linux and macOS): with it, macOS lets this bind
+            // succeed beside a server listening on 127.0.0.1 only; without it, a port in TIME_WAIT is skipped too
+            socket.setReuseAddress(false);
             socket.bind(new InetSocketAddress(port), 1);
             return socket;
         } catch (IOException e) {

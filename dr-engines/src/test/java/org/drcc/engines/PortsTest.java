@@ -1,6 +1,7 @@
 package org.drcc.engines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,8 @@ class PortsTest {
         // a port from that range may become the local port of a connection before the service that was to listen on it
         // starts; a suite-level test once failed that way to start a second instance
         int ephemeralStart = Ports.ephemeralStart();
+        // a machine whose range starts low (1024, say) leaves no room below it: the system then picks, as before
+        assumeTrue(ephemeralStart - Ports.LOWEST > 10_000, "the ephemeral range starts at " + ephemeralStart);
         assertThat(Ports.free(20)).allSatisfy(port -> assertThat(port).isBetween(Ports.LOWEST, ephemeralStart - 1));
         assertThat(Ports.free()).isBetween(Ports.LOWEST, ephemeralStart - 1);
     }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
 
 /**
@@ -15,6 +16,9 @@ import org.springframework.boot.actuate.jdbc.DataSourceHealthIndicator;
  * {@code /actuator/health} sees what the 503s of the API say.
  */
 public final class PostgresHealth extends DataSourceHealthIndicator {
+
+    /** As long as the kit gives a pool connection (2 s): health and the 503's resolver wait no longer. */
+    private static final int QUESTION_TIMEOUT_SECONDS = 2;
 
     private final DataSource database;
 
@@ -26,7 +30,8 @@ public final class PostgresHealth extends DataSourceHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
         super.doHealthCheck(builder);
-        if (serverReadOnly(database)) {
+        // only a server that answered is asked whether it takes writes (a down one is DOWN already)
+        if (Status.UP.equals(builder.build().getStatus()) && serverReadOnly(database)) {
             builder.down().withDetail("readOnly", true).withDetail("error",
                     "PostgreSQL answers but refuses writes (a standby, or the old primary after a failover): point the "
                             + "service at the primary");
@@ -42,9 +47,12 @@ public final class PostgresHealth extends DataSourceHealthIndicator {
         if (database == null) {
             return false;
         }
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
-             ResultSet answer = statement.executeQuery("SHOW transaction_read_only")) {
-            return answer.next() && "on".equals(answer.getString(1));
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            // a server that stops answering mid-question is not read-only: the pool's own timeouts say it is down
+            statement.setQueryTimeout(QUESTION_TIMEOUT_SECONDS);
+            try (ResultSet answer = statement.executeQuery("SHOW transaction_read_only")) {
+                return answer.next() && "on".equals(answer.getString(1));
+            }
         } catch (SQLException e) {
             return false;
         }
