@@ -14,6 +14,7 @@ import org.axonframework.common.Registration;
 import org.axonframework.messaging.MessageHandlerInterceptorSupport;
 import org.drcc.backup.command.FailBackupCommand;
 import org.drcc.backup.command.StartBackupCommand;
+import org.drcc.backup.command.StartRestoreCommand;
 import org.drcc.backup.job.StaleBackupSweep;
 import org.drcc.engines.Buckets;
 import org.drcc.testsupport.WithEngines;
@@ -30,7 +31,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A backup never stays RUNNING, which would refuse every later backup of its database: a failure that
+ * A backup never stays RUNNING, which would refuse every later backup of its database (nor does a restore, which
+ * would refuse every later restore into its database): a failure that
  * cannot be recorded at first (the service's database down, simulated by refusing the command) is
  * recorded once it can, and a backup nobody runs any more is failed by the stale-backup sweep. Each
  * time, the proof is the next backup of the database starting.
@@ -116,6 +118,36 @@ class BackupNeverStaysRunningIT {
         assertThat((String) failed.get("failure")).contains("dr.backup.stale-after").contains("no job runs it");
         String next = api.start("abandoned");
         assertThat(api.await(next, b -> !"RUNNING".equals(b.get("status")))).containsEntry("status", "FAILED");
+    }
+
+    /**
+     * A restore whose instance was killed while it ran is failed by this one within a lease, as a backup is, and its
+     * database takes a restore again. (The query of running restores did not map its rows, so it was never failed.)
+     */
+    @Test
+    void aRestoreOfAnInstanceWhoseLeaseRanOutIsFailedAndItsDatabaseTakesARestoreAgain() {
+        BackupApi api = new BackupApi(http, "rita");
+        String backupId = (String) api.backUp("foodtruck").get("backupId");
+        api.verify(backupId);
+        String target = "orphan_" + UUID.randomUUID().toString().substring(0, 8);
+        String killed = UUID.randomUUID().toString();
+        // its lease runs out ten seconds from now: until then it is an instance that runs the restore
+        jdbc.sql("INSERT INTO instance_lease VALUES ('killed-restorer', now() + interval '10 seconds') "
+                + "ON CONFLICT (instance_id) DO UPDATE SET expires_at = excluded.expires_at").update();
+        jdbc.sql("INSERT INTO job_owner (job_id, instance_id) VALUES (?, 'killed-restorer')").param(killed).update();
+        commands.sendAndWait(new StartRestoreCommand(backupId, killed, target, false, false, "rita", Instant.now()));
+        assertThat(api.post("/api/backups/" + backupId + "/restore", "{\"targetDatabase\": \"" + target + "\"}")
+                .getStatusCode()).as("refused while it is RUNNING").isEqualTo(HttpStatus.CONFLICT);
+
+        Map<String, Object> done = api.await(backupId, b -> BackupApi.list(b.get("restores")).stream()
+                .noneMatch(r -> "RUNNING".equals(r.get("status"))));
+
+        assertThat(BackupApi.list(done.get("restores"))).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("restoreId", killed).containsEntry("status", "FAILED")
+                .satisfies(f -> assertThat((String) f.get("failure")).contains("instance running it stopped")));
+        assertThat(api.post("/api/backups/" + backupId + "/restore", "{\"targetDatabase\": \"" + target + "\"}")
+                .getStatusCode()).as("taken once the orphan is failed").isEqualTo(HttpStatus.ACCEPTED);
+        api.awaitRestore(backupId, target);
     }
 
     /**

@@ -10,6 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -166,6 +171,57 @@ class RestoreIT {
         assertThat(String.valueOf(moon.getBody())).contains("from", "primary, secondary or tertiary");
     }
 
+
+    /**
+     * A retried request, or two operators at once: restores over the protected database sent together never run
+     * together. Each is taken (202) or refused as "still running" (409); every one taken ends RESTORED, and each
+     * started only after the one before it ended.
+     */
+    @Test
+    void restoresIntoTheSameDatabaseSentTogetherRunOneAfterTheOther() throws Exception {
+        // a caller of its own: restores are rate-limited per caller (5 a minute)
+        BackupApi api = new BackupApi(http, "robin");
+        String id = (String) api.backUp("foodtruck").get("backupId");
+        api.verify(id);
+        int requests = 4;
+        ExecutorService senders = Executors.newFixedThreadPool(requests);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ResponseEntity<Map<String, Object>>>> sent = new ArrayList<>();
+        try {
+            for (int i = 0; i < requests; i++) {
+                sent.add(senders.submit(() -> {
+                    go.await();
+                    return restore(api, id, "{\"targetDatabase\": \"foodtruck\", \"confirmOverwrite\": true}");
+                }));
+            }
+            go.countDown();
+            List<ResponseEntity<Map<String, Object>>> answers = new ArrayList<>();
+            for (Future<ResponseEntity<Map<String, Object>>> answer : sent) {
+                answers.add(answer.get(120, TimeUnit.SECONDS));
+            }
+            assertThat(answers).extracting(ResponseEntity::getStatusCode)
+                    .allMatch(s -> s == HttpStatus.ACCEPTED || s == HttpStatus.CONFLICT).contains(HttpStatus.ACCEPTED);
+            answers.stream().filter(a -> a.getStatusCode() == HttpStatus.CONFLICT).forEach(refused -> {
+                assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+                assertThat((String) refused.getBody().get("detail")).contains("still running", "/api/backups/" + id);
+            });
+            long taken = answers.stream().filter(a -> a.getStatusCode() == HttpStatus.ACCEPTED).count();
+
+            Map<String, Object> done = api.await(id, b -> BackupApi.list(b.get("restores")).stream()
+                    .noneMatch(r -> "RUNNING".equals(r.get("status"))));
+            List<Map<String, Object>> restores = BackupApi.list(done.get("restores")).stream()
+                    .sorted(java.util.Comparator.comparing(r -> Instant.parse((String) r.get("startedAt")))).toList();
+            assertThat(restores).hasSize((int) taken)
+                    .allSatisfy(r -> assertThat(r).as(String.valueOf(r.get("failure"))).containsEntry("status", "RESTORED"));
+            for (int i = 1; i < restores.size(); i++) {
+                assertThat(Instant.parse((String) restores.get(i).get("startedAt")))
+                        .as("restore %d started after the one before it ended", i)
+                        .isAfterOrEqualTo(Instant.parse((String) restores.get(i - 1).get("finishedAt")));
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+    }
 
     private static ResponseEntity<Map<String, Object>> restore(BackupApi api, String id, String body) {
         return api.post("/api/backups/" + id + "/restore", body);

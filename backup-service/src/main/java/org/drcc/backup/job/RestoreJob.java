@@ -1,10 +1,15 @@
 package org.drcc.backup.job;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.CompleteRestoreCommand;
 import org.drcc.backup.command.FailRestoreCommand;
@@ -39,9 +44,13 @@ public class RestoreJob {
     private final Clock clock;
     private final DumpEnvelopes envelopes;
     private final JobOwners owners;
+    /** The service's own database, where the instances take the lock of restores into one database. */
+    private final DataSource database;
 
     RestoreJob(Backups backups, Policies policies, BackupObjects objects, CommandGateway commands,
-               TaskExecutor backupTasks, Clock clock, DumpEnvelopes envelopes, JobOwners owners) {
+               TaskExecutor backupTasks, Clock clock, DumpEnvelopes envelopes, JobOwners owners,
+               DataSource database) {
+        this.database = database;
         this.owners = owners;
         this.envelopes = envelopes;
         this.backups = backups;
@@ -73,14 +82,55 @@ public class RestoreJob {
         String restoreId = UUID.randomUUID().toString();
         owners.own(restoreId);
         try {
-            commands.sendAndWait(new StartRestoreCommand(backupId, restoreId, targetDatabase, overwrites,
-                    confirmOverwrite, actor, clock.instant()));
+            startAlone(backup.database(), targetDatabase, () -> new StartRestoreCommand(backupId, restoreId,
+                    targetDatabase, overwrites, confirmOverwrite, actor, clock.instant()));
         } catch (RuntimeException e) {
             owners.releaseQuietly(restoreId);
             throw e;
         }
         tasks.execute(() -> restore(backup, copies, restoreId, protectedDb, targetDatabase, overwrites));
         return new RestoreAccepted(restoreId, backupId, targetDatabase, overwrites, backup.snapshotAt());
+    }
+
+    /**
+     * Starts the restore unless another into the same database is running, on any instance. The check and the start
+     * are made under PostgreSQL's advisory lock of that database's name, taken on a connection of its own (the start
+     * commits in Axon's own transaction, as every command does, and is visible before the lock is let go), so of two
+     * requests at the same moment the second sees the first's RUNNING restore. The lock ends with its session, were
+     * this instance to die holding it. A restore left RUNNING by an instance that died is failed by
+     * {@link OrphanedJobs}, which frees the database again.
+     */
+    private void startAlone(String database, String target, Supplier<StartRestoreCommand> start) {
+        String lock = "restore into " + database + "/" + target;
+        try (Connection session = this.database.getConnection()) {
+            advisory(session, "SELECT pg_advisory_lock(hashtext(?))", lock);
+            try {
+                backups.runningRestoreInto(database, target).ifPresent(running -> {
+                    throw new RestoreAlreadyRunningException(target, running.restoreId(), running.backupId());
+                });
+                // timed here, under the lock, so restores into one database never seem to overlap in their times
+                commands.sendAndWait(start.get());
+            } finally {
+                try {
+                    advisory(session, "SELECT pg_advisory_unlock(hashtext(?))", lock);
+                } catch (SQLException notLetGo) {
+                    // a pooled session must not keep the lock: ending the session lets it go (what was decided stands)
+                    log.warn("The lock of restores into {} was not let go (SQL state {}); its session is ended instead",
+                            target, notLetGo.getSQLState());
+                    session.abort(Runnable::run);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take the lock of restores into " + target + " in the service's "
+                    + "database; nothing was started", e);
+        }
+    }
+
+    private static void advisory(Connection session, String sql, String lock) throws SQLException {
+        try (PreparedStatement statement = session.prepareStatement(sql)) {
+            statement.setString(1, lock);
+            statement.execute();
+        }
     }
 
     /** Restores the newest verified backup of {@code database} taken before {@code before}, as {@link #start} does. */

@@ -17,6 +17,14 @@ public class Backups {
                    snapshot_at, duration_ms, size_bytes, sha256, server_version, failure, verification, verified_at,
                    verification_check, verification_detail, expired_at, expiry_reason, encryption_key_id
             FROM backup""";
+    /**
+     * Every column of a {@link RestoreView}, for every query of restores: one that left out {@code source} and
+     * {@code passed_over} did not map, so while a restore ran, one orphaned by a stopped instance was never failed.
+     */
+    private static final String RESTORES = """
+            SELECT restore_id, backup_id, target_database, overwrites_protected, restore_point, status, actor,
+                   started_at, finished_at, failure, source, passed_over
+            FROM backup_restore""";
 
     private final JdbcClient jdbc;
 
@@ -62,9 +70,7 @@ public class Backups {
     }
 
     public List<RestoreView> restores(String backupId) {
-        return jdbc.sql("SELECT restore_id, backup_id, target_database, overwrites_protected, restore_point, status, "
-                        + "actor, started_at, finished_at, failure, source, passed_over FROM backup_restore WHERE backup_id = ? "
-                        + "ORDER BY started_at DESC")
+        return jdbc.sql(RESTORES + " WHERE backup_id = ? ORDER BY started_at DESC")
                 .param(backupId).query(RestoreView.class).list();
     }
 
@@ -109,9 +115,16 @@ public class Backups {
         return jdbc.sql(SUMMARY + " WHERE status = 'RUNNING'").query(BackupSummary.class).list();
     }
 
+    /** A restore into {@code target} on the server of the protected {@code database} still running, if any. */
+    public Optional<RestoreView> runningRestoreInto(String database, String target) {
+        return jdbc.sql(RESTORES + " WHERE status = 'RUNNING' AND target_database = ? "
+                        + "AND backup_id IN (SELECT backup_id FROM backup WHERE database_name = ?)")
+                .params(target, database).query(RestoreView.class).optional();
+    }
+
+    /** Every restore left RUNNING. */
     public List<RestoreView> allRunningRestores() {
-        return jdbc.sql("SELECT restore_id, backup_id, target_database, overwrites_protected, restore_point, status, "
-                + "actor, started_at, finished_at, failure FROM backup_restore WHERE status = 'RUNNING'")
+        return jdbc.sql(RESTORES + " WHERE status = 'RUNNING'")
                 .query(RestoreView.class).list();
     }
 }

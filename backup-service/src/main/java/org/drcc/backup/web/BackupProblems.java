@@ -9,6 +9,7 @@ import org.drcc.backup.catalog.UnknownTierException;
 import org.drcc.backup.job.BackupAlreadyRunningException;
 import org.drcc.backup.job.NoCopyInTierException;
 import org.drcc.backup.job.NoVerifiedBackupException;
+import org.drcc.backup.job.RestoreAlreadyRunningException;
 import org.drcc.backup.job.TargetDatabaseExistsException;
 import org.drcc.backup.job.UnknownDatabaseException;
 import org.drcc.backup.pitr.PgBackRestException;
@@ -31,6 +32,11 @@ class BackupProblems {
     @ExceptionHandler(BackupAlreadyRunningException.class)
     ProblemDetail running(BackupAlreadyRunningException e) {
         return problem(HttpStatus.CONFLICT, "A backup of this database is running", e.getMessage());
+    }
+
+    @ExceptionHandler(RestoreAlreadyRunningException.class)
+    ProblemDetail restoring(RestoreAlreadyRunningException e) {
+        return problem(HttpStatus.CONFLICT, "A restore into this database is running", e.getMessage());
     }
 
     @ExceptionHandler(TargetDatabaseExistsException.class)
