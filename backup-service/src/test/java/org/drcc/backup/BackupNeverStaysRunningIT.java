@@ -148,6 +148,15 @@ class BackupNeverStaysRunningIT {
         assertThat(api.post("/api/backups/" + backupId + "/restore", "{\"targetDatabase\": \"" + target + "\"}")
                 .getStatusCode()).as("taken once the orphan is failed").isEqualTo(HttpStatus.ACCEPTED);
         api.awaitRestore(backupId, target);
+
+        // one that no instance is recorded to run (its record went with a lease that ran out a day ago, say) too
+        String unowned = UUID.randomUUID().toString();
+        commands.sendAndWait(new StartRestoreCommand(backupId, unowned, "unowned_" + unowned.substring(0, 8), false,
+                false, "rita", Instant.now()));
+        Map<String, Object> failed = api.await(backupId, b -> BackupApi.list(b.get("restores")).stream()
+                .anyMatch(r -> unowned.equals(r.get("restoreId")) && !"RUNNING".equals(r.get("status"))));
+        assertThat(BackupApi.list(failed.get("restores"))).filteredOn(r -> unowned.equals(r.get("restoreId")))
+                .singleElement().satisfies(r -> assertThat(r).containsEntry("status", "FAILED"));
     }
 
     /**

@@ -75,6 +75,18 @@ class JobOwners {
     }
 
     /**
+     * Of {@code jobIds}, the ones no instance is recorded to run: their record went with a lease that ran out a day
+     * ago, or was dropped when the job ended but its outcome could not be recorded.
+     */
+    List<String> unowned(Collection<String> jobIds) {
+        if (jobIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id FROM unnest(?) AS id WHERE NOT EXISTS (SELECT 1 FROM job_owner o WHERE o.job_id = id)")
+                .param(jobIds.toArray(String[]::new)).query(String.class).list();
+    }
+
+    /**
      * Of {@code jobIds}, the ones whose instance's lease has run out. A job that names no instance (started by a
      * version before the leases) is not among them: the age rule of {@link StaleBackupSweep} covers it.
      */

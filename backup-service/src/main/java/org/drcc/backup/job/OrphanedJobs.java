@@ -2,7 +2,9 @@ package org.drcc.backup.job;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -111,7 +113,11 @@ class OrphanedJobs implements DisposableBean {
         }
         Map<String, RestoreView> restores = backups.allRunningRestores().stream()
                 .collect(Collectors.toMap(RestoreView::restoreId, Function.identity()));
-        for (String id : owners.orphaned(restores.keySet())) {
+        // a restore is owned before it starts and let go only once it ended: one RUNNING that no instance is recorded
+        // to run is an orphan too (a RUNNING restore refuses every other restore into its database)
+        Set<String> orphans = new LinkedHashSet<>(owners.orphaned(restores.keySet()));
+        orphans.addAll(owners.unowned(restores.keySet()));
+        for (String id : orphans) {
             RestoreView restore = restores.get(id);
             log.warn("Restore {} of backup {} was interrupted (its instance stopped); recording it as failed", id,
                     restore.backupId());

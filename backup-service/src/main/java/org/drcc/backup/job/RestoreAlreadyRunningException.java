@@ -7,6 +7,13 @@ package org.drcc.backup.job;
  */
 public class RestoreAlreadyRunningException extends RuntimeException {
 
+    /** Another request is starting a restore into the same database at this very moment. */
+    public RestoreAlreadyRunningException(String database, String targetDatabase) {
+        super("another restore into " + targetDatabase + " is being started at this moment; look at the restores of "
+                + "the backups of " + database + " (GET /api/backups?database=" + database + "), then restore again if "
+                + "it is still needed");
+    }
+
     public RestoreAlreadyRunningException(String targetDatabase, String runningRestoreId, String backupId) {
         super("restore " + runningRestoreId + " into " + targetDatabase + " is still running; wait for it to end "
                 + "(GET /api/backups/" + backupId + ", its restores), then restore again if it is still needed");

@@ -1,7 +1,9 @@
 package org.drcc.backup.job;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -76,14 +78,22 @@ public class RestoreJob {
         List<BackupObjects.Copy> copies = copies(view, from);
         PgTarget protectedDb = policies.target(backup.database());
         boolean overwrites = targetDatabase.equals(protectedDb.databaseName());
-        if (!overwrites && PgServer.exists(protectedDb, targetDatabase)) {
-            throw new TargetDatabaseExistsException(targetDatabase);
-        }
         String restoreId = UUID.randomUUID().toString();
         owners.own(restoreId);
         try {
-            startAlone(backup.database(), targetDatabase, () -> new StartRestoreCommand(backupId, restoreId,
-                    targetDatabase, overwrites, confirmOverwrite, actor, clock.instant()));
+            startAlone(backup.database(), targetDatabase, () -> {
+                // after the check for a running restore: a second restore into a new database is told that one runs
+                try {
+                    if (!overwrites && PgServer.exists(protectedDb, targetDatabase)) {
+                        throw new TargetDatabaseExistsException(targetDatabase);
+                    }
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot tell whether " + targetDatabase + " exists on the server of "
+                            + backup.database() + "; nothing was started", e);
+                }
+                return new StartRestoreCommand(backupId, restoreId, targetDatabase, overwrites, confirmOverwrite, actor,
+                        clock.instant());
+            });
         } catch (RuntimeException e) {
             owners.releaseQuietly(restoreId);
             throw e;
@@ -96,14 +106,31 @@ public class RestoreJob {
      * Starts the restore unless another into the same database is running, on any instance. The check and the start
      * are made under PostgreSQL's advisory lock of that database's name, taken on a connection of its own (the start
      * commits in Axon's own transaction, as every command does, and is visible before the lock is let go), so of two
-     * requests at the same moment the second sees the first's RUNNING restore. The lock ends with its session, were
-     * this instance to die holding it. A restore left RUNNING by an instance that died is failed by
-     * {@link OrphanedJobs}, which frees the database again.
+     * requests at the same moment the second sees the first's RUNNING restore, or finds the lock taken and is refused
+     * at once: nobody waits on it holding a pooled connection. The lock ends with its session, were this instance to
+     * die holding it. A restore left RUNNING by an instance that died is failed by {@link OrphanedJobs}, which frees
+     * the database again. {@code start} checks the target and makes the command, under the lock.
      */
     private void startAlone(String database, String target, Supplier<StartRestoreCommand> start) {
         String lock = "restore into " + database + "/" + target;
-        try (Connection session = this.database.getConnection()) {
-            advisory(session, "SELECT pg_advisory_lock(hashtext(?))", lock);
+        Connection session;
+        boolean locked;
+        try {
+            session = this.database.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not take the lock of restores into " + target + " in the service's "
+                    + "database; nothing was started", e);
+        }
+        try {
+            try {
+                locked = advisory(session, "SELECT pg_try_advisory_lock(hashtext(?))", lock);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not take the lock of restores into " + target + " in the "
+                        + "service's database; nothing was started", e);
+            }
+            if (!locked) {
+                throw new RestoreAlreadyRunningException(database, target);
+            }
             try {
                 backups.runningRestoreInto(database, target).ifPresent(running -> {
                     throw new RestoreAlreadyRunningException(target, running.restoreId(), running.backupId());
@@ -111,25 +138,44 @@ public class RestoreJob {
                 // timed here, under the lock, so restores into one database never seem to overlap in their times
                 commands.sendAndWait(start.get());
             } finally {
-                try {
-                    advisory(session, "SELECT pg_advisory_unlock(hashtext(?))", lock);
-                } catch (SQLException notLetGo) {
-                    // a pooled session must not keep the lock: ending the session lets it go (what was decided stands)
-                    log.warn("The lock of restores into {} was not let go (SQL state {}); its session is ended instead",
-                            target, notLetGo.getSQLState());
-                    session.abort(Runnable::run);
-                }
+                letGo(session, lock, target);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not take the lock of restores into " + target + " in the service's "
-                    + "database; nothing was started", e);
+        } finally {
+            try {
+                session.close();
+            } catch (SQLException e) {
+                log.debug("Closing the session of the lock of restores into {}: SQL state {}", target, e.getSQLState());
+            }
         }
     }
 
-    private static void advisory(Connection session, String sql, String lock) throws SQLException {
+    /** Lets the lock go; where that fails, the session is evicted from the pool, which ends it and its lock. */
+    private void letGo(Connection session, String lock, String target) {
+        try {
+            advisory(session, "SELECT pg_advisory_unlock(hashtext(?))", lock);
+        } catch (SQLException notLetGo) {
+            // what was decided stands; a pooled session must not keep the lock
+            log.warn("The lock of restores into {} was not let go (SQL state {}); its session is ended instead", target,
+                    notLetGo.getSQLState());
+            if (this.database instanceof HikariDataSource pool) {
+                pool.evictConnection(session);
+            } else {
+                try {
+                    session.abort(Runnable::run);
+                } catch (SQLException e) {
+                    log.warn("The session of the lock of restores into {} could not be ended: SQL state {}", target,
+                            e.getSQLState());
+                }
+            }
+        }
+    }
+
+    private static boolean advisory(Connection session, String sql, String lock) throws SQLException {
         try (PreparedStatement statement = session.prepareStatement(sql)) {
             statement.setString(1, lock);
-            statement.execute();
+            try (ResultSet answer = statement.executeQuery()) {
+                return answer.next() && answer.getBoolean(1);
+            }
         }
     }
 

@@ -117,8 +117,10 @@ public class Backups {
 
     /** A restore into {@code target} on the server of the protected {@code database} still running, if any. */
     public Optional<RestoreView> runningRestoreInto(String database, String target) {
+        // the newest: two may run where they overlapped before one restore at a time was the rule
         return jdbc.sql(RESTORES + " WHERE status = 'RUNNING' AND target_database = ? "
-                        + "AND backup_id IN (SELECT backup_id FROM backup WHERE database_name = ?)")
+                        + "AND backup_id IN (SELECT backup_id FROM backup WHERE database_name = ?) "
+                        + "ORDER BY started_at DESC LIMIT 1")
                 .params(target, database).query(RestoreView.class).optional();
     }
 
