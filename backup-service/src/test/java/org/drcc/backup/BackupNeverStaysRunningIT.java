@@ -13,6 +13,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.Registration;
 import org.axonframework.messaging.MessageHandlerInterceptorSupport;
 import org.drcc.backup.command.FailBackupCommand;
+import org.drcc.backup.command.FailRestoreCommand;
 import org.drcc.backup.command.StartBackupCommand;
 import org.drcc.backup.command.StartRestoreCommand;
 import org.drcc.backup.job.StaleBackupSweep;
@@ -157,6 +158,32 @@ class BackupNeverStaysRunningIT {
                 .anyMatch(r -> unowned.equals(r.get("restoreId")) && !"RUNNING".equals(r.get("status"))));
         assertThat(BackupApi.list(failed.get("restores"))).filteredOn(r -> unowned.equals(r.get("restoreId")))
                 .singleElement().satisfies(r -> assertThat(r).containsEntry("status", "FAILED"));
+    }
+
+    /**
+     * No backup of a database while a restore over it runs (the dump would hold it half restored, and verify): the
+     * backup is refused with a 409 naming the restore, and taken once the restore ended.
+     */
+    @Test
+    void noBackupOfADatabaseWhileARestoreOverItRuns() {
+        BackupApi api = new BackupApi(http, "uma");
+        String backupId = (String) api.backUp("foodtruck").get("backupId");
+        api.verify(backupId);
+        String restoreId = UUID.randomUUID().toString();
+        // run by another instance that is alive for the whole test
+        jdbc.sql("INSERT INTO instance_lease VALUES ('restoring-instance', now() + interval '1 hour') "
+                + "ON CONFLICT (instance_id) DO UPDATE SET expires_at = excluded.expires_at").update();
+        jdbc.sql("INSERT INTO job_owner (job_id, instance_id) VALUES (?, 'restoring-instance')").param(restoreId).update();
+        commands.sendAndWait(new StartRestoreCommand(backupId, restoreId, "foodtruck", true, true, "uma", Instant.now()));
+
+        var refused = api.post("/api/backups", "{\"database\": \"foodtruck\"}");
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody()).containsEntry("title", "A restore over this database is running");
+        assertThat((String) refused.getBody().get("detail")).contains(restoreId, "/api/backups/" + backupId);
+
+        commands.sendAndWait(new FailRestoreCommand(backupId, restoreId, "ended by the test", Instant.now()));
+        String next = api.start("foodtruck");
+        assertThat(api.await(next, b -> !"RUNNING".equals(b.get("status")))).containsEntry("status", "COMPLETED");
     }
 
     /**

@@ -7,4 +7,9 @@ public class BackupAlreadyRunningException extends RuntimeException {
         super("backup " + runningBackupId + " of " + database + " is still running; wait for it "
                 + "(GET /api/backups/" + runningBackupId + ")");
     }
+
+    /** Another job holds the database, as {@link RestoreOverDatabaseRunningException} says. */
+    protected BackupAlreadyRunningException(String message) {
+        super(message);
+    }
 }

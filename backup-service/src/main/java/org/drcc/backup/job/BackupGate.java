@@ -6,7 +6,7 @@ import org.drcc.backup.query.Backups;
 import org.springframework.stereotype.Component;
 
 /**
- * One backup per database at a time. This instance's own backups are refused here at once; one
+ * One backup per database at a time, and none while a restore over the database runs. This instance's own backups are refused here at once; one
  * started by another instance is seen in the read model, and a race between two instances is
  * settled by its unique index (the second start command fails).
  */
@@ -31,6 +31,10 @@ class BackupGate {
         backups.running(database).ifPresent(b -> {
             running.remove(database, backupId);
             throw new BackupAlreadyRunningException(database, b.backupId());
+        });
+        backups.runningRestoreOver(database).ifPresent(r -> {
+            running.remove(database, backupId);
+            throw new RestoreOverDatabaseRunningException(database, r.restoreId(), r.backupId());
         });
         try {
             owners.own(backupId);

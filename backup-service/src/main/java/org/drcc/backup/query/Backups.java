@@ -124,6 +124,14 @@ public class Backups {
                 .params(target, database).query(RestoreView.class).optional();
     }
 
+    /** A restore over the protected {@code database} itself still running, if any. */
+    public Optional<RestoreView> runningRestoreOver(String database) {
+        return jdbc.sql(RESTORES + " WHERE status = 'RUNNING' AND overwrites_protected "
+                        + "AND backup_id IN (SELECT backup_id FROM backup WHERE database_name = ?) "
+                        + "ORDER BY started_at DESC LIMIT 1")
+                .param(database).query(RestoreView.class).optional();
+    }
+
     /** Every restore left RUNNING. */
     public List<RestoreView> allRunningRestores() {
         return jdbc.sql(RESTORES + " WHERE status = 'RUNNING'")

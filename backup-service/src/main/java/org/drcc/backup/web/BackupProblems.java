@@ -10,6 +10,7 @@ import org.drcc.backup.job.BackupAlreadyRunningException;
 import org.drcc.backup.job.NoCopyInTierException;
 import org.drcc.backup.job.NoVerifiedBackupException;
 import org.drcc.backup.job.RestoreAlreadyRunningException;
+import org.drcc.backup.job.RestoreOverDatabaseRunningException;
 import org.drcc.backup.job.TargetDatabaseExistsException;
 import org.drcc.backup.job.UnknownDatabaseException;
 import org.drcc.backup.pitr.PgBackRestException;
@@ -32,6 +33,11 @@ class BackupProblems {
     @ExceptionHandler(BackupAlreadyRunningException.class)
     ProblemDetail running(BackupAlreadyRunningException e) {
         return problem(HttpStatus.CONFLICT, "A backup of this database is running", e.getMessage());
+    }
+
+    @ExceptionHandler(RestoreOverDatabaseRunningException.class)
+    ProblemDetail restoringOver(RestoreOverDatabaseRunningException e) {
+        return problem(HttpStatus.CONFLICT, "A restore over this database is running", e.getMessage());
     }
 
     @ExceptionHandler(RestoreAlreadyRunningException.class)
