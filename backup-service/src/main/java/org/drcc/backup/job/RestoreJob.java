@@ -1,17 +1,14 @@
 package org.drcc.backup.job;
 
-import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.CompleteRestoreCommand;
 import org.drcc.backup.command.FailRestoreCommand;
@@ -24,6 +21,7 @@ import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.BackupView;
 import org.drcc.backup.query.Backups;
+import org.drcc.kit.schedule.ClusterOnce;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskExecutor;
@@ -37,6 +35,8 @@ import org.springframework.stereotype.Component;
 public class RestoreJob {
 
     private static final Logger log = LoggerFactory.getLogger(RestoreJob.class);
+    /** Far longer than a check and a start take; how long a start cut short by a crash holds its database. */
+    private static final Duration START_LOCK_AT_MOST = Duration.ofMinutes(1);
 
     private final Backups backups;
     private final Policies policies;
@@ -46,13 +46,13 @@ public class RestoreJob {
     private final Clock clock;
     private final DumpEnvelopes envelopes;
     private final JobOwners owners;
-    /** The service's own database, where the instances take the lock of restores into one database. */
-    private final DataSource database;
+    /** The instances' lock of restores into one database (the kit's, in the service's database). */
+    private final ClusterOnce cluster;
 
     RestoreJob(Backups backups, Policies policies, BackupObjects objects, CommandGateway commands,
                TaskExecutor backupTasks, Clock clock, DumpEnvelopes envelopes, JobOwners owners,
-               DataSource database) {
-        this.database = database;
+               ClusterOnce cluster) {
+        this.cluster = cluster;
         this.owners = owners;
         this.envelopes = envelopes;
         this.backups = backups;
@@ -104,78 +104,25 @@ public class RestoreJob {
 
     /**
      * Starts the restore unless another into the same database is running, on any instance. The check and the start
-     * are made under PostgreSQL's advisory lock of that database's name, taken on a connection of its own (the start
-     * commits in Axon's own transaction, as every command does, and is visible before the lock is let go), so of two
-     * requests at the same moment the second sees the first's RUNNING restore, or finds the lock taken and is refused
-     * at once: nobody waits on it holding a pooled connection. The lock ends with its session, were this instance to
-     * die holding it. A restore left RUNNING by an instance that died is failed by {@link OrphanedJobs}, which frees
-     * the database again. {@code start} checks the target and makes the command, under the lock.
+     * are made under the kit's cluster lock of that database's name (ShedLock's row in the service's database; the
+     * start commits in Axon's own transaction before the lock is let go), so of two requests at the same moment the
+     * second sees the first's RUNNING restore, or finds the lock taken and is refused at once. A lock held by an
+     * instance that died in those milliseconds is let go after a minute. A restore left RUNNING by an instance that
+     * died is failed by {@link OrphanedJobs}, which frees the database again. {@code start} checks the target and
+     * makes the command, under the lock.
      */
     private void startAlone(String database, String target, Supplier<StartRestoreCommand> start) {
-        String lock = "restore into " + database + "/" + target;
-        Connection session;
-        boolean locked;
-        try {
-            session = this.database.getConnection();
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not take the lock of restores into " + target + " in the service's "
-                    + "database; nothing was started", e);
-        }
-        try {
-            try {
-                locked = advisory(session, "SELECT pg_try_advisory_lock(hashtext(?))", lock);
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not take the lock of restores into " + target + " in the "
-                        + "service's database; nothing was started", e);
-            }
-            if (!locked) {
-                throw new RestoreAlreadyRunningException(database, target);
-            }
-            try {
-                backups.runningRestoreInto(database, target).ifPresent(running -> {
-                    throw new RestoreAlreadyRunningException(target, running.restoreId(), running.backupId());
-                });
-                // timed here, under the lock, so restores into one database never seem to overlap in their times
-                commands.sendAndWait(start.get());
-            } finally {
-                letGo(session, lock, target);
-            }
-        } finally {
-            try {
-                session.close();
-            } catch (SQLException e) {
-                log.debug("Closing the session of the lock of restores into {}: SQL state {}", target, e.getSQLState());
-            }
-        }
-    }
-
-    /** Lets the lock go; where that fails, the session is evicted from the pool, which ends it and its lock. */
-    private void letGo(Connection session, String lock, String target) {
-        try {
-            advisory(session, "SELECT pg_advisory_unlock(hashtext(?))", lock);
-        } catch (SQLException notLetGo) {
-            // what was decided stands; a pooled session must not keep the lock
-            log.warn("The lock of restores into {} was not let go (SQL state {}); its session is ended instead", target,
-                    notLetGo.getSQLState());
-            if (this.database instanceof HikariDataSource pool) {
-                pool.evictConnection(session);
-            } else {
-                try {
-                    session.abort(Runnable::run);
-                } catch (SQLException e) {
-                    log.warn("The session of the lock of restores into {} could not be ended: SQL state {}", target,
-                            e.getSQLState());
-                }
-            }
-        }
-    }
-
-    private static boolean advisory(Connection session, String sql, String lock) throws SQLException {
-        try (PreparedStatement statement = session.prepareStatement(sql)) {
-            statement.setString(1, lock);
-            try (ResultSet answer = statement.executeQuery()) {
-                return answer.next() && answer.getBoolean(1);
-            }
+        // a name of the lock table's 64 characters at most, whatever the two names' lengths
+        String lock = "restore " + UUID.nameUUIDFromBytes((database + "/" + target).getBytes(StandardCharsets.UTF_8));
+        boolean started = cluster.alone(lock, START_LOCK_AT_MOST, () -> {
+            backups.runningRestoreInto(database, target).ifPresent(running -> {
+                throw new RestoreAlreadyRunningException(target, running.restoreId(), running.backupId());
+            });
+            // timed here, under the lock, so restores into one database never seem to overlap in their times
+            commands.sendAndWait(start.get());
+        });
+        if (!started) {
+            throw new RestoreAlreadyRunningException(database, target);
         }
     }
 

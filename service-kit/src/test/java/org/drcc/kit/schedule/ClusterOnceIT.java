@@ -66,6 +66,26 @@ class ClusterOnceIT {
         assertThat(runs).as("retention once, and another job is not held by its lock").hasValue(2);
     }
 
+    @Test
+    void aRequestAloneIsRefusedAtOnceWhileAnotherInstanceHoldsItsLockAndTakenOnceLetGo() {
+        ClusterOnce first = instance();
+        ClusterOnce second = instance();
+        AtomicInteger runs = new AtomicInteger();
+        boolean[] secondWhileHeld = new boolean[1];
+
+        boolean firstRan = first.alone("restore x", Duration.ofMinutes(1), () -> {
+            runs.incrementAndGet();
+            secondWhileHeld[0] = second.alone("restore x", Duration.ofMinutes(1), runs::incrementAndGet);
+        });
+
+        assertThat(firstRan).isTrue();
+        assertThat(secondWhileHeld[0]).as("refused while the first held the lock").isFalse();
+        assertThat(runs).as("the refused one did not run").hasValue(1);
+        assertThat(second.alone("restore x", Duration.ofMinutes(1), runs::incrementAndGet))
+                .as("let go when the first ended").isTrue();
+        assertThat(runs).hasValue(2);
+    }
+
     private ClusterOnce instance() {
         return new ClusterOnce(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
                 .withJdbcTemplate(new JdbcTemplate(db)).usingDbTime().build()));
