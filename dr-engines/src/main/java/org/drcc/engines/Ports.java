@@ -29,6 +29,8 @@ public final class Ports {
     private static final int EPHEMERAL_DEFAULT = 32_768;
     /** Room left under that range for the second instances the suite starts a few ports above the first. */
     private static final int HEADROOM = 1_000;
+    /** Where this JVM's next search starts, as an offset from {@link #LOWEST}; -1 until the first search. */
+    private static int next = -1;
 
     public static int free() {
         return free(1).get(0);
@@ -43,8 +45,9 @@ public final class Ports {
      * and the moment a service listens on it (a minute on a loaded machine), the dozens of connections that the suite's
      * JVMs open to PostgreSQL and Kafka may each be given that very port as their local one, and the service then fails
      * to start with "address already in use". The system gives no such port below the range; the JDK has no call for
-     * "a free port outside it", hence this search. Its start is random, so that two builds on one machine rarely try
-     * the same ports.
+     * "a free port outside it", hence this search. It goes on where this JVM's last search stopped, so that a port it
+     * handed out is not handed out again before its taker had time to listen on it; its first start is random, so
+     * that the JVMs of a parallel build, or two builds on one machine, search in different places.
      */
     public static List<Integer> free(int count) {
         int top = ephemeralStart() - HEADROOM;
@@ -54,12 +57,16 @@ public final class Ports {
         List<ServerSocket> held = new ArrayList<>();
         try {
             int span = top - LOWEST;
-            int start = ThreadLocalRandom.current().nextInt(span);
-            for (int i = 0; i < span && held.size() < count; i++) {
-                ServerSocket socket = bound(LOWEST + (start + i) % span);
-                if (socket != null) {
-                    held.add(socket);
+            synchronized (Ports.class) {
+                int start = next < 0 ? ThreadLocalRandom.current().nextInt(span) : next % span;
+                int i = 0;
+                for (; i < span && held.size() < count; i++) {
+                    ServerSocket socket = bound(LOWEST + (start + i) % span);
+                    if (socket != null) {
+                        held.add(socket);
+                    }
                 }
+                next = (start + i) % span;
             }
             if (held.size() < count) {
                 throw new UncheckedIOException(new IOException("no " + count + " free ports between " + LOWEST + " and " + top));

@@ -16,6 +16,14 @@ class PortsTest {
     }
 
     @Test
+    void aPortHandedOutIsNotHandedOutAgainBeforeItsTakerListens() {
+        assumeTrue(Ports.ephemeralStart() - Ports.LOWEST > 10_000, "no room below the ephemeral range: the system picks");
+        // each port is free again at once (nobody listens on it yet), as between a test's choice and its engine's start
+        List<Integer> ports = java.util.stream.IntStream.range(0, 200).mapToObj(i -> Ports.free()).toList();
+        assertThat(ports).doesNotHaveDuplicates();
+    }
+
+    @Test
     void portsAreTakenBelowTheRangeTheSystemGivesOutgoingConnections() {
         // a port from that range may become the local port of a connection before the service that was to listen on it
         // starts; a suite-level test once failed that way to start a second instance
