@@ -82,6 +82,7 @@ public final class Engines implements AutoCloseable {
             }
             Files.createDirectories(settings.dataDir());
             stopOrphans();
+            WalArchive.forgetEarlierStartsConfiguration(settings.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + settings.dataDir(), e);
         }

@@ -1,5 +1,7 @@
 package org.drcc.engines;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -17,6 +19,8 @@ public final class WalArchive {
      * archived WAL and the base backups cannot be read, so it goes off-site with them.
      */
     public static final String PASSPHRASE_FILE = "pitr-cipher.pass";
+    /** pgBackRest's configuration file in {@link #configDir}, which backup-service writes. */
+    public static final String CONFIG_FILE = "pgbackrest.conf";
     /** Switch to a new WAL segment at least this often when anything was written: the RPO of a quiet server. */
     static final String ARCHIVE_TIMEOUT = "60s";
 
@@ -36,8 +40,20 @@ public final class WalArchive {
     /** The server's {@code archive_command} (run by a shell: the paths are quoted, a data folder may have spaces). */
     static String archiveCommand(Path dataDir) {
         Path dir = configDir(dataDir).toAbsolutePath();
-        return "pgbackrest \"--config=" + dir.resolve("pgbackrest.conf") + "\" \"--config-include-path="
+        return "pgbackrest \"--config=" + dir.resolve(CONFIG_FILE) + "\" \"--config-include-path="
                 + dir.resolve("conf.d") + "\" --stanza=" + STANZA + " archive-push %p";
+    }
+
+    /**
+     * Forgets the configuration an earlier start left in the data folder. It names that start's S3 endpoint, and the
+     * embedded S3 server's HTTPS port, which pgBackRest uses, is chosen anew at every start: the server's archiver,
+     * which starts pushing the segments left over at once, would try the old port again and again for many minutes,
+     * and meanwhile PostgreSQL 15 holds every CREATE and DROP DATABASE until the archiver is back (their
+     * ProcSignalBarrier), so that backup-service's verifications and restores hang. Without it, a push fails at once
+     * and is tried again (nothing is lost) until backup-service, as it starts, writes this start's configuration.
+     */
+    static void forgetEarlierStartsConfiguration(Path dataDir) throws IOException {
+        Files.deleteIfExists(configDir(dataDir).resolve(CONFIG_FILE));
     }
 
     /**
@@ -47,7 +63,7 @@ public final class WalArchive {
      * {@code pg_wal}, and the new server archives it again.
      */
     static void stopOrphanedPushes(Path dataDir) {
-        String config = "--config=" + configDir(dataDir).toAbsolutePath().resolve("pgbackrest.conf");
+        String config = "--config=" + configDir(dataDir).toAbsolutePath().resolve(CONFIG_FILE);
         ProcessHandle.allProcesses()
                 .filter(p -> p.pid() != ProcessHandle.current().pid())
                 .filter(p -> p.info().commandLine().map(c -> c.contains(config)).orElse(false))

@@ -46,10 +46,17 @@ class EnginesIT {
                 producer.send(new ProducerRecord<>("probe", "k", "kept")).get();
             }
             put(engines.s3Endpoint().resolve("/" + Buckets.PRIMARY + "/probe.txt"), "object kept");
+            // as backup-service writes it: this start's HTTPS port of the S3 server, which the next start changes
+            java.nio.file.Files.createDirectories(engines.walArchiveConfigDir());
+            java.nio.file.Files.writeString(engines.walArchiveConfigDir().resolve(WalArchive.CONFIG_FILE),
+                    "[global]\nrepo1-type=s3\nrepo1-s3-endpoint=" + engines.s3HttpsHostAndPort() + "\n");
         }
         try (Engines again = Engines.start(new EngineSettings(settings.dataDir(), false, settings.postgresPort(),
                 settings.kafkaPort(), settings.kafkaControllerPort(), settings.s3Port(), 1))) {
             assertThat(rowCount(again, "truck")).as("generated once, kept").isEqualTo(21);
+            assertThat(again.walArchiveConfigDir().resolve(WalArchive.CONFIG_FILE))
+                    .as("the WAL archive's configuration of the last start, naming its S3 port, is not used again")
+                    .doesNotExist();
             assertThat(get(again.s3Endpoint().resolve("/" + Buckets.PRIMARY + "/probe.txt"))).isEqualTo("object kept");
             Properties consumer = kafka(again);
             consumer.put("group.id", "probe");
