@@ -61,8 +61,8 @@ class SuiteIT {
 
         long start = System.nanoTime();
         await(() -> get(backup() + "/api/holds/" + id) != null
-                && get(notification() + "/api/incidents/" + id + "/notifications").size() > 0
-                && contains(get(metrics() + "/api/metrics/incidents"), id), Duration.ofSeconds(30));
+                && answer(notification() + "/api/incidents/" + id + "/notifications").size() > 0
+                && contains(answer(metrics() + "/api/metrics/incidents"), id), Duration.ofSeconds(30));
         System.out.printf("The declaration reached all three downstream services in %d ms%n",
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         int notifications = get(notification() + "/api/incidents/" + id + "/notifications").size();
@@ -150,7 +150,7 @@ class SuiteIT {
     private void theCommandCentreComesBackFromTheTertiaryTierAfterTheLossOfItsSite(String id) throws Exception {
         post(incident() + "/api/incidents/" + id + "/checklist/" + firstItem(id) + "/complete", "{\"note\":\"on it\"}");
         // the CLI's incident is known to metrics-service too, and a message about the first one went out
-        await(() -> sent(id) > 0 && get(metrics() + "/api/metrics/counts").get("incidents").asInt() == 2,
+        await(() -> sent(id) > 0 && answer(metrics() + "/api/metrics/counts").path("incidents").asInt() == 2,
                 Duration.ofSeconds(60));
         JsonNode checklist = get(incident() + "/api/incidents/" + id).get("checklist");
         JsonNode notifications = get(notification() + "/api/incidents/" + id + "/notifications");
@@ -430,6 +430,12 @@ class SuiteIT {
         } catch (Exception e) {
             throw new IllegalStateException(url, e);
         }
+    }
+
+    /** The answer, or a missing node while the service does not answer 200 (a wait asks again). */
+    private JsonNode answer(String url) {
+        JsonNode answer = get(url);
+        return answer == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : answer;
     }
 
     private long sent(String incidentId) {

@@ -29,6 +29,11 @@ public final class Ports {
     private static final int EPHEMERAL_DEFAULT = 32_768;
     /** Room left under that range for the second instances the suite starts a few ports above the first. */
     private static final int HEADROOM = 1_000;
+    /**
+     * Ports left out after each search: a suite starts second instances a few ports above the first ones it was given
+     * ({@code dr up --instance-port-step}), and the next search must not hand those out meanwhile.
+     */
+    private static final int GAP = 100;
     /** Where this JVM's next search starts, as an offset from {@link #LOWEST}; -1 until the first search. */
     private static int next = -1;
 
@@ -45,9 +50,10 @@ public final class Ports {
      * and the moment a service listens on it (a minute on a loaded machine), the dozens of connections that the suite's
      * JVMs open to PostgreSQL and Kafka may each be given that very port as their local one, and the service then fails
      * to start with "address already in use". The system gives no such port below the range; the JDK has no call for
-     * "a free port outside it", hence this search. It goes on where this JVM's last search stopped, so that a port it
-     * handed out is not handed out again before its taker had time to listen on it; its first start is random, so
-     * that the JVMs of a parallel build, or two builds on one machine, search in different places.
+     * "a free port outside it", hence this search. It goes on a little past where this JVM's last search stopped, so
+     * that a port it handed out is not handed out again before its taker had time to listen on it (nor the ports
+     * just above, see {@link #GAP}); its first start is random, so that the JVMs of a parallel build, or two builds
+     * on one machine, search in different places.
      */
     public static List<Integer> free(int count) {
         int top = ephemeralStart() - HEADROOM;
@@ -66,7 +72,7 @@ public final class Ports {
                         held.add(socket);
                     }
                 }
-                next = (start + i) % span;
+                next = (start + i + GAP) % span;
             }
             if (held.size() < count) {
                 throw new UncheckedIOException(new IOException("no " + count + " free ports between " + LOWEST + " and " + top));

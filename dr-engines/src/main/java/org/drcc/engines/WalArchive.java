@@ -48,8 +48,8 @@ public final class WalArchive {
      * Forgets the configuration an earlier start left in the data folder. It names that start's S3 endpoint, and the
      * embedded S3 server's HTTPS port, which pgBackRest uses, is chosen anew at every start: the server's archiver,
      * which starts pushing the segments left over at once, would try the old port again and again for many minutes,
-     * and meanwhile PostgreSQL 15 holds every CREATE and DROP DATABASE until the archiver is back (their
-     * ProcSignalBarrier), so that backup-service's verifications and restores hang. Without it, a push fails at once
+     * and meanwhile PostgreSQL 15 holds every DROP DATABASE until the archiver is back (its ProcSignalBarrier), so
+     * that backup-service's verifications and restores over a database hang. Without it, a push fails at once
      * and is tried again (nothing is lost) until backup-service, as it starts, writes this start's configuration.
      */
     static void forgetEarlierStartsConfiguration(Path dataDir) throws IOException {
