@@ -34,6 +34,8 @@ public final class ClusterOnce {
      * lock is let go when {@code task} ends, or after {@code atMostFor} if the instance died holding it.
      */
     public boolean alone(String name, Duration atMostFor, Runnable task) {
+        // the lock itself, not the executor's executeWithLock with a result: the executor runs a task whose lock this
+        // thread already holds, where a request must be refused whoever holds it (ClusterOnceIT)
         Optional<SimpleLock> lock = locks.lock(new LockConfiguration(Instant.now(), name, atMostFor, Duration.ZERO));
         if (lock.isEmpty()) {
             return false;
