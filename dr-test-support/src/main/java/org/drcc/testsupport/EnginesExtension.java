@@ -24,6 +24,7 @@ public final class EnginesExtension implements BeforeAllCallback, ParameterResol
         String database = AnnotationSupport.findAnnotation(context.getRequiredTestClass(), WithEngines.class)
                 .map(WithEngines::database)
                 .orElseThrow(() -> new IllegalStateException("use @WithEngines(database = ...)"));
+        engines.postgres().createDatabase(database); // a test class's own database (the services' exist already)
         System.setProperty("spring.datasource.url", engines.jdbcUrl(database));
         // the keyring of personal-data keys, shared by every service as in ./dr up
         System.setProperty("dr.privacy.keyring.url", engines.jdbcUrl(Engines.KEYRING_DATABASE));

@@ -16,6 +16,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EnginesExtension.class)
 public @interface WithEngines {
 
-    /** The service's database, one of {@link org.drcc.engines.Engines#SERVICE_DATABASES}. */
+    /**
+     * The service's database, one of {@link org.drcc.engines.Engines#SERVICE_DATABASES}, or a database of the test
+     * class's own, created on first use. The Spring contexts a test JVM caches share Axon's node id (the JVM's), so
+     * on one database each context's processors take every segment the others hold: a test that rebuilds a read
+     * model needs a database no other context of the JVM runs processors on, or a processor of another context
+     * still running the segment writes its token over the reset one and that segment is never replayed.
+     */
     String database();
 }

@@ -27,8 +27,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A whole database-corruption incident walked through the API, then read back as it was at three instants. */
-@WithEngines(database = "incident")
+/**
+ * A whole database-corruption incident walked through the API, then read back as it was at three instants. On a
+ * database of its own: it rebuilds read models, which the processors of the JVM's other contexts would spoil on a
+ * shared one (see {@link WithEngines#database()}).
+ */
+@WithEngines(database = "incident_lifecycle")
 @AutoConfigureObservability // /actuator/prometheus, which Spring's tests leave out by default
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "dr.incident.idempotency-key-sweep=PT1S") // expired keys forgotten every second, not ten minutes
