@@ -10,6 +10,11 @@
 --    row may be deleted only once the event is linked.
 -- A Flyway afterMigrate callback, so it runs after every migration and must stay idempotent.
 
+-- Flyway's lock covers the versioned migrations, not this callback: instances of a service starting together ran it
+-- side by side, and PostgreSQL refuses two transactions replacing one function at once ("tuple concurrently
+-- updated"), so an instance failed to start. The script is one transaction; this lock, taken first, queues them.
+SELECT pg_advisory_xact_lock(hashtextextended('drcc.flyway.after-migrate', 0));
+
 CREATE TABLE IF NOT EXISTS event_chain (
     chain_seq        bigint      PRIMARY KEY,
     global_index     bigint      NOT NULL UNIQUE,

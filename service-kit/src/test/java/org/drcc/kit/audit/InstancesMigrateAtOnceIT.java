@@ -1,0 +1,71 @@
+package org.drcc.kit.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.drcc.engines.Engines;
+import org.drcc.testsupport.WithEngines;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Several instances of a service started together ({@code ./dr up --instances 2}, a deployment's replicas) each run
+ * the kit's migrations on the same database. Flyway holds its lock for the versioned migrations only; its
+ * {@code afterMigrate} callbacks (the audit trail's functions and triggers, ShedLock's table) ran side by side, and
+ * PostgreSQL refuses two transactions replacing the same function at once ("tuple concurrently updated"): an
+ * instance failed to start. Each round here starts four at once, on a fresh database and again on a migrated one.
+ */
+@WithEngines(database = "incident")
+class InstancesMigrateAtOnceIT {
+
+    private static final int INSTANCES = 4;
+    private static final int ROUNDS = 3;
+
+    @Test
+    void fourInstancesMigratingOneDatabaseAtOnceAllStartAndTheTrailIsWhole(Engines engines) throws Exception {
+        for (int round = 0; round < ROUNDS; round++) {
+            String name = "migrate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            engines.postgres().createDatabase(name);
+            DataSource db = engines.postgres().dataSource(name);
+            migrateAtOnce(db); // a first start
+            migrateAtOnce(db); // a restart: nothing to migrate, the callbacks run again
+
+            JdbcClient sql = JdbcClient.create(db);
+            assertThat(sql.sql("SELECT count(*) FROM pg_trigger WHERE tgname = 'domain_event_queued'")
+                    .query(Long.class).single()).as("the trail's queue trigger, once").isEqualTo(1);
+            assertThat(sql.sql("SELECT count(*) FROM event_chain_head").query(Long.class).single()).isEqualTo(1);
+            assertThat(sql.sql("SELECT to_regclass('shedlock') IS NOT NULL").query(Boolean.class).single()).isTrue();
+        }
+    }
+
+    private static void migrateAtOnce(DataSource db) throws Exception {
+        ExecutorService instances = Executors.newFixedThreadPool(INSTANCES);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> started = new ArrayList<>();
+        for (int i = 0; i < INSTANCES; i++) {
+            started.add(instances.submit(() -> {
+                go.await();
+                Flyway.configure().dataSource(db).locations("classpath:db/kit", "classpath:db/axon", "classpath:db/audit")
+                        .load().migrate();
+                return null;
+            }));
+        }
+        go.countDown();
+        try {
+            for (Future<?> instance : started) {
+                instance.get(2, TimeUnit.MINUTES); // throws what an instance's migration threw
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+    }
+}
