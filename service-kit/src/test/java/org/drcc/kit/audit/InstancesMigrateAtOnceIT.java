@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.drcc.engines.Engines;
+import org.drcc.kit.privacy.Keyring;
 import org.drcc.testsupport.WithEngines;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the kit's migrations on the same database. Flyway holds its lock for the versioned migrations only; its
  * {@code afterMigrate} callbacks (the audit trail's functions and triggers, ShedLock's table) ran side by side, and
  * PostgreSQL refuses two transactions replacing the same function at once ("tuple concurrently updated"): an
- * instance failed to start. Each round here starts four at once, on a fresh database and again on a migrated one.
+ * instance failed to start. Each round here starts four at once, on a fresh database and again on a migrated one; the
+ * keyring that every service shares is migrated by four at once as well.
  */
 @WithEngines(database = "incident")
 class InstancesMigrateAtOnceIT {
@@ -47,15 +49,31 @@ class InstancesMigrateAtOnceIT {
         }
     }
 
+    @Test
+    void fourInstancesMigratingTheKeyringAllServicesShareAtOnceAllStart(Engines engines) throws Exception {
+        String name = "keyring_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        engines.postgres().createDatabase(name);
+        DataSource db = engines.postgres().dataSource(name);
+        atOnce(() -> Keyring.migrate(db)); // its own schema, created by Flyway
+        atOnce(() -> Keyring.migrate(db));
+        assertThat(JdbcClient.create(db).sql("SELECT count(*) = count(DISTINCT version) AND count(*) > 0 "
+                        + "FROM keyring.flyway_schema_history WHERE success AND type = 'SQL'")
+                .query(Boolean.class).single()).as("each migration applied once").isTrue();
+    }
+
     private static void migrateAtOnce(DataSource db) throws Exception {
+        atOnce(() -> Flyway.configure().dataSource(db)
+                .locations("classpath:db/kit", "classpath:db/axon", "classpath:db/audit").load().migrate());
+    }
+
+    private static void atOnce(Runnable migration) throws Exception {
         ExecutorService instances = Executors.newFixedThreadPool(INSTANCES);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> started = new ArrayList<>();
         for (int i = 0; i < INSTANCES; i++) {
             started.add(instances.submit(() -> {
                 go.await();
-                Flyway.configure().dataSource(db).locations("classpath:db/kit", "classpath:db/axon", "classpath:db/audit")
-                        .load().migrate();
+                migration.run();
                 return null;
             }));
         }
