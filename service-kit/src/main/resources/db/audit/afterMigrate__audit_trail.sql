@@ -13,7 +13,7 @@
 -- Flyway's lock covers the versioned migrations, not this callback: instances of a service starting together ran it
 -- side by side, and PostgreSQL refuses two transactions replacing one function at once ("tuple concurrently
 -- updated"), so an instance failed to start. The script is one transaction; this lock, taken first, queues them.
-SELECT pg_advisory_xact_lock(hashtextextended('drcc.flyway.after-migrate', 0));
+DO $$ BEGIN PERFORM pg_advisory_xact_lock(hashtextextended('drcc.flyway.after-migrate', 0)); END $$;
 
 CREATE TABLE IF NOT EXISTS event_chain (
     chain_seq        bigint      PRIMARY KEY,

@@ -2,7 +2,7 @@
 -- of several instances of a service only one runs it at a time. A Flyway afterMigrate callback (idempotent),
 -- not a versioned migration, so that databases migrated before it existed get it too. Instances starting together
 -- run it one at a time (the lock, as in db/audit: of two concurrent CREATE TABLE IF NOT EXISTS, one may fail).
-SELECT pg_advisory_xact_lock(hashtextextended('drcc.flyway.after-migrate', 0));
+DO $$ BEGIN PERFORM pg_advisory_xact_lock(hashtextextended('drcc.flyway.after-migrate', 0)); END $$;
 CREATE TABLE IF NOT EXISTS shedlock (
     name       varchar(64)  NOT NULL PRIMARY KEY,
     lock_until timestamptz  NOT NULL,

@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,8 +46,9 @@ import org.postgresql.PGNotification;
  * its backups ({@code GET /api/holds/{id}} answers 200), notification-service has scheduled its messages
  * ({@code GET /api/incidents/{id}/notifications} lists them), metrics-service knows it
  * ({@code GET /api/metrics/incidents/{id}} answers 200). Each is polled every 5 ms, so the figures include up to 5 ms
- * and one local HTTP call per consumer asked before it, and the questions load the services. Then COUNT more, each
- * effect seen when the row its API reads commits (PostgreSQL's NOTIFY, {@link CommitsSeen}), asking nobody. The floor, on the same broker in the same run: COUNT records produced (acks=all, idempotent,
+ * and one local HTTP call per consumer asked before it, and the questions load the services. Taking turns with
+ * those, COUNT more, each effect seen when the row its API reads commits (PostgreSQL's NOTIFY, {@link CommitsSeen}),
+ * asking nobody. The floor, on the same broker in the same run: COUNT records produced (acks=all, idempotent,
  * as the services produce) and consumed by a consumer that polls all the while, from send to receipt. Prints p50,
  * p99, max and the ratios; timings are printed, never asserted.
  */
@@ -71,14 +73,13 @@ public final class E2eBenchmark {
             Histogram floor = kafkaRoundTrips(bootstrap, count);
             String token = "Bearer " + new LocalTokens(LocalSigningKey.in(dir.resolve("keys")))
                     .issue("bench", List.of("dr-lead"), Duration.ofHours(1));
-            Histogram[] polled = declarations(suite, token, count, false);
-            Histogram[] notified = declarations(suite, token, count, true);
+            Histogram[][] effects = declarations(suite, token, count);
             System.out.printf("%nEnd to end, %d incidents declared one after the other, each consumer's API asked every "
                     + "%d ms (ms)%n", count, pollMillis);
-            table(floor, polled);
-            System.out.printf("%nThen %d more, each effect seen when its row commits in the consumer's database "
-                    + "(PostgreSQL's NOTIFY), nobody asking the APIs (ms)%n", count);
-            table(floor, notified);
+            table(floor, effects[0]);
+            System.out.printf("%nTaking turns with those, %d more, each effect seen when its row commits in the "
+                    + "consumer's database (PostgreSQL's NOTIFY), nobody asking the APIs (ms)%n", count);
+            table(floor, effects[1]);
         } finally {
             up.destroy();
             if (!up.waitFor(60, TimeUnit.SECONDS)) {
@@ -165,10 +166,10 @@ public final class E2eBenchmark {
     /**
      * For each declaration, microseconds to each consumer's effect, to all three, and (last) to its first record on
      * {@code dr.incident.events}, read by a consumer of the benchmark's own that polls all the while: the relay's
-     * share of the way.
+     * share of the way. The APIs polled (first array) and the commits seen (second) take turns, declaration by
+     * declaration, so that both see the same warm-up and the same neighbours on the machine.
      */
-    private static Histogram[] declarations(SuiteLauncher suite, String token, int count, boolean notified)
-            throws Exception {
+    private static Histogram[][] declarations(SuiteLauncher suite, String token, int count) throws Exception {
         Map<String, Long> relayed = new ConcurrentHashMap<>();
         AtomicBoolean reading = new AtomicBoolean(true);
         CountDownLatch positioned = new CountDownLatch(1);
@@ -191,37 +192,31 @@ public final class E2eBenchmark {
         if (!positioned.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("no consumer on " + Topics.INCIDENT_EVENTS + " within 60 s");
         }
-        try {
-            if (!notified) {
-                return declarations(suite, token, count, relayed);
-            }
-            try (CommitsSeen commits = new CommitsSeen(suite.ports.get(4))) {
-                return declarations(suite, token, count, relayed, commits);
-            }
+        try (CommitsSeen commits = new CommitsSeen(suite.ports.get(4))) {
+            return declarations(suite, token, count, relayed, commits);
         } finally {
             reading.set(false);
             relay.join();
         }
     }
 
-    private static Histogram[] declarations(SuiteLauncher suite, String token, int count, Map<String, Long> relayed)
-            throws Exception {
-        return declarations(suite, token, count, relayed, null);
-    }
-
     /**
-     * Declares COUNT incidents one after the other (and one first, not counted: each consumer's first event takes its
-     * code paths for the first time). Each effect is seen by asking the consumers' APIs every POLL_MS, one after
-     * the other, or, given {@code commits}, when the row that shows it commits.
+     * Declares 2 × COUNT incidents one after the other (and two first, not counted: each consumer's first event takes
+     * its code paths for the first time). The effects of the even ones are seen by asking the consumers' APIs every
+     * POLL_MS, one after the other; those of the odd ones when the rows that show them commit.
      */
-    private static Histogram[] declarations(SuiteLauncher suite, String token, int count, Map<String, Long> relayed,
-                                            CommitsSeen commits) throws Exception {
-        Histogram[] micros = new Histogram[5];
-        for (int c = 0; c < micros.length; c++) {
-            micros[c] = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+    private static Histogram[][] declarations(SuiteLauncher suite, String token, int count, Map<String, Long> relayed,
+                                              CommitsSeen commits) throws Exception {
+        Histogram[][] histograms = new Histogram[2][5];
+        for (Histogram[] mode : histograms) {
+            for (int c = 0; c < mode.length; c++) {
+                mode[c] = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+            }
         }
         ObjectMapper json = new ObjectMapper();
-        for (int i = -1; i < count; i++) {
+        for (int i = -2; i < 2 * count; i++) {
+            boolean polling = Math.floorMod(i, 2) == 0;
+            Histogram[] micros = histograms[polling ? 0 : 1];
             HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(suite.url(0) + "/api/incidents"))
                     .header("Authorization", token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(
@@ -233,7 +228,7 @@ public final class E2eBenchmark {
             }
             String id = (String) json.readValue(created.body(), Map.class).get("id");
             long deadline = committed + TimeUnit.SECONDS.toNanos(120);
-            long[] seen = commits == null ? polled(suite, token, id, relayed, deadline) : commits.await(id, relayed, deadline);
+            long[] seen = polling ? polled(suite, token, id, relayed, deadline) : commits.await(id, relayed, deadline);
             if (seen == null) {
                 throw new IllegalStateException("incident " + id + " did not reach every consumer within 120 s");
             }
@@ -249,7 +244,7 @@ public final class E2eBenchmark {
                 micros[4].recordValue(Math.max(0, TimeUnit.NANOSECONDS.toMicros(relayed.get(id) - committed)));
             }
         }
-        return micros;
+        return histograms;
     }
 
     /** When each consumer's API first showed the effect, asked one after the other every POLL_MS; null past the deadline. */
@@ -288,44 +283,57 @@ public final class E2eBenchmark {
         private final List<Map<String, Long>> seen = List.of(new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
                 new ConcurrentHashMap<>());
         private final AtomicBoolean listening = new AtomicBoolean(true);
+        private final AtomicReference<Exception> failed = new AtomicReference<>();
+        private final List<Connection> connections = new ArrayList<>();
         private final List<Thread> listeners = new ArrayList<>();
 
-        CommitsSeen(int postgresPort) throws Exception {
-            CountDownLatch ready = new CountDownLatch(DATABASES.size());
-            for (int c = 0; c < DATABASES.size(); c++) {
-                Connection connection = DriverManager.getConnection(
-                        "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + DATABASES.get(c), "postgres", "");
-                try (Statement sql = connection.createStatement()) {
-                    sql.execute("""
-                            CREATE OR REPLACE FUNCTION bench_effect_committed() RETURNS trigger LANGUAGE plpgsql AS $$
-                            BEGIN PERFORM pg_notify('bench_effect', NEW.incident_id); RETURN NULL; END $$""");
-                    sql.execute("CREATE OR REPLACE TRIGGER bench_effect_committed AFTER INSERT ON " + TABLES.get(c)
-                            + " FOR EACH ROW EXECUTE FUNCTION bench_effect_committed()");
-                    sql.execute("LISTEN bench_effect");
+        /** Adds the triggers and listens, on every database, before the first declaration it measures. */
+        CommitsSeen(int postgresPort) throws SQLException {
+            try {
+                for (int c = 0; c < DATABASES.size(); c++) {
+                    Connection connection = DriverManager.getConnection(
+                            "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + DATABASES.get(c), "postgres", "");
+                    connections.add(connection);
+                    try (Statement sql = connection.createStatement()) {
+                        sql.execute("""
+                                CREATE OR REPLACE FUNCTION bench_effect_committed() RETURNS trigger LANGUAGE plpgsql AS $$
+                                BEGIN PERFORM pg_notify('bench_effect', NEW.incident_id); RETURN NULL; END $$""");
+                        sql.execute("CREATE OR REPLACE TRIGGER bench_effect_committed AFTER INSERT ON " + TABLES.get(c)
+                                + " FOR EACH ROW EXECUTE FUNCTION bench_effect_committed()");
+                        sql.execute("LISTEN bench_effect"); // from here on, a commit's notification waits to be read
+                    }
                 }
+            } catch (SQLException e) {
+                for (Connection connection : connections) {
+                    connection.close();
+                }
+                throw e;
+            }
+            for (int c = 0; c < DATABASES.size(); c++) {
+                PGConnection pg = connections.get(c).unwrap(PGConnection.class);
                 Map<String, Long> times = seen.get(c);
                 Thread listener = new Thread(() -> {
-                    try (connection) {
-                        PGConnection pg = connection.unwrap(PGConnection.class);
-                        ready.countDown();
+                    try {
                         while (listening.get()) {
                             for (PGNotification n : pg.getNotifications(100)) {
                                 times.putIfAbsent(n.getParameter(), System.nanoTime());
                             }
                         }
                     } catch (SQLException e) {
-                        throw new IllegalStateException(e);
+                        failed.compareAndSet(null, e);
                     }
                 }, "bench-listen-" + DATABASES.get(c));
                 listener.start();
                 listeners.add(listener);
             }
-            ready.await();
         }
 
         /** When each consumer's row committed (and the relay published), waiting for all; null past the deadline. */
         long[] await(String id, Map<String, Long> relayed, long deadline) throws InterruptedException {
             while (System.nanoTime() < deadline) {
+                if (failed.get() != null) {
+                    throw new IllegalStateException("a listening connection failed", failed.get());
+                }
                 if (seen.stream().allMatch(times -> times.containsKey(id)) && relayed.containsKey(id)) {
                     return seen.stream().mapToLong(times -> times.get(id)).toArray();
                 }
@@ -335,10 +343,13 @@ public final class E2eBenchmark {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() throws InterruptedException, SQLException {
             listening.set(false);
             for (Thread listener : listeners) {
                 listener.join();
+            }
+            for (Connection connection : connections) {
+                connection.close();
             }
         }
     }

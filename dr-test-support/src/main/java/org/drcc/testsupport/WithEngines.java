@@ -21,7 +21,9 @@ public @interface WithEngines {
      * class's own, created on first use. The Spring contexts a test JVM caches share Axon's node id (the JVM's), so
      * on one database each context's processors take every segment the others hold: a test that rebuilds a read
      * model needs a database no other context of the JVM runs processors on, or a processor of another context
-     * still running the segment writes its token over the reset one and that segment is never replayed.
+     * still running the segment writes its token over the reset one and that segment is never replayed. Such a class
+     * also keeps out of the Kafka consumer groups of the others (its listeners would take their records into its
+     * own database): {@code spring.kafka.listener.auto-startup=false}, or a group of its own.
      */
     String database();
 }

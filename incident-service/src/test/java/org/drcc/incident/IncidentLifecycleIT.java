@@ -26,16 +26,20 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * A whole database-corruption incident walked through the API, then read back as it was at three instants. On a
  * database of its own: it rebuilds read models, which the processors of the JVM's other contexts would spoil on a
- * shared one (see {@link WithEngines#database()}).
+ * shared one (see {@link WithEngines#database()}). It reads no Kafka topic: its listeners, in the consumer group of
+ * the other contexts, would take their records into this database; and its context is closed after the class.
  */
 @WithEngines(database = "incident_lifecycle")
 @AutoConfigureObservability // /actuator/prometheus, which Spring's tests leave out by default
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "dr.incident.idempotency-key-sweep=PT1S") // expired keys forgotten every second, not ten minutes
+        properties = {"dr.incident.idempotency-key-sweep=PT1S", // expired keys forgotten every second, not ten minutes
+                "spring.kafka.listener.auto-startup=false"})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class IncidentLifecycleIT {
 
     private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() { };
@@ -105,7 +109,7 @@ class IncidentLifecycleIT {
         awaitListed("/api/incidents?status=CLOSED&scenario=database-corruption", id);
         assertThat(http.postForEntity("/api/admin/projections/incident-projection/replay", null, Map.class)
                 .getStatusCode().value()).isEqualTo(202);
-        // the list is rebuilt from the first event of every test of this run, not only this one's: whole again
+        // the list is rebuilt from the first event of every test of this class, not only this one's: whole again
         // once the projection says it is live (it is not live before it has claimed its segments and replayed)
         assertThat(http.getForObject("/api/admin/projections/incident-projection", Map.class))
                 .containsEntry("projection", "incident-projection").containsKey("state");
