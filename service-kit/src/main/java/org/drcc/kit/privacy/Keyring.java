@@ -51,6 +51,7 @@ public final class Keyring implements AutoCloseable {
     private final AutoCloseable ownPool;
     private final KeyEncryptionKey kek;
     private volatile byte[] pepper;
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
     /** {@code ownPool}: the keyring's own connection pool, closed with it (null when it borrows the service's). */
     public Keyring(JdbcClient jdbc, KeyEncryptionKey kek, Duration ttl, Clock clock, AutoCloseable ownPool) {
@@ -175,10 +176,20 @@ public final class Keyring implements AutoCloseable {
     }
 
     private byte[] hmac(String identifier) {
+        return macs.get().doFinal(identifier.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A MAC keyed with the pepper, one per thread (a {@link Mac} is not safe to share; {@code doFinal} leaves it ready
+     * for the next value): every personal value sealed names its person by this MAC, and looking the algorithm up
+     * among the providers and keying it anew for each value was about half of the MAC's samples (JFR, the end-to-end
+     * benchmark, {@code docs/benchmarks.md}). As {@link PersonalDataCipher} keeps its ciphers.
+     */
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(pepper(), "HmacSHA256"));
-            return mac.doFinal(identifier.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -62,6 +62,33 @@ class PersonalDataIT {
                 .addModule(new PersonalDataModule(new PersonalDataCipher(keyring))).build();
     }
 
+    /**
+     * Each thread keeps its own MAC keyed with its keyring's pepper: many threads at once name a person alike (in any
+     * letter case), and another keyring in the same process, with a pepper of its own, names them otherwise.
+     */
+    @Test
+    void aPersonIsNamedAlikeByEveryThreadAndOtherwiseByAnotherKeyring() throws Exception {
+        String expected = java.util.HexFormat.of().formatHex(keyring.lookupOf("alice@example.org"));
+        Keyring other = newKeyring();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var lookups = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+            for (int i = 0; i < 400; i++) {
+                String identifier = i % 2 == 0 ? "alice@example.org" : " Alice@Example.ORG ";
+                Keyring k = i % 3 == 0 ? other : keyring;
+                lookups.add(pool.submit(() -> (k == other ? "other:" : "")
+                        + java.util.HexFormat.of().formatHex(k.lookupOf(identifier))));
+            }
+            String otherExpected = "other:" + java.util.HexFormat.of().formatHex(other.lookupOf("alice@example.org"));
+            assertThat(otherExpected).isNotEqualTo("other:" + expected);
+            for (int i = 0; i < lookups.size(); i++) {
+                assertThat(lookups.get(i).get()).isEqualTo(i % 3 == 0 ? otherExpected : expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void aServiceOnAnotherKeyringFailsLoudlyInsteadOfShowingForgotten() throws Exception {
         String stored = sealing.writeValueAsString(new RoleAssignedEvent("inc-1", TARGETS,
