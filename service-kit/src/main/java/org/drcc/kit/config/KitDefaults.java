@@ -79,7 +79,16 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry(ProcessorSegments.SETTING, "2"),
             // ... and a Kafka consumer that died hands its partitions to the others after 10 s, not 45
             Map.entry("spring.kafka.consumer.properties.session.timeout.ms", "10000"),
-            Map.entry("spring.kafka.consumer.properties.heartbeat.interval.ms", "3000"));
+            Map.entry("spring.kafka.consumer.properties.heartbeat.interval.ms", "3000"),
+            // Axon's handler timeouts (on by default since 4.11) wrap every command and event handler, and every unit
+            // of work, in a task scheduled to warn after 10 s and to interrupt the thread after 30 s (60 s for a unit
+            // of work): a task and a formatted name per invocation, 4-22 % of notification-service's sends
+            // (docs/benchmarks.md). An interrupt lands in the middle of a JDBC or Kafka client call, and a batch that
+            // needs longer under load (a replay, the relay waiting for Kafka) would be rolled back and redone for
+            // ever. The suite's bounds are the engines' own: Hikari's and the driver's timeouts, the producer's
+            // delivery timeout, the kit's backoff; a relay that falls behind shows in dr_relay_backlog_events and a
+            // consumer in its Kafka lag, both alerted on (deploy/prometheus/operations-alerts.yml).
+            Map.entry("axon.timeout.enabled", "false"));
 
     private static final String AXON_UPDATE_CHECK = "axoniq.update-checker.disabled";
 
