@@ -82,12 +82,14 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("spring.kafka.consumer.properties.heartbeat.interval.ms", "3000"),
             // Axon's handler timeouts (on by default since 4.11) wrap every command and event handler, and every unit
             // of work, in a task scheduled to warn after 10 s and to interrupt the thread after 30 s (60 s for a unit
-            // of work): a task and a formatted name per invocation, 4-22 % of notification-service's sends
-            // (docs/benchmarks.md). An interrupt lands in the middle of a JDBC or Kafka client call, and a batch that
-            // needs longer under load (a replay, the relay waiting for Kafka) would be rolled back and redone for
-            // ever. The suite's bounds are the engines' own: Hikari's and the driver's timeouts, the producer's
-            // delivery timeout, the kit's backoff; a relay that falls behind shows in dr_relay_backlog_events and a
-            // consumer in its Kafka lag, both alerted on (deploy/prometheus/operations-alerts.yml).
+            // of work), with a name formatted for it: with them off, notification-service sent 1.04 to 1.22 times as
+            // many messages a second, in three noisy pairs (docs/benchmarks.md). An interrupt lands in the middle of a
+            // JDBC or Kafka client call: a relay batch that needs longer under load would be rolled back and redone
+            // for ever, and a processor that logs a handler's failure and goes on (all but the relay and those in
+            // dr.axon.never-skip) would skip the event. The suite's bounds are the engines' own: Hikari's and the
+            // driver's timeouts, the producer's delivery timeout, the kit's backoff; a relay that falls behind shows in
+            // dr_relay_backlog_events and a consumer in its Kafka lag, both alerted on
+            // (deploy/prometheus/operations-alerts.yml). Lost: Axon's warning for a handler slower than 10 s.
             Map.entry("axon.timeout.enabled", "false"));
 
     private static final String AXON_UPDATE_CHECK = "axoniq.update-checker.disabled";

@@ -183,7 +183,8 @@ public final class Keyring implements AutoCloseable {
      * A MAC keyed with the pepper, one per thread (a {@link Mac} is not safe to share; {@code doFinal} leaves it ready
      * for the next value): every personal value sealed names its person by this MAC, and looking the algorithm up
      * among the providers and keying it anew for each value was about half of the MAC's samples (JFR, the end-to-end
-     * benchmark, {@code docs/benchmarks.md}). As {@link PersonalDataCipher} keeps its ciphers.
+     * benchmark, {@code docs/benchmarks.md}). As {@link PersonalDataCipher} keeps its ciphers; like theirs, a pool
+     * thread's MAC holds the pepper in memory for as long as the thread lives, closed keyring or not.
      */
     private Mac newMac() {
         try {
