@@ -45,6 +45,8 @@ class InstancesMigrateAtOnceIT {
             assertThat(appliedOnceEach(sql, "flyway_schema_history")).as("each migration applied once").isTrue();
             assertThat(sql.sql("SELECT count(*) FROM pg_trigger WHERE tgname = 'domain_event_queued'")
                     .query(Long.class).single()).as("the trail's queue trigger").isEqualTo(1);
+            assertThat(sql.sql("SELECT count(*) FROM event_chain_head").query(Long.class).single())
+                    .as("the chain's one head row").isEqualTo(1);
             assertThat(sql.sql("SELECT to_regclass('shedlock') IS NOT NULL").query(Boolean.class).single())
                     .as("ShedLock's table").isTrue();
         }
