@@ -46,6 +46,10 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Stops the process a killed run left behind, if it is still alive. */
     public static void stopOrphan(Path pidFile) throws IOException {
         if (!Files.exists(pidFile)) {

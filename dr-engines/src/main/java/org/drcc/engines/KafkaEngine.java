@@ -44,6 +44,11 @@ public final class KafkaEngine implements AutoCloseable {
         }
     }
 
+    /** The broker's JVM (a benchmark counts its CPU). */
+    public ProcessHandle process() {
+        return process.handle();
+    }
+
     public void awaitReady() {
         process.awaitReady(this::answers, Duration.ofSeconds(90));
     }

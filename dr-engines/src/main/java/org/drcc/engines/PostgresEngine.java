@@ -111,6 +111,15 @@ public final class PostgresEngine implements AutoCloseable {
         }
     }
 
+    /** The server's postmaster, the parent of its backends (a benchmark counts their CPU); empty once stopped. */
+    public Optional<ProcessHandle> process() {
+        try {
+            return postmaster(data);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     public int port() {
         return postgres.getPort();
     }

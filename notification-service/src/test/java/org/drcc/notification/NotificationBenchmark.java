@@ -26,6 +26,7 @@ import org.drcc.engines.EngineSettings;
 import org.drcc.engines.Engines;
 import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.Benchmarks;
+import org.drcc.testsupport.CpuTimes;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +68,7 @@ public final class NotificationBenchmark {
                 JdbcClient jdbc = service.getBean(JdbcClient.class);
                 System.out.printf("%n%d incidents declared at once, %d immediate-tier webhook messages each (%d in all), "
                         + "%d senders per channel%n", incidents, AUDIENCES.size() * contacts, expected, senders);
+                CpuTimes cpuBefore = CpuTimes.now(engines);
                 long declared = System.nanoTime();
                 double declaredAt = System.currentTimeMillis() / 1e3;
                 try (TestEvents events = new TestEvents(engines.bootstrapServers())) {
@@ -78,7 +80,10 @@ public final class NotificationBenchmark {
                 System.out.printf("  declarations on Kafka after %.2f s%n", (System.nanoTime() - declared) / 1e9);
                 awaitSettled(jdbc, expected, Duration.ofMinutes(15));
                 long settled = System.nanoTime();
+                CpuTimes cpu = CpuTimes.now(engines).since(cpuBefore);
                 report(receiver, jdbc, declared, declaredAt, expected);
+                System.out.printf("  CPU per message, from the declarations to the last outcome recorded: %s%n",
+                        cpu.perUnit(expected));
                 // the dispatcher's next rounds would send a duplicate now, if it ever did: two more rounds' worth
                 Thread.sleep(2500);
                 System.out.printf("  delivery ids received more than once: %s (after %d s more)%n",
