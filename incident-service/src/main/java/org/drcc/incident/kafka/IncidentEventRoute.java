@@ -12,6 +12,6 @@ class IncidentEventRoute {
 
     @Bean
     RelayRoute<IncidentEvent> incidentEvents() {
-        return new RelayRoute<>(IncidentEvent.class, Topics.INCIDENT_EVENTS, IncidentEvent::incidentId);
+        return RelayRoute.keyedByField(IncidentEvent.class, Topics.INCIDENT_EVENTS, "incidentId");
     }
 }

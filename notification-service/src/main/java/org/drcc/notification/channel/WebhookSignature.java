@@ -20,16 +20,36 @@ final class WebhookSignature {
     static final String DELIVERY = "X-DR-Delivery";
     static final String VERSION = "v1";
 
+    /**
+     * Each sender thread's MAC, keyed with the last secret it signed with: looking the algorithm up among the
+     * providers and keying a new {@code Mac} for every message was most of the signature's time (JFR,
+     * {@code docs/benchmarks.md}, Notifications). {@code doFinal} leaves a MAC keyed as it was, ready for the next.
+     */
+    private static final ThreadLocal<Keyed> MACS = new ThreadLocal<>();
+
+    private record Keyed(String secret, Mac mac) {
+    }
+
     private WebhookSignature() {
     }
 
     /** The value of {@link #SIGNATURE}. */
     static String sign(long timestamp, String deliveryId, byte[] body, String secret) {
+        Mac mac = macFor(secret);
+        mac.update((VERSION + ":" + timestamp + ":" + deliveryId + ":").getBytes(StandardCharsets.UTF_8));
+        return VERSION + "=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    private static Mac macFor(String secret) {
+        Keyed keyed = MACS.get();
+        if (keyed != null && keyed.secret().equals(secret)) {
+            return keyed.mac();
+        }
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = keyed == null ? Mac.getInstance("HmacSHA256") : keyed.mac();
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((VERSION + ":" + timestamp + ":" + deliveryId + ":").getBytes(StandardCharsets.UTF_8));
-            return VERSION + "=" + HexFormat.of().formatHex(mac.doFinal(body));
+            MACS.set(new Keyed(secret, mac));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }

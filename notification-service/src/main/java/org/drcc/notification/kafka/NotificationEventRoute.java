@@ -15,6 +15,6 @@ class NotificationEventRoute {
 
     @Bean
     RelayRoute<NotificationEvent> notificationEvents() {
-        return new RelayRoute<>(NotificationEvent.class, Topics.NOTIFICATION_EVENTS, NotificationEvent::incidentId);
+        return RelayRoute.keyedByField(NotificationEvent.class, Topics.NOTIFICATION_EVENTS, "incidentId");
     }
 }

@@ -6,9 +6,12 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.drcc.kit.kafka.CloudEventRecords;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -23,11 +26,19 @@ import org.springframework.kafka.core.KafkaTemplate;
 @ConditionalOnClass(EventProcessingConfigurer.class)
 public class AxonKitAutoConfiguration {
 
-    /** One relay for every route, so that all of a service's events keep one position in one processor. */
+    /**
+     * One relay for every route, so that all of a service's events keep one position in one processor. It sends the
+     * event store's own JSON documents, so the store must write them with Jackson (the kit's sealing serializer).
+     */
     @Bean
     @ConditionalOnBean(RelayRoute.class)
-    KafkaRelay kafkaRelay(KafkaTemplate<String, String> kafka, CloudEventRecords records, List<RelayRoute<?>> routes) {
-        return new KafkaRelay(kafka, records, routes);
+    KafkaRelay kafkaRelay(KafkaTemplate<String, String> kafka, CloudEventRecords records, List<RelayRoute<?>> routes,
+                          @Qualifier("eventSerializer") Serializer stored) {
+        if (!(stored instanceof JacksonSerializer)) {
+            throw new IllegalStateException("the Kafka relay sends the event store's JSON documents, but its event "
+                    + "serializer is " + stored.getClass().getSimpleName() + ", not Jackson's");
+        }
+        return new KafkaRelay(kafka, records, routes, stored);
     }
 
     /** The relay's backlog as a gauge, for the alert that says the other services no longer hear this one. */

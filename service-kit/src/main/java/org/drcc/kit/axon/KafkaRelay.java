@@ -3,6 +3,7 @@ package org.drcc.kit.axon;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
 import org.drcc.kit.correlation.Correlation;
 import org.drcc.kit.kafka.CloudEventRecords;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -43,23 +45,38 @@ class KafkaRelay {
     private final KafkaTemplate<String, String> kafka;
     private final CloudEventRecords records;
     private final List<RelayRoute<?>> routes;
+    private final Serializer stored;
 
-    KafkaRelay(KafkaTemplate<String, String> kafka, CloudEventRecords records, List<RelayRoute<?>> routes) {
+    /** {@code stored}: the event store's serializer, whose documents {@link CloudEventRecords} would write alike. */
+    KafkaRelay(KafkaTemplate<String, String> kafka, CloudEventRecords records, List<RelayRoute<?>> routes,
+               Serializer stored) {
         this.kafka = kafka;
         this.records = records;
         this.routes = routes;
+        this.stored = stored;
     }
 
+    /**
+     * Sends the event's document as the event store holds it (written by the same mapper as {@link CloudEventRecords}
+     * writes, its personal data sealed), without reading it into its class unless a route's key needs the event:
+     * reading and writing anew every event (opening and sealing again each personal field) was most of this
+     * processor's time (JFR, {@code docs/benchmarks.md}, Notifications).
+     */
     @EventHandler
-    void on(Object event, EventMessage<?> message) throws Exception {
+    void on(EventMessage<?> message) throws Exception {
         List<CompletableFuture<?>> sent = new ArrayList<>();
+        Class<?> type = message.getPayloadType();
+        String document = null;
         for (RelayRoute<?> route : routes) {
-            if (route.type().isInstance(event)) {
-                ProducerRecord<String, String> record = records.toRecord(route.topic(), route.keyOf(event),
-                        message.getIdentifier(), message.getTimestamp(), event);
-                if (message.getMetaData().get(Correlation.METADATA_KEY) instanceof String id) {
-                    record.headers().add(Correlation.KAFKA_HEADER, id.getBytes(StandardCharsets.UTF_8));
+            if (route.type().isAssignableFrom(type)) {
+                if (document == null) {
+                    document = message.serializePayload(stored, String.class).getData();
                 }
+                ProducerRecord<String, String> record = records.toRecord(route.topic(),
+                        route.keyOf(document, message::getPayload), message.getIdentifier(), message.getTimestamp(),
+                        type, document);
+                correlationId(message).ifPresent(
+                        id -> record.headers().add(Correlation.KAFKA_HEADER, id.getBytes(StandardCharsets.UTF_8)));
                 sent.add(kafka.send(record));
             }
         }
@@ -71,6 +88,15 @@ class KafkaRelay {
         } else {
             awaitAcknowledgements(sent);
         }
+    }
+
+    /**
+     * The correlation id in the event's metadata, read from the stored metadata alone: reading all of it into a map
+     * was a quarter of what remained of this processor's time.
+     */
+    private Optional<String> correlationId(EventMessage<?> message) {
+        return StoredDocuments.stringField(message.serializeMetaData(stored, String.class).getData(),
+                Correlation.METADATA_KEY);
     }
 
     /** The sends of this batch not yet acknowledged; the first call makes the batch's commit wait for them. */

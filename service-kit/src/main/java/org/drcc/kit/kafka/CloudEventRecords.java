@@ -21,11 +21,20 @@ public final class CloudEventRecords {
     }
 
     public ProducerRecord<String, String> toRecord(String topic, String key, String eventId, Instant time, Object event) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, write(event));
+        return toRecord(topic, key, eventId, time, event.getClass(), write(event));
+    }
+
+    /**
+     * The record of an event already written as this class writes it ({@code data}: the same mapper, its personal
+     * data sealed), such as the event store's own document of it.
+     */
+    public ProducerRecord<String, String> toRecord(String topic, String key, String eventId, Instant time,
+                                                   Class<?> eventClass, String data) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, data);
         add(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.VERSION_1_0);
         add(record, CloudEventHeaders.ID, eventId);
         add(record, CloudEventHeaders.SOURCE, source);
-        add(record, CloudEventHeaders.TYPE, ContractTypes.typeOf(event.getClass()));
+        add(record, CloudEventHeaders.TYPE, ContractTypes.typeOf(eventClass));
         add(record, CloudEventHeaders.TIME, time.toString());
         add(record, CloudEventHeaders.SUBJECT, key);
         add(record, CloudEventHeaders.CONTENT_TYPE, "application/json");

@@ -8,6 +8,8 @@ import static org.mockito.Mockito.verify;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.drcc.kit.kafka.CloudEventRecords;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -21,7 +23,8 @@ class AxonKitAutoConfigurationTest {
             .withConfiguration(AutoConfigurations.of(AxonKitAutoConfiguration.class))
             .withBean(EventProcessingConfigurer.class, () -> processing)
             .withBean(KafkaTemplate.class, () -> mock(KafkaTemplate.class))
-            .withBean(CloudEventRecords.class, () -> new CloudEventRecords(new ObjectMapper(), "/test"));
+            .withBean(CloudEventRecords.class, () -> new CloudEventRecords(new ObjectMapper(), "/test"))
+            .withBean("eventSerializer", Serializer.class, () -> JacksonSerializer.defaultSerializer());
 
     @Test
     void theRelayAndTheNamedGroupsNeverSkipAnEvent() {

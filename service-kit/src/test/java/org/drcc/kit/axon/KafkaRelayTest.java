@@ -8,8 +8,12 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,7 +22,13 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedMessage;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.drcc.contract.privacy.PersonalDataErasedEvent;
+import org.drcc.kit.correlation.Correlation;
 import org.drcc.kit.kafka.CloudEventHeaders;
 import org.drcc.kit.kafka.CloudEventRecords;
 import org.junit.jupiter.api.Test;
@@ -30,17 +40,20 @@ class KafkaRelayTest {
 
     @SuppressWarnings("unchecked")
     private final KafkaTemplate<String, String> kafka = mock(KafkaTemplate.class);
-    private final CloudEventRecords records = new CloudEventRecords(JsonMapper.builder().findAndAddModules().build(), "/test");
+    private final ObjectMapper json = JsonMapper.builder().findAndAddModules().build();
+    private final CloudEventRecords records = new CloudEventRecords(json, "/test");
+    private final Serializer stored = JacksonSerializer.builder().objectMapper(json).build();
 
     @Test
     void sendsARoutedEventToItsTopicKeyedByItsRouteWithTheStoredIdAndTime() throws Exception {
         when(kafka.send(any(ProducerRecord.class))).thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
         KafkaRelay relay = new KafkaRelay(kafka, records,
-                List.of(new RelayRoute<>(PersonalDataErasedEvent.class, "dr.test.events", PersonalDataErasedEvent::erasureId)));
+                List.of(new RelayRoute<>(PersonalDataErasedEvent.class, "dr.test.events", PersonalDataErasedEvent::erasureId)), stored);
         PersonalDataErasedEvent event = erased();
-        EventMessage<?> message = GenericEventMessage.asEventMessage(event);
+        EventMessage<?> message = GenericEventMessage.asEventMessage(event)
+                .andMetaData(Map.of(Correlation.METADATA_KEY, "correlation-1"));
 
-        relay.on(event, message);
+        relay.on(message);
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<ProducerRecord<String, String>> sent = ArgumentCaptor.forClass(ProducerRecord.class);
@@ -49,15 +62,61 @@ class KafkaRelayTest {
         assertThat(sent.getValue().key()).isEqualTo("erasure-1");
         assertThat(new String(sent.getValue().headers().lastHeader(CloudEventHeaders.ID).value()))
                 .isEqualTo(message.getIdentifier());
+        assertThat(new String(sent.getValue().headers().lastHeader(Correlation.KAFKA_HEADER).value()))
+                .isEqualTo("correlation-1");
+    }
+
+    /** A contract event as the relay's tests need one: a record with the key field. */
+    @JsonTypeName("dr.test.keyed.v1")
+    record Keyed(String incidentId, Map<String, String> note) {
+    }
+
+    @Test
+    void anEventFromTheStoreGoesOutAsItsStoredDocumentKeyedByItsFieldWithoutBeingReadIntoItsClass() throws Exception {
+        when(kafka.send(any(ProducerRecord.class))).thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
+        KafkaRelay relay = new KafkaRelay(kafka, records,
+                List.of(RelayRoute.keyedByField(Keyed.class, "dr.test.events", "incidentId")), stored);
+        // a nested field of the same name comes first; and a field the class lacks, so reading the document into
+        // Keyed would fail (the mapper refuses unknown properties): the relay must not read it
+        String document = "{\"note\":{\"incidentId\":\"nested\"},\"incidentId\":\"incident-7\",\"addedLater\":true}";
+        EventMessage<?> message = new GenericEventMessage<>(new SerializedMessage<>("event-1",
+                new SimpleSerializedObject<>(document.getBytes(StandardCharsets.UTF_8), byte[].class, Keyed.class.getName(), null),
+                new SimpleSerializedObject<>("{\"trace\":{\"dr-correlation-id\":\"nested\"},\"dr-correlation-id\":\"correlation-7\"}"
+                        .getBytes(StandardCharsets.UTF_8), byte[].class, MetaData.class.getName(), null),
+                stored), () -> Instant.parse("2026-12-02T07:00:00Z"));
+
+        relay.on(message);
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<ProducerRecord<String, String>> sent = ArgumentCaptor.forClass(ProducerRecord.class);
+        verify(kafka).send(sent.capture());
+        assertThat(sent.getValue().key()).isEqualTo("incident-7");
+        assertThat(sent.getValue().value()).isEqualTo(document);
+        assertThat(new String(sent.getValue().headers().lastHeader(Correlation.KAFKA_HEADER).value()))
+                .isEqualTo("correlation-7");
+        assertThat(new String(sent.getValue().headers().lastHeader(CloudEventHeaders.TYPE).value()))
+                .isEqualTo("dr.test.keyed.v1");
+        assertThatThrownBy(message::getPayload).rootCause().hasMessageContaining("addedLater");
+    }
+
+    @Test
+    void aStoredEventWithoutItsKeyFieldStopsTheRelayInsteadOfGoingOutUnkeyed() {
+        KafkaRelay relay = new KafkaRelay(kafka, records,
+                List.of(RelayRoute.keyedByField(Keyed.class, "dr.test.events", "incidentId")), stored);
+        EventMessage<?> message = GenericEventMessage.asEventMessage(new Keyed(null, Map.of()));
+
+        assertThatThrownBy(() -> relay.on(message)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no string field 'incidentId'");
+        verify(kafka, never()).send(any(ProducerRecord.class));
     }
 
     @Test
     void anEventNoRouteTakesIsPassedOver() throws Exception {
         KafkaRelay relay = new KafkaRelay(kafka, records,
-                List.of(new RelayRoute<>(String.class, "dr.test.events", s -> s)));
+                List.of(new RelayRoute<>(String.class, "dr.test.events", s -> s)), stored);
         PersonalDataErasedEvent event = erased();
 
-        relay.on(event, GenericEventMessage.asEventMessage(event));
+        relay.on(GenericEventMessage.asEventMessage(event));
 
         verify(kafka, never()).send(any(ProducerRecord.class));
     }
@@ -66,10 +125,10 @@ class KafkaRelayTest {
     void aSendKafkaDidNotAcknowledgeFailsTheHandlerSoThePositionStays() {
         when(kafka.send(any(ProducerRecord.class))).thenReturn(CompletableFuture.failedFuture(new IllegalStateException("broker down")));
         KafkaRelay relay = new KafkaRelay(kafka, records,
-                List.of(new RelayRoute<>(PersonalDataErasedEvent.class, "dr.test.events", PersonalDataErasedEvent::erasureId)));
+                List.of(new RelayRoute<>(PersonalDataErasedEvent.class, "dr.test.events", PersonalDataErasedEvent::erasureId)), stored);
         PersonalDataErasedEvent event = erased();
 
-        assertThatThrownBy(() -> relay.on(event, GenericEventMessage.asEventMessage(event)))
+        assertThatThrownBy(() -> relay.on(GenericEventMessage.asEventMessage(event)))
                 .isInstanceOf(ExecutionException.class).hasMessageContaining("broker down");
     }
 
@@ -83,7 +142,7 @@ class KafkaRelayTest {
             return second;
         });
         KafkaRelay relay = new KafkaRelay(kafka, records,
-                List.of(new RelayRoute<>(PersonalDataErasedEvent.class, "dr.test.events", PersonalDataErasedEvent::erasureId)));
+                List.of(new RelayRoute<>(PersonalDataErasedEvent.class, "dr.test.events", PersonalDataErasedEvent::erasureId)), stored);
         List<EventMessage<?>> events = List.of(GenericEventMessage.asEventMessage(erased("erasure-1")),
                 GenericEventMessage.asEventMessage(erased("erasure-2")));
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(events);
@@ -94,7 +153,7 @@ class KafkaRelayTest {
         // as the tracking processor runs a batch: an exceptional result, which it throws, and the position stays
         var result = batch.executeWithResult(() -> {
             EventMessage<?> message = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
-            relay.on(message.getPayload(), message);
+            relay.on(message);
             return null;
         });
 
@@ -113,7 +172,7 @@ class KafkaRelayTest {
     void aBatchWhoseEventsKafkaAllAcknowledgedCommits() throws Exception {
         when(kafka.send(any(ProducerRecord.class))).thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
         KafkaRelay relay = new KafkaRelay(kafka, records,
-                List.of(new RelayRoute<>(PersonalDataErasedEvent.class, "dr.test.events", PersonalDataErasedEvent::erasureId)));
+                List.of(new RelayRoute<>(PersonalDataErasedEvent.class, "dr.test.events", PersonalDataErasedEvent::erasureId)), stored);
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(
                 GenericEventMessage.asEventMessage(erased("erasure-1")), GenericEventMessage.asEventMessage(erased("erasure-2"))));
         List<String> committed = new java.util.ArrayList<>();
@@ -121,7 +180,7 @@ class KafkaRelayTest {
 
         var result = batch.executeWithResult(() -> {
             EventMessage<?> message = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
-            relay.on(message.getPayload(), message);
+            relay.on(message);
             return null;
         });
 
