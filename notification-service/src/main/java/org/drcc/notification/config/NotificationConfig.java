@@ -1,10 +1,7 @@
 package org.drcc.notification.config;
 
 import java.time.Clock;
-import org.axonframework.eventsourcing.AggregateFactory;
-import org.axonframework.eventsourcing.GenericAggregateFactory;
 import org.drcc.notification.channel.DeliverySettings;
-import org.drcc.notification.command.Notification;
 import org.drcc.notification.command.RetryPolicy;
 import org.drcc.notification.egress.AllowedHosts;
 import org.drcc.notification.plan.CommunicationPlan;
@@ -35,17 +32,6 @@ class NotificationConfig {
     @Bean
     org.axonframework.common.caching.Cache notificationCache() {
         return new org.axonframework.common.caching.WeakReferenceCache();
-    }
-
-    /**
-     * A notification loaded from its events (a claim whose aggregate the cache above no longer holds) is made with
-     * its constructor. Axon's default under Spring, a prototype bean per aggregate, went through the bean factory's
-     * whole creation for every load, a third of the load's time (JFR, {@code docs/benchmarks.md}, Notifications); a
-     * notification has nothing for Spring to inject. Axon takes the bean named after the aggregate.
-     */
-    @Bean
-    AggregateFactory<Notification> notificationAggregateFactory() {
-        return new GenericAggregateFactory<>(Notification.class);
     }
 
     @Bean
