@@ -31,7 +31,10 @@ import javax.sql.DataSource;
 @EnableConfigurationProperties(DeadLetterSettings.class)
 public class KitAutoConfiguration {
 
-    /** Events on Kafka carry personal fields sealed, as the event stores do (see org.drcc.kit.privacy). */
+    /**
+     * Events on Kafka carry personal fields sealed, as the event stores do (see org.drcc.kit.privacy); the relay sends
+     * the stored documents, written by a mapper built the same way (the event store's serializer).
+     */
     @Bean
     CloudEventRecords cloudEventRecords(ObjectMapper json, ObjectProvider<PersonalDataModule> personalData,
                                         @Value("${spring.application.name}") String name) {
