@@ -2,6 +2,7 @@ package org.drcc.engines;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -116,7 +117,7 @@ public final class PostgresEngine implements AutoCloseable {
         try {
             return postmaster(data);
         } catch (IOException e) {
-            return Optional.empty();
+            throw new UncheckedIOException("the postmaster's pid file could not be read", e);
         }
     }
 

@@ -2,7 +2,6 @@ package org.drcc.testsupport;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.drcc.engines.Engines;
 
@@ -18,8 +17,10 @@ public record CpuTimes(Duration jvm, Duration postgres, Duration kafka) {
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     public static CpuTimes now(Engines engines) {
-        return new CpuTimes(Duration.ofNanos(OS.getProcessCpuTime()), ofTree(engines.postgres().process()),
-                ofTree(Optional.of(engines.kafka().process())));
+        ProcessHandle postmaster = engines.postgres().process()
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL is not running: its CPU cannot be counted"));
+        return new CpuTimes(Duration.ofNanos(OS.getProcessCpuTime()), ofTree(postmaster),
+                ofTree(engines.kafka().process()));
     }
 
     /** What each used since {@code before}. */
@@ -33,8 +34,8 @@ public record CpuTimes(Duration jvm, Duration postgres, Duration kafka) {
                 ms(postgres) / units, ms(kafka) / units);
     }
 
-    private static Duration ofTree(Optional<ProcessHandle> root) {
-        return root.stream().flatMap(r -> Stream.concat(Stream.of(r), r.descendants()))
+    private static Duration ofTree(ProcessHandle root) {
+        return Stream.concat(Stream.of(root), root.descendants())
                 .map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO))
                 .reduce(Duration.ZERO, Duration::plus);
     }

@@ -28,6 +28,12 @@ final class WebhookSignature {
     private static final ThreadLocal<Keyed> MACS = new ThreadLocal<>();
 
     private record Keyed(String secret, Mac mac) {
+
+        /** Never the secret, should this ever be printed. */
+        @Override
+        public String toString() {
+            return "Keyed[" + mac.getAlgorithm() + "]";
+        }
     }
 
     private WebhookSignature() {

@@ -66,22 +66,19 @@ class KafkaRelay {
     void on(EventMessage<?> message) throws Exception {
         List<CompletableFuture<?>> sent = new ArrayList<>();
         Class<?> type = message.getPayloadType();
-        String document = null;
-        for (RelayRoute<?> route : routes) {
-            if (route.type().isAssignableFrom(type)) {
-                if (document == null) {
-                    document = message.serializePayload(stored, String.class).getData();
-                }
-                ProducerRecord<String, String> record = records.toRecord(route.topic(),
-                        route.keyOf(document, message::getPayload), message.getIdentifier(), message.getTimestamp(),
-                        type, document);
-                correlationId(message).ifPresent(
-                        id -> record.headers().add(Correlation.KAFKA_HEADER, id.getBytes(StandardCharsets.UTF_8)));
-                sent.add(kafka.send(record));
-            }
-        }
-        if (sent.isEmpty()) {
+        List<RelayRoute<?>> taking = routes.stream().filter(route -> route.type().isAssignableFrom(type)).toList();
+        if (taking.isEmpty()) {
             return;
+        }
+        String document = message.serializePayload(stored, String.class).getData();
+        Optional<String> correlationId = correlationId(message);
+        for (RelayRoute<?> route : taking) {
+            ProducerRecord<String, String> record = records.toRecord(route.topic(),
+                    route.keyOf(document, message::getPayload), message.getIdentifier(), message.getTimestamp(),
+                    type, document);
+            correlationId.ifPresent(
+                    id -> record.headers().add(Correlation.KAFKA_HEADER, id.getBytes(StandardCharsets.UTF_8)));
+            sent.add(kafka.send(record));
         }
         if (CurrentUnitOfWork.isStarted()) {
             unacknowledged(CurrentUnitOfWork.get().root()).addAll(sent);

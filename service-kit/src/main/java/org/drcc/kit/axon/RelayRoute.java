@@ -19,17 +19,27 @@ import java.util.function.Supplier;
  */
 public record RelayRoute<E>(Class<E> type, String topic, Function<? super E, String> key, String keyField) {
 
+    /**
+     * Exactly one of {@code key} and {@code keyField}. A field is checked here, at the start: the type must be a
+     * record or sealed, and each event it permits (its leaves) a record with that {@code String} component, which
+     * Jackson writes under its own name.
+     */
+    public RelayRoute {
+        if ((key == null) == (keyField == null)) {
+            throw new IllegalArgumentException("a route to " + topic
+                    + " is keyed by a function or by a field, one of the two");
+        }
+        if (keyField != null) {
+            requireField(type, keyField);
+        }
+    }
+
     public RelayRoute(Class<E> type, String topic, Function<? super E, String> key) {
         this(type, topic, key, null);
     }
 
-    /**
-     * A route keyed by the string field {@code field} of every event of {@code type}. Checked here, at the start: the
-     * type must be sealed, and each event it permits (its leaves) a record with that component; a component Jackson
-     * writes under its own name.
-     */
+    /** A route keyed by the string field {@code field} of every event of {@code type}. */
     public static <E> RelayRoute<E> keyedByField(Class<E> type, String topic, String field) {
-        requireField(type, field);
         return new RelayRoute<>(type, topic, null, field);
     }
 

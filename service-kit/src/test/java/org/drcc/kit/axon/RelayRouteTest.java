@@ -41,6 +41,16 @@ class RelayRouteTest {
     }
 
     @Test
+    void aRouteIsKeyedByAFunctionOrByAFieldNeverBothNorNeither() {
+        assertThatThrownBy(() -> new RelayRoute<>(Has.class, "dr.test.events", Has::incidentId, "incidentId"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one of the two");
+        assertThatThrownBy(() -> new RelayRoute<>(Has.class, "dr.test.events", null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one of the two");
+        assertThatThrownBy(() -> new RelayRoute<>(Events.class, "dr.test.events", null, "incidentId"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Lacks");
+    }
+
+    @Test
     void theKeyIsTheTopLevelFieldWhereverItStandsNotANestedOneOfTheSameName() {
         RelayRoute<Has> route = RelayRoute.keyedByField(Has.class, "dr.test.events", "incidentId");
 
