@@ -69,9 +69,19 @@ class IncidentLifecycleIT {
     @Test
     void aDatabaseCorruptionIncidentFromDeclarationToClosureAndAsItWasThen() throws Exception {
         Instant damage = Instant.now().minus(Duration.ofHours(2));
-        String id = (String) send(HttpMethod.POST, "/api/incidents", "alice", Map.of("scenario", "database-corruption",
-                "title", "Orders table corrupted", "suspectedDamageStart", damage.toString()), null).getBody().get("id");
+        ResponseEntity<Map<String, Object>> declaration = send(HttpMethod.POST, "/api/incidents", "alice",
+                Map.of("scenario", "database-corruption", "title", "Orders table corrupted",
+                        "suspectedDamageStart", damage.toString()), null);
+        Map<String, Object> declared = declaration.getBody();
+        String id = (String) declared.get("id");
+        // the declaration's answer is folded from its events as the command applied them, not read back: it is the
+        // incident as stored, checklist, phase windows and all, at the same version
+        assertThat(declared).containsEntry("status", "DECLARED").containsKeys("checklist", "windows");
+        assertThat(ok(send(HttpMethod.GET, "/api/incidents/" + id, "alice", null, null))).isEqualTo(declared);
+        assertThat(declaration.getHeaders().getETag()).isEqualTo("\"" + declared.get("version") + "\"");
         send(HttpMethod.PUT, "/api/incidents/" + id + "/roles/DR_LEAD", "alice", Map.of("person", "dana"), null);
+        ok(send(HttpMethod.POST, path(id, "severity"), "dana", Map.of("severity", "CRITICAL", "reason", "payments too"), null));
+        awaitListed("/api/incidents?severity=CRITICAL&scenario=database-corruption", id);
 
         completeMandatory(id, "ASSESSMENT");
         Map<String, Object> assessed = ok(send(HttpMethod.POST, path(id, "assess"), "dana", Map.of("summary", "orders only"), null));

@@ -43,6 +43,16 @@ public final class Lifecycle {
             IncidentStatus.RESTORED, Phase.VALIDATION,
             IncidentStatus.VALIDATED, Phase.POST_RECOVERY);
 
+    /** The events that move an incident, each to its state (the contract's events are records: final classes). */
+    private static final Map<Class<? extends IncidentEvent>, IncidentStatus> STATUS_AFTER = Map.of(
+            IncidentDeclaredEvent.class, IncidentStatus.DECLARED,
+            IncidentAssessedEvent.class, IncidentStatus.ASSESSED,
+            IncidentContainedEvent.class, IncidentStatus.CONTAINED,
+            IncidentRestoredEvent.class, IncidentStatus.RESTORED,
+            IncidentValidatedEvent.class, IncidentStatus.VALIDATED,
+            IncidentClosedEvent.class, IncidentStatus.CLOSED,
+            IncidentCancelledEvent.class, IncidentStatus.CANCELLED);
+
     private Lifecycle() {
     }
 
@@ -72,23 +82,12 @@ public final class Lifecycle {
 
     /** The state an incident is in after a lifecycle event; empty for events that do not move it. */
     public static Optional<IncidentStatus> statusAfter(IncidentEvent event) {
-        IncidentStatus next = null;
-        if (event instanceof IncidentDeclaredEvent) {
-            next = IncidentStatus.DECLARED;
-        } else if (event instanceof IncidentAssessedEvent) {
-            next = IncidentStatus.ASSESSED;
-        } else if (event instanceof IncidentContainedEvent) {
-            next = IncidentStatus.CONTAINED;
-        } else if (event instanceof IncidentRestoredEvent) {
-            next = IncidentStatus.RESTORED;
-        } else if (event instanceof IncidentValidatedEvent) {
-            next = IncidentStatus.VALIDATED;
-        } else if (event instanceof IncidentClosedEvent) {
-            next = IncidentStatus.CLOSED;
-        } else if (event instanceof IncidentCancelledEvent) {
-            next = IncidentStatus.CANCELLED;
-        }
-        return Optional.ofNullable(next);
+        return statusAfter(event.getClass());
+    }
+
+    /** The same by the event's type alone, for a reader that does not read the event into its class. */
+    public static Optional<IncidentStatus> statusAfter(Class<?> eventType) {
+        return Optional.ofNullable(STATUS_AFTER.get(eventType));
     }
 
     static Set<Phase> gate(IncidentStatus target) {

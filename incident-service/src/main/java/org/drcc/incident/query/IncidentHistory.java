@@ -56,6 +56,23 @@ public class IncidentHistory {
         return stateAsOf(incidentId, Instant.MAX);
     }
 
+    /**
+     * The incident as it is, folded from {@code committed} when they are its whole stream from its declaration (the
+     * events a declaration just committed, as applied: see {@code CommittedEvents}), without reading them back from
+     * the store; read from the store otherwise.
+     */
+    public IncidentView current(String incidentId, List<? extends DomainEventMessage<?>> committed) {
+        IncidentState state = new IncidentState();
+        long sequence = 0;
+        for (DomainEventMessage<?> m : committed) {
+            if (m.getSequenceNumber() != sequence++ || !(m.getPayload() instanceof IncidentEvent event)) {
+                return current(incidentId);
+            }
+            state.apply(event, m.getSequenceNumber());
+        }
+        return state.isEmpty() ? current(incidentId) : state.view();
+    }
+
     /** Every event from the first: the audit view never starts from a snapshot. */
     private List<? extends DomainEventMessage<?>> stream(String incidentId) {
         return events.readEvents(incidentId, 0L).asStream().toList();

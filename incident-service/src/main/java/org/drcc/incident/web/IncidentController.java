@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.incident.command.DeclareIncidentCommand;
+import org.drcc.kit.axon.CommittedEvents;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.drcc.contract.incident.IncidentStatus;
@@ -82,10 +83,12 @@ class IncidentController {
             throw new InvalidFieldException("suspectedDamageStart", "must not be after detectedAt (" + detectedAt + ")");
         }
         String id = UUID.randomUUID().toString();
-        commands.sendAndWait(new DeclareIncidentCommand(id, scenario.id(), request.title(), request.description(),
-                request.severity() == null ? scenario.severity() : request.severity(), scenario.rto(), scenario.rpo(),
-                detectedAt, request.suspectedDamageStart(), request.drill(), plan.checklistFor(scenario), plan.windows(), actor, now));
-        IncidentView view = history.current(id);
+        DeclareIncidentCommand declare = new DeclareIncidentCommand(id, scenario.id(), request.title(),
+                request.description(), request.severity() == null ? scenario.severity() : request.severity(),
+                scenario.rto(), scenario.rpo(), detectedAt, request.suspectedDamageStart(), request.drill(),
+                plan.checklistFor(scenario), plan.windows(), actor, now);
+        // the answer is folded from the events as the command applied them, not read back from the store
+        IncidentView view = history.current(id, CommittedEvents.of(id, () -> commands.sendAndWait(declare)));
         return ResponseEntity.created(URI.create("/api/incidents/" + id)).eTag(etag(view)).body(view);
     }
 

@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * that unit of work joined a transaction of the caller's (a Kafka record's inbox, an {@code Idempotency-Key}'s
  * claim), its events are committed only with that transaction, and readers woken before would find nothing and
  * sleep a second before they look again. So inside a caller's transaction they are woken again after its commit.
+ * And it hands each unit of work's events, once committed, to {@link CommittedEvents}.
  */
 @AutoConfiguration(afterName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
         beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")
@@ -66,11 +67,13 @@ public class EventStoreAutoConfiguration {
 
         /**
          * Wakes the readers now, as Axon does (the unit of work's own transaction has committed by now), and once more
-         * after the commit of the caller's transaction when there is one. A wake-up too many costs one query.
+         * after the commit of the caller's transaction when there is one. A wake-up too many costs one query. The
+         * events are also handed to {@link CommittedEvents}, for the code that sent the command on this thread.
          */
         @Override
         protected void afterCommit(List<? extends EventMessage<?>> events) {
             super.afterCommit(events);
+            CommittedEvents.committed(events);
             if (TransactionSynchronizationManager.isSynchronizationActive()
                     && TransactionSynchronizationManager.isActualTransactionActive()) {
                 TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

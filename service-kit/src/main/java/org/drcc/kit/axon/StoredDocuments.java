@@ -4,14 +4,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads one top-level string field of a JSON document as the event store holds it (an event, its metadata), by
- * streaming past the rest: cheaper by far than reading the document into its class for one value. Jackson's
- * streaming parser; a nested field of the same name is not the one.
+ * Reads top-level string fields of a JSON document as the event store holds it (an event, its metadata), by
+ * streaming past the rest: cheaper by far than reading the document into its class for a value or two (a
+ * declaration's checklist event carries the plan's whole checklist). Jackson's streaming parser; a nested field of
+ * the same name is not the one.
  */
-final class StoredDocuments {
+public final class StoredDocuments {
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -19,19 +23,28 @@ final class StoredDocuments {
     }
 
     /** The field's value; empty when the document has no such field or its value is not a string. */
-    static Optional<String> stringField(String document, String field) {
+    public static Optional<String> stringField(String document, String field) {
+        return Optional.ofNullable(stringFields(document, List.of(field)).get(field));
+    }
+
+    /**
+     * The values of those of {@code fields} that the document has as strings, read in one pass that stops once it
+     * has them all.
+     */
+    public static Map<String, String> stringFields(String document, List<String> fields) {
+        Map<String, String> found = new HashMap<>();
         try (JsonParser parser = JSON.createParser(document)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("a stored document is not a JSON object");
             }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                boolean wanted = field.equals(parser.currentName());
-                if (parser.nextToken() == JsonToken.VALUE_STRING && wanted) {
-                    return Optional.of(parser.getText());
+            while (found.size() < fields.size() && parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (parser.nextToken() == JsonToken.VALUE_STRING && fields.contains(name)) {
+                    found.putIfAbsent(name, parser.getText());
                 }
                 parser.skipChildren();
             }
-            return Optional.empty();
+            return found;
         } catch (IOException e) {
             throw new IllegalStateException("a stored document is not JSON: " + e.getMessage(), e);
         }
