@@ -1,6 +1,12 @@
 package org.drcc.notification.config;
 
 import java.time.Clock;
+import org.axonframework.common.caching.EhCache3Adapter;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
 import org.drcc.notification.channel.DeliverySettings;
 import org.drcc.notification.command.RetryPolicy;
 import org.drcc.notification.egress.AllowedHosts;
@@ -17,6 +23,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         AllowedHosts.class, org.drcc.notification.subscription.SubscriptionSettings.class})
 class NotificationConfig {
 
+    /**
+     * Notifications the cache holds: a burst's worth (100 incidents declared at once owe some 2,000 messages with the
+     * default plan), a few kilobytes each.
+     */
+    static final int CACHED_NOTIFICATIONS = 10_000;
+
     @Bean
     RetryPolicy retryPolicy(DeliverySettings settings) {
         return new RetryPolicy(settings.maxAttempts(), settings.initialBackoff(), settings.backoffMultiplier());
@@ -24,14 +36,27 @@ class NotificationConfig {
 
     /**
      * Notifications loaded from memory instead of their events: the dispatcher claims and then records each message,
-     * two commands on the same aggregate milliseconds apart. Safe with several instances: a cached aggregate that
-     * another instance changed meanwhile fails to append (its sequence number is taken), and Axon drops it from the
-     * cache on that rollback, so the next attempt loads it from the event store. Weak references: the JVM's
-     * memory bounds it.
+     * two commands on the same aggregate milliseconds apart, and a message is claimed soon after it was scheduled. Safe
+     * with several instances: a cached aggregate that another instance changed meanwhile fails to append (its
+     * sequence number is taken), and Axon drops it from the cache on that rollback, so the next attempt loads it from
+     * the event store. Held strongly, up to {@link #CACHED_NOTIFICATIONS}, the least recently used dropped first
+     * (Ehcache 3's heap tier, through Axon's own adapter): the weak references held before were cleared by the young
+     * collections (about one a second in a burst) before the dispatcher claimed most messages, which were then loaded
+     * from the event store (a snapshot query, an events query, each event read into its class and a Spring prototype
+     * bean made: a sixth of the senders' time, JFR in {@code docs/benchmarks.md}, Notifications).
      */
+    @Bean(destroyMethod = "close")
+    CacheManager notificationCacheManager() {
+        return CacheManagerBuilder.newCacheManagerBuilder()
+                .withCache("notifications", CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class,
+                        Object.class, ResourcePoolsBuilder.heap(CACHED_NOTIFICATIONS)))
+                .build(true);
+    }
+
     @Bean
-    org.axonframework.common.caching.Cache notificationCache() {
-        return new org.axonframework.common.caching.WeakReferenceCache();
+    org.axonframework.common.caching.Cache notificationCache(CacheManager caches) {
+        // Axon's adapter takes Ehcache's implementation class, which every heap cache of a CacheManager is
+        return new EhCache3Adapter((Ehcache<Object, Object>) caches.getCache("notifications", Object.class, Object.class));
     }
 
     @Bean
