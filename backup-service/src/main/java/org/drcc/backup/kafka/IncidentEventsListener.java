@@ -1,5 +1,6 @@
 package org.drcc.backup.kafka;
 
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.drcc.backup.job.ContainmentVerification;
 import org.drcc.backup.query.IncidentHolds;
@@ -21,7 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 class IncidentEventsListener {
 
-    private static final ContractTypes<IncidentEvent> TYPES = ContractTypes.of(IncidentEvent.class);
+    /** The events acted on below; the others (a declaration's checklist, the checklist's items...) are skipped unread. */
+    private static final ContractTypes<IncidentEvent> TYPES = ContractTypes.of(IncidentEvent.class).only(
+            List.of(IncidentDeclaredEvent.class, IncidentContainedEvent.class, IncidentClosedEvent.class,
+                    IncidentCancelledEvent.class));
 
     private final EventInbox inbox;
     private final IncidentHolds holds;

@@ -2,8 +2,10 @@ package org.drcc.kit.kafka;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -35,6 +37,34 @@ public final class ContractTypes<T> {
             throw new IllegalArgumentException(eventClass + " has no @JsonTypeName: it is not a contract event");
         }
         return name.value();
+    }
+
+    /**
+     * These of the contract's types only: a record of another is skipped unread, as one of a type the contract does
+     * not know is, with no inbox row and nothing read into a class. For a consumer that acts on a few of the events
+     * on its topic: a declaration's checklist event carries the plan's whole checklist, and every record is a
+     * transaction of the consumer's inbox.
+     */
+    public ContractTypes<T> only(Collection<? extends Class<? extends T>> read) {
+        Set<Class<?>> kept = known(read);
+        return new ContractTypes<>(byType.entrySet().stream().filter(e -> kept.contains(e.getValue()))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    /** Every one of the contract's types but these, skipped as {@link #only} skips the others. */
+    public ContractTypes<T> except(Collection<? extends Class<? extends T>> unread) {
+        Set<Class<?>> skipped = known(unread);
+        return new ContractTypes<>(byType.entrySet().stream().filter(e -> !skipped.contains(e.getValue()))
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    private Set<Class<?>> known(Collection<? extends Class<?>> types) {
+        for (Class<?> type : types) {
+            if (!byType.containsValue(type)) {
+                throw new IllegalArgumentException(type + " is not one of the contract's types here");
+            }
+        }
+        return Set.copyOf(types);
     }
 
     public Optional<Class<? extends T>> classOf(String type) {
