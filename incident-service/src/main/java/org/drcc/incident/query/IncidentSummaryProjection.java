@@ -48,12 +48,9 @@ public class IncidentSummaryProjection {
      * declaration's checklist event carries the plan's whole checklist, and reading it into its class was most of this
      * processor's time (JFR, {@code docs/benchmarks.md}, API).
      */
-    @EventHandler
+    @EventHandler(payloadType = IncidentEvent.class)
     void on(EventMessage<?> message, @SequenceNumber long sequence) {
         Class<?> type = message.getPayloadType();
-        if (!IncidentEvent.class.isAssignableFrom(type)) {
-            return;
-        }
         if (type == IncidentDeclaredEvent.class) {
             IncidentDeclaredEvent e = (IncidentDeclaredEvent) message.getPayload();
             writes.add(0, """

@@ -1,12 +1,17 @@
 package org.drcc.notification.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ExpiryPolicyBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
+import org.ehcache.core.spi.time.SystemTimeSource;
+import org.ehcache.core.spi.time.TimeSource;
+import org.ehcache.impl.internal.TimeSourceConfiguration;
 import org.drcc.notification.channel.DeliverySettings;
 import org.drcc.notification.command.RetryPolicy;
 import org.drcc.notification.egress.AllowedHosts;
@@ -28,6 +33,8 @@ class NotificationConfig {
      * default plan), a few kilobytes each.
      */
     static final int CACHED_NOTIFICATIONS = 10_000;
+    /** How long a notification stays cached unused: a burst's claim and record come within seconds of its schedule. */
+    static final Duration CACHED_IDLE = Duration.ofMinutes(1);
 
     @Bean
     RetryPolicy retryPolicy(DeliverySettings settings) {
@@ -39,17 +46,27 @@ class NotificationConfig {
      * two commands on the same aggregate milliseconds apart, and a message is claimed soon after it was scheduled. Safe
      * with several instances: a cached aggregate that another instance changed meanwhile fails to append (its
      * sequence number is taken), and Axon drops it from the cache on that rollback, so the next attempt loads it from
-     * the event store. Held strongly, up to {@link #CACHED_NOTIFICATIONS}, the least recently used dropped first
-     * (Ehcache 3's heap tier, through Axon's own adapter): the weak references held before were cleared by the young
-     * collections (about one a second in a burst) before the dispatcher claimed most messages, which were then loaded
-     * from the event store (a snapshot query, an events query, each event read into its class and a Spring prototype
-     * bean made: a sixth of the senders' time, JFR in {@code docs/benchmarks.md}, Notifications).
+     * the event store. Held strongly (Ehcache 3's heap tier, through Axon's own adapter), up to
+     * {@link #CACHED_NOTIFICATIONS} (when full, Ehcache evicts one of the least recently used) and for
+     * {@link #CACHED_IDLE} since its last use: the weak references held before were cleared by the young collections
+     * (about one a second in a burst) before the dispatcher claimed most messages, which were then loaded from the
+     * event store (a snapshot query, an events query, each event read into its class and a Spring prototype bean
+     * made: a sixth of the senders' time, JFR in {@code docs/benchmarks.md}, Notifications). The idle bound keeps
+     * what a cache costs with several instances short: an instance's copy of a message another instance has sent
+     * since refuses an acknowledgement as not yet sent (the refusal drops the copy, and a retry is answered from the
+     * event store), and it keeps the message's opened contact in memory no longer than that after an erasure.
      */
     @Bean(destroyMethod = "close")
     CacheManager notificationCacheManager() {
+        return notificationCacheManager(SystemTimeSource.INSTANCE);
+    }
+
+    static CacheManager notificationCacheManager(TimeSource time) {
         return CacheManagerBuilder.newCacheManagerBuilder()
+                .using(new TimeSourceConfiguration(time))
                 .withCache("notifications", CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class,
-                        Object.class, ResourcePoolsBuilder.heap(CACHED_NOTIFICATIONS)))
+                                Object.class, ResourcePoolsBuilder.heap(CACHED_NOTIFICATIONS))
+                        .withExpiry(ExpiryPolicyBuilder.timeToIdleExpiration(CACHED_IDLE)))
                 .build(true);
     }
 

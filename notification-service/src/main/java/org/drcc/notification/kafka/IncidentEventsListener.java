@@ -25,8 +25,8 @@ class IncidentEventsListener {
     static final String ID = "incident-events";
     /**
      * The declaration's checklist and phase windows, the largest of a declaration's three events, tell nobody anything
-     * here and are skipped unread (no class read, no inbox row); {@code ArchitectureTest} keeps every other class of
-     * the service from starting to use them unnoticed.
+     * here and are skipped unread (no class read, no inbox row); {@code UnreadIncidentEventsTest} keeps every other
+     * class of the service from starting to use them by name unnoticed.
      */
     static final List<Class<? extends IncidentEvent>> UNREAD = List.of(ChecklistAssignedEvent.class,
             PhaseWindowsAssignedEvent.class);

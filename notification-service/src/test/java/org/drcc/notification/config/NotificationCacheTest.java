@@ -3,6 +3,7 @@ package org.drcc.notification.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.ref.WeakReference;
+import java.util.concurrent.atomic.AtomicLong;
 import org.axonframework.common.caching.Cache;
 import org.ehcache.CacheManager;
 import org.junit.jupiter.api.AfterEach;
@@ -10,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class NotificationCacheTest {
 
+    private final AtomicLong now = new AtomicLong(1_000_000);
     private final NotificationConfig config = new NotificationConfig();
-    private final CacheManager caches = config.notificationCacheManager();
+    private final CacheManager caches = NotificationConfig.notificationCacheManager(now::get);
     private final Cache cache = config.notificationCache(caches);
 
     @AfterEach
@@ -32,7 +34,19 @@ class NotificationCacheTest {
     }
 
     @Test
-    void itHoldsABurstsWorthAndDropsTheLeastRecentlyUsedBeyondIt() {
+    void aNotificationUnusedForAMinuteIsDroppedAndOneInUseStays() {
+        cache.put("idle", "scheduled, never claimed");
+        cache.put("busy", "claimed, then recorded");
+        now.addAndGet(NotificationConfig.CACHED_IDLE.toMillis() - 1_000);
+        assertThat(cache.<String, String>get("busy")).isNotNull();
+        now.addAndGet(2_000);
+
+        assertThat(cache.containsKey("idle")).as("idle for longer than a minute").isFalse();
+        assertThat(cache.containsKey("busy")).as("used a second ago").isTrue();
+    }
+
+    @Test
+    void itHoldsABurstsWorthAndDropsSomeBeyondIt() {
         for (int i = 0; i < NotificationConfig.CACHED_NOTIFICATIONS + 500; i++) {
             cache.put("n-" + i, i);
         }

@@ -6,12 +6,13 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 
 /**
- * The events that work run on this thread committed, as they were applied: for a caller that answers with what its
+ * The events that work run on this thread stored, as they were applied: for a caller that answers with what its
  * command did and would otherwise read the same events back from the store and read each into its class again (for
  * a declaration, its plan's checklists: as much of incident-service's time as the command itself, JFR in
  * {@code docs/benchmarks.md}, API). Axon's simple command bus handles a command on the thread that sends it, and the
- * kit's event store ({@link EventStoreAutoConfiguration}) hands each unit of work's events here once they are
- * committed. A command bus that handled commands elsewhere would leave the list empty, and the caller reads the
+ * kit's event store ({@link EventStoreAutoConfiguration}) hands each unit of work's events here once the unit of work
+ * has committed. When it joined a transaction of the caller's (an {@code Idempotency-Key}'s claim), that transaction
+ * commits them later, with the caller's answer: an answer built from them is sent only if it does. A command bus that handled commands elsewhere would leave the list empty, and the caller reads the
  * store as before. No Axon API hands a command's events back to its sender; a thread's own list is the least of it.
  */
 public final class CommittedEvents {
@@ -48,7 +49,12 @@ public final class CommittedEvents {
         return ofAggregate;
     }
 
-    /** Called by the event store with a unit of work's events once they are committed. */
+    /** Called by the event store with a unit of work's events once the unit of work has committed. */
+    /** Whether this thread is collecting: never once {@link #of} has returned or thrown. */
+    static boolean collecting() {
+        return COLLECTING.get() != null;
+    }
+
     static void committed(List<? extends EventMessage<?>> events) {
         List<EventMessage<?>> collecting = COLLECTING.get();
         if (collecting != null) {

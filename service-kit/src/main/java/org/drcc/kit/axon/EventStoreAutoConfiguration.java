@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * that unit of work joined a transaction of the caller's (a Kafka record's inbox, an {@code Idempotency-Key}'s
  * claim), its events are committed only with that transaction, and readers woken before would find nothing and
  * sleep a second before they look again. So inside a caller's transaction they are woken again after its commit.
- * And it hands each unit of work's events, once committed, to {@link CommittedEvents}.
+ * And it hands each unit of work's events, once the unit of work has committed, to {@link CommittedEvents}.
  */
 @AutoConfiguration(afterName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
         beforeName = "org.axonframework.springboot.autoconfig.AxonAutoConfiguration")

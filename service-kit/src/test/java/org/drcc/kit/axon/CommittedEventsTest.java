@@ -33,17 +33,28 @@ class CommittedEventsTest {
     }
 
     @Test
-    void aUnitOfWorkRolledBackHandsBackNothingAndItsFailurePassesThrough() {
-        AtomicReference<List<DomainEventMessage<?>>> committed = new AtomicReference<>(List.of());
-        assertThatThrownBy(() -> committed.set(CommittedEvents.of("incident-1", () -> {
+    void aUnitOfWorkRolledBackHandsBackNothing() {
+        List<DomainEventMessage<?>> committed = CommittedEvents.of("incident-1", () -> {
             DefaultUnitOfWork<?> work = DefaultUnitOfWork.startAndGet(null);
             store.publish(event("incident-1", 0, "declared"));
             work.rollback();
-            throw new IllegalStateException("refused");
-        }))).hasMessage("refused");
+            commit(event("incident-2", 0, "another's, committed"));
+        });
 
-        assertThat(committed.get()).isEmpty();
-        assertThat(CommittedEvents.of("incident-1", () -> { })).as("nothing left over for the next caller").isEmpty();
+        assertThat(committed).isEmpty();
+    }
+
+    @Test
+    void aFailureOfTheWorkPassesThroughAndLeavesTheThreadCollectingNothing() {
+        AtomicReference<Boolean> collectingDuring = new AtomicReference<>();
+        assertThatThrownBy(() -> CommittedEvents.of("incident-1", () -> {
+            collectingDuring.set(CommittedEvents.collecting());
+            commit(event("incident-1", 0, "declared"));
+            throw new IllegalStateException("refused");
+        })).hasMessage("refused");
+
+        assertThat(collectingDuring.get()).isTrue();
+        assertThat(CommittedEvents.collecting()).as("the thread's list is gone: nothing kept for the next caller").isFalse();
     }
 
     @Test
