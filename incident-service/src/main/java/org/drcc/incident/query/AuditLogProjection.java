@@ -1,14 +1,9 @@
 package org.drcc.incident.query;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -16,6 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.serialization.Serializer;
 import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.kit.axon.StoredDocuments;
 import org.drcc.kit.jdbc.TransactionBatches;
 import org.drcc.kit.kafka.ContractTypes;
 import org.drcc.kit.privacy.PersonalDataCipher;
@@ -38,22 +34,21 @@ import org.springframework.stereotype.Component;
 public class AuditLogProjection {
 
     private static final String COLUMNS = "event_id, incident_id, sequence, type, actor, occurred_at, data::text AS data";
+    /** What the columns beside a row's document are read from (the contract writes an instant as ISO-8601 text). */
+    private static final List<String> COLUMN_FIELDS = List.of("incidentId", "actor", "occurredAt");
 
     private final JdbcClient jdbc;
     private final TransactionBatches writes;
     private final JdbcClient streaming;
-    private final ObjectMapper json;
     private final Serializer stored;
     private final PersonalDataCipher cipher;
 
-    AuditLogProjection(JdbcClient jdbc, DataSource dataSource, ObjectMapper json,
-                       @Qualifier("eventSerializer") Serializer stored, PersonalDataCipher cipher) {
+    AuditLogProjection(JdbcClient jdbc, DataSource dataSource, @Qualifier("eventSerializer") Serializer stored, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
         this.writes = new TransactionBatches(new JdbcTemplate(dataSource));
         JdbcTemplate cursor = new JdbcTemplate(dataSource);
         cursor.setFetchSize(500);
         this.streaming = JdbcClient.create(cursor);
-        this.json = json;
         this.stored = stored;
         this.cipher = cipher;
     }
@@ -79,32 +74,12 @@ public class AuditLogProjection {
     }
 
     /** The three top-level fields every {@link IncidentEvent} has, read from its document without the rest. */
-    private Columns columns(String data) {
-        String incidentId = null;
-        String actor = null;
-        Instant occurredAt = null;
-        try (JsonParser parser = json.createParser(data)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalStateException("an incident event's document is not a JSON object");
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                parser.nextToken();
-                switch (field) {
-                    case "incidentId" -> incidentId = parser.getValueAsString();
-                    case "actor" -> actor = parser.getValueAsString();
-                    // as the mapper writes an Instant, whichever form it is configured for
-                    case "occurredAt" -> occurredAt = json.treeToValue(parser.<JsonNode>readValueAsTree(), Instant.class);
-                    default -> parser.skipChildren();
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("an incident event's document could not be read", e);
-        }
-        if (incidentId == null || actor == null || occurredAt == null) {
+    private static Columns columns(String data) {
+        Map<String, String> fields = StoredDocuments.stringFields(data, COLUMN_FIELDS);
+        if (fields.size() < COLUMN_FIELDS.size()) {
             throw new IllegalStateException("an incident event's document lacks its incidentId, actor or occurredAt");
         }
-        return new Columns(incidentId, actor, occurredAt);
+        return new Columns(fields.get("incidentId"), fields.get("actor"), Instant.parse(fields.get("occurredAt")));
     }
 
     @ResetHandler

@@ -12,8 +12,8 @@ import org.axonframework.eventhandling.EventMessage;
  * {@code docs/benchmarks.md}, API). Axon's simple command bus handles a command on the thread that sends it, and the
  * kit's event store ({@link EventStoreAutoConfiguration}) hands each unit of work's events here once the unit of work
  * has committed. When it joined a transaction of the caller's (an {@code Idempotency-Key}'s claim), that transaction
- * commits them later, with the caller's answer: an answer built from them is sent only if it does. A command bus that handled commands elsewhere would leave the list empty, and the caller reads the
- * store as before. No Axon API hands a command's events back to its sender; a thread's own list is the least of it.
+ * commits them later, with the caller's answer: an answer built from them is sent only if it does. A command bus
+ * that handled commands elsewhere would leave the list empty, and the caller reads the store as before. No Axon API hands a command's events back to its sender; a thread's own list is the least of it.
  */
 public final class CommittedEvents {
 
@@ -49,12 +49,12 @@ public final class CommittedEvents {
         return ofAggregate;
     }
 
-    /** Called by the event store with a unit of work's events once the unit of work has committed. */
     /** Whether this thread is collecting: never once {@link #of} has returned or thrown. */
     static boolean collecting() {
         return COLLECTING.get() != null;
     }
 
+    /** Called by the event store with a unit of work's events once the unit of work has committed. */
     static void committed(List<? extends EventMessage<?>> events) {
         List<EventMessage<?>> collecting = COLLECTING.get();
         if (collecting != null) {

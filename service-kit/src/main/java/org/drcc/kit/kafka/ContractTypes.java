@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -46,15 +47,16 @@ public final class ContractTypes<T> {
      * transaction of the consumer's inbox.
      */
     public ContractTypes<T> only(Collection<? extends Class<? extends T>> read) {
-        Set<Class<?>> kept = known(read);
-        return new ContractTypes<>(byType.entrySet().stream().filter(e -> kept.contains(e.getValue()))
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)));
+        return keeping(known(read)::contains);
     }
 
     /** Every one of the contract's types but these, skipped as {@link #only} skips the others. */
     public ContractTypes<T> except(Collection<? extends Class<? extends T>> unread) {
-        Set<Class<?>> skipped = known(unread);
-        return new ContractTypes<>(byType.entrySet().stream().filter(e -> !skipped.contains(e.getValue()))
+        return keeping(Predicate.not(known(unread)::contains));
+    }
+
+    private ContractTypes<T> keeping(Predicate<Class<?>> kept) {
+        return new ContractTypes<>(byType.entrySet().stream().filter(e -> kept.test(e.getValue()))
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue)));
     }
 
