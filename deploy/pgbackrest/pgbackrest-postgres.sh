@@ -52,6 +52,12 @@ write_conf() {
         line tls-server-ca-file "$DR_PITR_TLS_DIR/ca.crt"
         line tls-server-auth "backup-service=$STANZA"
         echo
+        # as backup-service writes it (PgBackRestConfig.ARCHIVE_PUSH): each segment to every tier that answers, so a
+        # lost tier does not stop the WAL from reaching the other two
+        echo "[global:archive-push]"
+        line archive-async y
+        line archive-timeout 30
+        echo
         echo "[$STANZA]"
         line pg1-path "$PGDATA"
         line pg1-socket-path /var/run/postgresql

@@ -2,6 +2,11 @@ package org.drcc.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -15,6 +20,8 @@ import java.util.function.Supplier;
 import org.drcc.backup.job.Policies;
 import org.drcc.backup.job.RpoWatch;
 import org.drcc.backup.pitr.BaseBackups;
+import org.drcc.backup.pitr.PgBackRest;
+import org.drcc.backup.pitr.PgBackRestConfig;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +56,70 @@ class PointInTimeRecoveryIT {
 
     @Autowired
     Policies policies;
+
+    @Autowired
+    PgBackRestConfig pgBackRestConfig;
+
+    @Autowired
+    PgBackRest pgBackRest;
+
+    /**
+     * The day a regional disaster takes the primary tier's bucket and the protected server lives on: the WAL written
+     * after the loss still reaches the secondary and tertiary tiers, every segment of it, so a restore to an instant
+     * from either stays as current as the archive; and when the tier is back, it gets every segment it missed (the
+     * server kept them for it).
+     */
+    @Test
+    void theWalStillReachesTheOtherTwoTiersWhileThePrimaryBucketIsGone() throws Exception {
+        baseBackups.prepare();
+        Path file = pgBackRestConfig.configFile();
+        String written = Files.readString(file);
+        String bucket = "repo1-s3-bucket=" + pgBackRestConfig.repositories().get(0).bucket() + "\n";
+        assertThat(written).contains(bucket);
+        String last = null;
+        try {
+            // what pgBackRest sees of a lost bucket: the S3 store answers that there is no such bucket
+            replace(file, written.replace(bucket, bucket.strip() + "-lost\n"));
+            execute("CREATE TABLE IF NOT EXISTS pitr_lost_tier (id int)");
+            for (int i = 0; i < 3; i++) {
+                execute("INSERT INTO pitr_lost_tier VALUES (" + i + ")");
+                last = query("SELECT pg_walfile_name(pg_switch_wal())");
+            }
+            String written3 = last;
+            for (int repo = 2; repo <= 3; repo++) {
+                int tier = repo;
+                await(() -> newestArchived(tier), newest -> newest.compareTo(written3) >= 0);
+            }
+        } finally {
+            replace(file, written);
+            execute("DROP TABLE IF EXISTS pitr_lost_tier");
+        }
+        String missed = last;
+        await(() -> newestArchived(1), newest -> newest.compareTo(missed) >= 0);
+    }
+
+    /** The newest WAL segment in one tier's repository, as pgBackRest's {@code info} names it ("" when none). */
+    private String newestArchived(int repo) {
+        try {
+            JsonNode stanzas = new ObjectMapper().readTree(pgBackRest.run(Duration.ofSeconds(60), "info",
+                    "--output=json", "--repo=" + repo));
+            String newest = "";
+            for (JsonNode archive : stanzas.path(0).path("archive")) {
+                String max = archive.path("max").asText("");
+                newest = max.compareTo(newest) > 0 ? max : newest;
+            }
+            return newest;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Replaced whole, as the service writes it: the server's archive command never reads half of it. */
+    private static void replace(Path file, String content) throws Exception {
+        Path next = file.resolveSibling(file.getFileName() + ".next");
+        Files.writeString(next, content);
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
 
     @Test
     void aWalArchiveThatFallsBehindIsRpoAtRiskAndSaysSoOnceAndAgainWhenItCatchesUp() throws Exception {

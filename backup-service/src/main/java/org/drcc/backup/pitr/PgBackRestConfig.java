@@ -28,6 +28,24 @@ import org.drcc.kit.s3.S3Settings;
  */
 public final class PgBackRestConfig {
 
+    /**
+     * How the server's {@code archive_command} pushes WAL, the same here and in compose's
+     * {@code deploy/pgbackrest/pgbackrest-postgres.sh}. Asynchronously: one run of pgBackRest takes every segment the
+     * server has ready, and pushes each to every tier that answers. A synchronous push ends with an error when one tier
+     * fails, and the server then offers the same segment again and no later one. The tiers that still answer would get
+     * one segment ahead of the lost tier and no further, so a regional disaster that took the primary bucket would also
+     * stop point-in-time recovery from the other two at the moment of the loss ({@code PointInTimeRecoveryIT}). The
+     * server still keeps each segment until every tier has it (pgBackRest reports the lost tier's error), so nothing
+     * is lost when the tier comes back. {@code archive-timeout} bounds how long one {@code archive_command} waits for
+     * the background push of its segment before the server tries again: the server's archiver, and with it every
+     * {@code DROP DATABASE} on the server, waits on it meanwhile. Backups and checks keep the global 300 s.
+     */
+    static final String ARCHIVE_PUSH = """
+            [global:archive-push]
+            archive-async=y
+            archive-timeout=30
+            """;
+
     private final PitrSettings settings;
     private final S3Settings s3;
     private final S3Properties.Buckets buckets;
@@ -90,6 +108,7 @@ public final class PgBackRestConfig {
             line(secrets, repo.option("s3-key-secret"), store.secretKey());
             line(secrets, repo.option("cipher-pass"), cipherPass);
         }
+        conf.append('\n').append(ARCHIVE_PUSH);
         conf.append("\n[").append(settings.stanza()).append("]\n");
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             line(conf, "pg1-path", show(s, "data_directory"));
