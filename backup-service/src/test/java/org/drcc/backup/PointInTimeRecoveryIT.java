@@ -2,8 +2,6 @@ package org.drcc.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,8 +18,8 @@ import java.util.function.Supplier;
 import org.drcc.backup.job.Policies;
 import org.drcc.backup.job.RpoWatch;
 import org.drcc.backup.pitr.BaseBackups;
-import org.drcc.backup.pitr.PgBackRest;
 import org.drcc.backup.pitr.PgBackRestConfig;
+import org.drcc.backup.pitr.Repository;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +42,7 @@ import org.springframework.http.ResponseEntity;
 class PointInTimeRecoveryIT {
 
     private static final String TARGET = "foodtruck_pitr";
+    private static final String LOST_TIER_TARGET = "foodtruck_pitr_lost_tier";
 
     @Autowired
     TestRestTemplate http;
@@ -60,58 +59,53 @@ class PointInTimeRecoveryIT {
     @Autowired
     PgBackRestConfig pgBackRestConfig;
 
-    @Autowired
-    PgBackRest pgBackRest;
-
     /**
      * The day a regional disaster takes the primary tier's bucket and the protected server lives on: the WAL written
-     * after the loss still reaches the secondary and tertiary tiers, every segment of it, so a restore to an instant
-     * from either stays as current as the archive; and when the tier is back, it gets every segment it missed (the
-     * server kept them for it).
+     * after the loss still reaches the secondary and tertiary tiers, every segment of it; a restore to an instant
+     * after the loss reads them and holds exactly the rows committed before it; and when the tier is back, it gets
+     * every segment it missed (the server kept them for it).
      */
     @Test
-    void theWalStillReachesTheOtherTwoTiersWhileThePrimaryBucketIsGone() throws Exception {
-        baseBackups.prepare();
+    void theDayThePrimaryBucketIsGoneTheWalStillReachesTheOtherTiersAndARestoreToAnInstantReadsThem() throws Exception {
+        BackupApi api = new BackupApi(http, "pitr-dba");
+        baseBackupInEachTier(api); // the schedule's, taken before the loss
         Path file = pgBackRestConfig.configFile();
         String written = Files.readString(file);
         String bucket = "repo1-s3-bucket=" + pgBackRestConfig.repositories().get(0).bucket() + "\n";
         assertThat(written).contains(bucket);
         String last = null;
         try {
+            execute("DROP TABLE IF EXISTS pitr_lost_tier");
+            execute("CREATE TABLE pitr_lost_tier (id int PRIMARY KEY)");
             // what pgBackRest sees of a lost bucket: the S3 store answers that there is no such bucket
             replace(file, written.replace(bucket, bucket.strip() + "-lost\n"));
-            execute("CREATE TABLE IF NOT EXISTS pitr_lost_tier (id int)");
-            for (int i = 0; i < 3; i++) {
-                execute("INSERT INTO pitr_lost_tier VALUES (" + i + ")");
+            for (int id = 1; id <= 3; id++) {
+                execute("INSERT INTO pitr_lost_tier VALUES (" + id + ")");
                 last = query("SELECT pg_walfile_name(pg_switch_wal())");
             }
-            String written3 = last;
-            for (int repo = 2; repo <= 3; repo++) {
-                int tier = repo;
-                await(() -> newestArchived(tier), newest -> newest.compareTo(written3) >= 0);
+            String lastWritten = last;
+            for (Repository tier : pgBackRestConfig.repositories().subList(1, 3)) {
+                await(() -> baseBackups.newestArchivedSegment(tier), newest -> newest.compareTo(lastWritten) >= 0);
             }
+
+            Thread.sleep(50);
+            Instant toTime = Instant.parse(query("SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', "
+                    + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"));
+            Thread.sleep(50);
+            execute("INSERT INTO pitr_lost_tier VALUES (4)");
+            restored(api, toTime, LOST_TIER_TARGET);
+            assertThat(ids(LOST_TIER_TARGET, "pitr_lost_tier")).as("the rows committed after the loss and before " + toTime)
+                    .containsExactly(1, 2, 3);
         } finally {
             replace(file, written);
             execute("DROP TABLE IF EXISTS pitr_lost_tier");
+            try (Connection c = BackupApi.connect("postgres"); Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + LOST_TIER_TARGET + " WITH (FORCE)");
+            }
         }
         String missed = last;
-        await(() -> newestArchived(1), newest -> newest.compareTo(missed) >= 0);
-    }
-
-    /** The newest WAL segment in one tier's repository, as pgBackRest's {@code info} names it ("" when none). */
-    private String newestArchived(int repo) {
-        try {
-            JsonNode stanzas = new ObjectMapper().readTree(pgBackRest.run(Duration.ofSeconds(60), "info",
-                    "--output=json", "--repo=" + repo));
-            String newest = "";
-            for (JsonNode archive : stanzas.path(0).path("archive")) {
-                String max = archive.path("max").asText("");
-                newest = max.compareTo(newest) > 0 ? max : newest;
-            }
-            return newest;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Repository primary = pgBackRestConfig.repositories().get(0);
+        await(() -> baseBackups.newestArchivedSegment(primary), newest -> newest.compareTo(missed) >= 0);
     }
 
     /** Replaced whole, as the service writes it: the server's archive command never reads half of it. */
@@ -185,17 +179,7 @@ class PointInTimeRecoveryIT {
         BackupApi api = new BackupApi(http, "pitr-dba");
         execute("CREATE TABLE pitr_probe (id int PRIMARY KEY, written_at timestamptz NOT NULL DEFAULT clock_timestamp())");
         try {
-            ResponseEntity<Map<String, Object>> base = api.post("/api/base-backups", "");
-            assertThat(base.getStatusCode()).as(String.valueOf(base.getBody())).isEqualTo(HttpStatus.ACCEPTED);
-            String backupId = (String) base.getBody().get("backupId");
-            List<Map<String, Object>> tiers = await(() -> baseBackups(api, backupId), rows -> rows.size() == 3);
-            assertThat(tiers).as("one base backup in each tier's repository").allSatisfy(t ->
-                    assertThat(t).as(String.valueOf(t.get("failure"))).containsEntry("status", "COMPLETED"));
-            Instant consistent = tiers.stream().map(t -> Instant.parse((String) t.get("consistentAt")))
-                    .max(Instant::compareTo).orElseThrow();
-            while (Instant.now().isBefore(consistent.plusMillis(200))) {
-                Thread.sleep(100);
-            }
+            Instant consistent = baseBackupInEachTier(api);
 
             // three rows, each its own transaction; the instant; two more rows after it
             for (int id = 1; id <= 3; id++) {
@@ -219,22 +203,8 @@ class PointInTimeRecoveryIT {
             assertThat((String) tooEarly.getBody().get("detail")).contains("before the oldest base backup");
             assertThat(BackupApi.databaseExists(TARGET)).as("nothing created by a refusal").isFalse();
 
-            ResponseEntity<Map<String, Object>> accepted = api.post("/api/restores", body(toTime));
-            assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
-            String restoreId = (String) accepted.getBody().get("restoreId");
-            assertThat(accepted.getHeaders().getLocation()).hasToString("/api/restores/" + restoreId);
-            Map<String, Object> done = await(() -> http.exchange("/api/restores/" + restoreId, HttpMethod.GET, null,
-                    BackupApi.JSON).getBody(), r -> !"RUNNING".equals(r.get("status")));
-            assertThat(done).as(String.valueOf(done.get("failure"))).containsEntry("status", "RESTORED");
-
-            List<Integer> ids = new ArrayList<>();
-            try (Connection c = BackupApi.connect(TARGET); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT id FROM pitr_probe ORDER BY id")) {
-                while (rs.next()) {
-                    ids.add(rs.getInt(1));
-                }
-            }
-            assertThat(ids).as("exactly the rows committed before " + toTime).containsExactly(1, 2, 3);
+            Map<String, Object> done = restored(api, toTime, TARGET);
+            assertThat(ids(TARGET, "pitr_probe")).as("exactly the rows committed before " + toTime).containsExactly(1, 2, 3);
             Instant reached = Instant.parse((String) done.get("reachedAt"));
             assertThat(reached).as("the last commit replayed: after the third row was written, not after the instant")
                     .isAfterOrEqualTo(lastBefore).isBeforeOrEqualTo(toTime);
@@ -251,8 +221,51 @@ class PointInTimeRecoveryIT {
         }
     }
 
+    /** A base backup in each tier's repository, awaited; returns the instant from which all three are consistent. */
+    private Instant baseBackupInEachTier(BackupApi api) throws InterruptedException {
+        ResponseEntity<Map<String, Object>> base = api.post("/api/base-backups", "");
+        assertThat(base.getStatusCode()).as(String.valueOf(base.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+        String backupId = (String) base.getBody().get("backupId");
+        List<Map<String, Object>> tiers = await(() -> baseBackups(api, backupId), rows -> rows.size() == 3);
+        assertThat(tiers).as("one base backup in each tier's repository").allSatisfy(t ->
+                assertThat(t).as(String.valueOf(t.get("failure"))).containsEntry("status", "COMPLETED"));
+        Instant consistent = tiers.stream().map(t -> Instant.parse((String) t.get("consistentAt")))
+                .max(Instant::compareTo).orElseThrow();
+        while (Instant.now().isBefore(consistent.plusMillis(200))) {
+            Thread.sleep(100);
+        }
+        return consistent;
+    }
+
+    /** Restores foodtruck as at {@code toTime} into {@code target} through the API; the restore's answer, RESTORED. */
+    private Map<String, Object> restored(BackupApi api, Instant toTime, String target) throws InterruptedException {
+        ResponseEntity<Map<String, Object>> accepted = api.post("/api/restores", body(toTime, target));
+        assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+        String restoreId = (String) accepted.getBody().get("restoreId");
+        assertThat(accepted.getHeaders().getLocation()).hasToString("/api/restores/" + restoreId);
+        Map<String, Object> done = await(() -> http.exchange("/api/restores/" + restoreId, HttpMethod.GET, null,
+                BackupApi.JSON).getBody(), r -> !"RUNNING".equals(r.get("status")));
+        assertThat(done).as(String.valueOf(done.get("failure"))).containsEntry("status", "RESTORED");
+        return done;
+    }
+
+    private static List<Integer> ids(String database, String table) throws Exception {
+        List<Integer> ids = new ArrayList<>();
+        try (Connection c = BackupApi.connect(database); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT id FROM " + table + " ORDER BY id")) {
+            while (rs.next()) {
+                ids.add(rs.getInt(1));
+            }
+        }
+        return ids;
+    }
+
     private static String body(Instant toTime) {
-        return "{\"database\": \"foodtruck\", \"toTime\": \"" + toTime + "\", \"targetDatabase\": \"" + TARGET + "\"}";
+        return body(toTime, TARGET);
+    }
+
+    private static String body(Instant toTime, String target) {
+        return "{\"database\": \"foodtruck\", \"toTime\": \"" + toTime + "\", \"targetDatabase\": \"" + target + "\"}";
     }
 
     private List<Map<String, Object>> baseBackups(BackupApi api, String backupId) {

@@ -89,6 +89,10 @@ class DockerComposeTest {
         }
         assertThat(serverPush).as("the [global:archive-push] options of deploy/pgbackrest/pgbackrest-postgres.sh")
                 .containsEntry("archive-async", "y").isEqualTo(servicePush);
+        assertThat(Files.readString(ROOT.resolve("deploy/pgbackrest/pgbackrest-postgres.sh")))
+                .as("the push's options in their own section").contains("echo \"[global:archive-push]\"");
+        assertThat(Files.readString(ROOT.resolve("backup-service/src/main/java/org/drcc/backup/pitr/PgBackRestConfig.java")))
+                .as("the push's options in their own section").contains("[global:archive-push]\n            archive-async=y");
 
         Map<String, String> postgres = environment(read(ROOT.resolve("docker-compose.yml")).path("services").path("postgres"));
         Map<String, String> backup = environment(read(ROOT.resolve("docker-compose.yml")).path("services")

@@ -1,5 +1,6 @@
 package org.drcc.backup.pitr;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
@@ -189,6 +190,24 @@ public class BaseBackups {
     /** The base backups in one repository, as pgBackRest lists them. */
     public List<BaseBackupInfo> list(Repository repo) {
         return BaseBackupInfo.parse(json, tool.run(SHORT, "info", "--repo=" + repo.number(), "--output=json"));
+    }
+
+    /** The newest WAL segment in one repository's archive, as pgBackRest's {@code info} names it ("" when none). */
+    public String newestArchivedSegment(Repository repo) {
+        String info = tool.run(SHORT, "info", "--repo=" + repo.number(), "--output=json");
+        try {
+            String newest = "";
+            for (JsonNode stanza : json.readTree(info)) {
+                for (JsonNode archive : stanza.path("archive")) {
+                    String max = archive.path("max").asText("");
+                    // a segment's name is its timeline, log and segment numbers in fixed-width hex: later sorts after
+                    newest = max.compareTo(newest) > 0 ? max : newest;
+                }
+            }
+            return newest;
+        } catch (Exception e) {
+            throw new PgBackRestException("pgbackrest info answered what is not its JSON: " + e.getMessage());
+        }
     }
 
     private Optional<BaseBackupInfo> newest(Repository repo) {

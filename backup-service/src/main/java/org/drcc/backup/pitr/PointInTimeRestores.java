@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
 /**
  * Restores a protected database as it was at an instant into a new database on the protected server. pgBackRest
  * restores whole clusters, so: the WAL up to now is archived first (a commit after the instant, then
- * {@code pgbackrest check}, which switches the WAL segment and waits for it in the archive); pgBackRest restores the
+ * {@code pgbackrest check}, which switches the WAL segment and waits for it in the archive; with a tier lost, the
+ * segment is awaited in the tier the restore reads alone); pgBackRest restores the
  * newest base backup before the instant into a {@link ScratchCluster} with {@code --type=time}, which replays the
  * WAL up to the instant and promotes; the database is copied from it with pg_dump and pg_restore into the new
  * database; each table's rows are counted in both and must match, and the application's checks (the drills') run
@@ -50,6 +51,8 @@ public class PointInTimeRestores {
     private static final DateTimeFormatter TARGET =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS'+00'").withZone(ZoneOffset.UTC);
     private static final Duration RESTORE_TIMEOUT = Duration.ofHours(6);
+    /** How long the WAL holding a commit after the instant may take to reach the archive. */
+    private static final Duration WAL_TIMEOUT = Duration.ofMinutes(5);
 
     private final BaseBackups baseBackups;
     private final PgBackRest tool;
@@ -157,8 +160,7 @@ public class PointInTimeRestores {
         PgTarget server = baseBackups.server();
         boolean created = false;
         try (ScratchCluster scratch = ScratchCluster.allocate()) {
-            archiveUpToNow(server);
-            Chosen chosen = choose(toTime);
+            Chosen chosen = archiveUpToNow(server, toTime);
             tool.run(RESTORE_TIMEOUT, "restore", "--repo=" + chosen.repo().number(), "--set=" + chosen.backup().label(),
                     "--pg1-path=" + scratch.dataDir(), "--type=time",
                     "--target=" + TARGET.format(toTime.truncatedTo(ChronoUnit.MICROS)), "--target-action=promote",
@@ -193,6 +195,9 @@ public class PointInTimeRestores {
             log.info("Restored {} as at {} into {} (last commit replayed at {})", database, toTime, targetDatabase,
                     reachedAt);
         } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             log.error("Restore of {} to {} into {} failed: {}", database, toTime, targetDatabase, e.getMessage());
             if (created) {
                 dropQuietly(server, targetDatabase);
@@ -204,37 +209,95 @@ public class PointInTimeRestores {
 
     /**
      * Recovery stops at the first commit after the instant; without one in the archive it would end before its
-     * target and fail. So a transaction commits now (after the instant) and the WAL holding it is archived.
+     * target and fail. So a transaction commits now (after the instant) and the WAL holding it is archived:
+     * {@code pgbackrest check} switches the segment and waits for it in every tier's repository. With a tier lost,
+     * {@code check} fails on it before it switches (it has no option to leave a repository out), while the other tiers
+     * still receive the WAL (the server's asynchronous push, {@link PgBackRestConfig#ARCHIVE_PUSH}). The restore then
+     * switches the segment itself where its role may ({@code pg_switch_wal}; else the server's
+     * {@code archive_timeout} does it) and waits for the segment in any tier with a base backup before the instant,
+     * in the tiers' order. Returns that tier's repository and its base backup.
      */
-    private void archiveUpToNow(PgTarget server) throws SQLException {
+    private Chosen archiveUpToNow(PgTarget server, Instant toTime) throws SQLException, InterruptedException {
+        String segment;
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             s.execute("SELECT txid_current()");
+            // the segment being written holds that commit (the insert position: past it even with asynchronous commit)
+            try (ResultSet rs = s.executeQuery("SELECT pg_walfile_name(pg_current_wal_insert_lsn())")) {
+                rs.next();
+                segment = rs.getString(1);
+            }
         }
-        tool.run(Duration.ofMinutes(5), "check");
+        String checked = null;
+        try {
+            tool.run(WAL_TIMEOUT, "check");
+        } catch (PgBackRestException e) {
+            checked = e.getMessage();
+        }
+        List<Chosen> candidates = candidates(toTime);
+        if (checked == null) {
+            return candidates.get(0);
+        }
+        String switched = switchWal(server);
+        log.warn("pgbackrest check failed (a tier lost?): {}; restoring from the first of {} that holds WAL segment {} "
+                + "({})", checked, candidates.stream().map(c -> c.repo().tier()).toList(), segment, switched);
+        long deadline = System.nanoTime() + WAL_TIMEOUT.toNanos();
+        Map<String, String> newest = new LinkedHashMap<>();
+        while (System.nanoTime() < deadline) {
+            for (Chosen candidate : candidates) {
+                try {
+                    String archived = baseBackups.newestArchivedSegment(candidate.repo());
+                    newest.put(candidate.repo().tier(), archived.isEmpty() ? "none" : archived);
+                    if (archived.compareTo(segment) >= 0) {
+                        return candidate;
+                    }
+                } catch (PgBackRestException e) {
+                    newest.put(candidate.repo().tier(), e.getMessage());
+                }
+            }
+            Thread.sleep(1000);
+        }
+        throw new PgBackRestException("the WAL segment " + segment + " holding a commit after the instant reached no "
+                + "tier with a base backup before it within " + WAL_TIMEOUT.toMinutes() + " min (newest archived: "
+                + newest + "; " + switched + "; pgbackrest check: " + checked + ")");
+    }
+
+    /** Switches the WAL segment where the restore's role may; says what it did, for the log and a failure's cause. */
+    private static String switchWal(PgTarget server) {
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("SELECT pg_switch_wal()");
+            return "the segment switched by the restore";
+        } catch (SQLException e) {
+            return "the segment left for the server's archive_timeout to switch (pg_switch_wal: " + e.getMessage() + ")";
+        }
     }
 
     private record Chosen(Repository repo, BaseBackupInfo backup) {
     }
 
     /**
-     * The newest base backup consistent before the instant, from the first tier whose repository answers (primary,
-     * secondary, tertiary): the WAL is in all three, so any of them can restore.
+     * For each tier whose repository answers (primary, secondary, tertiary), its newest base backup consistent before
+     * the instant: the WAL is in all three, so any of them can restore; at least one, else the reasons for each.
      */
-    private Chosen choose(Instant toTime) {
+    private List<Chosen> candidates(Instant toTime) {
+        List<Chosen> candidates = new ArrayList<>();
         List<String> passedOver = new ArrayList<>();
         for (Repository repo : baseBackups.repositories()) {
             try {
                 var backup = baseBackups.list(repo).stream().filter(b -> !b.consistentAt().isAfter(toTime))
                         .max(java.util.Comparator.comparing(BaseBackupInfo::label));
                 if (backup.isPresent()) {
-                    return new Chosen(repo, backup.get());
+                    candidates.add(new Chosen(repo, backup.get()));
+                } else {
+                    passedOver.add(repo.tier() + ": no base backup consistent before " + toTime);
                 }
-                passedOver.add(repo.tier() + ": no base backup consistent before " + toTime);
             } catch (PgBackRestException e) {
                 passedOver.add(repo.tier() + ": " + e.getMessage());
             }
         }
-        throw new PgBackRestException("no repository can restore to " + toTime + ": " + String.join("; ", passedOver));
+        if (candidates.isEmpty()) {
+            throw new PgBackRestException("no repository can restore to " + toTime + ": " + String.join("; ", passedOver));
+        }
+        return candidates;
     }
 
     private static String fatal(Path log) throws IOException {
