@@ -18,19 +18,29 @@ import java.util.stream.Collectors;
  */
 public final class PgBackRest {
 
+    private final String executable;
     private final PgBackRestConfig config;
     private final String stanza;
     private final Map<String, String> environment;
 
     public PgBackRest(PgBackRestConfig config, String stanza, Map<String, String> environment) {
+        this("pgbackrest", config, stanza, environment);
+    }
+
+    /** {@code executable}: the tool's path; a test's stand-in for a tool that hangs. */
+    PgBackRest(String executable, PgBackRestConfig config, String stanza, Map<String, String> environment) {
+        this.executable = executable;
         this.config = config;
         this.stanza = stanza;
         this.environment = environment;
     }
 
-    /** {@code pgbackrest <options> <command>}: its stdout; throws with its error when it exits non-zero. */
+    /**
+     * {@code pgbackrest <options> <command>}: its stdout; throws with its error when it exits non-zero, and stops it
+     * when it has not finished within {@code timeout} (an S3 endpoint that does not answer holds it for minutes).
+     */
     public String run(Duration timeout, String command, String... options) {
-        List<String> line = new ArrayList<>(List.of("pgbackrest", "--config=" + config.configFile().toAbsolutePath(),
+        List<String> line = new ArrayList<>(List.of(executable, "--config=" + config.configFile().toAbsolutePath(),
                 "--config-include-path=" + config.includeDir().toAbsolutePath(), "--stanza=" + stanza,
                 "--log-level-console=off", "--log-level-stderr=warn"));
         line.addAll(List.of(options));
@@ -40,9 +50,11 @@ public final class PgBackRest {
         try {
             Process process = builder.start();
             process.getOutputStream().close();
+            // both streams read beside the wait, so that the timeout holds while the tool writes nothing
             CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-            String stdout = read(process.getInputStream());
+            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 throw new PgBackRestException("pgbackrest " + command + " did not finish within " + timeout);
             }
@@ -50,7 +62,7 @@ public final class PgBackRest {
                 throw new PgBackRestException("pgbackrest " + command + " exited with " + process.exitValue() + ": "
                         + errors(stderr.join()));
             }
-            return stdout;
+            return stdout.join();
         } catch (IOException e) {
             throw new PgBackRestException("pgbackrest " + command + " could not run: " + e.getMessage());
         } catch (InterruptedException e) {

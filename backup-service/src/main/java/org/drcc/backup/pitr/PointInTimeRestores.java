@@ -213,9 +213,11 @@ public class PointInTimeRestores {
      * {@code pgbackrest check} switches the segment and waits for it in every tier's repository. With a tier lost,
      * {@code check} fails on it before it switches (it has no option to leave a repository out), while the other tiers
      * still receive the WAL (the server's asynchronous push, {@link PgBackRestConfig#ARCHIVE_PUSH}). The restore then
-     * switches the segment itself where its role may ({@code pg_switch_wal}; else the server's
-     * {@code archive_timeout} does it) and waits for the segment in any tier with a base backup before the instant,
-     * in the tiers' order. Returns that tier's repository and its base backup.
+     * switches the segment itself where its role may ({@code pg_switch_wal}: a superuser, as in {@code ./dr up}), else
+     * the server's {@code archive_timeout} does, and waits for the segment in any tier with a base backup before the
+     * instant, in the tiers' order. Returns that tier's repository and its base backup. (compose's {@code dr_backup}
+     * is not granted {@code pg_switch_wal}: a grant in the protected database is dumped with it, and a restore run as
+     * the database's owner cannot replay it; {@code LeastPrivilegeRestoreIT} found it.)
      */
     private Chosen archiveUpToNow(PgTarget server, Instant toTime) throws SQLException, InterruptedException {
         String segment;
