@@ -74,25 +74,26 @@ class DockerComposeTest {
         assertThat(server).as("the repository options of deploy/pgbackrest/pgbackrest-postgres.sh")
                 .isNotEmpty().isEqualTo(service);
         // and the same asynchronous WAL push, which keeps the WAL going to the tiers that answer while one is lost
+        String startScript = Files.readString(ROOT.resolve("deploy/pgbackrest/pgbackrest-postgres.sh"));
+        String configSource = Files.readString(ROOT.resolve(
+                "backup-service/src/main/java/org/drcc/backup/pitr/PgBackRestConfig.java"));
         java.util.regex.Matcher pushScript = java.util.regex.Pattern.compile("(?m)^\\s+line (archive-[a-z-]+) (\\S+)$")
-                .matcher(Files.readString(ROOT.resolve("deploy/pgbackrest/pgbackrest-postgres.sh")));
+                .matcher(startScript);
         Map<String, String> serverPush = new java.util.TreeMap<>();
         while (pushScript.find()) {
             serverPush.put(pushScript.group(1), pushScript.group(2));
         }
         java.util.regex.Matcher pushSource = java.util.regex.Pattern.compile("(?m)^\\s+(archive-[a-z-]+)=(\\S+)$")
-                .matcher(Files.readString(ROOT.resolve(
-                        "backup-service/src/main/java/org/drcc/backup/pitr/PgBackRestConfig.java")));
+                .matcher(configSource);
         Map<String, String> servicePush = new java.util.TreeMap<>();
         while (pushSource.find()) {
             servicePush.put(pushSource.group(1), pushSource.group(2));
         }
         assertThat(serverPush).as("the [global:archive-push] options of deploy/pgbackrest/pgbackrest-postgres.sh")
                 .containsEntry("archive-async", "y").isEqualTo(servicePush);
-        assertThat(Files.readString(ROOT.resolve("deploy/pgbackrest/pgbackrest-postgres.sh")))
-                .as("the push's options in their own section").contains("echo \"[global:archive-push]\"");
-        assertThat(Files.readString(ROOT.resolve("backup-service/src/main/java/org/drcc/backup/pitr/PgBackRestConfig.java")))
-                .as("the push's options in their own section").contains("[global:archive-push]\n            archive-async=y");
+        assertThat(startScript).as("the push's options in their own section").contains("echo \"[global:archive-push]\"");
+        assertThat(configSource).as("the push's options in their own section")
+                .contains("[global:archive-push]\n            archive-async=y");
 
         Map<String, String> postgres = environment(read(ROOT.resolve("docker-compose.yml")).path("services").path("postgres"));
         Map<String, String> backup = environment(read(ROOT.resolve("docker-compose.yml")).path("services")

@@ -37,8 +37,9 @@ import org.springframework.stereotype.Component;
  * Restores a protected database as it was at an instant into a new database on the protected server. pgBackRest
  * restores whole clusters, so: the WAL up to now is archived first (a commit after the instant, then
  * {@code pgbackrest check}, which switches the WAL segment and waits for it in the archive; with a tier lost, the
- * segment is awaited in the tier the restore reads alone); pgBackRest restores the
- * newest base backup before the instant into a {@link ScratchCluster} with {@code --type=time}, which replays the
+ * segment is awaited in any tier with a base backup before the instant, and the first that holds it is read);
+ * pgBackRest restores the newest base backup before the instant into a {@link ScratchCluster} with
+ * {@code --type=time}, which replays the
  * WAL up to the instant and promotes; the database is copied from it with pg_dump and pg_restore into the new
  * database; each table's rows are counted in both and must match, and the application's checks (the drills') run
  * on it; the scratch cluster is destroyed. The instant reached is the commit time of the last transaction replayed.

@@ -43,7 +43,8 @@ public class AuditLogProjection {
     private final Serializer stored;
     private final PersonalDataCipher cipher;
 
-    AuditLogProjection(JdbcClient jdbc, DataSource dataSource, @Qualifier("eventSerializer") Serializer stored, PersonalDataCipher cipher) {
+    AuditLogProjection(JdbcClient jdbc, DataSource dataSource, @Qualifier("eventSerializer") Serializer stored,
+                       PersonalDataCipher cipher) {
         this.jdbc = jdbc;
         this.writes = new TransactionBatches(new JdbcTemplate(dataSource));
         JdbcTemplate cursor = new JdbcTemplate(dataSource);

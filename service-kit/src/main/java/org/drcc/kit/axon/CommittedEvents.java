@@ -13,7 +13,8 @@ import org.axonframework.eventhandling.EventMessage;
  * kit's event store ({@link EventStoreAutoConfiguration}) hands each unit of work's events here once the unit of work
  * has committed. When it joined a transaction of the caller's (an {@code Idempotency-Key}'s claim), that transaction
  * commits them later, with the caller's answer: an answer built from them is sent only if it does. A command bus
- * that handled commands elsewhere would leave the list empty, and the caller reads the store as before. No Axon API hands a command's events back to its sender; a thread's own list is the least of it.
+ * that handled commands elsewhere would leave the list empty, and the caller reads the store as before. No Axon API
+ * hands a command's events back to its sender; a thread's own list is the least of it.
  */
 public final class CommittedEvents {
 
