@@ -37,6 +37,14 @@ final class ConsoleWalk implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * How long a click waits for its answer before it is taken as lost and clicked again, and how often. A lost click
+     * (see {@link #clickUntil}) costs this long, where it cost {@link #WAIT} before: about two minutes of a walk that
+     * lost six. A click answered later than this is sent twice, and the second is refused (the item is ticked, the
+     * phase reached), which the walk then sees as done; the budget stays a minute.
+     */
+    private static final Duration ANSWER = Duration.ofSeconds(4);
+    private static final int CLICKS = 15;
 
     private final String console;
     private final String incidentApi;
@@ -44,6 +52,7 @@ final class ConsoleWalk implements AutoCloseable {
     private final String token;
     private final WebDriver browser;
     private final WebDriverWait wait;
+    private final WebDriverWait answer;
     /** For what an action or an event shows: longer than the room's own 30 s re-read, which any event shortens. */
     private final WebDriverWait settle;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -64,6 +73,8 @@ final class ConsoleWalk implements AutoCloseable {
                 .build();
         this.browser = new ChromeDriver(service, options);
         this.wait = new WebDriverWait(browser, WAIT);
+        this.answer = new WebDriverWait(browser, ANSWER);
+        answer.ignoring(StaleElementReferenceException.class); // the room re-rendered under the question: ask again
         this.settle = new WebDriverWait(browser, Duration.ofSeconds(60));
         settle.ignoring(StaleElementReferenceException.class);
     }
@@ -150,11 +161,12 @@ final class ConsoleWalk implements AutoCloseable {
             ((JavascriptExecutor) browser).executeScript("document.getElementById('feedback').innerHTML = '';");
             retrying(() -> browser.findElement(By.cssSelector("#restores .record-restore")).click());
             try {
-                wait.until(d -> d.findElement(By.id("status")).getText().contains("RESTORED")
+                answer.until(d -> d.findElement(By.id("status")).getText().contains("RESTORED")
                         || !d.findElement(By.id("feedback")).getText().isBlank());
             } catch (TimeoutException lost) {
                 // the click landed on a button the room was just re-reading (it swaps #restores on every event):
                 // no answer and no change; click the one now on the page (recording is refused once done)
+                System.out.println("console walk: no answer to recording the restore (attempt " + attempt + ")");
                 if (attempt < 40) {
                     continue;
                 }
@@ -308,13 +320,14 @@ final class ConsoleWalk implements AutoCloseable {
             ((JavascriptExecutor) browser).executeScript("document.getElementById('feedback').innerHTML = '';");
             retrying(() -> browser.findElement(button).click());
             try {
-                wait.until(d -> done.apply(d) || !d.findElement(By.id("feedback")).getText().isBlank());
+                answer.until(d -> done.apply(d) || !d.findElement(By.id("feedback")).getText().isBlank());
                 // the service answered: the page re-reads at once, but on a loaded machine that read can take seconds
                 settle.withMessage(() -> "clicking " + button + " was answered, and the page never showed its effect; it reads:\n"
                         + browser.findElement(By.tagName("body")).getText()).until(done::apply);
                 return;
             } catch (org.openqa.selenium.TimeoutException noAnswer) {
-                if (attempt == 3 || !browser.findElement(By.id("feedback")).getText().isBlank()) {
+                System.out.println("console walk: no answer to clicking " + button + " (attempt " + attempt + ")");
+                if (attempt == CLICKS || !browser.findElement(By.id("feedback")).getText().isBlank()) {
                     throw new AssertionError("no effect of clicking " + button + "; the page reads:\n"
                             + browser.findElement(By.tagName("body")).getText(), noAnswer);
                 }

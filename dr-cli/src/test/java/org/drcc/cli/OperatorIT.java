@@ -274,11 +274,14 @@ class OperatorIT {
     }
 
     private static void check(List<String> failures, String what, Check check) {
+        long start = System.nanoTime();
         try {
             check.run();
         } catch (Exception | AssertionError e) {
             e.printStackTrace();
             failures.add(what + ": " + e.getMessage());
+        } finally {
+            System.out.printf("check %s: %d ms%n", what, (System.nanoTime() - start) / 1_000_000);
         }
     }
 

@@ -56,6 +56,7 @@ final class SuiteLauncher {
         // the suite as dr up starts it by default, whatever the shell that runs the tests has set
         builder.environment().remove(StartupArchives.SWITCH_VARIABLE);
         builder.environment().putAll(environment);
+        long started = System.nanoTime();
         Process process = builder.start();
         // on a 2-core machine the services' start is CPU-bound: more instances (and demo applications), longer
         long deadline = System.nanoTime() + Duration.ofMinutes(5L + 3L * (instances - 1) + appInstances
@@ -71,6 +72,7 @@ final class SuiteLauncher {
             }
             Thread.sleep(500);
         }
+        System.out.printf("dr up came up in %d s%n", (System.nanoTime() - started) / 1_000_000_000);
         return process;
     }
 
