@@ -1,11 +1,8 @@
 package org.drcc.archive;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,11 +18,6 @@ import org.apache.kafka.common.header.Header;
  * payload. The same records always give the same bytes (Java's gzip header carries no time, and each line goes
  * into the compressor in the same calls however long the segment stays open), so a segment rewritten after a
  * crash is identical to the first write.
- *
- * <p>A line is written with Jackson's streaming generator, the payload copied token by token from its parser: the
- * bytes are those a tree (read, then written) gives, without building the tree, which for the busiest records (a
- * declaration's checklist) cost the archiver a third of its time. One difference, for payloads no producer of the
- * contract writes: a field (or header) repeated in one object is kept twice where the tree kept the last value.
  */
 final class SegmentEncoder {
 
@@ -60,8 +52,6 @@ final class SegmentEncoder {
     final class Open {
 
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        /** The line being written, reused: a record's line goes into the compressor in one call, as before. */
-        private final ByteArrayBuilder line = new ByteArrayBuilder();
         private final GZIPOutputStream gzip;
         private String topic;
         private int partition;
@@ -81,10 +71,8 @@ final class SegmentEncoder {
 
         void add(ConsumerRecord<String, String> record) {
             try {
-                line.reset();
-                write(record, line);
-                line.write('\n');
-                gzip.write(line.toByteArray());
+                gzip.write(json.writeValueAsBytes(line(record)));
+                gzip.write('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -127,52 +115,22 @@ final class SegmentEncoder {
         }
     }
 
-    /**
-     * Writes a record's line into {@code out}: the payload as JSON if it parses (its first value, as a tree read
-     * took it), else as text under {@code payloadText}.
-     */
-    private void write(ConsumerRecord<String, String> record, ByteArrayBuilder out) throws IOException {
-        if (record.value() != null) {
-            try {
-                writeLine(record, out, true);
-                return;
-            } catch (JsonProcessingException notJson) {
-                out.reset();
-            }
+    private ObjectNode line(ConsumerRecord<String, String> record) {
+        ObjectNode line = json.createObjectNode();
+        line.put("topic", record.topic());
+        line.put("partition", record.partition());
+        line.put("offset", record.offset());
+        line.put("timestamp", Instant.ofEpochMilli(record.timestamp()).toString());
+        line.put("key", record.key());
+        ObjectNode headers = line.putObject("headers");
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
-        writeLine(record, out, false);
-    }
-
-    private void writeLine(ConsumerRecord<String, String> record, ByteArrayBuilder out, boolean payloadAsJson)
-            throws IOException {
-        try (JsonGenerator line = json.getFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            line.writeStartObject();
-            line.writeStringField("topic", record.topic());
-            line.writeNumberField("partition", record.partition());
-            line.writeNumberField("offset", record.offset());
-            line.writeStringField("timestamp", Instant.ofEpochMilli(record.timestamp()).toString());
-            line.writeStringField("key", record.key());
-            line.writeObjectFieldStart("headers");
-            for (Header header : record.headers()) {
-                line.writeStringField(header.key(),
-                        header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
-            }
-            line.writeEndObject();
-            if (record.value() == null) {
-                line.writeNullField("payload");
-            } else if (payloadAsJson) {
-                line.writeFieldName("payload");
-                try (JsonParser payload = json.getFactory().createParser(record.value())) {
-                    if (payload.nextToken() == null) {
-                        line.writeNull(); // an empty payload: a tree read it as missing, written as null
-                    } else {
-                        line.copyCurrentStructure(payload);
-                    }
-                }
-            } else {
-                line.writeStringField("payloadText", record.value());
-            }
-            line.writeEndObject();
+        try {
+            line.set("payload", record.value() == null ? null : json.readTree(record.value()));
+        } catch (JsonProcessingException notJson) {
+            line.put("payloadText", record.value());
         }
+        return line;
     }
 }
