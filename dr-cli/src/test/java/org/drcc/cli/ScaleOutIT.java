@@ -25,7 +25,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.drcc.engines.LocalSigningKey;
 import org.drcc.engines.LocalTokens;
 import org.junit.jupiter.api.AfterEach;
@@ -165,10 +167,15 @@ class ScaleOutIT {
                     .containsAll(burst);
             for (String id : burst) {
                 String url = suite.url(2, 1) + "/api/incidents/" + id + "/notifications";
-                await("incident " + id + "'s webhook to its DR lead is sent or recorded as cut short", () -> {
+                AtomicReference<String> seen = new AtomicReference<>();
+                await(() -> "incident " + id + "'s webhook to its DR lead is sent or recorded as cut short (last seen: "
+                        + seen.get() + ")", () -> {
                     JsonNode all = get(url);
-                    return all.size() >= notificationsPerIncident && webhook(all) != null
-                            && !List.of("SCHEDULED", "SENDING", "RETRYING").contains(webhook(all).get("status").asText());
+                    JsonNode webhook = webhook(all);
+                    seen.set(all.size() + " of " + notificationsPerIncident + " notifications, the webhook "
+                            + (webhook == null ? "not among them" : webhook.toString()));
+                    return all.size() >= notificationsPerIncident && webhook != null
+                            && !List.of("SCHEDULED", "SENDING", "RETRYING").contains(webhook.get("status").asText());
                 });
                 assertThat(get(url)).as("incident %s: its notifications once each", id).hasSize(notificationsPerIncident);
             }
@@ -284,10 +291,15 @@ class ScaleOutIT {
     }
 
     private static void await(String what, BooleanSupplier condition) throws Exception {
+        await(() -> what, condition);
+    }
+
+    /** Waits for {@code condition}; {@code what} is asked only on failure, to say what was seen last. */
+    private static void await(Supplier<String> what, BooleanSupplier condition) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError(what + ": not within 90 s");
+                throw new AssertionError(what.get() + ": not within 90 s");
             }
             Thread.sleep(250);
         }

@@ -23,7 +23,7 @@ import org.drcc.kit.rules.RuleRefusedException;
  * with backoff, then failed. The channel itself is called outside, by the dispatcher, between a
  * claim and its recorded outcome.
  */
-@Aggregate(cache = "notificationCache")
+@Aggregate(repository = "notificationRepository")
 public class Notification {
 
     /** The channel that only writes a log line (an audience without contacts): it reaches no person. */

@@ -2,6 +2,7 @@ package org.drcc.notification.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
@@ -43,18 +44,15 @@ class NotificationConfig {
 
     /**
      * Notifications loaded from memory instead of their events: the dispatcher claims and then records each message,
-     * two commands on the same aggregate milliseconds apart, and a message is claimed soon after it was scheduled. Safe
-     * with several instances: a cached aggregate that another instance changed meanwhile fails to append (its
-     * sequence number is taken), and Axon drops it from the cache on that rollback, so the next attempt loads it from
-     * the event store. Held strongly (Ehcache 3's heap tier, through Axon's own adapter), up to
-     * {@link #CACHED_NOTIFICATIONS} (when full, Ehcache evicts one of the least recently used) and for
+     * two commands on the same aggregate milliseconds apart, and a message is claimed soon after it was scheduled. With
+     * several instances a copy is used only while it is the stored one ({@code command/NotificationRepository} asks the event
+     * store for the last sequence number first). Held strongly (Ehcache 3's heap tier, through Axon's own adapter), up
+     * to {@link #CACHED_NOTIFICATIONS} (when full, Ehcache evicts one of the least recently used) and for
      * {@link #CACHED_IDLE} since its last use: the weak references held before were cleared by the young collections
      * (about one a second in a burst) before the dispatcher claimed most messages, which were then loaded from the
      * event store (a snapshot query, an events query, each event read into its class and a Spring prototype bean
-     * made: a sixth of the senders' time, JFR in {@code docs/benchmarks.md}, Notifications). The idle bound keeps
-     * what a cache costs with several instances short: an instance's copy of a message another instance has sent
-     * since refuses an acknowledgement as not yet sent (the refusal drops the copy, and a retry is answered from the
-     * event store), and it keeps the message's opened contact in memory no longer than that after an erasure.
+     * made: a sixth of the senders' time, JFR in {@code docs/benchmarks.md}, Notifications). The idle bound keeps a
+     * message's opened contact in memory no longer than that after an erasure.
      */
     @Bean(destroyMethod = "close")
     CacheManager notificationCacheManager() {
@@ -71,7 +69,7 @@ class NotificationConfig {
     }
 
     @Bean
-    org.axonframework.common.caching.Cache notificationCache(CacheManager caches) {
+    Cache notificationCache(CacheManager caches) {
         // Axon's adapter takes Ehcache's implementation class, which every heap cache of a CacheManager is
         return new EhCache3Adapter((Ehcache<Object, Object>) caches.getCache("notifications", Object.class, Object.class));
     }

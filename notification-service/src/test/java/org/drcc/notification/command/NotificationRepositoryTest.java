@@ -1,0 +1,108 @@
+package org.drcc.notification.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.EhCache3Adapter;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
+import org.axonframework.messaging.annotation.ClasspathParameterResolverFactory;
+import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
+import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
+import org.drcc.contract.notification.NotificationAcknowledgedEvent;
+import org.drcc.contract.notification.NotificationFailedEvent;
+import org.ehcache.CacheManager;
+import org.ehcache.config.builders.CacheConfigurationBuilder;
+import org.ehcache.config.builders.CacheManagerBuilder;
+import org.ehcache.config.builders.ResourcePoolsBuilder;
+import org.ehcache.core.Ehcache;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two instances of notification-service, each with its own cache, on one event store. */
+class NotificationRepositoryTest {
+
+    private static final String ID = "n-1";
+    private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
+
+    private final EmbeddedEventStore store = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine()).build();
+    private final List<CacheManager> caches = new java.util.ArrayList<>();
+    private final CommandGateway first = instance();
+    private final CommandGateway second = instance();
+
+    @AfterEach
+    void close() {
+        caches.forEach(CacheManager::close);
+        store.shutDown();
+    }
+
+    @Test
+    void anInstanceWhoseCopyOfAMessageIsOlderThanTheStoreResolvesTheAttemptAnotherInstanceWasKilledIn() {
+        first.sendAndWait(schedule());
+        Claim claim = second.sendAndWait(new StartDeliveryCommand(ID, T0.plusSeconds(1)));
+        assertThat(claim).as("the second instance claims the message the first scheduled (and holds in its cache)")
+                .isNotNull();
+
+        // the second instance is killed while it sends; the first resolves the attempt it finds SENDING
+        first.sendAndWait(new ResolveInterruptedDeliveryCommand(ID, T0.plusSeconds(30)));
+
+        assertThat(payloads())
+                .as("the first instance's copy (scheduled, no attempt) is not taken for the stored message")
+                .anySatisfy(event -> assertThat(event).isInstanceOfSatisfying(NotificationFailedEvent.class,
+                        failed -> assertThat(failed.cause()).startsWith("interrupted while sending")));
+        assertThat(first.<Claim>sendAndWait(new StartDeliveryCommand(ID, T0.plusSeconds(31))))
+                .as("given up: it may have arrived, so it is not sent again").isNull();
+    }
+
+    @Test
+    void aMessageSentByOneInstanceCanBeAcknowledgedOnTheOtherWhichHadItCachedAsScheduled() {
+        second.sendAndWait(schedule());
+        Claim claim = first.sendAndWait(new StartDeliveryCommand(ID, T0.plusSeconds(1)));
+        first.sendAndWait(new RecordDeliveryCommand(ID, claim.attempt(), null, T0.plusSeconds(2)));
+
+        second.sendAndWait(new AcknowledgeNotificationCommand(ID, "dr-lead", T0.plusSeconds(60)));
+
+        assertThat(payloads()).as("acknowledged at once, not refused as not yet sent by a copy from before the send")
+                .last().isInstanceOf(NotificationAcknowledgedEvent.class);
+    }
+
+    private static ScheduleNotificationCommand schedule() {
+        return new ScheduleNotificationCommand(ID, "i-1", "e-1",
+                new Envelope("i-1", "DR Team Lead", "lead-hook", "webhook", "Declared", "body"),
+                "incident-declaration", "immediate", T0.plusSeconds(900), T0);
+    }
+
+    private List<Object> payloads() {
+        return store.readEvents(ID).asStream().map(e -> (Object) e.getPayload()).toList();
+    }
+
+    private CommandGateway instance() {
+        CacheManager manager = CacheManagerBuilder.newCacheManagerBuilder()
+                .withCache("notifications", CacheConfigurationBuilder.newCacheConfigurationBuilder(Object.class,
+                        Object.class, ResourcePoolsBuilder.heap(100)))
+                .build(true);
+        caches.add(manager);
+        @SuppressWarnings("unchecked")
+        EhCache3Adapter cache = new EhCache3Adapter(
+                (Ehcache<Object, Object>) manager.getCache("notifications", Object.class, Object.class));
+        ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(
+                ClasspathParameterResolverFactory.forClass(Notification.class),
+                new SimpleResourceParameterResolverFactory(List.of(new RetryPolicy(3, Duration.ofSeconds(10), 3.0))));
+        NotificationRepository repository = new NotificationRepository(store, cache, parameters,
+                ClasspathHandlerDefinition.forClass(Notification.class));
+        SimpleCommandBus bus = SimpleCommandBus.builder().build();
+        AggregateAnnotationCommandHandler.<Notification>builder().aggregateType(Notification.class)
+                .repository(repository).parameterResolverFactory(parameters)
+                .handlerDefinition(ClasspathHandlerDefinition.forClass(Notification.class)).build().subscribe(bus);
+        return DefaultCommandGateway.builder().commandBus(bus).build();
+    }
+}
