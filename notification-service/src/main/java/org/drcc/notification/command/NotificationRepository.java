@@ -8,12 +8,14 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.modelling.command.RepositorySpanFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Notifications loaded from the cache only while the copy there is the stored one: before a cached copy is used, one
- * indexed query asks the event store for the notification's last sequence number, and a copy older than that (another
- * instance changed the notification since) is dropped and the notification loaded from its events.
+ * indexed query asks the event store for the notification's last sequence number, and a copy at another one (another
+ * instance changed the notification since, or the transaction the copy's command joined rolled back after it was
+ * cached) is dropped and the notification loaded from its events.
  *
  * <p>Axon's caching repository trusts its cache: a stale copy is found out only when it appends (its sequence number
  * is taken, the unit of work rolls back, the copy is dropped). A command that decides to append nothing never finds
@@ -30,14 +32,20 @@ final class NotificationRepository extends CachingEventSourcingRepository<Notifi
     private final EventStore events;
     private final Cache cache;
 
-    /** The repository of {@link Notification}, on {@code events}, with {@code notificationCache}. */
+    /**
+     * The repository of {@link Notification}, on {@code events}, with {@code notificationCache}; the rest as Axon's
+     * Spring configuration gives an aggregate's repository (its handler parameters resolved from the Spring context,
+     * its handler enhancers, its tracing spans), except the aggregate factory: Axon's generic one, as
+     * {@code Notification} has nothing injected.
+     */
     NotificationRepository(EventStore events, Cache notificationCache, ParameterResolverFactory parameters,
-                           HandlerDefinition handlers) {
+                           HandlerDefinition handlers, RepositorySpanFactory spans) {
         super(EventSourcingRepository.builder(Notification.class)
                 .eventStore(events)
                 .cache(notificationCache)
                 .parameterResolverFactory(parameters)
-                .handlerDefinition(handlers));
+                .handlerDefinition(handlers)
+                .spanFactory(spans));
         this.events = events;
         this.cache = notificationCache;
     }

@@ -45,14 +45,14 @@ class NotificationConfig {
     /**
      * Notifications loaded from memory instead of their events: the dispatcher claims and then records each message,
      * two commands on the same aggregate milliseconds apart, and a message is claimed soon after it was scheduled. With
-     * several instances a copy is used only while it is the stored one ({@code command/NotificationRepository} asks the event
-     * store for the last sequence number first). Held strongly (Ehcache 3's heap tier, through Axon's own adapter), up
-     * to {@link #CACHED_NOTIFICATIONS} (when full, Ehcache evicts one of the least recently used) and for
-     * {@link #CACHED_IDLE} since its last use: the weak references held before were cleared by the young collections
-     * (about one a second in a burst) before the dispatcher claimed most messages, which were then loaded from the
-     * event store (a snapshot query, an events query, each event read into its class and a Spring prototype bean
-     * made: a sixth of the senders' time, JFR in {@code docs/benchmarks.md}, Notifications). The idle bound keeps a
-     * message's opened contact in memory no longer than that after an erasure.
+     * several instances a copy is used only while it is the stored one ({@code command/NotificationRepository} asks
+     * the event store for the last sequence number first). Held strongly (Ehcache 3's heap tier, through Axon's own
+     * adapter), up to {@link #CACHED_NOTIFICATIONS} (when full, Ehcache evicts one of the least recently used) and
+     * for {@link #CACHED_IDLE} since its last use: the weak references held before were cleared by the young
+     * collections (about one a second in a burst) before the dispatcher claimed most messages, which were then loaded
+     * from the event store (a snapshot query, an events query, each event read into its class, a Spring prototype
+     * bean made: a sixth of the senders' time, JFR in {@code docs/benchmarks.md}, Notifications). The idle bound
+     * keeps a message's opened contact in memory no longer than that after an erasure.
      */
     @Bean(destroyMethod = "close")
     CacheManager notificationCacheManager() {

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.EhCache3Adapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.messaging.annotation.ClasspathHandlerDefinition;
@@ -17,7 +22,10 @@ import org.axonframework.messaging.annotation.MultiParameterResolverFactory;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.annotation.SimpleResourceParameterResolverFactory;
 import org.axonframework.modelling.command.AggregateAnnotationCommandHandler;
+import org.axonframework.modelling.command.DefaultRepositorySpanFactory;
+import org.axonframework.tracing.NoOpSpanFactory;
 import org.drcc.contract.notification.NotificationAcknowledgedEvent;
+import org.drcc.contract.notification.NotificationDeadlineMetEvent;
 import org.drcc.contract.notification.NotificationFailedEvent;
 import org.ehcache.CacheManager;
 import org.ehcache.config.builders.CacheConfigurationBuilder;
@@ -33,9 +41,9 @@ class NotificationRepositoryTest {
     private static final String ID = "n-1";
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
-    private final EmbeddedEventStore store = EmbeddedEventStore.builder()
-            .storageEngine(new InMemoryEventStorageEngine()).build();
-    private final List<CacheManager> caches = new java.util.ArrayList<>();
+    private final CountingStorage storage = new CountingStorage();
+    private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(storage).build();
+    private final List<CacheManager> caches = new ArrayList<>();
     private final CommandGateway first = instance();
     private final CommandGateway second = instance();
 
@@ -75,6 +83,18 @@ class NotificationRepositoryTest {
                 .last().isInstanceOf(NotificationAcknowledgedEvent.class);
     }
 
+    @Test
+    void aCopyThatIsTheStoredOneIsClaimedAndRecordedWithoutReadingTheEventsAgain() {
+        first.sendAndWait(schedule());
+        int reads = storage.reads.get();
+        Claim claim = first.sendAndWait(new StartDeliveryCommand(ID, T0.plusSeconds(1)));
+        first.sendAndWait(new RecordDeliveryCommand(ID, claim.attempt(), null, T0.plusSeconds(2)));
+
+        assertThat(storage.reads.get() - reads).as("the notification's events read for its claim and its record")
+                .isZero();
+        assertThat(payloads()).last().isInstanceOf(NotificationDeadlineMetEvent.class);
+    }
+
     private static ScheduleNotificationCommand schedule() {
         return new ScheduleNotificationCommand(ID, "i-1", "e-1",
                 new Envelope("i-1", "DR Team Lead", "lead-hook", "webhook", "Declared", "body"),
@@ -98,11 +118,30 @@ class NotificationRepositoryTest {
                 ClasspathParameterResolverFactory.forClass(Notification.class),
                 new SimpleResourceParameterResolverFactory(List.of(new RetryPolicy(3, Duration.ofSeconds(10), 3.0))));
         NotificationRepository repository = new NotificationRepository(store, cache, parameters,
-                ClasspathHandlerDefinition.forClass(Notification.class));
+                ClasspathHandlerDefinition.forClass(Notification.class),
+                DefaultRepositorySpanFactory.builder().spanFactory(NoOpSpanFactory.INSTANCE).build());
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         AggregateAnnotationCommandHandler.<Notification>builder().aggregateType(Notification.class)
                 .repository(repository).parameterResolverFactory(parameters)
                 .handlerDefinition(ClasspathHandlerDefinition.forClass(Notification.class)).build().subscribe(bus);
         return DefaultCommandGateway.builder().commandBus(bus).build();
+    }
+
+    /** The event store's storage, counting the reads of an aggregate's events (not those of its last number). */
+    private static final class CountingStorage extends InMemoryEventStorageEngine {
+
+        final AtomicInteger reads = new AtomicInteger();
+
+        @Override
+        public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+            reads.incrementAndGet();
+            return super.readEvents(aggregateIdentifier, firstSequenceNumber);
+        }
+
+        @Override
+        public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+            return super.readEvents(aggregateIdentifier, 0).asStream().map(DomainEventMessage::getSequenceNumber)
+                    .reduce((earlier, later) -> later);
+        }
     }
 }
