@@ -52,10 +52,6 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("spring.kafka.admin.properties.default.api.timeout.ms", "5000"),
             Map.entry("management.endpoints.web.exposure.include", "health,info,prometheus,metrics"),
             Map.entry("management.endpoint.health.probes.enabled", "true"),
-            // Spring Security observes each of its filters (a timer per filter and request) once actuator gives it an
-            // observation registry: nothing reads those metrics, and on the request threads they cost more than
-            // the bearer check (JFR, the API benchmark); http_server_requests stays
-            Map.entry("management.observations.enable.spring.security", "false"),
             // health is open without a token: it names each engine and its status (db, kafka, s3) so that an
             // operator sees which one is down, but shows no details (addresses, driver messages) unless a service asks
             Map.entry("management.endpoint.health.show-components", "always"),

@@ -29,6 +29,7 @@ import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -75,6 +76,20 @@ public class KitSecurityAutoConfiguration {
             Permission.allow(org.springframework.http.HttpMethod.POST, "/api/privacy/erasures/*/confirm", Roles.SECURITY),
             // re-wrapping the keyring's keys with a new key-encryption key
             Permission.allow(org.springframework.http.HttpMethod.POST, "/api/privacy/keyring/rotate", Roles.SECURITY));
+
+    /**
+     * Spring Security observes nothing: given actuator's observation registry it would wrap each filter of the chain,
+     * the authentication and the authorization of every request in an observation that nothing reads, and on the
+     * request threads those cost more than the bearer check (JFR, the API benchmark in docs/benchmarks.md). Turned
+     * off by a predicate ({@code management.observations.enable.spring.security=false}) they were no-ops but the
+     * wrappers stayed; with these settings there are none. Each request is still timed once, as
+     * {@code http_server_requests}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     PermissionTable effectivePermissions(ObjectProvider<ServicePermissions> services) {
