@@ -37,6 +37,11 @@ public class KitDefaults implements EnvironmentPostProcessor, Ordered {
             Map.entry("spring.kafka.producer.properties.delivery.timeout.ms", "15000"),
             Map.entry("spring.kafka.producer.properties.request.timeout.ms", "5000"),
             Map.entry("spring.kafka.producer.properties.max.block.ms", "5000"),
+            // a record waits up to 5 ms for others to the same partition, so that the relay's batch (the kit's
+            // KafkaRelay sends up to 100 events before it waits for their acknowledgements) goes in few requests, not
+            // one request per record that found the sender idle; Kafka 4's default (KIP-1030), measured in
+            // docs/benchmarks.md (Notifications); it adds at most 5 ms to an event's way to its consumers
+            Map.entry("spring.kafka.producer.properties.linger.ms", "5"),
             Map.entry("spring.kafka.consumer.auto-offset-reset", "earliest"),
             Map.entry("spring.kafka.consumer.enable-auto-commit", "false"),
             Map.entry("spring.kafka.consumer.properties.partition.assignment.strategy",
