@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.drcc.contract.Topics;
+import org.drcc.engines.Buckets;
 import org.drcc.kit.security.Roles;
 import org.drcc.testsupport.TestEvents;
 import org.drcc.testsupport.TestTokens;
@@ -23,10 +24,13 @@ import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A tier whose bucket refuses writes: the copy fails, is tried again with backoff, and is copied once
- * the bucket exists; a tier whose bucket never exists is given up after its attempts, once, with the
- * event the owners are alerted on. Only the copy sweep runs by the clock here, on short delays. The context is closed
- * after the test: its sweep, with its own buckets, must not retry the copies of the next test classes' backups.
+ * The day the primary site is gone, as far as backups see it: the primary tier's bucket is missing when a backup
+ * starts, and so is the secondary's. The dump is written to the first tier that can take it (the tertiary) instead of
+ * failing with them. Its copy to the primary fails, is tried again with backoff, and is made once the bucket is back;
+ * its copy to the tier whose bucket never comes back is given up after its attempts, once, with the event the owners
+ * are alerted on; and the backup is proved restorable from the tier it was written to. Only the copy sweep runs by the
+ * clock here, on short delays. The context is closed after the test: its sweep, with its own buckets, must not retry
+ * the copies of the next test classes' backups.
  */
 @org.springframework.test.annotation.DirtiesContext
 @WithEngines(database = "backup")
@@ -44,15 +48,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 class TierCopyRetryIT {
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    /** Created by the test after the first failed copy. */
-    private static final String LATE_BUCKET = "dr-it-late-tertiary-" + RUN;
-    /** Never created. */
+    /** The primary's bucket: gone when the backup starts, made again by the test after the first failed copy. */
+    private static final String LATE_BUCKET = "dr-it-late-primary-" + RUN;
+    /** The secondary's bucket: never made. */
     private static final String MISSING_BUCKET = "dr-it-missing-secondary-" + RUN;
 
     @DynamicPropertySource
     static void tiers(DynamicPropertyRegistry registry) {
+        registry.add("dr.s3.buckets.primary", () -> LATE_BUCKET);
         registry.add("dr.s3.buckets.secondary", () -> MISSING_BUCKET);
-        registry.add("dr.s3.buckets.tertiary", () -> LATE_BUCKET);
     }
 
     @Autowired
@@ -67,21 +71,26 @@ class TierCopyRetryIT {
     private final String bootstrap = System.getProperty("spring.kafka.bootstrap-servers");
 
     @Test
-    void aFailedCopyIsRetriedUntilItIsMadeAndOneThatNeverCanIsGivenUpOnce() throws Exception {
+    void withThePrimaryGoneTheDumpGoesToTheNextTierAndThePrimaryGetsItsCopyOnceItIsBack() throws Exception {
         TestTokens.signIn(http, Roles.DBA, "dana");
         BackupApi api = new BackupApi(http);
         String id = api.start("foodtruck");
 
         // the late bucket made as soon as the API shows the first failure; its event is read after that
-        Map<String, Object> firstTry = api.await(id, b -> copy(b, "tertiary") != null);
+        Map<String, Object> firstTry = api.await(id, b -> copy(b, "primary") != null);
         s3.createBucket(r -> r.bucket(LATE_BUCKET));
-        assertThat(copy(firstTry, "tertiary")).containsEntry("status", "FAILED");
-        assertThat(((Number) copy(firstTry, "tertiary").get("attempts")).intValue()).isBetween(1, 2);
+        assertThat(firstTry).containsEntry("status", "COMPLETED").containsEntry("bucket", Buckets.TERTIARY);
+        assertThat(event(id, "dr.backup.started.v1").path("bucket").asText()).as("where the dump went, from the start")
+                .isEqualTo(Buckets.TERTIARY);
+        assertThat(event(id, "dr.backup.completed.v1").path("bucket").asText()).isEqualTo(Buckets.TERTIARY);
+        assertThat(copy(firstTry, "primary")).containsEntry("status", "FAILED");
+        assertThat(copy(firstTry, "tertiary")).as("the tier it was written to needs no copy").isNull();
+        assertThat(((Number) copy(firstTry, "primary").get("attempts")).intValue()).isBetween(1, 2);
         JsonNode failed = event(id, "dr.backup.copy-failed.v1");
         assertThat(failed.path("bucket").asText()).isIn(LATE_BUCKET, MISSING_BUCKET);
 
         JsonNode copied = event(id, "dr.backup.copied.v1");
-        assertThat(copied.path("tier").asText()).isEqualTo("tertiary");
+        assertThat(copied.path("tier").asText()).isEqualTo("primary");
         assertThat(copied.path("bucket").asText()).isEqualTo(LATE_BUCKET);
         Map<String, Object> backup = api.get(id);
         assertThat(copied.path("sha256").asText()).isEqualTo(backup.get("sha256"));
@@ -98,7 +107,10 @@ class TierCopyRetryIT {
         Map<String, Object> secondary = copy(api.await(id, b -> "ABANDONED".equals(statusOf(b, "secondary"))),
                 "secondary");
         assertThat(secondary).containsEntry("attempts", 3).containsKey("abandonedAt");
-        assertThat(copy(api.get(id), "tertiary")).containsEntry("status", "COPIED");
+        assertThat(copy(api.get(id), "primary")).containsEntry("status", "COPIED");
+
+        // proved restorable (pg_restore into a scratch database, checked against the manifest) from where it was written
+        assertThat(api.verify(id)).containsEntry("bucket", Buckets.TERTIARY);
     }
 
     private JsonNode event(String backupId, String type) throws Exception {

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
                 "backup-service also does this by itself on its schedule (hourly, at :30 and :45)."})
 class SelfBackupCommand implements Callable<Integer> {
 
-    private static final List<String> TIERS = List.of("secondary", "tertiary");
+    /** Copies a backup has in every tier: one in each tier but the one it was written to (the primary, unless gone). */
+    private static final int COPIES = 2;
 
     @Mixin
     Services services;
@@ -42,8 +43,8 @@ class SelfBackupCommand implements Callable<Integer> {
             // the answer is the backup view: its id is backupId
             String id = backups.post("/api/backups", Api.body("database", database)).path("backupId").asText();
             JsonNode done = awaitProven(backups, id, database);
-            output.out.printf("%-13s backup %s  restore point %s  verified, in %s%n", database, id,
-                    done.path("snapshotAt").asText(), String.join(", ", TIERS));
+            output.out.printf("%-13s backup %s  restore point %s  verified, written to %s, copied to %s%n", database,
+                    id, done.path("snapshotAt").asText(), done.path("bucket").asText(), String.join(", ", copied(done)));
         }
         return 0;
     }
@@ -62,25 +63,27 @@ class SelfBackupCommand implements Callable<Integer> {
                         + " failed its verification (" + backup.path("verificationCheck").asText() + "): "
                         + backup.path("verificationDetail").asText());
             }
-            if ("VERIFIED".equals(backup.path("verification").asText()) && copied(backup)) {
+            if ("VERIFIED".equals(backup.path("verification").asText()) && copied(backup).size() >= COPIES) {
                 return backup;
             }
             if (System.nanoTime() > deadline) {
                 throw new CliException(CliException.REFUSED, "the backup " + id + " of " + database + " was not "
-                        + "verified and copied to " + TIERS + " within " + timeout + ": see dr backup list");
+                        + "verified and copied to every tier within " + timeout + " (copied to " + copied(backup)
+                        + "): see dr backup list");
             }
             Thread.sleep(1000);
         }
     }
 
-    private static boolean copied(JsonNode backup) {
-        return TIERS.stream().allMatch(tier -> {
-            for (JsonNode copy : backup.path("copies")) {
-                if (tier.equals(copy.path("tier").asText()) && "COPIED".equals(copy.path("status").asText())) {
-                    return true;
-                }
+    /** The tiers the backup has a proven copy in, besides the one it was written to. */
+    private static List<String> copied(JsonNode backup) {
+        List<String> tiers = new ArrayList<>();
+        for (JsonNode copy : backup.path("copies")) {
+            String tier = copy.path("tier").asText();
+            if ("COPIED".equals(copy.path("status").asText()) && !tiers.contains(tier)) {
+                tiers.add(tier);
             }
-            return false;
-        });
+        }
+        return tiers;
     }
 }

@@ -25,6 +25,9 @@ class SelfCommandTest {
 
     private final List<String> backedUp = new CopyOnWriteArrayList<>();
     private volatile String failingVerification;
+    /** Where the backups were written, and the tiers they were copied to: an ordinary day's by default. */
+    private volatile String bucket = "dr-backups-primary";
+    private volatile List<String> copiedTo = List.of("secondary", "tertiary");
     /** The databases backup-service has a policy for: ./dr up's, without an identity provider's. */
     private volatile List<String> policies = List.of("foodtruck", "keyring", "incident", "notification", "metrics", "backup");
     private HttpServer backupService;
@@ -48,9 +51,10 @@ class SelfCommandTest {
             String database = exchange.getRequestURI().getPath().replace("/api/backups/b-", "");
             String verification = database.equals(failingVerification) ? "FAILED" : "VERIFIED";
             answer(exchange, 200, "{\"backupId\":\"b-" + database + "\",\"status\":\"COMPLETED\",\"snapshotAt\":"
-                    + "\"2026-11-30T08:00:01Z\",\"verification\":\"" + verification + "\",\"verificationCheck\":"
-                    + "\"table-checksum\",\"verificationDetail\":\"public.incident differs\",\"copies\":["
-                    + "{\"tier\":\"secondary\",\"status\":\"COPIED\"},{\"tier\":\"tertiary\",\"status\":\"COPIED\"}]}");
+                    + "\"2026-11-30T08:00:01Z\",\"bucket\":\"" + bucket + "\",\"verification\":\"" + verification
+                    + "\",\"verificationCheck\":\"table-checksum\",\"verificationDetail\":\"public.incident differs\","
+                    + "\"copies\":[" + String.join(",", copiedTo.stream()
+                            .map(tier -> "{\"tier\":\"" + tier + "\",\"status\":\"COPIED\"}").toList()) + "]}");
         });
         backupService.start();
         url = "http://127.0.0.1:" + backupService.getAddress().getPort();
@@ -75,6 +79,22 @@ class SelfCommandTest {
         policies = List.of("foodtruck", "keyring", "incident", "notification", "metrics", "keycloak", "backup");
         assertThat(Dr.run("self", "backup", "--backup-url", url, "--token", "t0ken")).isZero();
         assertThat(backedUp).containsExactly("keyring", "incident", "notification", "metrics", "keycloak", "backup");
+    }
+
+    @Test
+    void aBackupWrittenToTheSecondaryWhileThePrimaryWasGoneIsInEveryTierOnceCopiedToTheOtherTwo() {
+        bucket = "dr-backups-secondary";
+        copiedTo = List.of("tertiary", "primary");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(Dr.run("self", "backup", "--backup-url", url, "--token", "t0ken")).isZero();
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("verified, written to dr-backups-secondary, copied to tertiary, primary");
     }
 
     @Test

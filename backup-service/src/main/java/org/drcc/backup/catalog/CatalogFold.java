@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.drcc.backup.storage.S3Properties;
 import org.drcc.contract.backup.BackupCompletedEvent;
 import org.drcc.backup.encryption.DumpEnvelopes;
 import org.drcc.contract.backup.BackupCopiedEvent;
@@ -27,7 +28,12 @@ final class CatalogFold {
     private CatalogFold() {
     }
 
-    static State of(List<?> events) {
+    /**
+     * {@code buckets} names the tier of the bucket the dump was written to (the primary on an ordinary day, another
+     * tier when the primary was gone: {@code job/DumpLanding}); a bucket no tier names any more was the primary's,
+     * where every dump was written before that choice existed.
+     */
+    static State of(List<?> events, S3Properties.Buckets buckets) {
         BackupStartedEvent started = null;
         BackupCompletedEvent completed = null;
         BackupImportedEvent imported = null;
@@ -42,7 +48,8 @@ final class CatalogFold {
                 encrypted = e;
             } else if (event instanceof BackupCompletedEvent e) {
                 completed = e;
-                copies.put("primary", new BackupCatalog.Copy("primary", e.bucket(), e.occurredAt()));
+                String tier = buckets.tierOf(e.bucket()).orElse("primary");
+                copies.put(tier, new BackupCatalog.Copy(tier, e.bucket(), e.occurredAt()));
             } else if (event instanceof BackupImportedEvent e) {
                 imported = e;
                 verification = new BackupCatalog.Verification(e.verification(), e.verificationCheck(),

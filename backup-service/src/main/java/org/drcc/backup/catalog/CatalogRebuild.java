@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.ImportBackupCommand;
@@ -105,7 +104,7 @@ public class CatalogRebuild {
     public Optional<String> reconcile(BackupSummary running, String actor) {
         String key = BackupCatalog.keyOf(running.objectKey());
         List<Found> found = new ArrayList<>();
-        for (String tier : List.of("primary", "secondary", "tertiary")) {
+        for (String tier : s3.buckets().byTier().keySet()) {
             String bucket = bucketOf(tier);
             try {
                 Optional<byte[]> bytes = store.bucket(bucket).find(key);
@@ -159,8 +158,7 @@ public class CatalogRebuild {
     }
 
     String bucketOf(String tier) {
-        String bucket = tier == null ? null : Map.of("primary", s3.buckets().primary(), "secondary",
-                s3.buckets().secondary(), "tertiary", s3.buckets().tertiary()).get(tier);
+        String bucket = tier == null ? null : s3.buckets().byTier().get(tier);
         if (bucket == null) {
             throw new UnknownTierException(tier);
         }

@@ -83,12 +83,11 @@ class CatalogWriter {
     void sync(String backupId) {
         List<Object> stream = events.readEvents(backupId).asStream().map(EventMessage::getPayload)
                 .filter(BackupEvent.class::isInstance).map(Object.class::cast).toList();
-        CatalogFold.State state = CatalogFold.of(stream);
+        CatalogFold.State state = CatalogFold.of(stream, s3.buckets());
         state.catalog().ifPresent(catalog -> {
             String key = BackupCatalog.keyOf(catalog.objectKey());
             if (state.expired()) {
-                Set<String> buckets = new LinkedHashSet<>(List.of(s3.buckets().primary(), s3.buckets().secondary(),
-                        s3.buckets().tertiary()));
+                Set<String> buckets = new LinkedHashSet<>(s3.buckets().byTier().values());
                 catalog.copies().forEach(c -> buckets.add(c.bucket()));
                 buckets.forEach(bucket -> store.delete(bucket, key));
                 log.info("Catalogue of expired backup {} deleted from {}", backupId, buckets);

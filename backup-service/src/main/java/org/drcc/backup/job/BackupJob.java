@@ -10,13 +10,12 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.CompleteBackupCommand;
 import org.drcc.backup.command.StartBackupCommand;
 import org.drcc.backup.encryption.DumpEnvelopes;
-import org.drcc.backup.storage.S3Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
-/** Takes a backup: started at once, dumped and uploaded in the background, then copied to the tiers. */
+/** Takes a backup: started at once, dumped and uploaded in the background, then copied to the other tiers. */
 @Component
 public class BackupJob {
 
@@ -29,25 +28,28 @@ public class BackupJob {
     private final BackupGate gate;
     private final SnapshotDumper dumper;
     private final TierCopier copier;
-    private final S3Properties s3;
+    private final DumpLanding landing;
     private final TaskExecutor tasks;
     private final FailureRecorder failures;
     private final Clock clock;
 
     BackupJob(CommandGateway commands, Policies policies, BackupGate gate, SnapshotDumper dumper, TierCopier copier,
-              S3Properties s3, TaskExecutor backupTasks, FailureRecorder failures, Clock clock) {
+              DumpLanding landing, TaskExecutor backupTasks, FailureRecorder failures, Clock clock) {
         this.commands = commands;
         this.policies = policies;
         this.gate = gate;
         this.dumper = dumper;
         this.copier = copier;
-        this.s3 = s3;
+        this.landing = landing;
         this.tasks = backupTasks;
         this.failures = failures;
         this.clock = clock;
     }
 
-    /** Starts a backup of {@code database}; returns its id. Refused while another one of it runs. */
+    /**
+     * Starts a backup of {@code database}; returns its id. Refused while another one of it runs. The dump goes to the
+     * first tier that can take it ({@link DumpLanding}), the primary on an ordinary day.
+     */
     public String start(String database, String actor) {
         policies.require(database);
         String backupId = UUID.randomUUID().toString();
@@ -56,9 +58,10 @@ public class BackupJob {
         try {
             Instant now = clock.instant();
             String key = database + "/" + KEY_TIME.format(now.truncatedTo(ChronoUnit.SECONDS)) + "_" + backupId + ".dump";
-            commands.sendAndWait(new StartBackupCommand(backupId, database, s3.buckets().primary(), key, actor, now));
+            DumpLanding.Landing to = landing.choose(backupId, database);
+            commands.sendAndWait(new StartBackupCommand(backupId, database, to.bucket(), key, actor, now));
             started = true;
-            tasks.execute(() -> run(backupId, database, key, now));
+            tasks.execute(() -> run(backupId, database, to, key, now));
             return backupId;
         } catch (RuntimeException e) {
             if (started) {
@@ -70,16 +73,16 @@ public class BackupJob {
         }
     }
 
-    private void run(String backupId, String database, String key, Instant startedAt) {
+    private void run(String backupId, String database, DumpLanding.Landing to, String key, Instant startedAt) {
         Dump dump = null;
         try {
-            dump = dumper.dump(policies.target(database), database, backupId, s3.buckets().primary(), key);
+            dump = dumper.dump(policies.target(database), database, backupId, to.bucket(), key);
             commands.sendAndWait(new CompleteBackupCommand(backupId, dump.object().sizeBytes(), dump.object().sha256(),
                     dump.serverVersion(), dump.snapshotAt(), Duration.between(startedAt, clock.instant()), dump.tables(),
                     clock.instant(), dump.encryptionKeyId(),
                     dump.encryptionKeyId() == null ? null : DumpEnvelopes.ALGORITHM));
-            log.info("Backup {} of {} completed: {} bytes, sha256 {}, {}", backupId, database, dump.object().sizeBytes(),
-                    dump.object().sha256(), dump.encryptionKeyId() == null ? "NOT encrypted"
+            log.info("Backup {} of {} completed in the {} tier: {} bytes, sha256 {}, {}", backupId, database, to.tier(),
+                    dump.object().sizeBytes(), dump.object().sha256(), dump.encryptionKeyId() == null ? "NOT encrypted"
                             : "encrypted with key id " + dump.encryptionKeyId());
         } catch (Exception e) {
             log.warn("Backup {} of {} failed: {}", backupId, database, e.toString());
@@ -88,6 +91,6 @@ public class BackupJob {
         } finally {
             gate.leave(database, backupId);
         }
-        copier.copyToTiers(backupId, key, dump.object().sha256());
+        copier.copyToTiers(backupId, to.bucket(), key);
     }
 }

@@ -90,7 +90,10 @@ public class BackupObjects {
         return new RestoredFrom(used.tier() + " s3://" + used.bucket() + "/" + backup.objectKey(), passedOver);
     }
 
-    /** Empties {@code tables} (bare names) in {@code database} and restores only their rows from the backup's primary copy. */
+    /**
+     * Empties {@code tables} (bare names) in {@code database} and restores only their rows from the copy in the tier
+     * the dump was written to.
+     */
     public void restoreTables(BackupSummary backup, PgTarget database, List<String> tables) throws Exception {
         Path archive = download(backup, backup.bucket());
         try {

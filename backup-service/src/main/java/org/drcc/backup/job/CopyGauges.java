@@ -7,7 +7,8 @@ import org.drcc.backup.query.Backups;
 import org.springframework.stereotype.Component;
 
 /**
- * The off-site copies that are missing, per tier, for the alerts: {@code dr.backup.copies.failing} (a failed
+ * The copies that are missing, per tier (the primary's too: a dump written to another tier while it was gone), for
+ * the alerts: {@code dr.backup.copies.failing} (a failed
  * attempt, still being retried) and {@code dr.backup.copies.abandoned} (attempts spent: that backup has no copy in
  * the tier until someone acts). Counted from the read model at each scrape, so every instance reports the same.
  */

@@ -3,7 +3,6 @@ package org.drcc.backup.job;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.AbandonTierCopyCommand;
@@ -65,23 +64,22 @@ class CopyRetrySweep {
     }
 
     void sweep() {
-        Map<String, String> tiers = copier.tiers();
-        List<MissingCopy> missing = backups.missingCopies(List.copyOf(tiers.keySet()));
+        List<MissingCopy> missing = backups.missingCopies(copier.tiers());
         for (MissingCopy m : missing) {
             try {
-                retry(m, tiers.get(m.tier()));
+                retry(m);
             } catch (RuntimeException e) {
                 log.error("Retry of the {} copy of backup {} failed: {}", m.tier(), m.backupId(), e.toString());
             }
         }
     }
 
-    private void retry(MissingCopy m, String bucket) {
+    private void retry(MissingCopy m) {
         Instant now = clock.instant();
         switch (retry.next(m.failedAttempts(), m.since(), now)) {
             case WAIT -> { }
             case COPY -> {
-                if (copier.copy(m.backupId(), m.objectKey(), m.tier(), bucket, m.failedAttempts() + 1)) {
+                if (copier.copy(m.backupId(), m.sources(), m.objectKey(), m.tier(), m.bucket(), m.failedAttempts() + 1)) {
                     log.info("Backup {} copied to the {} tier at attempt {}", m.backupId(), m.tier(),
                             m.failedAttempts() + 1);
                 }

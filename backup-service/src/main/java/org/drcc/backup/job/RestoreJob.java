@@ -21,6 +21,7 @@ import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.BackupView;
 import org.drcc.backup.query.Backups;
+import org.drcc.backup.storage.S3Properties;
 import org.drcc.kit.schedule.ClusterOnce;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,11 +49,13 @@ public class RestoreJob {
     private final JobOwners owners;
     /** The instances' lock of restores into one database (the kit's, in the service's database). */
     private final ClusterOnce cluster;
+    private final S3Properties s3;
 
     RestoreJob(Backups backups, Policies policies, BackupObjects objects, CommandGateway commands,
                TaskExecutor backupTasks, Clock clock, DumpEnvelopes envelopes, JobOwners owners,
-               ClusterOnce cluster) {
+               ClusterOnce cluster, S3Properties s3) {
         this.cluster = cluster;
+        this.s3 = s3;
         this.owners = owners;
         this.envelopes = envelopes;
         this.backups = backups;
@@ -66,7 +69,7 @@ public class RestoreJob {
     /**
      * Checks the request, records the start and restores in the background; refused requests touch nothing.
      * {@code from} names the tier to read (primary, secondary or tertiary); null: the first copy that is reachable
-     * and reads with the backup's SHA-256, primary first.
+     * and reads with the backup's SHA-256, the one in the tier it was written to first.
      */
     public RestoreAccepted start(String backupId, String targetDatabase, boolean confirmOverwrite, String from,
                                  String actor) throws Exception {
@@ -75,7 +78,7 @@ public class RestoreJob {
         if (!envelopes.canOpen(backup.encryptionKeyId())) {
             throw new MissingEncryptionKeyException(backupId, backup.encryptionKeyId());
         }
-        List<BackupObjects.Copy> copies = copies(view, from);
+        List<BackupObjects.Copy> copies = copies(view, from, s3.buckets());
         PgTarget protectedDb = policies.target(backup.database());
         boolean overwrites = targetDatabase.equals(protectedDb.databaseName());
         String restoreId = UUID.randomUUID().toString();
@@ -136,11 +139,16 @@ public class RestoreJob {
         return start(newest.backupId(), targetDatabase, confirmOverwrite, from, actor);
     }
 
-    /** The copies a restore may read, in the order it tries them: the primary's, then each tier's proven copy. */
-    static List<BackupObjects.Copy> copies(BackupView view, String from) {
+    /**
+     * The copies a restore may read, in the order it tries them: the one in the tier the dump was written to (the
+     * primary, unless it was gone then: {@link DumpLanding}), then each other tier's proven copy.
+     */
+    static List<BackupObjects.Copy> copies(BackupView view, String from, S3Properties.Buckets buckets) {
         List<BackupObjects.Copy> all = new ArrayList<>();
-        all.add(new BackupObjects.Copy("primary", view.backup().bucket()));
-        view.copies().stream().filter(c -> "COPIED".equals(c.status()) && view.backup().sha256().equals(c.sha256()))
+        String home = view.backup().bucket();
+        all.add(new BackupObjects.Copy(buckets.tierOf(home).orElse("primary"), home));
+        view.copies().stream().filter(c -> "COPIED".equals(c.status()) && view.backup().sha256().equals(c.sha256())
+                        && !c.bucket().equals(home))
                 .forEach(c -> all.add(new BackupObjects.Copy(c.tier(), c.bucket())));
         if (from == null) {
             return all;

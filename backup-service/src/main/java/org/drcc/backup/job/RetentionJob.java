@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.drcc.backup.command.ExpireBackupCommand;
@@ -102,7 +104,10 @@ public class RetentionJob {
         for (String id : plan.expired()) {
             BackupSummary backup = byId.get(id);
             try {
-                for (String bucket : List.of(s3.buckets().primary(), s3.buckets().secondary(), s3.buckets().tertiary())) {
+                // every tier, and the bucket it was written to, should no tier name it any more
+                Set<String> buckets = new LinkedHashSet<>(s3.buckets().byTier().values());
+                buckets.add(backup.bucket());
+                for (String bucket : buckets) {
                     store.delete(bucket, backup.objectKey());
                 }
                 commands.sendAndWait(new ExpireBackupCommand(id, reason, clock.instant()));

@@ -1,7 +1,8 @@
 package org.drcc.backup.job;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.RecordTierCopyCommand;
@@ -12,9 +13,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Copies a completed backup from the primary bucket to the secondary and tertiary tiers, and reads
- * each copy back to prove it has the backup's SHA-256. The copy streams through this service rather
- * than being a server-side copy, so a tier may live on another S3 account or provider later. A copy
+ * Copies a completed backup from the tier it was written to (the primary on an ordinary day; see {@link DumpLanding})
+ * to each other tier, and reads each copy back to prove it has the backup's SHA-256. The copy streams through this
+ * service rather than being a server-side copy, so a tier may live on another S3 account or provider. A copy
  * writes the same key with the same bytes, so copying twice (a retry racing another instance's) leaves
  * one good object; the aggregate keeps one outcome.
  */
@@ -25,41 +26,55 @@ class TierCopier {
 
     private final ObjectStore store;
     private final CommandGateway commands;
-    private final S3Properties s3;
     private final Clock clock;
     private final AutoVerification verification;
+    private final Map<String, String> tiers;
 
     TierCopier(ObjectStore store, CommandGateway commands, S3Properties s3, Clock clock,
                AutoVerification verification) {
         this.store = store;
         this.commands = commands;
-        this.s3 = s3;
+        this.tiers = s3.buckets().byTier();
         this.clock = clock;
         this.verification = verification;
     }
 
+    /** Every tier's bucket, in the plan's order: a backup has a copy in each but the one it was written to. */
     Map<String, String> tiers() {
-        Map<String, String> tiers = new LinkedHashMap<>();
-        tiers.put("secondary", s3.buckets().secondary());
-        tiers.put("tertiary", s3.buckets().tertiary());
         return tiers;
     }
 
-    /** What follows a completed backup: its first copy to each tier, then its verification by restore. */
-    void copyToTiers(String backupId, String key, String sha256) {
-        tiers().forEach((tier, bucket) -> copy(backupId, key, tier, bucket, 1));
+    /** What follows a completed backup: its first copy to each other tier, then its verification by restore. */
+    void copyToTiers(String backupId, String home, String key) {
+        tiers.forEach((tier, bucket) -> {
+            if (!bucket.equals(home)) {
+                copy(backupId, List.of(home), key, tier, bucket, 1);
+            }
+        });
         verification.afterBackup(backupId);
     }
 
-    /** Copies to one tier and records the outcome as attempt {@code attempt}; false when it failed. */
-    boolean copy(String backupId, String key, String tier, String bucket, int attempt) {
+    /**
+     * Copies the object {@code key} to one tier, read from the first of {@code sources} (buckets) that can be read:
+     * the one the dump was written to, then those of the tiers that hold a proven copy, so that a tier still gets its
+     * copy when the tier the dump was written to is gone. Records the outcome as attempt {@code attempt}; false when
+     * it failed. (A source that reads but holds other bytes makes a copy that reads back with the wrong SHA-256: the
+     * aggregate records that as a failed copy.)
+     */
+    boolean copy(String backupId, List<String> sources, String key, String tier, String bucket, int attempt) {
         String readBack = null;
-        String cause = null;
-        try (var source = store.open(s3.buckets().primary(), key)) {
-            store.upload(bucket, key, source, () -> { });
-            readBack = store.readBack(bucket, key).sha256();
-        } catch (Exception e) {
-            cause = Failures.describe(e);
+        List<String> causes = new ArrayList<>();
+        for (String from : sources) {
+            try (var source = store.open(from, key)) {
+                store.upload(bucket, key, source, () -> { });
+                readBack = store.readBack(bucket, key).sha256();
+                break;
+            } catch (Exception e) {
+                causes.add((sources.size() > 1 ? "from " + from + ": " : "") + Failures.describe(e));
+            }
+        }
+        String cause = readBack == null ? String.join("; ", causes) : null;
+        if (cause != null) {
             log.warn("Copy of backup {} to the {} tier failed (attempt {}): {}", backupId, tier, attempt, cause);
         }
         try {

@@ -3,6 +3,7 @@ package org.drcc.backup.query;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.drcc.contract.backup.TableChecksum;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,16 +81,24 @@ public class Backups {
                 .param(database).query(BackupSummary.class).list();
     }
 
-    /** Each of {@code tiers} each completed backup has no proved copy in and has not given up, oldest first. */
-    public List<MissingCopy> missingCopies(List<String> tiers) {
+    /**
+     * Each tier of {@code tiers} (tier to bucket) each completed backup has no proved copy in and has not given up,
+     * oldest first; the tier a backup was written to (its bucket) needs no copy.
+     */
+    public List<MissingCopy> missingCopies(Map<String, String> tiers) {
         return jdbc.sql("""
-                        SELECT b.backup_id, b.database_name AS database, b.object_key, t.tier,
-                               COALESCE(c.attempts, 0) AS failed_attempts, COALESCE(c.copied_at, b.completed_at) AS since
-                        FROM backup b CROSS JOIN unnest(?::varchar[]) AS t(tier)
+                        SELECT b.backup_id, b.database_name AS database, b.bucket AS "from",
+                               (SELECT string_agg(p.bucket, ' ' ORDER BY p.tier) FROM backup_copy p
+                                WHERE p.backup_id = b.backup_id AND p.status = 'COPIED' AND p.sha256 = b.sha256) AS proven,
+                               b.object_key, t.tier, t.bucket, COALESCE(c.attempts, 0) AS failed_attempts,
+                               COALESCE(c.copied_at, b.completed_at) AS since
+                        FROM backup b CROSS JOIN unnest(?::varchar[], ?::varchar[]) AS t(tier, bucket)
                         LEFT JOIN backup_copy c ON c.backup_id = b.backup_id AND c.tier = t.tier
-                        WHERE b.status = 'COMPLETED' AND (c.backup_id IS NULL OR c.status = 'FAILED')
+                        WHERE b.status = 'COMPLETED' AND b.bucket <> t.bucket
+                          AND (c.backup_id IS NULL OR c.status = 'FAILED')
                         ORDER BY b.completed_at, t.tier""")
-                .param(tiers.toArray(String[]::new)).query(MissingCopy.class).list();
+                .params(tiers.keySet().toArray(String[]::new), tiers.values().toArray(String[]::new))
+                .query(MissingCopy.class).list();
     }
 
     /** How many completed, unexpired backups have their copy in {@code tier} in {@code status} (FAILED, ABANDONED). */

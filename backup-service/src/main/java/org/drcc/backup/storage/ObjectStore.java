@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.drcc.backup.storage.S3Properties;
 import org.drcc.kit.io.Sha256Out;
 import org.drcc.kit.s3.BucketStore;
@@ -15,10 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
  * The backups' objects in S3. Uploads are multipart, so a dump of any size streams through a few
@@ -97,6 +101,27 @@ public class ObjectStore {
             throw e;
         } finally {
             uploads.stop();
+        }
+    }
+
+    /**
+     * Why {@code bucket} cannot take a dump now, or empty when it can be tried: its store gave no answer within
+     * {@code timeout} (the site is gone, or the network to it), answered with a server error, or has no such bucket
+     * (deleted, or never made). Any other answer, even "forbidden", lets the upload try it and tell. The reason
+     * names no endpoint and no key.
+     */
+    public Optional<String> unusable(String bucket, Duration timeout) {
+        try {
+            client(bucket).headBucket(r -> r.bucket(bucket).overrideConfiguration(o -> o.apiCallTimeout(timeout)));
+            return Optional.empty();
+        } catch (NoSuchBucketException e) {
+            return Optional.of("no bucket " + bucket);
+        } catch (SdkServiceException answered) {
+            return answered.statusCode() == 404 ? Optional.of("no bucket " + bucket)
+                    : answered.statusCode() >= 500 ? Optional.of("the store answered " + answered.statusCode())
+                    : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("no answer within " + timeout.toSeconds() + " s (" + e.getClass().getSimpleName() + ")");
         }
     }
 

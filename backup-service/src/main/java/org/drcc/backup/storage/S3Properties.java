@@ -1,5 +1,8 @@
 package org.drcc.backup.storage;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -23,6 +26,21 @@ public record S3Properties(
             @DefaultValue("dr-backups-primary") String primary,
             @DefaultValue("dr-backups-secondary") String secondary,
             @DefaultValue("dr-backups-tertiary") String tertiary) {
+
+        /** Each tier's bucket, in the plan's order: primary, secondary, tertiary. */
+        public Map<String, String> byTier() {
+            Map<String, String> tiers = new LinkedHashMap<>();
+            tiers.put("primary", primary);
+            tiers.put("secondary", secondary);
+            tiers.put("tertiary", tertiary);
+            return tiers;
+        }
+
+        /** The tier whose bucket {@code bucket} is; empty for a bucket no tier names (any more). */
+        public Optional<String> tierOf(String bucket) {
+            return byTier().entrySet().stream().filter(t -> t.getValue().equals(bucket)).map(Map.Entry::getKey)
+                    .findFirst();
+        }
     }
 
     /** The bucket of a tier that has a store of its own ({@code dr.s3.tiers.<tier>}). */

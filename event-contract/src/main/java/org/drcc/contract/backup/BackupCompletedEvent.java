@@ -7,8 +7,9 @@ import java.util.List;
 import org.drcc.contract.PersonalData;
 
 /**
- * The dump is stored in the primary bucket. {@code snapshotAt} is the restore point: the dump and the
- * manifest ({@code tables}) were both read from the same database snapshot, taken then.
+ * The dump is stored in {@code bucket}, the one it was started in (the primary's, unless it was gone then).
+ * {@code snapshotAt} is the restore point: the dump and the manifest ({@code tables}) were both read from the same
+ * database snapshot, taken then.
  */
 @JsonTypeName("dr.backup.completed.v1")
 public record BackupCompletedEvent(

@@ -1,0 +1,51 @@
+package org.drcc.backup.job;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.drcc.backup.storage.ObjectStore;
+import org.drcc.backup.storage.S3Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a new dump is written: the first tier, in the plan's order, whose store can take it. On an ordinary day that
+ * is the primary. On the day the primary site is gone (its store gives no answer, or its bucket is gone) the dump is
+ * written to the secondary tier, or the tertiary, instead of failing with it; the tiers passed over get their copy
+ * from there like any other tier ({@link TierCopier}), retried until they are back ({@link CopyRetrySweep}). When no
+ * tier can be used, the primary is tried and the backup fails with its cause, as before.
+ */
+@Component
+class DumpLanding {
+
+    private static final Logger log = LoggerFactory.getLogger(DumpLanding.class);
+    /** A store that does not answer a HEAD in this long is passed over; a live one answers in milliseconds. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
+    /** The tier a dump is written to, and its bucket. */
+    record Landing(String tier, String bucket) {
+    }
+
+    private final ObjectStore store;
+    private final S3Properties s3;
+
+    DumpLanding(ObjectStore store, S3Properties s3) {
+        this.store = store;
+        this.s3 = s3;
+    }
+
+    Landing choose(String backupId, String database) {
+        Map<String, String> tiers = s3.buckets().byTier();
+        for (Map.Entry<String, String> tier : tiers.entrySet()) {
+            Optional<String> unusable = store.unusable(tier.getValue(), PROBE_TIMEOUT);
+            if (unusable.isEmpty()) {
+                return new Landing(tier.getKey(), tier.getValue());
+            }
+            log.warn("Backup {} of {} is not written to the {} tier: {}; it gets its copy once the tier is back",
+                    backupId, database, tier.getKey(), unusable.get());
+        }
+        log.error("Backup {} of {}: no tier's store can take it; trying the primary", backupId, database);
+        return new Landing("primary", s3.buckets().primary());
+    }
+}
