@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * starts, and so is the secondary's. The dump is written to the first tier that can take it (the tertiary) instead of
  * failing with them. Its copy to the primary fails, is tried again with backoff, and is made once the bucket is back;
  * its copy to the tier whose bucket never comes back is given up after its attempts, once, with the event the owners
- * are alerted on; and the backup is proved restorable from the tier it was written to. Only the copy sweep runs by the
+ * are alerted on; and the backup is still proved restorable once the tier it was written to loses it too. Only the copy sweep runs by the
  * clock here, on short delays. The context is closed after the test: its sweep, with its own buckets, must not retry
  * the copies of the next test classes' backups.
  */
@@ -109,8 +109,10 @@ class TierCopyRetryIT {
         assertThat(secondary).containsEntry("attempts", 3).containsKey("abandonedAt");
         assertThat(copy(api.get(id), "primary")).containsEntry("status", "COPIED");
 
-        // proved restorable (pg_restore into a scratch database, checked against the manifest) from where it was written
-        assertThat(api.verify(id)).containsEntry("bucket", Buckets.TERTIARY);
+        // proved restorable (pg_restore into a scratch database, checked against the manifest) with the tier it was
+        // written to gone too: its object deleted, the primary's proven copy is read
+        s3.deleteObject(r -> r.bucket(Buckets.TERTIARY).key((String) backup.get("objectKey")));
+        assertThat(api.verify(id)).containsEntry("verification", "VERIFIED");
     }
 
     private JsonNode event(String backupId, String type) throws Exception {

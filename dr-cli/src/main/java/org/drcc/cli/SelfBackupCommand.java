@@ -75,7 +75,7 @@ class SelfBackupCommand implements Callable<Integer> {
         }
     }
 
-    /** The tiers the backup has a proven copy in, besides the one it was written to. */
+    /** The tiers the backup has a proven copy in; the tier it was written to holds the dump itself, not a copy. */
     private static List<String> copied(JsonNode backup) {
         List<String> tiers = new ArrayList<>();
         for (JsonNode copy : backup.path("copies")) {

@@ -89,7 +89,7 @@ class SelfCommandTest {
         PrintStream stdout = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            assertThat(Dr.run("self", "backup", "--backup-url", url, "--token", "t0ken")).isZero();
+            assertThat(Dr.run("self", "backup", "--backup-url", url, "--token", "t0ken", "--timeout", "PT5S")).isZero();
         } finally {
             System.setOut(stdout);
         }

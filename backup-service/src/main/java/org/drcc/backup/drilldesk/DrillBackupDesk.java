@@ -21,6 +21,7 @@ import org.drcc.backup.pitr.RestorePointOffer;
 import org.drcc.backup.postgres.Manifest;
 import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.BackupSummary;
+import org.drcc.backup.query.BackupView;
 import org.drcc.backup.query.Backups;
 import org.drcc.contract.backup.TableChecksum;
 import org.drcc.drill.backup.BackupDesk;
@@ -83,7 +84,11 @@ class DrillBackupDesk implements BackupDesk {
 
     @Override
     public Optional<TierCopy> tertiaryCopy(String backupId) {
-        return backups.view(backupId).copies().stream().filter(c -> "tertiary".equals(c.tier())).findFirst()
+        BackupView view = backups.view(backupId);
+        if (view.backup().bucket().equals(s3.buckets().tertiary())) {
+            return Optional.of(new TierCopy("COPIED", null)); // written there, the primary's store being gone then
+        }
+        return view.copies().stream().filter(c -> "tertiary".equals(c.tier())).findFirst()
                 .filter(c -> "COPIED".equals(c.status()) || "FAILED".equals(c.status()))
                 .map(c -> new TierCopy(c.status(), c.failure()));
     }
@@ -124,7 +129,7 @@ class DrillBackupDesk implements BackupDesk {
     public String restore(String backupId, Tier tier, String target) throws Exception {
         BackupSummary backup = summary(backupId);
         String bucket = tier == Tier.TERTIARY ? s3.buckets().tertiary() : backup.bucket();
-        objects.restore(backup, List.of(new BackupObjects.Copy(tier.name().toLowerCase(java.util.Locale.ROOT), bucket)),
+        objects.restore(backup, List.of(new BackupObjects.Copy(s3.buckets().tierOf(bucket).orElse("primary"), bucket)),
                 policies.target(backup.database()), target, false, 1);
         return "s3://" + bucket + "/" + backup.objectKey();
     }

@@ -91,6 +91,6 @@ public class BackupJob {
         } finally {
             gate.leave(database, backupId);
         }
-        copier.copyToTiers(backupId, to.bucket(), key);
+        copier.copyToTiers(backupId, to.bucket(), key, dump.object().sha256());
     }
 }

@@ -145,32 +145,49 @@ public class BackupObjects {
         }
     }
 
-    /** What a verification read: the stored object as measured, and why it did not decrypt (null: it did). */
-    record Fed(StoredObject stored, String decryptionFailure) {
+    /**
+     * What a verification read: the copy it read, the stored object as measured, and why it did not decrypt (null: it
+     * did).
+     */
+    record Fed(Copy source, StoredObject stored, String decryptionFailure) {
     }
 
     /**
-     * Streams the object, decrypted, into pg_restore. If pg_restore stops reading (it failed) or the object does
-     * not decrypt, the rest of the object is still read, so that its checksum can say whether the object itself is
-     * to blame.
+     * Streams the first of {@code copies} that can be opened, decrypted, into pg_restore: the one in the tier the dump
+     * was written to, then the proven copies, so a backup is still proved restorable with that tier gone. If none
+     * opens, throws, naming each copy and why. If pg_restore stops reading (it failed) or the object does not decrypt,
+     * the rest of the object is still read, so that its checksum can say whether the object itself is to blame.
      */
-    Fed feed(BackupSummary backup, OutputStream restore) throws IOException {
-        try (InputStream in = store.open(backup.bucket(), backup.objectKey())) {
-            MeasuredInput stored = new MeasuredInput(in);
-            String undecrypted = null;
+    Fed feed(BackupSummary backup, List<Copy> copies, OutputStream restore) throws IOException {
+        List<String> passedOver = new ArrayList<>();
+        for (Copy copy : copies) {
+            InputStream in;
             try {
-                copyToEnd(open(stored, backup), restore);
-            } catch (IOException | MissingEncryptionKeyException e) {
-                if (backup.encryptionKeyId() == null) {
-                    throw e; // nothing to decrypt: the object could not be read
-                }
-                undecrypted = e.getMessage();
-            } finally {
-                closeQuietly(restore);
+                in = store.open(copy.bucket(), backup.objectKey());
+            } catch (RuntimeException e) {
+                passedOver.add(copy.tier() + " s3://" + copy.bucket() + "/" + backup.objectKey() + ": "
+                        + Failures.describe(e));
+                continue;
             }
-            stored.drain();
-            return new Fed(new StoredObject(stored.count(), stored.sha256()), undecrypted);
+            try (in) {
+                MeasuredInput stored = new MeasuredInput(in);
+                String undecrypted = null;
+                try {
+                    copyToEnd(open(stored, backup), restore);
+                } catch (IOException | MissingEncryptionKeyException e) {
+                    if (backup.encryptionKeyId() == null) {
+                        throw e; // nothing to decrypt: the object could not be read
+                    }
+                    undecrypted = e.getMessage();
+                } finally {
+                    closeQuietly(restore);
+                }
+                stored.drain();
+                return new Fed(copy, new StoredObject(stored.count(), stored.sha256()), undecrypted);
+            }
         }
+        closeQuietly(restore);
+        throw new IllegalStateException("no copy could be read: " + String.join("; ", passedOver));
     }
 
     /** The clear dump of a stored object: decrypted with its key id's key, or as it is if stored unencrypted. */

@@ -2,13 +2,17 @@ package org.drcc.backup.job;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.AbandonTierCopyCommand;
 import org.drcc.backup.policy.CopyRetry;
 import org.drcc.backup.query.Backups;
 import org.drcc.backup.query.MissingCopy;
+import org.drcc.backup.storage.ObjectStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskExecutor;
@@ -16,7 +20,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tries again each tier copy a completed, unexpired backup still lacks, on the backoff of {@link CopyRetry},
- * and gives the copy up once its attempts are spent. Driven by the read model's recorded attempts,
+ * and gives the copy up once its attempts are spent. An attempt is made, and counted, only while the tier's store
+ * answers, and the store of one of the copy's sources: a store that gives no answer (its site is gone) is asked again
+ * at each sweep, once per sweep, and the copies to or from it wait for it however long it takes, so that the backups taken during a regional outage reach it once it is
+ * back instead of being given up within the minutes of their attempts. A tier that answers without its bucket (deleted,
+ * or never made) is a fault someone must mend: its attempts count, and end in the copy given up and its alert. Driven by the read model's recorded attempts,
  * so a restart carries on where the last attempt left off, and a copy never tried (a crash between
  * the backup and its copies) is made too. Instances may sweep at once: a copy rewrites the same bytes,
  * and the aggregate keeps one outcome per attempt and one abandonment.
@@ -33,10 +41,12 @@ class CopyRetrySweep {
     private final CopyRetry retry;
     private final TaskExecutor tasks;
     private final Clock clock;
+    private final ObjectStore store;
     private final AtomicBoolean sweeping = new AtomicBoolean();
 
     CopyRetrySweep(Backups backups, TierCopier copier, CommandGateway commands, CopyRetry retry,
-                   TaskExecutor backupTasks, Clock clock) {
+                   TaskExecutor backupTasks, Clock clock, ObjectStore store) {
+        this.store = store;
         this.backups = backups;
         this.copier = copier;
         this.commands = commands;
@@ -65,27 +75,43 @@ class CopyRetrySweep {
 
     void sweep() {
         List<MissingCopy> missing = backups.missingCopies(copier.tiers());
+        Map<String, Optional<ObjectStore.Unusable>> probed = new HashMap<>();
         for (MissingCopy m : missing) {
             try {
-                retry(m);
+                retry(m, probed);
             } catch (RuntimeException e) {
                 log.error("Retry of the {} copy of backup {} failed: {}", m.tier(), m.backupId(), e.toString());
             }
         }
     }
 
-    private void retry(MissingCopy m) {
+    private void retry(MissingCopy m, Map<String, Optional<ObjectStore.Unusable>> probed) {
         Instant now = clock.instant();
         switch (retry.next(m.failedAttempts(), m.since(), now)) {
             case WAIT -> { }
             case COPY -> {
-                if (copier.copy(m.backupId(), m.sources(), m.objectKey(), m.tier(), m.bucket(), m.failedAttempts() + 1)) {
+                if (silent(m.bucket(), probed) || m.sources().stream().allMatch(from -> silent(from, probed))) {
+                    return; // not an attempt: nothing could be tried
+                }
+                if (copier.copy(m.backupId(), m.sources(), m.objectKey(), m.sha256(), m.tier(), m.bucket(),
+                        m.failedAttempts() + 1)) {
                     log.info("Backup {} copied to the {} tier at attempt {}", m.backupId(), m.tier(),
                             m.failedAttempts() + 1);
                 }
             }
             case ABANDON -> abandon(m, now);
         }
+    }
+
+    /** Whether the store of {@code bucket} gives no answer now; asked once per sweep. */
+    private boolean silent(String bucket, Map<String, Optional<ObjectStore.Unusable>> probed) {
+        return probed.computeIfAbsent(bucket, b -> {
+            Optional<ObjectStore.Unusable> unusable = store.unusable(b, DumpLanding.PROBE_TIMEOUT)
+                    .filter(u -> !u.answered());
+            unusable.ifPresent(u -> log.warn("The store of bucket {} gives no answer ({}): the copies to and from it wait "
+                    + "for it, without counting attempts", b, u.reason()));
+            return unusable;
+        }).isPresent();
     }
 
     private void abandon(MissingCopy m, Instant now) {

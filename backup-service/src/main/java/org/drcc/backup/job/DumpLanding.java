@@ -38,12 +38,12 @@ class DumpLanding {
     Landing choose(String backupId, String database) {
         Map<String, String> tiers = s3.buckets().byTier();
         for (Map.Entry<String, String> tier : tiers.entrySet()) {
-            Optional<String> unusable = store.unusable(tier.getValue(), PROBE_TIMEOUT);
+            Optional<ObjectStore.Unusable> unusable = store.unusable(tier.getValue(), PROBE_TIMEOUT);
             if (unusable.isEmpty()) {
                 return new Landing(tier.getKey(), tier.getValue());
             }
             log.warn("Backup {} of {} is not written to the {} tier: {}; it gets its copy once the tier is back",
-                    backupId, database, tier.getKey(), unusable.get());
+                    backupId, database, tier.getKey(), unusable.get().reason());
         }
         log.error("Backup {} of {}: no tier's store can take it; trying the primary", backupId, database);
         return new Landing("primary", s3.buckets().primary());

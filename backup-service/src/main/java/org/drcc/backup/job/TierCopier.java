@@ -45,32 +45,37 @@ class TierCopier {
     }
 
     /** What follows a completed backup: its first copy to each other tier, then its verification by restore. */
-    void copyToTiers(String backupId, String home, String key) {
+    void copyToTiers(String backupId, String home, String key, String sha256) {
         tiers.forEach((tier, bucket) -> {
             if (!bucket.equals(home)) {
-                copy(backupId, List.of(home), key, tier, bucket, 1);
+                copy(backupId, List.of(home), key, sha256, tier, bucket, 1);
             }
         });
         verification.afterBackup(backupId);
     }
 
     /**
-     * Copies the object {@code key} to one tier, read from the first of {@code sources} (buckets) that can be read:
-     * the one the dump was written to, then those of the tiers that hold a proven copy, so that a tier still gets its
-     * copy when the tier the dump was written to is gone. Records the outcome as attempt {@code attempt}; false when
-     * it failed. (A source that reads but holds other bytes makes a copy that reads back with the wrong SHA-256: the
-     * aggregate records that as a failed copy.)
+     * Copies the object {@code key} to one tier from the first of {@code sources} (buckets) whose copy reads back
+     * there with the backup's {@code sha256}: the bucket the dump was written to, then those of the tiers that hold a
+     * proven copy, so that a tier still gets its copy when the tier the dump was written to is gone or its object is
+     * damaged. Records the outcome as attempt {@code attempt}; false when it failed.
      */
-    boolean copy(String backupId, List<String> sources, String key, String tier, String bucket, int attempt) {
+    boolean copy(String backupId, List<String> sources, String key, String sha256, String tier, String bucket,
+                 int attempt) {
         String readBack = null;
         List<String> causes = new ArrayList<>();
         for (String from : sources) {
+            String prefix = sources.size() > 1 ? "from " + from + ": " : "";
             try (var source = store.open(from, key)) {
                 store.upload(bucket, key, source, () -> { });
-                readBack = store.readBack(bucket, key).sha256();
-                break;
+                String read = store.readBack(bucket, key).sha256();
+                if (read.equals(sha256)) {
+                    readBack = read;
+                    break;
+                }
+                causes.add(prefix + "the copy reads back with SHA-256 " + read + ", the backup has " + sha256);
             } catch (Exception e) {
-                causes.add((sources.size() > 1 ? "from " + from + ": " : "") + Failures.describe(e));
+                causes.add(prefix + Failures.describe(e));
             }
         }
         String cause = readBack == null ? String.join("; ", causes) : null;

@@ -18,7 +18,9 @@ import org.drcc.backup.postgres.PgTools;
 import org.drcc.backup.postgres.ToolProcess;
 import org.drcc.backup.query.BackupNotFoundException;
 import org.drcc.backup.query.BackupSummary;
+import org.drcc.backup.query.BackupView;
 import org.drcc.backup.query.Backups;
+import org.drcc.backup.storage.S3Properties;
 import org.drcc.backup.storage.StoredObject;
 import org.drcc.contract.backup.TableChecksum;
 import org.drcc.kit.rules.RuleRefusedException;
@@ -47,11 +49,13 @@ public class VerifyJob {
     private final TaskExecutor tasks;
     private final Clock clock;
     private final int manifestConnections;
+    private final S3Properties s3;
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     VerifyJob(Backups backups, Policies policies, PgTools tools, BackupObjects objects, CommandGateway commands,
-              TaskExecutor backupTasks, Clock clock, BackupProperties properties) {
+              TaskExecutor backupTasks, Clock clock, BackupProperties properties, S3Properties s3) {
         this.manifestConnections = properties.manifestConnections();
+        this.s3 = s3;
         this.backups = backups;
         this.policies = policies;
         this.tools = tools;
@@ -114,10 +118,12 @@ public class VerifyJob {
 
     void verify(BackupSummary backup, String actor) {
         String scratch = "dr_verify_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        List<TableChecksum> manifest = backups.view(backup.backupId()).tables();
+        BackupView view = backups.view(backup.backupId());
+        List<TableChecksum> manifest = view.tables();
+        List<BackupObjects.Copy> copies = RestoreJob.copies(view, null, s3.buckets());
         Optional<CheckFailure> failure;
         try {
-            failure = check(backup, manifest, scratch);
+            failure = check(backup, copies, manifest, scratch);
         } catch (Exception e) {
             failure = Optional.of(new CheckFailure("restore", Failures.describe(e)));
         }
@@ -129,8 +135,8 @@ public class VerifyJob {
                 clock.instant()));
     }
 
-    private Optional<CheckFailure> check(BackupSummary backup, List<TableChecksum> manifest, String scratch)
-            throws Exception {
+    private Optional<CheckFailure> check(BackupSummary backup, List<BackupObjects.Copy> copies,
+                                         List<TableChecksum> manifest, String scratch) throws Exception {
         PgTarget server = policies.target(backup.database());
         PgServer.create(server, scratch);
         try {
@@ -139,10 +145,9 @@ public class VerifyJob {
             String restoreError = null;
             try (ToolProcess restore = tools.restoreFromStdin(scratchDb)) {
                 try {
-                    fed = objects.feed(backup, restore.stdin());
+                    fed = objects.feed(backup, copies, restore.stdin());
                 } catch (RuntimeException e) {
-                    return Optional.of(new CheckFailure("storage", "cannot read s3://" + backup.bucket() + "/"
-                            + backup.objectKey() + ": " + Failures.describe(e)));
+                    return Optional.of(new CheckFailure("storage", Failures.describe(e)));
                 }
                 try {
                     restore.awaitSuccess(1, TimeUnit.HOURS);
@@ -153,7 +158,8 @@ public class VerifyJob {
             // the stored bytes are checked first: a damaged object explains any decryption or restore error after it
             StoredObject read = fed.stored();
             if (!read.sha256().equals(backup.sha256())) {
-                return Optional.of(new CheckFailure("sha256", "s3://" + backup.bucket() + "/" + backup.objectKey()
+                return Optional.of(new CheckFailure("sha256", fed.source().tier() + " s3://" + fed.source().bucket()
+                        + "/" + backup.objectKey()
                         + " reads with SHA-256 " + read.sha256() + " but the backup was stored with " + backup.sha256()
                         + ": the object was altered or damaged in storage"));
             }

@@ -90,7 +90,7 @@ public class Backups {
                         SELECT b.backup_id, b.database_name AS database, b.bucket AS "from",
                                (SELECT string_agg(p.bucket, ' ' ORDER BY p.tier) FROM backup_copy p
                                 WHERE p.backup_id = b.backup_id AND p.status = 'COPIED' AND p.sha256 = b.sha256) AS proven,
-                               b.object_key, t.tier, t.bucket, COALESCE(c.attempts, 0) AS failed_attempts,
+                               b.object_key, b.sha256, t.tier, t.bucket, COALESCE(c.attempts, 0) AS failed_attempts,
                                COALESCE(c.copied_at, b.completed_at) AS since
                         FROM backup b CROSS JOIN unnest(?::varchar[], ?::varchar[]) AS t(tier, bucket)
                         LEFT JOIN backup_copy c ON c.backup_id = b.backup_id AND c.tier = t.tier

@@ -105,23 +105,29 @@ public class ObjectStore {
     }
 
     /**
-     * Why {@code bucket} cannot take a dump now, or empty when it can be tried: its store gave no answer within
-     * {@code timeout} (the site is gone, or the network to it), answered with a server error, or has no such bucket
-     * (deleted, or never made). Any other answer, even "forbidden", lets the upload try it and tell. The reason
-     * names no endpoint and no key.
+     * Why {@code bucket} cannot be written to now ({@code reason}, naming no endpoint and no key): its store gave no
+     * answer within {@code timeout} or answered with a server error (the site is gone, or the network to it:
+     * {@code answered} false), or it has no such bucket (deleted, or never made). Any other answer, even "forbidden",
+     * lets the write try it and tell.
      */
-    public Optional<String> unusable(String bucket, Duration timeout) {
+    public record Unusable(String reason, boolean answered) {
+    }
+
+    /** Why {@code bucket} cannot be written to now, or empty when it can be tried; see {@link Unusable}. */
+    public Optional<Unusable> unusable(String bucket, Duration timeout) {
         try {
             client(bucket).headBucket(r -> r.bucket(bucket).overrideConfiguration(o -> o.apiCallTimeout(timeout)));
             return Optional.empty();
         } catch (NoSuchBucketException e) {
-            return Optional.of("no bucket " + bucket);
+            return Optional.of(new Unusable("no bucket " + bucket, true));
         } catch (SdkServiceException answered) {
-            return answered.statusCode() == 404 ? Optional.of("no bucket " + bucket)
-                    : answered.statusCode() >= 500 ? Optional.of("the store answered " + answered.statusCode())
-                    : Optional.empty();
+            return answered.statusCode() == 404 ? Optional.of(new Unusable("no bucket " + bucket, true))
+                    : answered.statusCode() >= 500
+                            ? Optional.of(new Unusable("the store answered " + answered.statusCode(), false))
+                            : Optional.empty();
         } catch (RuntimeException e) {
-            return Optional.of("no answer within " + timeout.toSeconds() + " s (" + e.getClass().getSimpleName() + ")");
+            return Optional.of(new Unusable("no answer within " + timeout.toSeconds() + " s ("
+                    + e.getClass().getSimpleName() + ")", false));
         }
     }
 

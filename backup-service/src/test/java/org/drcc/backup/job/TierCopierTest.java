@@ -43,11 +43,11 @@ class TierCopierTest {
         when(store.open("s-bucket", KEY)).thenReturn(object());
         when(store.upload(eq("t-bucket"), eq(KEY), any(InputStream.class), any())).thenReturn(new StoredObject(3, "ab12"));
         when(store.readBack("t-bucket", KEY)).thenReturn(new StoredObject(3, "ab12"));
-        MissingCopy missing = new MissingCopy("b-1", "foodtruck", "p-bucket", "s-bucket", KEY, "tertiary", "t-bucket", 1,
-                Instant.EPOCH);
+        MissingCopy missing = new MissingCopy("b-1", "foodtruck", "p-bucket", "s-bucket", KEY, "ab12", "tertiary",
+                "t-bucket", 1, Instant.EPOCH);
 
         assertThat(missing.sources()).containsExactly("p-bucket", "s-bucket");
-        assertThat(copier.copy("b-1", missing.sources(), KEY, "tertiary", "t-bucket", 2)).isTrue();
+        assertThat(copier.copy("b-1", missing.sources(), KEY, "ab12", "tertiary", "t-bucket", 2)).isTrue();
         assertThat(recorded()).extracting(RecordTierCopyCommand::readBackSha256, RecordTierCopyCommand::cause,
                 RecordTierCopyCommand::attempt).containsExactly("ab12", null, 2);
     }
@@ -56,7 +56,7 @@ class TierCopierTest {
     void whenNoSourceCanBeReadTheFailureNamesEachAndNothingIsUploaded() throws Exception {
         when(store.open(any(), eq(KEY))).thenThrow(SdkClientException.create("Unable to execute HTTP request"));
 
-        assertThat(copier.copy("b-1", List.of("p-bucket", "s-bucket"), KEY, "tertiary", "t-bucket", 1)).isFalse();
+        assertThat(copier.copy("b-1", List.of("p-bucket", "s-bucket"), KEY, "ab12", "tertiary", "t-bucket", 1)).isFalse();
         assertThat(recorded().cause()).isEqualTo("from p-bucket: Unable to execute HTTP request; "
                 + "from s-bucket: Unable to execute HTTP request");
         assertThat(recorded().readBackSha256()).isNull();
@@ -65,12 +65,27 @@ class TierCopierTest {
 
     @Test
     void theTierThatIsCopiedToAndTheOneWrittenToAreNeverSources() {
-        MissingCopy missing = new MissingCopy("b-1", "foodtruck", "t-bucket", "p-bucket t-bucket s-bucket", KEY,
+        MissingCopy missing = new MissingCopy("b-1", "foodtruck", "t-bucket", "p-bucket t-bucket s-bucket", KEY, "ab12",
                 "secondary", "s-bucket", 0, Instant.EPOCH);
 
         assertThat(missing.sources()).containsExactly("t-bucket", "p-bucket");
-        assertThat(new MissingCopy("b-1", "foodtruck", "t-bucket", null, KEY, "primary", "p-bucket", 0, Instant.EPOCH)
-                .sources()).containsExactly("t-bucket");
+        assertThat(new MissingCopy("b-1", "foodtruck", "t-bucket", null, KEY, "ab12", "primary", "p-bucket", 0,
+                Instant.EPOCH).sources()).containsExactly("t-bucket");
+    }
+
+    @Test
+    void aSourceWhoseCopyReadsBackWithOtherBytesIsPassedOverForTheNextOne() throws Exception {
+        when(store.open("p-bucket", KEY)).thenReturn(object());
+        when(store.open("s-bucket", KEY)).thenReturn(object());
+        when(store.readBack("t-bucket", KEY)).thenReturn(new StoredObject(3, "ff00"), new StoredObject(3, "ab12"));
+
+        assertThat(copier.copy("b-1", List.of("p-bucket", "s-bucket"), KEY, "ab12", "tertiary", "t-bucket", 1)).isTrue();
+        assertThat(recorded()).extracting(RecordTierCopyCommand::readBackSha256, RecordTierCopyCommand::cause)
+                .containsExactly("ab12", null);
+
+        when(store.readBack("t-bucket", KEY)).thenReturn(new StoredObject(3, "ff00"));
+        when(store.open("p-bucket", KEY)).thenReturn(object());
+        assertThat(copier.copy("b-2", List.of("p-bucket"), KEY, "ab12", "tertiary", "t-bucket", 1)).isFalse();
     }
 
     private RecordTierCopyCommand recorded() {

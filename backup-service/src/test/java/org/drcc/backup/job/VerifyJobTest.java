@@ -16,6 +16,7 @@ import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.postgres.PgTools;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.Backups;
+import org.drcc.backup.storage.S3Properties;
 import org.drcc.kit.rules.RuleRefusedException;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class VerifyJobTest {
             "0 30 3 * * *", false, 2, 2, true, 1, java.time.Duration.ofHours(6), java.time.Duration.ofMinutes(10));
     private final VerifyJob job = new VerifyJob(backups, new Policies(properties), new PgTools(""),
             new BackupObjects(null, new PgTools(""), properties, null), mock(CommandGateway.class), queued::add,
-            Clock.systemUTC(), properties);
+            Clock.systemUTC(), properties, new S3Properties(null, 2, new S3Properties.Buckets("p", "s", "t")));
 
     private static BackupSummary backup(String id, String status) {
         Instant at = Instant.parse("2026-11-30T08:00:00Z");
