@@ -19,15 +19,16 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Tries again each tier copy a completed, unexpired backup still lacks, on the backoff of {@link CopyRetry},
- * and gives the copy up once its attempts are spent. An attempt is made, and counted, only while the tier's store
- * answers, and the store of one of the copy's sources: a store that gives no answer (its site is gone) is asked again
- * at each sweep, once per sweep, and the copies to or from it wait for it however long it takes, so that the backups taken during a regional outage reach it once it is
- * back instead of being given up within the minutes of their attempts. A tier that answers without its bucket (deleted,
- * or never made) is a fault someone must mend: its attempts count, and end in the copy given up and its alert. Driven by the read model's recorded attempts,
- * so a restart carries on where the last attempt left off, and a copy never tried (a crash between
- * the backup and its copies) is made too. Instances may sweep at once: a copy rewrites the same bytes,
- * and the aggregate keeps one outcome per attempt and one abandonment.
+ * Tries again each tier copy a completed, unexpired backup still lacks, on the backoff of {@link CopyRetry}, and gives
+ * the copy up once its attempts are spent. An attempt is made, and counted, only while the tier's store answers, and
+ * the store of one of the copy's sources: a store that gives no answer (its site is gone) is asked again at each
+ * sweep, once per sweep, and the copies to or from it wait for it however long it takes, so that the backups taken
+ * during a regional outage reach it once it is back instead of being given up within the minutes of their attempts. A
+ * tier that answers without its bucket (deleted, or never made) is a fault someone must mend: its attempts count, and
+ * end in the copy given up and its alert. Driven by the read model's recorded attempts, so a restart carries on where
+ * the last attempt left off, and a copy never tried (a crash between the backup and its copies) is made too. Instances
+ * may sweep at once: a copy rewrites the same bytes, and the aggregate keeps one outcome per attempt and one
+ * abandonment.
  */
 @Component
 class CopyRetrySweep {
@@ -108,8 +109,8 @@ class CopyRetrySweep {
         return probed.computeIfAbsent(bucket, b -> {
             Optional<ObjectStore.Unusable> unusable = store.unusable(b, DumpLanding.PROBE_TIMEOUT)
                     .filter(u -> !u.answered());
-            unusable.ifPresent(u -> log.warn("The store of bucket {} gives no answer ({}): the copies to and from it wait "
-                    + "for it, without counting attempts", b, u.reason()));
+            unusable.ifPresent(u -> log.warn("The store of bucket {} gives no answer ({}): the copies to and from it "
+                    + "wait for it, without counting attempts", b, u.reason()));
             return unusable;
         }).isPresent();
     }
