@@ -30,8 +30,9 @@ final class CatalogFold {
 
     /**
      * {@code buckets} names the tier of the bucket the dump was written to (the primary on an ordinary day, another
-     * tier when the primary was gone: {@code job/DumpLanding}); a bucket no tier names any more was the primary's,
-     * where every dump was written before that choice existed.
+     * tier when the primary was gone: {@code job/DumpLanding}); a bucket no tier names any more is taken for the
+     * primary's, where every dump was written before that choice existed (a dump written to another tier whose bucket
+     * was renamed since is then named primary: left alone).
      */
     static State of(List<?> events, S3Properties.Buckets buckets) {
         BackupStartedEvent started = null;

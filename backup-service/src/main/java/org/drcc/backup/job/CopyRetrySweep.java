@@ -20,15 +20,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tries again each tier copy a completed, unexpired backup still lacks, on the backoff of {@link CopyRetry}, and gives
- * the copy up once its attempts are spent. An attempt is made, and counted, only while the tier's store answers, and
- * the store of one of the copy's sources: a store that gives no answer (its site is gone) is asked again at each
- * sweep, once per sweep, and the copies to or from it wait for it however long it takes, so that the backups taken
- * during a regional outage reach it once it is back instead of being given up within the minutes of their attempts. A
- * tier that answers without its bucket (deleted, or never made) is a fault someone must mend: its attempts count, and
- * end in the copy given up and its alert. Driven by the read model's recorded attempts, so a restart carries on where
- * the last attempt left off, and a copy never tried (a crash between the backup and its copies) is made too. Instances
- * may sweep at once: a copy rewrites the same bytes, and the aggregate keeps one outcome per attempt and one
- * abandonment.
+ * the copy up once its attempts are spent. A retry is made, and counted, only while the tier's store answers, and the
+ * store of one of the copy's sources: a store that gives no answer or a server error (its site is gone) is asked again
+ * at each sweep, once per sweep, is not read from, and the copies to or from it wait for it however long it takes, so
+ * that the backups taken during a regional outage reach it once it is back instead of being given up within the
+ * minutes of their attempts. A tier that answers without its bucket (deleted, or never made) is a fault someone must
+ * mend: its attempts count, and end in the copy given up and its alert. Driven by the read model's recorded attempts,
+ * so a restart carries on where the last attempt left off, and a copy never tried (a crash between the backup and its
+ * copies) is made too. Instances may sweep at once: a copy rewrites the same bytes, and the aggregate keeps one
+ * outcome per attempt and one abandonment.
  */
 @Component
 class CopyRetrySweep {
@@ -91,10 +91,14 @@ class CopyRetrySweep {
         switch (retry.next(m.failedAttempts(), m.since(), now)) {
             case WAIT -> { }
             case COPY -> {
-                if (silent(m.bucket(), probed) || m.sources().stream().allMatch(from -> silent(from, probed))) {
+                if (silent(m.bucket(), probed)) {
                     return; // not an attempt: nothing could be tried
                 }
-                if (copier.copy(m.backupId(), m.sources(), m.objectKey(), m.sha256(), m.tier(), m.bucket(),
+                List<String> sources = m.sources().stream().filter(from -> !silent(from, probed)).toList();
+                if (sources.isEmpty()) {
+                    return;
+                }
+                if (copier.copy(m.backupId(), sources, m.objectKey(), m.sha256(), m.tier(), m.bucket(),
                         m.failedAttempts() + 1)) {
                     log.info("Backup {} copied to the {} tier at attempt {}", m.backupId(), m.tier(),
                             m.failedAttempts() + 1);

@@ -43,7 +43,10 @@ public interface BackupDesk {
     /** Restores the backup from {@code tier} into the new database {@code target}, its SHA-256 checked first; where from. */
     String restore(String backupId, Tier tier, String target) throws Exception;
 
-    /** Empties {@code tables} (bare names) in {@code target} and restores only their rows from the backup's primary copy. */
+    /**
+     * Empties {@code tables} (bare names) in {@code target} and restores only their rows from the backup's own copy
+     * (in the tier its dump was written to).
+     */
     void restoreTables(String backupId, String target, List<String> tables) throws Exception;
 
     /** How {@code database} differs from the backup's manifest; empty when every table matches. */
