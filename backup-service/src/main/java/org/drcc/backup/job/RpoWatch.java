@@ -70,6 +70,7 @@ public class RpoWatch {
         Optional<WalArchiveLag.Measured> wal = walArchive.covers(database) ? walArchive.measure() : Optional.empty();
         boolean atRisk = age == null || age.compareTo(policy.rpo()) > 0 || wal.map(WalArchiveLag.Measured::lagging).orElse(false);
         wal.ifPresent(lag -> transactions.executeWithoutResult(status -> watchWal(database, lag, now)));
+        wal.filter(WalArchiveLag.Measured::lagging).ifPresent(lag -> walArchive.repair());
         transactions.executeWithoutResult(status -> {
             jdbc.sql("INSERT INTO rpo_watch (database_name, at_risk, since) VALUES (?, false, ?) ON CONFLICT DO NOTHING")
                     .params(database, Timestamp.from(now)).update();

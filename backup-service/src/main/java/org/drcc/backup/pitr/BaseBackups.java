@@ -40,6 +40,8 @@ public class BaseBackups {
     private static final Logger log = LoggerFactory.getLogger(BaseBackups.class);
     private static final Duration BACKUP_TIMEOUT = Duration.ofHours(6);
     private static final Duration SHORT = Duration.ofMinutes(5);
+    /** Tries of stanza-create, half a second apart, while the archive's push holds the stanza's lock. */
+    private static final int STANZA_LOCK_TRIES = 20;
 
     private final PitrSettings settings;
     private final PgBackRestConfig config;
@@ -52,7 +54,8 @@ public class BaseBackups {
     private final Clock clock;
     private final TaskExecutor tasks;
     private final AtomicBoolean running = new AtomicBoolean();
-    private volatile boolean stanzaCreated;
+    private final AtomicBoolean repairing = new AtomicBoolean();
+    private volatile Long lastRepair;
 
     BaseBackups(PitrSettings settings, PgBackRestConfig config, PgBackRest tool, BackupProperties properties,
                 IncidentHolds holds, PitrViews views, PitrEvents events, ObjectMapper json, Clock clock,
@@ -92,18 +95,75 @@ public class BaseBackups {
     }
 
     /**
-     * Writes pgBackRest's configuration and creates the stanza (both may be repeated): until then the server's
-     * archive command fails and the server keeps its WAL.
+     * Writes pgBackRest's configuration and creates the stanza where it is missing (both may be repeated; pgBackRest
+     * leaves a tier that has its stanza as it is): until then the server's archive command fails for that tier and
+     * the server keeps its WAL. Asked at start, before each base backup, and while the archive lags
+     * ({@link #repairSoon}), not once per process: a tier whose bucket was made anew after a disaster is empty, and
+     * gets its stanza back without a restart. Throws when either fails; pgBackRest's stanza-create fails as a whole
+     * while one tier's store gives no answer.
      */
     public synchronized void prepare() {
+        writeConfig();
+        createStanza();
+    }
+
+    /** stanza-create, tried again while the server's own push holds the stanza's archive lock. */
+    private synchronized void createStanza() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tool.run(SHORT, "stanza-create");
+                return;
+            } catch (PgBackRestException e) {
+                // [050], the stanza's archive lock: the server's own push holds it for the moments it runs
+                if (attempt == STANZA_LOCK_TRIES || !e.getMessage().contains("[050]")) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PgBackRestException("interrupted while waiting for pgBackRest's archive lock");
+            }
+        }
+    }
+
+    private void writeConfig() {
         try {
             config.write(server());
         } catch (Exception e) {
             throw new PgBackRestException("could not write pgBackRest's configuration: " + e.getMessage());
         }
-        if (!stanzaCreated) {
-            tool.run(SHORT, "stanza-create");
-            stanzaCreated = true;
+    }
+
+    /**
+     * stanza-create again (the configuration as it was written), off this thread, at most once per
+     * {@code archive-lag-threshold}: asked by the RPO watch while the WAL archive lags. The likely causes are a tier
+     * gone (nothing to do but wait) and a tier whose bucket was made anew without the stanza (this mends it); one run
+     * of stanza-create, answered in seconds when the stores answer, tells them apart.
+     */
+    public void repairSoon() {
+        long now = System.nanoTime();
+        Long last = lastRepair;
+        boolean tooSoon = last != null && now - last < settings.archiveLagThreshold().toNanos();
+        if (tooSoon || !repairing.compareAndSet(false, true)) {
+            return;
+        }
+        lastRepair = now;
+        try {
+            tasks.execute(() -> {
+                try {
+                    createStanza();
+                    log.info("WAL archive of {} lagging: pgBackRest's stanza is in every tier", settings.database());
+                } catch (RuntimeException e) {
+                    log.warn("WAL archive of {} lagging, and its stanza could not be made in every tier: {}",
+                            settings.database(), e.getMessage());
+                } finally {
+                    repairing.set(false);
+                }
+            });
+        } catch (RuntimeException e) {
+            repairing.set(false);
         }
     }
 
@@ -156,11 +216,18 @@ public class BaseBackups {
 
     private void complete(String backupId, String actor) {
         try {
-            prepare();
+            writeConfig();
         } catch (RuntimeException e) {
             events.publish(new BaseBackupFailedEvent(backupId, settings.database(), settings.stanza(), null,
                     e.getMessage(), actor, clock.instant()));
             return;
+        }
+        try {
+            createStanza();
+        } catch (RuntimeException e) {
+            // a tier's store gives no answer (its site is gone): the other tiers still get their base backup
+            log.warn("pgBackRest's stanza could not be made in every tier; backing up to each tier that has it: {}",
+                    e.getMessage());
         }
         for (Repository repo : config.repositories()) {
             backUp(backupId, repo, actor);

@@ -44,6 +44,11 @@ public class WalArchiveLag {
         return settings.stanza();
     }
 
+    /** Asked while the archive lags: makes the stanza again in a tier whose bucket was made anew. */
+    public void repair() {
+        baseBackups.repairSoon();
+    }
+
     /** Empty when the server cannot be asked (the dump's RPO watch goes on; the next check asks again). */
     public Optional<Measured> measure() {
         try (Connection c = baseBackups.server().connect(); Statement s = c.createStatement();
