@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.drcc.contract.Topics;
+import org.drcc.drill.backup.BackupDesk;
 import org.drcc.engines.Buckets;
 import org.drcc.kit.security.Roles;
 import org.drcc.testsupport.TestEvents;
@@ -28,9 +31,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * starts, and so is the secondary's. The dump is written to the first tier that can take it (the tertiary) instead of
  * failing with them. Its copy to the primary fails, is tried again with backoff, and is made once the bucket is back;
  * its copy to the tier whose bucket never comes back is given up after its attempts, once, with the event the owners
- * are alerted on; and the backup is still proved restorable once the tier it was written to loses it too. Only the copy sweep runs by the
- * clock here, on short delays. The context is closed after the test: its sweep, with its own buckets, must not retry
- * the copies of the next test classes' backups.
+ * are alerted on; and once the tier it was written to loses it too, the backup is still proved restorable and the
+ * drills still restore it. Only the copy sweep runs by the clock here, on short delays. The context is closed after
+ * the test: its sweep, with its own buckets, must not retry the copies of the next test classes' backups.
  */
 @org.springframework.test.annotation.DirtiesContext
 @WithEngines(database = "backup")
@@ -67,6 +70,9 @@ class TierCopyRetryIT {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    BackupDesk desk;
 
     private final String bootstrap = System.getProperty("spring.kafka.bootstrap-servers");
 
@@ -113,6 +119,26 @@ class TierCopyRetryIT {
         // written to gone too: its object deleted, the primary's proven copy is read
         s3.deleteObject(r -> r.bucket(Buckets.TERTIARY).key((String) backup.get("objectKey")));
         assertThat(api.verify(id)).containsEntry("verification", "VERIFIED");
+
+        // and the drills restore it too, a whole database and then single tables, saying which copy they read
+        String scratch = "drill_tier_it_" + RUN;
+        String primaryCopy = "primary s3://" + LATE_BUCKET + "/" + backup.get("objectKey");
+        try {
+            assertThat(desk.restore(id, BackupDesk.Tier.PRIMARY, scratch)).startsWith(primaryCopy)
+                    .contains("passed over: tertiary s3://" + Buckets.TERTIARY);
+            String table = "staff_shift"; // a leaf table, as the accidental-deletion drill's
+            try (Connection c = desk.connect("foodtruck", scratch); Statement st = c.createStatement()) {
+                st.execute("DELETE FROM " + table);
+            }
+            assertThat(desk.compare(id, scratch)).as("the table emptied").isPresent();
+            assertThat(desk.restoreTables(id, scratch, List.of(table)))
+                    .startsWith(primaryCopy);
+            assertThat(desk.compare(id, scratch)).as("its rows back from the primary's copy").isEmpty();
+        } finally {
+            try (Connection c = desk.connect("foodtruck", "postgres"); Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + scratch + " WITH (FORCE)");
+            }
+        }
     }
 
     private JsonNode event(String backupId, String type) throws Exception {

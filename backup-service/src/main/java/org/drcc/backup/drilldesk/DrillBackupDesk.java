@@ -12,6 +12,7 @@ import org.drcc.backup.job.BackupJob;
 import org.drcc.backup.job.BackupObjects;
 import org.drcc.backup.job.ManifestCheck;
 import org.drcc.backup.job.Policies;
+import org.drcc.backup.job.RestoreJob;
 import org.drcc.backup.job.VerifyJob;
 import org.drcc.backup.pitr.BaseBackups;
 import org.drcc.backup.pitr.PitrRestoreView;
@@ -128,16 +129,29 @@ class DrillBackupDesk implements BackupDesk {
     @Override
     public String restore(String backupId, Tier tier, String target) throws Exception {
         BackupSummary backup = summary(backupId);
-        String bucket = tier == Tier.TERTIARY ? s3.buckets().tertiary() : backup.bucket();
-        objects.restore(backup, List.of(new BackupObjects.Copy(s3.buckets().tierOf(bucket).orElse("primary"), bucket)),
-                policies.target(backup.database()), target, false, 1);
-        return "s3://" + bucket + "/" + backup.objectKey();
+        return said(objects.restore(backup, copies(backupId, tier), policies.target(backup.database()), target, false,
+                1));
     }
 
     @Override
-    public void restoreTables(String backupId, String target, List<String> tables) throws Exception {
+    public String restoreTables(String backupId, String target, List<String> tables) throws Exception {
         BackupSummary backup = summary(backupId);
-        objects.restoreTables(backup, policies.target(backup.database()).withDatabase(target), tables);
+        return said(objects.restoreTables(backup, copies(backupId, Tier.PRIMARY),
+                policies.target(backup.database()).withDatabase(target), tables));
+    }
+
+    /**
+     * The copies a drill's restore may read: for {@link Tier#TERTIARY} the tertiary's only (the DR site has nothing
+     * else), otherwise the backup's own copy and then the proven ones, as an operator's restore reads them, so a drill
+     * still passes with the tier the dump was written to gone, and says which copy it read.
+     */
+    private List<BackupObjects.Copy> copies(String backupId, Tier tier) {
+        return RestoreJob.copies(backups.view(backupId), tier == Tier.TERTIARY ? "tertiary" : null, s3.buckets());
+    }
+
+    private static String said(BackupObjects.RestoredFrom from) {
+        return from.source() + (from.passedOver().isEmpty() ? "" : " (passed over: " + String.join("; ",
+                from.passedOver()) + ")");
     }
 
     @Override

@@ -61,14 +61,47 @@ public class BackupObjects {
      */
     public RestoredFrom restore(BackupSummary backup, List<Copy> copies, PgTarget server, String target,
                                 boolean overwrite, int hours) throws Exception {
+        Downloaded read = downloadFirst(backup, copies);
+        try {
+            tools.restore(server, target, read.archive(), jobs, overwrite, hours);
+        } finally {
+            deleteQuietly(read.archive());
+        }
+        return read.from();
+    }
+
+    /**
+     * Empties {@code tables} (bare names) in {@code database} and restores only their rows from the first of
+     * {@code copies} that can be read and reads with the backup's SHA-256, as {@link #restore} chooses it; when none is
+     * good, nothing is emptied.
+     */
+    public RestoredFrom restoreTables(BackupSummary backup, List<Copy> copies, PgTarget database, List<String> tables)
+            throws Exception {
+        Downloaded read = downloadFirst(backup, copies);
+        try {
+            try (Connection c = database.connect(); Statement s = c.createStatement()) {
+                s.execute("TRUNCATE " + String.join(", ", tables));
+            }
+            try (ToolProcess restore = tools.restoreTableData(database, read.archive(), tables)) {
+                restore.awaitSuccess(1, TimeUnit.HOURS);
+            }
+        } finally {
+            deleteQuietly(read.archive());
+        }
+        return read.from();
+    }
+
+    private record Downloaded(Path archive, RestoredFrom from) {
+    }
+
+    /** The first of {@code copies} that {@link #download}s, and why each before it was passed over. */
+    private Downloaded downloadFirst(BackupSummary backup, List<Copy> copies) throws IOException {
         List<String> passedOver = new ArrayList<>();
-        Path archive = null;
-        Copy used = null;
         for (Copy copy : copies) {
             try {
-                archive = download(backup, copy.bucket());
-                used = copy;
-                break;
+                Path archive = download(backup, copy.bucket());
+                return new Downloaded(archive, new RestoredFrom(copy.tier() + " s3://" + copy.bucket() + "/"
+                        + backup.objectKey(), passedOver));
             } catch (DecryptionFailedException e) {
                 // the copy reads as stored, so every copy (the same bytes) would fail the same way
                 throw new DecryptionFailedException(e.getMessage() + "; nothing was restored", e);
@@ -78,34 +111,8 @@ public class BackupObjects {
                 passedOver.add(copy.tier() + " s3://" + copy.bucket() + "/" + backup.objectKey() + ": " + Failures.describe(e));
             }
         }
-        if (archive == null) {
-            throw new IllegalStateException("no copy of backup " + backup.backupId() + " could be read; nothing was "
-                    + "restored: " + String.join("; ", passedOver));
-        }
-        try {
-            tools.restore(server, target, archive, jobs, overwrite, hours);
-        } finally {
-            deleteQuietly(archive);
-        }
-        return new RestoredFrom(used.tier() + " s3://" + used.bucket() + "/" + backup.objectKey(), passedOver);
-    }
-
-    /**
-     * Empties {@code tables} (bare names) in {@code database} and restores only their rows from the copy in the tier
-     * the dump was written to.
-     */
-    public void restoreTables(BackupSummary backup, PgTarget database, List<String> tables) throws Exception {
-        Path archive = download(backup, backup.bucket());
-        try {
-            try (Connection c = database.connect(); Statement s = c.createStatement()) {
-                s.execute("TRUNCATE " + String.join(", ", tables));
-            }
-            try (ToolProcess restore = tools.restoreTableData(database, archive, tables)) {
-                restore.awaitSuccess(1, TimeUnit.HOURS);
-            }
-        } finally {
-            deleteQuietly(archive);
-        }
+        throw new IllegalStateException("no copy of backup " + backup.backupId() + " could be read; nothing was "
+                + "restored: " + String.join("; ", passedOver));
     }
 
     /**

@@ -141,9 +141,10 @@ public class RestoreJob {
 
     /**
      * The copies a restore may read, in the order it tries them: the one in the tier the dump was written to (the
-     * primary, unless it was gone then: {@link DumpLanding}), then each other tier's proven copy.
+     * primary, unless it was gone then: {@link DumpLanding}), then each other tier's proven copy; only those in tier
+     * {@code from} unless it is null ({@link NoCopyInTierException} when there is none).
      */
-    static List<BackupObjects.Copy> copies(BackupView view, String from, S3Properties.Buckets buckets) {
+    public static List<BackupObjects.Copy> copies(BackupView view, String from, S3Properties.Buckets buckets) {
         List<BackupObjects.Copy> all = new ArrayList<>();
         String home = view.backup().bucket();
         all.add(new BackupObjects.Copy(buckets.tierOf(home).orElse("primary"), home));

@@ -40,14 +40,18 @@ public interface BackupDesk {
     /** The same figures read from {@code database} now, on the server of {@code protectedDatabase}. */
     List<TableChecksum> tables(String protectedDatabase, String database) throws SQLException;
 
-    /** Restores the backup from {@code tier} into the new database {@code target}, its SHA-256 checked first; where from. */
+    /**
+     * Restores the backup into the new database {@code target}, its SHA-256 checked first, and says which copy it read:
+     * from {@link Tier#TERTIARY}, its copy there; from {@link Tier#PRIMARY}, its own copy (in the tier its dump was
+     * written to), or a proven copy in another tier when that one cannot be read.
+     */
     String restore(String backupId, Tier tier, String target) throws Exception;
 
     /**
-     * Empties {@code tables} (bare names) in {@code target} and restores only their rows from the backup's own copy
-     * (in the tier its dump was written to).
+     * Empties {@code tables} (bare names) in {@code target} and restores only their rows, read from the copy
+     * {@link #restore} from {@link Tier#PRIMARY} would read; which copy that was.
      */
-    void restoreTables(String backupId, String target, List<String> tables) throws Exception;
+    String restoreTables(String backupId, String target, List<String> tables) throws Exception;
 
     /** How {@code database} differs from the backup's manifest; empty when every table matches. */
     Optional<Mismatch> compare(String backupId, String database) throws SQLException;

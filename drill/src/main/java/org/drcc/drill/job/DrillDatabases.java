@@ -35,10 +35,10 @@ class DrillDatabases {
         return desk.restore(backupId, tier, target);
     }
 
-    /** Empties {@code tables} (bare names) in {@code target} and restores only their rows from the backup. */
-    void restoreTables(String backupId, String target, List<String> tables) throws Exception {
+    /** Empties {@code tables} (bare names) in {@code target} and restores only their rows from the backup; where from. */
+    String restoreTables(String backupId, String target, List<String> tables) throws Exception {
         requireScratch(target);
-        desk.restoreTables(backupId, target, tables);
+        return desk.restoreTables(backupId, target, tables);
     }
 
     List<TableChecksum> manifest(String database) throws SQLException {

@@ -226,8 +226,9 @@ class DrillExercise {
             throws Exception {
         if (scenario == DrillScenario.ACCIDENTAL_DATA_DELETION) {
             List<String> bare = affected.stream().map(t -> t.substring(t.indexOf('.') + 1)).toList();
-            dbs.restoreTables(backup.backupId(), target, bare);
-            return "only the affected tables " + bare + " restored into " + target + " from backup " + backup.backupId();
+            String from = dbs.restoreTables(backup.backupId(), target, bare);
+            return "only the affected tables " + bare + " restored into " + target + " from backup " + backup.backupId()
+                    + " (" + from + ")";
         }
         String from = dbs.restore(backup.backupId(), scenario.restoresFromTertiary() ? Tier.TERTIARY : Tier.PRIMARY, target);
         return "backup " + backup.backupId() + " restored from " + from + " into "
