@@ -11,18 +11,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.drcc.backup.storage.S3Properties;
 import org.drcc.kit.io.Sha256Out;
+import org.drcc.kit.s3.BucketProbe;
 import org.drcc.kit.s3.BucketStore;
 import org.drcc.kit.s3.S3Clients;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 
 /**
  * The backups' objects in S3. Uploads are multipart, so a dump of any size streams through a few
@@ -115,20 +114,12 @@ public class ObjectStore {
 
     /** Why {@code bucket} cannot be written to now, or empty when it can be tried; see {@link Unusable}. */
     public Optional<Unusable> unusable(String bucket, Duration timeout) {
-        try {
-            client(bucket).headBucket(r -> r.bucket(bucket).overrideConfiguration(o -> o.apiCallTimeout(timeout)));
-            return Optional.empty();
-        } catch (NoSuchBucketException e) {
-            return Optional.of(new Unusable("no bucket " + bucket, true));
-        } catch (SdkServiceException answered) {
-            return answered.statusCode() == 404 ? Optional.of(new Unusable("no bucket " + bucket, true))
-                    : answered.statusCode() >= 500
-                            ? Optional.of(new Unusable("the store answered " + answered.statusCode(), false))
-                            : Optional.empty();
-        } catch (RuntimeException e) {
-            return Optional.of(new Unusable("no answer within " + timeout.toSeconds() + " s ("
-                    + e.getClass().getSimpleName() + ")", false));
-        }
+        BucketProbe probe = BucketProbe.ask(client(bucket), bucket, timeout);
+        return switch (probe.answer()) {
+            case FOUND, REFUSED -> Optional.empty();
+            case NO_BUCKET -> Optional.of(new Unusable("no bucket " + bucket, true));
+            case SERVER_ERROR, NO_ANSWER -> Optional.of(new Unusable(probe.detail(), false));
+        };
     }
 
     public ResponseInputStream<GetObjectResponse> open(String bucket, String key) {

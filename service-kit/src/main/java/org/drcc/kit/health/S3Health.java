@@ -3,9 +3,9 @@ package org.drcc.kit.health;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.drcc.kit.s3.BucketProbe;
 import org.drcc.kit.s3.S3Clients;
 import org.springframework.boot.actuate.health.Health;
-import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -39,13 +39,7 @@ final class S3Health {
     }
 
     private String answer(S3Client s3, String bucket) {
-        try {
-            s3.headBucket(r -> r.bucket(bucket).overrideConfiguration(o -> o.apiCallTimeout(timeout)));
-            return "UP";
-        } catch (SdkServiceException answered) {
-            return answered.statusCode() >= 500 ? "DOWN (S3 answered " + answered.statusCode() + ")" : "UP";
-        } catch (RuntimeException e) {
-            return "DOWN (no answer within " + timeout.toMillis() + " ms: " + e.getClass().getSimpleName() + ")";
-        }
+        BucketProbe probe = BucketProbe.ask(s3, bucket, timeout);
+        return probe.storeAnswered() ? "UP" : "DOWN (" + probe.detail() + ")";
     }
 }
