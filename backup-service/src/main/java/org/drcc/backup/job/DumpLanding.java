@@ -1,8 +1,13 @@
 package org.drcc.backup.job;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.drcc.backup.storage.ObjectStore;
 import org.drcc.backup.storage.S3Properties;
 import org.slf4j.Logger;
@@ -35,17 +40,44 @@ class DumpLanding {
         this.s3 = s3;
     }
 
+    /**
+     * The first usable tier in the plan's order. Every tier's store is asked at once, so a backup waits at most one
+     * {@link #PROBE_TIMEOUT} for its landing however many stores are silent (one after the other, the primary's and
+     * the secondary's silent stores of a lost region held a "back up now" 10 s).
+     */
     Landing choose(String backupId, String database) {
         Map<String, String> tiers = s3.buckets().byTier();
-        for (Map.Entry<String, String> tier : tiers.entrySet()) {
-            Optional<ObjectStore.Unusable> unusable = store.unusable(tier.getValue(), PROBE_TIMEOUT);
-            if (unusable.isEmpty()) {
-                return new Landing(tier.getKey(), tier.getValue());
+        ExecutorService probes = Executors.newFixedThreadPool(tiers.size(), r -> {
+            Thread thread = new Thread(r, "dump-landing-probe");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            Map<String, Future<Optional<ObjectStore.Unusable>>> asked = new LinkedHashMap<>();
+            tiers.forEach((tier, bucket) -> asked.put(tier, probes.submit(() -> store.unusable(bucket, PROBE_TIMEOUT))));
+            for (Map.Entry<String, Future<Optional<ObjectStore.Unusable>>> tier : asked.entrySet()) {
+                Optional<ObjectStore.Unusable> unusable = answer(tier.getValue());
+                if (unusable.isEmpty()) {
+                    return new Landing(tier.getKey(), tiers.get(tier.getKey()));
+                }
+                log.warn("Backup {} of {} is not written to the {} tier: {}; it gets its copy once the tier is back",
+                        backupId, database, tier.getKey(), unusable.get().reason());
             }
-            log.warn("Backup {} of {} is not written to the {} tier: {}; it gets its copy once the tier is back",
-                    backupId, database, tier.getKey(), unusable.get().reason());
+        } finally {
+            probes.shutdownNow(); // the probes of the tiers after the chosen one are not waited for
         }
         log.error("Backup {} of {}: no tier's store can take it; trying the primary", backupId, database);
         return new Landing("primary", s3.buckets().primary());
+    }
+
+    private static Optional<ObjectStore.Unusable> answer(Future<Optional<ObjectStore.Unusable>> probe) {
+        try {
+            return probe.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of(new ObjectStore.Unusable("not asked: the backup was stopped", false));
+        } catch (ExecutionException e) {
+            return Optional.of(new ObjectStore.Unusable("the probe failed: " + e.getCause().getClass().getSimpleName(), false));
+        }
     }
 }
