@@ -34,7 +34,14 @@ public final class Ports {
      * ({@code dr up --instance-port-step}), and the next search must not hand those out meanwhile.
      */
     private static final int GAP = 100;
-    /** Where this JVM's next search starts, as an offset from {@link #LOWEST}; -1 until the first search. */
+    /**
+     * {@code k/n} (1 ≤ k ≤ n): this JVM searches only the k-th of n equal bands of the range. The JVMs of one build
+     * that run side by side (failsafe's {@code forkCount}, which numbers them) then never hand out the same port,
+     * which their random starts alone make only unlikely: a suite test gives its ports up while it restarts a suite
+     * and takes them again, and another JVM's search must not find them free meanwhile. Unset: the whole range.
+     */
+    static final String BAND_PROPERTY = "dr.ports.band";
+    /** Where this JVM's next search starts, as an offset from the start of its band; -1 until the first search. */
     private static int next = -1;
 
     public static int free() {
@@ -62,12 +69,16 @@ public final class Ports {
         }
         List<ServerSocket> held = new ArrayList<>();
         try {
-            int span = top - LOWEST;
+            int[] band = band(System.getProperty(BAND_PROPERTY));
+            int low = LOWEST + (band[0] - 1) * ((top - LOWEST) / band[1]);
+            // a band's last GAP ports are left for the second instances a few ports above the ones handed out
+            int span = (top - LOWEST) / band[1] - (band[1] > 1 ? GAP : 0);
+            top = low + span;
             synchronized (Ports.class) {
                 int start = next < 0 ? ThreadLocalRandom.current().nextInt(span) : next % span;
                 int i = 0;
                 for (; i < span && held.size() < count; i++) {
-                    ServerSocket socket = bound(LOWEST + (start + i) % span);
+                    ServerSocket socket = bound(low + (start + i) % span);
                     if (socket != null) {
                         held.add(socket);
                     }
@@ -75,12 +86,30 @@ public final class Ports {
                 next = (start + i + GAP) % span;
             }
             if (held.size() < count) {
-                throw new UncheckedIOException(new IOException("no " + count + " free ports between " + LOWEST + " and " + top));
+                throw new UncheckedIOException(new IOException("no " + count + " free ports between " + low + " and " + top));
             }
             return held.stream().map(ServerSocket::getLocalPort).toList();
         } finally {
             closeAll(held);
         }
+    }
+
+    /** {@code {k, n}} from {@link #BAND_PROPERTY}'s {@code k/n}; {@code {1, 1}} (the whole range) when unset. */
+    static int[] band(String value) {
+        if (value == null || value.isBlank()) {
+            return new int[] {1, 1};
+        }
+        String[] parts = value.trim().split("/");
+        try {
+            int k = Integer.parseInt(parts[0]);
+            int n = Integer.parseInt(parts[1]);
+            if (parts.length == 2 && k >= 1 && k <= n && n <= 16) {
+                return new int[] {k, n};
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // named below
+        }
+        throw new IllegalArgumentException(BAND_PROPERTY + " must be k/n with 1 <= k <= n <= 16, was '" + value + "'");
     }
 
     /** The first port of the range the system gives outgoing connections, as Linux says it; its default elsewhere. */

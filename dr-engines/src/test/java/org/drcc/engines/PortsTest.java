@@ -33,4 +33,28 @@ class PortsTest {
         assertThat(Ports.free(20)).allSatisfy(port -> assertThat(port).isBetween(Ports.LOWEST, ephemeralStart - 1));
         assertThat(Ports.free()).isBetween(Ports.LOWEST, ephemeralStart - 1);
     }
+
+    @Test
+    void aBandKeepsTheJvmsOfOneBuildApart() {
+        assertThat(Ports.band(null)).containsExactly(1, 1);
+        assertThat(Ports.band("2/2")).containsExactly(2, 2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Ports.band("3/2"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dr.ports.band must be k/n");
+        int top = Ports.ephemeralStart() - 1_000;
+        assumeTrue(top - Ports.LOWEST >= 4_000, "the system leaves too few ports below its ephemeral range");
+        int middle = Ports.LOWEST + (top - Ports.LOWEST) / 2;
+        String before = System.getProperty(Ports.BAND_PROPERTY);
+        try {
+            System.setProperty(Ports.BAND_PROPERTY, "1/2");
+            assertThat(Ports.free(20)).allSatisfy(port -> assertThat(port).isBetween(Ports.LOWEST, middle - 1));
+            System.setProperty(Ports.BAND_PROPERTY, "2/2");
+            assertThat(Ports.free(20)).allSatisfy(port -> assertThat(port).isBetween(middle, top - 1));
+        } finally {
+            if (before == null) {
+                System.clearProperty(Ports.BAND_PROPERTY);
+            } else {
+                System.setProperty(Ports.BAND_PROPERTY, before);
+            }
+        }
+    }
 }

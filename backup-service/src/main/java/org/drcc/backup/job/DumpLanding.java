@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.drcc.backup.storage.ObjectStore;
 import org.drcc.backup.storage.S3Properties;
 import org.slf4j.Logger;
@@ -70,14 +72,21 @@ class DumpLanding {
         return new Landing("primary", s3.buckets().primary());
     }
 
+    /**
+     * A probe's answer; one that has not come a second after the SDK's own timeout counts as none. A stop (the thread
+     * interrupted) ends the choice: no backup is started.
+     */
     private static Optional<ObjectStore.Unusable> answer(Future<Optional<ObjectStore.Unusable>> probe) {
         try {
-            return probe.get();
+            return probe.get(PROBE_TIMEOUT.toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.of(new ObjectStore.Unusable("not asked: the backup was stopped", false));
+            throw new IllegalStateException("stopped while asking the tiers' stores; no backup was started", e);
+        } catch (TimeoutException e) {
+            return Optional.of(new ObjectStore.Unusable("no answer within " + PROBE_TIMEOUT.toMillis() + " ms", false));
         } catch (ExecutionException e) {
-            return Optional.of(new ObjectStore.Unusable("the probe failed: " + e.getCause().getClass().getSimpleName(), false));
+            return Optional.of(new ObjectStore.Unusable("the probe failed: " + e.getCause().getClass().getSimpleName(),
+                    false));
         }
     }
 }
