@@ -27,6 +27,19 @@ public record S3Properties(
             @DefaultValue("dr-backups-secondary") String secondary,
             @DefaultValue("dr-backups-tertiary") String tertiary) {
 
+        /**
+         * Three buckets of three names: a backup's copies are told apart by their bucket's name (the tier a dump was
+         * written to, a proven copy, a catalogue rebuilt from a tier), even where the tiers are on endpoints of their
+         * own. Two tiers in one bucket would be one copy counted as two, and the day it is lost, both are.
+         */
+        public Buckets {
+            if (primary.equals(secondary) || primary.equals(tertiary) || secondary.equals(tertiary)) {
+                throw new IllegalArgumentException("dr.s3.buckets.primary, .secondary and .tertiary must name three "
+                        + "different buckets (each tier is a copy of its own), were '" + primary + "', '" + secondary
+                        + "' and '" + tertiary + "'");
+            }
+        }
+
         /** Each tier's bucket, in the plan's order: primary, secondary, tertiary. */
         public Map<String, String> byTier() {
             Map<String, String> tiers = new LinkedHashMap<>();

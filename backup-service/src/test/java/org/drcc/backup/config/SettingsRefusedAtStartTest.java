@@ -4,16 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.retention.RetentionSettings;
+import org.drcc.backup.storage.S3Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 
-/** Settings that would let retention destroy backups stop the start, with a message naming the setting. */
+/**
+ * Settings that would let retention destroy backups, or count one copy as two, stop the start, with a message naming
+ * the setting.
+ */
 class SettingsRefusedAtStartTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({BackupProperties.class, RetentionSettings.class})
+    @EnableConfigurationProperties({BackupProperties.class, RetentionSettings.class, S3Properties.class})
     static class Settings {
     }
 
@@ -47,6 +51,15 @@ class SettingsRefusedAtStartTest {
         context.withPropertyValues("dr.backup.retention.max-deletes-per-run=0").run(started -> {
             assertThat(started).hasFailed();
             assertThat(messages(started.getStartupFailure())).contains("dr.backup.retention.max-deletes-per-run");
+        });
+    }
+
+    @Test
+    void cannotStartWithTwoTiersInOneBucket() {
+        context.withPropertyValues("dr.s3.buckets.tertiary=dr-backups-primary").run(started -> {
+            assertThat(started).hasFailed();
+            assertThat(messages(started.getStartupFailure())).contains("must name three different buckets")
+                    .contains("'dr-backups-primary', 'dr-backups-secondary' and 'dr-backups-primary'");
         });
     }
 
