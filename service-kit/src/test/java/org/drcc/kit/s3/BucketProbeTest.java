@@ -8,8 +8,10 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.HeadBucketResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -38,6 +40,19 @@ class BucketProbeTest {
         assertThat(silent).isEqualTo(new BucketProbe(BucketProbe.Answer.NO_ANSWER,
                 "no answer within 2000 ms: ApiCallTimeoutException"));
         assertThat(silent.storeAnswered()).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theHeadIsBoundedByTheTimeout() {
+        S3Client s3 = mock(S3Client.class);
+        ArgumentCaptor<Consumer<HeadBucketRequest.Builder>> head = ArgumentCaptor.forClass(Consumer.class);
+        when(s3.headBucket(head.capture())).thenReturn(HeadBucketResponse.builder().build());
+        BucketProbe.ask(s3, "dr-backups", TIMEOUT);
+        HeadBucketRequest.Builder request = HeadBucketRequest.builder();
+        head.getValue().accept(request);
+        assertThat(request.build().bucket()).isEqualTo("dr-backups");
+        assertThat(request.build().overrideConfiguration().orElseThrow().apiCallTimeout()).contains(TIMEOUT);
     }
 
     @SuppressWarnings("unchecked")
