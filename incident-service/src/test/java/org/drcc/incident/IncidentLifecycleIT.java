@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.drcc.kit.axon.ConnectionProviderAutoConfiguration;
 import org.drcc.kit.axon.EventStoreAutoConfiguration;
 import org.drcc.kit.security.Roles;
 import org.drcc.testsupport.TestTokens;
@@ -424,11 +425,15 @@ class IncidentLifecycleIT {
     }
 
     @Test
-    void theEventStoreIsAxonsOwnWithTheKitsCacheOfRecentEvents() {
+    void theEventStoreIsAxonsOwnWithTheKitsCacheOfRecentEventsAndItsConnections() {
         assertThat(context.getBeanFactory().getBeanDefinition("eventBus").getFactoryBeanName())
                 .as("the kit's EmbeddedEventStore (1,000 recent events shared), not Axon's default, whose 10,000 "
                         + "kept a burst's events alive")
                 .isEqualTo(EventStoreAutoConfiguration.class.getName());
+        assertThat(context.getBeanFactory().getBeanDefinition("connectionProvider").getFactoryBeanName())
+                .as("the kit's connections, released once, not Axon's default, whose second close of a returned "
+                        + "connection failed another thread's command")
+                .isEqualTo(ConnectionProviderAutoConfiguration.class.getName());
     }
 
     @Test

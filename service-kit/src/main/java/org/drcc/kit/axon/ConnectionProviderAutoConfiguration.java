@@ -23,9 +23,9 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * another thread may have borrowed the same physical connection. Closing the stale handle again is harmless to the
  * connection, but Hikari's {@code close()} first clears the list of open statements, and that list belongs to the
  * physical connection, shared by every handle made for it: the other thread's statements vanish from it while it
- * uses them. Measured: one command in about 24,000 of a notification burst failed with an
+ * uses them. Measured: two commands in about 24,000 of a notification burst failed at once with an
  * {@code ArrayIndexOutOfBoundsException} in Hikari's {@code FastList}, and a message the receiver had got was then
- * recorded failed. Axon's Spring provider cannot be told to skip it (its close handler is not public), so this one
+ * recorded failed. A rolled-back unit of work closed its connection twice the same way. Axon's Spring provider cannot be told to skip it (its close handler is not public), so this one
  * does what it does and asks first whether the connection is still open ({@link ConnectionProviderTest}).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",

@@ -29,22 +29,54 @@ class ConnectionProviderTest {
     private final ConnectionProvider provider = new ConnectionProviderAutoConfiguration().connectionProvider(pool);
 
     @Test
-    void aUnitOfWorkClosesTheTransactionsConnectionOnceThroughTheTransaction() throws Exception {
-        DataSourceTransactionManager spring = new DataSourceTransactionManager(pool);
+    void aCommittedUnitOfWorkLeavesTheClosingToItsTransaction() throws Exception {
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        unitOfWork.attachTransaction(springTransactions(spring));
-        try (Connection connection = provider.getConnection()) { // Axon's JDBC code closes what it gets at once
-            assertThat(connection.getAutoCommit()).isFalse();
+        try {
+            unitOfWork.attachTransaction(springTransactions(new DataSourceTransactionManager(pool)));
+            useTwice();
+            unitOfWork.commit();
+        } finally {
+            end(unitOfWork);
         }
-        try (Connection again = provider.getConnection()) { // the same connection for the whole unit of work
-            assertThat(again.getAutoCommit()).isFalse();
-        }
-        unitOfWork.commit();
-
         assertThat(pool.handles).hasSize(1);
         assertThat(pool.handles.get(0).commits).isEqualTo(1);
         assertThat(pool.handles.get(0).closes).as("closed by the transaction, and not again by the clean-up")
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aRolledBackUnitOfWorkLeavesTheClosingToItsTransaction() throws Exception {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            unitOfWork.attachTransaction(springTransactions(new DataSourceTransactionManager(pool)));
+            useTwice();
+            unitOfWork.rollback();
+        } finally {
+            end(unitOfWork);
+        }
+        assertThat(pool.handles).hasSize(1);
+        assertThat(pool.handles.get(0).commits).isZero();
+        assertThat(pool.handles.get(0).closes).as("closed by the rollback, and not again by the clean-up")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aUnitOfWorkWithoutATransactionUsesOneConnectionAndGivesItBackOnce() throws Exception {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            try (Connection connection = provider.getConnection()) {
+                connection.setAutoCommit(false);
+            }
+            try (Connection again = provider.getConnection()) {
+                assertThat(again.getAutoCommit()).as("the unit of work's own connection").isFalse();
+            }
+            unitOfWork.commit();
+        } finally {
+            end(unitOfWork);
+        }
+        assertThat(pool.handles).as("one connection for the whole unit of work").hasSize(1);
+        assertThat(pool.handles.get(0).commits).as("committed by the unit of work").isEqualTo(1);
+        assertThat(pool.handles.get(0).closes).as("given back by the clean-up, once").isEqualTo(1);
     }
 
     @Test
@@ -54,6 +86,22 @@ class ConnectionProviderTest {
         }
         assertThat(pool.handles).hasSize(1);
         assertThat(pool.handles.get(0).closes).isEqualTo(1);
+    }
+
+    /** As Axon's JDBC code does: a connection taken for each statement and closed at once. */
+    private void useTwice() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            try (Connection connection = provider.getConnection()) {
+                assertThat(connection.getAutoCommit()).as("in the transaction").isFalse();
+            }
+        }
+    }
+
+    /** A failed assertion must not leave the unit of work, or Spring's transaction, bound to the thread. */
+    private static void end(DefaultUnitOfWork<?> unitOfWork) {
+        if (unitOfWork.isActive()) {
+            unitOfWork.rollback();
+        }
     }
 
     private static TransactionManager springTransactions(DataSourceTransactionManager spring) {
