@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -51,6 +52,8 @@ class DeliveryDispatcher implements DisposableBean {
     private static final int DUE_BATCH = 400;
     /** How long rounds that each claimed messages follow one another without the poll interval's pause. */
     private static final Duration BACK_TO_BACK = Duration.ofSeconds(30);
+    /** How long a send's outcome is tried again while the database refuses it: a failover's length. */
+    static final Duration RECORD_PATIENCE = Duration.ofSeconds(60);
 
     private final Deliveries deliveries;
     private final CommandGateway commands;
@@ -153,8 +156,45 @@ class DeliveryDispatcher implements DisposableBean {
             cause = FailureCause.of(claim.envelope().channel(), e);
             hopeless = FailureCause.hopeless(e);
         }
-        send(new RecordDeliveryCommand(id, claim.attempt(), cause, clock.instant(), hopeless));
+        record(new RecordDeliveryCommand(id, claim.attempt(), cause, clock.instant(), hopeless));
         return true;
+    }
+
+    /**
+     * The outcome of a send, recorded, and tried again for up to {@link #RECORD_PATIENCE} while the database does not
+     * take it (a failover, a lost connection): only this thread knows the outcome. Left unrecorded, the next round
+     * finds the message still SENDING and must resolve it as cut short (failed, and on most channels not sent again)
+     * although it was sent, and its deadline breached. A repeat is harmless: the aggregate ignores a report of an
+     * attempt no longer in flight, so a try that did commit before its answer was lost changes nothing the second
+     * time, nor does one after another instance resolved the attempt. A stop ends the tries.
+     */
+    private void record(RecordDeliveryCommand outcome) {
+        long until = System.nanoTime() + RECORD_PATIENCE.toNanos();
+        long pauseMillis = 100;
+        while (true) {
+            try {
+                commands.sendAndWait(outcome);
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) > until || !pause(pauseMillis)) {
+                    log.warn("{} could not be recorded; the next round resolves the attempt as cut short", outcome, e);
+                    return;
+                }
+                log.warn("{} could not be recorded ({}); tried again in {} ms", outcome, e.toString(), pauseMillis);
+                pauseMillis = Math.min(pauseMillis * 2, 5_000);
+            }
+        }
+    }
+
+    /** False if the thread was stopped meanwhile (its interrupt kept). */
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override

@@ -213,6 +213,43 @@ class DeliveryDispatcherTest {
         dispatcher.destroy();
     }
 
+    /**
+     * The database refuses a send's outcome for a moment (a failover): the sender, the only one that knows the outcome,
+     * tries it again until it is recorded, and the round ends only then. Left to the next round, the message sent
+     * would be resolved as cut short: failed, and its deadline breached.
+     */
+    @Test
+    void anOutcomeTheDatabaseRefusedForAMomentIsRecordedWhenItTakesItAgain() {
+        List<DueDelivery> due = List.of(new DueDelivery("hook-1", "webhook"));
+        givenDue(due);
+        AtomicInteger refusals = new AtomicInteger(2);
+        List<RecordDeliveryCommand> outcomes = new ArrayList<>();
+        when(commands.sendAndWait(any())).thenAnswer(invocation -> {
+            Object command = invocation.getArgument(0);
+            if (command instanceof StartDeliveryCommand) {
+                return new Claim(new Envelope("i-1", "Ops", "contact", "webhook", "Subject", "Body"), 1);
+            }
+            if (command instanceof RecordDeliveryCommand record) {
+                synchronized (outcomes) {
+                    outcomes.add(record);
+                }
+                if (refusals.getAndDecrement() > 0) {
+                    throw new IllegalStateException("PostgreSQL is unreachable");
+                }
+            }
+            return null;
+        });
+        DeliveryDispatcher dispatcher = dispatcher(50);
+
+        dispatcher.deliverDue();
+
+        verify(courier, times(1)).deliver(eq("hook-1"), any());
+        assertThat(outcomes).as("refused twice, recorded the third time, before the round ended").hasSize(3)
+                .allSatisfy(o -> assertThat(o.cause()).as("the send's own outcome: sent").isNull())
+                .extracting(RecordDeliveryCommand::attempt).containsOnly(1);
+        dispatcher.destroy();
+    }
+
     /** A dispatcher on the mocks, its clock fixed, {@value #LIMIT} senders per channel. */
     private DeliveryDispatcher dispatcher(int subscribersPerRound) {
         return new DeliveryDispatcher(deliveries, commands, Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"),
