@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.drcc.kit.web.EngineDown;
 import org.drcc.notification.command.CheckDeadlineCommand;
 import org.drcc.notification.command.Claim;
 import org.drcc.notification.command.EscalateCommand;
@@ -161,12 +162,14 @@ class DeliveryDispatcher implements DisposableBean {
     }
 
     /**
-     * The outcome of a send, recorded, and tried again for up to {@link #RECORD_PATIENCE} while the database does not
-     * take it (a failover, a lost connection): only this thread knows the outcome. Left unrecorded, the next round
-     * finds the message still SENDING and must resolve it as cut short (failed, and on most channels not sent again)
-     * although it was sent, and its deadline breached. A repeat is harmless: the aggregate ignores a report of an
-     * attempt no longer in flight, so a try that did commit before its answer was lost changes nothing the second
-     * time, nor does one after another instance resolved the attempt. A stop ends the tries.
+     * The outcome of a send, recorded, and tried again for up to {@link #RECORD_PATIENCE} while PostgreSQL is out of
+     * reach (a lost connection, a server restarting, a failover, the pool empty): only this thread knows the outcome.
+     * Left unrecorded, the next round finds the message still SENDING and must resolve it as cut short (failed, and
+     * on most channels not sent again) although it was sent, its deadline breached. Any other failure is not tried
+     * again: it would come again, and each try holds a sender and the round. A repeat is harmless: the aggregate
+     * ignores a report of an attempt no longer in flight, so a try that did commit before its answer was lost changes
+     * nothing the second time, nor does one after another instance resolved the attempt (with several instances the
+     * dispatch lease goes with the lost session, so another instance may do so first). A stop ends the tries.
      */
     private void record(RecordDeliveryCommand outcome) {
         long until = System.nanoTime() + RECORD_PATIENCE.toNanos();
@@ -176,14 +179,24 @@ class DeliveryDispatcher implements DisposableBean {
                 commands.sendAndWait(outcome);
                 return;
             } catch (RuntimeException e) {
-                if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) > until || !pause(pauseMillis)) {
-                    log.warn("{} could not be recorded; the next round resolves the attempt as cut short", outcome, e);
+                if (!databaseAway(e) || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) > until
+                        || !pause(pauseMillis)) {
+                    log.error("{} could not be recorded; the next round resolves the attempt as cut short", outcome, e);
                     return;
                 }
                 log.warn("{} could not be recorded ({}); tried again in {} ms", outcome, e.toString(), pauseMillis);
                 pauseMillis = Math.min(pauseMillis * 2, 5_000);
             }
         }
+    }
+
+    /**
+     * PostgreSQL out of reach, by the kit's one rule for it ({@link EngineDown}), or the pool empty, or the server
+     * read-only (the old primary during a failover): what a wait may mend.
+     */
+    private static boolean databaseAway(RuntimeException e) {
+        return EngineDown.of(e).filter(EngineDown.POSTGRESQL::equals).isPresent() || EngineDown.poolBusy(e)
+                || "25006".equals(EngineDown.refusedState(e));
     }
 
     /** False if the thread was stopped meanwhile (its interrupt kept). */

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.notification.command.Claim;
@@ -34,6 +37,7 @@ import org.drcc.notification.plan.PlanInForce;
 import org.drcc.notification.query.Deliveries;
 import org.drcc.notification.query.DueDelivery;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * The dispatcher sends side by side, at most the limit per channel at a time, and a channel whose far end hangs
@@ -214,31 +218,15 @@ class DeliveryDispatcherTest {
     }
 
     /**
-     * The database refuses a send's outcome for a moment (a failover): the sender, the only one that knows the outcome,
-     * tries it again until it is recorded, and the round ends only then. Left to the next round, the message sent
-     * would be resolved as cut short: failed, and its deadline breached.
+     * PostgreSQL is out of reach for a moment (a failover) when a send's outcome is recorded: the sender, the only one
+     * that knows the outcome, tries it again until it is recorded, and the round ends only then. Left to the next
+     * round, the message sent would be resolved as cut short: failed, and its deadline breached.
      */
     @Test
-    void anOutcomeTheDatabaseRefusedForAMomentIsRecordedWhenItTakesItAgain() {
-        List<DueDelivery> due = List.of(new DueDelivery("hook-1", "webhook"));
-        givenDue(due);
-        AtomicInteger refusals = new AtomicInteger(2);
-        List<RecordDeliveryCommand> outcomes = new ArrayList<>();
-        when(commands.sendAndWait(any())).thenAnswer(invocation -> {
-            Object command = invocation.getArgument(0);
-            if (command instanceof StartDeliveryCommand) {
-                return new Claim(new Envelope("i-1", "Ops", "contact", "webhook", "Subject", "Body"), 1);
-            }
-            if (command instanceof RecordDeliveryCommand record) {
-                synchronized (outcomes) {
-                    outcomes.add(record);
-                }
-                if (refusals.getAndDecrement() > 0) {
-                    throw new IllegalStateException("PostgreSQL is unreachable");
-                }
-            }
-            return null;
-        });
+    void anOutcomeRecordedWhilePostgresIsAwayIsTriedAgainUntilItIsRecorded() {
+        List<RecordDeliveryCommand> outcomes = outcomesRecorded(2, () -> new CannotCreateTransactionException(
+                "Could not open JDBC Connection for transaction",
+                new SQLTransientConnectionException("Connection refused", "08001")));
         DeliveryDispatcher dispatcher = dispatcher(50);
 
         dispatcher.deliverDue();
@@ -248,6 +236,39 @@ class DeliveryDispatcherTest {
                 .allSatisfy(o -> assertThat(o.cause()).as("the send's own outcome: sent").isNull())
                 .extracting(RecordDeliveryCommand::attempt).containsOnly(1);
         dispatcher.destroy();
+    }
+
+    /** A failure that a wait would not mend (here, a bug) is not tried again: it would hold a sender and the round. */
+    @Test
+    void anOutcomeRefusedForAnotherReasonIsNotTriedAgain() {
+        List<RecordDeliveryCommand> outcomes = outcomesRecorded(2, () -> new IllegalStateException("a bug"));
+        DeliveryDispatcher dispatcher = dispatcher(50);
+
+        dispatcher.deliverDue();
+
+        assertThat(outcomes).as("tried once, left to the next round").hasSize(1);
+        dispatcher.destroy();
+    }
+
+    /** One webhook message due; the first {@code refusals} outcomes refused with {@code failure}; the outcomes asked. */
+    private List<RecordDeliveryCommand> outcomesRecorded(int refusals, Supplier<RuntimeException> failure) {
+        givenDue(List.of(new DueDelivery("hook-1", "webhook")));
+        AtomicInteger left = new AtomicInteger(refusals);
+        List<RecordDeliveryCommand> outcomes = new CopyOnWriteArrayList<>();
+        when(commands.sendAndWait(any())).thenAnswer(invocation -> {
+            Object command = invocation.getArgument(0);
+            if (command instanceof StartDeliveryCommand) {
+                return new Claim(new Envelope("i-1", "Ops", "contact", "webhook", "Subject", "Body"), 1);
+            }
+            if (command instanceof RecordDeliveryCommand record) {
+                outcomes.add(record);
+                if (left.getAndDecrement() > 0) {
+                    throw failure.get();
+                }
+            }
+            return null;
+        });
+        return outcomes;
     }
 
     /** A dispatcher on the mocks, its clock fixed, {@value #LIMIT} senders per channel. */
