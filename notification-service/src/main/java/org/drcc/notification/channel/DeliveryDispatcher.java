@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -53,8 +55,15 @@ class DeliveryDispatcher implements DisposableBean {
     private static final int DUE_BATCH = 400;
     /** How long rounds that each claimed messages follow one another without the poll interval's pause. */
     private static final Duration BACK_TO_BACK = Duration.ofSeconds(30);
-    /** How long a send's outcome is tried again while the database refuses it: a failover's length. */
-    static final Duration RECORD_PATIENCE = Duration.ofSeconds(60);
+    /**
+     * A send's outcome tried again while PostgreSQL is out of reach: waits from 0.1 s, doubling to at most 5 s, 18
+     * tries, about a minute in all (a failover's length).
+     */
+    private final Retry outcomeTries = Retry.of("notification-outcome", RetryConfig.custom()
+            .maxAttempts(18)
+            .intervalFunction(IntervalFunction.ofExponentialBackoff(Duration.ofMillis(100), 2, Duration.ofSeconds(5)))
+            .retryOnException(DeliveryDispatcher::databaseAway)
+            .build());
 
     private final Deliveries deliveries;
     private final CommandGateway commands;
@@ -69,6 +78,9 @@ class DeliveryDispatcher implements DisposableBean {
     DeliveryDispatcher(Deliveries deliveries, CommandGateway commands, Clock clock, PlanInForce plan,
                        ChannelCourier courier, DispatchLease lease, DeliverySettings settings, MeterRegistry meters,
                        @Value("${dr.status-page.subscriptions.per-round:50}") int subscribersPerRound) {
+        outcomeTries.getEventPublisher().onRetry(event -> log.warn("A send's outcome could not be recorded ({}); "
+                + "try {} in {} ms", event.getLastThrowable().toString(), event.getNumberOfRetryAttempts() + 1,
+                event.getWaitInterval().toMillis()));
         this.rounds = Counter.builder("dr.notification.dispatch.rounds")
                 .description("Dispatcher rounds this instance ran to their end (with several, one at a time runs them)")
                 .register(meters);
@@ -162,31 +174,20 @@ class DeliveryDispatcher implements DisposableBean {
     }
 
     /**
-     * The outcome of a send, recorded, and tried again for up to {@link #RECORD_PATIENCE} while PostgreSQL is out of
-     * reach (a lost connection, a server restarting, a failover, the pool empty): only this thread knows the outcome.
-     * Left unrecorded, the next round finds the message still SENDING and must resolve it as cut short (failed, and
-     * on most channels not sent again) although it was sent, its deadline breached. Any other failure is not tried
-     * again: it would come again, and each try holds a sender and the round. A repeat is harmless: the aggregate
-     * ignores a report of an attempt no longer in flight, so a try that did commit before its answer was lost changes
-     * nothing the second time, nor does one after another instance resolved the attempt (with several instances the
-     * dispatch lease goes with the lost session, so another instance may do so first). A stop ends the tries.
+     * The outcome of a send, recorded, and tried again ({@link #outcomeTries}) while PostgreSQL is out of reach (a lost
+     * connection, a server restarting, a failover, the pool empty): only this thread knows the outcome. Left
+     * unrecorded, the next round finds the message still SENDING and must resolve it as cut short (failed, and on most
+     * channels not sent again) although it was sent, its deadline breached. Any other failure is not tried again: it
+     * would come again, and each try holds a sender and the round. A repeat is harmless: the aggregate ignores a report
+     * of an attempt no longer in flight, so a try that did commit before its answer was lost changes nothing the second
+     * time, nor does one after another instance resolved the attempt (with several instances the dispatch lease goes
+     * with the lost session, so another instance may do so first). A stop ends the tries.
      */
     private void record(RecordDeliveryCommand outcome) {
-        long until = System.nanoTime() + RECORD_PATIENCE.toNanos();
-        long pauseMillis = 100;
-        while (true) {
-            try {
-                commands.sendAndWait(outcome);
-                return;
-            } catch (RuntimeException e) {
-                if (!databaseAway(e) || System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMillis) > until
-                        || !pause(pauseMillis)) {
-                    log.error("{} could not be recorded; the next round resolves the attempt as cut short", outcome, e);
-                    return;
-                }
-                log.warn("{} could not be recorded ({}); tried again in {} ms", outcome, e.toString(), pauseMillis);
-                pauseMillis = Math.min(pauseMillis * 2, 5_000);
-            }
+        try {
+            outcomeTries.executeSupplier(() -> commands.sendAndWait(outcome));
+        } catch (RuntimeException e) {
+            log.error("{} could not be recorded; the next round resolves the attempt as cut short", outcome, e);
         }
     }
 
@@ -194,20 +195,9 @@ class DeliveryDispatcher implements DisposableBean {
      * PostgreSQL out of reach, by the kit's one rule for it ({@link EngineDown}), or the pool empty, or the server
      * read-only (the old primary during a failover): what a wait may mend.
      */
-    private static boolean databaseAway(RuntimeException e) {
+    private static boolean databaseAway(Throwable e) {
         return EngineDown.of(e).filter(EngineDown.POSTGRESQL::equals).isPresent() || EngineDown.poolBusy(e)
                 || "25006".equals(EngineDown.refusedState(e));
-    }
-
-    /** False if the thread was stopped meanwhile (its interrupt kept). */
-    private static boolean pause(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     @Override
