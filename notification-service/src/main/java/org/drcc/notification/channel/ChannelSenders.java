@@ -28,6 +28,11 @@ final class ChannelSenders implements AutoCloseable {
         this.perChannel = perChannel;
     }
 
+    /** How many senders each channel has. */
+    int perChannel() {
+        return perChannel;
+    }
+
     Future<?> submit(String channel, Runnable send) {
         return pools.computeIfAbsent(channel, this::pool).submit(send);
     }

@@ -38,6 +38,9 @@ import org.drcc.notification.query.Deliveries;
 import org.drcc.notification.query.DueDelivery;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The dispatcher sends side by side, at most the limit per channel at a time, and a channel whose far end hangs
@@ -55,6 +58,7 @@ class DeliveryDispatcherTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Map<String, AtomicInteger> sent = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> recorded = new ConcurrentHashMap<>();
+    private TransactionOperations transactions = TransactionOperations.withoutTransaction();
 
     @Test
     void messagesGoSideBySideBoundedPerChannelAndAHungChannelHoldsUpNoOtherChannel() throws Exception {
@@ -250,6 +254,121 @@ class DeliveryDispatcherTest {
         dispatcher.destroy();
     }
 
+    /**
+     * A sender records the outcome of the message it sent in the transaction that claims its next one (one commit a
+     * message instead of two), the outcome first; only each sender's last outcome goes on its own. Every message is
+     * still sent and recorded once.
+     */
+    @Test
+    void aSendersOutcomeIsRecordedInTheTransactionThatClaimsItsNextMessage() {
+        givenDue(webhooks(12));
+        Transactions recording = new Transactions(0);
+        transactions = recording;
+        DeliveryDispatcher dispatcher = dispatcher(50);
+
+        dispatcher.deliverDue();
+
+        assertThat(recorded).hasSize(12).allSatisfy((id, n) -> assertThat(n).as(id).hasValue(1));
+        verify(courier, times(12)).deliver(any(), any());
+        assertThat(recording.committed).as("one sender's last outcome alone, at most four of them")
+                .hasSizeGreaterThanOrEqualTo(12 - LIMIT)
+                .allSatisfy(commands -> {
+                    assertThat(commands).hasSize(2);
+                    assertThat(commands.get(0)).isInstanceOf(RecordDeliveryCommand.class);
+                    assertThat(commands.get(1)).isInstanceOf(StartDeliveryCommand.class);
+                    assertThat(((RecordDeliveryCommand) commands.get(0)).notificationId())
+                            .as("an outcome goes with the claim of another message")
+                            .isNotEqualTo(((StartDeliveryCommand) commands.get(1)).notificationId());
+                });
+        dispatcher.destroy();
+    }
+
+    /**
+     * The transaction of an outcome and the next claim fails at its commit: neither is stored, so each is tried on its
+     * own, and the message sent is still recorded and the next one still sent, once each.
+     */
+    @Test
+    void anOutcomeAndAClaimThatFailTogetherAreEachTriedOnTheirOwn() {
+        givenDue(webhooks(2 * LIMIT));
+        Transactions failingOnce = new Transactions(1);
+        transactions = failingOnce;
+        DeliveryDispatcher dispatcher = dispatcher(50);
+
+        dispatcher.deliverDue();
+
+        assertThat(failingOnce.failed).as("the commit that failed").hasSize(1);
+        verify(courier, times(2 * LIMIT)).deliver(any(), any());
+        assertThat(failingOnce.recordedAfterwards()).as("every message's outcome stored once")
+                .hasSize(2 * LIMIT).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
+        dispatcher.destroy();
+    }
+
+    /**
+     * Transactions as the dispatcher sees them: the commands sent inside one are kept apart and count as stored when
+     * it commits; the first {@code failures} fail at their commit (as a lost connection would), and store nothing.
+     */
+    private final class Transactions implements TransactionOperations {
+
+        final List<List<Object>> committed = new CopyOnWriteArrayList<>();
+        final List<List<Object>> failed = new CopyOnWriteArrayList<>();
+        final List<Object> alone = new CopyOnWriteArrayList<>();
+        private final ThreadLocal<List<Object>> open = new ThreadLocal<>();
+        private final AtomicInteger failures;
+
+        Transactions(int failures) {
+            this.failures = new AtomicInteger(failures);
+            when(commands.sendAndWait(any())).thenAnswer(invocation -> {
+                Object command = invocation.getArgument(0);
+                (open.get() == null ? alone : open.get()).add(command);
+                if (command instanceof StartDeliveryCommand) {
+                    return new Claim(new Envelope("i-1", "Ops", "contact", "webhook", "Subject", "Body"), 1);
+                }
+                if (command instanceof RecordDeliveryCommand record) {
+                    recorded.computeIfAbsent(record.notificationId(), k -> new AtomicInteger()).incrementAndGet();
+                }
+                return null;
+            });
+        }
+
+        @Override
+        public <T> T execute(TransactionCallback<T> action) {
+            open.set(new ArrayList<>());
+            try {
+                T result = action.doInTransaction(null);
+                if (failures.getAndDecrement() > 0) {
+                    failed.add(open.get());
+                    throw new TransactionSystemException("Could not commit JDBC transaction");
+                }
+                committed.add(open.get());
+                return result;
+            } finally {
+                open.remove();
+            }
+        }
+
+        /** How often each message's outcome was stored: alone, or in a transaction that committed. */
+        Map<String, Integer> recordedAfterwards() {
+            Map<String, Integer> stored = new ConcurrentHashMap<>();
+            List<Object> all = new ArrayList<>(alone);
+            committed.forEach(all::addAll);
+            for (Object command : all) {
+                if (command instanceof RecordDeliveryCommand record) {
+                    stored.merge(record.notificationId(), 1, Integer::sum);
+                }
+            }
+            return stored;
+        }
+    }
+
+    /** {@code n} webhook messages, hook-0 to hook-(n-1). */
+    private static List<DueDelivery> webhooks(int n) {
+        List<DueDelivery> due = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            due.add(new DueDelivery("hook-" + i, "webhook"));
+        }
+        return due;
+    }
+
     /** One webhook message due; the first {@code refusals} outcomes refused with {@code failure}; the outcomes asked. */
     private List<RecordDeliveryCommand> outcomesRecorded(int refusals, Supplier<RuntimeException> failure) {
         givenDue(List.of(new DueDelivery("hook-1", "webhook")));
@@ -276,7 +395,7 @@ class DeliveryDispatcherTest {
         return new DeliveryDispatcher(deliveries, commands, Clock.fixed(Instant.parse("2026-11-30T10:00:00Z"),
                 ZoneOffset.UTC), plan, courier, lease, new DeliverySettings(null, null, "dr@localhost",
                 Duration.ofSeconds(5), 1, Duration.ofSeconds(1), 2.0, "classpath:/templates/notification/", LIMIT),
-                meters, subscribersPerRound);
+                meters, transactions, subscribersPerRound);
     }
 
     private double rounds() {
