@@ -205,11 +205,12 @@ class DeliveryDispatcher implements DisposableBean {
 
     /**
      * Records the sender's last outcome, if any, and claims its next message, in one transaction: a message then
-     * costs one commit for its claim and record instead of two (about a fifth more sends a second, measured in
+     * costs one commit for its claim and record instead of two (a few per cent more sends a second, measured in
      * {@code docs/benchmarks.md}), and each sender still holds at most one claim without an outcome, so a crash cuts
      * short no more messages than before. Both commands join the transaction (Axon's units of work join Spring's);
-     * if either fails, neither is stored, and each is tried on its own: the outcome as {@link #record} tries it,
-     * then the claim. Returns the claim, or null if the message was not claimed.
+     * if either fails, neither is stored (the repository drops what it cached for them), and each is tried on its
+     * own: the outcome as {@link #record} tries it, then the claim, unless the service is stopping. Returns the
+     * claim, or null if the message was not claimed.
      */
     private Claim claimAfter(RecordDeliveryCommand outcome, StartDeliveryCommand next) {
         if (outcome == null) {
@@ -224,7 +225,7 @@ class DeliveryDispatcher implements DisposableBean {
             log.warn("{} with the claim of {} failed ({}); each is tried on its own", outcome, next.notificationId(),
                     e.toString());
             record(outcome);
-            return send(next);
+            return Thread.currentThread().isInterrupted() ? null : send(next); // stopping: it stays due
         }
     }
 

@@ -10,6 +10,8 @@ import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.RepositorySpanFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Notifications loaded from the cache only while the copy there is the stored one: before a cached copy is used, one
@@ -25,6 +27,11 @@ import org.springframework.stereotype.Component;
  * resolve the interrupted attempt on a copy that showed none ({@code ScaleOutIT}, {@code NotificationRepositoryTest}).
  * Axon 4 offers no check of a cached copy against the store, hence this subclass of its own repository. The bean's
  * name is the one {@code @Aggregate(repository = ...)} on {@link Notification} names.
+ *
+ * <p>A copy cached by a command that joined a longer transaction (the dispatcher records an outcome and claims the
+ * next message in one) is dropped if that transaction rolls back: Axon drops it only when the command's own unit of
+ * work rolls back, and the number check above does not see a copy whose number the store later reaches with other
+ * events (another instance resolving the same attempt).
  */
 @Component
 final class NotificationRepository extends CachingEventSourcingRepository<Notification> {
@@ -48,6 +55,22 @@ final class NotificationRepository extends CachingEventSourcingRepository<Notifi
                 .spanFactory(spans));
         this.events = events;
         this.cache = notificationCache;
+    }
+
+    @Override
+    protected void doSaveWithLock(EventSourcedAggregate<Notification> aggregate) {
+        super.doSaveWithLock(aggregate);
+        String id = aggregate.identifierAsString();
+        if (id != null && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        cache.remove(id);
+                    }
+                }
+            });
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -304,6 +305,32 @@ class DeliveryDispatcherTest {
     }
 
     /**
+     * A stop interrupts a sender while its outcome and next claim are being stored, and that transaction fails: the
+     * outcome is still recorded, and the sender claims nothing more: the message whose claim failed is not sent (it
+     * stays due for the next round).
+     */
+    @Test
+    void aSenderStoppedWhileItsOutcomeAndNextClaimFailClaimsNothingMore() {
+        givenDue(webhooks(2 * LIMIT));
+        Transactions failingOnce = new Transactions(1);
+        failingOnce.interruptOnFailure = true;
+        transactions = failingOnce;
+        DeliveryDispatcher dispatcher = dispatcher(50);
+
+        dispatcher.deliverDue();
+
+        assertThat(failingOnce.failed).hasSize(1);
+        String notClaimed = ((StartDeliveryCommand) failingOnce.failed.get(0).get(1)).notificationId();
+        assertThat(failingOnce.claimsAfterTheStop).as("claims by the stopped sender after its failure").hasValue(0);
+        verify(courier, never()).deliver(eq(notClaimed), any());
+        verify(courier, times(2 * LIMIT - 1)).deliver(any(), any());
+        assertThat(failingOnce.recordedAfterwards()).as("every message sent has its outcome stored once")
+                .hasSize(2 * LIMIT - 1).doesNotContainKey(notClaimed)
+                .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
+        dispatcher.destroy();
+    }
+
+    /**
      * Transactions as the dispatcher sees them: the commands sent inside one are kept apart and count as stored when
      * it commits; the first {@code failures} fail at their commit (as a lost connection would), and store nothing.
      */
@@ -314,6 +341,10 @@ class DeliveryDispatcherTest {
         final List<Object> alone = new CopyOnWriteArrayList<>();
         private final ThreadLocal<List<Object>> open = new ThreadLocal<>();
         private final AtomicInteger failures;
+        /** Whether a failing commit also interrupts its thread, as a stop would. */
+        boolean interruptOnFailure;
+        volatile Thread stopped;
+        final AtomicInteger claimsAfterTheStop = new AtomicInteger();
 
         Transactions(int failures) {
             this.failures = new AtomicInteger(failures);
@@ -321,6 +352,9 @@ class DeliveryDispatcherTest {
                 Object command = invocation.getArgument(0);
                 (open.get() == null ? alone : open.get()).add(command);
                 if (command instanceof StartDeliveryCommand) {
+                    if (Thread.currentThread() == stopped) {
+                        claimsAfterTheStop.incrementAndGet();
+                    }
                     return new Claim(new Envelope("i-1", "Ops", "contact", "webhook", "Subject", "Body"), 1);
                 }
                 if (command instanceof RecordDeliveryCommand record) {
@@ -337,6 +371,10 @@ class DeliveryDispatcherTest {
                 T result = action.doInTransaction(null);
                 if (failures.getAndDecrement() > 0) {
                     failed.add(open.get());
+                    if (interruptOnFailure) {
+                        stopped = Thread.currentThread();
+                        stopped.interrupt();
+                    }
                     throw new TransactionSystemException("Could not commit JDBC transaction");
                 }
                 committed.add(open.get());

@@ -34,6 +34,8 @@ import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Two instances of notification-service, each with its own cache, on one event store. */
 class NotificationRepositoryTest {
@@ -44,6 +46,7 @@ class NotificationRepositoryTest {
     private final CountingStorage storage = new CountingStorage();
     private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(storage).build();
     private final List<CacheManager> caches = new ArrayList<>();
+    private final List<EhCache3Adapter> cached = new ArrayList<>();
     private final CommandGateway first = instance();
     private final CommandGateway second = instance();
 
@@ -95,6 +98,35 @@ class NotificationRepositoryTest {
         assertThat(payloads()).last().isInstanceOf(NotificationDeadlineMetEvent.class);
     }
 
+    /**
+     * A claim made in a longer transaction (the dispatcher's outcome and next claim) that then rolls back: the copy
+     * the claim cached is dropped, so no later command trusts a claim the store never kept. One that commits stays.
+     */
+    @Test
+    void aCopyCachedInATransactionThatThenRollsBackIsDroppedAndOneThatCommitsStays() {
+        first.sendAndWait(schedule());
+        assertThat(cached.get(0).containsKey(ID)).as("cached once scheduled").isTrue();
+
+        inATransactionThatEnds(TransactionSynchronization.STATUS_ROLLED_BACK,
+                () -> first.sendAndWait(new StartDeliveryCommand(ID, T0.plusSeconds(1))));
+        assertThat(cached.get(0).containsKey(ID)).as("the claim's copy, its transaction rolled back").isFalse();
+
+        inATransactionThatEnds(TransactionSynchronization.STATUS_COMMITTED,
+                () -> first.sendAndWait(new StartDeliveryCommand(ID, T0.plusSeconds(2))));
+        assertThat(cached.get(0).containsKey(ID)).as("a copy whose transaction committed").isTrue();
+    }
+
+    /** Runs {@code work} as if in a Spring transaction, which then ends with {@code status}. */
+    private static void inATransactionThatEnds(int status, Runnable work) {
+        TransactionSynchronizationManager.initSynchronization();
+        try {
+            work.run();
+            TransactionSynchronizationManager.getSynchronizations().forEach(s -> s.afterCompletion(status));
+        } finally {
+            TransactionSynchronizationManager.clearSynchronization();
+        }
+    }
+
     private static ScheduleNotificationCommand schedule() {
         return new ScheduleNotificationCommand(ID, "i-1", "e-1",
                 new Envelope("i-1", "DR Team Lead", "lead-hook", "webhook", "Declared", "body"),
@@ -114,6 +146,7 @@ class NotificationRepositoryTest {
         @SuppressWarnings("unchecked")
         EhCache3Adapter cache = new EhCache3Adapter(
                 (Ehcache<Object, Object>) manager.getCache("notifications", Object.class, Object.class));
+        cached.add(cache);
         ParameterResolverFactory parameters = MultiParameterResolverFactory.ordered(
                 ClasspathParameterResolverFactory.forClass(Notification.class),
                 new SimpleResourceParameterResolverFactory(List.of(new RetryPolicy(3, Duration.ofSeconds(10), 3.0))));
