@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionOperations;
  * Pulls the messages that are due, claims each from its aggregate, sends it, records the outcome;
  * records breached deadlines; escalates declarations nobody acknowledged in time. The aggregate, not
  * this loop, decides whether a message may still be sent, so a stale read here cannot send twice.
- * Each message is its own claim and record: a channel that fails never changes another's outcome.
+ * Each message has its own claim and record commands: a channel that fails never changes another's outcome.
  * Messages are sent side by side, at most {@code dr.notification.senders-per-channel} (8) at a time on each
  * channel, each channel on threads of its own, so a slow or hung channel holds up only its own messages, for at
  * most their timeout. Each sender records the outcome of the message it sent in the transaction that claims its
@@ -205,8 +205,8 @@ class DeliveryDispatcher implements DisposableBean {
 
     /**
      * Records the sender's last outcome, if any, and claims its next message, in one transaction: a message then
-     * costs one commit for its claim and record instead of two (a few per cent more sends a second, measured in
-     * {@code docs/benchmarks.md}), and each sender still holds at most one claim without an outcome, so a crash cuts
+     * costs one commit for its claim and record instead of two (kept for the commit it saves: the gain in sends a
+     * second is smaller than what {@code docs/benchmarks.md} can resolve on its machine), and each sender still holds at most one claim without an outcome, so a crash cuts
      * short no more messages than before. Both commands join the transaction (Axon's units of work join Spring's);
      * if either fails, neither is stored (the repository drops what it cached for them), and each is tried on its
      * own: the outcome as {@link #record} tries it, then the claim, unless the service is stopping. Returns the

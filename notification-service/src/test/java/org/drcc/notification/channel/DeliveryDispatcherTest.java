@@ -63,10 +63,7 @@ class DeliveryDispatcherTest {
 
     @Test
     void messagesGoSideBySideBoundedPerChannelAndAHungChannelHoldsUpNoOtherChannel() throws Exception {
-        List<DueDelivery> due = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            due.add(new DueDelivery("hook-" + i, "webhook"));
-        }
+        List<DueDelivery> due = webhooks(20);
         due.add(new DueDelivery("slack-1", "slack"));
         due.add(new DueDelivery("slack-2", "slack"));
         givenDue(due);
@@ -158,10 +155,7 @@ class DeliveryDispatcherTest {
      */
     @Test
     void aRoundThatClaimedMessagesIsFollowedAtOnceByTheNext() {
-        List<DueDelivery> due = new ArrayList<>();
-        for (int i = 0; i < 401; i++) {
-            due.add(new DueDelivery("hook-" + i, "webhook"));
-        }
+        List<DueDelivery> due = webhooks(401);
         givenDue(due);
         when(deliveries.dueForDelivery(any(), anyInt())).thenReturn(due.subList(0, 400), due.subList(400, 401), List.of());
         DeliveryDispatcher dispatcher = dispatcher(50);
