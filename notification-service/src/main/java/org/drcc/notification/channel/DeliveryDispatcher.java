@@ -206,11 +206,11 @@ class DeliveryDispatcher implements DisposableBean {
     /**
      * Records the sender's last outcome, if any, and claims its next message, in one transaction: a message then
      * costs one commit for its claim and record instead of two (kept for the commit it saves: the gain in sends a
-     * second is smaller than what {@code docs/benchmarks.md} can resolve on its machine), and each sender still holds at most one claim without an outcome, so a crash cuts
-     * short no more messages than before. Both commands join the transaction (Axon's units of work join Spring's);
-     * if either fails, neither is stored (the repository drops what it cached for them), and each is tried on its
-     * own: the outcome as {@link #record} tries it, then the claim, unless the service is stopping. Returns the
-     * claim, or null if the message was not claimed.
+     * second is smaller than what {@code docs/benchmarks.md} can resolve on its machine), and each sender still holds
+     * at most one claim without an outcome, so a crash cuts short no more messages than before. Both commands join
+     * the transaction (Axon's units of work join Spring's); if either fails, neither is stored (the repository drops
+     * what it cached for them), and each is tried on its own: the outcome as {@link #record} tries it, then the
+     * claim, unless the service is stopping. Returns the claim, or null if the message was not claimed.
      */
     private Claim claimAfter(RecordDeliveryCommand outcome, StartDeliveryCommand next) {
         if (outcome == null) {

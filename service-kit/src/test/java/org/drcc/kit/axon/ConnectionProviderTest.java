@@ -2,21 +2,17 @@ package org.drcc.kit.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
+import java.util.function.Consumer;
 import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.transaction.Transaction;
-import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.AbstractDataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 /**
  * The event store's connections, as a command's unit of work uses them: Spring's transaction gives the connection
@@ -30,34 +26,16 @@ class ConnectionProviderTest {
 
     @Test
     void aCommittedUnitOfWorkLeavesTheClosingToItsTransaction() throws Exception {
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        try {
-            unitOfWork.attachTransaction(springTransactions(new DataSourceTransactionManager(pool)));
-            useTwice();
-            unitOfWork.commit();
-        } finally {
-            end(unitOfWork);
-        }
-        assertThat(pool.handles).hasSize(1);
-        assertThat(pool.handles.get(0).commits).isEqualTo(1);
-        assertThat(pool.handles.get(0).closes).as("closed by the transaction, and not again by the clean-up")
-                .isEqualTo(1);
+        Handle handle = usedInATransaction(DefaultUnitOfWork::commit);
+        assertThat(handle.commits).isEqualTo(1);
+        assertThat(handle.closes).as("closed by the transaction, and not again by the clean-up").isEqualTo(1);
     }
 
     @Test
     void aRolledBackUnitOfWorkLeavesTheClosingToItsTransaction() throws Exception {
-        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        try {
-            unitOfWork.attachTransaction(springTransactions(new DataSourceTransactionManager(pool)));
-            useTwice();
-            unitOfWork.rollback();
-        } finally {
-            end(unitOfWork);
-        }
-        assertThat(pool.handles).hasSize(1);
-        assertThat(pool.handles.get(0).commits).isZero();
-        assertThat(pool.handles.get(0).closes).as("closed by the rollback, and not again by the clean-up")
-                .isEqualTo(1);
+        Handle handle = usedInATransaction(DefaultUnitOfWork::rollback);
+        assertThat(handle.commits).isZero();
+        assertThat(handle.closes).as("closed by the rollback, and not again by the clean-up").isEqualTo(1);
     }
 
     @Test
@@ -88,13 +66,26 @@ class ConnectionProviderTest {
         assertThat(pool.handles.get(0).closes).isEqualTo(1);
     }
 
-    /** As Axon's JDBC code does: a connection taken for each statement and closed at once. */
-    private void useTwice() throws Exception {
-        for (int i = 0; i < 2; i++) {
-            try (Connection connection = provider.getConnection()) {
-                assertThat(connection.getAutoCommit()).as("in the transaction").isFalse();
+    /**
+     * A unit of work in a Spring transaction (Axon's {@link SpringTransactionManager}, as the services run it) that
+     * takes a connection twice, as Axon's JDBC code does (one for each statement, closed at once), and then ends with
+     * {@code ending}; the pool's one handle.
+     */
+    private Handle usedInATransaction(Consumer<DefaultUnitOfWork<?>> ending) throws Exception {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        try {
+            unitOfWork.attachTransaction(new SpringTransactionManager(new DataSourceTransactionManager(pool)));
+            for (int i = 0; i < 2; i++) {
+                try (Connection connection = provider.getConnection()) {
+                    assertThat(connection.getAutoCommit()).as("in the transaction").isFalse();
+                }
             }
+            ending.accept(unitOfWork);
+        } finally {
+            end(unitOfWork);
         }
+        assertThat(pool.handles).hasSize(1);
+        return pool.handles.get(0);
     }
 
     /** A failed assertion must not leave the unit of work, or Spring's transaction, bound to the thread. */
@@ -104,25 +95,8 @@ class ConnectionProviderTest {
         }
     }
 
-    private static TransactionManager springTransactions(DataSourceTransactionManager spring) {
-        return () -> {
-            TransactionStatus status = spring.getTransaction(new DefaultTransactionDefinition());
-            return new Transaction() {
-                @Override
-                public void commit() {
-                    spring.commit(status);
-                }
-
-                @Override
-                public void rollback() {
-                    spring.rollback(status);
-                }
-            };
-        };
-    }
-
     /** A pool's handles as Hikari gives them: each one counts its commits and closes, a close of a closed one too. */
-    private static final class Handles implements DataSource {
+    private static final class Handles extends AbstractDataSource {
 
         final List<Handle> handles = new ArrayList<>();
 
@@ -159,39 +133,6 @@ class ConnectionProviderTest {
         @Override
         public Connection getConnection(String username, String password) {
             return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> type) {
-            return null;
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> type) {
-            return false;
         }
     }
 
