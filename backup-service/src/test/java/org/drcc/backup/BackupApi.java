@@ -39,8 +39,16 @@ final class BackupApi {
     }
 
     ResponseEntity<Map<String, Object>> post(String path, String body) {
+        return post(path, body, null);
+    }
+
+    /** With an {@code Idempotency-Key}, unless it is null. */
+    ResponseEntity<Map<String, Object>> post(String path, String body, String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JSON);
     }
 

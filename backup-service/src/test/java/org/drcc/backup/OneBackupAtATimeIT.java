@@ -20,11 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** "Back up now" for a database whose backup runs is refused with 409, however the requests race. */
+/**
+ * "Back up now" for a database whose backup runs is refused with 409, however the requests race; sent again with its
+ * {@code Idempotency-Key}, it gets the first answer and starts nothing.
+ */
 @WithEngines(database = "backup")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "dr.backup.scheduling-enabled=false")
@@ -91,5 +96,71 @@ class OneBackupAtATimeIT {
         } finally {
             commands.sendAndWait(new FailBackupCommand(other, "the other instance stopped", Instant.now()));
         }
+    }
+
+    @Test
+    void aBackUpNowSentAgainWithItsIdempotencyKeyGetsTheFirstAnswerAndStartsNoOtherBackup() throws Exception {
+        BackupApi api = new BackupApi(http, "ines");
+        String key = "backup-" + UUID.randomUUID();
+        String body = "{\"database\": \"foodtruck\"}";
+        int before = backupsOfFoodtruck();
+
+        // the same request four times at once (a client that retried while its first answer was on the way): the
+        // repeats wait for the first and get its answer
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ResponseEntity<Map<String, Object>>>> calls = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            calls.add(callers.submit(() -> {
+                go.await();
+                return api.post("/api/backups", body, key);
+            }));
+        }
+        go.countDown();
+        List<ResponseEntity<Map<String, Object>>> answers = new ArrayList<>();
+        for (Future<ResponseEntity<Map<String, Object>>> call : calls) {
+            answers.add(call.get());
+        }
+        callers.shutdown();
+        assertThat(answers).as("%s", answers).allSatisfy(a -> assertThat(a.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED));
+        String backupId = (String) answers.get(0).getBody().get("backupId");
+        assertThat(answers).allSatisfy(a -> {
+            assertThat(a.getBody()).containsEntry("backupId", backupId);
+            assertThat(a.getHeaders().getLocation()).hasToString("/api/backups/" + backupId);
+        });
+
+        ResponseEntity<Map<String, Object>> reused = api.post("/api/backups", "{\"database\": \"inventory\"}", key);
+        assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(reused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+
+        api.await(backupId, b -> !"RUNNING".equals(b.get("status")));
+        ResponseEntity<Map<String, Object>> late = api.post("/api/backups", body, key);
+        assertThat(late.getStatusCode()).as("a repeat after the backup ended").isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(late.getBody()).containsEntry("backupId", backupId);
+        assertThat(backupsOfFoodtruck()).as("one backup for the five requests").isEqualTo(before + 1);
+    }
+
+    @Test
+    void aRefusedBackUpNowLeavesNoIdempotencyKeyBehind() {
+        BackupApi api = new BackupApi(http, "jonas");
+        String key = "backup-" + UUID.randomUUID();
+        String other = UUID.randomUUID().toString();
+        commands.sendAndWait(new StartBackupCommand(other, "foodtruck", Buckets.PRIMARY,
+                "foodtruck/other-instance_" + other + ".dump", "other-instance", Instant.now()));
+        try {
+            assertThat(api.post("/api/backups", "{\"database\": \"foodtruck\"}", key).getStatusCode())
+                    .isEqualTo(HttpStatus.CONFLICT);
+        } finally {
+            commands.sendAndWait(new FailBackupCommand(other, "the other instance stopped", Instant.now()));
+        }
+        ResponseEntity<Map<String, Object>> again = api.post("/api/backups", "{\"database\": \"foodtruck\"}", key);
+        assertThat(again.getStatusCode()).as("the refusal kept no answer: the same key starts it now")
+                .isEqualTo(HttpStatus.ACCEPTED);
+        api.await((String) again.getBody().get("backupId"), b -> !"RUNNING".equals(b.get("status")));
+    }
+
+    private int backupsOfFoodtruck() {
+        return http.exchange("/api/backups?database=foodtruck&limit=1000", HttpMethod.GET, null,
+                new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody().size();
     }
 }

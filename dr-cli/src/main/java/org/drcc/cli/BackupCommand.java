@@ -26,7 +26,7 @@ class BackupCommand {
 
     @Command(name = "now", mixinStandardHelpOptions = true, description = "Start a backup now; --wait follows it to the end.")
     int now(@Option(names = "--database", defaultValue = "foodtruck") String database, @Mixin WaitOptions wait) {
-        JsonNode started = services.backups().post("/api/backups", Api.body("database", database));
+        JsonNode started = services.backups().postOnce("/api/backups", Api.body("database", database));
         output.fields(started, "backupId", "database", "status");
         if (!wait.wait) {
             return 0;
@@ -57,7 +57,7 @@ class BackupCommand {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Verify a backup by restoring it into a scratch database; --wait follows it to the end.")
     int verify(@Parameters(paramLabel = "ID") String id, @Mixin WaitOptions wait) {
-        JsonNode accepted = services.backups().post("/api/backups/" + id + "/verify", java.util.Map.of());
+        JsonNode accepted = services.backups().postOnce("/api/backups/" + id + "/verify", java.util.Map.of());
         output.out.println(accepted.toPrettyString());
         if (!wait.wait) {
             return 0;
@@ -100,7 +100,7 @@ class BackupCommand {
                     + "--to-time <instant>, one of them (not " + (ways == 0 ? "none" : "several") + ")");
         }
         if (toTime != null) {
-            return restoredToInstant(services.backups().post("/api/restores", Api.body("database",
+            return restoredToInstant(services.backups().postOnce("/api/restores", Api.body("database",
                     database == null ? "foodtruck" : database, "toTime", toTime.toString(), "targetDatabase", target,
                     "confirmOverwrite", confirm, "from", from)), wait);
         }
@@ -109,10 +109,10 @@ class BackupCommand {
                 throw new CliException(CliException.USAGE, "--database goes with --before; backup " + id
                         + " is of one database already");
             }
-            return restored(services.backups().post("/api/backups/" + id + "/restore",
+            return restored(services.backups().postOnce("/api/backups/" + id + "/restore",
                     Api.body("targetDatabase", target, "confirmOverwrite", confirm, "from", from)), wait);
         }
-        return restored(services.backups().post("/api/restores", Api.body("database",
+        return restored(services.backups().postOnce("/api/restores", Api.body("database",
                 database == null ? "foodtruck" : database, "before", before.toString(), "targetDatabase", target,
                 "confirmOverwrite", confirm, "from", from)), wait);
     }

@@ -41,7 +41,7 @@ class SelfBackupCommand implements Callable<Integer> {
         backups.get("/api/policies", Map.of()).forEach(policy -> protectedDatabases.add(policy.path("database").asText()));
         for (String database : CommandCentreDatabases.toBackUp(protectedDatabases)) {
             // the answer is the backup view: its id is backupId
-            String id = backups.post("/api/backups", Api.body("database", database)).path("backupId").asText();
+            String id = backups.postOnce("/api/backups", Api.body("database", database)).path("backupId").asText();
             JsonNode done = awaitProven(backups, id, database);
             output.out.printf("%-13s backup %s  restore point %s  verified, written to %s, copied to %s%n", database,
                     id, done.path("snapshotAt").asText(), done.path("bucket").asText(), String.join(", ", copied(done)));

@@ -178,14 +178,14 @@ final class SelfRestore {
         if (!"VERIFIED".equals(newest.get(0).path("verification").asText())) {
             out.printf("%-13s backup %s was not verified when its catalogue object was written: verifying it first%n",
                     database, id);
-            api.post("/api/backups/" + id + "/verify", Map.of());
+            api.postOnce("/api/backups/" + id + "/verify", Map.of());
             JsonNode verified = await(api, id, b -> !"UNVERIFIED".equals(b.path("verification").asText()));
             if (!"VERIFIED".equals(verified.path("verification").asText())) {
                 throw new CliException(CliException.REFUSED, "the newest backup " + id + " of " + database
                         + " failed its verification: " + verified.path("verificationDetail").asText());
             }
         }
-        JsonNode accepted = api.post("/api/backups/" + id + "/restore",
+        JsonNode accepted = api.postOnce("/api/backups/" + id + "/restore",
                 Api.body("targetDatabase", database, "confirmOverwrite", true, "from", tier));
         String restoreId = accepted.path("restoreId").asText();
         JsonNode done = restoreOf(await(api, id, b -> !"RUNNING".equals(restoreOf(b, restoreId).path("status").asText())),

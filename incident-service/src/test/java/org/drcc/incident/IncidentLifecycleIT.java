@@ -38,7 +38,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @WithEngines(database = "incident_lifecycle")
 @AutoConfigureObservability // /actuator/prometheus, which Spring's tests leave out by default
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"dr.incident.idempotency-key-sweep=PT1S", // expired keys forgotten every second, not ten minutes
+        properties = {"dr.idempotency-key.sweep=PT1S", // expired keys forgotten every second, not ten minutes
                 "spring.kafka.listener.auto-startup=false"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class IncidentLifecycleIT {

@@ -18,6 +18,8 @@ import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.BackupView;
 import org.drcc.backup.query.Backups;
+import org.drcc.kit.idempotency.Fingerprint;
+import org.drcc.kit.idempotency.IdempotencyKeys;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,12 +27,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Backups: list, show, take now, verify by restore, restore. The long work runs in the background (202).
- * The actor recorded is the caller named by the bearer token.
+ * The actor recorded is the caller named by the bearer token. A start sent again with the same
+ * {@code Idempotency-Key} (its answer lost on the way) gets the first answer and starts nothing.
  */
 @Tag(name = "backups", description = "Back up the protected databases, verify a backup by restoring it, restore one")
 @RestController
@@ -41,8 +45,11 @@ class BackupController {
     private final BackupJob backupJob;
     private final VerifyJob verifyJob;
     private final RestoreJob restoreJob;
+    private final IdempotencyKeys idempotency;
 
-    BackupController(Backups backups, BackupJob backupJob, VerifyJob verifyJob, RestoreJob restoreJob) {
+    BackupController(Backups backups, BackupJob backupJob, VerifyJob verifyJob, RestoreJob restoreJob,
+                     IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
         this.backups = backups;
         this.backupJob = backupJob;
         this.verifyJob = verifyJob;
@@ -69,28 +76,34 @@ class BackupController {
     @Operation(summary = "Back up a protected database now", description = "Answers 202 with Location at once; the dump streams to S3 and is copied to the other tiers. Rate-limited.")
     @ApiResponse(responseCode = "202", description = "Accepted: the backup runs; Location is the backup, to read until its status is COMPLETED or FAILED")
     @PostMapping
-    ResponseEntity<BackupView> backUpNow(@Valid @RequestBody BackupRequest request,
-                                         Principal caller) {
-        String id = backupJob.start(request.database(), caller.getName());
-        return ResponseEntity.accepted().location(URI.create("/api/backups/" + id)).body(backups.view(id));
+    ResponseEntity<?> backUpNow(@Valid @RequestBody BackupRequest request, Principal caller,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) throws Exception {
+        return idempotency.startOnce(caller.getName(), idempotencyKey, Fingerprint.of("backup", request), () -> {
+            String id = backupJob.start(request.database(), caller.getName());
+            return ResponseEntity.accepted().location(URI.create("/api/backups/" + id)).body(backups.view(id));
+        });
     }
 
     @Operation(summary = "Verify a backup by restoring it into a scratch database", description = "Answers 202 with Location; the verification ends in the backup's verification field. Rate-limited.")
     @ApiResponse(responseCode = "202", description = "Accepted: the verification runs; it ends in the backup's verification and verifiedAt")
     @PostMapping("/{id}/verify")
-    ResponseEntity<BackupView> verify(@PathVariable String id,
-                                      Principal caller) {
-        verifyJob.start(id, caller.getName());
-        return ResponseEntity.accepted().location(URI.create("/api/backups/" + id)).body(backups.view(id));
+    ResponseEntity<?> verify(@PathVariable String id, Principal caller,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) throws Exception {
+        return idempotency.startOnce(caller.getName(), idempotencyKey, Fingerprint.of("verify", id), () -> {
+            verifyJob.start(id, caller.getName());
+            return ResponseEntity.accepted().location(URI.create("/api/backups/" + id)).body(backups.view(id));
+        });
     }
 
     @Operation(summary = "Restore a backup into a new database, or over the protected one", description = "Over the live database only with confirmOverwrite. Answers 202 with Location of the restore. Rate-limited.")
     @ApiResponse(responseCode = "202", description = "Accepted: the restore runs; it ends in the backup's restores (RESTORED or FAILED)")
     @PostMapping("/{id}/restore")
-    ResponseEntity<RestoreAccepted> restore(@PathVariable String id, @Valid @RequestBody RestoreRequest request,
-            Principal caller) throws Exception {
-        RestoreAccepted accepted = restoreJob.start(id, request.targetDatabase(), request.confirmOverwrite(), request.from(),
-                caller.getName());
-        return ResponseEntity.accepted().location(URI.create("/api/backups/" + id)).body(accepted);
+    ResponseEntity<?> restore(@PathVariable String id, @Valid @RequestBody RestoreRequest request, Principal caller,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) throws Exception {
+        return idempotency.startOnce(caller.getName(), idempotencyKey, Fingerprint.of("restore " + id, request), () -> {
+            RestoreAccepted accepted = restoreJob.start(id, request.targetDatabase(), request.confirmOverwrite(),
+                    request.from(), caller.getName());
+            return ResponseEntity.accepted().location(URI.create("/api/backups/" + id)).body(accepted);
+        });
     }
 }

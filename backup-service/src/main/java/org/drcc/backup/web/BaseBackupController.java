@@ -9,9 +9,12 @@ import java.util.Map;
 import org.drcc.backup.pitr.BaseBackupView;
 import org.drcc.backup.pitr.BaseBackups;
 import org.drcc.backup.pitr.PitrViews;
+import org.drcc.kit.idempotency.Fingerprint;
+import org.drcc.kit.idempotency.IdempotencyKeys;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,8 +27,10 @@ class BaseBackupController {
 
     private final BaseBackups baseBackups;
     private final PitrViews views;
+    private final IdempotencyKeys idempotency;
 
-    BaseBackupController(BaseBackups baseBackups, PitrViews views) {
+    BaseBackupController(BaseBackups baseBackups, PitrViews views, IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
         this.baseBackups = baseBackups;
         this.views = views;
     }
@@ -40,8 +45,11 @@ class BaseBackupController {
     @Operation(summary = "Take a base backup of the protected server's cluster now", description = "pgBackRest, to each tier's repository in turn, then the GFS retention; the outcome is in dr.backup.base-backup-completed.v1 or -failed.v1 (one per tier). 409 while one runs or when point-in-time recovery is not set up. Rate-limited.")
     @ApiResponse(responseCode = "202", description = "Accepted: the base backup runs")
     @PostMapping
-    ResponseEntity<Map<String, String>> backUpNow(Principal caller) {
-        String backupId = baseBackups.start(caller.getName());
-        return ResponseEntity.accepted().body(Map.of("backupId", backupId, "database", baseBackups.database()));
+    ResponseEntity<?> backUpNow(Principal caller,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) throws Exception {
+        return idempotency.startOnce(caller.getName(), idempotencyKey, Fingerprint.of("base-backup", ""), () -> {
+            String backupId = baseBackups.start(caller.getName());
+            return ResponseEntity.accepted().body(Map.of("backupId", backupId, "database", baseBackups.database()));
+        });
     }
 }

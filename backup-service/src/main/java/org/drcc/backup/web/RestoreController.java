@@ -12,11 +12,14 @@ import org.drcc.backup.pitr.PitrRestoreView;
 import org.drcc.backup.pitr.PitrViews;
 import org.drcc.backup.pitr.PointInTimeRestores;
 import org.drcc.backup.pitr.RestoreNotFoundException;
+import org.drcc.kit.idempotency.Fingerprint;
+import org.drcc.kit.idempotency.IdempotencyKeys;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,8 +35,11 @@ class RestoreController {
     private final RestoreJob restoreJob;
     private final PointInTimeRestores pointInTime;
     private final PitrViews pitrViews;
+    private final IdempotencyKeys idempotency;
 
-    RestoreController(RestoreJob restoreJob, PointInTimeRestores pointInTime, PitrViews pitrViews) {
+    RestoreController(RestoreJob restoreJob, PointInTimeRestores pointInTime, PitrViews pitrViews,
+                      IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
         this.restoreJob = restoreJob;
         this.pointInTime = pointInTime;
         this.pitrViews = pitrViews;
@@ -46,9 +52,13 @@ class RestoreController {
                     + "instant in the future or before the oldest base backup; Location: the restore. Answers 202. Rate-limited.")
     @ApiResponse(responseCode = "202", description = "Accepted: the restore runs; it ends in that backup's restores, or (toTime) in GET /api/restores/{restoreId}")
     @PostMapping
-    ResponseEntity<?> restoreNewestVerifiedBefore(@Valid @RequestBody RestoreBeforeRequest request,
-            Principal caller)
-            throws Exception {
+    ResponseEntity<?> restoreNewestVerifiedBefore(@Valid @RequestBody RestoreBeforeRequest request, Principal caller,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) throws Exception {
+        return idempotency.startOnce(caller.getName(), idempotencyKey, Fingerprint.of("restores", request),
+                () -> restore(request, caller));
+    }
+
+    private ResponseEntity<?> restore(RestoreBeforeRequest request, Principal caller) throws Exception {
         if (request.toTime() != null) {
             var accepted = pointInTime.start(request.database(), request.toTime(), request.targetDatabase(),
                     caller.getName());

@@ -77,8 +77,6 @@ public class IncidentAccess {
         return () -> List.of(
                 PersonalColumn.value("audit_event", "actor"),
                 PersonalColumn.value("plan_review", "reviewed_by"),
-                PersonalColumn.json("audit_event", "data"),
-                // a replayed command gets its first answer back, which may name people
-                PersonalColumn.jsonText("idempotency_key", "body"));
+                PersonalColumn.json("audit_event", "data"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.incident.query.IncidentHistory;
 import org.drcc.incident.query.IncidentView;
+import org.drcc.kit.idempotency.IdempotencyKeys;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 

@@ -30,6 +30,8 @@ import org.drcc.incident.query.IncidentView;
 import org.drcc.incident.query.RecordedEvent;
 import org.drcc.incident.plan.Plan;
 import org.drcc.incident.plan.Scenario;
+import org.drcc.kit.idempotency.Fingerprint;
+import org.drcc.kit.idempotency.IdempotencyKeys;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

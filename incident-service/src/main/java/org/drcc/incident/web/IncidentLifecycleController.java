@@ -16,6 +16,7 @@ import org.drcc.incident.command.RestoreIncidentCommand;
 import org.drcc.incident.command.ValidateIncidentCommand;
 import org.drcc.incident.command.WaiveChecklistItemCommand;
 import org.drcc.incident.evidence.RestoreLinks;
+import org.drcc.kit.idempotency.Fingerprint;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.incident.maintenance.ScheduleMaintenanceWindowCommand;
+import org.drcc.kit.idempotency.Fingerprint;
+import org.drcc.kit.idempotency.IdempotencyKeys;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

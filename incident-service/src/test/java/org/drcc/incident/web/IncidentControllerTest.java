@@ -16,6 +16,7 @@ import org.drcc.incident.query.IncidentNotFoundException;
 import org.drcc.incident.plan.Plan;
 import org.drcc.incident.config.IncidentAccess;
 import org.drcc.kit.config.KitWebAutoConfiguration;
+import org.drcc.kit.idempotency.IdempotencyKeys;
 import org.drcc.kit.security.Roles;
 import org.drcc.testsupport.TestJwt;
 import org.junit.jupiter.api.Test;

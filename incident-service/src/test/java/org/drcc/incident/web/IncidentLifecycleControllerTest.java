@@ -20,6 +20,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.drcc.incident.query.IncidentHistory;
 import org.drcc.incident.config.IncidentAccess;
 import org.drcc.kit.config.KitWebAutoConfiguration;
+import org.drcc.kit.idempotency.IdempotencyKeys;
 import org.drcc.kit.rules.RuleRefusedException;
 import org.drcc.kit.security.Roles;
 import org.drcc.testsupport.TestJwt;

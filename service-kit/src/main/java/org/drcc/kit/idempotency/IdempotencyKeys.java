@@ -1,5 +1,6 @@
-package org.drcc.incident.web;
+package org.drcc.kit.idempotency;
 
+import static org.drcc.kit.problem.Problems.invalid;
 import static org.drcc.kit.problem.Problems.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,16 +9,18 @@ import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.ErrorResponseException;
 
@@ -25,15 +28,27 @@ import org.springframework.web.ErrorResponseException;
  * The {@code Idempotency-Key} header: the first request with a key runs and its answer is kept; a
  * retry with the same key and the same request gets that answer again without running twice. A key is the
  * caller's own (another caller's same key is another request, and never sees the first one's answer), and it is
- * kept for {@code dr.incident.idempotency-key-retention} (a day), as long as a client retries, not forever.
+ * kept for {@code dr.idempotency-key.retention} (a day), as long as a client retries, not forever. The table
+ * ({@code idempotency_key}) is the kit's ({@code db/kit}); its kept answers are scrubbed when a person they name is
+ * forgotten ({@link IdempotencyAutoConfiguration}).
  *
- * <p>The key's claim, the request's commands and the kept answer are one transaction of the service's database
- * (the commands' events join it): a request cut short anywhere, by a crash or an error, leaves neither its effect
- * nor its key, so its retry runs afresh; one that took effect has its answer kept with it. A retry sent while the
- * first is still running waits for it (PostgreSQL's lock on the key's row) and then gets its answer.
+ * <p>Two ways to run a request, by what its effect is:
+ * <ul>
+ *   <li>{@link #once}: changes that join a transaction (Axon commands: incident-service). The key's claim, the
+ *   request's commands and the kept answer are one transaction of the service's database: a request cut short
+ *   anywhere, by a crash or an error, leaves neither its effect nor its key, so its retry runs afresh; one that took
+ *   effect has its answer kept with it.</li>
+ *   <li>{@link #startOnce}: a request that starts a job of this process, whose records commit on their own while the
+ *   request runs (backup-service's backups, verifications and restores: a start commits under a cluster lock, which
+ *   it must not outlive). The key's claim is held, uncommitted, while the request runs outside its transaction, and
+ *   commits with the answer. A request that fails leaves no key. A crash between the job's start and the answer's
+ *   commit leaves the start without the key: the job died with the process (the service fails such orphans at its
+ *   next start), and a retry starts it again.</li>
+ * </ul>
+ * Either way a retry sent while the first is still running waits for it (PostgreSQL's lock on the key's row) and
+ * then gets its answer.
  */
-@Component
-class IdempotencyKeys {
+public class IdempotencyKeys {
 
     /** Tries of a change that met another change to the same aggregate at the same moment. */
     private static final int ATTEMPTS = 3;
@@ -43,10 +58,14 @@ class IdempotencyKeys {
     private final Clock clock;
     private final Duration retention;
     private final TransactionTemplate transactions;
+    /** Runs a {@link #startOnce} request outside the key's transaction (suspended meanwhile). */
+    private final TransactionTemplate outside;
 
-    IdempotencyKeys(JdbcClient jdbc, ObjectMapper json, Clock clock, TransactionTemplate transactions,
-                    @Value("${dr.incident.idempotency-key-retention:P1D}") Duration retention) {
-        this.transactions = transactions;
+    public IdempotencyKeys(JdbcClient jdbc, ObjectMapper json, Clock clock, PlatformTransactionManager transactions,
+                           Duration retention) {
+        this.transactions = new TransactionTemplate(transactions);
+        this.outside = new TransactionTemplate(transactions);
+        this.outside.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -61,11 +80,8 @@ class IdempotencyKeys {
      * failed try is left (its transaction, the claim included, rolled back), and the next one sees the first change
      * (an {@code If-Match} it no longer meets is then refused with 412).
      */
-    ResponseEntity<?> once(String caller, String key, String fingerprint, Supplier<ResponseEntity<?>> action) {
-        boolean keyed = key != null && !key.isBlank();
-        if (keyed && key.length() > 200) {
-            throw new InvalidFieldException("Idempotency-Key", "must be at most 200 characters");
-        }
+    public ResponseEntity<?> once(String caller, String key, String fingerprint, Supplier<ResponseEntity<?>> action) {
+        boolean keyed = keyed(key);
         for (int attempt = 1; ; attempt++) {
             try {
                 return keyed ? inTransaction(caller, key, fingerprint, action) : action.get();
@@ -75,6 +91,55 @@ class IdempotencyKeys {
                 }
             }
         }
+    }
+
+    /**
+     * The action, once per key, where the action starts a job whose records commit on their own (see the class's
+     * comment): it runs outside the key's transaction, which holds the key's row until the answer is kept. What the
+     * action throws comes out as it was thrown, after the key's claim is rolled back.
+     */
+    public ResponseEntity<?> startOnce(String caller, String key, String fingerprint, Start action) throws Exception {
+        if (!keyed(key)) {
+            return action.run();
+        }
+        try {
+            return inTransaction(caller, key, fingerprint, () -> outside.execute(status -> {
+                try {
+                    return action.run();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new Checked(e); // through the transaction templates, which roll back on it
+                }
+            }));
+        } catch (Checked e) {
+            throw (Exception) e.getCause();
+        }
+    }
+
+    /** A request that starts a job: its answer, or why it was refused. */
+    @FunctionalInterface
+    public interface Start {
+        ResponseEntity<?> run() throws Exception;
+    }
+
+    /** Carries a checked exception of a {@link Start} through the transaction templates. */
+    private static final class Checked extends RuntimeException {
+        Checked(Exception cause) {
+            super(cause);
+        }
+    }
+
+    private static boolean keyed(String key) {
+        if (key == null || key.isBlank()) {
+            return false;
+        }
+        if (key.length() > 200) {
+            String message = "must be at most 200 characters";
+            throw new ErrorResponseException(HttpStatus.BAD_REQUEST, invalid("Idempotency-Key " + message,
+                    List.of(Map.of("field", "Idempotency-Key", "message", message))), null);
+        }
+        return true;
     }
 
     /** Whether the failure is another change's stored at the same moment (Axon may wrap it). */
@@ -112,12 +177,12 @@ class IdempotencyKeys {
     }
 
     /**
-     * Keys past their retention are forgotten every {@code dr.incident.idempotency-key-sweep} (ten minutes), not on
-     * each request. Every instance may do it: the delete is the same whoever runs it.
+     * Keys past their retention are forgotten every {@code dr.idempotency-key.sweep} (ten minutes), not on each
+     * request. Every instance may do it: the delete is the same whoever runs it.
      */
-    @Scheduled(fixedDelayString = "${dr.incident.idempotency-key-sweep:PT10M}",
-            initialDelayString = "${dr.incident.idempotency-key-sweep:PT10M}")
-    void forgetExpired() {
+    @Scheduled(fixedDelayString = "${dr.idempotency-key.sweep:PT10M}",
+            initialDelayString = "${dr.idempotency-key.sweep:PT10M}")
+    public void forgetExpired() {
         jdbc.sql("DELETE FROM idempotency_key WHERE created_at < ?")
                 .param(Timestamp.from(clock.instant().minus(retention))).update();
     }
@@ -142,7 +207,8 @@ class IdempotencyKeys {
         if (s.status() == null) {
             // only a key claimed by a release that kept claims and answers apart, and cut short there
             throw refused(HttpStatus.CONFLICT, "a request with this Idempotency-Key was cut short and may have taken "
-                    + "effect: look for it (GET /api/incidents), then send it again with a new key if it did not");
+                    + "effect: look for what it would have made or changed, then send it again with a new key if it "
+                    + "did not");
         }
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(s.status()).contentType(MediaType.APPLICATION_JSON);
         if (s.etag() != null) {

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A change to an incident whose answer is lost on the way (the connection closed before the answer, as a proxy or a
- * flaky network in an outage does) is sent again with the same {@code Idempotency-Key}, which incident-service runs
- * at most once; against a stand-in incident-service on 127.0.0.1 that drops the first answers.
+ * A change to an incident, or the start of a backup, a verification or a restore, whose answer is lost on the way (the
+ * connection closed before the answer, as a proxy or a flaky network in an outage does) is sent again with the same
+ * {@code Idempotency-Key}, which the services run at most once; against a stand-in service on 127.0.0.1 that drops
+ * the first answers.
  */
-class IncidentChangeRetryTest {
+class LostAnswerRetryTest {
 
     private final List<String> keys = new CopyOnWriteArrayList<>();
     private final AtomicInteger dropped = new AtomicInteger();
@@ -38,7 +39,10 @@ class IncidentChangeRetryTest {
                         + "\"detail\":\"PostgreSQL is unreachable\"}");
                 return;
             }
-            StandIn.answer(exchange, 201, "{\"id\":\"i-42\",\"status\":\"DECLARED\",\"version\":1}");
+            StandIn.answer(exchange, exchange.getRequestURI().getPath().startsWith("/api/backups") ? 202 : 201,
+                    exchange.getRequestURI().getPath().startsWith("/api/backups")
+                            ? "{\"restoreId\":\"r-7\",\"backupId\":\"b-42\",\"targetDatabase\":\"foodtruck\"}"
+                            : "{\"id\":\"i-42\",\"status\":\"DECLARED\",\"version\":1}");
         });
     }
 
@@ -84,5 +88,16 @@ class IncidentChangeRetryTest {
         assertThat(first.exit()).isZero();
         assertThat(second.exit()).isZero();
         assertThat(keys).hasSize(2).doesNotHaveDuplicates();
+    }
+
+    /** A restore over the live database must not run twice because its answer was lost. */
+    @Test
+    void aRestoreWhoseAnswerWasLostIsSentAgainWithTheSameKey() {
+        answersToDrop = 1;
+        CliRun run = CliRun.of(incidentService.args("backup", "backup", "restore", "b-42", "--target-database",
+                "foodtruck", "--confirm-overwrite"));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("r-7");
+        assertThat(keys).hasSize(2).allMatch(k -> k.startsWith("dr-cli-")).containsOnly(keys.get(0));
     }
 }

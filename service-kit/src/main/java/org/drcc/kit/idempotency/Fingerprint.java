@@ -1,17 +1,20 @@
-package org.drcc.incident.web;
+package org.drcc.kit.idempotency;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** What makes two requests "the same" for an Idempotency-Key: the operation and its body. */
-final class Fingerprint {
+/**
+ * What makes two requests "the same" for an Idempotency-Key: the operation and its request (a record's text names
+ * every field).
+ */
+public final class Fingerprint {
 
     private Fingerprint() {
     }
 
-    static String of(String operation, Object request) {
+    public static String of(String operation, Object request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((operation + "\n" + request).getBytes(StandardCharsets.UTF_8));

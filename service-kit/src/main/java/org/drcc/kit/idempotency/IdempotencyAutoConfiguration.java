@@ -1,0 +1,38 @@
+package org.drcc.kit.idempotency;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.drcc.kit.privacy.PersonalColumn;
+import org.drcc.kit.privacy.PersonalColumns;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** The {@code Idempotency-Key} of a service's API ({@link IdempotencyKeys}), and its kept answers' personal data. */
+@AutoConfiguration(after = {JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class})
+@ConditionalOnWebApplication
+@ConditionalOnBean({JdbcClient.class, PlatformTransactionManager.class})
+public class IdempotencyAutoConfiguration {
+
+    @Bean
+    IdempotencyKeys idempotencyKeys(JdbcClient jdbc, ObjectMapper json, ObjectProvider<Clock> clock,
+                                    PlatformTransactionManager transactions,
+                                    @Value("${dr.idempotency-key.retention:P1D}") Duration retention) {
+        return new IdempotencyKeys(jdbc, json, clock.getIfAvailable(Clock::systemUTC), transactions, retention);
+    }
+
+    /** A replayed request gets its first answer back, which may name people (an incident's roles, a backup's actor). */
+    @Bean
+    PersonalColumns idempotencyKeyPersonalColumns() {
+        return () -> List.of(PersonalColumn.jsonText("idempotency_key", "body"));
+    }
+}
