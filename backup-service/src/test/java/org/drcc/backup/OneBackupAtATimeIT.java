@@ -2,6 +2,8 @@ package org.drcc.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.command.FailBackupCommand;
 import org.drcc.backup.command.StartBackupCommand;
@@ -42,6 +45,9 @@ class OneBackupAtATimeIT {
 
     @Autowired
     CommandGateway commands;
+
+    @Autowired
+    DataSource database;
 
     @Test
     void concurrentBackUpNowRequestsStartOneBackupAndAreOtherwiseRefusedWith409() throws Exception {
@@ -156,6 +162,30 @@ class OneBackupAtATimeIT {
         ResponseEntity<Map<String, Object>> again = api.post("/api/backups", "{\"database\": \"foodtruck\"}", key);
         assertThat(again.getStatusCode()).as("the refusal kept no answer: the same key starts it now")
                 .isEqualTo(HttpStatus.ACCEPTED);
+        api.await((String) again.getBody().get("backupId"), b -> !"RUNNING".equals(b.get("status")));
+    }
+
+    /** A repeat waits for the first request's answer a bounded time, holding a connection meanwhile, then 409. */
+    @Test
+    void aRepeatWhoseFirstRequestHoldsTheKeyTooLongIsToldToSendItAgain() throws Exception {
+        BackupApi api = new BackupApi(http, "karl");
+        String key = "backup-" + UUID.randomUUID();
+        try (Connection first = database.getConnection()) {
+            // the first request's claim, not yet committed: as while its start runs
+            first.setAutoCommit(false);
+            try (PreparedStatement claim = first.prepareStatement(
+                    "INSERT INTO idempotency_key (caller, key, fingerprint) VALUES ('karl', ?, 'a start under way')")) {
+                claim.setString(1, key);
+                claim.executeUpdate();
+            }
+            ResponseEntity<Map<String, Object>> waited = api.post("/api/backups", "{\"database\": \"foodtruck\"}", key);
+            assertThat(waited.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(waited.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat((String) waited.getBody().get("detail")).contains("still being handled").contains("send it again");
+            first.rollback(); // the first request failed: it keeps no answer
+        }
+        ResponseEntity<Map<String, Object>> again = api.post("/api/backups", "{\"database\": \"foodtruck\"}", key);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         api.await((String) again.getBody().get("backupId"), b -> !"RUNNING".equals(b.get("status")));
     }
 

@@ -189,10 +189,19 @@ class PersonalDataIT {
         String id = http.exchange("/api/incidents", HttpMethod.POST,
                 new HttpEntity<>("{\"scenario\":\"database-corruption\",\"title\":\"Long-lived\"}",
                         headers(Roles.DR_LEAD, lead)), MAP).getBody().get("id").toString();
+        // with Idempotency-Keys: the lead's kept answer names the person, and the person's own request is kept
+        // under their name
+        HttpHeaders assigning = headers(Roles.DR_LEAD, lead);
+        assigning.set("Idempotency-Key", "assign-" + UUID.randomUUID());
         assertThat(http.exchange("/api/incidents/" + id + "/roles/DATABASE_ADMINISTRATOR", HttpMethod.PUT,
-                new HttpEntity<>(Map.of("person", person), headers(Roles.DR_LEAD, lead)), MAP).getStatusCode().value())
+                new HttpEntity<>(Map.of("person", person), assigning), MAP).getStatusCode().value())
                 .isEqualTo(200);
-        for (int i = 0; i < 105; i++) {
+        HttpHeaders noting = headers(Roles.DR_LEAD, person);
+        noting.set("Idempotency-Key", "note-" + UUID.randomUUID());
+        assertThat(http.exchange("/api/incidents/" + id + "/notes", HttpMethod.POST,
+                new HttpEntity<>(Map.of("text", "restore under way"), noting), MAP).getStatusCode().is2xxSuccessful())
+                .isTrue();
+        for (int i = 0; i < 104; i++) {
             assertThat(http.exchange("/api/incidents/" + id + "/notes", HttpMethod.POST,
                     new HttpEntity<>(Map.of("text", "update " + i), headers(Roles.DR_LEAD, lead)), MAP)
                     .getStatusCode().is2xxSuccessful()).isTrue();

@@ -1,6 +1,8 @@
 package org.drcc.backup.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -74,7 +76,8 @@ class BackupController {
     }
 
     @Operation(summary = "Back up a protected database now", description = "Answers 202 with Location at once; the dump streams to S3 and is copied to the other tiers. Rate-limited.")
-    @ApiResponse(responseCode = "202", description = "Accepted: the backup runs; Location is the backup, to read until its status is COMPLETED or FAILED")
+    @ApiResponse(responseCode = "202", description = "Accepted: the backup runs; Location is the backup, to read until its status is COMPLETED or FAILED",
+            content = @Content(schema = @Schema(implementation = BackupView.class)))
     @PostMapping
     ResponseEntity<?> backUpNow(@Valid @RequestBody BackupRequest request, Principal caller,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) throws Exception {
@@ -85,7 +88,8 @@ class BackupController {
     }
 
     @Operation(summary = "Verify a backup by restoring it into a scratch database", description = "Answers 202 with Location; the verification ends in the backup's verification field. Rate-limited.")
-    @ApiResponse(responseCode = "202", description = "Accepted: the verification runs; it ends in the backup's verification and verifiedAt")
+    @ApiResponse(responseCode = "202", description = "Accepted: the verification runs; it ends in the backup's verification and verifiedAt",
+            content = @Content(schema = @Schema(implementation = BackupView.class)))
     @PostMapping("/{id}/verify")
     ResponseEntity<?> verify(@PathVariable String id, Principal caller,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) throws Exception {
@@ -96,7 +100,8 @@ class BackupController {
     }
 
     @Operation(summary = "Restore a backup into a new database, or over the protected one", description = "Over the live database only with confirmOverwrite. Answers 202 with Location of the restore. Rate-limited.")
-    @ApiResponse(responseCode = "202", description = "Accepted: the restore runs; it ends in the backup's restores (RESTORED or FAILED)")
+    @ApiResponse(responseCode = "202", description = "Accepted: the restore runs; it ends in the backup's restores (RESTORED or FAILED)",
+            content = @Content(schema = @Schema(implementation = RestoreAccepted.class)))
     @PostMapping("/{id}/restore")
     ResponseEntity<?> restore(@PathVariable String id, @Valid @RequestBody RestoreRequest request, Principal caller,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) throws Exception {

@@ -6,6 +6,7 @@ import static org.drcc.kit.problem.Problems.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,12 +48,14 @@ import org.springframework.web.ErrorResponseException;
  *   next start), and a retry starts it again.</li>
  * </ul>
  * Either way a retry sent while the first is still running waits for it (PostgreSQL's lock on the key's row) and
- * then gets its answer.
+ * then gets its answer; with {@code startOnce} for at most 10 s, then it is refused with 409 (send it again).
  */
 public class IdempotencyKeys {
 
     /** Tries of a change that met another change to the same aggregate at the same moment. */
     private static final int ATTEMPTS = 3;
+    /** How long a repeat of a {@link #startOnce} request waits for the first (a start takes well under a second). */
+    private static final Duration REPEAT_WAIT = Duration.ofSeconds(10);
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -84,7 +88,7 @@ public class IdempotencyKeys {
         boolean keyed = keyed(key);
         for (int attempt = 1; ; attempt++) {
             try {
-                return keyed ? inTransaction(caller, key, fingerprint, action) : action.get();
+                return keyed ? inTransaction(caller, key, fingerprint, false, action) : action.get();
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS || !concurrent(e)) {
                     throw e;
@@ -103,7 +107,7 @@ public class IdempotencyKeys {
             return action.run();
         }
         try {
-            return inTransaction(caller, key, fingerprint, () -> outside.execute(status -> {
+            return inTransaction(caller, key, fingerprint, true, () -> outside.execute(status -> {
                 try {
                     return action.run();
                 } catch (RuntimeException e) {
@@ -152,10 +156,18 @@ public class IdempotencyKeys {
         return false;
     }
 
-    private ResponseEntity<?> inTransaction(String caller, String key, String fingerprint,
+    /**
+     * {@code boundedWait}: a repeat waits for the first request at most {@link #REPEAT_WAIT} and is then refused with
+     * 409 (send it again). For {@link #startOnce}, where each waiting repeat holds a pooled connection beside the ones
+     * the first request's start needs, so that repeats cannot take the pool from it.
+     */
+    private ResponseEntity<?> inTransaction(String caller, String key, String fingerprint, boolean boundedWait,
                                             Supplier<ResponseEntity<?>> action) {
         return transactions.execute(status -> {
-            if (!claim(caller, key, fingerprint)) {
+            if (boundedWait) {
+                jdbc.sql("SET LOCAL lock_timeout = '" + REPEAT_WAIT.toMillis() + "ms'").update();
+            }
+            if (!claimWaiting(caller, key, fingerprint)) {
                 Optional<Stored> stored = stored(caller, key);
                 if (stored.isPresent()) {
                     return replay(stored.get(), fingerprint);
@@ -185,6 +197,29 @@ public class IdempotencyKeys {
     public void forgetExpired() {
         jdbc.sql("DELETE FROM idempotency_key WHERE created_at < ?")
                 .param(Timestamp.from(clock.instant().minus(retention))).update();
+    }
+
+    /** As {@link #claim}; a wait for another request with the key cut short by the lock timeout is a 409. */
+    private boolean claimWaiting(String caller, String key, String fingerprint) {
+        try {
+            return claim(caller, key, fingerprint);
+        } catch (DataAccessException e) {
+            if (!lockTimeout(e)) {
+                throw e;
+            }
+            throw refused(HttpStatus.CONFLICT, "a request with this Idempotency-Key is still being handled; send it "
+                    + "again in a moment to get its answer");
+        }
+    }
+
+    /** PostgreSQL's lock_not_available (55P03), which Spring leaves uncategorized. */
+    private static boolean lockTimeout(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether this request claimed the key: false when a request with it is stored (or is being, and has been). */

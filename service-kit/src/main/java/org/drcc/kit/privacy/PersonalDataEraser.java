@@ -112,6 +112,10 @@ public final class PersonalDataEraser {
             case VALUE -> jdbc.sql("UPDATE " + c.table() + " SET " + c.column() + " = :forgotten WHERE lower("
                             + c.column() + ") = lower(:person)")
                     .param("forgotten", forgotten).param("person", person).update();
+            case ROWS -> jdbc.sql("DELETE FROM " + c.table() + " WHERE lower(" + c.column() + ") = lower(:person)")
+                    .param("person", person).update();
+            case ROWS_MENTIONING -> jdbc.sql("DELETE FROM " + c.table() + " WHERE position(lower(:person) in lower("
+                    + c.column() + "::text)) > 0").param("person", person).update();
             case JSON, JSON_TEXT -> {
                 String text = c.kind() == PersonalColumn.Kind.JSON ? c.column() + "::text" : c.column();
                 String cast = c.kind() == PersonalColumn.Kind.JSON ? "::json" : "";
