@@ -15,4 +15,9 @@ CREATE TABLE IF NOT EXISTS idempotency_key (
     created_at   timestamptz  NOT NULL DEFAULT now(),
     PRIMARY KEY (caller, key)
 );
-CREATE INDEX IF NOT EXISTS idempotency_key_created_at ON idempotency_key (created_at);
+-- made only when missing: CREATE INDEX IF NOT EXISTS would lock the table against new keys at every start
+DO $$ BEGIN
+    IF to_regclass('idempotency_key_created_at') IS NULL THEN
+        CREATE INDEX idempotency_key_created_at ON idempotency_key (created_at);
+    END IF;
+END $$;

@@ -85,7 +85,12 @@ final class Api {
                 HttpResponse<byte[]> response = http.send(signed(request.copy()).timeout(Duration.ofMinutes(2)).build(),
                         HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() >= 400) {
-                    CliException refusal = refused(response.statusCode(), utf8(response.body()), true);
+                    String text = utf8(response.body());
+                    if (attempt > 1 && attempt < ATTEMPTS && stillHandled(response.statusCode(), text)) {
+                        pause(Duration.ofSeconds(attempt)); // the first attempt is still running: ask for its answer
+                        continue;
+                    }
+                    CliException refusal = refused(response.statusCode(), text, true);
                     throw attempt == 1 ? refusal : inDoubt(refusal.exitCode(), refusal.getMessage(), attempt, key);
                 }
                 return read(utf8(response.body()));
@@ -108,6 +113,21 @@ final class Api {
                 Thread.currentThread().interrupt();
                 throw new CliException(CliException.UNREACHABLE, "interrupted");
             }
+        }
+    }
+
+    /**
+     * The service's 409 about the key itself (problem title {@code Idempotency-Key}): a request with it is still
+     * being handled, the earlier attempt of this one, whose answer a resend gets once it is kept.
+     */
+    private static boolean stillHandled(int status, String text) {
+        if (status != 409) {
+            return false;
+        }
+        try {
+            return "Idempotency-Key".equals(JSON.readTree(text).path("title").asText());
+        } catch (IOException notJson) {
+            return false;
         }
     }
 

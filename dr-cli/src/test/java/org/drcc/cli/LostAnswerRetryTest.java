@@ -22,6 +22,7 @@ class LostAnswerRetryTest {
     private final AtomicInteger dropped = new AtomicInteger();
     private volatile int answersToDrop;
     private volatile boolean refuseAfterDrops;
+    private volatile int stillHandledAnswers;
     private StandIn incidentService;
 
     @BeforeEach
@@ -32,6 +33,12 @@ class LostAnswerRetryTest {
             if (dropped.get() < answersToDrop) {
                 dropped.incrementAndGet();
                 exchange.close(); // no answer: the client sees the connection end
+                return;
+            }
+            if (stillHandledAnswers > 0) {
+                stillHandledAnswers--;
+                StandIn.answer(exchange, 409, "{\"title\":\"Idempotency-Key\",\"status\":409,\"detail\":"
+                        + "\"a request with this Idempotency-Key is still being handled; send it again\"}");
                 return;
             }
             if (refuseAfterDrops) {
@@ -99,5 +106,17 @@ class LostAnswerRetryTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("r-7");
         assertThat(keys).hasSize(2).allMatch(k -> k.startsWith("dr-cli-")).containsOnly(keys.get(0));
+    }
+
+    /** The resend found the first attempt still running (409 about the key): it asks again and gets the answer. */
+    @Test
+    void aResendThatFindsTheFirstAttemptStillRunningAsksAgain() {
+        answersToDrop = 1;
+        stillHandledAnswers = 1;
+        CliRun run = CliRun.of(incidentService.args("backup", "backup", "restore", "b-42", "--target-database",
+                "foodtruck", "--confirm-overwrite"));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("r-7");
+        assertThat(keys).hasSize(3).containsOnly(keys.get(0));
     }
 }

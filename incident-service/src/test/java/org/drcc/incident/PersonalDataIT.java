@@ -226,6 +226,27 @@ class PersonalDataIT {
                 .getStatusCode().is2xxSuccessful()).as("the incident still loads from its snapshot").isTrue();
     }
 
+    /** An erasure deletes the kept answers that name the person, not those naming someone whose name contains theirs. */
+    @Test
+    void aKeptAnswerNamingALongerNameOutlivesTheErasure() {
+        String person = "kim-" + UUID.randomUUID().toString().substring(0, 8);
+        String lead = "lead-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = http.exchange("/api/incidents", HttpMethod.POST,
+                new HttpEntity<>("{\"scenario\":\"database-corruption\",\"title\":\"Another\"}",
+                        headers(Roles.DR_LEAD, lead)), MAP).getBody().get("id").toString();
+        HttpHeaders assigning = headers(Roles.DR_LEAD, lead);
+        String key = "assign-" + UUID.randomUUID();
+        assigning.set("Idempotency-Key", key);
+        assertThat(http.exchange("/api/incidents/" + id + "/roles/DATABASE_ADMINISTRATOR", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("person", person + "berly"), assigning), MAP).getStatusCode().value())
+                .isEqualTo(200);
+
+        assertThat(forget(Roles.SECURITY, person, "GDPR request 47").getStatusCode().value()).isEqualTo(200);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM idempotency_key WHERE key = ?").param(key).query(Long.class).single())
+                .as("the answer names %sberly, not %s", person, person).isEqualTo(1);
+    }
+
     /** Where {@code text} appears in the service's database: "schema.table.column" of each such column. */
     private List<String> placesHolding(String text) {
         List<String[]> columns = jdbc.sql("""

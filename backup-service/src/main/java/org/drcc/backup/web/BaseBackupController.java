@@ -1,11 +1,12 @@
 package org.drcc.backup.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.List;
-import java.util.Map;
 import org.drcc.backup.pitr.BaseBackupView;
 import org.drcc.backup.pitr.BaseBackups;
 import org.drcc.backup.pitr.PitrViews;
@@ -43,13 +44,14 @@ class BaseBackupController {
     }
 
     @Operation(summary = "Take a base backup of the protected server's cluster now", description = "pgBackRest, to each tier's repository in turn, then the GFS retention; the outcome is in dr.backup.base-backup-completed.v1 or -failed.v1 (one per tier). 409 while one runs or when point-in-time recovery is not set up. Rate-limited.")
-    @ApiResponse(responseCode = "202", description = "Accepted: the base backup runs")
+    @ApiResponse(responseCode = "202", description = "Accepted: the base backup runs",
+            content = @Content(schema = @Schema(implementation = BaseBackupAccepted.class)))
     @PostMapping
     ResponseEntity<?> backUpNow(Principal caller,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) throws Exception {
         return idempotency.startOnce(caller.getName(), idempotencyKey, Fingerprint.of("base-backup", ""), () -> {
             String backupId = baseBackups.start(caller.getName());
-            return ResponseEntity.accepted().body(Map.of("backupId", backupId, "database", baseBackups.database()));
+            return ResponseEntity.accepted().body(new BaseBackupAccepted(backupId, baseBackups.database()));
         });
     }
 }

@@ -1,6 +1,8 @@
 package org.drcc.backup.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -8,6 +10,7 @@ import java.net.URI;
 import java.security.Principal;
 import org.drcc.backup.job.RestoreAccepted;
 import org.drcc.backup.job.RestoreJob;
+import org.drcc.backup.pitr.PitrRestoreAccepted;
 import org.drcc.backup.pitr.PitrRestoreView;
 import org.drcc.backup.pitr.PitrViews;
 import org.drcc.backup.pitr.PointInTimeRestores;
@@ -50,7 +53,8 @@ class RestoreController {
                     + "over the live database only with confirmOverwrite; Location: the backup. With toTime: point-in-time "
                     + "recovery from the newest base backup before it and the archived WAL, into a new database; 400 for an "
                     + "instant in the future or before the oldest base backup; Location: the restore. Answers 202. Rate-limited.")
-    @ApiResponse(responseCode = "202", description = "Accepted: the restore runs; it ends in that backup's restores, or (toTime) in GET /api/restores/{restoreId}")
+    @ApiResponse(responseCode = "202", description = "Accepted: the restore runs; it ends in that backup's restores, or (toTime) in GET /api/restores/{restoreId}",
+            content = @Content(schema = @Schema(oneOf = {RestoreAccepted.class, PitrRestoreAccepted.class})))
     @PostMapping
     ResponseEntity<?> restoreNewestVerifiedBefore(@Valid @RequestBody RestoreBeforeRequest request, Principal caller,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) throws Exception {

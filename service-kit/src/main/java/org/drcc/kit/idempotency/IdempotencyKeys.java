@@ -31,8 +31,8 @@ import org.springframework.web.ErrorResponseException;
  * retry with the same key and the same request gets that answer again without running twice. A key is the
  * caller's own (another caller's same key is another request, and never sees the first one's answer), and it is
  * kept for {@code dr.idempotency-key.retention} (a day), as long as a client retries, not forever. The table
- * ({@code idempotency_key}) is the kit's ({@code db/kit}); its kept answers are scrubbed when a person they name is
- * forgotten ({@link IdempotencyAutoConfiguration}).
+ * ({@code idempotency_key}) is the kit's ({@code db/kit}); the kept answers that answered or name a person are
+ * deleted when that person is forgotten ({@link IdempotencyAutoConfiguration}).
  *
  * <p>Two ways to run a request, by what its effect is:
  * <ul>
@@ -172,7 +172,7 @@ public class IdempotencyKeys {
                 if (stored.isPresent()) {
                     return replay(stored.get(), fingerprint);
                 }
-                if (!claim(caller, key, fingerprint)) { // the sweep forgot it meanwhile: this request claims it
+                if (!claimWaiting(caller, key, fingerprint)) { // the sweep forgot it meanwhile: this request claims it
                     throw refused(HttpStatus.CONFLICT, "a request with this Idempotency-Key came at the same moment; "
                             + "send it again");
                 }
@@ -212,7 +212,7 @@ public class IdempotencyKeys {
         }
     }
 
-    /** PostgreSQL's lock_not_available (55P03), which Spring leaves uncategorized. */
+    /** PostgreSQL's lock_not_available (55P03), by its SQL state: Spring's translation of it has varied. */
     private static boolean lockTimeout(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {

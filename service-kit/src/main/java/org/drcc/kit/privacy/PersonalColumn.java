@@ -30,8 +30,9 @@ public record PersonalColumn(String table, String column, Kind kind) {
     }
 
     /**
-     * The rows whose {@code column} names the person anywhere in its text, even inside a longer string, are deleted:
-     * short-lived copies (an answer kept for retries) whose text a scrub could not reach everywhere.
+     * The rows whose {@code column} names the person as a word of its text, even inside a longer string ("ROLE: dana",
+     * not "danas" or "admin" in "DATABASE_ADMINISTRATOR"), are deleted: short-lived copies (an answer kept for
+     * retries) whose text a scrub of whole values could not reach everywhere.
      */
     public static PersonalColumn rowsMentioning(String table, String column) {
         return new PersonalColumn(table, column, Kind.ROWS_MENTIONING);

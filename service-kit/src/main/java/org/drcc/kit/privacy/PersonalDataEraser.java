@@ -114,8 +114,9 @@ public final class PersonalDataEraser {
                     .param("forgotten", forgotten).param("person", person).update();
             case ROWS -> jdbc.sql("DELETE FROM " + c.table() + " WHERE lower(" + c.column() + ") = lower(:person)")
                     .param("person", person).update();
-            case ROWS_MENTIONING -> jdbc.sql("DELETE FROM " + c.table() + " WHERE position(lower(:person) in lower("
-                    + c.column() + "::text)) > 0").param("person", person).update();
+            // the person between characters that cannot be part of a name or an address, or the text's ends
+            case ROWS_MENTIONING -> jdbc.sql("DELETE FROM " + c.table() + " WHERE " + c.column() + "::text ~* :pattern")
+                    .param("pattern", "(^|[^[:alnum:]_.@+-])" + regexQuote(person) + "($|[^[:alnum:]_.@+-])").update();
             case JSON, JSON_TEXT -> {
                 String text = c.kind() == PersonalColumn.Kind.JSON ? c.column() + "::text" : c.column();
                 String cast = c.kind() == PersonalColumn.Kind.JSON ? "::json" : "";
