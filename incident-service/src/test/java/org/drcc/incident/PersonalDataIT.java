@@ -186,16 +186,10 @@ class PersonalDataIT {
     void aForgottenRoleHolderIsNowhereInTheDatabaseEvenAfterASnapshot() {
         String person = "snap-" + UUID.randomUUID().toString().substring(0, 8);
         String lead = "lead-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = http.exchange("/api/incidents", HttpMethod.POST,
-                new HttpEntity<>("{\"scenario\":\"database-corruption\",\"title\":\"Long-lived\"}",
-                        headers(Roles.DR_LEAD, lead)), MAP).getBody().get("id").toString();
+        String id = declare(lead, "Long-lived");
         // with Idempotency-Keys: the lead's kept answer names the person, and the person's own request is kept
         // under their name
-        HttpHeaders assigning = headers(Roles.DR_LEAD, lead);
-        assigning.set("Idempotency-Key", "assign-" + UUID.randomUUID());
-        assertThat(http.exchange("/api/incidents/" + id + "/roles/DATABASE_ADMINISTRATOR", HttpMethod.PUT,
-                new HttpEntity<>(Map.of("person", person), assigning), MAP).getStatusCode().value())
-                .isEqualTo(200);
+        assertThat(assignDatabaseAdministrator(id, lead, person, "assign-" + UUID.randomUUID())).isEqualTo(200);
         HttpHeaders noting = headers(Roles.DR_LEAD, person);
         noting.set("Idempotency-Key", "note-" + UUID.randomUUID());
         assertThat(http.exchange("/api/incidents/" + id + "/notes", HttpMethod.POST,
@@ -231,20 +225,29 @@ class PersonalDataIT {
     void aKeptAnswerNamingALongerNameOutlivesTheErasure() {
         String person = "kim-" + UUID.randomUUID().toString().substring(0, 8);
         String lead = "lead-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = http.exchange("/api/incidents", HttpMethod.POST,
-                new HttpEntity<>("{\"scenario\":\"database-corruption\",\"title\":\"Another\"}",
-                        headers(Roles.DR_LEAD, lead)), MAP).getBody().get("id").toString();
-        HttpHeaders assigning = headers(Roles.DR_LEAD, lead);
+        String id = declare(lead, "Another");
         String key = "assign-" + UUID.randomUUID();
-        assigning.set("Idempotency-Key", key);
-        assertThat(http.exchange("/api/incidents/" + id + "/roles/DATABASE_ADMINISTRATOR", HttpMethod.PUT,
-                new HttpEntity<>(Map.of("person", person + "berly"), assigning), MAP).getStatusCode().value())
-                .isEqualTo(200);
+        assertThat(assignDatabaseAdministrator(id, lead, person + "berly", key)).isEqualTo(200);
 
         assertThat(forget(Roles.SECURITY, person, "GDPR request 47").getStatusCode().value()).isEqualTo(200);
 
         assertThat(jdbc.sql("SELECT count(*) FROM idempotency_key WHERE key = ?").param(key).query(Long.class).single())
                 .as("the answer names %sberly, not %s", person, person).isEqualTo(1);
+    }
+
+    /** A new incident declared by {@code lead}: its id. */
+    private String declare(String lead, String title) {
+        return http.exchange("/api/incidents", HttpMethod.POST,
+                new HttpEntity<>("{\"scenario\":\"database-corruption\",\"title\":\"" + title + "\"}",
+                        headers(Roles.DR_LEAD, lead)), MAP).getBody().get("id").toString();
+    }
+
+    /** {@code lead} makes {@code person} the incident's database administrator, with an Idempotency-Key: the status. */
+    private int assignDatabaseAdministrator(String id, String lead, String person, String key) {
+        HttpHeaders assigning = headers(Roles.DR_LEAD, lead);
+        assigning.set("Idempotency-Key", key);
+        return http.exchange("/api/incidents/" + id + "/roles/DATABASE_ADMINISTRATOR", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("person", person), assigning), MAP).getStatusCode().value();
     }
 
     /** Where {@code text} appears in the service's database: "schema.table.column" of each such column. */

@@ -167,12 +167,12 @@ public class IdempotencyKeys {
             if (boundedWait) {
                 jdbc.sql("SET LOCAL lock_timeout = '" + REPEAT_WAIT.toMillis() + "ms'").update();
             }
-            if (!claimWaiting(caller, key, fingerprint)) {
+            if (!claim(caller, key, fingerprint)) {
                 Optional<Stored> stored = stored(caller, key);
                 if (stored.isPresent()) {
                     return replay(stored.get(), fingerprint);
                 }
-                if (!claimWaiting(caller, key, fingerprint)) { // the sweep forgot it meanwhile: this request claims it
+                if (!claim(caller, key, fingerprint)) { // the sweep forgot it meanwhile: this request claims it
                     throw refused(HttpStatus.CONFLICT, "a request with this Idempotency-Key came at the same moment; "
                             + "send it again");
                 }
@@ -199,19 +199,6 @@ public class IdempotencyKeys {
                 .param(Timestamp.from(clock.instant().minus(retention))).update();
     }
 
-    /** As {@link #claim}; a wait for another request with the key cut short by the lock timeout is a 409. */
-    private boolean claimWaiting(String caller, String key, String fingerprint) {
-        try {
-            return claim(caller, key, fingerprint);
-        } catch (DataAccessException e) {
-            if (!lockTimeout(e)) {
-                throw e;
-            }
-            throw refused(HttpStatus.CONFLICT, "a request with this Idempotency-Key is still being handled; send it "
-                    + "again in a moment to get its answer");
-        }
-    }
-
     /** PostgreSQL's lock_not_available (55P03), by its SQL state: Spring's translation of it has varied. */
     private static boolean lockTimeout(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -222,11 +209,22 @@ public class IdempotencyKeys {
         return false;
     }
 
-    /** Whether this request claimed the key: false when a request with it is stored (or is being, and has been). */
+    /**
+     * Whether this request claimed the key: false when a request with it is stored (or is being, and has been). A wait
+     * for another request with the key cut short by the lock timeout is a 409.
+     */
     private boolean claim(String caller, String key, String fingerprint) {
-        return jdbc.sql("INSERT INTO idempotency_key (caller, key, fingerprint, created_at) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT DO NOTHING")
-                .params(caller, key, fingerprint, Timestamp.from(clock.instant())).update() == 1;
+        try {
+            return jdbc.sql("INSERT INTO idempotency_key (caller, key, fingerprint, created_at) VALUES (?, ?, ?, ?) "
+                            + "ON CONFLICT DO NOTHING")
+                    .params(caller, key, fingerprint, Timestamp.from(clock.instant())).update() == 1;
+        } catch (DataAccessException e) {
+            if (!lockTimeout(e)) {
+                throw e;
+            }
+            throw refused(HttpStatus.CONFLICT, "a request with this Idempotency-Key is still being handled; send it "
+                    + "again in a moment to get its answer");
+        }
     }
 
     private Optional<Stored> stored(String caller, String key) {
