@@ -107,8 +107,13 @@ BEGIN
     SELECT * INTO head FROM event_chain_head WHERE id = 1 FOR UPDATE;
     seq := head.chain_seq;
     prev := head.hash;
-    -- a statement after the lock: its snapshot sees what the linker before this one linked and deleted
-    FOR r IN SELECT e.* FROM event_chain_pending p JOIN DomainEventEntry e ON e.globalIndex = p.global_index
+    -- a statement after the lock: its snapshot sees what the linker before this one linked and deleted.
+    -- Each queued event is looked up by its index (LATERAL ... OFFSET 0 keeps the lookup from being merged into a
+    -- join): the queue's churn leaves its size estimate stale between two ANALYZEs (tens of thousands of rows where
+    -- a few hundred are left), and from that estimate PostgreSQL chose a merge join, walking the event store's
+    -- whole index from the first event at every call, ever slower as the store grows (docs/benchmarks.md).
+    FOR r IN SELECT e.* FROM event_chain_pending p
+             CROSS JOIN LATERAL (SELECT * FROM DomainEventEntry d WHERE d.globalIndex = p.global_index OFFSET 0) e
              ORDER BY p.global_index LIMIT max_events LOOP
         IF NOT EXISTS (SELECT 1 FROM event_chain WHERE global_index = r.globalIndex) THEN
             seq := seq + 1;
