@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 import javax.sql.DataSource;
 
 /** PostgreSQL 15 from the embedded binaries, with its cluster under {@code dataDir/postgres}. */
@@ -149,6 +150,13 @@ public final class PostgresEngine implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A new, empty database of its own, named {@code prefix_} and 12 random hex digits: a test's, apart from others'. */
+    public DataSource newDatabase(String prefix) {
+        String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        createDatabase(name);
+        return dataSource(name);
     }
 
     /**

@@ -65,7 +65,7 @@ public class Deliveries {
                 .param(limit).query(String.class).list();
     }
 
-    /** Messages still unsent past their tier's deadline, with no deadline outcome yet. */
+    /** Messages still unsent past their tier's deadline, with no deadline outcome yet (an index of their own). */
     public List<String> pastDeadline(Instant now, int limit) {
         return jdbc.sql("""
                         SELECT notification_id FROM notification_delivery
@@ -87,15 +87,22 @@ public class Deliveries {
                 .param(Timestamp.from(since)).query(Long.class).single();
     }
 
-    /** Declarations older than {@code before} that nobody of {@code tier} acknowledged, not yet escalated. */
+    /**
+     * Declarations older than {@code before} that nobody of {@code tier} acknowledged, not yet escalated. Asked at
+     * every round: it reads the messages still {@code awaiting_acknowledgement} (an index of their own), not every
+     * declaration ever made; a message scheduled after its declaration was answered is caught by the two checks.
+     */
     public List<Unacknowledged> unacknowledged(String tier, Instant before, int limit) {
         return jdbc.sql("""
-                        SELECT d.source_event_id, d.incident_id FROM notification_delivery d
-                        WHERE d.kind = 'incident-declaration' AND d.tier = ? AND d.scheduled_at < ?
+                        SELECT DISTINCT d.source_event_id, d.incident_id FROM notification_delivery d
+                        WHERE d.awaiting_acknowledgement AND d.kind = 'incident-declaration' AND d.tier = ?
+                          AND d.scheduled_at < ?
                           AND NOT EXISTS (SELECT 1 FROM notification_escalation e
                                           WHERE e.source_event_id = d.source_event_id)
-                        GROUP BY d.source_event_id, d.incident_id
-                        HAVING count(d.acknowledged_at) = 0 LIMIT ?""")
+                          AND NOT EXISTS (SELECT 1 FROM notification_delivery a
+                                          WHERE a.incident_id = d.incident_id AND a.source_event_id = d.source_event_id
+                                            AND a.tier = d.tier AND a.acknowledged_at IS NOT NULL)
+                        LIMIT ?""")
                 .params(tier, Timestamp.from(before), limit).query(Unacknowledged.class).list();
     }
 }

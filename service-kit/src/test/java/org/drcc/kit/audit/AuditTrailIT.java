@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.drcc.engines.Engines;
 import org.drcc.testsupport.WithEngines;
@@ -37,9 +36,7 @@ class AuditTrailIT {
 
     @BeforeEach
     void freshTrail(Engines engines) {
-        String name = "audit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        engines.postgres().createDatabase(name);
-        db = engines.postgres().dataSource(name);
+        db = engines.postgres().newDatabase("audit");
         Flyway.configure().dataSource(db).locations("classpath:db/kit", "classpath:db/axon", "classpath:db/audit").load().migrate();
         for (int i = 0; i < 5; i++) {
             addEvent(i);

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,9 +48,7 @@ class ChainLinkerIT {
 
     @BeforeEach
     void freshDatabase(Engines engines) {
-        String name = "linker_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        engines.postgres().createDatabase(name);
-        db = engines.postgres().dataSource(name);
+        db = engines.postgres().newDatabase("linker");
         signer = ChainSigner.fromFile(keys.resolve("audit.key"));
     }
 

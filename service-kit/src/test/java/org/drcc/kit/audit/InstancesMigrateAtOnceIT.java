@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,9 +34,7 @@ class InstancesMigrateAtOnceIT {
     @Test
     void fourInstancesMigratingOneDatabaseAtOnceAllStartAndTheTrailIsWhole(Engines engines) throws Exception {
         for (int round = 0; round < ROUNDS; round++) {
-            String name = "migrate_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            engines.postgres().createDatabase(name);
-            DataSource db = engines.postgres().dataSource(name);
+            DataSource db = engines.postgres().newDatabase("migrate");
             migrateAtOnce(db); // a first start
             migrateAtOnce(db); // a restart: nothing to migrate, the callbacks run again
 
@@ -54,9 +51,7 @@ class InstancesMigrateAtOnceIT {
 
     @Test
     void fourInstancesMigratingTheKeyringAllServicesShareAtOnceAllStart(Engines engines) throws Exception {
-        String name = "keyring_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        engines.postgres().createDatabase(name);
-        DataSource db = engines.postgres().dataSource(name);
+        DataSource db = engines.postgres().newDatabase("keyring");
         atOnce(() -> Keyring.migrate(db)); // its own schema, created by Flyway
         atOnce(() -> Keyring.migrate(db));
         assertThat(appliedOnceEach(JdbcClient.create(db), "keyring.flyway_schema_history"))

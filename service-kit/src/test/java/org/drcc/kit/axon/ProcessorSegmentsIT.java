@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.drcc.engines.Engines;
 import org.drcc.testsupport.WithEngines;
@@ -22,9 +21,7 @@ class ProcessorSegmentsIT {
 
     @Test
     void aProcessorStoredWithOneSegmentIsSplitInTwoAtItsPositionAndOthersAreLeftAsTheyAre(Engines engines) {
-        String name = "tokens_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        engines.postgres().createDatabase(name);
-        DataSource db = engines.postgres().dataSource(name);
+        DataSource db = engines.postgres().newDatabase("tokens");
         Flyway.configure().dataSource(db).locations("classpath:db/axon").target("0.5").load().migrate();
         JdbcClient jdbc = JdbcClient.create(db);
         byte[] position = "{\"index\":41,\"gaps\":[]}".getBytes();

@@ -53,9 +53,7 @@ class DeadLetterIT {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1),
                     new NewTopic(topic + Topics.DEAD_LETTER_SUFFIX, 1, (short) 1))).all().get();
         }
-        String database = "keyring_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        engines.postgres().createDatabase(database);
-        DataSource keyringDb = engines.postgres().dataSource(database);
+        DataSource keyringDb = engines.postgres().newDatabase("keyring");
         Keyring.migrate(keyringDb);
         PersonalDataCipher cipher = new PersonalDataCipher(new Keyring(JdbcClient.create(keyringDb),
                 KeyEncryptionKey.fromFile(keys.resolve("kek.json")), Duration.ZERO, Clock.systemUTC(), null));

@@ -53,9 +53,7 @@ class KeyringKekIT {
 
     @BeforeEach
     void freshKeyringDatabase(Engines engines) {
-        String name = "keyring_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        engines.postgres().createDatabase(name);
-        DataSource database = engines.postgres().dataSource(name);
+        DataSource database = engines.postgres().newDatabase("keyring");
         Keyring.migrate(database);
         jdbc = JdbcClient.create(database);
     }

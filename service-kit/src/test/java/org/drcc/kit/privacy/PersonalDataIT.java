@@ -49,9 +49,7 @@ class PersonalDataIT {
     }
 
     private Keyring newKeyring() {
-        String name = "keyring_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        engines.postgres().createDatabase(name);
-        DataSource db = engines.postgres().dataSource(name);
+        DataSource db = engines.postgres().newDatabase("keyring");
         Keyring.migrate(db);
         return new Keyring(JdbcClient.create(db), KeyEncryptionKey.fromFile(keys.resolve("keyring-kek.json")), Duration.ZERO,
                 Clock.systemUTC(), null);

@@ -3,7 +3,6 @@ package org.drcc.kit.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,9 +24,7 @@ class ClusterOnceIT {
 
     @BeforeEach
     void database(Engines engines) {
-        String name = "lock_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        engines.postgres().createDatabase(name);
-        db = engines.postgres().dataSource(name);
+        db = engines.postgres().newDatabase("lock");
         Flyway.configure().dataSource(db).locations("classpath:db/kit").load().migrate();
     }
 

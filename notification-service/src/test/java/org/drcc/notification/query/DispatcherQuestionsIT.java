@@ -1,0 +1,133 @@
+package org.drcc.notification.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.drcc.contract.notification.NotificationAcknowledgedEvent;
+import org.drcc.contract.notification.NotificationDeadlineMetEvent;
+import org.drcc.contract.notification.NotificationEscalatedEvent;
+import org.drcc.contract.notification.NotificationScheduledEvent;
+import org.drcc.contract.notification.NotificationSentEvent;
+import org.drcc.engines.Engines;
+import org.drcc.notification.command.DeliveryAttemptStartedEvent;
+import org.drcc.testsupport.WithEngines;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The two questions the dispatcher asks at every round, on a real PostgreSQL holding a long history: the messages
+ * past their deadline with no outcome and the declarations nobody acknowledged are found (those of before the
+ * upgrade that added their indexes included), and neither question reads the whole table to find them.
+ */
+@WithEngines(database = "notification")
+class DispatcherQuestionsIT {
+
+    private static final int HISTORY = 100_000;
+    private static final String TIER = "immediate";
+
+    private final Instant now = Instant.now();
+    private DataSource db;
+    private JdbcClient sql;
+    private Deliveries deliveries;
+    private DeliveryProjection projection;
+
+    @BeforeEach
+    void freshDatabase(Engines engines) {
+        db = engines.postgres().newDatabase("dispatch");
+        sql = JdbcClient.create(db);
+        deliveries = new Deliveries(sql);
+        projection = new DeliveryProjection(sql);
+    }
+
+    @Test
+    void theRoundsQuestionsFindWhatIsOpenWithoutReadingTheHistory() {
+        // a database from before the upgrade: a long history of declarations sent in time, each acknowledged by one
+        // of its twenty contacts or escalated, and one declaration of an hour ago nobody has answered yet, unsent
+        flyway().target("58").load().migrate();
+        sql.sql("""
+                INSERT INTO notification_delivery (notification_id, incident_id, source_event_id, kind, tier, audience,
+                    contact, channel, subject, status, attempts, due_at, deadline, scheduled_at, sent_at,
+                    acknowledged_by, acknowledged_at)
+                SELECT 'h-' || n, 'i-' || n / 20, 'e-' || n / 20, 'incident-declaration', ?, 'dr-team',
+                    'contact-' || n % 20, 'webhook', 'Incident declared', 'SENT', 1, d + interval '15 minutes', 'MET',
+                    d, d + interval '1 minute',
+                    CASE WHEN n % 40 = 21 THEN 'contact-1' END, CASE WHEN n % 40 = 21 THEN d + interval '2 minutes' END
+                FROM generate_series(1, ?) n, LATERAL (SELECT ?::timestamptz - n * interval '1 minute' AS d) t""")
+                .params(TIER, HISTORY, Timestamp.from(now.minus(Duration.ofDays(2)))).update();
+        sql.sql("""
+                INSERT INTO notification_escalation (source_event_id, incident_id, escalated_at)
+                SELECT DISTINCT 'e-' || n / 20, 'i-' || n / 20, ?::timestamptz FROM generate_series(1, ?) n WHERE (n / 20) % 2 = 0""")
+                .params(Timestamp.from(now.minus(Duration.ofDays(2))), HISTORY).update();
+        sql.sql("""
+                INSERT INTO notification_delivery (notification_id, incident_id, source_event_id, kind, tier, audience,
+                    contact, channel, subject, status, due_at, scheduled_at)
+                SELECT 'before-' || n, 'incident-before', 'event-before', 'incident-declaration', ?, 'dr-team',
+                    'contact-' || n, 'webhook', 'Incident declared', 'SCHEDULED', ?, ?
+                FROM generate_series(1, 2) n""")
+                .params(TIER, Timestamp.from(now.minus(Duration.ofMinutes(45))), Timestamp.from(now.minus(Duration.ofHours(1))))
+                .update();
+
+        flyway().load().migrate();
+
+        // after the upgrade, as the delivery projection keeps them: a declaration unanswered, one acknowledged, one
+        // escalated (both of those sent in time)
+        List<String> open = scheduleDeclaration("open", now.minus(Duration.ofMinutes(30)));
+        List<String> acknowledged = scheduleDeclaration("acknowledged", now.minus(Duration.ofMinutes(30)));
+        acknowledged.forEach(this::sentInTime);
+        projection.on(new NotificationAcknowledgedEvent(acknowledged.get(1), "incident-acknowledged", "contact-2",
+                now.minus(Duration.ofMinutes(20))));
+        List<String> escalated = scheduleDeclaration("escalated", now.minus(Duration.ofMinutes(30)));
+        escalated.forEach(this::sentInTime);
+        projection.on(new NotificationEscalatedEvent("escalation-1", "incident-escalated", "event-escalated", TIER,
+                Duration.ofMinutes(15), now.minus(Duration.ofMinutes(15))));
+        sql.sql("ANALYZE notification_delivery").update(); // as autovacuum does
+
+        new TransactionTemplate(new DataSourceTransactionManager(db)).executeWithoutResult(tx -> {
+            assertThat(deliveries.unacknowledged(TIER, now.minus(Duration.ofMinutes(15)), 100))
+                    .containsExactlyInAnyOrder(new Unacknowledged("event-before", "incident-before"),
+                            new Unacknowledged("event-open", "incident-open"));
+            assertThat(deliveries.pastDeadline(now, 100))
+                    .containsExactlyInAnyOrder("before-1", "before-2", open.get(0), open.get(1));
+            // PostgreSQL's own count of this transaction's reads of the table
+            assertThat(sql.sql("SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = 'notification_delivery'")
+                    .query(Long.class).single())
+                    .as("full reads of the %d messages of the history", HISTORY).isZero();
+        });
+    }
+
+    private FluentConfiguration flyway() {
+        return Flyway.configure().dataSource(db)
+                .locations("classpath:db/kit", "classpath:db/axon", "classpath:db/migration", "classpath:db/audit");
+    }
+
+    /** A declaration's two messages scheduled at {@code at}, their tier's deadline 15 minutes later, as the projection keeps them. */
+    private List<String> scheduleDeclaration(String name, Instant at) {
+        List<String> ids = new ArrayList<>();
+        for (int contact = 1; contact <= 2; contact++) {
+            String id = name + "-" + contact;
+            projection.on(new NotificationScheduledEvent(id, "incident-" + name, "event-" + name,
+                    "incident-declaration", TIER, "dr-team", "contact-" + contact, "webhook", "Incident declared",
+                    "body", at.plus(Duration.ofMinutes(15)), at));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private void sentInTime(String notificationId) {
+        String incident = "incident-" + notificationId.substring(0, notificationId.lastIndexOf('-'));
+        Instant sent = now.minus(Duration.ofMinutes(29));
+        projection.on(new DeliveryAttemptStartedEvent(notificationId, incident, 1, sent));
+        projection.on(new NotificationSentEvent(notificationId, incident, "webhook", 1, sent));
+        projection.on(new NotificationDeadlineMetEvent(notificationId, incident, TIER, sent.plus(Duration.ofMinutes(14)), sent));
+    }
+}
