@@ -89,20 +89,31 @@ public class Deliveries {
 
     /**
      * Declarations older than {@code before} that nobody of {@code tier} acknowledged, not yet escalated. Asked at
-     * every round: it reads the messages still {@code awaiting_acknowledgement} (an index of their own), not every
-     * declaration ever made; a message scheduled after its declaration was answered is caught by the two checks.
+     * every round, of {@code declaration_undecided} (kept by the delivery projection), not of every declaration ever
+     * made: first the declarations of the table decided by now leave it (escalated, acknowledged by someone of the
+     * tier, or never sent to it), then what is left is the answer. A declaration escalated by this answer leaves at
+     * a later round, once its escalation is stored.
      */
     public List<Unacknowledged> unacknowledged(String tier, Instant before, int limit) {
+        Timestamp until = Timestamp.from(before);
+        // each check a lookup by index for each declaration (OFFSET 0): otherwise PostgreSQL may plan it as one pass
+        // over all the messages, hashed, when its estimate of the table's rows is stale (the first round after the
+        // upgrade leaves thousands fewer than the statistics say)
+        jdbc.sql("""
+                        DELETE FROM declaration_undecided w
+                        WHERE w.scheduled_at < ?
+                          AND (EXISTS (SELECT 1 FROM notification_escalation e
+                                       WHERE e.source_event_id = w.source_event_id OFFSET 0)
+                               OR EXISTS (SELECT 1 FROM notification_delivery a
+                                          WHERE a.source_event_id = w.source_event_id AND a.tier = ?
+                                            AND a.acknowledged_at IS NOT NULL OFFSET 0)
+                               OR NOT EXISTS (SELECT 1 FROM notification_delivery d
+                                              WHERE d.incident_id = w.incident_id
+                                                AND d.source_event_id = w.source_event_id AND d.tier = ? OFFSET 0))""")
+                .params(until, tier, tier).update();
         return jdbc.sql("""
-                        SELECT DISTINCT d.source_event_id, d.incident_id FROM notification_delivery d
-                        WHERE d.awaiting_acknowledgement AND d.kind = 'incident-declaration' AND d.tier = ?
-                          AND d.scheduled_at < ?
-                          AND NOT EXISTS (SELECT 1 FROM notification_escalation e
-                                          WHERE e.source_event_id = d.source_event_id)
-                          AND NOT EXISTS (SELECT 1 FROM notification_delivery a
-                                          WHERE a.incident_id = d.incident_id AND a.source_event_id = d.source_event_id
-                                            AND a.tier = d.tier AND a.acknowledged_at IS NOT NULL)
-                        LIMIT ?""")
-                .params(tier, Timestamp.from(before), limit).query(Unacknowledged.class).list();
+                        SELECT source_event_id, incident_id FROM declaration_undecided
+                        WHERE scheduled_at < ? ORDER BY scheduled_at LIMIT ?""")
+                .params(until, limit).query(Unacknowledged.class).list();
     }
 }

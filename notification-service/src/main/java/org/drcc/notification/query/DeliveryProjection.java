@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("delivery-projection")
 class DeliveryProjection {
 
+    private static final String DECLARATION = "incident-declaration";
+
     private final JdbcClient jdbc;
 
     DeliveryProjection(JdbcClient jdbc) {
@@ -31,11 +33,18 @@ class DeliveryProjection {
     void on(NotificationScheduledEvent e) {
         jdbc.sql("""
                         INSERT INTO notification_delivery (notification_id, incident_id, source_event_id, kind, tier,
-                            audience, contact, channel, subject, status, due_at, scheduled_at, awaiting_acknowledgement)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?, ? = 'incident-declaration')""")
+                            audience, contact, channel, subject, status, due_at, scheduled_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'SCHEDULED', ?, ?)""")
                 .params(e.notificationId(), e.incidentId(), e.sourceEventId(), e.kind(), e.tier(), e.audience(),
-                        e.contact(), e.channel(), e.subject(), ts(e.dueAt()), ts(e.occurredAt()), e.kind())
+                        e.contact(), e.channel(), e.subject(), ts(e.dueAt()), ts(e.occurredAt()))
                 .update();
+        if (DECLARATION.equals(e.kind())) {
+            // the dispatcher decides its escalation (query/Deliveries.unacknowledged); its first message enters it
+            jdbc.sql("""
+                            INSERT INTO declaration_undecided (source_event_id, incident_id, scheduled_at)
+                            VALUES (?, ?, ?) ON CONFLICT (source_event_id) DO NOTHING""")
+                    .params(e.sourceEventId(), e.incidentId(), ts(e.occurredAt())).update();
+        }
     }
 
     @EventHandler
@@ -81,23 +90,12 @@ class DeliveryProjection {
     void on(NotificationAcknowledgedEvent e) {
         jdbc.sql("UPDATE notification_delivery SET acknowledged_by = ?, acknowledged_at = ? WHERE notification_id = ?")
                 .params(e.actor(), ts(e.occurredAt()), e.notificationId()).update();
-        // the declaration is answered for the tier: the dispatcher's question of who to escalate skips its messages
-        jdbc.sql("""
-                        UPDATE notification_delivery d SET awaiting_acknowledgement = false FROM notification_delivery a
-                        WHERE a.notification_id = ? AND d.incident_id = a.incident_id
-                          AND d.source_event_id = a.source_event_id AND d.tier IS NOT DISTINCT FROM a.tier
-                          AND d.awaiting_acknowledgement""")
-                .param(e.notificationId()).update();
     }
 
     @EventHandler
     void on(NotificationEscalatedEvent e) {
         jdbc.sql("INSERT INTO notification_escalation (source_event_id, incident_id, escalated_at) VALUES (?, ?, ?)")
                 .params(e.sourceEventId(), e.incidentId(), ts(e.occurredAt())).update();
-        jdbc.sql("""
-                        UPDATE notification_delivery SET awaiting_acknowledgement = false
-                        WHERE incident_id = ? AND source_event_id = ? AND awaiting_acknowledgement""")
-                .params(e.incidentId(), e.sourceEventId()).update();
     }
 
     private void deadline(String notificationId, String outcome) {
