@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads of the delivery table: per incident for the API, and the work the dispatcher owes now. */
+/**
+ * Reads of the delivery table: per incident for the API, and the work the dispatcher owes now; the one write, at each
+ * round, takes the declarations decided by now out of {@code declaration_undecided} ({@link #unacknowledged}).
+ */
 @Repository
 public class Deliveries {
 
