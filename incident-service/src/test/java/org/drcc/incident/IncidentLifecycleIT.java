@@ -83,6 +83,7 @@ class IncidentLifecycleIT {
         send(HttpMethod.PUT, "/api/incidents/" + id + "/roles/DR_LEAD", "alice", Map.of("person", "dana"), null);
         ok(send(HttpMethod.POST, path(id, "severity"), "dana", Map.of("severity", "CRITICAL", "reason", "payments too"), null));
         awaitListed("/api/incidents?severity=CRITICAL&scenario=database-corruption", id);
+        awaitListed("/api/incidents?open=true&size=200", id);
 
         completeMandatory(id, "ASSESSMENT");
         Map<String, Object> assessed = ok(send(HttpMethod.POST, path(id, "assess"), "dana", Map.of("summary", "orders only"), null));
@@ -118,6 +119,9 @@ class IncidentLifecycleIT {
         assertThat(afterClose.getBody().get("detail").toString()).contains("CLOSED");
 
         awaitListed("/api/incidents?status=CLOSED&scenario=database-corruption", id);
+        awaitListed("/api/incidents?open=false&size=200", id);
+        assertThat(http.getForObject("/api/incidents?open=true&size=200", String.class))
+                .as("a closed incident leaves the open ones").doesNotContain(id);
         assertThat(http.postForEntity("/api/admin/projections/incident-projection/replay", null, Map.class)
                 .getStatusCode().value()).isEqualTo(202);
         // the list is rebuilt from the first event of every test of this class, not only this one's: whole again

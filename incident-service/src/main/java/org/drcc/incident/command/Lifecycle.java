@@ -72,7 +72,8 @@ public final class Lifecycle {
                 + (allowed.isEmpty() ? "it is final" : "allowed next: " + allowed));
     }
 
-    static boolean isOpen(IncidentStatus current) {
+    /** Open: something can still change (neither closed nor cancelled). */
+    public static boolean isOpen(IncidentStatus current) {
         return !NEXT.get(current).isEmpty();
     }
 

@@ -2,8 +2,10 @@ package org.drcc.incident.query;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -12,6 +14,7 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.serialization.Serializer;
 import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentEvent;
+import org.drcc.contract.incident.IncidentStatus;
 import org.drcc.contract.incident.SeverityChangedEvent;
 import org.drcc.incident.command.Lifecycle;
 import org.drcc.kit.axon.StoredDocuments;
@@ -28,6 +31,13 @@ public class IncidentSummaryProjection {
 
     /** What an update of the row reads from an event's stored document. */
     private static final List<String> ROW_FIELDS = List.of("incidentId", "occurredAt");
+
+    /**
+     * An open incident's row: "status NOT IN ('CLOSED', 'CANCELLED')", the final states of the lifecycle, as the
+     * partial index of V83 names them (the text must imply the index's condition for PostgreSQL to use it).
+     */
+    static final String OPEN = Arrays.stream(IncidentStatus.values()).filter(s -> !Lifecycle.isOpen(s))
+            .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "status NOT IN (", ")"));
 
     private final JdbcClient jdbc;
     private final TransactionBatches writes;
@@ -83,7 +93,8 @@ public class IncidentSummaryProjection {
     }
 
     public Page<IncidentSummary> find(IncidentFilter filter, int page, int size) {
-        SqlFilter where = new SqlFilter().equal("status", filter.status()).equal("scenario", filter.scenario())
+        SqlFilter where = new SqlFilter().equal("status", filter.status()).holds(filter.open(), OPEN)
+                .equal("scenario", filter.scenario())
                 .equal("severity", filter.severity()).range("declared_at", filter.from(), filter.to());
         long total = jdbc.sql("SELECT count(*) FROM incident_summary" + where.where()).params(where.params())
                 .query(Long.class).single();

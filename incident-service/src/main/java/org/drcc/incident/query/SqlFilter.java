@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds a WHERE clause from optional filters, with named parameters only (no values in the SQL). */
+/** Builds a WHERE clause from optional filters, with named parameters for every value a caller gives. */
 final class SqlFilter {
 
     private final List<String> conditions = new ArrayList<>();
@@ -17,6 +17,17 @@ final class SqlFilter {
         if (value != null) {
             conditions.add(column + " = :" + column);
             params.put(column, value);
+        }
+        return this;
+    }
+
+    /**
+     * A fixed condition (text of this code, never of the caller) when {@code wanted} is true, its negation when false,
+     * nothing when null. Its constants stay in the SQL so that PostgreSQL can match it to a partial index.
+     */
+    SqlFilter holds(Boolean wanted, String condition) {
+        if (wanted != null) {
+            conditions.add(wanted ? condition : "NOT (" + condition + ")");
         }
         return this;
     }

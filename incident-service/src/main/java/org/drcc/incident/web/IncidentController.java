@@ -95,15 +95,18 @@ class IncidentController {
     }
 
     /** The incident list, newest first; the filters combine, the time range is on the declaration. */
-    @Operation(summary = "List incidents, newest first", description = "Filters combine (status, scenario, severity, declared in [from, to)); a page of at most 200.")
+    @Operation(summary = "List incidents, newest first", description = "Filters combine (status, open, scenario, severity, "
+            + "declared in [from, to)); open=true keeps the incidents neither closed nor cancelled, open=false only those; "
+            + "a page of at most 200, with the total to page on.")
     @GetMapping
     Page<IncidentSummary> list(@RequestParam(required = false) IncidentStatus status,
+            @RequestParam(required = false) Boolean open,
             @RequestParam(required = false) String scenario, @RequestParam(required = false) Severity severity,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return summaries.find(new IncidentFilter(status == null ? null : status.name(), scenario,
+        return summaries.find(new IncidentFilter(status == null ? null : status.name(), open, scenario,
                 severity == null ? null : severity.name(), from, to), page, size);
     }
 

@@ -4,10 +4,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.drcc.console.api.ApiRefusal;
 import org.drcc.console.api.Service;
 import org.drcc.console.api.ServiceApi;
@@ -30,6 +33,9 @@ class BoardController {
 
     private static final List<String> CLOSED = List.of(IncidentStatus.CLOSED.name(), IncidentStatus.CANCELLED.name());
 
+    /** The incident list's largest page. */
+    private static final int PAGE = 200;
+
     private final ServiceApi api;
 
     BoardController(ServiceApi api) {
@@ -46,9 +52,10 @@ class BoardController {
     @GetMapping("/board/rows")
     String rows(Model model) {
         Instant now = Instant.now();
-        List<BoardRow> rows = api.list(Service.INCIDENT, "/api/incidents?size=200").stream()
-                .filter(i -> !CLOSED.contains(String.valueOf(i.get("status"))))
-                .map(i -> api.get(Service.INCIDENT, "/api/incidents/" + i.get("id")))
+        List<BoardRow> rows = openIncidentIds().stream()
+                .map(id -> api.get(Service.INCIDENT, "/api/incidents/" + id))
+                // closed between the list and the read
+                .filter(view -> !CLOSED.contains(String.valueOf(view.get("status"))))
                 .map(view -> BoardRow.of(view, deadlines(view.get("id")), now))
                 .sorted(Comparator.comparing((BoardRow r) -> Severity.valueOf(r.severity()).ordinal())
                         .thenComparing(r -> IncidentStatus.valueOf(r.status()).ordinal()))
@@ -56,6 +63,23 @@ class BoardController {
         model.addAttribute("rows", rows);
         model.addAttribute("now", now);
         return "board :: rows";
+    }
+
+    /**
+     * Every open incident, page after page (a regional disaster opens more than one page holds). A declaration while
+     * the pages are read pushes the list down and repeats an incident, kept once; a closure pulls it up and can hide
+     * one row until the next refresh, which the closure's own event brings.
+     */
+    private Collection<Object> openIncidentIds() {
+        Set<Object> ids = new LinkedHashSet<>();
+        for (int page = 0; ; page++) {
+            List<Map<String, Object>> items = api.list(Service.INCIDENT,
+                    "/api/incidents?open=true&size=" + PAGE + "&page=" + page);
+            items.forEach(i -> ids.add(i.get("id")));
+            if (items.size() < PAGE) {
+                return ids;
+            }
+        }
     }
 
     /** Declares with the caller's token; the damage start is typed in the reader's zone, sent as an instant. */
