@@ -45,6 +45,7 @@ public class NotificationAccess {
                 allow(POST, "/api/status/incidents/*/updates/preview", RESPONDERS),
                 allow(POST, "/api/status/incidents/*/updates", DR_LEAD, SUPPORT),
                 allow(GET, "/api/incidents/*/notifications", ALL),
+                allow(GET, "/api/notifications/deadlines", ALL),
                 allow(PUT, "/api/plan", DR_LEAD),
                 allow(PUT, "/api/plan/audiences/*", DR_LEAD),
                 allow(GET, "/api/plan", ALL),

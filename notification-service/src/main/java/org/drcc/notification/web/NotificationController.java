@@ -2,12 +2,14 @@ package org.drcc.notification.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.notification.command.AcknowledgeNotificationCommand;
 import org.drcc.notification.policy.AcknowledgeRights;
+import org.drcc.notification.query.DeadlineCount;
 import org.drcc.notification.query.Deliveries;
 import org.drcc.notification.query.DeliveryView;
 import org.springframework.http.HttpStatus;
@@ -15,6 +17,7 @@ import org.drcc.notification.policy.ReviewReminderPolicy;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,6 +42,15 @@ class NotificationController {
     @GetMapping("/api/incidents/{incidentId}/notifications")
     List<DeliveryView> forIncident(@PathVariable String incidentId) {
         return deliveries.forIncident(incidentId);
+    }
+
+    /** The deadlines of several incidents in one answer: how the board shows every open incident's. */
+    @Operation(summary = "The deadlines of up to 200 incidents: met, breached, still due",
+            description = "One entry per incident asked (incident=ID, repeated), in the order asked; an incident with "
+                    + "no message owed counts nothing. nextDue is the nearest deadline still due.")
+    @GetMapping("/api/notifications/deadlines")
+    List<DeadlineCount> deadlines(@RequestParam("incident") @Size(min = 1, max = 200) List<String> incidents) {
+        return deliveries.deadlines(incidents);
     }
 
     /** Every alert owed to the owners of a database (RPO at risk, back within RPO, failed verification). */

@@ -1,16 +1,15 @@
 package org.drcc.console.incident;
 
+import static org.drcc.console.api.ServiceApi.encode;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.drcc.console.api.ApiRefusal;
 import org.drcc.console.api.Service;
 import org.drcc.console.api.ServiceApi;
@@ -37,9 +36,11 @@ class BoardController {
     private static final int PAGE = 200;
 
     private final ServiceApi api;
+    private final BoardViews views;
 
-    BoardController(ServiceApi api) {
+    BoardController(ServiceApi api, BoardViews views) {
         this.api = api;
+        this.views = views;
     }
 
     @GetMapping("/")
@@ -52,11 +53,14 @@ class BoardController {
     @GetMapping("/board/rows")
     String rows(Model model) {
         Instant now = Instant.now();
-        List<BoardRow> rows = openIncidentIds().stream()
-                .map(id -> api.get(Service.INCIDENT, "/api/incidents/" + id))
+        Map<Object, Object> open = openIncidents();
+        Map<Object, Deadlines> deadlines = Deadlines.of(api, open.keySet());
+        List<BoardRow> rows = open.entrySet().stream()
+                .map(incident -> views.of(incident.getKey(), incident.getValue(),
+                        id -> api.get(Service.INCIDENT, "/api/incidents/" + encode(String.valueOf(id)))))
                 // closed between the list and the read
                 .filter(view -> !CLOSED.contains(String.valueOf(view.get("status"))))
-                .map(view -> BoardRow.of(view, deadlines(view.get("id")), now))
+                .map(view -> BoardRow.of(view, deadlines == null ? null : deadlines.get(view.get("id")), now))
                 .sorted(Comparator.comparing((BoardRow r) -> Severity.valueOf(r.severity()).ordinal())
                         .thenComparing(r -> IncidentStatus.valueOf(r.status()).ordinal()))
                 .toList();
@@ -66,18 +70,18 @@ class BoardController {
     }
 
     /**
-     * Every open incident, page after page (a regional disaster opens more than one page holds). A declaration while
-     * the pages are read pushes the list down and repeats an incident, kept once; a closure pulls it up and can hide
-     * one row until the next refresh, which the closure's own event brings.
+     * Every open incident with the version the list shows, page after page (a regional disaster opens more than one
+     * page holds). A declaration while the pages are read pushes the list down and repeats an incident, kept once; a
+     * closure pulls it up and can hide one row until the next refresh, which the closure's own event brings.
      */
-    private Collection<Object> openIncidentIds() {
-        Set<Object> ids = new LinkedHashSet<>();
+    private Map<Object, Object> openIncidents() {
+        Map<Object, Object> versions = new LinkedHashMap<>();
         for (int page = 0; ; page++) {
             List<Map<String, Object>> items = api.list(Service.INCIDENT,
                     "/api/incidents?open=true&size=" + PAGE + "&page=" + page);
-            items.forEach(i -> ids.add(i.get("id")));
+            items.forEach(i -> versions.putIfAbsent(i.get("id"), i.get("version")));
             if (items.size() < PAGE) {
-                return ids;
+                return versions;
             }
         }
     }
@@ -112,14 +116,6 @@ class BoardController {
         } catch (RuntimeException e) {
             throw new ApiRefusal(400, "Suspected start not understood",
                     "The suspected start of the damage must be a date and time, such as 2026-11-30T09:00.");
-        }
-    }
-
-    private Deadlines deadlines(Object incidentId) {
-        try {
-            return Deadlines.of(api.list(Service.NOTIFICATION, "/api/incidents/" + incidentId + "/notifications"));
-        } catch (ApiRefusal notificationServiceSilent) {
-            return null;
         }
     }
 }

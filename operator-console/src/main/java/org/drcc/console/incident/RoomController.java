@@ -56,7 +56,8 @@ class RoomController {
         List<Map<String, Object>> notifications = notifications(id);
         model.addAttribute("incident", incident);
         model.addAttribute("now", now);
-        model.addAttribute("row", BoardRow.of(incident, notifications == null ? null : Deadlines.of(notifications), now));
+        Map<Object, Deadlines> deadlines = notifications == null ? null : Deadlines.of(api, List.of(id));
+        model.addAttribute("row", BoardRow.of(incident, deadlines == null ? null : deadlines.get(id), now));
         model.addAttribute("notifications", notifications);
         model.addAttribute("checklist", byPhase(incident.get("checklist")));
         model.addAttribute("timeline", newestFirst(incident.get("timeline")));

@@ -51,12 +51,4 @@ class RtoClockTest {
         assertThat(BoardRow.of(Map.of("phase", "COMMUNICATION", "status", "DECLARED"), null, now).phaseWindow())
                 .as("a phase without a window: its name").isEqualTo("Communication");
     }
-
-    @Test
-    void deadlinesCountMetBreachedAndDueWithTheNearest() {
-        Deadlines d = Deadlines.of(List.of(Map.of("deadline", "MET", "dueAt", "2026-11-30T10:15:00Z"),
-                Map.of("deadline", "BREACHED", "dueAt", "2026-11-30T10:15:00Z"),
-                Map.of("dueAt", "2026-11-30T11:00:00Z"), Map.of("dueAt", "2026-11-30T10:30:00Z")));
-        assertThat(d).isEqualTo(new Deadlines(2, 1, 1, Instant.parse("2026-11-30T10:30:00Z")));
-    }
 }

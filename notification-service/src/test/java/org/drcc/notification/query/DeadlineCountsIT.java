@@ -1,0 +1,82 @@
+package org.drcc.notification.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.drcc.contract.notification.NotificationDeadlineBreachedEvent;
+import org.drcc.contract.notification.NotificationDeadlineMetEvent;
+import org.drcc.contract.notification.NotificationScheduledEvent;
+import org.drcc.engines.Engines;
+import org.drcc.testsupport.WithEngines;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The board's one question for every open incident's deadlines, on a real PostgreSQL holding other incidents'
+ * history: each incident asked is counted as the delivery projection recorded its messages (met, breached, still
+ * due and the nearest of those; a message without a deadline is none of them), one that owes nothing counts nothing,
+ * and the history of the others is not read.
+ */
+@WithEngines(database = "notification")
+class DeadlineCountsIT {
+
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    @Test
+    void countsEachIncidentAskedFromItsOwnMessages(Engines engines) {
+        DataSource db = engines.postgres().newDatabase("deadlines");
+        Flyway.configure().dataSource(db)
+                .locations("classpath:db/kit", "classpath:db/axon", "classpath:db/migration", "classpath:db/audit")
+                .load().migrate();
+        JdbcClient sql = JdbcClient.create(db);
+        DeliveryProjection projection = new DeliveryProjection(sql);
+        Deliveries deliveries = new Deliveries(sql);
+        sql.sql("""
+                INSERT INTO notification_delivery (notification_id, incident_id, source_event_id, kind, tier, audience,
+                    contact, channel, subject, status, attempts, due_at, deadline, scheduled_at, sent_at)
+                SELECT 'h-' || n, 'history-' || n / 20, 'e-' || n / 20, 'incident-declaration', 'immediate', 'dr-team',
+                    'contact-' || n % 20, 'webhook', 'Incident declared', 'SENT', 1, ?, 'MET', ?, ?
+                FROM generate_series(1, 20000) n""")
+                .params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(now)).update();
+
+        Instant soon = now.plus(Duration.ofMinutes(10));
+        Instant later = now.plus(Duration.ofMinutes(50));
+        schedule(projection, "a-met", "a", now.minus(Duration.ofMinutes(5)));
+        projection.on(new NotificationDeadlineMetEvent("a-met", "a", "immediate", now.minus(Duration.ofMinutes(5)), now));
+        schedule(projection, "a-late", "a", now.minus(Duration.ofMinutes(1)));
+        projection.on(new NotificationDeadlineBreachedEvent("a-late", "a", "immediate", now.minus(Duration.ofMinutes(1)), now));
+        schedule(projection, "a-due-later", "a", later);
+        schedule(projection, "a-due-soon", "a", soon);
+        schedule(projection, "a-no-deadline", "a", null);
+        schedule(projection, "b-due", "b", later);
+        sql.sql("ANALYZE notification_delivery").update();
+
+        new TransactionTemplate(new DataSourceTransactionManager(db)).executeWithoutResult(tx -> {
+            assertThat(deliveries.deadlines(List.of("b", "a", "nothing-owed", "a"))).containsExactly(
+                    new DeadlineCount("b", 1, 0, 0, later),
+                    new DeadlineCount("a", 2, 1, 1, soon),
+                    new DeadlineCount("nothing-owed", 0, 0, 0, null));
+            Map<String, Object> reads = sql.sql("""
+                    SELECT seq_scan, idx_tup_fetch FROM pg_stat_xact_user_tables WHERE relname = 'notification_delivery'""")
+                    .query().singleRow();
+            assertThat(((Number) reads.get("seq_scan")).longValue()).as("full reads of the other incidents' history")
+                    .isZero();
+            assertThat(((Number) reads.get("idx_tup_fetch")).longValue()).as("messages read through an index")
+                    .isLessThanOrEqualTo(6);
+        });
+    }
+
+    private void schedule(DeliveryProjection projection, String id, String incident, Instant dueAt) {
+        projection.on(new NotificationScheduledEvent(id, incident, "event-" + incident, "incident-declaration",
+                "immediate", "dr-team", "contact-1", "webhook", "Incident declared", "body", dueAt, now));
+    }
+}
