@@ -46,6 +46,25 @@ final class ConsoleWalk implements AutoCloseable {
     private static final Duration ANSWER = Duration.ofSeconds(4);
     private static final int CLICKS = 15;
 
+    /**
+     * In the page: the answer to the first POST of the declaration form reaches htmx as a network error, with the
+     * redirect it carried kept in {@code window.lostAnswer} (htmx sets its handlers before it sends).
+     */
+    private static final String LOSE_THE_FIRST_DECLARATIONS_ANSWER = """
+            var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+            XMLHttpRequest.prototype.open = function (method, url) {
+              this.declaration = method.toUpperCase() === 'POST' && /\\/incidents$/.test(url);
+              return open.apply(this, arguments);
+            };
+            XMLHttpRequest.prototype.send = function () {
+              var xhr = this;
+              if (xhr.declaration && !window.lostAnswer) {
+                var failed = xhr.onerror;
+                xhr.onload = function () { window.lostAnswer = xhr.getResponseHeader('HX-Redirect'); failed.call(xhr); };
+              }
+              return send.apply(this, arguments);
+            };""";
+
     private final String console;
     private final String incidentApi;
     private final String statusPage;
@@ -247,8 +266,15 @@ final class ConsoleWalk implements AutoCloseable {
     private String declare() {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("scenario"))).selectByValue("database-corruption");
         browser.findElement(By.id("title")).sendKeys("Orders table corrupted");
+        // the first declaration's answer is lost on its way back (the console declared it; the page never hears),
+        // so the person, seeing nothing happen, clicks again: the same incident, not a second one
+        ((JavascriptExecutor) browser).executeScript(LOSE_THE_FIRST_DECLARATIONS_ANSWER);
+        browser.findElement(By.id("declare")).click();
+        String lost = (String) wait.withMessage("the first declaration's answer")
+                .until(d -> ((JavascriptExecutor) d).executeScript("return window.lostAnswer || null;"));
         browser.findElement(By.id("declare")).click();
         wait.until(ExpectedConditions.urlMatches("/incidents/[0-9a-f-]+$"));
+        assertThat(browser.getCurrentUrl()).as("the declaration sent again after its answer was lost").endsWith(lost);
         waitFor(By.id("status"), "DECLARED");
         String id = browser.getCurrentUrl().replaceAll(".*/incidents/", "");
         browser.get(console + "/");

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -16,6 +19,8 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * One call to a service's API (the path already encoded by the caller) with the signed-in person's token. Answers come back as plain maps and lists (what
@@ -24,6 +29,10 @@ import org.springframework.web.client.RestClient;
  */
 @Component
 public class ServiceApi {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** What console.js sends: 128 random bits in hex. */
+    private static final Pattern BROWSER_KEY = Pattern.compile("[0-9a-f]{32}");
 
     private final ConsoleServices services;
     private final Bearer bearer;
@@ -108,6 +117,10 @@ public class ServiceApi {
             if (body != null) {
                 request.contentType(MediaType.APPLICATION_JSON).body(body);
             }
+            String key = method == HttpMethod.GET ? null : idempotencyKey(method, service, path);
+            if (key != null) {
+                request.header(IDEMPOTENCY_KEY, key);
+            }
             return request.exchange((req, response) -> {
                 byte[] bytes = response.getBody().readAllBytes();
                 if (response.getStatusCode().isError()) {
@@ -120,9 +133,26 @@ public class ServiceApi {
         }
     }
 
+    /**
+     * The key of a change sent on behalf of a page's action: the browser sends the same {@code Idempotency-Key} again
+     * when it got no answer (console.js), so the service acts once however often the action is retried. Each change
+     * gets a key of its own derived from the action's, so that an action's calls never share one.
+     */
+    private static String idempotencyKey(HttpMethod method, Service service, String path) {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes page)) {
+            return null;
+        }
+        String action = page.getRequest().getHeader(IDEMPOTENCY_KEY);
+        if (action == null || !BROWSER_KEY.matcher(action).matches()) {
+            return null;
+        }
+        return UUID.nameUUIDFromBytes((action + " " + method + " " + service + " " + path)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     /** One path segment or query value, encoded for the paths this class takes. */
     public static String encode(String value) {
-        return org.springframework.web.util.UriUtils.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return org.springframework.web.util.UriUtils.encode(value, StandardCharsets.UTF_8);
     }
 
     private ApiRefusal refusal(Service service, int status, byte[] body) {

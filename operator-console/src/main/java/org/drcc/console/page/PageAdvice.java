@@ -49,6 +49,11 @@ class PageAdvice {
         }
         model.addAttribute("refusal", refusal);
         if (htmx) {
+            if (refusal.status() >= 500) {
+                // the service failed or did not answer: whether it acted is unknown, so the page keeps the action's
+                // Idempotency-Key for a retry (console.js)
+                response.setHeader("DR-Outcome", "unknown");
+            }
             return "fragments :: refused";
         }
         response.setStatus(refusal.status() >= 500 ? 502 : refusal.status());
