@@ -1,5 +1,6 @@
 package org.drcc.backup.job;
 
+import org.drcc.backup.query.BackupFilter;
 import org.drcc.backup.query.Backups;
 import org.drcc.contract.incident.IncidentContainedEvent;
 import org.springframework.stereotype.Component;
@@ -26,7 +27,7 @@ public class ContainmentVerification {
             return;
         }
         for (String database : policies.all().keySet()) {
-            backups.completed(database).stream().findFirst().ifPresent(newest ->
+            backups.list(new BackupFilter(database, "COMPLETED", null, null, 1)).forEach(newest ->
                     verify.start(newest.backupId(), "containment of incident " + contained.incidentId()));
         }
     }

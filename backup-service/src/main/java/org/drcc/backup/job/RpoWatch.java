@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.drcc.backup.pitr.WalArchiveLag;
@@ -56,16 +55,9 @@ public class RpoWatch {
         policies.all().forEach(this::check);
     }
 
-    /** Of completed, unexpired backups newest first: the first verified by restore, with a restore point. */
-    static Optional<BackupSummary> newestGood(List<BackupSummary> completedNewestFirst) {
-        return completedNewestFirst.stream()
-                .filter(b -> "VERIFIED".equals(b.verification()) && b.snapshotAt() != null)
-                .findFirst();
-    }
-
     public void check(String database, DatabasePolicy policy) {
         Instant now = clock.instant();
-        Optional<BackupSummary> newest = newestGood(backups.completed(database));
+        Optional<BackupSummary> newest = backups.newestGood(database);
         Duration age = newest.map(b -> Duration.between(b.snapshotAt(), now)).orElse(null);
         Optional<WalArchiveLag.Measured> wal = walArchive.covers(database) ? walArchive.measure() : Optional.empty();
         boolean atRisk = age == null || age.compareTo(policy.rpo()) > 0 || wal.map(WalArchiveLag.Measured::lagging).orElse(false);

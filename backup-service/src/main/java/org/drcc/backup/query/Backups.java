@@ -75,6 +75,16 @@ public class Backups {
                 .param(backupId).query(RestoreView.class).list();
     }
 
+    /**
+     * The newest good backup of {@code database}: completed, verified by restore, with a restore point. What the RPO
+     * watch measures, every minute: one row, not every backup ever taken.
+     */
+    public Optional<BackupSummary> newestGood(String database) {
+        return jdbc.sql(SUMMARY + " WHERE database_name = ? AND status = 'COMPLETED' AND verification = 'VERIFIED' "
+                        + "AND snapshot_at IS NOT NULL ORDER BY snapshot_at DESC LIMIT 1")
+                .param(database).query(BackupSummary.class).optional();
+    }
+
     /** Every completed backup of {@code database}: what retention decides on. */
     public List<BackupSummary> completed(String database) {
         return jdbc.sql(SUMMARY + " WHERE database_name = ? AND status = 'COMPLETED' ORDER BY snapshot_at DESC")
@@ -103,8 +113,10 @@ public class Backups {
 
     /** How many completed, unexpired backups have their copy in {@code tier} in {@code status} (FAILED, ABANDONED). */
     public long copiesIn(String tier, String status) {
+        // the literal list lets a prepared statement's generic plan use the partial index backup_copy_missing
         return jdbc.sql("SELECT count(*) FROM backup_copy c JOIN backup b ON b.backup_id = c.backup_id "
-                        + "WHERE b.status = 'COMPLETED' AND c.tier = ? AND c.status = ?")
+                        + "WHERE b.status = 'COMPLETED' AND c.tier = ? AND c.status IN ('FAILED', 'ABANDONED') "
+                        + "AND c.status = ?")
                 .params(tier, status).query(Long.class).single();
     }
 
