@@ -123,19 +123,20 @@ public class StatusBoard {
     }
 
     public StatusView view() {
-        // the current incidents, those of the uptime bars' days (for their outages and the past incidents), the feed's
+        // the current incidents, those of the uptime bars' days (for their outages and the past incidents), the feed's;
+        // each arm an index's (V83): an IN (SELECT ...) among the ORs is a hashed pass over every incident ever shown
         Timestamp since = Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(StatusView.DAYS)));
         List<StatusView.IncidentRow> incidents = jdbc.sql(INCIDENTS + """
-                         WHERE status NOT IN ('closed', 'cancelled') OR declared_at >= ? OR incident_id IN (
-                         SELECT incident_id FROM status_update ORDER BY occurred_at DESC LIMIT ?)""")
+                         WHERE status NOT IN ('closed', 'cancelled') OR declared_at >= ? OR incident_id = ANY (ARRAY(
+                         SELECT incident_id FROM status_update ORDER BY occurred_at DESC LIMIT ?))""")
                 .params(since, Math.max(1, settings.feedSize()))
                 .query(StatusView.IncidentRow.class).list();
+        // every line of these: the feed's newest among them, and each outage's end (an old incident in the feed only by
+        // a late update had its outage read as going on, and its components shown down for all the bars' days)
         List<PublicUpdate> updates = jdbc.sql("""
                         SELECT event_id, incident_id, status, text, occurred_at FROM status_update
-                        WHERE incident_id IN (SELECT incident_id FROM status_incident
-                                              WHERE status NOT IN ('closed', 'cancelled') OR declared_at >= ?)
-                           OR event_id IN (SELECT event_id FROM status_update ORDER BY occurred_at DESC LIMIT ?)""")
-                .params(since, Math.max(1, settings.feedSize()))
+                        WHERE incident_id = ANY (?)""")
+                .param(incidents.stream().map(StatusView.IncidentRow::incidentId).toArray(String[]::new))
                 .query(PublicUpdate.class).list();
         return StatusView.assemble(settings, clock.instant(), incidents, updates);
     }

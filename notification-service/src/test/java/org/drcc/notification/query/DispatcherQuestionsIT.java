@@ -7,23 +7,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import javax.sql.DataSource;
 import org.drcc.contract.notification.NotificationAcknowledgedEvent;
 import org.drcc.contract.notification.NotificationDeadlineMetEvent;
 import org.drcc.contract.notification.NotificationEscalatedEvent;
 import org.drcc.contract.notification.NotificationScheduledEvent;
 import org.drcc.contract.notification.NotificationSentEvent;
 import org.drcc.engines.Engines;
+import org.drcc.notification.HistoryDatabase;
 import org.drcc.notification.command.DeliveryAttemptStartedEvent;
 import org.drcc.testsupport.WithEngines;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The two questions the dispatcher asks at every round, on a real PostgreSQL holding a long history: the messages
@@ -37,15 +32,15 @@ class DispatcherQuestionsIT {
     private static final String TIER = "immediate";
 
     private final Instant now = Instant.now();
-    private DataSource db;
+    private HistoryDatabase db;
     private JdbcClient sql;
     private Deliveries deliveries;
     private DeliveryProjection projection;
 
     @BeforeEach
     void freshDatabase(Engines engines) {
-        db = engines.postgres().newDatabase("dispatch");
-        sql = JdbcClient.create(db);
+        db = HistoryDatabase.create(engines, "dispatch");
+        sql = db.sql();
         deliveries = new Deliveries(sql);
         projection = new DeliveryProjection(sql);
     }
@@ -55,7 +50,7 @@ class DispatcherQuestionsIT {
         // a database from before the upgrade: a long history of declarations, each told to four tiers and sent in
         // time, each acknowledged by someone of the escalation tier or escalated, and one declaration of an hour ago
         // nobody has answered yet, unsent
-        flyway().target("58").load().migrate();
+        db.flyway().target("58").load().migrate();
         sql.sql("""
                 INSERT INTO notification_delivery (notification_id, incident_id, source_event_id, kind, tier, audience,
                     contact, channel, subject, status, attempts, due_at, deadline, scheduled_at, sent_at,
@@ -81,7 +76,7 @@ class DispatcherQuestionsIT {
                 .params(TIER, Timestamp.from(now.minus(Duration.ofMinutes(45))), Timestamp.from(now.minus(Duration.ofHours(1))))
                 .update();
 
-        flyway().load().migrate();
+        db.flyway().load().migrate();
 
         // after the upgrade, as the delivery projection keeps them: a declaration unanswered, one acknowledged by
         // someone of the escalation tier, one acknowledged only by someone of another tier, one escalated (all but
@@ -101,37 +96,27 @@ class DispatcherQuestionsIT {
         escalated.forEach(this::sentInTime);
         projection.on(new NotificationEscalatedEvent("escalation-1", "incident-escalated", "event-escalated", TIER,
                 Duration.ofMinutes(15), now.minus(Duration.ofMinutes(15))));
-        sql.sql("ANALYZE").update(); // as autovacuum does
+        db.analyze();
 
         List<Unacknowledged> owed = List.of(new Unacknowledged("event-before", "incident-before"),
                 new Unacknowledged("event-open", "incident-open"), new Unacknowledged("event-elsewhere", "incident-elsewhere"));
-        TransactionTemplate round = new TransactionTemplate(new DataSourceTransactionManager(db));
         // the first round after the upgrade decides the history's declarations, once
-        round.executeWithoutResult(tx -> assertThat(deliveries.unacknowledged(TIER, now.minus(Duration.ofMinutes(15)), 100))
+        db.readOnce(() -> assertThat(deliveries.unacknowledged(TIER, now.minus(Duration.ofMinutes(15)), 100))
                 .containsExactlyInAnyOrderElementsOf(owed));
         assertThat(sql.sql("SELECT count(*) FROM declaration_undecided").query(Long.class).single())
                 .as("declarations left undecided").isEqualTo(owed.size());
 
-        round.executeWithoutResult(tx -> {
+        db.readOnce(() -> {
             assertThat(deliveries.unacknowledged(TIER, now.minus(Duration.ofMinutes(15)), 100))
                     .containsExactlyInAnyOrderElementsOf(owed);
             assertThat(deliveries.pastDeadline(now, 100))
                     .containsExactlyInAnyOrder("before-1", "before-2", open.get(0), open.get(1));
             // PostgreSQL's own count of this transaction's reads of the table: no full read, and rows fetched by
             // index for the open declarations only
-            Map<String, Object> reads = sql.sql("""
-                    SELECT seq_scan, idx_tup_fetch FROM pg_stat_xact_user_tables WHERE relname = 'notification_delivery'""")
-                    .query().singleRow();
-            assertThat(((Number) reads.get("seq_scan")).longValue())
+            assertThat(db.fullReads("notification_delivery"))
                     .as("full reads of the %d messages of the history", HISTORY).isZero();
-            assertThat(((Number) reads.get("idx_tup_fetch")).longValue()).as("messages read through an index")
-                    .isLessThan(50);
+            assertThat(db.readByIndex("notification_delivery")).as("messages read through an index").isLessThan(50);
         });
-    }
-
-    private FluentConfiguration flyway() {
-        return Flyway.configure().dataSource(db)
-                .locations("classpath:db/kit", "classpath:db/axon", "classpath:db/migration", "classpath:db/audit");
     }
 
     /**
