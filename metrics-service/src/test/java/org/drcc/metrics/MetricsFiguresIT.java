@@ -2,6 +2,7 @@ package org.drcc.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -140,18 +141,20 @@ class MetricsFiguresIT {
             events.awaitConsumed("metrics-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
             events.awaitConsumed("metrics-service", Topics.DRILL_EVENTS, Duration.ofSeconds(60));
         }
-        Thread.sleep(1100); // the gauges reuse the figures of a scrape for a second
-        String prometheus = http.getForObject("/actuator/prometheus", String.class);
         JsonNode api = get("/api/metrics?from=" + Instant.now().minus(Duration.ofDays(365))).getBody();
-        assertThat(gauge(prometheus, "dr_mttr_seconds"))
-                .isEqualTo(Duration.parse(api.path("mttr").asText()).toMillis() / 1000.0);
-        assertThat(gauge(prometheus, "dr_rto_achievement_ratio"))
-                .isEqualTo(api.path("rtoAchievement").path("ratio").asDouble());
         JsonNode testSuccess = api.path("testSuccess");
         assertThat(testSuccess.path("counted").asLong()).as("at least this test's failed drill").isPositive();
-        assertThat(gauge(prometheus, "dr_test_success_ratio")).isEqualTo(testSuccess.path("ratio").asDouble());
-        assertThat(prometheus).contains("dr_mtbf_seconds").contains("dr_rpo_achievement_ratio")
-                .contains("dr_incidents_open");
+        // the gauges reuse what they read for a second: wait for the scrape that reads the new facts
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String prometheus = http.getForObject("/actuator/prometheus", String.class);
+            assertThat(gauge(prometheus, "dr_mttr_seconds"))
+                    .isEqualTo(Duration.parse(api.path("mttr").asText()).toMillis() / 1000.0);
+            assertThat(gauge(prometheus, "dr_rto_achievement_ratio"))
+                    .isEqualTo(api.path("rtoAchievement").path("ratio").asDouble());
+            assertThat(gauge(prometheus, "dr_test_success_ratio")).isEqualTo(testSuccess.path("ratio").asDouble());
+            assertThat(prometheus).contains("dr_mtbf_seconds").contains("dr_rpo_achievement_ratio")
+                    .contains("dr_incidents_open");
+        });
     }
 
     @Test
@@ -229,14 +232,17 @@ class MetricsFiguresIT {
             assertThat(budget.path("remaining").asText()).isEqualTo(Duration.parse(budget.path("budget").asText())
                     .minus(Duration.parse(budget.path("spent").asText())).toString());
         }
-        Thread.sleep(1100); // the gauges reuse the figures of a scrape for a second
-        String prometheus = http.getForObject("/actuator/prometheus", String.class);
-        assertThat(gauge(prometheus, "dr_sla_availability_target_ratio")).isEqualTo(0.99999);
-        assertThat(gauge(prometheus, "dr_sla_error_budget_seconds"))
-                .isEqualTo(Duration.parse(budget.path("budget").asText()).toNanos() / 1e9);
-        assertThat(prometheus.lines()).anyMatch(l -> l.startsWith("dr_sla_error_budget_burn_rate{")
-                && l.contains("window=\"1h\""));
-        assertThat(prometheus).contains("dr_sla_error_budget_remaining_seconds").contains("dr_sla_availability_ratio");
+        // the gauges reuse what they read for a second: wait for the scrape that reads the plan's SLA
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String prometheus = http.getForObject("/actuator/prometheus", String.class);
+            assertThat(gauge(prometheus, "dr_sla_availability_target_ratio")).isEqualTo(0.99999);
+            assertThat(gauge(prometheus, "dr_sla_error_budget_seconds"))
+                    .isEqualTo(Duration.parse(budget.path("budget").asText()).toNanos() / 1e9);
+            assertThat(prometheus.lines()).anyMatch(l -> l.startsWith("dr_sla_error_budget_burn_rate{")
+                    && l.contains("window=\"1h\""));
+            assertThat(prometheus).contains("dr_sla_error_budget_remaining_seconds")
+                    .contains("dr_sla_availability_ratio");
+        });
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.drcc.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -132,15 +133,17 @@ class MetricsOperationsIT {
         assertThat(users.path("rpo").isNull()).isTrue();
         assertThat(rate(f.path("notificationDeadlinesMet").path(tier))).isEqualTo("2/3");
 
-        Thread.sleep(1100); // the gauges reuse the figures of a scrape for a second
-        String prometheus = http.getForObject("/actuator/prometheus", String.class);
-        assertThat(prometheus).contains("\ndr_backup_success_ratio ").contains("\ndr_backup_verification_ratio ");
-        assertThat(gauge(prometheus, "dr_newest_good_backup_age_seconds", "database=\"" + db + "\""))
-                .isCloseTo(Duration.between(at(10).minus(M30), Instant.now()).toSeconds(), within(120.0));
-        assertThat(gauge(prometheus, "dr_backup_rpo_seconds", "database=\"" + db + "\"")).isEqualTo(3600.0);
-        assertThat(gauge(prometheus, "dr_backup_rpo_seconds", "database=\"" + otherDb + "\"")).isNaN();
-        assertThat(gauge(prometheus, "dr_notification_deadline_met_ratio", "tier=\"" + tier + "\""))
-                .isCloseTo(2.0 / 3, within(1e-9));
+        // the gauges reuse what they read for a second: wait for the scrape that reads the new facts
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            String prometheus = http.getForObject("/actuator/prometheus", String.class);
+            assertThat(prometheus).contains("\ndr_backup_success_ratio ").contains("\ndr_backup_verification_ratio ");
+            assertThat(gauge(prometheus, "dr_newest_good_backup_age_seconds", "database=\"" + db + "\""))
+                    .isCloseTo(Duration.between(at(10).minus(M30), Instant.now()).toSeconds(), within(120.0));
+            assertThat(gauge(prometheus, "dr_backup_rpo_seconds", "database=\"" + db + "\"")).isEqualTo(3600.0);
+            assertThat(gauge(prometheus, "dr_backup_rpo_seconds", "database=\"" + otherDb + "\"")).isNaN();
+            assertThat(gauge(prometheus, "dr_notification_deadline_met_ratio", "tier=\"" + tier + "\""))
+                    .isCloseTo(2.0 / 3, within(1e-9));
+        });
 
         // A replay rebuilds the same facts from the topics, the redelivered records applied once again.
         ResponseEntity<JsonNode> replay = http.postForEntity("/api/metrics/replay", null, JsonNode.class);

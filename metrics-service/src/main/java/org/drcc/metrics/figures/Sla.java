@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * The SLA definitions (see the service README), as pure functions. An outage is a real incident's loss of service,
@@ -29,6 +30,19 @@ public final class Sla {
         return new SlaFigures(target.ratio(), target.availabilityPercent().toPlainString(),
                 target.allowedDowntime(Duration.ofDays(365)), availability(facts, windows, period, target, asOf),
                 errorBudget(facts, windows, target, asOf));
+    }
+
+    /**
+     * The stretch of time {@link #of} reads outages and maintenance windows from: the period, the calendar year of
+     * {@code asOf} (to its end: the budget leaves out the maintenance scheduled later in the year) and the longest burn
+     * window before {@code asOf}. An outage that ended before it, or a window outside it, changes no figure.
+     */
+    public static Period reach(Period period, Instant asOf) {
+        int year = asOf.atZone(ZoneOffset.UTC).getYear();
+        Instant burn = asOf.minus(BURN_WINDOWS.values().stream().max(Duration::compareTo).orElseThrow());
+        Instant from = Stream.of(period.from(), yearStart(year), burn).min(Instant::compareTo).orElseThrow();
+        Instant yearEnd = yearStart(year + 1);
+        return new Period(from, period.to().isAfter(yearEnd) ? period.to() : yearEnd);
     }
 
     public static Availability availability(Collection<IncidentFact> facts, Collection<MaintenanceWindow> windows,
@@ -60,8 +74,8 @@ public final class Sla {
     public static ErrorBudget errorBudget(Collection<IncidentFact> facts, Collection<MaintenanceWindow> windows,
                                           SlaTarget target, Instant asOf) {
         int year = asOf.atZone(ZoneOffset.UTC).getYear();
-        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant from = yearStart(year);
+        Instant to = yearStart(year + 1);
         List<Interval> maintenance = clipped(windows.stream().map(MaintenanceWindow::interval).toList(), from, to);
         Duration budget = target.allowedDowntime(Duration.between(from, to).minus(Interval.total(maintenance)));
         Duration spent = downtime(facts, maintenance, from, asOf);
@@ -102,6 +116,10 @@ public final class Sla {
                             Interval.total(Interval.minus(List.of(cut), maintenance)));
                 })
                 .filter(Objects::nonNull).sorted(java.util.Comparator.comparing(Outage::from)).toList();
+    }
+
+    private static Instant yearStart(int year) {
+        return LocalDate.of(year, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 
     private static List<Interval> clipped(List<Interval> intervals, Instant from, Instant to) {

@@ -18,6 +18,7 @@ import org.drcc.metrics.figures.Rate;
 import org.drcc.metrics.figures.Sla;
 import org.drcc.metrics.figures.SlaFigures;
 import org.drcc.metrics.query.BackupFacts;
+import org.drcc.metrics.query.IncidentCounts;
 import org.drcc.metrics.query.IncidentFacts;
 import org.drcc.metrics.query.MetricsQueries;
 import org.drcc.metrics.query.ProjectedLabel;
@@ -28,8 +29,9 @@ import org.springframework.stereotype.Component;
 /**
  * Read from the projection at each scrape, so every instance reports the same figure. A figure
  * with no data is NaN, which Prometheus alert comparisons treat as false: no data never alerts.
- * The window's figures are computed once per scrape rather than once per gauge: the gauges of one
- * scrape are read within milliseconds, so a result younger than a second is reused. A gauge labelled
+ * The figures, counts included, are read once per scrape rather than once per gauge: the gauges of one
+ * scrape are read within milliseconds, so what was read less than a second ago is reused (a second
+ * from the end of the read, so a slow read still serves the whole scrape). A gauge labelled
  * by database or tier is registered when the projection first sees it, and at start-up for those
  * already in the facts.
  */
@@ -38,28 +40,28 @@ class MetricsGauges {
 
     private final MeterRegistry registry;
     private final MetricsQueries queries;
+    private final IncidentFacts incidents;
     private final BackupFacts facts;
     private final GaugeSettings settings;
     private final Clock clock;
     private Figures last;
 
-    private record Figures(Instant asOf, PeriodFigures incidents, BackupFigures backups, Map<String, Rate> deadlines,
-                           SlaFigures sla) {
+    private record Figures(Instant reusableUntil, IncidentCounts counts, PeriodFigures incidents, BackupFigures backups,
+                           Map<String, Rate> deadlines, SlaFigures sla) {
     }
 
     MetricsGauges(MeterRegistry registry, MetricsQueries queries, IncidentFacts incidents, BackupFacts facts,
                   GaugeSettings settings, Clock clock) {
         this.registry = registry;
         this.queries = queries;
+        this.incidents = incidents;
         this.facts = facts;
         this.settings = settings;
         this.clock = clock;
-        Gauge.builder("dr.incidents.open", incidents, f -> f.counts().open())
-                .description("Real (non-drill) incidents declared and neither closed nor cancelled")
-                .register(registry);
-        Gauge.builder("dr.incidents.declared", incidents, f -> f.counts().incidents())
-                .description("Real (non-drill) incidents declared so far, false alarms excluded")
-                .register(registry);
+        gauge("dr.incidents.open", "Real (non-drill) incidents declared and neither closed nor cancelled", null,
+                f -> f.counts().open());
+        gauge("dr.incidents.declared", "Real (non-drill) incidents declared so far, false alarms excluded", null,
+                f -> f.counts().incidents());
         String declared = " of the incidents declared in the last " + settings.gaugeWindow().toDays() + " days";
         gauge("dr.mttr", "Mean time to recover" + declared, "seconds", f -> seconds(f.incidents().mttr()));
         gauge("dr.mtbf", "Mean time between real incidents" + declared, "seconds", f -> seconds(f.incidents().mtbf()));
@@ -147,11 +149,14 @@ class MetricsGauges {
 
     synchronized Figures current() {
         Instant now = clock.instant();
-        if (last == null || last.asOf().plusSeconds(1).isBefore(now)) {
+        if (last == null || !now.isBefore(last.reusableUntil())) {
             Period window = new Period(now.minus(settings.gaugeWindow()), now.plusMillis(1));
-            last = new Figures(now, queries.figures(new Period(now.minus(settings.gaugeWindow()), now)),
-                    queries.backups(window), queries.notificationDeadlinesMet(window),
-                    queries.sla(new Period(yearStart(now), now.plusMillis(1))).orElse(null));
+            IncidentCounts counts = incidents.counts();
+            PeriodFigures figures = queries.figures(new Period(now.minus(settings.gaugeWindow()), now));
+            BackupFigures backups = queries.backups(window);
+            Map<String, Rate> deadlines = queries.notificationDeadlinesMet(window);
+            SlaFigures sla = queries.sla(new Period(yearStart(now), now.plusMillis(1))).orElse(null);
+            last = new Figures(clock.instant().plusSeconds(1), counts, figures, backups, deadlines, sla);
         }
         return last;
     }

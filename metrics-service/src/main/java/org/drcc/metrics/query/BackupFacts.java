@@ -2,16 +2,16 @@ package org.drcc.metrics.query;
 
 import static org.drcc.metrics.query.IncidentFacts.instant;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.drcc.metrics.figures.BackupFact;
-import org.drcc.metrics.figures.NotificationFact;
+import java.util.TreeMap;
+import org.drcc.metrics.figures.BackupFigures;
+import org.drcc.metrics.figures.NewestGoodBackup;
+import org.drcc.metrics.figures.Period;
+import org.drcc.metrics.figures.Rate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -54,33 +54,72 @@ public class BackupFacts {
                 .params(ts(at), notificationId).update();
     }
 
-    public List<BackupFact> backups() {
-        return jdbc.sql("SELECT * FROM backup_fact ORDER BY backup_id").query(BackupFacts::backup).list();
+    /**
+     * Completed / (completed + failed) and verified / (verified + verification failed) over the backups started in the
+     * period (a backup still running, or not checked yet, is not counted; failed wins over completed, verification
+     * failed over verified), and each database's newest good backup at {@code now}.
+     */
+    public BackupFigures figures(Period period, Instant now) {
+        List<Rate> rates = jdbc.sql("""
+                        SELECT count(*) FILTER (WHERE completed_at IS NOT NULL AND failed_at IS NULL),
+                               count(*) FILTER (WHERE completed_at IS NOT NULL OR failed_at IS NOT NULL),
+                               count(*) FILTER (WHERE verified_at IS NOT NULL AND verification_failed_at IS NULL),
+                               count(*) FILTER (WHERE verified_at IS NOT NULL OR verification_failed_at IS NOT NULL)
+                        FROM backup_fact WHERE started_at >= ? AND started_at < ?""")
+                .params(ts(period.from()), ts(period.to()))
+                .query((rs, n) -> List.of(Rate.of(rs.getLong(1), rs.getLong(2)), Rate.of(rs.getLong(3), rs.getLong(4))))
+                .single();
+        return new BackupFigures(rates.get(0), rates.get(1), newestGood(now));
     }
 
-    public Map<String, Duration> rpos() {
-        Map<String, Duration> rpos = new LinkedHashMap<>();
-        jdbc.sql("SELECT database, rpo_seconds FROM database_rpo ORDER BY database")
-                .query(rs -> {
-                    rpos.put(rs.getString(1), Duration.ofSeconds(rs.getLong(2)));
-                });
-        return rpos;
-    }
-
-    public List<String> databases() {
-        return jdbc.sql("SELECT database FROM backup_fact UNION SELECT database FROM database_rpo")
-                .query(String.class).list();
-    }
-
-    public List<NotificationFact> notifications() {
-        return jdbc.sql("SELECT * FROM notification_fact ORDER BY notification_id")
-                .query((rs, n) -> new NotificationFact(rs.getString("notification_id"), rs.getString("tier"),
-                        instant(rs, "due_at"), instant(rs, "met_at"), instant(rs, "breached_at")))
+    /**
+     * Per database seen in any backup or RPO, by name: its newest good backup (completed, verified, neither failed nor
+     * expired; by the point in time it holds, not after {@code now}), against the database's RPO when known.
+     */
+    private List<NewestGoodBackup> newestGood(Instant now) {
+        return jdbc.sql("""
+                        SELECT d.database, b.backup_id, b.point_in_time, r.rpo_seconds
+                        FROM (%s UNION SELECT database FROM database_rpo) d(database)
+                        LEFT JOIN database_rpo r ON r.database = d.database
+                        LEFT JOIN LATERAL (
+                            SELECT backup_id, COALESCE(snapshot_at, completed_at) AS point_in_time FROM backup_fact
+                            WHERE database = d.database AND COALESCE(snapshot_at, completed_at) <= ?
+                                AND completed_at IS NOT NULL AND failed_at IS NULL AND verified_at IS NOT NULL
+                                AND verification_failed_at IS NULL AND expired_at IS NULL
+                            ORDER BY COALESCE(snapshot_at, completed_at) DESC, backup_id LIMIT 1) b ON true
+                        ORDER BY d.database""".formatted(distinct("backup_fact", "database")))
+                .param(ts(now))
+                .query((rs, n) -> {
+                    long seconds = rs.getLong("rpo_seconds");
+                    Duration rpo = rs.wasNull() ? null : Duration.ofSeconds(seconds);
+                    return NewestGoodBackup.of(rs.getString("database"), rs.getString("backup_id"),
+                            instant(rs, "point_in_time"), rpo, now);
+                })
                 .list();
     }
 
+    public List<String> databases() {
+        return jdbc.sql(distinct("backup_fact", "database") + " UNION SELECT database FROM database_rpo")
+                .query(String.class).list();
+    }
+
+    /** Per tier, by name: met / (met + breached) over the notifications due in the period; breached wins over met. */
+    public Map<String, Rate> deadlinesMet(Period period) {
+        Map<String, Rate> rates = new TreeMap<>();
+        jdbc.sql("""
+                        SELECT tier, count(*) FILTER (WHERE met_at IS NOT NULL AND breached_at IS NULL) AS met,
+                               count(*) FILTER (WHERE met_at IS NOT NULL OR breached_at IS NOT NULL) AS decided
+                        FROM notification_fact WHERE due_at >= ? AND due_at < ? GROUP BY tier
+                        HAVING count(*) FILTER (WHERE met_at IS NOT NULL OR breached_at IS NOT NULL) > 0""")
+                .params(ts(period.from()), ts(period.to()))
+                .query(rs -> {
+                    rates.put(rs.getString("tier"), Rate.of(rs.getLong("met"), rs.getLong("decided")));
+                });
+        return rates;
+    }
+
     public List<String> tiers() {
-        return jdbc.sql("SELECT DISTINCT tier FROM notification_fact").query(String.class).list();
+        return jdbc.sql(distinct("notification_fact", "tier")).query(String.class).list();
     }
 
     /** Forgets every fact, for a replay from the beginning of the topics. */
@@ -90,10 +129,17 @@ public class BackupFacts {
         jdbc.sql("DELETE FROM notification_fact").update();
     }
 
-    private static BackupFact backup(ResultSet rs, int row) throws SQLException {
-        return new BackupFact(rs.getString("backup_id"), rs.getString("database"), instant(rs, "started_at"),
-                instant(rs, "completed_at"), instant(rs, "snapshot_at"), instant(rs, "failed_at"),
-                instant(rs, "verified_at"), instant(rs, "verification_failed_at"), instant(rs, "expired_at"));
+    /**
+     * The distinct values of an indexed column, each found by one lookup in its index (a loose index scan) rather than
+     * by reading every row. {@code table} and {@code column} are constants of this class, never request input.
+     */
+    private static String distinct(String table, String column) {
+        return """
+                WITH RECURSIVE seen(v) AS (
+                    SELECT min(%2$s) FROM %1$s
+                    UNION ALL
+                    SELECT (SELECT min(%2$s) FROM %1$s WHERE %2$s > seen.v) FROM seen WHERE v IS NOT NULL)
+                SELECT v FROM seen WHERE v IS NOT NULL""".formatted(table, column);
     }
 
     private static Timestamp ts(Instant at) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.drcc.contract.incident.IncidentTargets;
 import org.drcc.kit.jdbc.TransactionBatches;
 import org.drcc.metrics.figures.IncidentFact;
+import org.drcc.metrics.figures.Period;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -81,6 +82,17 @@ public class IncidentFacts {
     public List<IncidentFact> declaredBetween(Instant from, Instant to) {
         return jdbc.sql("SELECT * FROM incident_fact WHERE declared_at >= ? AND declared_at < ? ORDER BY declared_at")
                 .params(Timestamp.from(from), Timestamp.from(to)).query(IncidentFacts::fact).list();
+    }
+
+    /**
+     * The real incidents (drills and false alarms are none) whose outage, from its start (detection, else declaration)
+     * to its restore or on while not restored, overlaps [from, to): what the SLA reads, not the seven years before.
+     */
+    public List<IncidentFact> outagesDuring(Period period) {
+        return jdbc.sql("""
+                        SELECT * FROM incident_fact WHERE NOT drill AND cancelled_at IS NULL
+                            AND COALESCE(restored_at, 'infinity') > ? AND COALESCE(detected_at, declared_at) < ?""")
+                .params(Timestamp.from(period.from()), Timestamp.from(period.to())).query(IncidentFacts::fact).list();
     }
 
     public IncidentCounts counts() {

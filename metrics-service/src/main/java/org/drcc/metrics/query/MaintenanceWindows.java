@@ -7,6 +7,7 @@ import java.util.List;
 import org.drcc.contract.plan.MaintenanceWindowScheduledEvent;
 import org.drcc.contract.plan.PlanEvent;
 import org.drcc.metrics.figures.MaintenanceWindow;
+import org.drcc.metrics.figures.Period;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,8 +32,10 @@ public class MaintenanceWindows {
         }
     }
 
-    public List<MaintenanceWindow> all() {
-        return jdbc.sql("SELECT * FROM maintenance_window ORDER BY starts_at")
+    /** The windows overlapping [from, to). */
+    public List<MaintenanceWindow> during(Period period) {
+        return jdbc.sql("SELECT * FROM maintenance_window WHERE ends_at > ? AND starts_at < ? ORDER BY starts_at")
+                .params(Timestamp.from(period.from()), Timestamp.from(period.to()))
                 .query((rs, n) -> new MaintenanceWindow(rs.getString("window_id"), instant(rs, "starts_at"),
                         instant(rs, "ends_at"), rs.getString("reason"), instant(rs, "scheduled_at"),
                         rs.getString("event_id")))

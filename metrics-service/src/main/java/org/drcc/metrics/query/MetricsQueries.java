@@ -1,10 +1,10 @@
 package org.drcc.metrics.query;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.drcc.metrics.figures.BackupFigures;
-import org.drcc.metrics.figures.BackupRules;
 import org.drcc.metrics.figures.Figures;
 import org.drcc.metrics.figures.IncidentRecovery;
 import org.drcc.metrics.figures.Period;
@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The figures, computed at each request from the facts by the pure definitions of {@link Figures} (incidents, and drills
- * for the test success), {@link BackupRules} (backups and notifications) and {@link Sla} (the SLA and its error budget).
+ * for the test success) and {@link Sla} (the SLA and its error budget, from the outages and maintenance windows within
+ * its reach); the backup and notification rates are counted in SQL by {@link BackupFacts}.
  */
 @Service
 public class MetricsQueries {
@@ -39,11 +40,14 @@ public class MetricsQueries {
     }
 
     /**
-     * The SLA over the period and the year's error budget, from every incident's outage and maintenance window, against
-     * the plan's SLA; empty until incident-service has stated it.
+     * The SLA over the period and the year's error budget, from the outages and maintenance windows within the SLA's
+     * {@linkplain Sla#reach reach}, against the plan's SLA; empty until incident-service has stated it.
      */
     public Optional<SlaFigures> sla(Period period) {
-        return sla.target().map(target -> Sla.of(facts.all(), maintenance.all(), period, target, clock.instant()));
+        Instant now = clock.instant();
+        Period reach = Sla.reach(period, now);
+        return sla.target().map(target -> Sla.of(facts.outagesDuring(reach), maintenance.during(reach), period, target,
+                now));
     }
 
     public PeriodFigures figures(Period period) {
@@ -56,12 +60,10 @@ public class MetricsQueries {
     }
 
     public BackupFigures backups(Period period) {
-        var backups = operations.backups();
-        return new BackupFigures(BackupRules.success(backups, period), BackupRules.verification(backups, period),
-                BackupRules.newestGood(backups, operations.rpos(), clock.instant()));
+        return operations.figures(period, clock.instant());
     }
 
     public Map<String, Rate> notificationDeadlinesMet(Period period) {
-        return BackupRules.deadlinesMet(operations.notifications(), period);
+        return operations.deadlinesMet(period);
     }
 }

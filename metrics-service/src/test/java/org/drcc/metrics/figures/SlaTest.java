@@ -124,4 +124,16 @@ class SlaTest {
         assertThat(budget.burnRates().get("5m")).isNull();
         assertThat(budget.burnRates().get("6h")).isEqualTo(0.0);
     }
+
+    @Test
+    void theReachIsThePeriodTheYearOfNowToItsEndAndTheLongestBurnWindowBeforeNow() {
+        Instant newYear = Instant.parse("2026-01-01T00:00:00Z");
+        Instant yearEnd = Instant.parse("2027-01-01T00:00:00Z");
+        Instant threeAm = newYear.plus(Duration.ofHours(3));
+        assertThat(Sla.reach(new Period(newYear, threeAm), threeAm)).as("the 6 h burn window reaches into 2025")
+                .isEqualTo(new Period(threeAm.minus(Duration.ofHours(6)), yearEnd));
+        assertThat(Sla.reach(DAY_ONE, at(48))).isEqualTo(new Period(newYear, yearEnd));
+        Period years = new Period(Instant.parse("2024-03-01T00:00:00Z"), Instant.parse("2028-01-01T00:00:00Z"));
+        assertThat(Sla.reach(years, threeAm)).isEqualTo(years);
+    }
 }
