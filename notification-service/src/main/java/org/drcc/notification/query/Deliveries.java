@@ -46,7 +46,7 @@ public class Deliveries {
                             count(*) FILTER (WHERE deadline = 'BREACHED') AS breached,
                             min(due_at) FILTER (WHERE deadline IS NULL) AS next_due
                         FROM notification_delivery WHERE incident_id = ANY (?) GROUP BY incident_id""")
-                .param(incidentIds.toArray(String[]::new)).query(DeadlineCount.class).stream()
+                .param(incidentIds.toArray(String[]::new)).query(DeadlineCount.class).list().stream()
                 .collect(Collectors.toMap(DeadlineCount::incidentId, Function.identity()));
         return incidentIds.stream().distinct()
                 .map(id -> counted.getOrDefault(id, DeadlineCount.none(id))).toList();

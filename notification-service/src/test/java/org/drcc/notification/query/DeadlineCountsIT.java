@@ -2,6 +2,7 @@ package org.drcc.notification.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +74,18 @@ class DeadlineCountsIT {
             assertThat(((Number) reads.get("idx_tup_fetch")).longValue()).as("messages read through an index")
                     .isLessThanOrEqualTo(6);
         });
+
+        // each answer gives its connection back: more questions, one after the other, than a pool of two holds
+        try (HikariDataSource pool = new HikariDataSource()) {
+            pool.setDataSource(db);
+            pool.setMaximumPoolSize(2);
+            pool.setConnectionTimeout(1_000);
+            Deliveries pooled = new Deliveries(JdbcClient.create(pool));
+            for (int question = 0; question < 5; question++) {
+                assertThat(pooled.deadlines(List.of("b"))).as("question %d", question + 1)
+                        .containsExactly(new DeadlineCount("b", 1, 0, 0, later));
+            }
+        }
     }
 
     private void schedule(DeliveryProjection projection, String id, String incident, Instant dueAt) {
