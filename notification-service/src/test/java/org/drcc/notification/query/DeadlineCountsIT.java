@@ -8,18 +8,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
-import javax.sql.DataSource;
 import org.drcc.contract.notification.NotificationDeadlineBreachedEvent;
 import org.drcc.contract.notification.NotificationDeadlineMetEvent;
 import org.drcc.contract.notification.NotificationScheduledEvent;
 import org.drcc.engines.Engines;
+import org.drcc.notification.HistoryDatabase;
 import org.drcc.testsupport.WithEngines;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The board's one question for every open incident's deadlines, on a real PostgreSQL holding other incidents'
@@ -34,11 +30,8 @@ class DeadlineCountsIT {
 
     @Test
     void countsEachIncidentAskedFromItsOwnMessages(Engines engines) {
-        DataSource db = engines.postgres().newDatabase("deadlines");
-        Flyway.configure().dataSource(db)
-                .locations("classpath:db/kit", "classpath:db/axon", "classpath:db/migration", "classpath:db/audit")
-                .load().migrate();
-        JdbcClient sql = JdbcClient.create(db);
+        HistoryDatabase db = HistoryDatabase.migrated(engines, "deadlines");
+        JdbcClient sql = db.sql();
         DeliveryProjection projection = new DeliveryProjection(sql);
         Deliveries deliveries = new Deliveries(sql);
         sql.sql("""
@@ -59,25 +52,21 @@ class DeadlineCountsIT {
         schedule(projection, "a-due-soon", "a", soon);
         schedule(projection, "a-no-deadline", "a", null);
         schedule(projection, "b-due", "b", later);
-        sql.sql("ANALYZE notification_delivery").update();
+        db.analyze();
 
-        new TransactionTemplate(new DataSourceTransactionManager(db)).executeWithoutResult(tx -> {
+        db.readOnce(() -> {
             assertThat(deliveries.deadlines(List.of("b", "a", "nothing-owed", "a"))).containsExactly(
                     new DeadlineCount("b", 1, 0, 0, later),
                     new DeadlineCount("a", 2, 1, 1, soon),
                     new DeadlineCount("nothing-owed", 0, 0, 0, null));
-            Map<String, Object> reads = sql.sql("""
-                    SELECT seq_scan, idx_tup_fetch FROM pg_stat_xact_user_tables WHERE relname = 'notification_delivery'""")
-                    .query().singleRow();
-            assertThat(((Number) reads.get("seq_scan")).longValue()).as("full reads of the other incidents' history")
-                    .isZero();
-            assertThat(((Number) reads.get("idx_tup_fetch")).longValue()).as("messages read through an index")
+            assertThat(db.fullReads("notification_delivery")).as("full reads of the other incidents' history").isZero();
+            assertThat(db.readByIndex("notification_delivery")).as("messages read through an index")
                     .isLessThanOrEqualTo(6);
         });
 
         // each answer gives its connection back: more questions, one after the other, than a pool of two holds
         try (HikariDataSource pool = new HikariDataSource()) {
-            pool.setDataSource(db);
+            pool.setDataSource(db.source());
             pool.setMaximumPoolSize(2);
             pool.setConnectionTimeout(1_000);
             Deliveries pooled = new Deliveries(JdbcClient.create(pool));
