@@ -23,9 +23,19 @@ class BoardViews {
 
     private final Cache<String, Map<String, Object>> views = Caffeine.newBuilder().maximumSize(5_000).build();
 
-    /** The view of incident {@code id} at {@code version} (or later), read with {@code read} when not kept. */
+    /**
+     * The view of incident {@code id} at {@code version} (or later), read with {@code read} when not kept. The read is
+     * an HTTP call, made outside the cache's compute (which would hold other keys' writers while it waits); two
+     * refreshes that miss together both read, and keep the same view.
+     */
     Map<String, Object> of(Object id, Object version, Function<Object, Map<String, Object>> read) {
-        return views.get(id + "@" + version, key -> shown(read.apply(id)));
+        String key = id + "@" + version;
+        Map<String, Object> kept = views.getIfPresent(key);
+        if (kept == null) {
+            kept = shown(read.apply(id));
+            views.put(key, kept);
+        }
+        return kept;
     }
 
     private static Map<String, Object> shown(Map<String, Object> view) {
