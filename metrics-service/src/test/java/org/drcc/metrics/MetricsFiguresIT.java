@@ -103,6 +103,28 @@ class MetricsFiguresIT {
     }
 
     /**
+     * MTBF's operating time is the period less the time service was down in it, also by an incident declared before the
+     * period whose outage ran into it: that one is no failure of the period, but its hours are no operating time.
+     */
+    @Test
+    void anOutageThatBeganBeforeThePeriodIsNotOperatingTimeInIt() throws Exception {
+        Instant day = Instant.now().minus(Duration.ofDays(60)).truncatedTo(ChronoUnit.DAYS);
+        try (TestEvents events = events()) {
+            // declared (and detected) at 23:00 the day before, restored at 02:00: two hours of the day down
+            new Story(events, id(), H, false, day.minus(H)).declared().restored(H.multipliedBy(3), Duration.ZERO);
+            // the day's one failure: down from 10:00 to 11:00
+            new Story(events, id(), H, false, day.plus(H.multipliedBy(10))).declared().restored(H, Duration.ZERO);
+            events.awaitConsumed("metrics-service", Topics.INCIDENT_EVENTS, Duration.ofSeconds(60));
+        }
+
+        JsonNode f = get("/api/metrics?from=" + day + "&to=" + day.plus(Duration.ofDays(1))).getBody();
+        assertThat(f.path("mtbf").asText()).as("(24 h - 2 h - 1 h down) / 1 failure").isEqualTo("PT21H");
+        assertThat(f.path("counts").path("incidents").asInt()).as("the earlier incident is no failure of the day")
+                .isEqualTo(1);
+        assertThat(f.path("mttr").asText()).as("nor is its recovery the day's").isEqualTo("PT1H");
+    }
+
+    /**
      * Three drills on dr.drill.events, as backup-service's drill module tells them: one passed (through the drill
      * incident), one failed before it declared an incident (its failure delivered before its start, and twice), one
      * still running at the end of the day.

@@ -85,6 +85,23 @@ public class IncidentFacts {
     }
 
     /**
+     * What a period's figures read ({@code Figures.of}): the incidents declared in it, and the real ones declared
+     * before it whose outage runs into it, whose downtime MTBF subtracts from the period's operating time.
+     */
+    public List<IncidentFact> declaredOrDownDuring(Period period) {
+        return jdbc.sql("""
+                        SELECT * FROM incident_fact WHERE incident_id IN (
+                            SELECT incident_id FROM incident_fact WHERE declared_at >= ? AND declared_at < ?
+                            UNION
+                            SELECT incident_id FROM incident_fact WHERE NOT drill AND cancelled_at IS NULL
+                                AND COALESCE(restored_at, 'infinity') > ? AND COALESCE(detected_at, declared_at) < ?)
+                        ORDER BY declared_at""")
+                .params(Timestamp.from(period.from()), Timestamp.from(period.to()), Timestamp.from(period.from()),
+                        Timestamp.from(period.to()))
+                .query(IncidentFacts::fact).list();
+    }
+
+    /**
      * The real incidents (drills and false alarms are none) whose outage, from its start (detection, else declaration)
      * to its restore or on while not restored, overlaps [from, to): what the SLA reads, not the seven years before.
      */

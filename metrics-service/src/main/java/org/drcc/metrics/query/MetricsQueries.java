@@ -51,7 +51,7 @@ public class MetricsQueries {
     }
 
     public PeriodFigures figures(Period period) {
-        return Figures.of(facts.declaredBetween(period.from(), period.to()),
+        return Figures.of(facts.declaredOrDownDuring(period),
                 drills.finishedBetween(period.from(), period.to()), period, clock.instant());
     }
 

@@ -53,7 +53,8 @@ public class MonthlyReports {
         Instant now = clock.instant();
         List<IncidentFact> declared = facts.declaredBetween(period.from(), period.to());
         List<DrillFact> finished = drills.finishedBetween(period.from(), period.to());
-        MonthlyReport report = new MonthlyReport(month, now, Figures.of(declared, finished, period, now),
+        MonthlyReport report = new MonthlyReport(month, now, Figures.of(facts.declaredOrDownDuring(period), finished,
+                period, now),
                 declared.stream().map(f -> IncidentRecovery.of(f, now)).toList(), finished);
         // made on the first report, so the service starts without S3
         store.createIfMissing();
