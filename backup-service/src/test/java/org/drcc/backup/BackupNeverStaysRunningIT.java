@@ -39,8 +39,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * time, the proof is the next backup of the database starting.
  */
 @WithEngines(database = "backup")
+// short lease and first retry: the tests wait for an orphan to be seen and for a failure recorded on its fourth try
+// (1 + 2 + 4 s by default; the same doubling from 100 ms here)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"dr.backup.scheduling-enabled=false", "dr.backup.instance-lease=PT2S"})
+        properties = {"dr.backup.scheduling-enabled=false", "dr.backup.instance-lease=PT2S",
+                "dr.backup.failure-retry.first-delay=PT0.1S"})
 class BackupNeverStaysRunningIT {
 
     /** How many FailBackupCommands still meet an unreachable database; each one that does is counted. */
@@ -132,13 +135,15 @@ class BackupNeverStaysRunningIT {
         api.verify(backupId);
         String target = "orphan_" + UUID.randomUUID().toString().substring(0, 8);
         String killed = UUID.randomUUID().toString();
-        // its lease runs out ten seconds from now: until then it is an instance that runs the restore
-        jdbc.sql("INSERT INTO instance_lease VALUES ('killed-restorer', now() + interval '10 seconds') "
+        // a live instance that runs the restore, until the test lets its lease run out below (as when it is killed)
+        jdbc.sql("INSERT INTO instance_lease VALUES ('killed-restorer', now() + interval '1 hour') "
                 + "ON CONFLICT (instance_id) DO UPDATE SET expires_at = excluded.expires_at").update();
         jdbc.sql("INSERT INTO job_owner (job_id, instance_id) VALUES (?, 'killed-restorer')").param(killed).update();
         commands.sendAndWait(new StartRestoreCommand(backupId, killed, target, false, false, "rita", Instant.now()));
         assertThat(api.post("/api/backups/" + backupId + "/restore", "{\"targetDatabase\": \"" + target + "\"}")
                 .getStatusCode()).as("refused while it is RUNNING").isEqualTo(HttpStatus.CONFLICT);
+        jdbc.sql("UPDATE instance_lease SET expires_at = now() - interval '1 second' WHERE instance_id = 'killed-restorer'")
+                .update();
 
         Map<String, Object> done = api.await(backupId, b -> BackupApi.list(b.get("restores")).stream()
                 .noneMatch(r -> "RUNNING".equals(r.get("status"))));

@@ -73,7 +73,7 @@ class PointInTimeRecoveryIT {
     @Test
     void theDayThePrimaryBucketIsGoneTheWalStillReachesTheOtherTiersAndARestoreToAnInstantReadsThem() throws Exception {
         BackupApi api = new BackupApi(http, "pitr-dba");
-        baseBackupInEachTier(api); // the schedule's, taken before the loss
+        baseBackupInEachTier(api); // the schedule's, taken before the loss (the class's, when another test took it)
         Path file = pgBackRestConfig.configFile();
         String written = Files.readString(file);
         String bucket = "repo1-s3-bucket=" + pgBackRestConfig.repositories().get(0).bucket() + "\n";
@@ -277,8 +277,26 @@ class PointInTimeRecoveryIT {
         }
     }
 
-    /** A base backup in each tier's repository, awaited; returns the instant from which all three are consistent. */
+    /**
+     * The instant from which the class's base backup in each tier is consistent, once taken: one for the class (three
+     * full backups of the whole cluster take some 25 s). The WAL from it on is archived in every tier, so each
+     * restore to an instant after it replays what the tests wrote since, whichever test took it.
+     */
+    private static Instant consistentFrom;
+
+    /**
+     * A base backup in each tier's repository (the schedule's, taken before anything the restores look for is
+     * written), taken by the first test that needs it; returns the instant from which all three are consistent.
+     */
     private Instant baseBackupInEachTier(BackupApi api) throws InterruptedException {
+        if (consistentFrom == null) {
+            consistentFrom = takeBaseBackupInEachTier(api);
+        }
+        return consistentFrom;
+    }
+
+    /** A base backup in each tier's repository, awaited; returns the instant from which all three are consistent. */
+    private Instant takeBaseBackupInEachTier(BackupApi api) throws InterruptedException {
         ResponseEntity<Map<String, Object>> base = api.post("/api/base-backups", "");
         assertThat(base.getStatusCode()).as(String.valueOf(base.getBody())).isEqualTo(HttpStatus.ACCEPTED);
         String backupId = (String) base.getBody().get("backupId");

@@ -81,6 +81,8 @@ public final class EnginesExtension implements BeforeAllCallback, ParameterResol
     private record StartedEngines(Engines engines) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws IOException {
+            // the tests' Spring contexts first, while the engines they use still answer (EngineContexts)
+            EngineContexts.closeAll();
             engines.close();
             Engines.deleteTree(engines.settings().dataDir());
         }

@@ -12,6 +12,7 @@ import org.drcc.kit.rules.RuleRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,9 +38,15 @@ class FailureRecorder {
         return t;
     });
 
+    /** {@code firstDelay}: {@code dr.backup.failure-retry.first-delay} (1 s); a test of the retries may set less. */
     @Autowired
-    FailureRecorder(CommandGateway commands, Clock clock) {
-        this(commands, clock, Duration.ofSeconds(1), Duration.ofMinutes(1));
+    FailureRecorder(CommandGateway commands, Clock clock,
+                    @Value("${dr.backup.failure-retry.first-delay:PT1S}") Duration firstDelay) {
+        this(commands, clock, firstDelay, Duration.ofMinutes(1));
+        if (firstDelay.isNegative() || firstDelay.isZero()) {
+            throw new IllegalArgumentException("dr.backup.failure-retry.first-delay must be a positive duration (got "
+                    + firstDelay + ")");
+        }
     }
 
     FailureRecorder(CommandGateway commands, Clock clock, Duration firstDelay, Duration maxDelay) {

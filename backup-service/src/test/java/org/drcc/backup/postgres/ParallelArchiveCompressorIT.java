@@ -20,8 +20,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.drcc.testsupport.WithEngines;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,15 +38,16 @@ class ParallelArchiveCompressorIT {
     /** small segments, so that one table's data spans many of them */
     private final ParallelArchiveCompressor compressor = new ParallelArchiveCompressor(workers, 2, 64 * 1024);
 
-    private PgTarget server;
-    private PgTarget db;
-    private final List<String> databases = new ArrayList<>();
+    private static PgTarget server;
+    /** The database every test dumps, made once for the class: the tests only read it. */
+    private static PgTarget db;
+    private static final List<String> databases = new ArrayList<>();
 
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void createDatabase() throws Exception {
+    @BeforeAll
+    static void createDatabase() throws Exception {
         server = new PgTarget(System.getProperty("spring.datasource.url"), "postgres", "");
         db = newDatabase();
         sql(db, "CREATE TABLE dish (id int PRIMARY KEY, name text, price numeric(8, 2), photo bytea)",
@@ -57,8 +59,12 @@ class ParallelArchiveCompressorIT {
     }
 
     @AfterEach
-    void dropDatabases() throws Exception {
+    void stopWorkers() {
         workers.shutdownNow();
+    }
+
+    @AfterAll
+    static void dropDatabases() throws Exception {
         for (String name : databases) {
             PgServer.drop(server, name);
         }
@@ -138,7 +144,7 @@ class ParallelArchiveCompressorIT {
         return out;
     }
 
-    private PgTarget newDatabase() throws Exception {
+    private static PgTarget newDatabase() throws Exception {
         String name = "compress_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         PgServer.create(server, name);
         databases.add(name);
