@@ -258,7 +258,9 @@ final class ConsoleWalk implements AutoCloseable {
         screenshot("signin");
         browser.findElement(By.id("token")).sendKeys(token);
         browser.findElement(By.id("signin")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("declare")));
+        wait.withMessage(() -> "the board after the sign-in; at " + browser.getCurrentUrl() + " the page reads:\n"
+                        + browser.findElement(By.tagName("body")).getText())
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("declare")));
         assertThat(browser.getPageSource()).as("the token is never shown back").doesNotContain(token);
         assertThat(browser.manage().getCookieNamed("DRCONSOLE").isHttpOnly()).isTrue();
     }
