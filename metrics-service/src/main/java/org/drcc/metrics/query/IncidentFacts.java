@@ -78,11 +78,13 @@ public class IncidentFacts {
                 .query(IncidentFacts::fact).optional();
     }
 
-    /** The incidents declared in [from, to). */
-    public List<IncidentFact> declaredBetween(Instant from, Instant to) {
-        return jdbc.sql("SELECT * FROM incident_fact WHERE declared_at >= ? AND declared_at < ? ORDER BY declared_at")
-                .params(Timestamp.from(from), Timestamp.from(to)).query(IncidentFacts::fact).list();
-    }
+    /**
+     * The one definition of an outage that overlaps [?, ?) (its start, detection else declaration, before the end; its
+     * restore, or none yet, after the start) of a real incident (drills and false alarms are none).
+     */
+    private static final String OUTAGE_OVERLAPS = """
+            NOT drill AND cancelled_at IS NULL AND COALESCE(restored_at, 'infinity') > ? \
+            AND COALESCE(detected_at, declared_at) < ?""";
 
     /**
      * What a period's figures read ({@code Figures.of}): the incidents declared in it, and the real ones declared
@@ -93,9 +95,8 @@ public class IncidentFacts {
                         SELECT * FROM incident_fact WHERE incident_id IN (
                             SELECT incident_id FROM incident_fact WHERE declared_at >= ? AND declared_at < ?
                             UNION
-                            SELECT incident_id FROM incident_fact WHERE NOT drill AND cancelled_at IS NULL
-                                AND COALESCE(restored_at, 'infinity') > ? AND COALESCE(detected_at, declared_at) < ?)
-                        ORDER BY declared_at""")
+                            SELECT incident_id FROM incident_fact WHERE %s)
+                        ORDER BY declared_at""".formatted(OUTAGE_OVERLAPS))
                 .params(Timestamp.from(period.from()), Timestamp.from(period.to()), Timestamp.from(period.from()),
                         Timestamp.from(period.to()))
                 .query(IncidentFacts::fact).list();
@@ -106,9 +107,7 @@ public class IncidentFacts {
      * to its restore or on while not restored, overlaps [from, to): what the SLA reads, not the seven years before.
      */
     public List<IncidentFact> outagesDuring(Period period) {
-        return jdbc.sql("""
-                        SELECT * FROM incident_fact WHERE NOT drill AND cancelled_at IS NULL
-                            AND COALESCE(restored_at, 'infinity') > ? AND COALESCE(detected_at, declared_at) < ?""")
+        return jdbc.sql("SELECT * FROM incident_fact WHERE " + OUTAGE_OVERLAPS)
                 .params(Timestamp.from(period.from()), Timestamp.from(period.to())).query(IncidentFacts::fact).list();
     }
 

@@ -51,10 +51,11 @@ public class MonthlyReports {
     public StoredReport generate(YearMonth month) {
         Period period = period(month);
         Instant now = clock.instant();
-        List<IncidentFact> declared = facts.declaredBetween(period.from(), period.to());
+        // the month's incidents and, for MTBF's downtime, those declared before it still down in it: one read
+        List<IncidentFact> read = facts.declaredOrDownDuring(period);
+        List<IncidentFact> declared = read.stream().filter(f -> period.contains(f.declaredAt())).toList();
         List<DrillFact> finished = drills.finishedBetween(period.from(), period.to());
-        MonthlyReport report = new MonthlyReport(month, now, Figures.of(facts.declaredOrDownDuring(period), finished,
-                period, now),
+        MonthlyReport report = new MonthlyReport(month, now, Figures.of(read, finished, period, now),
                 declared.stream().map(f -> IncidentRecovery.of(f, now)).toList(), finished);
         // made on the first report, so the service starts without S3
         store.createIfMissing();
