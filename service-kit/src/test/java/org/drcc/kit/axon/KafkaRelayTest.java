@@ -169,6 +169,36 @@ class KafkaRelayTest {
     }
 
     @Test
+    void noEventOfABatchIsSentAfterOneWhoseSendHasAlreadyFailed() {
+        // the declaration's send fails at once (no metadata: the broker is down); had its checklist event been sent
+        // next, to a broker back by then, it would be on the topic ahead of the declaration
+        when(kafka.send(any(ProducerRecord.class)))
+                .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("no metadata: broker down")))
+                .thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
+        KafkaRelay relay = new KafkaRelay(kafka, records,
+                List.of(new RelayRoute<>(PersonalDataErasedEvent.class, "dr.test.events", PersonalDataErasedEvent::erasureId)), stored);
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(
+                GenericEventMessage.asEventMessage(erased("erasure-1")), GenericEventMessage.asEventMessage(erased("erasure-2"))));
+        List<String> committed = new java.util.ArrayList<>();
+        batch.onCommit(u -> committed.add("position advanced"));
+
+        var result = batch.executeWithResult(() -> {
+            EventMessage<?> message = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
+            relay.on(message);
+            return null;
+        });
+
+        assertThat(result.isExceptional()).isTrue();
+        assertThat(result.exceptionResult()).hasMessageContaining("broker down");
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<ProducerRecord<String, String>> sent = ArgumentCaptor.forClass(ProducerRecord.class);
+        verify(kafka).send(sent.capture());
+        assertThat(sent.getAllValues()).extracting(ProducerRecord::key).containsExactly("erasure-1");
+        assertThat(committed).isEmpty();
+        assertThat(batch.isRolledBack()).isTrue();
+    }
+
+    @Test
     void aBatchWhoseEventsKafkaAllAcknowledgedCommits() throws Exception {
         when(kafka.send(any(ProducerRecord.class))).thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
         KafkaRelay relay = new KafkaRelay(kafka, records,
