@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * recorded as expired. The objects go first, so a crash in between leaves an expired-to-be backup
  * that the next run expires, never an expired one whose objects still cost storage. Two guards stand
  * before any deletion: a clock that cannot be trusted halts the database's run with an event (its
- * owners are told), and one run deletes at most {@code dr.backup.retention.max-deletes-per-run}.
+ * owners are told), and one run deletes at most {@code dr.backup.retention.max-deletes-per-run} more than were
+ * completed since the database's last expiry ({@link RetentionSettings#deletesAllowed}).
  */
 @Component
 public class RetentionJob {
@@ -98,7 +99,8 @@ public class RetentionJob {
                 .map(b -> new RetentionCandidate(b.backupId(), b.snapshotAt(), "VERIFIED".equals(b.verification())))
                 .toList();
         RetentionPlan plan = GfsRetention.plan(candidates, policy.retention(), now, zone, holds.openHoldsSince())
-                .limitedTo(settings.maxDeletesPerRun());
+                .limitedTo(settings.deletesAllowed(byId.values().stream().map(BackupSummary::completedAt).toList(),
+                        backups.lastExpiry(database)));
         String reason = "no retention rule keeps it (" + policy.retention().daily() + " daily, "
                 + policy.retention().weekly() + " weekly, " + policy.retention().monthly() + " monthly)";
         for (String id : plan.expired()) {
@@ -119,7 +121,8 @@ public class RetentionJob {
             log.info("Retention of {}: {} kept, {} expired", database, plan.kept().size(), plan.expired().size());
         } else {
             log.warn("Retention of {}: {} kept, {} expired, {} more that no rule keeps wait for the next run "
-                            + "(at most {} deletions a run, dr.backup.retention.max-deletes-per-run)", database,
+                            + "(a run deletes at most dr.backup.retention.max-deletes-per-run, {}, more than were "
+                            + "completed since the last expiry)", database,
                     plan.kept().size(), plan.expired().size(), plan.deferred().size(), settings.maxDeletesPerRun());
         }
         return plan;

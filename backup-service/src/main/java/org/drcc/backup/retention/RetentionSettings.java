@@ -1,15 +1,19 @@
 package org.drcc.backup.retention;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The guards around retention's deletions (the GFS counts themselves are each database's policy).
  *
- * @param maxDeletesPerRun at most this many backups of one database are deleted by one run, the oldest
- *                         first; the others wait for the next run. A mistake (a wrong policy, a clock
- *                         both guards miss) then costs at most this many backups a day, not all of them
+ * @param maxDeletesPerRun how many fewer backups of one database a run may leave than the run before it left
+ *                         ({@link #deletesAllowed}); the others wait for the next run, the oldest going first. A
+ *                         mistake (a wrong policy, a clock both guards miss) then costs at most this many backups
+ *                         a run, not all of them
  * @param clockTolerance   how far the clock may disagree with the newest backup's completion and with
  *                         the database server's clock before retention halts (see ClockGuard)
  */
@@ -27,5 +31,18 @@ public record RetentionSettings(
             throw new IllegalArgumentException("dr.backup.retention.clock-tolerance must be a positive duration (got "
                     + clockTolerance + ")");
         }
+    }
+
+    /**
+     * How many backups of a database one run may delete: {@code maxDeletesPerRun}, and as many more as were
+     * completed since retention last expired one of the database ({@code lastExpiry}; none before its first
+     * expiry). So a run keeps up with whatever its schedule adds (an hourly schedule leaves 23 backups a day that
+     * no daily rule keeps, where a flat 10 a day let them pile up for ever), and still never leaves the database
+     * more than {@code maxDeletesPerRun} backups fewer than the run before it left.
+     */
+    public int deletesAllowed(Collection<Instant> completedAt, Optional<Instant> lastExpiry) {
+        long added = lastExpiry.map(since -> completedAt.stream().filter(at -> at != null && at.isAfter(since)).count())
+                .orElse(0L);
+        return (int) Math.min(Integer.MAX_VALUE, maxDeletesPerRun + added);
     }
 }
