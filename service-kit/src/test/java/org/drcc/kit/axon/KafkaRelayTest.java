@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +25,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ResultMessage;
 import org.axonframework.serialization.SerializedMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -143,19 +146,11 @@ class KafkaRelayTest {
         });
         KafkaRelay relay = new KafkaRelay(kafka, records,
                 List.of(new RelayRoute<>(PersonalDataErasedEvent.class, "dr.test.events", PersonalDataErasedEvent::erasureId)), stored);
-        List<EventMessage<?>> events = List.of(GenericEventMessage.asEventMessage(erased("erasure-1")),
-                GenericEventMessage.asEventMessage(erased("erasure-2")));
-        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(events);
-        List<String> committed = new java.util.ArrayList<>();
-        batch.onCommit(u -> committed.add("position advanced"));
+        Batch batch = new Batch("erasure-1", "erasure-2");
         second.complete(mock(SendResult.class));
 
         // as the tracking processor runs a batch: an exceptional result, which it throws, and the position stays
-        var result = batch.executeWithResult(() -> {
-            EventMessage<?> message = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
-            relay.on(message);
-            return null;
-        });
+        var result = batch.runThrough(relay);
 
         assertThat(result.isExceptional()).isTrue();
         assertThat(result.exceptionResult()).hasMessageContaining("broker down");
@@ -164,8 +159,8 @@ class KafkaRelayTest {
         ArgumentCaptor<ProducerRecord<String, String>> sent = ArgumentCaptor.forClass(ProducerRecord.class);
         verify(kafka, org.mockito.Mockito.times(2)).send(sent.capture());
         assertThat(sent.getAllValues()).extracting(ProducerRecord::key).containsExactly("erasure-1", "erasure-2");
-        assertThat(committed).isEmpty();
-        assertThat(batch.isRolledBack()).isTrue();
+        assertThat(batch.committed).isEmpty();
+        assertThat(batch.unitOfWork.isRolledBack()).isTrue();
     }
 
     @Test
@@ -177,16 +172,9 @@ class KafkaRelayTest {
                 .thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
         KafkaRelay relay = new KafkaRelay(kafka, records,
                 List.of(new RelayRoute<>(PersonalDataErasedEvent.class, "dr.test.events", PersonalDataErasedEvent::erasureId)), stored);
-        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(
-                GenericEventMessage.asEventMessage(erased("erasure-1")), GenericEventMessage.asEventMessage(erased("erasure-2"))));
-        List<String> committed = new java.util.ArrayList<>();
-        batch.onCommit(u -> committed.add("position advanced"));
+        Batch batch = new Batch("erasure-1", "erasure-2");
 
-        var result = batch.executeWithResult(() -> {
-            EventMessage<?> message = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
-            relay.on(message);
-            return null;
-        });
+        var result = batch.runThrough(relay);
 
         assertThat(result.isExceptional()).isTrue();
         assertThat(result.exceptionResult()).hasMessageContaining("broker down");
@@ -194,8 +182,8 @@ class KafkaRelayTest {
         ArgumentCaptor<ProducerRecord<String, String>> sent = ArgumentCaptor.forClass(ProducerRecord.class);
         verify(kafka).send(sent.capture());
         assertThat(sent.getAllValues()).extracting(ProducerRecord::key).containsExactly("erasure-1");
-        assertThat(committed).isEmpty();
-        assertThat(batch.isRolledBack()).isTrue();
+        assertThat(batch.committed).isEmpty();
+        assertThat(batch.unitOfWork.isRolledBack()).isTrue();
     }
 
     @Test
@@ -203,19 +191,32 @@ class KafkaRelayTest {
         when(kafka.send(any(ProducerRecord.class))).thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
         KafkaRelay relay = new KafkaRelay(kafka, records,
                 List.of(new RelayRoute<>(PersonalDataErasedEvent.class, "dr.test.events", PersonalDataErasedEvent::erasureId)), stored);
-        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(List.of(
-                GenericEventMessage.asEventMessage(erased("erasure-1")), GenericEventMessage.asEventMessage(erased("erasure-2"))));
-        List<String> committed = new java.util.ArrayList<>();
-        batch.onCommit(u -> committed.add("position advanced"));
+        Batch batch = new Batch("erasure-1", "erasure-2");
 
-        var result = batch.executeWithResult(() -> {
-            EventMessage<?> message = (EventMessage<?>) CurrentUnitOfWork.get().getMessage();
-            relay.on(message);
-            return null;
-        });
+        var result = batch.runThrough(relay);
 
         assertThat(result.isExceptional()).isFalse();
-        assertThat(committed).containsExactly("position advanced");
+        assertThat(batch.committed).containsExactly("position advanced");
+    }
+
+    /** A batch of erasure events, run through the relay as the tracking processor runs one, in one unit of work. */
+    private static final class Batch {
+
+        final BatchingUnitOfWork<EventMessage<?>> unitOfWork;
+        final List<String> committed = new ArrayList<>();
+
+        Batch(String... erasureIds) {
+            unitOfWork = new BatchingUnitOfWork<>(Arrays.stream(erasureIds)
+                    .<EventMessage<?>>map(id -> GenericEventMessage.asEventMessage(erased(id))).toList());
+            unitOfWork.onCommit(u -> committed.add("position advanced"));
+        }
+
+        ResultMessage<Object> runThrough(KafkaRelay relay) {
+            return unitOfWork.executeWithResult(() -> {
+                relay.on((EventMessage<?>) CurrentUnitOfWork.get().getMessage());
+                return null;
+            });
+        }
     }
 
     private static PersonalDataErasedEvent erased() {
