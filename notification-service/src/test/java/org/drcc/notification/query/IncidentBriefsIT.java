@@ -73,6 +73,44 @@ class IncidentBriefsIT {
         });
     }
 
+    @Test
+    void incidentsStoredBeforeTheirOutagesEndWasRecordedAreNotTakenForOutagesGoingOn(Engines engines) {
+        // a database from before V30: the incidents' briefs, their messages and the status page's phases, no ends
+        HistoryDatabase db = HistoryDatabase.create(engines, "before_v30");
+        db.flyway().target("21").load().migrate();
+        Timestamp declared = Timestamp.from(now.minus(Duration.ofDays(3)));
+        for (String id : List.of("restored", "closed", "cancelled", "going-on")) {
+            db.sql().sql("INSERT INTO incident_brief (incident_id, scenario_id, title, severity, rto, declared_at, drill) "
+                    + "VALUES (?, 'database-corruption', 'Incident', 'HIGH', 'PT2H', ?, false)").params(id, declared).update();
+        }
+        message(db, "restored", "incident-declaration", declared);
+        message(db, "restored", "recovery-completion", Timestamp.from(now.minus(Duration.ofDays(2))));
+        statusPage(db, "closed", "closed");
+        statusPage(db, "cancelled", "cancelled");
+        statusPage(db, "going-on", "contained");
+        message(db, "going-on", "incident-declaration", declared);
+
+        db.flyway().load().migrate();
+
+        briefs = new IncidentBriefs(db.sql());
+        assertThat(briefs.outagesDeclaredBefore(now, AUDIENCE, null, 10)).extracting(IncidentBrief::incidentId)
+                .containsExactly("going-on");
+    }
+
+    private void message(HistoryDatabase db, String incidentId, String kind, Timestamp at) {
+        db.sql().sql("INSERT INTO notification_delivery (notification_id, incident_id, source_event_id, kind, tier, "
+                        + "audience, contact, channel, subject, status, attempts, scheduled_at, sent_at) "
+                        + "VALUES (?, ?, ?, ?, 'immediate', 'dr-team', 'contact-1', 'webhook', 'Subject', 'SENT', 1, ?, ?)")
+                .params(incidentId + "-" + kind, incidentId, "event-" + incidentId + "-" + kind, kind, at, at).update();
+    }
+
+    private void statusPage(HistoryDatabase db, String incidentId, String status) {
+        db.sql().sql("INSERT INTO status_incident (incident_id, scenario_id, status, declared_at, updated_at) "
+                        + "VALUES (?, 'database-corruption', ?, ?, ?)")
+                .params(incidentId, status, Timestamp.from(now.minus(Duration.ofDays(3))),
+                        Timestamp.from(now.minus(Duration.ofDays(2)))).update();
+    }
+
     /** A declaration {@code hoursAgo}, as the listener projects it. */
     private void declared(String incidentId, int hoursAgo) {
         Instant at = now.minus(Duration.ofHours(hoursAgo)).minusSeconds(60);
