@@ -90,7 +90,7 @@ public final class BackupBenchmark {
         settings = new EngineSettings(settings.dataDir(), true, settings.postgresPort(), settings.kafkaPort(),
                 settings.kafkaControllerPort(), settings.s3Port(), megabytes);
         System.out.printf("Generating a foodtruck database of about %d MB ...%n", megabytes);
-        Engines engines = Engines.start(settings);
+        Engines engines = Engines.startForThisJvm(settings);
         try {
             settle(engines);
         } catch (Exception e) {

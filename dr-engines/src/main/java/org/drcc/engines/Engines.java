@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ public final class Engines implements AutoCloseable {
     private KafkaEngine kafka;
     private S3Engine s3;
     private final int s3HttpsPort;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Engines(EngineSettings settings) {
         this.settings = settings;
@@ -56,6 +58,18 @@ public final class Engines implements AutoCloseable {
             engines.close();
             throw e;
         }
+    }
+
+    /**
+     * {@link #start}, and stopped when this JVM exits however it exits short of a {@code kill -9}: a benchmark's Ctrl-C,
+     * or a build's timeout that ends a test JVM, left PostgreSQL, Kafka and S3 running with nobody to stop them. For a
+     * JVM that owns the engines alone: {@code ./dr up} stops its services first, then the engines, in a hook of its own.
+     */
+    public static Engines startForThisJvm(EngineSettings settings) {
+        Engines engines = start(settings);
+        Thread stop = new Thread(engines::close, "engines-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        return engines;
     }
 
     private void startAll() {
@@ -169,8 +183,12 @@ public final class Engines implements AutoCloseable {
         return WalArchive.configDir(settings.dataDir());
     }
 
+    /** Stops the engines; again, it does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         // PostgreSQL before S3: its archiver pushes the last WAL segments to the S3 repositories as it stops
         closeQuietly(postgres);
         closeQuietly(kafka);

@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,6 +39,53 @@ class EnginesIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
+    void theEnginesOfAJvmEndedBySigtermStopWithIt() throws Exception {
+        Path held = dir.resolve("held");
+        Path log = dir.resolve("holder.log");
+        Process holder = new ProcessBuilder(Java.executable(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                EnginesOfThisJvm.class.getName(), held.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<ProcessHandle> engines = new ArrayList<>();
+        try {
+            long until = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+            while (!Files.readString(log).contains(EnginesOfThisJvm.READY)) {
+                assertThat(holder.isAlive()).as("the JVM holding the engines runs (%s)", log).isTrue();
+                assertThat(System.nanoTime()).as("the engines started within 4 minutes").isLessThan(until);
+                Thread.sleep(200);
+            }
+            engines.addAll(holder.descendants().toList());
+            postmaster(held).ifPresent(engines::add);
+            assertThat(engines).as("Kafka, S3 and PostgreSQL's server run as processes of their own").hasSizeGreaterThanOrEqualTo(3);
+
+            holder.destroy(); // SIGTERM: how a build's timeout or a Ctrl-C ends a JVM
+
+            assertThat(holder.waitFor(2, TimeUnit.MINUTES)).as("the JVM ended").isTrue();
+            long stopBy = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            for (ProcessHandle engine : engines) {
+                String command = engine.info().command().orElse("pid " + engine.pid());
+                while (engine.isAlive() && System.nanoTime() < stopBy) {
+                    Thread.sleep(200);
+                }
+                assertThat(engine.isAlive()).as("%s stopped with the JVM within 2 minutes", command).isFalse();
+            }
+        } finally {
+            engines.forEach(ProcessHandle::destroyForcibly);
+            holder.destroyForcibly();
+        }
+    }
+
+    /** PostgreSQL's server under {@code dataDir}, by the pid file it writes (pg_ctl starts it detached). */
+    private static Optional<ProcessHandle> postmaster(Path dataDir) throws IOException {
+        try (var files = Files.walk(dataDir)) {
+            for (Path pidFile : files.filter(p -> p.getFileName().toString().equals("postmaster.pid")).toList()) {
+                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+                return ProcessHandle.of(pid);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Test
     void enginesKeepTheirDataAcrossARestart() throws Exception {
         EngineSettings settings = EngineSettings.forTests(dir.resolve("dr"));
         try (Engines engines = Engines.start(settings)) {
@@ -47,8 +99,8 @@ class EnginesIT {
             }
             put(engines.s3Endpoint().resolve("/" + Buckets.PRIMARY + "/probe.txt"), "object kept");
             // as backup-service writes it: this start's HTTPS port of the S3 server, which the next start changes
-            java.nio.file.Files.createDirectories(engines.walArchiveConfigDir());
-            java.nio.file.Files.writeString(engines.walArchiveConfigDir().resolve(WalArchive.CONFIG_FILE),
+            Files.createDirectories(engines.walArchiveConfigDir());
+            Files.writeString(engines.walArchiveConfigDir().resolve(WalArchive.CONFIG_FILE),
                     "[global]\nrepo1-type=s3\nrepo1-s3-endpoint=" + engines.s3HttpsHostAndPort() + "\n");
         }
         try (Engines again = Engines.start(new EngineSettings(settings.dataDir(), false, settings.postgresPort(),

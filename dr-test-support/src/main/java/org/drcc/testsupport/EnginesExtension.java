@@ -72,7 +72,7 @@ public final class EnginesExtension implements BeforeAllCallback, ParameterResol
     private static Engines start() {
         try {
             Path dir = Files.createTempDirectory("dr-engines-");
-            return Engines.start(EngineSettings.forTests(dir));
+            return Engines.startForThisJvm(EngineSettings.forTests(dir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

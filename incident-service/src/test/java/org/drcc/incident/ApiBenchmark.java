@@ -41,7 +41,7 @@ public final class ApiBenchmark {
         int[] rates = Arrays.stream((args.length > 1 ? args[1] : "50,100,200").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         Path dir = Files.createTempDirectory("dr-bench-");
-        try (Engines engines = Engines.start(EngineSettings.forTests(dir))) {
+        try (Engines engines = Engines.startForThisJvm(EngineSettings.forTests(dir))) {
             engines.postgres().createDatabase("bench_floor");
             try (Connection c = engines.postgres().dataSource("bench_floor").getConnection()) {
                 c.createStatement().execute("CREATE TABLE incident (id uuid PRIMARY KEY, scenario text NOT NULL, "

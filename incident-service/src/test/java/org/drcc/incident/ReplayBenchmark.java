@@ -48,7 +48,7 @@ public final class ReplayBenchmark {
         int declarations = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int copies = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Path dir = Files.createTempDirectory("dr-replay-bench-");
-        try (Engines engines = Engines.start(EngineSettings.forTests(dir))) {
+        try (Engines engines = Engines.startForThisJvm(EngineSettings.forTests(dir))) {
             try (ConfigurableApplicationContext service = new SpringApplication(IncidentServiceApplication.class)
                     .run(Benchmarks.serviceArgs(engines, "incident", dir))) {
                 DataSource db = engines.postgres().dataSource("incident");

@@ -40,7 +40,7 @@ public final class KafkaReplayBenchmark {
     private static void run(String[] args) throws Exception {
         int incidents = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path dir = Files.createTempDirectory("dr-kafka-replay-bench-");
-        try (Engines engines = Engines.start(EngineSettings.forTests(dir))) {
+        try (Engines engines = Engines.startForThisJvm(EngineSettings.forTests(dir))) {
             try (ConfigurableApplicationContext service = new SpringApplication(MetricsServiceApplication.class)
                     .run(Benchmarks.serviceArgs(engines, "metrics", dir))) {
                 long start = System.nanoTime();

@@ -56,7 +56,7 @@ public final class NotificationBenchmark {
         int expected = incidents * AUDIENCES.size() * contacts;
         Path dir = Files.createTempDirectory("dr-notify-bench-");
         Receiver receiver = Receiver.start();
-        try (Engines engines = Engines.start(EngineSettings.forTests(dir))) {
+        try (Engines engines = Engines.startForThisJvm(EngineSettings.forTests(dir))) {
             Path plan = dir.resolve("plan.yml");
             Files.writeString(plan, plan(receiver.url(), contacts));
             System.setProperty("DR_COMMUNICATION_PLAN", "file:" + plan);

@@ -70,7 +70,7 @@ public final class PitrBenchmark {
                 settings.kafkaControllerPort(), settings.s3Port(), megabytes);
         System.out.printf("Generating a foodtruck database of about %d MB ...%n", megabytes);
         Process receiver = null;
-        try (Engines engines = Engines.start(settings)) {
+        try (Engines engines = Engines.startForThisJvm(settings)) {
             int port = engines.postgres().port();
             try (Connection c = engines.postgres().dataSource(FoodTruckDatabase.NAME).getConnection();
                  Statement s = c.createStatement()) {
