@@ -31,9 +31,6 @@ import org.springframework.kafka.core.KafkaTemplate;
  * the whole batch is sent again (at least once). The order per key holds: the records go to the producer in the
  * batch's order and the producer is idempotent (the kit's defaults): its records carry sequence numbers per
  * partition, so a retry keeps their order and the broker refuses a record whose predecessor it never wrote.
- * A send can also fail before its record reaches the producer (no metadata while the broker is down): then no later
- * event of the batch is sent, since a later one could reach a broker that is back and go out ahead of its
- * predecessor, before the batch is sent again.
  */
 @ProcessingGroup(KafkaRelay.GROUP)
 class KafkaRelay {
@@ -72,9 +69,6 @@ class KafkaRelay {
         List<RelayRoute<?>> taking = routes.stream().filter(route -> route.type().isAssignableFrom(type)).toList();
         if (taking.isEmpty()) {
             return;
-        }
-        if (CurrentUnitOfWork.isStarted()) {
-            throwIfOneFailed(unacknowledged(CurrentUnitOfWork.get().root()));
         }
         String document = message.serializePayload(stored, String.class).getData();
         Optional<String> correlationId = correlationId(message);
@@ -118,15 +112,6 @@ class KafkaRelay {
             });
             return pending;
         });
-    }
-
-    /** Throws the failure of an earlier send of the batch that has already failed, before anything more is sent. */
-    private static void throwIfOneFailed(List<CompletableFuture<?>> sent) throws ExecutionException, InterruptedException {
-        for (CompletableFuture<?> send : sent) {
-            if (send.isCompletedExceptionally()) {
-                send.get();
-            }
-        }
     }
 
     private static void awaitAcknowledgements(List<CompletableFuture<?>> sent)

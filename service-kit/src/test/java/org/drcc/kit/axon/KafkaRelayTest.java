@@ -164,29 +164,6 @@ class KafkaRelayTest {
     }
 
     @Test
-    void noEventOfABatchIsSentAfterOneWhoseSendHasAlreadyFailed() {
-        // the declaration's send fails at once (no metadata: the broker is down); had its checklist event been sent
-        // next, to a broker back by then, it would be on the topic ahead of the declaration
-        when(kafka.send(any(ProducerRecord.class)))
-                .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("no metadata: broker down")))
-                .thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
-        KafkaRelay relay = new KafkaRelay(kafka, records,
-                List.of(new RelayRoute<>(PersonalDataErasedEvent.class, "dr.test.events", PersonalDataErasedEvent::erasureId)), stored);
-        Batch batch = new Batch("erasure-1", "erasure-2");
-
-        var result = batch.runThrough(relay);
-
-        assertThat(result.isExceptional()).isTrue();
-        assertThat(result.exceptionResult()).hasMessageContaining("broker down");
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<ProducerRecord<String, String>> sent = ArgumentCaptor.forClass(ProducerRecord.class);
-        verify(kafka).send(sent.capture());
-        assertThat(sent.getAllValues()).extracting(ProducerRecord::key).containsExactly("erasure-1");
-        assertThat(batch.committed).isEmpty();
-        assertThat(batch.unitOfWork.isRolledBack()).isTrue();
-    }
-
-    @Test
     void aBatchWhoseEventsKafkaAllAcknowledgedCommits() throws Exception {
         when(kafka.send(any(ProducerRecord.class))).thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
         KafkaRelay relay = new KafkaRelay(kafka, records,
