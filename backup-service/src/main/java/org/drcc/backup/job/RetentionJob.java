@@ -1,5 +1,6 @@
 package org.drcc.backup.job;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -36,8 +37,8 @@ import org.springframework.stereotype.Component;
  * recorded as expired. The objects go first, so a crash in between leaves an expired-to-be backup
  * that the next run expires, never an expired one whose objects still cost storage. Two guards stand
  * before any deletion: a clock that cannot be trusted halts the database's run with an event (its
- * owners are told), and one run deletes at most {@code dr.backup.retention.max-deletes-per-run} more than were
- * completed since the database's last expiry ({@link RetentionSettings#deletesAllowed}).
+ * owners are told), and a run leaves a database at most {@code dr.backup.retention.max-deletes-per-run} backups
+ * fewer than the run before it left ({@link RetentionSettings#deletesAllowed}, table {@code retention_left}).
  */
 @Component
 public class RetentionJob {
@@ -92,6 +93,7 @@ public class RetentionJob {
             log.error("Retention of {} halted, nothing deleted: {}", database, jump.get().reason());
             events.publish(new RetentionHaltedEvent(newest.map(BackupSummary::backupId).orElse(null), database,
                     jump.get().reason(), now, jump.get().referenceAt(), actor, now));
+            recordLeft(database, byId.size(), now);
             return RetentionPlan.halted(List.copyOf(byId.keySet()), jump.get().reason());
         }
 
@@ -99,10 +101,10 @@ public class RetentionJob {
                 .map(b -> new RetentionCandidate(b.backupId(), b.snapshotAt(), "VERIFIED".equals(b.verification())))
                 .toList();
         RetentionPlan plan = GfsRetention.plan(candidates, policy.retention(), now, zone, holds.openHoldsSince())
-                .limitedTo(settings.deletesAllowed(byId.values().stream().map(BackupSummary::completedAt).toList(),
-                        backups.lastExpiry(database)));
+                .limitedTo(settings.deletesAllowed(byId.size(), leftByLastRun(database)));
         String reason = "no retention rule keeps it (" + policy.retention().daily() + " daily, "
                 + policy.retention().weekly() + " weekly, " + policy.retention().monthly() + " monthly)";
+        int left = byId.size();
         for (String id : plan.expired()) {
             BackupSummary backup = byId.get(id);
             try {
@@ -113,19 +115,35 @@ public class RetentionJob {
                     store.delete(bucket, backup.objectKey());
                 }
                 commands.sendAndWait(new ExpireBackupCommand(id, reason, clock.instant()));
+                left--;
             } catch (RuntimeException e) {
                 log.warn("Could not expire backup {}: {}", id, e.toString());
             }
         }
+        recordLeft(database, left, now);
         if (plan.deferred().isEmpty()) {
             log.info("Retention of {}: {} kept, {} expired", database, plan.kept().size(), plan.expired().size());
         } else {
             log.warn("Retention of {}: {} kept, {} expired, {} more that no rule keeps wait for the next run "
-                            + "(a run deletes at most dr.backup.retention.max-deletes-per-run, {}, more than were "
-                            + "completed since the last expiry)", database,
+                            + "(a run leaves at most dr.backup.retention.max-deletes-per-run, {}, fewer than the run "
+                            + "before)", database,
                     plan.kept().size(), plan.expired().size(), plan.deferred().size(), settings.maxDeletesPerRun());
         }
         return plan;
+    }
+
+    /** How many completed backups of {@code database} the last run left (none before its first run). */
+    private Optional<Integer> leftByLastRun(String database) {
+        return jdbc.sql("SELECT backups_left FROM retention_left WHERE database_name = ?").param(database)
+                .query(Integer.class).optional();
+    }
+
+    private void recordLeft(String database, int left, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO retention_left (database_name, backups_left, ran_at) VALUES (?, ?, ?)
+                        ON CONFLICT (database_name) DO UPDATE SET backups_left = excluded.backups_left,
+                            ran_at = excluded.ran_at""")
+                .params(database, left, Timestamp.from(at)).update();
     }
 
     /** The service's PostgreSQL server's time: a clock this host's jumps do not move. */

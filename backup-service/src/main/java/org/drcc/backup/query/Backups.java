@@ -1,7 +1,6 @@
 package org.drcc.backup.query;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,13 +83,6 @@ public class Backups {
         return jdbc.sql(SUMMARY + " WHERE database_name = ? AND status = 'COMPLETED' AND verification = 'VERIFIED' "
                         + "AND snapshot_at IS NOT NULL ORDER BY snapshot_at DESC LIMIT 1")
                 .param(database).query(BackupSummary.class).optional();
-    }
-
-    /** When retention last expired a backup of {@code database}; empty before its first expiry. */
-    public Optional<Instant> lastExpiry(String database) {
-        return jdbc.sql("SELECT max(expired_at) FROM backup WHERE database_name = ? AND status = 'EXPIRED'")
-                .param(database)
-                .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant)).single();
     }
 
     /** Every completed backup of {@code database}: what retention decides on. */

@@ -1,8 +1,6 @@
 package org.drcc.backup.retention;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -34,15 +32,13 @@ public record RetentionSettings(
     }
 
     /**
-     * How many backups of a database one run may delete: {@code maxDeletesPerRun}, and as many more as were
-     * completed since retention last expired one of the database ({@code lastExpiry}; none before its first
-     * expiry). So a run keeps up with whatever its schedule adds (an hourly schedule leaves 23 backups a day that
-     * no daily rule keeps, where a flat 10 a day let them pile up for ever), and still never leaves the database
-     * more than {@code maxDeletesPerRun} backups fewer than the run before it left.
+     * How many backups of a database one run may delete: as many as leave it {@code maxDeletesPerRun} fewer than the
+     * run before left it ({@code leftByLastRun}, halted runs and runs whose deletions failed included); the cap alone
+     * before its first run. So a run keeps up with whatever its schedule added since the last one (an hourly schedule
+     * leaves 23 backups a day that no daily rule keeps, where a flat 10 a run let them pile up for ever), and runs that
+     * deleted nothing (a halted clock, an S3 outage, a policy since widened) do not save up deletions for a mistake.
      */
-    public int deletesAllowed(Collection<Instant> completedAt, Optional<Instant> lastExpiry) {
-        long added = lastExpiry.map(since -> completedAt.stream().filter(at -> at != null && at.isAfter(since)).count())
-                .orElse(0L);
-        return (int) Math.min(Integer.MAX_VALUE, maxDeletesPerRun + added);
+    public int deletesAllowed(int backupsNow, Optional<Integer> leftByLastRun) {
+        return leftByLastRun.map(left -> Math.max(0, backupsNow - (left - maxDeletesPerRun))).orElse(maxDeletesPerRun);
     }
 }

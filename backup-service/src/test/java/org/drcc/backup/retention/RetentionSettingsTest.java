@@ -20,9 +20,9 @@ class RetentionSettingsTest {
     private static final Instant FIRST = Instant.parse("2026-01-01T00:00:00Z");
     private final RetentionSettings settings = new RetentionSettings(10, Duration.ofMinutes(5));
 
-    /** The database's backups (id to completion) and retention's last expiry, as the read model holds them. */
+    /** The database's backups (id to completion), and how many the last run left (table retention_left). */
     private final Map<String, Instant> backups = new TreeMap<>();
-    private Optional<Instant> lastExpiry = Optional.empty();
+    private Optional<Integer> leftByLastRun = Optional.empty();
     private int taken;
 
     @Test
@@ -68,9 +68,33 @@ class RetentionSettingsTest {
     }
 
     @Test
-    void beforeItsFirstExpiryADatabaseGetsTheCapAlone() {
-        assertThat(settings.deletesAllowed(List.of(FIRST, FIRST.plusSeconds(60)), Optional.empty())).isEqualTo(10);
-        assertThat(settings.deletesAllowed(List.of(FIRST, FIRST.plusSeconds(60)), Optional.of(FIRST))).isEqualTo(11);
+    void runsThatDeletedNothingDoNotSaveUpDeletionsForALaterMistake() {
+        Instant now = FIRST;
+        for (int day = 0; day < 30; day++) {
+            for (int hour = 0; hour < 24; hour++) {
+                backUpAt(now.plus(Duration.ofMinutes(5)));
+                now = now.plus(Duration.ofHours(1));
+            }
+            // halted by the clock guard, or every deletion failed (S3 down): nothing deleted, what is left recorded
+            leftByLastRun = Optional.of(backups.size());
+        }
+        int left = backups.size();
+        for (int hour = 0; hour < 24; hour++) {
+            backUpAt(now.plus(Duration.ofMinutes(5)));
+            now = now.plus(Duration.ofHours(1));
+        }
+
+        RetentionPlan plan = runRetention(new RetentionPolicy(1, 0, 0), now);
+
+        assertThat(plan.expired()).as("the day's 24 and 10 more, not a month's").hasSize(24 + 10);
+        assertThat(backups).hasSize(left - 10);
+    }
+
+    @Test
+    void beforeItsFirstRunADatabaseGetsTheCapAlone() {
+        assertThat(settings.deletesAllowed(500, Optional.empty())).isEqualTo(10);
+        assertThat(settings.deletesAllowed(500, Optional.of(495))).isEqualTo(15);
+        assertThat(settings.deletesAllowed(500, Optional.of(600))).as("fewer than the last run left: none").isZero();
     }
 
     private void backUpAt(Instant completedAt) {
@@ -82,11 +106,9 @@ class RetentionSettingsTest {
         List<RetentionCandidate> candidates = new ArrayList<>();
         backups.forEach((id, at) -> candidates.add(new RetentionCandidate(id, at, true)));
         RetentionPlan plan = GfsRetention.plan(candidates, policy, now, ZONE, List.of())
-                .limitedTo(settings.deletesAllowed(backups.values(), lastExpiry));
+                .limitedTo(settings.deletesAllowed(backups.size(), leftByLastRun));
         plan.expired().forEach(backups::remove);
-        if (!plan.expired().isEmpty()) {
-            lastExpiry = Optional.of(now);
-        }
+        leftByLastRun = Optional.of(backups.size());
         return plan;
     }
 }

@@ -79,9 +79,10 @@ class IncidentBriefsIT {
         HistoryDatabase db = HistoryDatabase.create(engines, "before_v30");
         db.flyway().target("21").load().migrate();
         Timestamp declared = Timestamp.from(now.minus(Duration.ofDays(3)));
-        for (String id : List.of("restored", "closed", "cancelled", "going-on")) {
+        for (String id : List.of("restored", "closed", "cancelled", "going-on", "drill")) {
             db.sql().sql("INSERT INTO incident_brief (incident_id, scenario_id, title, severity, rto, declared_at, drill) "
-                    + "VALUES (?, 'database-corruption', 'Incident', 'HIGH', 'PT2H', ?, false)").params(id, declared).update();
+                    + "VALUES (?, 'database-corruption', 'Incident', 'HIGH', 'PT2H', ?, ?)")
+                    .params(id, declared, id.equals("drill")).update();
         }
         message(db, "restored", "incident-declaration", declared);
         message(db, "restored", "recovery-completion", Timestamp.from(now.minus(Duration.ofDays(2))));
@@ -95,6 +96,9 @@ class IncidentBriefsIT {
         briefs = new IncidentBriefs(db.sql());
         assertThat(briefs.outagesDeclaredBefore(now, AUDIENCE, null, 10)).extracting(IncidentBrief::incidentId)
                 .containsExactly("going-on");
+        assertThat(db.sql().sql("SELECT outage_ended_at FROM incident_brief WHERE incident_id = 'restored'")
+                .query(Timestamp.class).single()).as("ended when its recovery was told")
+                .isEqualTo(Timestamp.from(now.minus(Duration.ofDays(2))));
     }
 
     private void message(HistoryDatabase db, String incidentId, String kind, Timestamp at) {

@@ -31,6 +31,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  * the whole batch is sent again (at least once). The order per key holds: the records go to the producer in the
  * batch's order and the producer is idempotent (the kit's defaults): its records carry sequence numbers per
  * partition, so a retry keeps their order and the broker refuses a record whose predecessor it never wrote.
+ * That holds while no send fails. One that fails late (a request or delivery timeout while the broker is down) may
+ * leave later records of the batch in the producer, delivered once the broker is back and ahead of the batch sent
+ * again: seen once after a Kafka outage (a declaration's checklist event before the declaration). Not fixed: a
+ * transactional producer, its batch aborted on a failure and read {@code read_committed}, would rule it out.
  */
 @ProcessingGroup(KafkaRelay.GROUP)
 class KafkaRelay {
