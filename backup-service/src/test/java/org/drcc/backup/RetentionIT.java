@@ -35,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -90,6 +91,9 @@ class RetentionIT {
 
     @Autowired
     S3Client s3;
+
+    @Autowired
+    JdbcClient sql;
 
     @Test
     void expiresByGfsInEveryTierButNeverTheNewestVerifiedNorAHeldBackup() throws Exception {
@@ -163,6 +167,8 @@ class RetentionIT {
                 .containsEntry(id(newest), "retention halted");
         assertThat(objectsInEveryBucket()).as("nothing deleted from any bucket").isEqualTo(before);
         assertThat(api.get(id(older))).containsEntry("status", "COMPLETED");
+        assertThat(leftByLastRun()).as("a halted run records what it left: every completed backup")
+                .isEqualTo(completedBackups());
 
         ConsumerRecord<String, String> halted = TestEvents.awaitRecord(
                 System.getProperty("spring.kafka.bootstrap-servers"), Topics.BACKUP_EVENTS, "foodtruck",
@@ -183,6 +189,18 @@ class RetentionIT {
         List<String> goingOrGone = strings(rerun.get("expired"));
         goingOrGone.addAll(strings(rerun.get("deferred")));
         assertThat(goingOrGone).contains(id(older)).doesNotContain(id(newest));
+        assertThat(leftByLastRun()).as("what the next run's guard counts from").isEqualTo(completedBackups());
+    }
+
+    /** What the last retention run of foodtruck left, as its guard reads it (RetentionSettings.deletesAllowed). */
+    private long leftByLastRun() {
+        return sql.sql("SELECT backups_left FROM retention_left WHERE database_name = 'foodtruck'")
+                .query(Long.class).single();
+    }
+
+    private long completedBackups() {
+        return sql.sql("SELECT count(*) FROM backup WHERE database_name = 'foodtruck' AND status = 'COMPLETED'")
+                .query(Long.class).single();
     }
 
     private Map<String, Set<String>> objectsInEveryBucket() {
