@@ -3,6 +3,7 @@ package org.drcc.archive;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -22,11 +23,14 @@ import org.drcc.kit.s3.BucketStore;
 import org.drcc.kit.s3.S3AutoConfiguration;
 import org.drcc.kit.s3.S3Clients;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -56,8 +60,12 @@ public class ArchiveAutoConfiguration {
     /** Refusals of the Object Lock, and its return, as CloudEvents on dr.audit.events keyed by the bucket. */
     @Bean
     RetentionAlerts retentionAlerts(KafkaTemplate<String, String> kafka, CloudEventRecords records, ArchiveProperties settings) {
+        return alerts(kafka, records, settings.bucket());
+    }
+
+    private static RetentionAlerts alerts(KafkaTemplate<String, String> kafka, CloudEventRecords records, String bucket) {
         return new RetentionAlerts((key, id, event) -> kafka.send(records.toRecord(Topics.AUDIT_EVENTS, key, id,
-                event.occurredAt(), event)).get(10, TimeUnit.SECONDS), settings.bucket());
+                event.occurredAt(), event)).get(10, TimeUnit.SECONDS), bucket);
     }
 
     @Bean
@@ -75,14 +83,92 @@ public class ArchiveAutoConfiguration {
     @Bean
     Archiver archiver(KafkaProperties kafka, ArchiveProperties settings, SegmentWriter writer, ArchiveClusters clusters,
                       Clock clock) {
-        return new Archiver(consumerProperties(kafka.buildConsumerProperties(), settings), settings, writer, clusters, clock);
+        return new Archiver(ArchiveCopy.PRIMARY, consumerProperties(kafka.buildConsumerProperties(), settings.groupId()),
+                settings, writer, clusters, clock);
     }
 
-    /** The archiver's own consumer: its group, offsets committed by hand after each segment, from the beginning. */
-    static Properties consumerProperties(Map<String, Object> kafka, ArchiveProperties settings) {
+    /** The primary copy, in the main store's audit bucket: the parts above. */
+    @Bean
+    ArchiveCopy primaryArchiveCopy(ArchiveProperties settings, Archiver archiver, RetentionStatus retentionStatus,
+                                   ArchiveVerifier archiveVerifier, ArchiveReader archiveReader) {
+        return new ArchiveCopy(ArchiveCopy.PRIMARY, settings.bucket(), "main", settings.groupId(), archiver, retentionStatus,
+                archiveVerifier, archiveReader);
+    }
+
+    @Bean
+    ArchiveCopies archiveCopies(List<ArchiveCopy> copies) {
+        return new ArchiveCopies(copies);
+    }
+
+    /**
+     * The off-site copy, where {@code dr.archive.offsite.bucket} is set: the same parts again, on the named store's
+     * bucket, with a consumer group, a retention status and alerts of its own. Its parts are not beans (the primary's
+     * are, by type); only its copy is, and the lifecycle that starts and stops its archiver.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${dr.archive.offsite.bucket:}'.trim() != ''")
+    static class OffsiteCopy {
+
+        @Bean
+        ArchiveCopy offsiteArchiveCopy(S3Clients s3, ArchiveProperties settings, KafkaProperties kafka, KafkaAdmin admin,
+                                       KafkaTemplate<String, String> template, CloudEventRecords records, ObjectMapper json,
+                                       ChainSigner signer, Clock clock, ArchiveReads reads) {
+            ArchiveProperties.Offsite offsite = settings.offsite();
+            String store = offsite.storeName();
+            if (!store.equals("main") && !s3.names().contains(store)) {
+                throw new IllegalStateException("dr.archive.offsite.store is '" + store + "', a store dr.s3.tiers does not "
+                        + "configure: set dr.s3.tiers." + store + ".endpoint (and its credentials) to the off-site store, "
+                        + "or leave dr.archive.offsite.store unset to keep the copy on the main store");
+            }
+            if (store.equals("main") && offsite.bucket().equals(settings.bucket())) {
+                throw new IllegalStateException("dr.archive.offsite.bucket is the primary's bucket (" + settings.bucket()
+                        + ") on the same store: name another bucket, on a store in another region (dr.archive.offsite.store)");
+            }
+            if (offsite.groupId().equals(settings.groupId())) {
+                throw new IllegalStateException("dr.archive.offsite.group-id is the primary archiver's group ("
+                        + settings.groupId() + "): each copy needs a consumer group of its own");
+            }
+            BucketStore bucket = new BucketStore(s3.of(store), offsite.bucket());
+            RetentionStatus retention = new RetentionStatus();
+            RetentionAlerts alerts = alerts(template, records, offsite.bucket());
+            SegmentWriter writer = new SegmentWriter(bucket, settings.retentionDays(), json, signer, retention, alerts, clock);
+            ArchiveClusters clusters = new ArchiveClusters(bucket, () -> clusterId(admin), settings.retentionDays(), clock);
+            Archiver archiver = new Archiver(ArchiveCopy.OFFSITE, consumerProperties(kafka.buildConsumerProperties(),
+                    offsite.groupId()), settings, writer, clusters, clock);
+            ArchiveVerifier verifier = new ArchiveVerifier(bucket, json, signer, clusters, clock,
+                    group -> committedOffsets(admin, group), reads);
+            return new ArchiveCopy(ArchiveCopy.OFFSITE, offsite.bucket(), store, offsite.groupId(), archiver, retention,
+                    verifier, new ArchiveReader(bucket, json, writer, clusters, reads));
+        }
+
+        /** Starts and stops the off-site archiver with the context, as the primary's (a bean itself) is. */
+        @Bean
+        SmartLifecycle offsiteArchiver(ArchiveCopy offsiteArchiveCopy) {
+            Archiver archiver = offsiteArchiveCopy.archiver();
+            return new SmartLifecycle() {
+                @Override
+                public void start() {
+                    archiver.start();
+                }
+
+                @Override
+                public void stop() {
+                    archiver.stop();
+                }
+
+                @Override
+                public boolean isRunning() {
+                    return archiver.isRunning();
+                }
+            };
+        }
+    }
+
+    /** An archiver's own consumer: its group, offsets committed by hand after each segment, from the beginning. */
+    static Properties consumerProperties(Map<String, Object> kafka, String groupId) {
         Properties consumer = new Properties();
         consumer.putAll(kafka);
-        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -93,19 +179,18 @@ public class ArchiveAutoConfiguration {
     }
 
     @Bean
-    ArchiveHealth auditArchiveHealthIndicator(RetentionStatus retention, Archiver archiver, ArchiveProperties settings) {
-        return new ArchiveHealth(retention, archiver, settings);
+    ArchiveHealth auditArchiveHealthIndicator(ArchiveCopies copies, ArchiveProperties settings) {
+        return new ArchiveHealth(copies, settings);
     }
 
     @Bean
-    ArchiveGauges auditArchiveGauges(RetentionStatus retention, Archiver archiver) {
-        return new ArchiveGauges(retention, archiver);
+    ArchiveGauges auditArchiveGauges(ArchiveCopies copies) {
+        return new ArchiveGauges(copies);
     }
 
     @Bean
-    EvidencePack evidencePack(ArchiveReader reader, ArchiveVerifier archive, ChainVerifier chain, ChainSigner signer,
-                              ArchiveProperties settings, ObjectMapper json, Clock clock) {
-        return new EvidencePack(reader, archive, chain, signer, settings, json, clock);
+    EvidencePack evidencePack(ChainVerifier chain, ChainSigner signer, ObjectMapper json, Clock clock) {
+        return new EvidencePack(chain, signer, json, clock);
     }
 
     /** The threads that read the archive ahead of a verification's or a replay's walk; closed with the context. */

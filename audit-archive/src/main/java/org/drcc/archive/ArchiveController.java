@@ -1,6 +1,7 @@
 package org.drcc.archive;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.drcc.kit.privacy.Keyring;
 import org.drcc.kit.privacy.PersonalDataCipher;
@@ -26,28 +28,36 @@ import org.springframework.web.server.ResponseStatusException;
 class ArchiveController {
 
     static final int MAX_LIMIT = 100_000;
+    static final String COPY = "the archive's copy to read: primary, or offsite (where one is written; GET /api/audit/archive/copies)";
 
-    private final ArchiveVerifier verifier;
-    private final ArchiveReader reader;
-    private final ArchiveProperties settings;
+    private final ArchiveCopies copies;
     private final ObjectMapper json;
     private final Keyring keyring;
     private final PersonalDataCipher personalData;
 
-    ArchiveController(ArchiveVerifier verifier, ArchiveReader reader, ArchiveProperties settings, ObjectMapper json,
-                      Keyring keyring, PersonalDataCipher personalData) {
-        this.verifier = verifier;
-        this.reader = reader;
-        this.settings = settings;
+    ArchiveController(ArchiveCopies copies, ObjectMapper json, Keyring keyring, PersonalDataCipher personalData) {
+        this.copies = copies;
         this.json = json;
         this.keyring = keyring;
         this.personalData = personalData;
     }
 
-    @Operation(summary = "Verify the archive: every segment's signature and the chain between them")
+    @Operation(summary = "Verify the archive: every segment's signature and the chain between them",
+            description = "One copy at a time: the primary, or the off-site copy (each is a whole archive of its own).")
     @GetMapping("/verify")
-    ArchiveReport verify() {
-        return verifier.verify(settings.groupId());
+    ArchiveReport verify(@Parameter(description = COPY) @RequestParam(defaultValue = ArchiveCopy.PRIMARY) String copy) {
+        return copies.named(copy).verify();
+    }
+
+    /** The copies this service writes, the primary first: what {@code ?copy=} can name. */
+    @Operation(summary = "List the archive's copies (primary, and the off-site copy where one is written)")
+    @GetMapping("/copies")
+    List<CopyView> copies() {
+        return copies.all().stream().map(c -> new CopyView(c.name(), c.bucket(), c.store())).toList();
+    }
+
+    /** A copy as the API shows it: where it is, never how to sign in there. */
+    record CopyView(String name, String bucket, String store) {
     }
 
     /** Archived CloudEvents of every service as JSON lines, in topic, partition and offset order. */
@@ -57,13 +67,16 @@ class ArchiveController {
             @RequestParam(required = false) String actor, @RequestParam(required = false) String type,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-            @RequestParam(defaultValue = "10000") int limit, HttpServletResponse response) throws IOException {
+            @RequestParam(defaultValue = "10000") int limit,
+            @Parameter(description = COPY) @RequestParam(defaultValue = ArchiveCopy.PRIMARY) String copy,
+            HttpServletResponse response) throws IOException {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'from' (" + from + ") must be before 'to' (" + to + ")");
         }
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'limit' must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
+        ArchiveReader reader = copies.named(copy).reader();
         response.setContentType("application/x-ndjson");
         OutputStream out = response.getOutputStream();
         int[] written = {0};

@@ -5,28 +5,30 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
- * The archive's state for the alerts. {@code dr.audit.archive.retention.honoured}: 1 when the store read back the
- * Object Lock retention asked for on the last segment, 0 when it did not (the seven-year promise is broken for new
- * records), NaN before the first segment. {@code dr.audit.archive.failing}: 1 while the last archiving attempt
- * failed (the archiver retries; records wait on Kafka), else 0.
+ * The archive's state for the alerts, one series per copy (tag {@code copy}: {@code primary}, {@code offsite}).
+ * {@code dr.audit.archive.retention.honoured}: 1 when the store read back the Object Lock retention asked for on the
+ * copy's last segment, 0 when it did not (the seven-year promise is broken for new records), NaN before its first
+ * segment. {@code dr.audit.archive.failing}: 1 while the copy's last archiving attempt failed (its archiver retries;
+ * records wait on Kafka), else 0.
  */
 class ArchiveGauges implements MeterBinder {
 
-    private final RetentionStatus retention;
-    private final Archiver archiver;
+    private final ArchiveCopies copies;
 
-    ArchiveGauges(RetentionStatus retention, Archiver archiver) {
-        this.retention = retention;
-        this.archiver = archiver;
+    ArchiveGauges(ArchiveCopies copies) {
+        this.copies = copies;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("dr.audit.archive.retention.honoured", retention, r -> r.last() == null ? Double.NaN
-                        : r.last().honoured() ? 1 : 0)
-                .description("1 when the archive store kept the Object Lock retention of the last segment, else 0")
-                .register(registry);
-        Gauge.builder("dr.audit.archive.failing", archiver, a -> a.lastError() == null ? 0 : 1)
-                .description("1 while the audit archiver's last attempt failed, else 0").register(registry);
+        for (ArchiveCopy copy : copies.all()) {
+            Gauge.builder("dr.audit.archive.retention.honoured", copy.retention(), r -> r.last() == null ? Double.NaN
+                            : r.last().honoured() ? 1 : 0)
+                    .description("1 when the archive store kept the Object Lock retention of the last segment, else 0")
+                    .tag("copy", copy.name()).register(registry);
+            Gauge.builder("dr.audit.archive.failing", copy.archiver(), a -> a.lastError() == null ? 0 : 1)
+                    .description("1 while the audit archiver's last attempt failed, else 0")
+                    .tag("copy", copy.name()).register(registry);
+        }
     }
 }

@@ -29,6 +29,8 @@ class Archiver implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Archiver.class);
 
+    /** The copy it writes ({@link ArchiveCopy#PRIMARY}, {@link ArchiveCopy#OFFSITE}), named in its thread and log lines. */
+    private final String copy;
     private final Properties consumerProperties;
     private final ArchiveProperties settings;
     private final SegmentWriter writer;
@@ -45,8 +47,9 @@ class Archiver implements SmartLifecycle {
     private KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    Archiver(Properties consumerProperties, ArchiveProperties settings, SegmentWriter writer, ArchiveClusters clusters,
-             Clock clock) {
+    Archiver(String copy, Properties consumerProperties, ArchiveProperties settings, SegmentWriter writer,
+             ArchiveClusters clusters, Clock clock) {
+        this.copy = copy;
         this.consumerProperties = consumerProperties;
         this.settings = settings;
         this.writer = writer;
@@ -58,7 +61,7 @@ class Archiver implements SmartLifecycle {
     public void start() {
         consumer = new KafkaConsumer<>(consumerProperties);
         running = true;
-        thread = new Thread(this::run, "audit-archiver");
+        thread = new Thread(this::run, "audit-archiver-" + copy);
         thread.start();
     }
 
@@ -102,14 +105,14 @@ class Archiver implements SmartLifecycle {
                     // stop() asked; the loop ends and the buffers are flushed below
                 } catch (RuntimeException e) {
                     lastError = e.toString();
-                    log.warn("audit archiver: a segment could not be written; retrying from the last checkpoint", e);
+                    log.warn("audit archiver ({}): a segment could not be written; retrying from the last checkpoint", copy, e);
                     rewind();
                     pause();
                 }
             }
             cut(true); // flush on shutdown
         } catch (RuntimeException e) {
-            log.error("audit archiver stopped; the buffered events stay in Kafka for the next start", e);
+            log.error("audit archiver ({}) stopped; the buffered events stay in Kafka for the next start", copy, e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
@@ -156,7 +159,7 @@ class Archiver implements SmartLifecycle {
         if (!now.equals(cluster)) {
             chains = clusters.chainsOf(now);
             cluster = now;
-            log.info("audit archiver: Kafka cluster {}, archived {}", now, chains == null
+            log.info("audit archiver ({}): Kafka cluster {}, archived {}", copy, now, chains == null
                     ? "under segments/ (the chains from before cluster ids are its own)" : "under clusters/" + now + "/");
         }
         for (TopicPartition partition : pending) {
@@ -164,7 +167,7 @@ class Archiver implements SmartLifecycle {
             partitions.put(partition, state);
             pending.remove(partition);
             seek(state);
-            log.info("audit archiver: {} resumes at offset {}", partition, state.resumeAt < 0 ? "0 (beginning)" : state.resumeAt);
+            log.info("audit archiver ({}): {} resumes at offset {}", copy, partition, state.resumeAt < 0 ? "0 (beginning)" : state.resumeAt);
         }
     }
 
@@ -185,7 +188,7 @@ class Archiver implements SmartLifecycle {
                 resumePending();
             } catch (RuntimeException e) {
                 lastError = e.toString();
-                log.warn("audit archiver: cannot read where {} stands in the archive; retrying", pending, e);
+                log.warn("audit archiver ({}): cannot read where {} stands in the archive; retrying", copy, pending, e);
             }
         }
 

@@ -1,6 +1,7 @@
 package org.drcc.archive;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -26,15 +27,19 @@ class EvidenceController {
     static final Duration MAX_RANGE = Duration.ofDays(366);
 
     private final EvidencePack pack;
+    private final ArchiveCopies copies;
 
-    EvidenceController(EvidencePack pack) {
+    EvidenceController(EvidencePack pack, ArchiveCopies copies) {
         this.pack = pack;
+        this.copies = copies;
     }
 
     @Operation(summary = "Download the signed evidence pack of a time range (zip)", description = "Events, backup verifications, drills, chain verification and the SOC 2 / ISO 27001 mapping, signed; how to check it is in its README.txt. Streamed; rate-limited.")
     @GetMapping(produces = "application/zip")
     void evidence(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @Parameter(description = "the archive's copy to read: primary, or offsite (where one is written)")
+            @RequestParam(defaultValue = ArchiveCopy.PRIMARY) String copy,
             HttpServletResponse response) throws IOException {
         if (!from.isBefore(to)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'from' (" + from + ") must be before 'to' (" + to + ")");
@@ -44,10 +49,11 @@ class EvidenceController {
                     + "make one pack per year");
         }
         // everything that can fail with a problem+json happens before the first byte: after it, the zip streams
-        byte[] verification = pack.verification();
+        ArchiveCopy archive = copies.named(copy);
+        byte[] verification = pack.verification(archive);
         response.setContentType("application/zip");
         response.setHeader("Content-Disposition", "attachment; filename=\"evidence-" + from.toString().replace(':', '-')
                 + "_" + to.toString().replace(':', '-') + ".zip\"");
-        pack.write(from, to, verification, response.getOutputStream());
+        pack.write(archive.reader(), from, to, verification, response.getOutputStream());
     }
 }

@@ -30,33 +30,28 @@ import org.springframework.core.io.ClassPathResource;
  */
 class EvidencePack {
 
-    private final ArchiveReader reader;
-    private final ArchiveVerifier archive;
     private final ChainVerifier chain;
     private final ChainSigner signer;
-    private final ArchiveProperties settings;
     private final ObjectMapper json;
     private final Clock clock;
 
-    EvidencePack(ArchiveReader reader, ArchiveVerifier archive, ChainVerifier chain, ChainSigner signer,
-                 ArchiveProperties settings, ObjectMapper json, Clock clock) {
-        this.reader = reader;
-        this.archive = archive;
+    EvidencePack(ChainVerifier chain, ChainSigner signer, ObjectMapper json, Clock clock) {
         this.chain = chain;
         this.signer = signer;
-        this.settings = settings;
         this.json = json;
         this.clock = clock;
     }
 
     /**
      * The trail's verification, as chain-verification.json: done before the first byte of the pack is sent,
-     * so a store that cannot be read is still an error response, not a broken download.
+     * so a store that cannot be read is still an error response, not a broken download. It names the archive's
+     * copy the pack is read from (the primary, or the off-site copy when the primary's store is gone).
      */
-    byte[] verification() throws IOException {
+    byte[] verification(ArchiveCopy copy) throws IOException {
         ObjectNode verification = json.createObjectNode();
         verification.set("incidentEventStore", json.valueToTree(chain.verify()));
-        verification.set("archive", json.valueToTree(archive.verify(settings.groupId())));
+        verification.set("archive", json.valueToTree(copy.verify()));
+        verification.putObject("archiveCopy").put("name", copy.name()).put("bucket", copy.bucket()).put("store", copy.store());
         return json.writerWithDefaultPrettyPrinter().writeValueAsBytes(verification);
     }
 
@@ -65,7 +60,7 @@ class EvidencePack {
      * while it is written, and the manifest, which lists them, is written and signed last. Memory stays flat
      * whatever the range; the two subsets (backup verifications, drills) wait in temporary files meanwhile.
      */
-    void write(Instant from, Instant to, byte[] verification, OutputStream out) throws IOException {
+    void write(ArchiveReader reader, Instant from, Instant to, byte[] verification, OutputStream out) throws IOException {
         Path verifications = Files.createTempFile("evidence-backup-verifications", ".ndjson");
         Path drills = Files.createTempFile("evidence-drills", ".ndjson");
         Map<String, Sha256Out> files = new LinkedHashMap<>();

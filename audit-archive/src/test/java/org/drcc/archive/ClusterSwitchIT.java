@@ -54,7 +54,7 @@ class ClusterSwitchIT {
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
     private final ArchiveProperties settings = new ArchiveProperties(true, BUCKET, "dr\\.clusterswitch\\.events",
-            "cluster-switch-it", 3, Duration.ofSeconds(1), 1, 4);
+            "cluster-switch-it", 3, Duration.ofSeconds(1), 1, 4, new ArchiveProperties.Offsite(null, null, "cluster-switch-it-offsite"));
 
     @Test
     void aNewKafkaClusterStartsChainsOfItsOwnBesideTheOldOnesAndVerifyCoversThemAll(Engines engines) throws Exception {
@@ -135,8 +135,8 @@ class ClusterSwitchIT {
             RetentionAlerts alerts = new RetentionAlerts((key, id, event) -> { }, BUCKET);
             SegmentWriter writer = new SegmentWriter(store, settings.retentionDays(), json, signer, new RetentionStatus(),
                     alerts, clock);
-            archiver = new Archiver(ArchiveAutoConfiguration.consumerProperties(Map.of("bootstrap.servers", bootstrap),
-                    settings), settings, writer, clusters, clock);
+            archiver = new Archiver(ArchiveCopy.PRIMARY, ArchiveAutoConfiguration.consumerProperties(
+                    Map.of("bootstrap.servers", bootstrap), settings.groupId()), settings, writer, clusters, clock);
             verifier = new ArchiveVerifier(store, json, signer, clusters, clock,
                     group -> ArchiveAutoConfiguration.committedOffsets(kafka, group), READS);
             reader = new ArchiveReader(store, json, writer, clusters, READS);

@@ -35,10 +35,9 @@ class EvidencePackTest {
     @Test
     void eventsAreWrittenWhileTheArchiveIsReadAndTheSignedManifestIsTheLastEntry(@TempDir Path dir) throws Exception {
         ChainSigner signer = ChainSigner.fromFile(dir.resolve("audit.key"));
-        EvidencePack pack = new EvidencePack(new SyntheticArchive(), null, null, signer, null, json,
-                Clock.fixed(TO, ZoneOffset.UTC));
+        EvidencePack pack = new EvidencePack(null, signer, json, Clock.fixed(TO, ZoneOffset.UTC));
 
-        pack.write(FROM, TO, "{\"intact\":true}".getBytes(StandardCharsets.UTF_8), out);
+        pack.write(new SyntheticArchive(), FROM, TO, "{\"intact\":true}".getBytes(StandardCharsets.UTF_8), out);
 
         assertThat(sentBeforeTheLastEvent).as("bytes sent before the last event was read")
                 .isGreaterThan(out.size() / 2L);

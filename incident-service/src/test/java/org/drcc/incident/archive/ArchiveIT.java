@@ -61,7 +61,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"dr.archive.segment-events=3", "dr.archive.segment-age=PT1S",
                 // its own bucket and consumer group: the other ITs' contexts, cached in this JVM, run archivers too
-                "dr.archive.bucket=" + ArchiveIT.BUCKET, "dr.archive.group-id=archive-it"})
+                "dr.archive.bucket=" + ArchiveIT.BUCKET, "dr.archive.group-id=archive-it",
+                // the off-site copy, on a store named apart (here the same S3 server: the engines run one)
+                "dr.archive.offsite.bucket=" + ArchiveIT.OFFSITE, "dr.archive.offsite.store=offsite",
+                "dr.archive.offsite.group-id=archive-it-offsite", "dr.s3.tiers.offsite.endpoint=${dr.s3.endpoint}"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 // First of the module's ITs (the failsafe plugin orders classes by @Order): its archiver cuts segments of 3 events,
 // and every dr.*.events topic is archived from its beginning, so after the other classes it first wrote ~250 segments
@@ -74,6 +77,7 @@ class ArchiveIT {
 
     static final String TOPIC = "dr.archivetest.events";
     static final String BUCKET = "archive-it";
+    static final String OFFSITE = "archive-it-offsite";
 
     @Autowired
     TestRestTemplate http;
@@ -105,8 +109,10 @@ class ArchiveIT {
                 .region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dr-local", "dr-local-secret")))
                 .build()) {
-            if (client.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(BUCKET))) {
-                client.createBucket(r -> r.bucket(BUCKET));
+            for (String bucket : List.of(BUCKET, OFFSITE)) {
+                if (client.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+                    client.createBucket(r -> r.bucket(bucket));
+                }
             }
         }
     }
@@ -322,6 +328,62 @@ class ArchiveIT {
                 .prefix(clusterPrefix() + "segments/" + org.drcc.contract.Topics.AUDIT_EVENTS + "/")).keyCount() > 0);
     }
 
+    /**
+     * The day the primary site's store is gone: the off-site copy, written by an archiver of its own, holds every
+     * event the primary holds, verifies on its own, replays, and makes the evidence pack; the primary, emptied, is
+     * named broken. Last: it deletes the primary bucket.
+     */
+    @Test
+    @Order(13)
+    void theOffSiteCopyHoldsEveryEventAndProvesTheTrailOnceThePrimaryBucketIsGone() throws Exception {
+        awaitArchived(12);
+        String topicEvents = "/api/audit/archive/events?topic=" + TOPIC;
+        List<String> primary = ceIds(ndjson(topicEvents));
+        assertThat(primary).hasSizeGreaterThanOrEqualTo(12);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> ceIds(ndjson(topicEvents + "&copy=offsite")).containsAll(primary));
+        JsonNode copies = http.exchange("/api/audit/archive/copies", HttpMethod.GET, asAReader(), JsonNode.class).getBody();
+        assertThat(copies).extracting(c -> c.get("name").asText() + " " + c.get("bucket").asText() + " " + c.get("store").asText())
+                .containsExactly("primary " + BUCKET + " main", "offsite " + OFFSITE + " offsite");
+        JsonNode health = http.getForObject("/actuator/health", JsonNode.class).get("components").get("auditArchive");
+        assertThat(health.get("details").get("offsite").get("bucket").asText()).as(health.toString()).isEqualTo(OFFSITE);
+        assertThat(health.get("details").get("bucket").asText()).isEqualTo(BUCKET);
+
+        // the primary site's store is gone: its archiver stopped, every object of its bucket deleted
+        archiver.stop();
+        s3.listObjectsV2Paginator(r -> r.bucket(BUCKET)).contents()
+                .forEach(o -> s3.deleteObject(r -> r.bucket(BUCKET).key(o.key())));
+        JsonNode lost = verify();
+        assertThat(lost.get("intact").asBoolean()).as(lost.toString()).isFalse();
+
+        JsonNode offsite = verify("offsite");
+        assertThat(offsite.get("intact").asBoolean()).as(offsite.toString()).isTrue();
+        assertThat(offsite.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(12);
+        assertThat(ceIds(ndjson(topicEvents + "&copy=offsite"))).containsAll(primary);
+        assertThat(ndjson(topicEvents)).as("nothing left in the primary").isEmpty();
+
+        ResponseEntity<byte[]> response = http.getForEntity("/api/audit/evidence?copy=offsite&from="
+                + Instant.now().minus(Duration.ofHours(1)) + "&to=" + Instant.now().plusSeconds(60), byte[].class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        Map<String, byte[]> files = IndependentEvidenceCheck.unzip(response.getBody());
+        assertThat(IndependentEvidenceCheck.problems(files)).isEmpty();
+        assertThat(new String(files.get("events.ndjson"), StandardCharsets.UTF_8)).contains("dr.archivetest.happened.v1");
+        JsonNode verification = json.readTree(files.get("chain-verification.json"));
+        assertThat(verification.get("archive").get("intact").asBoolean()).isTrue();
+        assertThat(verification.get("archiveCopy").get("name").asText()).isEqualTo("offsite");
+        assertThat(verification.get("archiveCopy").get("bucket").asText()).isEqualTo(OFFSITE);
+
+        ResponseEntity<String> unknown = http.exchange("/api/audit/archive/verify?copy=elsewhere", HttpMethod.GET,
+                asAReader(), String.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat(unknown.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+        assertThat(unknown.getBody()).contains("no archive copy 'elsewhere'").contains("primary and offsite");
+    }
+
+    private static List<String> ceIds(List<JsonNode> lines) {
+        return lines.stream().map(l -> l.get("headers").get("ce_id").asText()).distinct().toList();
+    }
+
     /** This test's bucket's events on dr.audit.events: the other ITs' archivers write to other buckets. */
     private List<ConsumerRecord<String, String>> auditEvents() {
         Properties p = new Properties();
@@ -494,7 +556,11 @@ class ArchiveIT {
     }
 
     JsonNode verify() {
-        return http.exchange("/api/audit/archive/verify", HttpMethod.GET, asAReader(), JsonNode.class).getBody();
+        return verify("primary");
+    }
+
+    JsonNode verify(String copy) {
+        return http.exchange("/api/audit/archive/verify?copy=" + copy, HttpMethod.GET, asAReader(), JsonNode.class).getBody();
     }
 
     /** One verification, asserted intact, with its own report as the message. */
