@@ -3,6 +3,8 @@ package org.drcc.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,12 +22,23 @@ class AuditCommand {
     /** Exit code 4 when the trail is broken, so a scheduled check can alert on it. */
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Recompute the hash chains of the incident, backup and notification event stores and check their "
-                    + "signed checkpoints; then check the archive of every topic in the audit bucket, segment by segment.")
-    int verify() {
+                    + "signed checkpoints; then check the archive of every topic, segment by segment, in each of its "
+                    + "copies (the primary, and the off-site copy where one is written).")
+    int verify(@Option(names = "--copy", description = "check only this copy of the archive (primary, offsite); "
+                       + "default: every copy incident-service writes") String copy) {
         boolean intact = verify("incident", services.incidents());
         intact &= verify("backup", services.backups());
         intact &= verify("notification", services.notifications());
-        intact &= verifyArchive(services.incidents());
+        Api incidents = services.incidents();
+        List<String> copies = new ArrayList<>();
+        if (copy != null) {
+            copies.add(copy);
+        } else {
+            incidents.get("/api/audit/archive/copies", Map.of()).forEach(c -> copies.add(c.get("name").asText()));
+        }
+        for (String each : copies) {
+            intact &= verifyArchive(incidents, each);
+        }
         return intact ? 0 : 4;
     }
 
@@ -35,23 +48,27 @@ class AuditCommand {
                     + "verification, SOC 2 / ISO 27001 mapping) as a zip.")
     int evidence(@Option(names = "--from", required = true, description = "start, an ISO instant (2026-01-01T00:00:00Z)") Instant from,
                  @Option(names = "--to", required = true, description = "end, exclusive") Instant to,
-                 @Option(names = {"-o", "--output"}, required = true, description = "the zip to write") Path output) {
-        long bytes = services.incidents().download("/api/audit/evidence", Map.of("from", from, "to", to), "application/zip", output);
+                 @Option(names = {"-o", "--output"}, required = true, description = "the zip to write") Path output,
+                 @Option(names = "--copy", defaultValue = "primary", description = "the archive's copy to read the events "
+                         + "from: primary, or offsite when the primary's store is lost (default: ${DEFAULT-VALUE})") String copy) {
+        long bytes = services.incidents().download("/api/audit/evidence", Map.of("from", from, "to", to, "copy", copy),
+                "application/zip", output);
         this.output.out.printf("evidence pack %s .. %s saved to %s (%d bytes); check it with the steps in its README.txt%n",
                 from, to, output, bytes);
         return 0;
     }
 
-    private boolean verifyArchive(Api api) {
-        JsonNode report = api.get("/api/audit/archive/verify", Map.of());
+    private boolean verifyArchive(Api api, String copy) {
+        JsonNode report = api.get("/api/audit/archive/verify", Map.of("copy", copy));
         if (output.json) {
             output.out.println(report.toPrettyString());
         } else if (report.get("intact").asBoolean()) {
-            output.out.printf("archive intact: %d segments, %d events, %d partitions%n", report.get("segmentsChecked").asLong(),
-                    report.get("eventsChecked").asLong(), report.get("partitions").asLong());
+            output.out.printf("archive (%s copy) intact: %d segments, %d events, %d partitions%n", copy,
+                    report.get("segmentsChecked").asLong(), report.get("eventsChecked").asLong(),
+                    report.get("partitions").asLong());
         } else {
             JsonNode broken = report.get("firstBreak");
-            output.out.printf("archive BROKEN: %s at %s: %s%n", Output.text(broken.get("kind")),
+            output.out.printf("archive (%s copy) BROKEN: %s at %s: %s%n", copy, Output.text(broken.get("kind")),
                     Output.text(broken.get("object")), Output.text(broken.get("detail")));
         }
         if (!output.json) {
