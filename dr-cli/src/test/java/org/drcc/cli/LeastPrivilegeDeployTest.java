@@ -91,6 +91,19 @@ class LeastPrivilegeDeployTest {
         }
     }
 
+    /** The off-site store's user for incident-service's copy of the archive: append and read that bucket, nothing else. */
+    @Test
+    void theOffSiteCopysUserMayOnlyAppendToItsBucket() throws IOException {
+        JsonNode policy = new ObjectMapper().readTree(ROOT.resolve("deploy/minio/offsite/incident-service.json").toFile());
+        String offsite = "arn:aws:s3:::dr-audit-archive-offsite";
+        assertThat(resources(policy, "Allow")).containsOnly(offsite, offsite + "/*");
+        assertThat(actions(policy, "Allow")).as("no wildcard, no delete")
+                .noneMatch(a -> a.contains("*") || a.startsWith("s3:Delete") || a.equals("s3:BypassGovernanceRetention"));
+        assertThat(actions(policy, "Deny")).contains("s3:DeleteObject", "s3:DeleteObjectVersion",
+                "s3:BypassGovernanceRetention", "s3:PutBucketObjectLockConfiguration");
+        assertThat(resources(policy, "Deny")).contains(offsite + "/*");
+    }
+
     private static JsonNode policy(String name) throws IOException {
         return new ObjectMapper().readTree(ROOT.resolve("deploy/minio/" + name + ".json").toFile());
     }
