@@ -22,6 +22,9 @@ import org.drcc.kit.kafka.CloudEventRecords;
 import org.drcc.kit.s3.BucketStore;
 import org.drcc.kit.s3.S3AutoConfiguration;
 import org.drcc.kit.s3.S3Clients;
+import org.drcc.kit.s3.S3Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,6 +37,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The archive inside its host service, which only has this module on its class path. From the host it takes
@@ -46,6 +50,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 @EnableConfigurationProperties(ArchiveProperties.class)
 @Import({ArchiveController.class, EvidenceController.class})
 public class ArchiveAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ArchiveAutoConfiguration.class);
 
     @Bean
     BucketStore archiveBucket(S3Clients s3, ArchiveProperties settings) {
@@ -101,34 +107,42 @@ public class ArchiveAutoConfiguration {
     }
 
     /**
-     * The off-site copy, where {@code dr.archive.offsite.bucket} is set: the same parts again, on the named store's
+     * The off-site copy, where {@code dr.archive.offsite.bucket} is set: the same parts again, on its own store's
      * bucket, with a consumer group, a retention status and alerts of its own. Its parts are not beans (the primary's
-     * are, by type); only its copy is, and the lifecycle that starts and stops its archiver.
+     * are, by type); only its copy is, its store's client, and the lifecycle that starts and stops its archiver.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnExpression("'${dr.archive.offsite.bucket:}'.trim() != ''")
     static class OffsiteCopy {
 
+        /** The off-site store's own client, closed with the context. */
         @Bean
-        ArchiveCopy offsiteArchiveCopy(S3Clients s3, ArchiveProperties settings, KafkaProperties kafka, KafkaAdmin admin,
-                                       KafkaTemplate<String, String> template, CloudEventRecords records, ObjectMapper json,
-                                       ChainSigner signer, Clock clock, ArchiveReads reads) {
+        OffsiteStore offsiteArchiveStore(S3Settings s3, ArchiveProperties settings) {
+            return new OffsiteStore(S3Clients.build(settings.offsite().store(s3.main())));
+        }
+
+        @Bean
+        ArchiveCopy offsiteArchiveCopy(OffsiteStore offsiteArchiveStore, S3Settings s3, ArchiveProperties settings,
+                                       KafkaProperties kafka, KafkaAdmin admin, KafkaTemplate<String, String> template,
+                                       CloudEventRecords records, ObjectMapper json, ChainSigner signer, Clock clock,
+                                       ArchiveReads reads) {
             ArchiveProperties.Offsite offsite = settings.offsite();
-            String store = offsite.storeName();
-            if (!store.equals("main") && !s3.names().contains(store)) {
-                throw new IllegalStateException("dr.archive.offsite.store is '" + store + "', a store dr.s3.tiers does not "
-                        + "configure: set dr.s3.tiers." + store + ".endpoint (and its credentials) to the off-site store, "
-                        + "or leave dr.archive.offsite.store unset to keep the copy on the main store");
-            }
-            if (store.equals("main") && offsite.bucket().equals(settings.bucket())) {
-                throw new IllegalStateException("dr.archive.offsite.bucket is the primary's bucket (" + settings.bucket()
-                        + ") on the same store: name another bucket, on a store in another region (dr.archive.offsite.store)");
+            if (offsite.bucket().equals(settings.bucket())) {
+                throw new IllegalStateException("dr.archive.offsite.bucket is the primary's bucket name (" + settings.bucket()
+                        + "): name the off-site bucket apart, so that no store holds both copies under one name and the "
+                        + "retention events on dr.audit.events (keyed by bucket) say which copy they are about");
             }
             if (offsite.groupId().equals(settings.groupId())) {
                 throw new IllegalStateException("dr.archive.offsite.group-id is the primary archiver's group ("
                         + settings.groupId() + "): each copy needs a consumer group of its own");
             }
-            BucketStore bucket = new BucketStore(s3.of(store), offsite.bucket());
+            S3Settings.Store store = offsite.store(s3.main());
+            if (java.util.Objects.equals(store.endpoint(), s3.main().endpoint()) && store.region().equals(s3.main().region())) {
+                log.warn("audit archive: the off-site copy (bucket {}) is on the main S3 store: it outlives the loss of the "
+                        + "primary bucket, not of the store; give dr.archive.offsite.endpoint a store in another region",
+                        offsite.bucket());
+            }
+            BucketStore bucket = new BucketStore(offsiteArchiveStore.client(), offsite.bucket());
             RetentionStatus retention = new RetentionStatus();
             RetentionAlerts alerts = alerts(template, records, offsite.bucket());
             SegmentWriter writer = new SegmentWriter(bucket, settings.retentionDays(), json, signer, retention, alerts, clock);
@@ -137,8 +151,19 @@ public class ArchiveAutoConfiguration {
                     offsite.groupId()), settings, writer, clusters, clock);
             ArchiveVerifier verifier = new ArchiveVerifier(bucket, json, signer, clusters, clock,
                     group -> committedOffsets(admin, group), reads);
-            return new ArchiveCopy(ArchiveCopy.OFFSITE, offsite.bucket(), store, offsite.groupId(), archiver, retention,
-                    verifier, new ArchiveReader(bucket, json, writer, clusters, reads));
+            return new ArchiveCopy(ArchiveCopy.OFFSITE, offsite.bucket(), ArchiveCopy.OFFSITE, offsite.groupId(), archiver,
+                    retention, verifier, new ArchiveReader(bucket, json, writer, clusters, reads));
+        }
+
+        /**
+         * The client in a holder of its own: as an {@code S3Client} bean it would stand beside the main store's for
+         * every injection of that type.
+         */
+        record OffsiteStore(S3Client client) implements AutoCloseable {
+            @Override
+            public void close() {
+                client.close();
+            }
         }
 
         /** Starts and stops the off-site archiver with the context, as the primary's (a bean itself) is. */

@@ -1,6 +1,8 @@
 package org.drcc.archive;
 
+import java.net.URI;
 import java.time.Duration;
+import org.drcc.kit.s3.S3Settings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -30,22 +32,41 @@ public record ArchiveProperties(
     /**
      * The off-site copy: every topic archived a second time, by an archiver of its own, into a bucket on a store in
      * another region, so that the seven-year trail outlives the primary site's store. Make the bucket with Object Lock
-     * as the primary's; the copy is signed with the same audit key.
+     * as the primary's; the copy is signed with the same audit key. Its store is its own S3 client, not one of the
+     * kit's stores ({@code dr.s3.*}), so that the service's S3 health does not go DOWN with the other region: the
+     * archive's health and gauges say when the copy cannot be written.
      *
-     * @param bucket  the copy's bucket; unset or blank: no off-site copy
-     * @param store   the S3 store it is on, by name: {@code dr.s3.tiers.<store>.*} gives its endpoint and
-     *                credentials (each unset value is the main store's); unset: the main store
-     * @param groupId the copy's archiver's Kafka consumer group
+     * @param bucket    the copy's bucket, named apart from the primary's (the retention events are keyed by bucket);
+     *                  unset or blank: no off-site copy
+     * @param endpoint  its S3-compatible endpoint; unset or blank: the main store's ({@code dr.s3.endpoint})
+     * @param accessKey its user there (deploy/minio/offsite); unset or blank: the main store's
+     * @param secretKey that user's secret; unset or blank: the main store's
+     * @param region    its region; unset or blank: the main store's
+     * @param groupId   the copy's archiver's Kafka consumer group
      */
-    public record Offsite(String bucket, String store, @DefaultValue("audit-archiver-offsite") String groupId) {
+    public record Offsite(String bucket, URI endpoint, String accessKey, String secretKey, String region,
+                          @DefaultValue("audit-archiver-offsite") String groupId) {
 
         public boolean configured() {
             return bucket != null && !bucket.isBlank();
         }
 
-        /** The store's name as {@code S3Clients} knows it ({@code main} when none is named). */
-        public String storeName() {
-            return store == null || store.isBlank() ? "main" : store;
+        /** Its store, each unset value taken from the main one. */
+        public S3Settings.Store store(S3Settings.Store main) {
+            return new S3Settings.Store(endpoint == null || endpoint.toString().isBlank() ? main.endpoint() : endpoint,
+                    blank(accessKey) ? main.accessKey() : accessKey, blank(secretKey) ? main.secretKey() : secretKey,
+                    blank(region) ? main.region() : region);
+        }
+
+        private static boolean blank(String value) {
+            return value == null || value.isBlank();
+        }
+
+        /** Never prints the secret key, should anything log these settings. */
+        @Override
+        public String toString() {
+            return "Offsite[bucket=" + bucket + ", endpoint=" + endpoint + ", accessKey=" + accessKey
+                    + ", secretKey=******, region=" + region + ", groupId=" + groupId + "]";
         }
     }
 }

@@ -54,7 +54,7 @@ class ClusterSwitchIT {
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
     private final ArchiveProperties settings = new ArchiveProperties(true, BUCKET, "dr\\.clusterswitch\\.events",
-            "cluster-switch-it", 3, Duration.ofSeconds(1), 1, 4, new ArchiveProperties.Offsite(null, null, "cluster-switch-it-offsite"));
+            "cluster-switch-it", 3, Duration.ofSeconds(1), 1, 4, new ArchiveProperties.Offsite(null, null, null, null, null, "cluster-switch-it-offsite"));
 
     @Test
     void aNewKafkaClusterStartsChainsOfItsOwnBesideTheOldOnesAndVerifyCoversThemAll(Engines engines) throws Exception {

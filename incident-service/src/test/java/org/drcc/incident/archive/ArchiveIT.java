@@ -62,9 +62,9 @@ import software.amazon.awssdk.services.s3.S3Client;
         properties = {"dr.archive.segment-events=3", "dr.archive.segment-age=PT1S",
                 // its own bucket and consumer group: the other ITs' contexts, cached in this JVM, run archivers too
                 "dr.archive.bucket=" + ArchiveIT.BUCKET, "dr.archive.group-id=archive-it",
-                // the off-site copy, on a store named apart (here the same S3 server: the engines run one)
-                "dr.archive.offsite.bucket=" + ArchiveIT.OFFSITE, "dr.archive.offsite.store=offsite",
-                "dr.archive.offsite.group-id=archive-it-offsite", "dr.s3.tiers.offsite.endpoint=${dr.s3.endpoint}"})
+                // the off-site copy, on a store of its own (here the same S3 server: the engines run one)
+                "dr.archive.offsite.bucket=" + ArchiveIT.OFFSITE, "dr.archive.offsite.endpoint=${dr.s3.endpoint}",
+                "dr.archive.offsite.group-id=archive-it-offsite"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 // First of the module's ITs (the failsafe plugin orders classes by @Order): its archiver cuts segments of 3 events,
 // and every dr.*.events topic is archived from its beginning, so after the other classes it first wrote ~250 segments
@@ -345,6 +345,9 @@ class ArchiveIT {
         JsonNode copies = http.exchange("/api/audit/archive/copies", HttpMethod.GET, asAReader(), JsonNode.class).getBody();
         assertThat(copies).extracting(c -> c.get("name").asText() + " " + c.get("bucket").asText() + " " + c.get("store").asText())
                 .containsExactly("primary " + BUCKET + " main", "offsite " + OFFSITE + " offsite");
+        // the off-site store is not one of the service's own: its S3 health is the main store's
+        assertThat(http.getForObject("/actuator/health", JsonNode.class).get("components").get("s3").get("details")
+                .get("stores").fieldNames()).toIterable().containsExactly("main");
         JsonNode health = http.getForObject("/actuator/health", JsonNode.class).get("components").get("auditArchive");
         assertThat(health.get("details").get("offsite").get("bucket").asText()).as(health.toString()).isEqualTo(OFFSITE);
         assertThat(health.get("details").get("bucket").asText()).isEqualTo(BUCKET);
