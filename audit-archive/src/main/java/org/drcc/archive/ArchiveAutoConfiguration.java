@@ -2,6 +2,7 @@ package org.drcc.archive;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import org.drcc.kit.kafka.CloudEventRecords;
 import org.drcc.kit.s3.BucketStore;
 import org.drcc.kit.s3.S3AutoConfiguration;
 import org.drcc.kit.s3.S3Clients;
+import org.drcc.kit.schedule.ClusterOnce;
+import org.drcc.kit.schedule.ScheduleAutoConfiguration;
 import org.drcc.kit.s3.S3Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -45,7 +52,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * kit's Kafka, S3 and keyring, and a {@link Clock}; it gives back only its endpoints, which the host's security
  * guards, and its health component.
  */
-@AutoConfiguration(after = {AuditTrailAutoConfiguration.class, KafkaAutoConfiguration.class, S3AutoConfiguration.class})
+@AutoConfiguration(after = {AuditTrailAutoConfiguration.class, KafkaAutoConfiguration.class, S3AutoConfiguration.class,
+        ScheduleAutoConfiguration.class})
 @ConditionalOnProperty(name = "dr.archive.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(ArchiveProperties.class)
 @Import({ArchiveController.class, EvidenceController.class})
@@ -70,8 +78,13 @@ public class ArchiveAutoConfiguration {
     }
 
     private static RetentionAlerts alerts(KafkaTemplate<String, String> kafka, CloudEventRecords records, String bucket) {
-        return new RetentionAlerts((key, id, event) -> kafka.send(records.toRecord(Topics.AUDIT_EVENTS, key, id,
-                event.occurredAt(), event)).get(10, TimeUnit.SECONDS), bucket);
+        return new RetentionAlerts(publisher(kafka, records), bucket);
+    }
+
+    /** An event on dr.audit.events, waited for until Kafka acknowledges it. */
+    private static RetentionAlerts.Publisher publisher(KafkaTemplate<String, String> kafka, CloudEventRecords records) {
+        return (key, id, event) -> kafka.send(records.toRecord(Topics.AUDIT_EVENTS, key, id, event.occurredAt(), event))
+                .get(10, TimeUnit.SECONDS);
     }
 
     @Bean
@@ -182,6 +195,11 @@ public class ArchiveAutoConfiguration {
                 }
 
                 @Override
+                public void stop(Runnable callback) {
+                    archiver.stop(callback);
+                }
+
+                @Override
                 public boolean isRunning() {
                     return archiver.isRunning();
                 }
@@ -209,8 +227,40 @@ public class ArchiveAutoConfiguration {
     }
 
     @Bean
-    ArchiveGauges auditArchiveGauges(ArchiveCopies copies) {
-        return new ArchiveGauges(copies);
+    ArchiveGauges auditArchiveGauges(ArchiveCopies copies, ArchiveVerifications verifications) {
+        return new ArchiveGauges(copies, verifications);
+    }
+
+    @Bean
+    ArchiveVerifications archiveVerifications(ArchiveCopies copies, KafkaTemplate<String, String> kafka,
+                                              CloudEventRecords records, Clock clock) {
+        return new ArchiveVerifications(copies, publisher(kafka, records), clock);
+    }
+
+    /**
+     * Each copy verified at {@code dr.archive.verify-schedule} (a cron, daily at 03:40 by default; {@code -}: never),
+     * on one instance at a time (the kit's {@link ClusterOnce}; a verification reads the whole archive).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @EnableScheduling
+    static class VerificationSchedule implements SchedulingConfigurer {
+
+        private final ArchiveVerifications verifications;
+        private final ClusterOnce once;
+        private final String schedule;
+
+        VerificationSchedule(ArchiveVerifications verifications, ClusterOnce once,
+                             @Value("${dr.archive.verify-schedule:0 40 3 * * *}") String schedule) {
+            this.verifications = verifications;
+            this.once = once;
+            this.schedule = schedule;
+        }
+
+        @Override
+        public void configureTasks(ScheduledTaskRegistrar registrar) {
+            registrar.addCronTask(once.once("audit-archive-verification", Duration.ofHours(6), Duration.ofMinutes(1),
+                    verifications::verifyAll), schedule);
+        }
     }
 
     @Bean

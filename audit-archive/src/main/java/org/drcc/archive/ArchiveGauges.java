@@ -9,14 +9,17 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@code dr.audit.archive.retention.honoured}: 1 when the store read back the Object Lock retention asked for on the
  * copy's last segment, 0 when it did not (the seven-year promise is broken for new records), NaN before its first
  * segment. {@code dr.audit.archive.failing}: 1 while the copy's last archiving attempt failed (its archiver retries;
- * records wait on Kafka), else 0.
+ * records wait on Kafka), else 0. {@code dr.audit.archive.intact}: 1 when the copy's last scheduled verification found
+ * it intact, 0 when it found a break, NaN before the first.
  */
 class ArchiveGauges implements MeterBinder {
 
     private final ArchiveCopies copies;
+    private final ArchiveVerifications verifications;
 
-    ArchiveGauges(ArchiveCopies copies) {
+    ArchiveGauges(ArchiveCopies copies, ArchiveVerifications verifications) {
         this.copies = copies;
+        this.verifications = verifications;
     }
 
     @Override
@@ -28,6 +31,9 @@ class ArchiveGauges implements MeterBinder {
                     .tag("copy", copy.name()).register(registry);
             Gauge.builder("dr.audit.archive.failing", copy.archiver(), a -> a.lastError() == null ? 0 : 1)
                     .description("1 while the audit archiver's last attempt failed, else 0")
+                    .tag("copy", copy.name()).register(registry);
+            Gauge.builder("dr.audit.archive.intact", verifications, v -> v.intact(copy.name()))
+                    .description("1 when the scheduled verification last found the archive's copy intact, 0 broken")
                     .tag("copy", copy.name()).register(registry);
         }
     }

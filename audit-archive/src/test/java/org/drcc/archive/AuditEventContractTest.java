@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import org.drcc.contract.audit.ArchiveRetentionHonouredEvent;
 import org.drcc.contract.audit.ArchiveRetentionNotHonouredEvent;
+import org.drcc.contract.audit.ArchiveVerificationFailedEvent;
+import org.drcc.contract.audit.ArchiveVerifiedEvent;
 import org.drcc.contract.audit.AuditEvent;
 import org.drcc.testsupport.ContractSnapshots;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,10 @@ class AuditEventContractTest {
             new ArchiveRetentionNotHonouredEvent("dr-audit-archive", KEY, "COMPLIANCE", UNTIL,
                     "asked for COMPLIANCE until " + UNTIL + ", read back no retention", "archiver", AT),
             new ArchiveRetentionHonouredEvent("dr-audit-archive", KEY, "COMPLIANCE", UNTIL,
-                    "COMPLIANCE until " + UNTIL, "archiver", AT));
+                    "COMPLIANCE until " + UNTIL, "archiver", AT),
+            new ArchiveVerifiedEvent("dr-audit-archive-offsite", "offsite", 1, 14, 2210, 2_204_113, "archiver", AT),
+            new ArchiveVerificationFailedEvent("dr-audit-archive", "primary", "MISSING_SEGMENT", KEY,
+                    "offsets 0 to 999 are in no segment", 1870, 1_869_001, "archiver", AT));
 
     @Autowired
     ObjectMapper json;

@@ -64,7 +64,9 @@ import software.amazon.awssdk.services.s3.S3Client;
                 "dr.archive.bucket=" + ArchiveIT.BUCKET, "dr.archive.group-id=archive-it",
                 // the off-site copy, on a store of its own (here the same S3 server: the engines run one)
                 "dr.archive.offsite.bucket=" + ArchiveIT.OFFSITE, "dr.archive.offsite.endpoint=${dr.s3.endpoint}",
-                "dr.archive.offsite.group-id=archive-it-offsite"})
+                "dr.archive.offsite.group-id=archive-it-offsite",
+                // the daily verification every 20 s (one a minute: the lock outlives a run by a minute)
+                "dr.archive.verify-schedule=*/20 * * * * *"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 // First of the module's ITs (the failsafe plugin orders classes by @Order): its archiver cuts segments of 3 events,
 // and every dr.*.events topic is archived from its beginning, so after the other classes it first wrote ~250 segments
@@ -100,6 +102,9 @@ class ArchiveIT {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     static boolean created;
 
@@ -321,9 +326,23 @@ class ArchiveIT {
 
     @Test
     @Order(12)
-    void theRefusalIsPublishedOncePerArchiverAndArchivedLikeEveryDrTopic() {
+    void theRefusalIsPublishedOncePerArchiverAndArchivedLikeEveryDrTopic() throws Exception {
         // segments written before and after two restarts of the archiver: still one event, the store never honoured it
         assertThat(auditEvents()).hasSize(1);
+        // the scheduled verification, on its cron through the lock, said what it found of each copy (while the tests
+        // above tampered with the primary, it may have found it broken: ArchiveVerificationsIT checks the verdicts)
+        for (String bucket : List.of(BUCKET, OFFSITE)) {
+            ConsumerRecord<String, String> verification = await().atMost(Duration.ofSeconds(90))
+                    .until(() -> auditEvents(bucket, "dr.audit.archive-verif").stream().findFirst().orElse(null),
+                            java.util.Objects::nonNull);
+            assertThat(header(verification, "ce_type")).isIn("dr.audit.archive-verified.v1",
+                    "dr.audit.archive-verification-failed.v1");
+            assertThat(json.readTree(verification.value()).get("copy").asText())
+                    .isEqualTo(bucket.equals(BUCKET) ? "primary" : "offsite");
+        }
+        for (String copy : List.of("primary", "offsite")) {
+            assertThat(meters.get("dr.audit.archive.intact").tag("copy", copy).gauge().value()).as(copy).isIn(0.0, 1.0);
+        }
         await().atMost(Duration.ofSeconds(60)).until(() -> s3.listObjectsV2(r -> r.bucket(BUCKET)
                 .prefix(clusterPrefix() + "segments/" + org.drcc.contract.Topics.AUDIT_EVENTS + "/")).keyCount() > 0);
     }
@@ -387,8 +406,13 @@ class ArchiveIT {
         return lines.stream().map(l -> l.get("headers").get("ce_id").asText()).distinct().toList();
     }
 
-    /** This test's bucket's events on dr.audit.events: the other ITs' archivers write to other buckets. */
+    /** This test's bucket's retention events on dr.audit.events: the other ITs' archivers write to other buckets. */
     private List<ConsumerRecord<String, String>> auditEvents() {
+        return auditEvents(BUCKET, "dr.audit.archive-retention");
+    }
+
+    /** The events of {@code bucket} on dr.audit.events whose type starts with {@code type}. */
+    private List<ConsumerRecord<String, String>> auditEvents(String bucket, String type) {
         Properties p = new Properties();
         p.put("bootstrap.servers", environment.getProperty("spring.kafka.bootstrap-servers"));
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
@@ -403,7 +427,7 @@ class ArchiveIT {
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
                     && System.currentTimeMillis() < deadline) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (BUCKET.equals(r.key())) {
+                    if (bucket.equals(r.key()) && header(r, "ce_type").startsWith(type)) {
                         found.add(r);
                     }
                 });
