@@ -3,6 +3,12 @@ package org.drcc.archive;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +46,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.CronTrigger;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -227,39 +237,77 @@ public class ArchiveAutoConfiguration {
     }
 
     @Bean
-    ArchiveGauges auditArchiveGauges(ArchiveCopies copies, ArchiveVerifications verifications) {
-        return new ArchiveGauges(copies, verifications);
+    ArchiveGauges auditArchiveGauges(ArchiveCopies copies, Verdicts verdicts) {
+        return new ArchiveGauges(copies, verdicts);
+    }
+
+    @Bean
+    Verdicts archiveVerdicts(DataSource database, Clock clock) {
+        return new Verdicts(JdbcClient.create(database), clock);
     }
 
     @Bean
     ArchiveVerifications archiveVerifications(ArchiveCopies copies, KafkaTemplate<String, String> kafka,
-                                              CloudEventRecords records, Clock clock) {
-        return new ArchiveVerifications(copies, publisher(kafka, records), clock);
+                                              CloudEventRecords records, Verdicts verdicts, Clock clock) {
+        return new ArchiveVerifications(copies, publisher(kafka, records), verdicts, clock);
     }
 
     /**
-     * Each copy verified at {@code dr.archive.verify-schedule} (a cron, daily at 03:40 by default; {@code -}: never),
-     * on one instance at a time (the kit's {@link ClusterOnce}; a verification reads the whole archive).
+     * Each copy verified at {@code dr.archive.verify-schedule} (a cron in UTC, daily at 03:40 by default; {@code -}:
+     * never), on one instance at a time (the kit's {@link ClusterOnce}), on a thread of its own: a verification reads
+     * the whole archive, for minutes or hours, and on the host's scheduler (one thread) it would hold up the host's own
+     * jobs (phase windows, audit checkpoints). A run still going when the cron fires again is not doubled.
      */
     @Configuration(proxyBeanMethods = false)
     @EnableScheduling
-    static class VerificationSchedule implements SchedulingConfigurer {
+    static class VerificationSchedule implements SchedulingConfigurer, DisposableBean {
 
-        private final ArchiveVerifications verifications;
-        private final ClusterOnce once;
+        private final Runnable verification;
         private final String schedule;
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
+            Thread verifying = new Thread(task, "audit-archive-verification");
+            verifying.setDaemon(true);
+            return verifying;
+        });
+        private final AtomicBoolean running = new AtomicBoolean();
 
         VerificationSchedule(ArchiveVerifications verifications, ClusterOnce once,
                              @Value("${dr.archive.verify-schedule:0 40 3 * * *}") String schedule) {
-            this.verifications = verifications;
-            this.once = once;
+            this.verification = once.once("audit-archive-verification", Duration.ofHours(12), Duration.ofMinutes(1),
+                    verifications::verifyAll);
             this.schedule = schedule;
         }
 
         @Override
         public void configureTasks(ScheduledTaskRegistrar registrar) {
-            registrar.addCronTask(once.once("audit-archive-verification", Duration.ofHours(6), Duration.ofMinutes(1),
-                    verifications::verifyAll), schedule);
+            if (ScheduledTaskRegistrar.CRON_DISABLED.equals(schedule)) {
+                return;
+            }
+            registrar.addCronTask(new CronTask(this::handOver, new CronTrigger(schedule, ZoneOffset.UTC)));
+        }
+
+        private void handOver() {
+            if (!running.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                thread.execute(() -> {
+                    try {
+                        verification.run();
+                    } catch (RuntimeException e) {
+                        log.warn("audit archive: the scheduled verification failed", e);
+                    } finally {
+                        running.set(false);
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                running.set(false);
+            }
+        }
+
+        @Override
+        public void destroy() {
+            thread.shutdownNow();
         }
     }
 

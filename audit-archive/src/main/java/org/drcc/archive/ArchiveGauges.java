@@ -10,16 +10,17 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * copy's last segment, 0 when it did not (the seven-year promise is broken for new records), NaN before its first
  * segment. {@code dr.audit.archive.failing}: 1 while the copy's last archiving attempt failed (its archiver retries;
  * records wait on Kafka), else 0. {@code dr.audit.archive.intact}: 1 when the copy's last scheduled verification found
- * it intact, 0 when it found a break, NaN before the first.
+ * it intact, 0 when it found a break, NaN before the first; {@code dr.audit.archive.verified.age}: the seconds since
+ * that verification. Both read the verdicts kept in the database, the same on every instance.
  */
 class ArchiveGauges implements MeterBinder {
 
     private final ArchiveCopies copies;
-    private final ArchiveVerifications verifications;
+    private final Verdicts verdicts;
 
-    ArchiveGauges(ArchiveCopies copies, ArchiveVerifications verifications) {
+    ArchiveGauges(ArchiveCopies copies, Verdicts verdicts) {
         this.copies = copies;
-        this.verifications = verifications;
+        this.verdicts = verdicts;
     }
 
     @Override
@@ -32,9 +33,12 @@ class ArchiveGauges implements MeterBinder {
             Gauge.builder("dr.audit.archive.failing", copy.archiver(), a -> a.lastError() == null ? 0 : 1)
                     .description("1 while the audit archiver's last attempt failed, else 0")
                     .tag("copy", copy.name()).register(registry);
-            Gauge.builder("dr.audit.archive.intact", verifications, v -> v.intact(copy.name()))
+            Gauge.builder("dr.audit.archive.intact", verdicts, v -> v.intact(copy.name()))
                     .description("1 when the scheduled verification last found the archive's copy intact, 0 broken")
                     .tag("copy", copy.name()).register(registry);
+            Gauge.builder("dr.audit.archive.verified.age", verdicts, v -> v.ageSeconds(copy.name()))
+                    .description("Seconds since the scheduled verification last gave a verdict on the archive's copy")
+                    .baseUnit("seconds").tag("copy", copy.name()).register(registry);
         }
     }
 }

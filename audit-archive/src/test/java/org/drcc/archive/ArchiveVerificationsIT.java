@@ -72,16 +72,17 @@ class ArchiveVerificationsIT {
                 copy.archiver().start();
             }
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> primary.verify().eventsChecked() == 5
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> primary.verify().eventsChecked() == 5
                         && offsite.verify().eventsChecked() == 5);
             } finally {
                 primary.archiver().stop();
                 offsite.archiver().stop();
             }
 
+            Verdicts verdicts = verdicts(engines);
             ArchiveVerifications verifications = new ArchiveVerifications(new ArchiveCopies(List.of(offsite, primary)),
-                    (key, id, event) -> published.add(new Published(key, event)), Clock.systemUTC());
-            assertThat(verifications.intact("primary")).as("before the first verification").isNaN();
+                    (key, id, event) -> published.add(new Published(key, event)), verdicts, Clock.systemUTC());
+            assertThat(verdicts.intact("primary")).as("before the first verification").isNaN();
             verifications.verifyAll();
             assertThat(published).extracting(Published::key).containsExactly("verifications-it", "verifications-it-offsite");
             assertThat(published).extracting(Published::event).allSatisfy(event -> {
@@ -93,8 +94,9 @@ class ArchiveVerificationsIT {
                 assertThat(verified.actor()).isEqualTo("archiver");
             });
             assertThat(published).extracting(p -> ((ArchiveVerifiedEvent) p.event()).copy()).containsExactly("primary", "offsite");
-            assertThat(verifications.intact("primary")).isEqualTo(1);
-            assertThat(verifications.intact("offsite")).isEqualTo(1);
+            assertThat(verdicts.intact("primary")).isEqualTo(1);
+            assertThat(verdicts.intact("offsite")).isEqualTo(1);
+            assertThat(verdicts.ageSeconds("offsite")).isBetween(0.0, 60.0);
 
             String segment = new BucketStore(s3, "verifications-it-offsite").list("").stream()
                     .filter(k -> k.endsWith("00000000000000000000-00000000000000000002.jsonl.gz")).findFirst().orElseThrow();
@@ -107,19 +109,36 @@ class ArchiveVerificationsIT {
             assertThat(failed.copy()).isEqualTo("offsite");
             assertThat(failed.breakKind()).isEqualTo("MISSING_SEGMENT");
             assertThat(failed.breakObject()).isEqualTo(segment);
-            assertThat(verifications.intact("primary")).isEqualTo(1);
-            assertThat(verifications.intact("offsite")).isZero();
+            assertThat(verdicts.intact("primary")).isEqualTo(1);
+            assertThat(verdicts.intact("offsite")).isZero();
+            // kept in the database: another instance (or this one after a restart) reports the same verdicts
+            Verdicts elsewhere = verdicts(engines);
+            assertThat(elsewhere.intact("offsite")).isZero();
+            assertThat(elsewhere.intact("primary")).isEqualTo(1);
 
             // a store that does not answer: no verdict either way, the other copy still proved
             ArchiveCopy unreachable = copy(ArchiveCopy.OFFSITE, new BucketStore(nowhere, "verifications-it-offsite"),
                     settings.offsite().groupId(), signer, engines.bootstrapServers());
+            Verdicts fresh = verdicts(engines);
+            fresh.record(offsite, offsite.verify(), java.time.Instant.now().minus(Duration.ofDays(2)));
             ArchiveVerifications withAStoreDown = new ArchiveVerifications(new ArchiveCopies(List.of(primary, unreachable)),
-                    (key, id, event) -> published.add(new Published(key, event)), Clock.systemUTC());
+                    (key, id, event) -> published.add(new Published(key, event)), fresh, Clock.systemUTC());
             published.clear();
             withAStoreDown.verifyAll();
             assertThat(published).extracting(Published::key).containsExactly("verifications-it");
-            assertThat(withAStoreDown.intact("offsite")).isNaN();
+            assertThat(fresh.intact("offsite")).as("the last verdict stands").isZero();
+            assertThat(fresh.ageSeconds("offsite")).as("and grows old").isGreaterThan(Duration.ofDays(1).toSeconds());
         }
+    }
+
+    /** The verdicts in this class's database, its table made as the host's Flyway callback makes it. */
+    private static Verdicts verdicts(Engines engines) throws Exception {
+        javax.sql.DataSource database = engines.postgres().dataSource("incident");
+        try (var in = ArchiveVerificationsIT.class.getResourceAsStream("/db/archive/afterMigrate__archive_verification.sql");
+             var connection = database.getConnection()) {
+            connection.createStatement().execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        return new Verdicts(org.springframework.jdbc.core.simple.JdbcClient.create(database), Clock.systemUTC());
     }
 
     /** One copy's parts, wired as the auto-configuration wires them, on the bucket {@code store}. */

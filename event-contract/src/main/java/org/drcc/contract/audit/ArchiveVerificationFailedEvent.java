@@ -12,7 +12,8 @@ import java.time.Instant;
  * @param copy            which copy: {@code primary} or {@code offsite}
  * @param breakKind       {@code CHANGED_SEGMENT}, {@code MISSING_SEGMENT}, {@code MISSING_CHECKPOINT},
  *                        {@code FORGED_CHECKPOINT} or {@code CHAIN_BROKEN}
- * @param breakObject     the object key where it was found
+ * @param breakObject     the object key where it was found, or the partition's prefix when the chain ends before the
+ *                        offsets the archiver committed
  * @param detail          what is wrong there, in words
  * @param segmentsChecked the segments checked
  * @param eventsChecked   the events in them
