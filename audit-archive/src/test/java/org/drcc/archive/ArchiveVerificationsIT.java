@@ -12,13 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.drcc.contract.audit.ArchiveVerificationFailedEvent;
 import org.drcc.contract.audit.ArchiveVerifiedEvent;
 import org.drcc.contract.audit.AuditEvent;
@@ -63,7 +57,7 @@ class ArchiveVerificationsIT {
             ChainSigner signer = ChainSigner.fromFile(dir.resolve("archive-audit.key"));
             new BucketStore(s3, "verifications-it").createIfMissing();
             new BucketStore(s3, "verifications-it-offsite").createIfMissing();
-            publish(engines.bootstrapServers(), 5);
+            ClusterSwitchIT.publish(engines.bootstrapServers(), TOPIC, "v", 5);
             ArchiveCopy primary = copy(ArchiveCopy.PRIMARY, new BucketStore(s3, "verifications-it"), settings.groupId(),
                     signer, engines.bootstrapServers());
             ArchiveCopy offsite = copy(ArchiveCopy.OFFSITE, new BucketStore(s3, "verifications-it-offsite"),
@@ -156,21 +150,5 @@ class ArchiveVerificationsIT {
                 group -> ArchiveAutoConfiguration.committedOffsets(kafka, group), ClusterSwitchIT.READS);
         return new ArchiveCopy(name, store.bucket(), name, groupId, archiver, retention, verifier,
                 new ArchiveReader(store, json, writer, clusters, ClusterSwitchIT.READS));
-    }
-
-    private static void publish(String bootstrap, int count) throws Exception {
-        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
-        }
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
-        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < count; i++) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, 0, "k" + i, "{\"n\":" + i + "}");
-                record.headers().add("ce_type", "dr.verifications.happened.v1".getBytes(StandardCharsets.UTF_8));
-                record.headers().add("ce_id", ("v-" + i).getBytes(StandardCharsets.UTF_8));
-                producer.send(record).get();
-            }
-        }
     }
 }

@@ -67,7 +67,7 @@ class ClusterSwitchIT {
             ChainSigner signer = ChainSigner.fromFile(dir.resolve("archive-audit.key"));
 
             Archive old = new Archive(store, signer, engines.bootstrapServers());
-            publish(engines.bootstrapServers(), "stored", 5);
+            publish(engines.bootstrapServers(), TOPIC, "stored", 5);
             old.archiver.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> old.currentEvents() == 5);
             old.archiver.stop();
@@ -77,8 +77,8 @@ class ClusterSwitchIT {
             try (KafkaEngine fresh = KafkaEngine.launch(EngineSettings.forTests(dir.resolve("new-kafka")))) {
                 fresh.awaitReady();
                 // the relays republish each restored store to the new cluster, then new events follow
-                publish(fresh.bootstrapServers(), "stored", 5);
-                publish(fresh.bootstrapServers(), "new", 2);
+                publish(fresh.bootstrapServers(), TOPIC, "stored", 5);
+                publish(fresh.bootstrapServers(), TOPIC, "new", 2);
                 Archive renewed = new Archive(store, signer, fresh.bootstrapServers());
                 String newCluster = renewed.clusters.current();
                 assertThat(newCluster).isNotEqualTo(oldCluster);
@@ -157,18 +157,19 @@ class ClusterSwitchIT {
         return objects;
     }
 
-    private static void publish(String bootstrap, String tag, int count) throws Exception {
+    /** {@code count} records on partition 0 of {@code topic} (made if missing), CloudEvent ids {@code tag-0}, {@code tag-1}, ... */
+    static void publish(String bootstrap, String topic, String tag, int count) throws Exception {
         try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrap))) {
-            if (!admin.listTopics().names().get().contains(TOPIC)) {
-                admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get();
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
             }
         }
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < count; i++) {
-                ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, 0, "k" + i, "{\"n\":" + i + "}");
-                record.headers().add("ce_type", "dr.clusterswitch.happened.v1".getBytes(StandardCharsets.UTF_8));
+                ProducerRecord<String, String> record = new ProducerRecord<>(topic, 0, "k" + i, "{\"n\":" + i + "}");
+                record.headers().add("ce_type", (topic.replace(".events", "") + ".happened.v1").getBytes(StandardCharsets.UTF_8));
                 record.headers().add("ce_id", (tag + "-" + i).getBytes(StandardCharsets.UTF_8));
                 producer.send(record).get();
             }
