@@ -4,19 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,31 +29,30 @@ import org.drcc.kit.kafka.CloudEventRecords;
 import org.drcc.kit.s3.BucketStore;
 import org.drcc.kit.s3.S3AutoConfiguration;
 import org.drcc.kit.s3.S3Clients;
+import org.drcc.kit.s3.S3Settings;
 import org.drcc.kit.schedule.ClusterOnce;
 import org.drcc.kit.schedule.ScheduleAutoConfiguration;
-import org.drcc.kit.s3.S3Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.CronTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.scheduling.support.CronTrigger;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.context.annotation.Import;
-import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -71,57 +70,25 @@ public class ArchiveAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveAutoConfiguration.class);
 
-    @Bean
-    BucketStore archiveBucket(S3Clients s3, ArchiveProperties settings) {
-        return s3.bucket(settings.bucket());
-    }
-
-    @Bean
-    RetentionStatus retentionStatus() {
-        return new RetentionStatus();
-    }
-
-    /** Refusals of the Object Lock, and its return, as CloudEvents on dr.audit.events keyed by the bucket. */
-    @Bean
-    RetentionAlerts retentionAlerts(KafkaTemplate<String, String> kafka, CloudEventRecords records, ArchiveProperties settings) {
-        return alerts(kafka, records, settings.bucket());
-    }
-
-    private static RetentionAlerts alerts(KafkaTemplate<String, String> kafka, CloudEventRecords records, String bucket) {
-        return new RetentionAlerts(publisher(kafka, records), bucket);
-    }
-
-    /** An event on dr.audit.events, waited for until Kafka acknowledges it. */
+    /** Refusals of the Object Lock and its return, and the verifications' verdicts, on dr.audit.events. */
     private static RetentionAlerts.Publisher publisher(KafkaTemplate<String, String> kafka, CloudEventRecords records) {
         return (key, id, event) -> kafka.send(records.toRecord(Topics.AUDIT_EVENTS, key, id, event.occurredAt(), event))
                 .get(10, TimeUnit.SECONDS);
     }
 
+    /** The primary copy, in the main store's audit bucket. */
     @Bean
-    SegmentWriter segmentWriter(BucketStore archiveBucket, ArchiveProperties settings, ObjectMapper json, ChainSigner signer,
-                                RetentionStatus retention, RetentionAlerts alerts, Clock clock) {
-        return new SegmentWriter(archiveBucket, settings.retentionDays(), json, signer, retention, alerts, clock);
+    ArchiveCopy primaryArchiveCopy(S3Clients s3, ArchiveProperties settings, KafkaProperties kafka, KafkaAdmin admin,
+                                   KafkaTemplate<String, String> template, CloudEventRecords records, ObjectMapper json,
+                                   ChainSigner signer, Clock clock, ArchiveReads reads) {
+        return copy(ArchiveCopy.PRIMARY, s3.bucket(settings.bucket()), settings.groupId(), settings,
+                kafka.buildConsumerProperties(), admin, publisher(template, records), json, signer, clock, reads);
     }
 
-    /** Which Kafka cluster is read now (its id, from describeCluster), and whose the chains before cluster ids are. */
+    /** The primary's archiver, started and stopped with the context. */
     @Bean
-    ArchiveClusters archiveClusters(BucketStore archiveBucket, KafkaAdmin kafka, ArchiveProperties settings, Clock clock) {
-        return new ArchiveClusters(archiveBucket, () -> clusterId(kafka), settings.retentionDays(), clock);
-    }
-
-    @Bean
-    Archiver archiver(KafkaProperties kafka, ArchiveProperties settings, SegmentWriter writer, ArchiveClusters clusters,
-                      Clock clock) {
-        return new Archiver(ArchiveCopy.PRIMARY, consumerProperties(kafka.buildConsumerProperties(), settings.groupId()),
-                settings, writer, clusters, clock);
-    }
-
-    /** The primary copy, in the main store's audit bucket: the parts above. */
-    @Bean
-    ArchiveCopy primaryArchiveCopy(ArchiveProperties settings, Archiver archiver, RetentionStatus retentionStatus,
-                                   ArchiveVerifier archiveVerifier, ArchiveReader archiveReader) {
-        return new ArchiveCopy(ArchiveCopy.PRIMARY, settings.bucket(), "main", settings.groupId(), archiver, retentionStatus,
-                archiveVerifier, archiveReader);
+    Archiver archiver(ArchiveCopy primaryArchiveCopy) {
+        return primaryArchiveCopy.archiver();
     }
 
     @Bean
@@ -130,9 +97,27 @@ public class ArchiveAutoConfiguration {
     }
 
     /**
+     * One copy's parts on {@code bucket}, the primary's and the off-site copy's alike: its segment writer (with its
+     * own Object Lock read-back and retention events, keyed by the bucket), the Kafka clusters its chains are kept
+     * under, its archiver in the consumer group {@code groupId}, its verifier and its reader.
+     */
+    static ArchiveCopy copy(String name, BucketStore bucket, String groupId, ArchiveProperties settings,
+                            Map<String, Object> kafkaConsumer, KafkaAdmin admin, RetentionAlerts.Publisher publisher,
+                            ObjectMapper json, ChainSigner signer, Clock clock, ArchiveReads reads) {
+        RetentionStatus retention = new RetentionStatus();
+        SegmentWriter writer = new SegmentWriter(bucket, settings.retentionDays(), json, signer, retention,
+                new RetentionAlerts(publisher, bucket.bucket()), clock);
+        ArchiveClusters clusters = new ArchiveClusters(bucket, () -> clusterId(admin), settings.retentionDays(), clock);
+        Archiver archiver = new Archiver(name, consumerProperties(kafkaConsumer, groupId), settings, writer, clusters, clock);
+        ArchiveVerifier verifier = new ArchiveVerifier(bucket, json, signer, clusters, clock,
+                group -> committedOffsets(admin, group), reads);
+        return new ArchiveCopy(name, bucket.bucket(), groupId, archiver, retention, verifier,
+                new ArchiveReader(bucket, json, writer, clusters, reads));
+    }
+
+    /**
      * The off-site copy, where {@code dr.archive.offsite.bucket} is set: the same parts again, on its own store's
-     * bucket, with a consumer group, a retention status and alerts of its own. Its parts are not beans (the primary's
-     * are, by type); only its copy is, its store's client, and the lifecycle that starts and stops its archiver.
+     * bucket, in a consumer group of its own.
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnExpression("'${dr.archive.offsite.bucket:}'.trim() != ''")
@@ -165,17 +150,9 @@ public class ArchiveAutoConfiguration {
                         + "primary bucket, not of the store; give dr.archive.offsite.endpoint a store in another region",
                         offsite.bucket());
             }
-            BucketStore bucket = new BucketStore(offsiteArchiveStore.client(), offsite.bucket());
-            RetentionStatus retention = new RetentionStatus();
-            RetentionAlerts alerts = alerts(template, records, offsite.bucket());
-            SegmentWriter writer = new SegmentWriter(bucket, settings.retentionDays(), json, signer, retention, alerts, clock);
-            ArchiveClusters clusters = new ArchiveClusters(bucket, () -> clusterId(admin), settings.retentionDays(), clock);
-            Archiver archiver = new Archiver(ArchiveCopy.OFFSITE, consumerProperties(kafka.buildConsumerProperties(),
-                    offsite.groupId()), settings, writer, clusters, clock);
-            ArchiveVerifier verifier = new ArchiveVerifier(bucket, json, signer, clusters, clock,
-                    group -> committedOffsets(admin, group), reads);
-            return new ArchiveCopy(ArchiveCopy.OFFSITE, offsite.bucket(), ArchiveCopy.OFFSITE, offsite.groupId(), archiver,
-                    retention, verifier, new ArchiveReader(bucket, json, writer, clusters, reads));
+            return copy(ArchiveCopy.OFFSITE, new BucketStore(offsiteArchiveStore.client(), offsite.bucket()),
+                    offsite.groupId(), settings, kafka.buildConsumerProperties(), admin, publisher(template, records),
+                    json, signer, clock, reads);
         }
 
         /**
@@ -189,31 +166,10 @@ public class ArchiveAutoConfiguration {
             }
         }
 
-        /** Starts and stops the off-site archiver with the context, as the primary's (a bean itself) is. */
+        /** The off-site copy's archiver, started and stopped with the context. */
         @Bean
-        SmartLifecycle offsiteArchiver(ArchiveCopy offsiteArchiveCopy) {
-            Archiver archiver = offsiteArchiveCopy.archiver();
-            return new SmartLifecycle() {
-                @Override
-                public void start() {
-                    archiver.start();
-                }
-
-                @Override
-                public void stop() {
-                    archiver.stop();
-                }
-
-                @Override
-                public void stop(Runnable callback) {
-                    archiver.stop(callback);
-                }
-
-                @Override
-                public boolean isRunning() {
-                    return archiver.isRunning();
-                }
-            };
+        Archiver offsiteArchiver(ArchiveCopy offsiteArchiveCopy) {
+            return offsiteArchiveCopy.archiver();
         }
     }
 
@@ -320,19 +276,6 @@ public class ArchiveAutoConfiguration {
     @Bean
     ArchiveReads archiveReads(ArchiveProperties settings) {
         return new ArchiveReads(settings.readAhead());
-    }
-
-    @Bean
-    ArchiveReader archiveReader(BucketStore archiveBucket, ObjectMapper json, SegmentWriter segments, ArchiveClusters clusters,
-                                ArchiveReads reads) {
-        return new ArchiveReader(archiveBucket, json, segments, clusters, reads);
-    }
-
-    @Bean
-    ArchiveVerifier archiveVerifier(BucketStore archiveBucket, ObjectMapper json, ChainSigner signer, ArchiveClusters clusters,
-                                    Clock clock, KafkaAdmin kafka, ArchiveReads reads) {
-        return new ArchiveVerifier(archiveBucket, json, signer, clusters, clock, group -> committedOffsets(kafka, group),
-                reads);
     }
 
     /** The id of the cluster Kafka answers for. */

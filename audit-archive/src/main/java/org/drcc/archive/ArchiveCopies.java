@@ -1,5 +1,6 @@
 package org.drcc.archive;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,7 @@ final class ArchiveCopies {
     private final Map<String, ArchiveCopy> copies = new LinkedHashMap<>();
 
     ArchiveCopies(List<ArchiveCopy> copies) {
-        copies.stream().sorted((a, b) -> Boolean.compare(!a.name().equals(ArchiveCopy.PRIMARY), !b.name().equals(ArchiveCopy.PRIMARY)))
+        copies.stream().sorted(Comparator.comparing(copy -> !copy.name().equals(ArchiveCopy.PRIMARY)))
                 .forEach(copy -> this.copies.put(copy.name(), copy));
     }
 

@@ -8,15 +8,19 @@ package org.drcc.archive;
  * what is left when a disaster takes the primary site's store.
  *
  * @param name      {@value #PRIMARY} or {@value #OFFSITE}, as {@code ?copy=} names it
- * @param store     the S3 store it is on ({@code main}, or a {@code dr.s3.tiers.<name>})
  * @param groupId   its archiver's Kafka consumer group: the copies read the topics each at its own pace, so a
  *                  store that is down holds back its own copy only
  */
-record ArchiveCopy(String name, String bucket, String store, String groupId, Archiver archiver, RetentionStatus retention,
+record ArchiveCopy(String name, String bucket, String groupId, Archiver archiver, RetentionStatus retention,
                    ArchiveVerifier verifier, ArchiveReader reader) {
 
     static final String PRIMARY = "primary";
     static final String OFFSITE = "offsite";
+
+    /** The S3 store it is on: the main store ({@code dr.s3.*}), or the off-site copy's own ({@code dr.archive.offsite.*}). */
+    String store() {
+        return name.equals(PRIMARY) ? "main" : name;
+    }
 
     ArchiveReport verify() {
         return verifier.verify(groupId);

@@ -137,18 +137,8 @@ class ArchiveVerificationsIT {
 
     /** One copy's parts, wired as the auto-configuration wires them, on the bucket {@code store}. */
     private ArchiveCopy copy(String name, BucketStore store, String groupId, ChainSigner signer, String bootstrap) {
-        KafkaAdmin kafka = new KafkaAdmin(Map.of("bootstrap.servers", bootstrap));
-        Clock clock = Clock.systemUTC();
-        ArchiveClusters clusters = new ArchiveClusters(store, () -> ArchiveAutoConfiguration.clusterId(kafka),
-                settings.retentionDays(), clock);
-        RetentionStatus retention = new RetentionStatus();
-        SegmentWriter writer = new SegmentWriter(store, settings.retentionDays(), json, signer, retention,
-                new RetentionAlerts((key, id, event) -> { }, store.bucket()), clock);
-        Archiver archiver = new Archiver(name, ArchiveAutoConfiguration.consumerProperties(Map.of("bootstrap.servers",
-                bootstrap), groupId), settings, writer, clusters, clock);
-        ArchiveVerifier verifier = new ArchiveVerifier(store, json, signer, clusters, clock,
-                group -> ArchiveAutoConfiguration.committedOffsets(kafka, group), ClusterSwitchIT.READS);
-        return new ArchiveCopy(name, store.bucket(), name, groupId, archiver, retention, verifier,
-                new ArchiveReader(store, json, writer, clusters, ClusterSwitchIT.READS));
+        return ArchiveAutoConfiguration.copy(name, store, groupId, settings, Map.of("bootstrap.servers", bootstrap),
+                new KafkaAdmin(Map.of("bootstrap.servers", bootstrap)), (key, id, event) -> { }, json, signer,
+                Clock.systemUTC(), ClusterSwitchIT.READS);
     }
 }

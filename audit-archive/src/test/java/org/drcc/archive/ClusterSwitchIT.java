@@ -68,11 +68,11 @@ class ClusterSwitchIT {
 
             Archive old = new Archive(store, signer, engines.bootstrapServers());
             publish(engines.bootstrapServers(), TOPIC, "stored", 5);
-            old.archiver.start();
+            old.copy.archiver().start();
             await().atMost(Duration.ofSeconds(60)).until(() -> old.currentEvents() == 5);
-            old.archiver.stop();
+            old.copy.archiver().stop();
             Map<String, byte[]> oldObjects = objects(store);
-            String oldCluster = old.clusters.current();
+            String oldCluster = old.cluster;
 
             try (KafkaEngine fresh = KafkaEngine.launch(EngineSettings.forTests(dir.resolve("new-kafka")))) {
                 fresh.awaitReady();
@@ -80,16 +80,16 @@ class ClusterSwitchIT {
                 publish(fresh.bootstrapServers(), TOPIC, "stored", 5);
                 publish(fresh.bootstrapServers(), TOPIC, "new", 2);
                 Archive renewed = new Archive(store, signer, fresh.bootstrapServers());
-                String newCluster = renewed.clusters.current();
+                String newCluster = renewed.cluster;
                 assertThat(newCluster).isNotEqualTo(oldCluster);
-                renewed.archiver.start();
+                renewed.copy.archiver().start();
                 try {
                     await().atMost(Duration.ofSeconds(60)).until(() -> renewed.currentEvents() == 7);
                 } finally {
-                    renewed.archiver.stop();
+                    renewed.copy.archiver().stop();
                 }
 
-                ArchiveReport report = renewed.verifier.verify(settings.groupId());
+                ArchiveReport report = renewed.copy.verify();
                 assertThat(report.intact()).as(report.toString()).isTrue();
                 assertThat(report.eventsChecked()).isEqualTo(12);
                 assertThat(report.clusters()).extracting(ClusterReport::cluster, ClusterReport::current,
@@ -101,7 +101,7 @@ class ClusterSwitchIT {
                 oldObjects.forEach((key, bytes) -> assertThat(after.get(key)).as("untouched: " + key).isEqualTo(bytes));
 
                 List<JsonNode> replayed = new ArrayList<>();
-                renewed.reader.replay(new ArchiveQuery(TOPIC, null, null, null, null, null, null), replayed::add);
+                renewed.copy.reader().replay(new ArchiveQuery(TOPIC, null, null, null, null, null, null), replayed::add);
                 assertThat(replayed).extracting(l -> l.get("cluster").asText() + ":" + l.get("headers").get("ce_id").asText())
                         .containsExactlyInAnyOrder(oldCluster + ":stored-0", oldCluster + ":stored-1", oldCluster + ":stored-2",
                                 oldCluster + ":stored-3", oldCluster + ":stored-4", newCluster + ":stored-0",
@@ -112,7 +112,7 @@ class ClusterSwitchIT {
                 String newSegment = after.keySet().stream().filter(k -> k.startsWith("clusters/" + newCluster + "/")
                         && k.endsWith("00000000000000000000-00000000000000000002.jsonl.gz")).findFirst().orElseThrow();
                 s3.deleteObject(r -> r.bucket(BUCKET).key(newSegment));
-                ArchiveReport broken = renewed.verifier.verify(settings.groupId());
+                ArchiveReport broken = renewed.copy.verify();
                 assertThat(broken.intact()).isFalse();
                 assertThat(broken.firstBreak().kind()).isEqualTo("MISSING_SEGMENT");
                 assertThat(broken.firstBreak().object()).isEqualTo(newSegment);
@@ -123,28 +123,21 @@ class ClusterSwitchIT {
 
     /** The archive's parts wired as its auto-configuration wires them, on the broker at {@code bootstrap}. */
     private final class Archive {
-        final ArchiveClusters clusters;
-        final Archiver archiver;
-        final ArchiveVerifier verifier;
-        final ArchiveReader reader;
+        final ArchiveCopy copy;
+        /** The id of the cluster at {@code bootstrap}, under which the archiver keeps its chains. */
+        final String cluster;
 
         Archive(BucketStore store, ChainSigner signer, String bootstrap) {
             KafkaAdmin kafka = new KafkaAdmin(Map.of("bootstrap.servers", bootstrap));
-            Clock clock = Clock.systemUTC();
-            clusters = new ArchiveClusters(store, () -> ArchiveAutoConfiguration.clusterId(kafka), settings.retentionDays(), clock);
-            RetentionAlerts alerts = new RetentionAlerts((key, id, event) -> { }, BUCKET);
-            SegmentWriter writer = new SegmentWriter(store, settings.retentionDays(), json, signer, new RetentionStatus(),
-                    alerts, clock);
-            archiver = new Archiver(ArchiveCopy.PRIMARY, ArchiveAutoConfiguration.consumerProperties(
-                    Map.of("bootstrap.servers", bootstrap), settings.groupId()), settings, writer, clusters, clock);
-            verifier = new ArchiveVerifier(store, json, signer, clusters, clock,
-                    group -> ArchiveAutoConfiguration.committedOffsets(kafka, group), READS);
-            reader = new ArchiveReader(store, json, writer, clusters, READS);
+            copy = ArchiveAutoConfiguration.copy(ArchiveCopy.PRIMARY, store, settings.groupId(), settings,
+                    Map.of("bootstrap.servers", bootstrap), kafka, (key, id, event) -> { }, json, signer, Clock.systemUTC(),
+                    READS);
+            cluster = ArchiveAutoConfiguration.clusterId(kafka);
         }
 
         /** Events in the chains of the cluster read now, as verify counts them. */
         long currentEvents() {
-            return verifier.verify(settings.groupId()).clusters().stream().filter(ClusterReport::current)
+            return copy.verify().clusters().stream().filter(ClusterReport::current)
                     .mapToLong(ClusterReport::eventsChecked).sum();
         }
     }
