@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,10 +33,17 @@ import org.springframework.kafka.core.KafkaTemplate;
  * the whole batch is sent again (at least once). The order per key holds: the records go to the producer in the
  * batch's order and the producer is idempotent (the kit's defaults): its records carry sequence numbers per
  * partition, so a retry keeps their order and the broker refuses a record whose predecessor it never wrote.
- * That holds while no send fails. One that fails late (a request or delivery timeout while the broker is down) may
- * leave later records of the batch in the producer, delivered once the broker is back and ahead of the batch sent
- * again: seen once after a Kafka outage (a declaration's checklist event before the declaration). Not fixed: a
- * transactional producer, its batch aborted on a failure and read {@code read_committed}, would rule it out.
+ *
+ * <p>A send that fails must also stop the batch's later events: sent after it, they could reach Kafka ahead of the
+ * failed one's second sending and reorder its key (seen after a Kafka outage: a declaration's checklist event
+ * before the declaration). A send fails on the calling thread when the producer waits {@code max.block.ms} for the
+ * topic's metadata in vain; a broker back a moment later took the next event's send. So no event is sent once an
+ * earlier send of its batch has failed: the handler fails instead and the batch is rolled back and sent again. What
+ * remains is a failure the producer learns of later, a record batch that expires ({@code delivery.timeout.ms})
+ * while a later record batch of the same partition waits behind it: if the broker is back between the two expiries
+ * (the milliseconds between their creations), the later one is written ahead of the batch sent again. Only a
+ * transactional producer, its batch aborted on a failure and read {@code read_committed}, would rule that out, and
+ * its commit markers take offsets the audit archive's check of contiguous offsets would count as missing records.
  */
 @ProcessingGroup(KafkaRelay.GROUP)
 class KafkaRelay {
@@ -74,6 +83,8 @@ class KafkaRelay {
         if (taking.isEmpty()) {
             return;
         }
+        List<CompletableFuture<?>> earlier = CurrentUnitOfWork.isStarted()
+                ? unacknowledged(CurrentUnitOfWork.get().root()) : List.of();
         String document = message.serializePayload(stored, String.class).getData();
         Optional<String> correlationId = correlationId(message);
         for (RelayRoute<?> route : taking) {
@@ -82,10 +93,12 @@ class KafkaRelay {
                     type, document);
             correlationId.ifPresent(
                     id -> record.headers().add(Correlation.KAFKA_HEADER, id.getBytes(StandardCharsets.UTF_8)));
+            refuseAfterAFailedSend(earlier);
+            refuseAfterAFailedSend(sent);
             sent.add(kafka.send(record));
         }
         if (CurrentUnitOfWork.isStarted()) {
-            unacknowledged(CurrentUnitOfWork.get().root()).addAll(sent);
+            earlier.addAll(sent);
         } else {
             awaitAcknowledgements(sent);
         }
@@ -98,6 +111,20 @@ class KafkaRelay {
     private Optional<String> correlationId(EventMessage<?> message) {
         return StoredDocuments.stringField(message.serializeMetaData(stored, String.class).getData(),
                 Correlation.METADATA_KEY);
+    }
+
+    /** Fails the handler, and with it the batch, where a send made before this one has already failed. */
+    private static void refuseAfterAFailedSend(List<CompletableFuture<?>> sends) throws ExecutionException {
+        for (CompletableFuture<?> send : sends) {
+            if (send.isCompletedExceptionally()) {
+                try {
+                    send.getNow(null);
+                } catch (CompletionException | CancellationException e) {
+                    throw new ExecutionException("an earlier event of this batch was not sent, so neither is this one "
+                            + "(the batch is sent again, in order): " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     /** The sends of this batch not yet acknowledged; the first call makes the batch's commit wait for them. */

@@ -164,6 +164,30 @@ class KafkaRelayTest {
     }
 
     @Test
+    void noEventOfABatchIsSentOnceAnEarlierSendFailedSoItsKeyIsNotReordered() {
+        // the producer failed the first send on the caller's thread (no metadata within max.block.ms); the broker is
+        // back a moment later and would have taken the second: it would then be in Kafka ahead of the first
+        when(kafka.send(any(ProducerRecord.class)))
+                .thenReturn(CompletableFuture.failedFuture(new IllegalStateException("no metadata within 5000 ms")))
+                .thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
+        KafkaRelay relay = new KafkaRelay(kafka, records,
+                List.of(new RelayRoute<>(PersonalDataErasedEvent.class, "dr.test.events", PersonalDataErasedEvent::erasureId)), stored);
+        Batch batch = new Batch("erasure-1", "erasure-1", "erasure-2");
+
+        var result = batch.runThrough(relay);
+
+        assertThat(result.isExceptional()).isTrue();
+        assertThat(result.exceptionResult()).hasMessageContaining("an earlier event of this batch was not sent")
+                .hasMessageContaining("no metadata within 5000 ms");
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<ProducerRecord<String, String>> sent = ArgumentCaptor.forClass(ProducerRecord.class);
+        verify(kafka).send(sent.capture());
+        assertThat(sent.getValue().key()).as("only the first, which failed").isEqualTo("erasure-1");
+        assertThat(batch.committed).isEmpty();
+        assertThat(batch.unitOfWork.isRolledBack()).isTrue();
+    }
+
+    @Test
     void aBatchWhoseEventsKafkaAllAcknowledgedCommits() throws Exception {
         when(kafka.send(any(ProducerRecord.class))).thenReturn(CompletableFuture.completedFuture(mock(SendResult.class)));
         KafkaRelay relay = new KafkaRelay(kafka, records,
