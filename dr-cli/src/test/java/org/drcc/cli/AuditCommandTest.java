@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code dr audit verify} against a stand-in service (no suite running) whose archive has two copies: the primary
  * intact, the off-site copy missing a segment. Every copy is checked unless one is named, and a broken one fails the
- * command with exit code 4, named.
+ * command with exit code 4, named; a copy whose store does not answer is named unchecked, and the others are checked.
  */
 class AuditCommandTest {
 
@@ -29,6 +29,8 @@ class AuditCommandTest {
             + "\"detail\":\"offsets 9 to 11 are in no segment\"},\"clusters\":[],\"notes\":[]}";
 
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** The primary's S3 store does not answer (503 naming S3); the off-site copy is intact. */
+    private volatile boolean primaryStoreGone;
     private HttpServer service;
     private String url;
 
@@ -43,12 +45,18 @@ class AuditCommandTest {
                 case "/api/audit/verify" -> TRAIL;
                 case "/api/audit/archive/copies" -> "[{\"name\":\"primary\",\"bucket\":\"dr-audit-archive\",\"store\":\"main\"},"
                         + "{\"name\":\"offsite\",\"bucket\":\"dr-audit-archive-offsite\",\"store\":\"offsite\"}]";
-                case "/api/audit/archive/verify" -> query.contains("copy=offsite") ? BROKEN : INTACT;
+                case "/api/audit/archive/verify" -> query.contains("copy=offsite") && !primaryStoreGone ? BROKEN : INTACT;
                 default -> "{}";
             };
+            int status = 200;
+            if (path.equals("/api/audit/archive/verify") && query.contains("copy=primary") && primaryStoreGone) {
+                status = 503;
+                body = "{\"title\":\"S3 is unreachable\",\"status\":503,\"detail\":\"S3 did not answer, so GET "
+                        + "/api/audit/archive/verify was not done.\",\"engine\":\"S3\"}";
+            }
             byte[] out = body.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, out.length);
+            exchange.getResponseHeaders().add("Content-Type", status == 200 ? "application/json" : "application/problem+json");
+            exchange.sendResponseHeaders(status, out.length);
             exchange.getResponseBody().write(out);
             exchange.close();
         });
@@ -78,6 +86,17 @@ class AuditCommandTest {
         assertThat(run(printed, "audit", "verify", "--copy", "primary")).isZero();
         assertThat(requests).doesNotContain("/api/audit/archive/copies", "/api/audit/archive/verify?copy=offsite")
                 .contains("/api/audit/archive/verify?copy=primary");
+    }
+
+    @Test
+    void aCopyWhoseStoreIsGoneIsNamedUncheckedAndTheOffSiteCopyIsCheckedAllTheSame() {
+        primaryStoreGone = true;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        assertThat(run(printed, "audit", "verify")).as("not proved, not broken").isEqualTo(CliException.REFUSED);
+        assertThat(requests).contains("/api/audit/archive/verify?copy=primary", "/api/audit/archive/verify?copy=offsite");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("archive (primary copy) NOT CHECKED: incident-service answered 503: S3 did not answer")
+                .contains("archive (offsite copy) intact: 4 segments, 12 events, 2 partitions");
     }
 
     private int run(ByteArrayOutputStream printed, String... args) {

@@ -24,11 +24,16 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.drcc.archive.IndependentEvidenceCheck;
+import org.drcc.engines.EngineSettings;
+import org.drcc.engines.Engines;
+import org.drcc.engines.Ports;
+import org.drcc.engines.S3Engine;
 import org.drcc.testsupport.WithEngines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.net.URI;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -50,6 +55,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.env.Environment;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -62,9 +69,8 @@ import software.amazon.awssdk.services.s3.S3Client;
         properties = {"dr.archive.segment-events=3", "dr.archive.segment-age=PT1S",
                 // its own bucket and consumer group: the other ITs' contexts, cached in this JVM, run archivers too
                 "dr.archive.bucket=" + ArchiveIT.BUCKET, "dr.archive.group-id=archive-it",
-                // the off-site copy, on a store of its own (here the same S3 server: the engines run one)
-                "dr.archive.offsite.bucket=" + ArchiveIT.OFFSITE, "dr.archive.offsite.endpoint=${dr.s3.endpoint}",
-                "dr.archive.offsite.group-id=archive-it-offsite",
+                // the off-site copy, on an S3 server of its own (offSiteStore, its endpoint set below)
+                "dr.archive.offsite.bucket=" + ArchiveIT.OFFSITE, "dr.archive.offsite.group-id=archive-it-offsite",
                 // the daily verification every 20 s (one a minute: the lock outlives a run by a minute)
                 "dr.archive.verify-schedule=*/20 * * * * *"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -108,17 +114,37 @@ class ArchiveIT {
 
     static boolean created;
 
+    /** The off-site copy's store: a second S3 server, on a loopback port and a folder of its own. */
+    static S3Engine offSiteStore;
+
+    @TempDir
+    static Path offSiteFolder;
+
     @BeforeAll
-    static void ownBucket() {
+    static void ownBucketAndOffSiteStore() {
         try (S3Client client = S3Client.builder().endpointOverride(URI.create(System.getProperty("dr.s3.endpoint")))
                 .region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dr-local", "dr-local-secret")))
                 .build()) {
-            for (String bucket : List.of(BUCKET, OFFSITE)) {
-                if (client.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
-                    client.createBucket(r -> r.bucket(bucket));
-                }
+            if (client.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(BUCKET))) {
+                client.createBucket(r -> r.bucket(BUCKET));
             }
+        }
+        List<Integer> ports = Ports.free(2);
+        offSiteStore = S3Engine.launch(new EngineSettings(offSiteFolder, true, 0, 0, 0, ports.get(0), 0),
+                List.of(OFFSITE), ports.get(1));
+        offSiteStore.awaitReady();
+    }
+
+    @DynamicPropertySource
+    static void offSiteEndpoint(DynamicPropertyRegistry properties) {
+        properties.add("dr.archive.offsite.endpoint", () -> offSiteStore.endpoint().toString());
+    }
+
+    @AfterAll
+    static void stopOffSiteStore() {
+        if (offSiteStore != null) {
+            offSiteStore.close();
         }
     }
 
@@ -348,13 +374,14 @@ class ArchiveIT {
     }
 
     /**
-     * The day the primary site's store is gone: the off-site copy, written by an archiver of its own, holds every
-     * event the primary holds, verifies on its own, replays, and makes the evidence pack; the primary, emptied, is
-     * named broken. Last: it deletes the primary bucket.
+     * The day the primary site's store is gone: the off-site copy, written by an archiver of its own to an S3 server
+     * of its own, holds every event the primary holds; the primary, emptied, is named broken; and with the primary's
+     * S3 server stopped, the off-site copy verifies on its own, replays, and makes the evidence pack. Last: it
+     * deletes the primary bucket's objects, and starts the S3 server again for the module's other ITs.
      */
     @Test
     @Order(13)
-    void theOffSiteCopyHoldsEveryEventAndProvesTheTrailOnceThePrimaryBucketIsGone() throws Exception {
+    void theOffSiteCopyHoldsEveryEventAndProvesTheTrailOnceThePrimaryStoreIsGone(Engines engines) throws Exception {
         awaitArchived(12);
         String topicEvents = "/api/audit/archive/events?topic=" + TOPIC;
         List<String> primary = ceIds(ndjson(topicEvents));
@@ -377,12 +404,27 @@ class ArchiveIT {
                 .forEach(o -> s3.deleteObject(r -> r.bucket(BUCKET).key(o.key())));
         JsonNode lost = verify();
         assertThat(lost.get("intact").asBoolean()).as(lost.toString()).isFalse();
+        assertThat(ndjson(topicEvents)).as("nothing left in the primary").isEmpty();
+
+        // and then the primary's S3 server itself: whatever is read now comes from the off-site server alone
+        engines.stopS3();
+        try {
+            theOffSiteCopyAloneProvesTheTrail(topicEvents, primary);
+        } finally {
+            engines.startS3();
+        }
+    }
+
+    private void theOffSiteCopyAloneProvesTheTrail(String topicEvents, List<String> primary) throws Exception {
+        ResponseEntity<String> unreachable = http.exchange("/api/audit/archive/verify", HttpMethod.GET, asAReader(),
+                String.class);
+        assertThat(unreachable.getStatusCode().value()).as(unreachable.getBody()).isEqualTo(503);
+        assertThat(json.readTree(unreachable.getBody()).get("engine").asText()).isEqualTo("S3");
 
         JsonNode offsite = verify("offsite");
         assertThat(offsite.get("intact").asBoolean()).as(offsite.toString()).isTrue();
         assertThat(offsite.get("eventsChecked").asLong()).isGreaterThanOrEqualTo(12);
         assertThat(ceIds(ndjson(topicEvents + "&copy=offsite"))).containsAll(primary);
-        assertThat(ndjson(topicEvents)).as("nothing left in the primary").isEmpty();
 
         ResponseEntity<byte[]> response = http.getForEntity("/api/audit/evidence?copy=offsite&from="
                 + Instant.now().minus(Duration.ofHours(1)) + "&to=" + Instant.now().plusSeconds(60), byte[].class);
