@@ -60,7 +60,7 @@ final class Api {
     /**
      * A change that its service runs at most once per {@code Idempotency-Key} (incident-service: a declaration, a step
      * of an incident, a maintenance window; backup-service: the start of a backup, a verification, a restore, a base
-     * backup): sent with a new key, and sent again with the same key when its answer was lost on the way (the
+     * backup, a drill): sent with a new key, and sent again with the same key when its answer was lost on the way (the
      * connection reset or timed out after the request had left), up to {@value #ATTEMPTS} times in all, {@code n}
      * seconds after the {@code n}th. The service answers a repeat with the first answer, so a flaky network in an
      * outage neither leaves the operator wondering whether the incident was declared (the restore started) nor does

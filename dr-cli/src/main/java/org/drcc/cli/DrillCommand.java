@@ -33,7 +33,7 @@ class DrillCommand {
             @Option(names = "--timeout", defaultValue = "PT30M", description = "Stop following after this long (default: ${DEFAULT-VALUE}).")
             Duration timeout) throws InterruptedException {
         Api backups = services.backups();
-        JsonNode started = backups.post("/api/drills", Api.body("scenario", scenario));
+        JsonNode started = backups.postOnce("/api/drills", Api.body("scenario", scenario));
         String id = started.get("drill").get("drillId").asText();
         if (!output.json) {
             output.out.printf(scenario.startsWith("application-")

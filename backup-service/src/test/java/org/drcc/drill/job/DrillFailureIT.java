@@ -83,10 +83,19 @@ class DrillFailureIT {
     void aDrillThatFailsHalfWayRecordsItsCauseAndLeavesNoScratchDatabase() throws Exception {
         Map<String, String> before = fingerprint("foodtruck");
 
-        ResponseEntity<DrillView> started = http.postForEntity("/api/drills", Map.of("scenario", "database-corruption"),
-                DrillView.class);
+        // with an Idempotency-Key, as dr drill run sends it: sent again (its answer lost), the same drill, no second
+        org.springframework.http.HttpHeaders keyed = new org.springframework.http.HttpHeaders();
+        keyed.set("Idempotency-Key", "drill-failure-it-" + java.util.UUID.randomUUID());
+        var request = new org.springframework.http.HttpEntity<>(Map.of("scenario", "database-corruption"), keyed);
+        int drillsBefore = drills.list("database-corruption", null, 500).size();
+        ResponseEntity<DrillView> started = http.postForEntity("/api/drills", request, DrillView.class);
         assertThat(started.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         String id = started.getBody().drill().drillId();
+        ResponseEntity<DrillView> again = http.postForEntity("/api/drills", request, DrillView.class);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(again.getHeaders().getLocation()).isEqualTo(started.getHeaders().getLocation());
+        assertThat(again.getBody().drill().drillId()).isEqualTo(id);
+        assertThat(drills.list("database-corruption", null, 500)).as("one drill started, not two").hasSize(drillsBefore + 1);
 
         DrillView done = awaitFinished(id);
         assertThat(done.drill().status()).isEqualTo("FAILED");

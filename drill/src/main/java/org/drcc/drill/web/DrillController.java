@@ -17,6 +17,8 @@ import org.drcc.drill.query.DrillNotFoundException;
 import org.drcc.drill.query.DrillSummary;
 import org.drcc.drill.query.DrillView;
 import org.drcc.drill.query.Drills;
+import org.drcc.kit.idempotency.Fingerprint;
+import org.drcc.kit.idempotency.IdempotencyKeys;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,8 +42,11 @@ class DrillController {
     private final DrillRunner runner;
     private final DrillReports reports;
     private final TestSchedule schedule;
+    private final IdempotencyKeys idempotency;
 
-    DrillController(Drills drills, DrillRunner runner, DrillReports reports, TestSchedule schedule) {
+    DrillController(Drills drills, DrillRunner runner, DrillReports reports, TestSchedule schedule,
+                    IdempotencyKeys idempotency) {
+        this.idempotency = idempotency;
         this.drills = drills;
         this.runner = runner;
         this.reports = reports;
@@ -51,10 +57,13 @@ class DrillController {
             + "on the running application); follow it at Location")
     @ApiResponse(responseCode = "202", description = "Accepted: the drill runs; Location is the drill, to read until its status is PASSED or FAILED")
     @PostMapping
-    ResponseEntity<DrillView> run(@Valid @RequestBody DrillRequest request,
-                                  Principal caller) {
-        String id = runner.start(request.scenario(), "manual", caller.getName());
-        return ResponseEntity.accepted().location(URI.create("/api/drills/" + id)).body(drills.view(id));
+    ResponseEntity<?> run(@Valid @RequestBody DrillRequest request, Principal caller,
+                          @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) throws Exception {
+        // sent again with its key (the answer lost on the way), the first drill's answer, and no second drill
+        return idempotency.startOnce(caller.getName(), idempotencyKey, Fingerprint.of("drill", request), () -> {
+            String id = runner.start(request.scenario(), "manual", caller.getName());
+            return ResponseEntity.accepted().location(URI.create("/api/drills/" + id)).body(drills.view(id));
+        });
     }
 
     @Operation(summary = "Drills, newest first")

@@ -2,6 +2,7 @@ package org.drcc.drill.web;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -24,8 +25,10 @@ import org.drcc.drill.query.DrillSummary;
 import org.drcc.drill.query.DrillView;
 import org.drcc.drill.query.Drills;
 import org.drcc.kit.config.KitWebAutoConfiguration;
+import org.drcc.kit.idempotency.IdempotencyKeys;
 import org.drcc.kit.security.Roles;
 import org.drcc.testsupport.TestJwt;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -57,6 +60,16 @@ class DrillControllerTest {
 
     @MockitoBean
     TestSchedule schedule;
+
+    @MockitoBean
+    IdempotencyKeys idempotency;
+
+    @BeforeEach
+    void requestsWithoutAKeyRun() throws Exception {
+        // as the kit's IdempotencyKeys does with a request that carries no Idempotency-Key: runs it as it is
+        when(idempotency.startOnce(any(), isNull(), any(), any()))
+                .thenAnswer(call -> call.<IdempotencyKeys.Start>getArgument(3).run());
+    }
 
     @Test
     void canStartADrillAndPointsAtIt() throws Exception {
