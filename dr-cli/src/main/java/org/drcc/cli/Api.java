@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,11 @@ final class Api {
 
     JsonNode get(String path, Map<String, Object> query) {
         return json(HttpRequest.newBuilder(uri(path, query)).GET());
+    }
+
+    /** As {@link #get(String, Map)}, waiting up to {@code timeout} for the answer (a read that takes minutes). */
+    JsonNode get(String path, Map<String, Object> query, Duration timeout) {
+        return json(HttpRequest.newBuilder(uri(path, query)).GET(), timeout);
     }
 
     /** A text resource (such as a Markdown report); errors as for JSON. */
@@ -220,6 +226,9 @@ final class Api {
             return http.send(signed(request).timeout(timeout).build(), body);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw unreachable();
+        } catch (HttpTimeoutException e) {
+            throw CliException.unanswered(service + " at " + baseUrl + " took the request but gave no answer within "
+                    + timeout.toMinutes() + " min");
         } catch (IOException e) {
             throw failed(e);
         } catch (InterruptedException e) {

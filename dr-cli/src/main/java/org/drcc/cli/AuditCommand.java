@@ -19,6 +19,8 @@ class AuditCommand {
     @Mixin
     Output output;
 
+    private static final java.time.Duration ARCHIVE_VERIFY_WAIT = java.time.Duration.ofHours(1);
+
     /**
      * Exit code 4 when the trail is broken, so a scheduled check can alert on it; 1 when a copy of the archive could not
      * be read (its store unreachable), after every other copy was checked.
@@ -45,7 +47,7 @@ class AuditCommand {
             try {
                 intact &= verifyArchive(incidents, each);
             } catch (CliException refused) {
-                if (refused.exitCode() != CliException.REFUSED) {
+                if (refused.exitCode() != CliException.REFUSED && !refused.unanswered()) {
                     throw refused; // incident-service itself is out of reach: no copy can be checked
                 }
                 // the day the primary site is gone its store does not answer; the off-site copy is checked all the same
@@ -74,7 +76,9 @@ class AuditCommand {
     }
 
     private boolean verifyArchive(Api api, String copy) {
-        JsonNode report = api.get("/api/audit/archive/verify", Map.of("copy", copy));
+        // every segment of seven years is read again: minutes, and more on a slow store; a store that does not answer
+        // at all is refused by the service in a few minutes (its S3 client's timeouts)
+        JsonNode report = api.get("/api/audit/archive/verify", Map.of("copy", copy), ARCHIVE_VERIFY_WAIT);
         if (output.json) {
             output.out.println(report.toPrettyString());
         } else if (report.get("intact").asBoolean()) {

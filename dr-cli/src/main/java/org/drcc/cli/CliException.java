@@ -17,13 +17,29 @@ class CliException extends RuntimeException {
     static final int PLAN_CONTRADICTED = 7;
 
     private final int exitCode;
+    private final boolean unanswered;
 
     CliException(int exitCode, String message) {
+        this(exitCode, message, false);
+    }
+
+    private CliException(int exitCode, String message, boolean unanswered) {
         super(message);
         this.exitCode = exitCode;
+        this.unanswered = unanswered;
+    }
+
+    /** The service took the request and gave no answer within the CLI's wait (exit code 3, as unreachable). */
+    static CliException unanswered(String message) {
+        return new CliException(UNREACHABLE, message, true);
     }
 
     int exitCode() {
         return exitCode;
+    }
+
+    /** Whether the service was reached but did not answer in time, rather than not reached at all. */
+    boolean unanswered() {
+        return unanswered;
     }
 }

@@ -1,6 +1,8 @@
 package org.drcc.drill.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -55,7 +57,8 @@ class DrillController {
 
     @Operation(summary = "Run a drill of a scenario on a scratch copy of the protected database (the application drills: "
             + "on the running application); follow it at Location")
-    @ApiResponse(responseCode = "202", description = "Accepted: the drill runs; Location is the drill, to read until its status is PASSED or FAILED")
+    @ApiResponse(responseCode = "202", description = "Accepted: the drill runs; Location is the drill, to read until its status is PASSED or FAILED",
+            content = @Content(schema = @Schema(implementation = DrillView.class)))
     @PostMapping
     ResponseEntity<?> run(@Valid @RequestBody DrillRequest request, Principal caller,
                           @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) throws Exception {

@@ -33,8 +33,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.MethodOrderer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -117,11 +119,27 @@ class ArchiveIT {
     /** The off-site copy's store: a second S3 server, on a loopback port and a folder of its own. */
     static S3Engine offSiteStore;
 
-    @TempDir
-    static Path offSiteFolder;
+    /**
+     * Launched before the context (which reads its endpoint below) and closed after it: a resource of the class's
+     * extension store is closed after every after-class step, Spring's closing of the context among them, so the
+     * off-site archiver cuts its last segment to a server still there. Its folder is under target/, its log kept.
+     */
+    @RegisterExtension
+    static final BeforeAllCallback OFF_SITE_STORE = context -> {
+        List<Integer> ports = Ports.free(2);
+        Path folder = Path.of("target", "archive-it-offsite").toAbsolutePath();
+        S3Engine started = S3Engine.launch(new EngineSettings(folder, true, 0, 0, 0, ports.get(0), 0), List.of(OFFSITE),
+                ports.get(1));
+        // a test JVM ended early (failsafe's timeout) closes no extension store: the server goes with it all the same
+        Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+        context.getStore(ExtensionContext.Namespace.create(ArchiveIT.class))
+                .put("off-site store", (ExtensionContext.Store.CloseableResource) started::close);
+        started.awaitReady();
+        offSiteStore = started;
+    };
 
     @BeforeAll
-    static void ownBucketAndOffSiteStore() {
+    static void ownBucket() {
         try (S3Client client = S3Client.builder().endpointOverride(URI.create(System.getProperty("dr.s3.endpoint")))
                 .region(Region.US_EAST_1).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("dr-local", "dr-local-secret")))
@@ -130,24 +148,12 @@ class ArchiveIT {
                 client.createBucket(r -> r.bucket(BUCKET));
             }
         }
-        List<Integer> ports = Ports.free(2);
-        offSiteStore = S3Engine.launch(new EngineSettings(offSiteFolder, true, 0, 0, 0, ports.get(0), 0),
-                List.of(OFFSITE), ports.get(1));
-        offSiteStore.awaitReady();
     }
 
     @DynamicPropertySource
     static void offSiteEndpoint(DynamicPropertyRegistry properties) {
         properties.add("dr.archive.offsite.endpoint", () -> offSiteStore.endpoint().toString());
     }
-
-    @AfterAll
-    static void stopOffSiteStore() {
-        if (offSiteStore != null) {
-            offSiteStore.close();
-        }
-    }
-
 
     @Test
     @Order(1)
@@ -411,7 +417,7 @@ class ArchiveIT {
         try {
             theOffSiteCopyAloneProvesTheTrail(topicEvents, primary);
         } finally {
-            engines.startS3();
+            engines.startS3(); // for the module's other ITs
         }
     }
 
