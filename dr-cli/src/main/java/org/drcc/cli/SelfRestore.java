@@ -62,6 +62,7 @@ final class SelfRestore {
         Path keys = settings.dataDir().resolve("keys");
         requireAuditKeys(keys);
         requirePassphrase();
+        requireKeyEncryptionKeys();
         Path jar = new ServiceSpec("backup-service", backupPort, RECOVERY_DATABASE).jar(home);
         if (!Files.isRegularFile(jar)) {
             throw new CliException(CliException.USAGE, jar + " is missing: build first (mvn -DskipTests package)");
@@ -122,6 +123,37 @@ final class SelfRestore {
         }
     }
 
+    /**
+     * The key-encryption keys that live outside the data folder (the services' defaults, which {@code ./dr up} keeps:
+     * {@code ~/.drcc}): the dumps' (every dump, the command centre's own included, is encrypted with a data key it
+     * wraps) and the keyring's (it wraps every person's key in the restored keyring). A new site has them only if they
+     * were put back from their off-site copy; without the first the recovery backup-service would make a new key under
+     * the old id, which opens no dump, and without the second the restored keyring opens nothing.
+     */
+    private void requireKeyEncryptionKeys() {
+        List<Path> missing = new ArrayList<>();
+        // a rotated active key is named by its own setting, which the services read from the same environment
+        String activeKey = System.getenv().getOrDefault("DR_BACKUP_ENCRYPTION_ACTIVE_KEY_ID", "local");
+        if (activeKey.isBlank() || activeKey.equals("local")) {
+            missing.add(keyFile("DR_BACKUP_ENCRYPTION_KEYS_LOCAL", "backup-encryption-local.json"));
+        }
+        missing.add(keyFile("DR_PRIVACY_KEK_FILE", "keyring-kek.json"));
+        missing.removeIf(Files::isRegularFile);
+        if (!missing.isEmpty()) {
+            throw new CliException(CliException.REFUSED, "the key-encryption keys " + missing + " are missing: put "
+                    + "them back from their off-site copy first. Without the dumps' key no backup restores, and without "
+                    + "the keyring's the restored keyring opens no sealed name (README: \"Restore the command centre "
+                    + "itself\", the table of keys). Nothing was started.");
+        }
+    }
+
+    /** Where the services read a key file: the variable that names it, else their default in {@code ~/.drcc}. */
+    private static Path keyFile(String variable, String defaultName) {
+        String named = System.getenv(variable);
+        return named != null && !named.isBlank() ? Path.of(named)
+                : Path.of(System.getProperty("user.home"), ".drcc", defaultName);
+    }
+
     /** A restore fills empty databases only: it never replaces data a running command centre may still need. */
     private void requireEmpty(Engines engines) throws SQLException {
         for (String database : CommandCentreDatabases.ALL) {
@@ -149,6 +181,8 @@ final class SelfRestore {
                 "--dr.s3.endpoint=" + engines.s3Endpoint(),
                 "--dr.audit.signing-key-file=" + keys.resolve(RECOVERY_DATABASE + "-audit.key"),
                 "--dr.security.public-key=" + LocalSigningKey.in(keys).publicKeyFile(),
+                // the dumps' key must be the one put back (checked above), never a new one made under its id
+                "--dr.backup.encryption.create-missing-key=false",
                 // it takes no backups and runs no drills: it only restores, now
                 "--dr.backup.scheduling-enabled=false",
                 "--dr.backup.verify-after-backup=false",

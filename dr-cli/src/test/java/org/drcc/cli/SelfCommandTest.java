@@ -127,6 +127,27 @@ class SelfCommandTest {
     }
 
     @Test
+    void restoreRefusesWithoutTheKeyEncryptionKeysOutsideTheDataFolderAndStartsNothing() throws IOException {
+        Path keys = java.nio.file.Files.createDirectories(dataDir.resolve("keys"));
+        for (String service : List.of("incident", "backup", "notification")) {
+            java.nio.file.Files.writeString(keys.resolve(service + "-audit.key"), "key");
+        }
+        java.nio.file.Files.writeString(org.drcc.engines.WalArchive.passphraseFile(dataDir), "passphrase");
+        // a new site: the keys folder put back, the home folder's ~/.drcc not
+        String home = System.getProperty("user.home");
+        System.setProperty("user.home", dataDir.resolve("new-home").toString());
+        try {
+            assertThat(Dr.run("self", "restore", "--from", "tertiary", "--data-dir", dataDir.toString())).isEqualTo(1);
+        } finally {
+            System.setProperty("user.home", home);
+        }
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("backup-encryption-local.json", "keyring-kek.json",
+                "off-site copy", "Nothing was started").doesNotContain("pitr-cipher.pass");
+        assertThat(dataDir.resolve("postgres")).as("no engine was started").doesNotExist();
+        assertThat(dataDir.resolve("new-home").resolve(".drcc")).as("no key was made").doesNotExist();
+    }
+
+    @Test
     void restoreNeedsAKnownTier() {
         assertThat(Dr.run("self", "restore", "--from", "offsite", "--data-dir", dataDir.toString())).isEqualTo(2);
         assertThat(errors.toString(StandardCharsets.UTF_8)).contains("primary, secondary or tertiary");
