@@ -27,11 +27,15 @@ class IncidentCommand {
     int declare(@Option(names = "--scenario", required = true, description = "e.g. database-corruption") String scenario,
                 @Option(names = "--title", required = true) String title,
                 @Option(names = "--description") String description,
+                @Option(names = "--detected-at", description = "When the failure was detected (ISO instant; default: "
+                        + "now). Declared late, after the command centre itself came back, the phase windows and the "
+                        + "RTO still count from the detection.") Instant detectedAt,
                 @Option(names = "--suspected-start", description = "When the damage began (ISO instant).") Instant suspectedStart,
                 @Option(names = "--severity") String severity,
                 @Option(names = "--drill", description = "An exercise, not a real incident.") boolean drill) {
         output.fields(services.incidents().postOnce("/api/incidents", Api.body("scenario", scenario, "title", title,
-                "description", description, "suspectedDamageStart", suspectedStart == null ? null : suspectedStart.toString(),
+                "description", description, "detectedAt", detectedAt == null ? null : detectedAt.toString(),
+                "suspectedDamageStart", suspectedStart == null ? null : suspectedStart.toString(),
                 "severity", severity, "drill", drill)), SHOW);
         return 0;
     }

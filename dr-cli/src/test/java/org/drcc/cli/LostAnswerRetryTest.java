@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A change to an incident, or the start of a backup, a verification or a restore, whose answer is lost on the way (the
+ * A change to an incident, or the start of a backup, a verification, a restore or a drill, whose answer is lost on the way (the
  * connection closed before the answer, as a proxy or a flaky network in an outage does) is sent again with the same
  * {@code Idempotency-Key}, which the services run at most once; against a stand-in service on 127.0.0.1 that drops
  * the first answers.
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 class LostAnswerRetryTest {
 
     private final List<String> keys = new CopyOnWriteArrayList<>();
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final AtomicInteger dropped = new AtomicInteger();
     private volatile int answersToDrop;
     private volatile boolean refuseAfterDrops;
@@ -29,7 +30,19 @@ class LostAnswerRetryTest {
     void start() throws IOException {
         incidentService = new StandIn(exchange -> {
             keys.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
-            exchange.getRequestBody().readAllBytes();
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            if (exchange.getRequestURI().getPath().startsWith("/api/drills")) {
+                if (exchange.getRequestMethod().equals("POST") && dropped.get() < answersToDrop) {
+                    dropped.incrementAndGet();
+                    exchange.close();
+                    return;
+                }
+                StandIn.answer(exchange, exchange.getRequestMethod().equals("POST") ? 202 : 200, "{\"drill\":{"
+                        + "\"drillId\":\"d-7\",\"scenario\":\"database-corruption\",\"database\":\"foodtruck\","
+                        + "\"status\":\"PASSED\",\"rto\":\"PT3M\",\"rtoTarget\":\"PT2H\",\"rpo\":\"PT1M\","
+                        + "\"rpoTarget\":\"PT1H\",\"incidentId\":\"i-42\"},\"steps\":[]}");
+                return;
+            }
             if (dropped.get() < answersToDrop) {
                 dropped.incrementAndGet();
                 exchange.close(); // no answer: the client sees the connection end
@@ -66,6 +79,24 @@ class LostAnswerRetryTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("i-42").contains("DECLARED");
         assertThat(keys).hasSize(2).allMatch(k -> k.startsWith("dr-cli-")).containsOnly(keys.get(0));
+    }
+
+    @Test
+    void aDeclarationMadeLateSaysWhenTheFailureWasDetected() {
+        CliRun run = CliRun.of(incidentService.args("incident", "incident", "declare", "--scenario",
+                "data-center-failure", "--title", "Primary region lost", "--detected-at", "2026-12-05T01:10:00Z"));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(bodies).singleElement().asString().contains("\"detectedAt\":\"2026-12-05T01:10:00Z\"");
+    }
+
+    /** A drill is a start like a backup's: one whose answer was lost is not started twice. */
+    @Test
+    void aDrillWhoseAnswerWasLostIsSentAgainWithTheSameKey() {
+        answersToDrop = 1;
+        CliRun run = CliRun.of(incidentService.args("backup", "drill", "run", "database-corruption"));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Drill d-7 of database-corruption started").contains("PASSED");
+        assertThat(keys.subList(0, 2)).allMatch(k -> k.startsWith("dr-cli-")).containsOnly(keys.get(0));
     }
 
     @Test
