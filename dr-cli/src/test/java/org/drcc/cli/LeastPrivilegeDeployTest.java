@@ -27,7 +27,7 @@ class LeastPrivilegeDeployTest {
     private static final String AUDIT = "arn:aws:s3:::dr-audit-archive";
     /** The buckets each service uses by default (their settings classes and application.yml). */
     private static final Map<String, List<String>> BUCKETS = Map.of(
-            "incident-service", List.of("dr-audit-archive"),
+            "incident-service", List.of("dr-audit-archive", "dr-drill-reports"),
             "backup-service", List.of("dr-backups-primary", "dr-backups-secondary", "dr-backups-tertiary", "dr-drill-reports"),
             "metrics-service", List.of("dr-metrics-reports"));
 
