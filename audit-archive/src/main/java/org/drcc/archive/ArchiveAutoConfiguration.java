@@ -145,7 +145,7 @@ public class ArchiveAutoConfiguration {
                         + settings.groupId() + "): each copy needs a consumer group of its own");
             }
             S3Settings.Store store = offsite.store(s3.main());
-            if (java.util.Objects.equals(store.endpoint(), s3.main().endpoint()) && store.region().equals(s3.main().region())) {
+            if (store.sameSiteAs(s3.main())) {
                 log.warn("audit archive: the off-site copy (bucket {}) is on the main S3 store: it outlives the loss of the "
                         + "primary bucket, not of the store; give dr.archive.offsite.endpoint a store in another region",
                         offsite.bucket());

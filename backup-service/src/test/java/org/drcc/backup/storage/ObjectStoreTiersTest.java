@@ -38,6 +38,26 @@ class ObjectStoreTiersTest {
     }
 
     @Test
+    void aTierWithoutAStoreOfItsOwnOrOnThePrimarysEndpointAndRegionIsNamedAsOnThePrimarysSite() {
+        assertThat(new OffSiteTiers(settings(Map.of())).onThePrimarysSite()).containsExactly("secondary", "tertiary");
+        assertThat(new OffSiteTiers(settings(Map.of(
+                "secondary", new Store(PRIMARY, "other-key", null, null),
+                "tertiary", new Store(URI.create("http://offsite.example:9000"), null, null, "eu-west-1"))))
+                .onThePrimarysSite()).as("the same endpoint and region under another user is the same site")
+                .containsExactly("secondary");
+        assertThat(new OffSiteTiers(settings(Map.of(
+                "secondary", new Store(PRIMARY, null, null, "us-west-2"),
+                "tertiary", new Store(URI.create("http://offsite.example:9000"), null, null, null))))
+                .onThePrimarysSite()).as("one S3-compatible server, whatever region its requests are signed for")
+                .containsExactly("secondary");
+        // AWS itself (no endpoint): the region is the site
+        S3Settings aws = new S3Settings(null, "k", "primary-secret", "us-east-1", Map.of(
+                "secondary", new Store(null, null, null, "us-west-2"),
+                "tertiary", new Store(null, null, null, "eu-west-1")));
+        assertThat(new OffSiteTiers(aws).onThePrimarysSite()).isEmpty();
+    }
+
+    @Test
     void cannotNameATierThatDoesNotExistAndTheSecretsNeverPrint() {
         S3Settings settings = settings(Map.of("quaternary", new Store(PRIMARY, "a", "tier-secret", null)));
         try (S3Clients clients = new S3Clients(settings)) {

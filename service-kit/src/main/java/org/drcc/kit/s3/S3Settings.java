@@ -28,6 +28,19 @@ public record S3Settings(
     /** Where a store is and how to sign in to it. */
     public record Store(URI endpoint, String accessKey, String secretKey, String region) {
 
+        /**
+         * Whether this store is {@code other}'s site, so that what takes one (a regional disaster, the store's loss)
+         * takes the other: the same S3-compatible server (its endpoint, whatever region its requests are signed for),
+         * or, on AWS itself (no endpoint), the same region. A copy kept there outlives the loss of a bucket, not of
+         * the site.
+         */
+        public boolean sameSiteAs(Store other) {
+            if (endpoint != null || other.endpoint != null) {
+                return java.util.Objects.equals(endpoint, other.endpoint);
+            }
+            return java.util.Objects.equals(region, other.region);
+        }
+
         @Override
         public String toString() {
             return "Store[endpoint=" + endpoint + ", accessKey=" + accessKey + ", secretKey=******, region=" + region + "]";
