@@ -47,6 +47,9 @@ class CatalogRebuildIT {
     @Autowired
     S3Client s3;
 
+    @Autowired
+    org.drcc.drill.backup.BackupDesk desk;
+
     @Test
     void aServiceOnAnEmptyDatabaseRebuildsTheCatalogueFromTheTertiaryAlone(Engines engines) throws Exception {
         BackupApi site = new BackupApi(http, "catalog-it");
@@ -68,6 +71,15 @@ class CatalogRebuildIT {
         assertThat(new String(s3.getObjectAsBytes(r -> r.bucket(Buckets.PRIMARY).key(goodKey + ".catalog.json"))
                 .asByteArray())).as("the same catalogue in every tier").isEqualTo(new String(CatalogJson.write(catalog)));
         awaitCatalog(alteredKey, c -> c.copies().size() == 3);
+        // what the regional drills check after restoring from the tertiary: its catalogue knows the backup as recorded
+        assertThat(desk.offSiteCatalogueProblem(goodId)).isEmpty();
+        byte[] alteredCatalog = s3.getObjectAsBytes(r -> r.bucket(Buckets.TERTIARY).key(alteredKey + ".catalog.json"))
+                .asByteArray();
+        s3.putObject(r -> r.bucket(Buckets.TERTIARY).key(alteredKey + ".catalog.json"),
+                RequestBody.fromBytes(CatalogJson.write(catalog)));
+        assertThat(desk.offSiteCatalogueProblem(alteredId)).as("another backup's catalogue beside the dump").hasValueSatisfying(
+                p -> assertThat(p).contains(alteredKey + ".catalog.json", "backup id " + goodId, "SHA-256 " + catalog.sha256()));
+        s3.putObject(r -> r.bucket(Buckets.TERTIARY).key(alteredKey + ".catalog.json"), RequestBody.fromBytes(alteredCatalog));
         byte[] dump = s3.getObjectAsBytes(r -> r.bucket(Buckets.TERTIARY).key(alteredKey)).asByteArray();
         dump[dump.length / 2] ^= 0x5A;
         s3.putObject(r -> r.bucket(Buckets.TERTIARY).key(alteredKey), RequestBody.fromBytes(dump));

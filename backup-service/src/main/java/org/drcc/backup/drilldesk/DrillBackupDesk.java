@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.drcc.backup.catalog.CatalogRebuild;
 import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.storage.S3Properties;
 import org.drcc.backup.job.BackupAlreadyRunningException;
@@ -46,10 +47,13 @@ class DrillBackupDesk implements BackupDesk {
     private final BaseBackups baseBackups;
     private final PointInTimeRestores pitr;
     private final PitrViews pitrViews;
+    private final CatalogRebuild catalogues;
+    private static final java.time.Duration CATALOGUE_WAIT = java.time.Duration.ofMinutes(1);
 
     DrillBackupDesk(Backups backups, Policies policies, BackupJob backupJob, VerifyJob verifyJob,
                     BackupObjects objects, S3Properties s3, BackupProperties properties, BaseBackups baseBackups,
-                    PointInTimeRestores pitr, PitrViews pitrViews) {
+                    PointInTimeRestores pitr, PitrViews pitrViews, CatalogRebuild catalogues) {
+        this.catalogues = catalogues;
         this.baseBackups = baseBackups;
         this.pitr = pitr;
         this.pitrViews = pitrViews;
@@ -92,6 +96,25 @@ class DrillBackupDesk implements BackupDesk {
         return view.copies().stream().filter(c -> "tertiary".equals(c.tier())).findFirst()
                 .filter(c -> "COPIED".equals(c.status()) || "FAILED".equals(c.status()))
                 .map(c -> new TierCopy(c.status(), c.failure()));
+    }
+
+    @Override
+    public Optional<String> offSiteCatalogueProblem(String backupId) {
+        BackupView view = backups.view(backupId);
+        // the catalogue beside a copy is written by a processor of its own after the copy ended: a minute for it
+        long deadline = System.nanoTime() + CATALOGUE_WAIT.toNanos();
+        while (true) {
+            Optional<String> problem = catalogues.describes("tertiary", view.backup(), view.tables());
+            if (problem.isEmpty() || !problem.get().contains(CatalogRebuild.MISSING) || System.nanoTime() > deadline) {
+                return problem;
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return problem;
+            }
+        }
     }
 
     @Override

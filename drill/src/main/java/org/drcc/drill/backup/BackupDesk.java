@@ -28,6 +28,12 @@ public interface BackupDesk {
     /** Its copy in the tertiary (off-site) tier, once that copy has ended. */
     Optional<TierCopy> tertiaryCopy(String backupId);
 
+    /**
+     * What a new site, with the tertiary tier alone, would know of the backup: empty when the catalogue object beside
+     * its tertiary copy describes it as recorded here (so a catalogue rebuild from that tier imports it), else why not.
+     */
+    Optional<String> offSiteCatalogueProblem(String backupId);
+
     /** Starts a backup now, or joins the one of {@code database} already running; its id. */
     String startBackup(String database, String actor);
 

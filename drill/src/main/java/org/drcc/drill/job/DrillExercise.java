@@ -164,6 +164,19 @@ class DrillExercise {
         });
         tick(run, Phase.RECOVERY, Map.of(DrillDeed.DATABASE_RESTORED, restored, DrillDeed.DATA_VERIFIED, verified));
         desk.restored(run.incidentId, run.chosen.backupId(), run.chosen.snapshotAt(), restored);
+        if (scenario.restoresFromTertiary()) {
+            // the DR site had the tertiary tier alone: its catalogue must know the backup again, not only hold the
+            // dump (after the restore is recorded: the incident's RTO is the restore's, not this check's)
+            steps.run("off-site catalogue checked", () -> {
+                Optional<String> problem = backups.offSiteCatalogueProblem(run.chosen.backupId());
+                if (problem.isPresent()) {
+                    throw new IllegalStateException(problem.get());
+                }
+                return "the tertiary tier's catalogue object describes backup " + run.chosen.backupId()
+                        + " as recorded (dump, SHA-256, size, manifest): a site with that tier alone knows it again "
+                        + "(dr backup catalog rebuild --from tertiary)";
+            });
+        }
         String checked = steps.run("application checks", () -> {
             List<String> failing = AppChecks.failing(dbs.connect(target));
             if (!failing.isEmpty()) {
