@@ -1,12 +1,20 @@
 package org.drcc.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "The recovery plan as incident-service runs it: phases, roles, recovery checklists, and a check.")
+        description = "The recovery plan as incident-service runs it: phases, roles, recovery checklists, a check, and a "
+                + "scenario's runbook to keep off-site.")
 class PlanCommand {
 
     @Mixin
@@ -45,20 +53,43 @@ class PlanCommand {
             return 0;
         }
         for (JsonNode phase : phases) {
-            output.out.printf("%s  %s%n", phase.get("phase").asText(), window(phase.path("window")));
+            output.out.printf("%s  %s%n", phase.get("phase").asText(), Runbook.window(phase.path("window")));
             output.print(phase.get("actions"), "id", "owner", "name", "steps");
             output.out.println();
         }
         return 0;
     }
 
-    /** "PT1H to PT4H" from the detection; "ongoing" without a window, "open-ended" without an end. */
-    private static String window(JsonNode window) {
-        if (!window.isObject()) {
-            return "ongoing";
+    @Command(name = "runbook", mixinStandardHelpOptions = true, description = "A scenario's runbook as one Markdown "
+            + "page: its targets, symptoms and recovery steps, its checklist phase by phase with each item's owner, the "
+            + "roles, and who is told by when (the communication plan's contacts as the API shows them). Print it or keep "
+            + "it off-site: it is what the team works from while the command centre itself is down.")
+    int runbook(@Option(names = "--scenario", required = true, description = "e.g. regional-disaster") String scenario,
+                @Option(names = {"-o", "--output"}, description = "the file to write (default: print it)") Path file)
+            throws IOException {
+        if (!scenario.matches("[a-z0-9-]{1,100}")) {
+            throw new CliException(CliException.USAGE, "--scenario: a scenario id of the plan, such as regional-disaster");
         }
-        JsonNode until = window.path("until");
-        return window.path("from").asText() + " to " + (until.isTextual() ? until.asText() : "open-ended");
+        Api incidents = services.incidents();
+        String page = Runbook.markdown(incidents.get("/api/scenarios/" + scenario, Map.of()),
+                incidents.get("/api/plan/phases", Map.of()), incidents.get("/api/plan/roles", Map.of()),
+                services.notifications().get("/api/plan", Map.of()), Instant.now());
+        if (file == null) {
+            output.out.print(page);
+            return 0;
+        }
+        // whole or not at all: a runbook cut short by a full disk must not pass for the plan
+        Path part = file.resolveSibling(file.getFileName() + ".part");
+        try {
+            Files.writeString(part, page, StandardCharsets.UTF_8);
+            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(part);
+            throw new CliException(CliException.USAGE, "cannot write " + file + ": " + e.getMessage());
+        }
+        output.out.printf("The runbook of %s written to %s (%d bytes): keep a copy off-site.%n", scenario, file,
+                page.getBytes(StandardCharsets.UTF_8).length);
+        return 0;
     }
 
     @Command(name = "roles", mixinStandardHelpOptions = true, description = "The roles and their responsibilities, each in its phase.")
