@@ -29,7 +29,8 @@ class AuditCommand {
             description = "Recompute the hash chains of the incident, backup and notification event stores and check their "
                     + "signed checkpoints; then check the archive of every topic, segment by segment, in each of its "
                     + "copies (the primary, and the off-site copy where one is written). Exit code 4: something is "
-                    + "broken; 1: a copy could not be read (its store unreachable), the others were checked.")
+                    + "broken; 1: a copy could not be read (its store unreachable, or no answer within an hour), the "
+                    + "others were checked.")
     int verify(@Option(names = "--copy", description = "check only this copy of the archive (primary, offsite); "
                        + "default: every copy incident-service writes") String copy) {
         boolean intact = verify("incident", services.incidents());

@@ -131,12 +131,7 @@ final class SelfRestore {
      * the old id, which opens no dump, and without the second the restored keyring opens nothing.
      */
     private void requireKeyEncryptionKeys() {
-        List<Path> missing = new ArrayList<>();
-        // a rotated active key is named by its own setting, which the services read from the same environment
-        String activeKey = System.getenv().getOrDefault("DR_BACKUP_ENCRYPTION_ACTIVE_KEY_ID", "local");
-        if (activeKey.isBlank() || activeKey.equals("local")) {
-            missing.add(keyFile("DR_BACKUP_ENCRYPTION_KEYS_LOCAL", "backup-encryption-local.json"));
-        }
+        List<Path> missing = new ArrayList<>(dumpKeyFiles(System.getenv()));
         missing.add(keyFile("DR_PRIVACY_KEK_FILE", "keyring-kek.json"));
         missing.removeIf(Files::isRegularFile);
         if (!missing.isEmpty()) {
@@ -145,6 +140,32 @@ final class SelfRestore {
                     + "the keyring's the restored keyring opens no sealed name (README: \"Restore the command centre "
                     + "itself\", the table of keys). Nothing was started.");
         }
+    }
+
+    /**
+     * The dumps' key files backup-service reads, as it reads them (its {@code dr.backup.encryption.keys}): the
+     * {@code local} id's, in {@code ~/.drcc} unless {@code DR_BACKUP_ENCRYPTION_KEYS_LOCAL} names another file or,
+     * empty, none; and each other id's {@code DR_BACKUP_ENCRYPTION_KEYS_<ID>}. The active id must be among them.
+     */
+    static List<Path> dumpKeyFiles(Map<String, String> environment) {
+        String prefix = "DR_BACKUP_ENCRYPTION_KEYS_";
+        Map<String, Path> files = new java.util.TreeMap<>();
+        String local = environment.get(prefix + "LOCAL");
+        if (local == null) {
+            files.put("LOCAL", Path.of(System.getProperty("user.home"), ".drcc", "backup-encryption-local.json"));
+        }
+        environment.forEach((name, value) -> {
+            if (name.startsWith(prefix) && !value.isBlank()) {
+                files.put(name.substring(prefix.length()), Path.of(value));
+            }
+        });
+        String active = environment.getOrDefault("DR_BACKUP_ENCRYPTION_ACTIVE_KEY_ID", "local");
+        if (!active.isBlank() && !files.containsKey(active.toUpperCase(java.util.Locale.ROOT).replace('-', '_'))) {
+            throw new CliException(CliException.REFUSED, "the active dumps' key id '" + active + "' has no key file: set "
+                    + prefix + active.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + " as backup-service has it "
+                    + "(README: \"Restore the command centre itself\"). Nothing was started.");
+        }
+        return List.copyOf(files.values());
     }
 
     /** Where the services read a key file: the variable that names it, else their default in {@code ~/.drcc}. */

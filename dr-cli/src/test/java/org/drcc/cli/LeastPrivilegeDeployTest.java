@@ -66,6 +66,33 @@ class LeastPrivilegeDeployTest {
         assertThat(minioInit).contains("/policies/$${service}.json").contains(name);
     }
 
+    /**
+     * The reports' bucket holds the drills' reports (the plan keeps test results 2 years) and the post-incident
+     * reports (recovery reports, 7 years): compose's lifecycle gives each prefix its own rule, under the id the
+     * service that writes it asks for, and replaces any older rule (one without a prefix expired both at 2 years).
+     */
+    @Test
+    void theReportsBucketKeepsDrillReportsTwoYearsAndRecoveryReportsSevenEachUnderItsServicesRule() throws IOException {
+        JsonNode rules = read(ROOT.resolve("deploy/minio/drill-reports-lifecycle.json")).path("Rules");
+        Map<String, String> kept = new java.util.HashMap<>();
+        rules.forEach(r -> kept.put(r.path("ID").asText(),
+                r.path("Filter").path("Prefix").asText() + " " + r.path("Expiration").path("Days").asInt()));
+        assertThat(kept).containsOnly(Map.entry("drill-reports-retention", "drills/ 730"),
+                Map.entry("incident-reports-retention", "incidents/ 2557"));
+        assertThat(Files.readString(ROOT.resolve("drill/src/main/java/org/drcc/drill/job/DrillReports.java")))
+                .contains("\"drill-reports-retention\", \"drills/\"");
+        assertThat(Files.readString(ROOT.resolve("incident-service/src/main/java/org/drcc/incident/report/IncidentReports.java")))
+                .contains("\"incident-reports-retention\", \"incidents/\"");
+        String minioInit = read(ROOT.resolve("docker-compose.yml")).path("services").path("minio-init").toString();
+        assertThat(minioInit).contains("mc ilm rule import dr/dr-drill-reports < /policies/drill-reports-lifecycle.json")
+                .doesNotContain("ilm rule add");
+        // each service writes under its own prefix only
+        assertThat(resources(policy("backup-service"), "Allow")).contains("arn:aws:s3:::dr-drill-reports/drills/*")
+                .doesNotContain("arn:aws:s3:::dr-drill-reports/*");
+        assertThat(resources(policy("incident-service"), "Allow")).contains("arn:aws:s3:::dr-drill-reports/incidents/*")
+                .doesNotContain("arn:aws:s3:::dr-drill-reports/*");
+    }
+
     @Test
     void noServiceMayDeleteFromOrUnlockTheAuditArchive() throws IOException {
         List<String> forbidden = List.of("s3:DeleteObject", "s3:DeleteObjectVersion", "s3:BypassGovernanceRetention",

@@ -148,6 +148,19 @@ class SelfCommandTest {
     }
 
     @Test
+    void theDumpsKeyFilesRequiredAreThoseBackupServiceReadsTheActiveIdAmongThem() {
+        String home = System.getProperty("user.home");
+        assertThat(SelfRestore.dumpKeyFiles(java.util.Map.of()))
+                .containsExactly(Path.of(home, ".drcc", "backup-encryption-local.json"));
+        assertThat(SelfRestore.dumpKeyFiles(java.util.Map.of("DR_BACKUP_ENCRYPTION_KEYS_LOCAL", "",
+                "DR_BACKUP_ENCRYPTION_KEYS_K2", "/keys/k2.json", "DR_BACKUP_ENCRYPTION_ACTIVE_KEY_ID", "k2")))
+                .as("the local key turned off, a rotated one active").containsExactly(Path.of("/keys/k2.json"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SelfRestore.dumpKeyFiles(
+                        java.util.Map.of("DR_BACKUP_ENCRYPTION_ACTIVE_KEY_ID", "k3")))
+                .isInstanceOf(CliException.class).hasMessageContaining("DR_BACKUP_ENCRYPTION_KEYS_K3");
+    }
+
+    @Test
     void restoreNeedsAKnownTier() {
         assertThat(Dr.run("self", "restore", "--from", "offsite", "--data-dir", dataDir.toString())).isEqualTo(2);
         assertThat(errors.toString(StandardCharsets.UTF_8)).contains("primary, secondary or tertiary");

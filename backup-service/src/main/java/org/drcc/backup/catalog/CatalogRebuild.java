@@ -195,9 +195,36 @@ public class CatalogRebuild {
         differ(differs, "dump", backup.objectKey(), catalog.objectKey());
         differ(differs, "SHA-256", backup.sha256(), catalog.sha256());
         differ(differs, "size", backup.sizeBytes(), catalog.sizeBytes());
-        differ(differs, "manifest", manifest, catalog.tables());
+        differs.addAll(manifestDiffers(manifest, catalog.tables()));
         return differs.isEmpty() ? Optional.empty() : Optional.of("s3://" + bucket + "/" + key
                 + " does not describe backup " + backup.backupId() + " as recorded here: " + String.join("; ", differs));
+    }
+
+    /**
+     * The tables whose rows or checksum differ, or that only one side lists: compared by name, not by position (the
+     * read model lists them in its database's collation, a manifest in the order it was read).
+     */
+    private static List<String> manifestDiffers(List<TableChecksum> recorded, List<TableChecksum> catalogued) {
+        java.util.Map<String, TableChecksum> here = new java.util.TreeMap<>();
+        recorded.forEach(t -> here.put(t.table(), t));
+        java.util.Map<String, TableChecksum> there = new java.util.TreeMap<>();
+        (catalogued == null ? List.<TableChecksum>of() : catalogued).forEach(t -> there.put(t.table(), t));
+        List<String> differs = new ArrayList<>();
+        java.util.Set<String> tables = new java.util.TreeSet<>(here.keySet());
+        tables.addAll(there.keySet());
+        for (String table : tables) {
+            TableChecksum h = here.get(table);
+            TableChecksum t = there.get(table);
+            if (t == null) {
+                differs.add("manifest without table " + table);
+            } else if (h == null) {
+                differs.add("manifest with a table " + table + " not recorded here");
+            } else if (!h.equals(t)) {
+                differs.add("manifest's table " + table + " " + t.rows() + " rows, md5 " + t.md5() + " where " + h.rows()
+                        + " rows, md5 " + h.md5() + " are recorded");
+            }
+        }
+        return differs;
     }
 
     private static void differ(List<String> differs, String what, Object recorded, Object catalogued) {

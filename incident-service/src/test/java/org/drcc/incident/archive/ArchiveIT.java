@@ -128,6 +128,11 @@ class ArchiveIT {
     static final BeforeAllCallback OFF_SITE_STORE = context -> {
         List<Integer> ports = Ports.free(2);
         Path folder = Path.of("target", "archive-it-offsite").toAbsolutePath();
+        // the server reloads what a folder holds: an earlier run's segments, signed with that run's key, would break
+        // this run's off-site chains
+        if (Files.exists(folder)) {
+            Engines.deleteTree(folder);
+        }
         S3Engine started = S3Engine.launch(new EngineSettings(folder, true, 0, 0, 0, ports.get(0), 0), List.of(OFFSITE),
                 ports.get(1));
         // a test JVM ended early (failsafe's timeout) closes no extension store: the server goes with it all the same

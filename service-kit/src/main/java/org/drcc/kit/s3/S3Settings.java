@@ -36,9 +36,19 @@ public record S3Settings(
          */
         public boolean sameSiteAs(Store other) {
             if (endpoint != null || other.endpoint != null) {
-                return java.util.Objects.equals(endpoint, other.endpoint);
+                return java.util.Objects.equals(server(endpoint), server(other.endpoint));
             }
             return java.util.Objects.equals(region, other.region);
+        }
+
+        /** The server an endpoint names, however written: its scheme and host in lower case, its port spelt out. */
+        private static String server(URI endpoint) {
+            if (endpoint == null || endpoint.getHost() == null) {
+                return endpoint == null ? null : endpoint.toString();
+            }
+            String scheme = endpoint.getScheme() == null ? "https" : endpoint.getScheme().toLowerCase(java.util.Locale.ROOT);
+            int port = endpoint.getPort() != -1 ? endpoint.getPort() : "http".equals(scheme) ? 80 : 443;
+            return scheme + "://" + endpoint.getHost().toLowerCase(java.util.Locale.ROOT) + ":" + port;
         }
 
         @Override

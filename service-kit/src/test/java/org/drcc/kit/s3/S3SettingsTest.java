@@ -31,6 +31,20 @@ class S3SettingsTest {
     }
 
     @Test
+    void oneServerIsOneSiteHoweverItsEndpointIsWrittenAndOnAwsItselfTheRegionIs() {
+        S3Settings.Store main = new S3Settings.Store(URI.create("http://Main.Example:80"), null, null, "us-east-1");
+        assertThat(main.sameSiteAs(new S3Settings.Store(URI.create("http://main.example/"), null, null, "eu-west-1")))
+                .as("case, the default port, a trailing slash and the signing region change nothing").isTrue();
+        assertThat(main.sameSiteAs(new S3Settings.Store(URI.create("http://main.example:9000"), null, null, "us-east-1")))
+                .as("another port is another server").isFalse();
+        assertThat(main.sameSiteAs(new S3Settings.Store(null, null, null, "us-east-1"))).isFalse();
+        assertThat(new S3Settings.Store(null, null, null, "us-east-1").sameSiteAs(new S3Settings.Store(null, null, null,
+                "us-east-1"))).as("AWS itself, one region").isTrue();
+        assertThat(new S3Settings.Store(null, null, null, "us-east-1").sameSiteAs(new S3Settings.Store(null, null, null,
+                "eu-west-1"))).isFalse();
+    }
+
+    @Test
     void theSecretsNeverPrint() {
         assertThat(settings.toString()).contains("main-key").doesNotContain("main-secret", "offsite-secret");
     }
