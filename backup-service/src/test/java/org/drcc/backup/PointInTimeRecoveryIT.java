@@ -45,6 +45,7 @@ class PointInTimeRecoveryIT {
 
     private static final String TARGET = "foodtruck_pitr";
     private static final String LOST_TIER_TARGET = "foodtruck_pitr_lost_tier";
+    private static final String LOST_SERVER_TARGET = "foodtruck_pitr_lost_server";
 
     @Autowired
     TestRestTemplate http;
@@ -111,6 +112,84 @@ class PointInTimeRecoveryIT {
         String missed = last;
         Repository primary = pgBackRestConfig.repositories().get(0);
         await(() -> baseBackups.newestArchivedSegment(primary), newest -> newest.compareTo(missed) >= 0);
+    }
+
+    /**
+     * The day a regional disaster takes the primary tier's bucket and then the protected server, its last WAL with it:
+     * a restore to the end of the archive asks nothing of the lost server (here its database refuses every
+     * connection, and the WAL of its last commit never leaves it), reads the tier whose archive reaches furthest,
+     * and holds every row the archive held and none after; its answer says which tier and how far it reached.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDayTheProtectedServerIsLostARestoreToTheEndOfTheArchiveHoldsWhatTheArchiveHeldAndAsksNothingOfIt()
+            throws Exception {
+        BackupApi api = new BackupApi(http, "pitr-dba");
+        baseBackupInEachTier(api);
+        Path file = pgBackRestConfig.configFile();
+        String written = Files.readString(file);
+        String bucket = "repo1-s3-bucket=" + pgBackRestConfig.repositories().get(0).bucket() + "\n";
+        String command = query("SHOW archive_command");
+        String last = null;
+        try {
+            execute("DROP TABLE IF EXISTS pitr_lost_server");
+            execute("CREATE TABLE pitr_lost_server (id int PRIMARY KEY, written_at timestamptz NOT NULL "
+                    + "DEFAULT clock_timestamp())");
+            replace(file, written.replace(bucket, bucket.strip() + "-lost\n"));
+            for (int id = 1; id <= 3; id++) {
+                execute("INSERT INTO pitr_lost_server (id) VALUES (" + id + ")");
+                last = query("SELECT pg_walfile_name(pg_switch_wal())");
+            }
+            String lastWritten = last;
+            for (Repository tier : pgBackRestConfig.repositories().subList(1, 3)) {
+                await(() -> baseBackups.newestArchivedSegment(tier), newest -> newest.compareTo(lastWritten) >= 0);
+            }
+            Instant third = Instant.parse(query("SELECT to_char(written_at AT TIME ZONE 'UTC', "
+                    + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM pitr_lost_server WHERE id = 3"));
+            // the server's last commit: its WAL never reaches the archive
+            execute("ALTER SYSTEM SET archive_command = 'false'");
+            execute("SELECT pg_reload_conf()");
+            execute("INSERT INTO pitr_lost_server (id) VALUES (4)");
+            Instant fourth = Instant.parse(query("SELECT to_char(written_at AT TIME ZONE 'UTC', "
+                    + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM pitr_lost_server WHERE id = 4"));
+            allowConnections("foodtruck", false);
+
+            ResponseEntity<Map<String, Object>> accepted = api.post("/api/restores", "{\"database\": \"foodtruck\", "
+                    + "\"toEndOfArchive\": true, \"targetDatabase\": \"" + LOST_SERVER_TARGET + "\"}");
+            assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
+            assertThat(accepted.getBody()).containsEntry("toEndOfArchive", true);
+            String restoreId = (String) accepted.getBody().get("restoreId");
+            Map<String, Object> done = await(() -> http.exchange("/api/restores/" + restoreId, HttpMethod.GET, null,
+                    BackupApi.JSON).getBody(), r -> !"RUNNING".equals(r.get("status")));
+            assertThat(done).as(String.valueOf(done.get("failure"))).containsEntry("status", "RESTORED")
+                    .containsEntry("toEndOfArchive", true)
+                    .as("the first tier whose archive reaches furthest, the primary's bucket lost")
+                    .containsEntry("tier", "secondary");
+            assertThat(ids(LOST_SERVER_TARGET, "pitr_lost_server")).as("every row whose WAL reached the archive, "
+                    + "not the last one, which stayed on the lost server").containsExactly(1, 2, 3);
+            assertThat(Instant.parse((String) done.get("reachedAt"))).as("how far the archive reached")
+                    .isAfterOrEqualTo(third).isBefore(fourth);
+            assertThat((List<String>) done.get("applicationChecksFailing")).as("the probe table is not the application's")
+                    .containsExactly("no unknown tables (1 rows)");
+        } finally {
+            allowConnections("foodtruck", true);
+            execute("ALTER SYSTEM SET archive_command = '" + command.replace("'", "''") + "'");
+            execute("SELECT pg_reload_conf()");
+            replace(file, written);
+            execute("DROP TABLE IF EXISTS pitr_lost_server");
+            try (Connection c = BackupApi.connect("postgres"); Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + LOST_SERVER_TARGET + " WITH (FORCE)");
+            }
+        }
+        String missed = last;
+        Repository primary = pgBackRestConfig.repositories().get(0);
+        await(() -> baseBackups.newestArchivedSegment(primary), newest -> newest.compareTo(missed) >= 0);
+    }
+
+    private static void allowConnections(String database, boolean allow) throws Exception {
+        try (Connection c = BackupApi.connect("postgres"); Statement s = c.createStatement()) {
+            s.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS " + allow);
+        }
     }
 
     /** Replaced whole, as the service writes it: the server's archive command never reads half of it. */

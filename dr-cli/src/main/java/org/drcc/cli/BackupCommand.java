@@ -77,7 +77,8 @@ class BackupCommand {
             description = {"Restore a backup into a new database, or over the protected one with --confirm-overwrite.",
                     "Name the backup by ID, or let --before pick the newest verified backup taken before an instant "
                             + "(say, the suspected start of the damage), or restore the database as it was at an "
-                            + "instant with --to-time (point-in-time recovery, into a new database)."})
+                            + "instant with --to-time (point-in-time recovery, into a new database), or as the WAL "
+                            + "archive last holds it with --to-end-of-archive (the protected server lost)."})
     int restore(@Parameters(paramLabel = "ID", arity = "0..1", description = "The backup to restore.") String id,
                 @Option(names = "--before", paramLabel = "INSTANT",
                         description = "Instead of an ID: the newest verified backup taken before this ISO-8601 instant "
@@ -86,18 +87,29 @@ class BackupCommand {
                         description = "Instead of an ID or --before: the database as it was at this ISO-8601 instant, "
                                 + "from the base backups and the archived WAL; says the exact instant reached.")
                 Instant toTime,
-                @Option(names = "--database", description = "With --before or --to-time: the protected database "
-                        + "(default: foodtruck).")
+                @Option(names = "--to-end-of-archive", description = "Instead of an ID, --before or --to-time: the "
+                        + "protected server is lost; restore all the WAL archive holds, from --from or the tier whose "
+                        + "archive reaches furthest, into a database that does not exist yet on the server backup-service "
+                        + "names for it (a replacement server: the protected database's own name may be given); says "
+                        + "how far the archive reached.") boolean toEndOfArchive,
+                @Option(names = "--database", description = "With --before, --to-time or --to-end-of-archive: the "
+                        + "protected database (default: foodtruck).")
                 String database,
                 @Option(names = "--target-database") String target,
                 @Option(names = "--confirm-overwrite", description = "Replace the live protected database.") boolean confirm,
                 @Option(names = "--from", paramLabel = "TIER", description = "The copy to read: primary, secondary or "
                         + "tertiary. Default: the first copy that is reachable and checks out; the restore says which.")
                 String from, @Mixin WaitOptions wait) {
-        int ways = (id == null ? 0 : 1) + (before == null ? 0 : 1) + (toTime == null ? 0 : 1);
+        int ways = (id == null ? 0 : 1) + (before == null ? 0 : 1) + (toTime == null ? 0 : 1) + (toEndOfArchive ? 1 : 0);
         if (ways != 1) {
-            throw new CliException(CliException.USAGE, "name what to restore: a backup ID, --before <instant> or "
-                    + "--to-time <instant>, one of them (not " + (ways == 0 ? "none" : "several") + ")");
+            throw new CliException(CliException.USAGE, "name what to restore: a backup ID, --before <instant>, "
+                    + "--to-time <instant> or --to-end-of-archive, one of them (not " + (ways == 0 ? "none" : "several")
+                    + ")");
+        }
+        if (toEndOfArchive) {
+            return restoredToInstant(services.backups().postOnce("/api/restores", Api.body("database",
+                    database == null ? "foodtruck" : database, "toEndOfArchive", true, "targetDatabase", target,
+                    "confirmOverwrite", confirm, "from", from)), wait);
         }
         if (toTime != null) {
             return restoredToInstant(services.backups().postOnce("/api/restores", Api.body("database",
@@ -146,8 +158,10 @@ class BackupCommand {
             return 0;
         }
         String restoreId = accepted.path("restoreId").asText();
-        int exit = wait.watch(output).follow("restore " + restoreId + " of " + accepted.path("database").asText() + " as at "
-                + accepted.path("toTime").asText() + " into " + accepted.path("targetDatabase").asText(), () -> {
+        String to = accepted.path("toEndOfArchive").asBoolean() ? "to the end of the archive"
+                : "as at " + accepted.path("toTime").asText();
+        int exit = wait.watch(output).follow("restore " + restoreId + " of " + accepted.path("database").asText() + " "
+                + to + " into " + accepted.path("targetDatabase").asText(), () -> {
             JsonNode restore = services.backups().get("/api/restores/" + restoreId, java.util.Map.of());
             String status = restore.path("status").asText();
             return new JobWatch.State(status, null, !"RUNNING".equals(status), "RESTORED".equals(status),
@@ -155,8 +169,8 @@ class BackupCommand {
         }, "curl /api/restores/" + restoreId);
         if (exit == 0) {
             output.fields(services.backups().get("/api/restores/" + restoreId, java.util.Map.of()), "restoreId",
-                    "targetDatabase", "toTime", "reachedAt", "baseBackupLabel", "tables", "rows", "applicationChecks",
-                    "applicationChecksFailing");
+                    "targetDatabase", "toTime", "toEndOfArchive", "reachedAt", "tier", "baseBackupLabel", "tables", "rows",
+                    "applicationChecks", "applicationChecksFailing");
         }
         return exit;
     }

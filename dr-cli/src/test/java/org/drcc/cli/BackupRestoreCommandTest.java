@@ -113,6 +113,19 @@ class BackupRestoreCommandTest {
     }
 
     @Test
+    void toTheEndOfTheArchiveAsksForAllTheArchiveHoldsFromTheTierNamed() {
+        assertThat(run("backup", "restore", "--to-end-of-archive", "--target-database", "foodtruck", "--from",
+                "tertiary")).isZero();
+
+        assertThat(requests).extracting(Request::path).containsExactly("/api/restores");
+        assertThat(requests.get(0).body().toString()).isEqualTo("{\"database\":\"foodtruck\",\"toEndOfArchive\":true,"
+                + "\"targetDatabase\":\"foodtruck\",\"confirmOverwrite\":false,\"from\":\"tertiary\"}");
+        assertThat(run("backup", "restore", "--to-end-of-archive", "--to-time", "2026-11-25T09:00:00Z",
+                "--target-database", "x")).as("one way to name what to restore").isEqualTo(2);
+        assertThat(requests).hasSize(1);
+    }
+
+    @Test
     void anIdAndBeforeTogetherOrNeitherIsAUsageErrorAndNothingIsSent() {
         assertThat(run("backup", "restore", "b-42", "--before", "2026-11-25T09:00:00Z", "--target-database", "x")).isEqualTo(2);
         assertThat(run("backup", "restore", "--target-database", "x")).isEqualTo(2);

@@ -53,17 +53,19 @@ class PitrProjection {
 
     @EventHandler
     void on(PointInTimeRestoreStartedEvent e) {
-        jdbc.sql("INSERT INTO pitr_restore (restore_id, database_name, target_database, to_time, status, started_at) "
-                        + "VALUES (?, ?, ?, ?, 'RUNNING', ?)")
-                .params(e.restoreId(), e.database(), e.targetDatabase(), ts(e.toTime()), ts(e.occurredAt()))
+        jdbc.sql("INSERT INTO pitr_restore (restore_id, database_name, target_database, to_time, to_end_of_archive, "
+                        + "status, started_at) VALUES (?, ?, ?, ?, ?, 'RUNNING', ?)")
+                .params(e.restoreId(), e.database(), e.targetDatabase(), ts(e.toTime()),
+                        Boolean.TRUE.equals(e.toEndOfArchive()), ts(e.occurredAt()))
                 .update();
     }
 
     @EventHandler
     void on(PointInTimeRestoredEvent e) {
-        jdbc.sql("UPDATE pitr_restore SET status = 'RESTORED', reached_at = ?, base_backup_label = ?, tables = ?, "
-                        + "row_count = ?, app_checks = ?, app_checks_failing = ?, ended_at = ? WHERE restore_id = ?")
-                .params(ts(e.reachedAt()), e.baseBackupLabel(), e.tables(), e.rows(), e.applicationChecks(),
+        jdbc.sql("UPDATE pitr_restore SET status = 'RESTORED', reached_at = ?, base_backup_label = ?, tier = ?, "
+                        + "tables = ?, row_count = ?, app_checks = ?, app_checks_failing = ?, ended_at = ? "
+                        + "WHERE restore_id = ?")
+                .params(ts(e.reachedAt()), e.baseBackupLabel(), e.tier(), e.tables(), e.rows(), e.applicationChecks(),
                         PitrViews.failingLines(e.applicationChecksFailing()), ts(e.occurredAt()), e.restoreId())
                 .update();
     }

@@ -4,5 +4,5 @@ import java.time.Instant;
 
 /** A restore to an instant accepted: it runs; {@code GET /api/restores/{restoreId}} says how it ends. */
 public record PitrRestoreAccepted(String restoreId, String database, String targetDatabase, Instant toTime,
-                                  String status) {
+                                  boolean toEndOfArchive, String status) {
 }

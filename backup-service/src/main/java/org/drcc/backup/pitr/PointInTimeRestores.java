@@ -43,7 +43,8 @@ import org.springframework.stereotype.Component;
  * WAL up to the instant and promotes; the database is copied from it with pg_dump and pg_restore into the new
  * database; each table's rows are counted in both and must match, and the application's checks (the drills') run
  * on it; the scratch cluster is destroyed. The instant reached is the commit time of the last transaction replayed.
- * A failure drops the new database again.
+ * A failure drops the new database again. A restore to the end of the archive ({@link #startToEndOfArchive}, the
+ * protected server lost) skips the archiving up to now and replays every segment the archive holds.
  */
 @Component
 public class PointInTimeRestores {
@@ -89,13 +90,40 @@ public class PointInTimeRestores {
 
     /** Checks the request, records the start and runs the restore off this thread; refuses with nothing started. */
     public PitrRestoreAccepted start(String database, Instant toTime, String targetDatabase, String actor) {
+        requireSetUpFor(database);
+        String restoreId = begin(database, toTime, targetDatabase, actor);
+        tasks.execute(() -> run(restoreId, database, new Target(toTime, false, null), targetDatabase, actor));
+        return new PitrRestoreAccepted(restoreId, database, targetDatabase, toTime, false, "RUNNING");
+    }
+
+    /**
+     * The day the protected server is lost with the WAL it had not archived yet: {@code database} as the archive last
+     * holds it, replayed from the newest base backup of the tier whose archive reaches furthest (or of {@code from}),
+     * into {@code targetDatabase} on the server {@code dr.backup.pitr} names (a replacement server, once it is
+     * pointed there). Nothing is asked of the lost server: no WAL archived up to now, and the base backups are
+     * listed from the tiers themselves, not from this service's read model (which a restore of the command centre
+     * may have taken back to an older state). The target may bear the protected database's own name, which is
+     * what an application finds on a replacement server; a database that exists is never replaced. The restored
+     * event's {@code reachedAt} says how far the archive reached: what was committed after it is the data lost.
+     */
+    public PitrRestoreAccepted startToEndOfArchive(String database, String targetDatabase, String from, String actor) {
+        requireSetUpFor(database);
+        if (from != null && baseBackups.repositories().stream().noneMatch(r -> r.tier().equals(from))) {
+            throw new PitrRefusedException("the " + from + " tier has no pgBackRest repository (its bucket is not set)");
+        }
+        Instant now = clock.instant();
+        requireNew(restoresInto(true), targetDatabase);
+        String restoreId = recordStart(new PointInTimeRestoreStartedEvent(restoreId(), database, targetDatabase, now,
+                true, actor, now));
+        tasks.execute(() -> run(restoreId, database, new Target(now, true, from), targetDatabase, actor));
+        return new PitrRestoreAccepted(restoreId, database, targetDatabase, now, true, "RUNNING");
+    }
+
+    private void requireSetUpFor(String database) {
         if (!baseBackups.enabled() || !baseBackups.database().equals(database)) {
             throw new PitrRefusedException("point-in-time recovery is not set up for " + database
                     + " (dr.backup.pitr.enabled, dr.backup.pitr.database)");
         }
-        String restoreId = begin(database, toTime, targetDatabase, actor);
-        tasks.execute(() -> run(restoreId, database, toTime, targetDatabase, actor));
-        return new PitrRestoreAccepted(restoreId, database, targetDatabase, toTime, "RUNNING");
     }
 
     /**
@@ -115,7 +143,7 @@ public class PointInTimeRestores {
             throw new PgBackRestException("the protected server cannot be reached: " + e.getMessage());
         }
         String restoreId = begin(scratchDatabase, toTime, targetDatabase, actor);
-        run(restoreId, scratchDatabase, toTime, targetDatabase, actor);
+        run(restoreId, scratchDatabase, new Target(toTime, false, null), targetDatabase, actor);
         return views.restore(restoreId).orElseThrow();
     }
 
@@ -135,39 +163,76 @@ public class PointInTimeRestores {
             throw new PitrRefusedException("targetDatabase is the protected database itself: a restore to an instant "
                     + "goes into a new database");
         }
+        requireNew(restoresInto(false), targetDatabase);
+        return recordStart(new PointInTimeRestoreStartedEvent(restoreId(), database, targetDatabase, toTime, false, actor,
+                now));
+    }
+
+    /**
+     * The connection a restore makes its database through: the protected database's own, or for a restore to the end
+     * of the archive the server's maintenance database, {@code postgres}: on a replacement server the protected
+     * database does not exist yet.
+     */
+    private PgTarget restoresInto(boolean toEndOfArchive) {
         PgTarget server = baseBackups.server();
+        return toEndOfArchive ? server.withDatabase("postgres") : server;
+    }
+
+    private static void requireNew(PgTarget server, String targetDatabase) {
         try {
             if (PgServer.exists(server, targetDatabase)) {
                 throw new PitrRefusedException("the database " + targetDatabase + " exists: choose a new name");
             }
         } catch (SQLException e) {
-            throw new PgBackRestException("the protected server cannot be reached: " + e.getMessage());
+            throw new PgBackRestException("the server restores go into cannot be reached: " + e.getMessage());
         }
-        String restoreId = UUID.randomUUID().toString();
+    }
+
+    private static String restoreId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** Records the start; refuses (nothing stored) while a restore into the same database runs. */
+    private String recordStart(PointInTimeRestoreStartedEvent started) {
         try {
-            events.publish(new PointInTimeRestoreStartedEvent(restoreId, database, targetDatabase, toTime, actor, now));
+            events.publish(started);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (String.valueOf(t.getMessage()).contains("pitr_restore_running_target")) {
-                    throw new PitrRefusedException("a restore into " + targetDatabase + " is running");
+                    throw new PitrRefusedException("a restore into " + started.targetDatabase() + " is running");
                 }
             }
             throw e;
         }
-        return restoreId;
+        return started.restoreId();
     }
 
-    private void run(String restoreId, String database, Instant toTime, String targetDatabase, String actor) {
-        PgTarget server = baseBackups.server();
+    /**
+     * What a restore replays to: the instant {@code toTime}, or ({@code toEndOfArchive}) all the archive holds, read
+     * from the tier {@code from} (null: the one whose archive reaches furthest); {@code toTime} is then when it was asked.
+     */
+    private record Target(Instant toTime, boolean toEndOfArchive, String from) {
+    }
+
+    private void run(String restoreId, String database, Target target, String targetDatabase, String actor) {
+        PgTarget server = restoresInto(target.toEndOfArchive());
+        Instant toTime = target.toTime();
         boolean created = false;
         try (ScratchCluster scratch = ScratchCluster.allocate()) {
-            Chosen chosen = archiveUpToNow(server, toTime);
-            tool.run(RESTORE_TIMEOUT, "restore", "--repo=" + chosen.repo().number(), "--set=" + chosen.backup().label(),
-                    "--pg1-path=" + scratch.dataDir(), "--type=time",
-                    "--target=" + TARGET.format(toTime.truncatedTo(ChronoUnit.MICROS)), "--target-action=promote",
-                    "--archive-mode=off",
-                    // the scratch cluster is on this machine, even where the protected server is another (pg1-host)
-                    "--reset-pg1-host");
+            Chosen chosen = target.toEndOfArchive() ? furthestArchive(target.from()) : archiveUpToNow(server, toTime);
+            List<String> options = new ArrayList<>(List.of("--repo=" + chosen.repo().number(),
+                    "--set=" + chosen.backup().label(), "--pg1-path=" + scratch.dataDir()));
+            if (target.toEndOfArchive()) {
+                // replays every segment the archive holds, then promotes
+                options.add("--type=default");
+            } else {
+                options.addAll(List.of("--type=time", "--target=" + TARGET.format(toTime.truncatedTo(ChronoUnit.MICROS)),
+                        "--target-action=promote"));
+            }
+            options.add("--archive-mode=off");
+            // the scratch cluster is on this machine, even where the protected server is another (pg1-host)
+            options.add("--reset-pg1-host");
+            tool.run(RESTORE_TIMEOUT, "restore", options.toArray(String[]::new));
             String label = chosen.backup().label();
             Path serverLog = Files.createTempFile("drcc-pitr-", ".log");
             try {
@@ -192,8 +257,9 @@ public class PointInTimeRestores {
             long rows = counts.values().stream().mapToLong(Long::longValue).sum();
             List<String> failing = applicationChecks(server.withDatabase(targetDatabase));
             events.publish(new PointInTimeRestoredEvent(restoreId, database, targetDatabase, toTime, reachedAt, label,
-                    counts.size(), rows, AppChecks.CHECKS.size(), failing, actor, clock.instant()));
-            log.info("Restored {} as at {} into {} (last commit replayed at {})", database, toTime, targetDatabase,
+                    chosen.repo().tier(), counts.size(), rows, AppChecks.CHECKS.size(), failing, actor, clock.instant()));
+            log.info("Restored {} as at {} into {} from the {} tier (last commit replayed at {})", database,
+                    target.toEndOfArchive() ? "the end of the archive" : toTime, targetDatabase, chosen.repo().tier(),
                     reachedAt);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
@@ -278,13 +344,51 @@ public class PointInTimeRestores {
     }
 
     /**
+     * For a restore to the end of the archive: of the tiers that answer with a base backup (only {@code from}, when
+     * named), the one whose archive holds the newest WAL segment, the first in the tiers' order on a tie. The tiers
+     * receive the same WAL, but one lost meanwhile, or behind when the server went, holds less.
+     */
+    private Chosen furthestArchive(String from) {
+        Chosen furthest = null;
+        String furthestSegment = null;
+        List<String> passedOver = new ArrayList<>();
+        for (Chosen candidate : candidates(clock.instant(), from)) {
+            try {
+                String segment = baseBackups.newestArchivedSegment(candidate.repo());
+                if (furthest == null || segment.compareTo(furthestSegment) > 0) {
+                    furthest = candidate;
+                    furthestSegment = segment;
+                }
+            } catch (PgBackRestException e) {
+                passedOver.add(candidate.repo().tier() + ": " + e.getMessage());
+            }
+        }
+        if (furthest == null) {
+            throw new PgBackRestException("no tier's WAL archive answered: " + String.join("; ", passedOver));
+        }
+        log.info("Restoring to the end of the archive from the {} tier: base backup {}, WAL up to segment {}{}",
+                furthest.repo().tier(), furthest.backup().label(),
+                furthestSegment.isEmpty() ? "(none)" : furthestSegment,
+                passedOver.isEmpty() ? "" : " (passed over: " + String.join("; ", passedOver) + ")");
+        return furthest;
+    }
+
+    /**
      * For each tier whose repository answers (primary, secondary, tertiary), its newest base backup consistent before
      * the instant: the WAL is in all three, so any of them can restore; at least one, else the reasons for each.
      */
     private List<Chosen> candidates(Instant toTime) {
+        return candidates(toTime, null);
+    }
+
+    /** The candidates of {@link #candidates(Instant)} in the tier {@code from} alone (null: every tier). */
+    private List<Chosen> candidates(Instant toTime, String from) {
         List<Chosen> candidates = new ArrayList<>();
         List<String> passedOver = new ArrayList<>();
         for (Repository repo : baseBackups.repositories()) {
+            if (from != null && !repo.tier().equals(from)) {
+                continue;
+            }
             try {
                 var backup = baseBackups.list(repo).stream().filter(b -> !b.consistentAt().isAfter(toTime))
                         .max(java.util.Comparator.comparing(BaseBackupInfo::label));

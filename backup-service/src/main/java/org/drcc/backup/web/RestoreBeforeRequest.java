@@ -9,7 +9,8 @@ import java.time.Instant;
  * The body of {@code POST /api/restores}: either restore the newest verified backup of {@code database} taken before
  * {@code before} (an incident's suspected start of the damage), as {@link RestoreRequest} says for one backup; or,
  * with {@code toTime}, restore {@code database} as it was at that instant (point-in-time recovery, into a new
- * database only).
+ * database only); or, with {@code toEndOfArchive} (the protected server lost), as the WAL archive last holds it,
+ * from the tier {@code from} or the one whose archive reaches furthest.
  */
 public record RestoreBeforeRequest(
         @NotBlank String database,
@@ -20,15 +21,22 @@ public record RestoreBeforeRequest(
         String targetDatabase,
         boolean confirmOverwrite,
         @Pattern(regexp = "primary|secondary|tertiary", message = "must be primary, secondary or tertiary")
-        String from) {
+        String from,
+        boolean toEndOfArchive) {
 
-    @AssertTrue(message = "give before (the newest verified backup taken before it) or toTime (that instant), one of them")
+    @AssertTrue(message = "give before (the newest verified backup taken before it), toTime (that instant) or "
+            + "toEndOfArchive (all the WAL archive holds), one of them")
     boolean isOneInstant() {
-        return (before == null) != (toTime == null);
+        return (before == null ? 0 : 1) + (toTime == null ? 0 : 1) + (toEndOfArchive ? 1 : 0) == 1;
     }
 
     @AssertTrue(message = "toTime restores into a new database from the WAL archive: confirmOverwrite and from do not apply")
     boolean isNewDatabaseForToTime() {
         return toTime == null || (!confirmOverwrite && from == null);
+    }
+
+    @AssertTrue(message = "toEndOfArchive restores into a database that does not exist yet: confirmOverwrite does not apply")
+    boolean isNewDatabaseForEndOfArchive() {
+        return !toEndOfArchive || !confirmOverwrite;
     }
 }

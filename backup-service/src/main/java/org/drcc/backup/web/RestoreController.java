@@ -52,7 +52,11 @@ class RestoreController {
             description = "With before (say, the suspected start of the damage): the newest verified dump taken before it; "
                     + "over the live database only with confirmOverwrite; Location: the backup. With toTime: point-in-time "
                     + "recovery from the newest base backup before it and the archived WAL, into a new database; 400 for an "
-                    + "instant in the future or before the oldest base backup; Location: the restore. Answers 202. Rate-limited.")
+                    + "instant in the future or before the oldest base backup; Location: the restore. With toEndOfArchive "
+                    + "(the protected server lost): all the WAL archive holds, from the tier named by from or the one "
+                    + "whose archive reaches furthest, asking nothing of the protected server, into a database that does "
+                    + "not exist on the server dr.backup.pitr names (it may bear the protected database's name, as on a "
+                    + "replacement server); reachedAt says how far the archive reached. Answers 202. Rate-limited.")
     @ApiResponse(responseCode = "202", description = "Accepted: the restore runs; it ends in that backup's restores, or (toTime) in GET /api/restores/{restoreId}",
             content = @Content(schema = @Schema(oneOf = {RestoreAccepted.class, PitrRestoreAccepted.class})))
     @PostMapping
@@ -63,9 +67,11 @@ class RestoreController {
     }
 
     private ResponseEntity<?> restore(RestoreBeforeRequest request, Principal caller) throws Exception {
-        if (request.toTime() != null) {
-            var accepted = pointInTime.start(request.database(), request.toTime(), request.targetDatabase(),
-                    caller.getName());
+        if (request.toTime() != null || request.toEndOfArchive()) {
+            var accepted = request.toEndOfArchive()
+                    ? pointInTime.startToEndOfArchive(request.database(), request.targetDatabase(), request.from(),
+                            caller.getName())
+                    : pointInTime.start(request.database(), request.toTime(), request.targetDatabase(), caller.getName());
             return ResponseEntity.accepted().location(URI.create("/api/restores/" + accepted.restoreId())).body(accepted);
         }
         RestoreAccepted accepted = restoreJob.startNewestVerifiedBefore(request.database(), request.before(),
