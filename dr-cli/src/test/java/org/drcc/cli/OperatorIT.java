@@ -22,8 +22,11 @@ import org.drcc.engines.Ports;
 import org.drcc.testsupport.DatabaseFingerprint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,10 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
  * failover). Every service's OpenAPI document passes Redocly's recommended rules with no error, every service serves
  * the AsyncAPI document of the contract, the CLI's tables show the ids the API answers, {@code --wait} follows a
  * backup, its verification and a restore to their ends, the operator console walks an incident from sign-in to
- * closed in headless Chromium ({@link ConsoleWalk}); and last, {@code dr up} stops within seconds of SIGTERM, saying
- * what it waits for.
+ * closed in headless Chromium ({@link ConsoleWalk}). The suite runs two instances of each service
+ * ({@code --instances 2}): the operator's calls go to the first, and the drills run once across both; after every other
+ * test, the second instance of each service is killed mid-burst of declarations ({@link ScaleOut}); and last,
+ * {@code dr up} stops within seconds of SIGTERM, saying what it waits for.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OperatorIT {
 
     private static final List<String> SERVICES = List.of("incident-service", "backup-service", "notification-service",
@@ -58,7 +64,7 @@ class OperatorIT {
     @BeforeAll
     void up() throws Exception {
         suite.appInstances = 2;
-        launcher = suite.up(dir.resolve("dr"), dir.resolve("dr-up.log"));
+        launcher = suite.up(dir.resolve("dr"), dir.resolve("dr-up.log"), 2);
         assertThat(Dr.run("login", "--role", "dr-lead", "--name", "erin", "--data-dir", dir.resolve("dr").toString()))
                 .as("dr login").isZero();
     }
@@ -84,6 +90,13 @@ class OperatorIT {
         assertThat(Files.readString(log)).contains("incident-service stopped (", "Kafka stopped (", "PostgreSQL stopped (",
                 "Stopped in ");
         assertThat(suite.ports).allMatch(p -> !Ports.inUse(p), "every port is free again after the stop");
+    }
+
+    /** After the other tests (unordered ones come before): it kills the second instance of each service. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void oneInstanceOfEachServiceKilledMidBurstLosesNothingAndDoesNothingTwice() throws Exception {
+        new ScaleOut(suite, dir.resolve("dr")).oneInstanceOfEachServiceKilledMidBurstLosesNothingAndDoesNothingTwice();
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * out, and each such command keeps the copy in use, so that it never reaches the cache's idle bound. With two
  * instances this kept a message SENDING for good: one instance had it cached as scheduled, the other claimed and sent
  * it and was killed before it recorded the outcome, and the first instance's dispatcher then asked, every round, to
- * resolve the interrupted attempt on a copy that showed none ({@code ScaleOutIT}, {@code NotificationRepositoryTest}).
+ * resolve the interrupted attempt on a copy that showed none (dr-cli's {@code ScaleOut}, {@code NotificationRepositoryTest}).
  * Axon 4 offers no check of a cached copy against the store, hence this subclass of its own repository. The bean's
  * name is the one {@code @Aggregate(repository = ...)} on {@link Notification} names.
  *
