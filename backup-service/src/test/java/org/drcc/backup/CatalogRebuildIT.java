@@ -84,7 +84,7 @@ class CatalogRebuildIT {
         org.drcc.backup.query.BackupView recorded = backups.view(goodId);
         List<org.drcc.contract.backup.TableChecksum> more = new java.util.ArrayList<>(recorded.tables());
         more.add(new org.drcc.contract.backup.TableChecksum("public.not_backed_up", 1, "0"));
-        assertThat(catalogues.describes("tertiary", recorded.backup(), more)).hasValueSatisfying(p -> assertThat(p)
+        assertThat(catalogues.describes("tertiary", recorded.backup(), more)).hasValueSatisfying(p -> assertThat(p.detail())
                 .contains(goodKey + ".catalog.json", "manifest without table public.not_backed_up"));
         byte[] dump = s3.getObjectAsBytes(r -> r.bucket(Buckets.TERTIARY).key(alteredKey)).asByteArray();
         dump[dump.length / 2] ^= 0x5A;

@@ -117,8 +117,10 @@ class PointInTimeRecoveryIT {
     /**
      * The day a regional disaster takes the primary tier's bucket and then the protected server, its last WAL with it:
      * a restore to the end of the archive asks nothing of the lost server (here its database refuses every
-     * connection, and the WAL of its last commit never leaves it), reads the tier whose archive reaches furthest,
-     * and holds every row the archive held and none after; its answer says which tier and how far it reached.
+     * connection, and the WAL of its last commit never leaves it), reads the tier whose archive reaches furthest (the
+     * secondary lacks the newest segment), and holds every row the archive held and none after; its answer says which
+     * tier and how far it reached. It goes into an empty database of the target's name, as a replacement server's
+     * setup makes it, and refuses one that holds a table.
      */
     @Test
     @SuppressWarnings("unchecked")
@@ -129,8 +131,10 @@ class PointInTimeRecoveryIT {
         Path file = pgBackRestConfig.configFile();
         String written = Files.readString(file);
         String bucket = "repo1-s3-bucket=" + pgBackRestConfig.repositories().get(0).bucket() + "\n";
+        String secondary = pgBackRestConfig.repositories().get(1).bucket();
         String command = query("SHOW archive_command");
         String last = null;
+        String moved = null;
         try {
             execute("DROP TABLE IF EXISTS pitr_lost_server");
             execute("CREATE TABLE pitr_lost_server (id int PRIMARY KEY, written_at timestamptz NOT NULL "
@@ -153,9 +157,30 @@ class PointInTimeRecoveryIT {
             Instant fourth = Instant.parse(query("SELECT to_char(written_at AT TIME ZONE 'UTC', "
                     + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') FROM pitr_lost_server WHERE id = 4"));
             allowConnections("foodtruck", false);
+            // the secondary fell behind: the segment of the third row is set aside there (put back at the end)
+            String segment = lastWritten;
+            moved = s3.listObjectsV2Paginator(r -> r.bucket(secondary).prefix("pgbackrest/archive/")).contents()
+                    .stream().map(o -> o.key()).filter(k -> k.contains("/" + segment + "-")).findFirst().orElseThrow();
+            setAside(secondary, moved, moved + ".aside");
+            assertThat(baseBackups.newestArchivedSegment(pgBackRestConfig.repositories().get(1)))
+                    .as("the secondary's archive is behind the tertiary's").isLessThan(segment);
 
-            ResponseEntity<Map<String, Object>> accepted = api.post("/api/restores", "{\"database\": \"foodtruck\", "
-                    + "\"toEndOfArchive\": true, \"targetDatabase\": \"" + LOST_SERVER_TARGET + "\"}");
+            try (Connection c = BackupApi.connect("postgres"); Statement st = c.createStatement()) {
+                st.execute("CREATE DATABASE " + LOST_SERVER_TARGET);
+            }
+            try (Connection c = BackupApi.connect(LOST_SERVER_TARGET); Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE written_meanwhile (id int)");
+            }
+            String body = "{\"database\": \"foodtruck\", \"toEndOfArchive\": true, \"targetDatabase\": \""
+                    + LOST_SERVER_TARGET + "\"}";
+            ResponseEntity<Map<String, Object>> overData = api.post("/api/restores", body);
+            assertThat(overData.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat((String) overData.getBody().get("detail")).contains("holds 1 table(s)", "never over data");
+            try (Connection c = BackupApi.connect(LOST_SERVER_TARGET); Statement st = c.createStatement()) {
+                st.execute("DROP TABLE written_meanwhile");
+            }
+
+            ResponseEntity<Map<String, Object>> accepted = api.post("/api/restores", body);
             assertThat(accepted.getStatusCode()).as(String.valueOf(accepted.getBody())).isEqualTo(HttpStatus.ACCEPTED);
             assertThat(accepted.getBody()).containsEntry("toEndOfArchive", true);
             String restoreId = (String) accepted.getBody().get("restoreId");
@@ -163,8 +188,8 @@ class PointInTimeRecoveryIT {
                     BackupApi.JSON).getBody(), r -> !"RUNNING".equals(r.get("status")));
             assertThat(done).as(String.valueOf(done.get("failure"))).containsEntry("status", "RESTORED")
                     .containsEntry("toEndOfArchive", true)
-                    .as("the first tier whose archive reaches furthest, the primary's bucket lost")
-                    .containsEntry("tier", "secondary");
+                    .as("the tier whose archive reaches furthest, the primary's bucket lost and the secondary behind")
+                    .containsEntry("tier", "tertiary");
             assertThat(ids(LOST_SERVER_TARGET, "pitr_lost_server")).as("every row whose WAL reached the archive, "
                     + "not the last one, which stayed on the lost server").containsExactly(1, 2, 3);
             assertThat(Instant.parse((String) done.get("reachedAt"))).as("how far the archive reached")
@@ -172,6 +197,9 @@ class PointInTimeRecoveryIT {
             assertThat((List<String>) done.get("applicationChecksFailing")).as("the probe table is not the application's")
                     .containsExactly("no unknown tables (1 rows)");
         } finally {
+            if (moved != null) {
+                setAside(secondary, moved + ".aside", moved);
+            }
             allowConnections("foodtruck", true);
             execute("ALTER SYSTEM SET archive_command = '" + command.replace("'", "''") + "'");
             execute("SELECT pg_reload_conf()");
@@ -184,6 +212,12 @@ class PointInTimeRecoveryIT {
         String missed = last;
         Repository primary = pgBackRestConfig.repositories().get(0);
         await(() -> baseBackups.newestArchivedSegment(primary), newest -> newest.compareTo(missed) >= 0);
+    }
+
+    /** Moves an object within a bucket. */
+    private void setAside(String bucket, String key, String to) {
+        s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(key).destinationBucket(bucket).destinationKey(to));
+        s3.deleteObject(r -> r.bucket(bucket).key(key));
     }
 
     private static void allowConnections(String database, boolean allow) throws Exception {

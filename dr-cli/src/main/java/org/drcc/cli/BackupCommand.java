@@ -89,9 +89,9 @@ class BackupCommand {
                 Instant toTime,
                 @Option(names = "--to-end-of-archive", description = "Instead of an ID, --before or --to-time: the "
                         + "protected server is lost; restore all the WAL archive holds, from --from or the tier whose "
-                        + "archive reaches furthest, into a database that does not exist yet on the server backup-service "
-                        + "names for it (a replacement server: the protected database's own name may be given); says "
-                        + "how far the archive reached.") boolean toEndOfArchive,
+                        + "archive reaches furthest, into a new or empty database on the server backup-service names for "
+                        + "it (a replacement server: the protected database's own name may be given; never over data); "
+                        + "says how far the archive reached.") boolean toEndOfArchive,
                 @Option(names = "--database", description = "With --before, --to-time or --to-end-of-archive: the "
                         + "protected database (default: foodtruck).")
                 String database,

@@ -166,28 +166,26 @@ public class CatalogRebuild {
         return bucket;
     }
 
-    /** How {@link #describes} says the catalogue object is not there (yet: it is written after the copy). */
-    public static final String MISSING = "is missing";
-
     /**
      * Whether a new site could know {@code backup} again from {@code tier} alone: the catalogue object beside its copy
      * there, read as {@link #rebuild} reads it, must describe the backup as recorded here (its id, database, dump,
      * SHA-256, size and manifest). Empty when it does, else what is wrong. The dump itself is not read: a restore from
      * that tier reads it and checks its SHA-256. What the drills of the regional scenarios check after their restore.
      */
-    public Optional<String> describes(String tier, BackupSummary backup, List<TableChecksum> manifest) {
+    public Optional<CatalogueProblem> describes(String tier, BackupSummary backup, List<TableChecksum> manifest) {
         String bucket = bucketOf(tier);
         String key = BackupCatalog.keyOf(backup.objectKey());
         BackupCatalog catalog;
         try {
             Optional<byte[]> found = store.bucket(bucket).find(key);
             if (found.isEmpty()) {
-                return Optional.of("s3://" + bucket + "/" + key + " " + MISSING + ": a rebuild from the " + tier
-                        + " tier would not know backup " + backup.backupId());
+                return Optional.of(new CatalogueProblem(true, "s3://" + bucket + "/" + key + " is missing: a rebuild "
+                        + "from the " + tier + " tier would not know backup " + backup.backupId()));
             }
             catalog = CatalogJson.read(found.get());
         } catch (IOException | RuntimeException e) {
-            return Optional.of("s3://" + bucket + "/" + key + " cannot be read: " + e.getMessage());
+            return Optional.of(new CatalogueProblem(false, "s3://" + bucket + "/" + key + " cannot be read: "
+                    + e.getMessage()));
         }
         List<String> differs = new ArrayList<>();
         differ(differs, "backup id", backup.backupId(), catalog.backupId());
@@ -196,8 +194,9 @@ public class CatalogRebuild {
         differ(differs, "SHA-256", backup.sha256(), catalog.sha256());
         differ(differs, "size", backup.sizeBytes(), catalog.sizeBytes());
         differs.addAll(manifestDiffers(manifest, catalog.tables()));
-        return differs.isEmpty() ? Optional.empty() : Optional.of("s3://" + bucket + "/" + key
-                + " does not describe backup " + backup.backupId() + " as recorded here: " + String.join("; ", differs));
+        return differs.isEmpty() ? Optional.empty() : Optional.of(new CatalogueProblem(false, "s3://" + bucket + "/"
+                + key + " does not describe backup " + backup.backupId() + " as recorded here: "
+                + String.join("; ", differs)));
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.drcc.backup.catalog.CatalogRebuild;
+import org.drcc.backup.catalog.CatalogueProblem;
 import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.storage.S3Properties;
 import org.drcc.backup.job.BackupAlreadyRunningException;
@@ -104,15 +105,15 @@ class DrillBackupDesk implements BackupDesk {
         // the catalogue beside a copy is written by a processor of its own after the copy ended: a minute for it
         long deadline = System.nanoTime() + CATALOGUE_WAIT.toNanos();
         while (true) {
-            Optional<String> problem = catalogues.describes("tertiary", view.backup(), view.tables());
-            if (problem.isEmpty() || !problem.get().contains(CatalogRebuild.MISSING) || System.nanoTime() > deadline) {
-                return problem;
+            Optional<CatalogueProblem> problem = catalogues.describes("tertiary", view.backup(), view.tables());
+            if (problem.isEmpty() || !problem.get().missing() || System.nanoTime() > deadline) {
+                return problem.map(CatalogueProblem::detail);
             }
             try {
                 Thread.sleep(1_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return problem;
+                return problem.map(CatalogueProblem::detail);
             }
         }
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.drcc.backup.postgres.PgServer;
@@ -103,16 +104,17 @@ public class PointInTimeRestores {
      * pointed there). Nothing is asked of the lost server: no WAL archived up to now, and the base backups are
      * listed from the tiers themselves, not from this service's read model (which a restore of the command centre
      * may have taken back to an older state). The target may bear the protected database's own name, which is
-     * what an application finds on a replacement server; a database that exists is never replaced. The restored
-     * event's {@code reachedAt} says how far the archive reached: what was committed after it is the data lost.
+     * what an application finds on a replacement server, and may exist there if it is empty (no table: as a
+     * replacement's setup makes it, owned by the application's role); the database is copied under a name of its
+     * own and takes the target's name, owner and the copy's grants only once it is counted and checked, so that
+     * nothing reads or writes a half-made copy and a failure leaves the target as it was. A database that holds a
+     * table is never replaced. The restored event's {@code reachedAt} says how far the archive reached: what was
+     * committed after it is the data lost.
      */
     public PitrRestoreAccepted startToEndOfArchive(String database, String targetDatabase, String from, String actor) {
         requireSetUpFor(database);
-        if (from != null && baseBackups.repositories().stream().noneMatch(r -> r.tier().equals(from))) {
-            throw new PitrRefusedException("the " + from + " tier has no pgBackRest repository (its bucket is not set)");
-        }
         Instant now = clock.instant();
-        requireNew(restoresInto(true), targetDatabase);
+        requireNewOrEmpty(restoresInto(true), targetDatabase);
         String restoreId = recordStart(new PointInTimeRestoreStartedEvent(restoreId(), database, targetDatabase, now,
                 true, actor, now));
         tasks.execute(() -> run(restoreId, database, new Target(now, true, from), targetDatabase, actor));
@@ -178,6 +180,32 @@ public class PointInTimeRestores {
         return toEndOfArchive ? server.withDatabase("postgres") : server;
     }
 
+    /**
+     * For a restore to the end of the archive: the target does not exist, or holds no table and is owned by a role
+     * this service's role may act as (the restored objects are made as that role).
+     */
+    private static void requireNewOrEmpty(PgTarget server, String targetDatabase) {
+        try {
+            Optional<PgServer.Owner> owner = PgServer.owner(server, targetDatabase);
+            if (owner.isEmpty()) {
+                return;
+            }
+            int tables = PgServer.tables(server, targetDatabase);
+            if (tables > 0) {
+                throw new PitrRefusedException("the database " + targetDatabase + " exists and holds " + tables
+                        + " table(s): a restore to the end of the archive goes into a new or an empty database, never "
+                        + "over data; choose a new name");
+            }
+            if (!owner.get().member()) {
+                throw new PitrRefusedException("the database " + targetDatabase + " exists, owned by "
+                        + owner.get().role() + ", which this service's role is not a member of: grant it that role, "
+                        + "or choose a new name");
+            }
+        } catch (SQLException e) {
+            throw new PgBackRestException("the server restores go into cannot be reached: " + e.getMessage());
+        }
+    }
+
     private static void requireNew(PgTarget server, String targetDatabase) {
         try {
             if (PgServer.exists(server, targetDatabase)) {
@@ -218,6 +246,7 @@ public class PointInTimeRestores {
         PgTarget server = restoresInto(target.toEndOfArchive());
         Instant toTime = target.toTime();
         boolean created = false;
+        String into = targetDatabase;
         try (ScratchCluster scratch = ScratchCluster.allocate()) {
             Chosen chosen = target.toEndOfArchive() ? furthestArchive(target.from()) : archiveUpToNow(server, toTime);
             List<String> options = new ArrayList<>(List.of("--repo=" + chosen.repo().number(),
@@ -243,19 +272,30 @@ public class PointInTimeRestores {
             } finally {
                 Files.deleteIfExists(serverLog);
             }
-            Instant reachedAt = scratch.lastReplayedCommit();
+            // no commit replayed after the base backup: the data is from the backup's end
+            Instant reachedAt = Optional.ofNullable(scratch.lastReplayedCommit()).orElse(chosen.backup().consistentAt());
             PgTarget recovered = scratch.database(database);
             Map<String, Long> counts = rowCounts(recovered);
-            PgServer.create(server, targetDatabase);
+            // to the end of the archive: copied under a name of its own, the target's once counted and checked
+            into = target.toEndOfArchive() ? "pitr_restoring_" + restoreId.substring(0, 8) : targetDatabase;
+            Optional<PgServer.Owner> existing = target.toEndOfArchive()
+                    ? PgServer.owner(server, targetDatabase) : Optional.empty();
+            String owner = existing.map(PgServer.Owner::role).orElse(null);
+            PgServer.create(server, into, owner);
             created = true;
-            copy(recovered, server.withDatabase(targetDatabase));
-            Map<String, Long> restored = rowCounts(server.withDatabase(targetDatabase));
+            copy(recovered, server.withDatabase(into), owner);
+            Map<String, Long> restored = rowCounts(server.withDatabase(into));
             if (!restored.equals(counts)) {
                 throw new PgBackRestException("the row counts of " + targetDatabase + " " + restored
                         + " differ from the recovered cluster's " + counts);
             }
             long rows = counts.values().stream().mapToLong(Long::longValue).sum();
-            List<String> failing = applicationChecks(server.withDatabase(targetDatabase));
+            List<String> failing = applicationChecks(server.withDatabase(into));
+            if (!into.equals(targetDatabase)) {
+                takeName(server, into, targetDatabase, existing.isPresent());
+                into = targetDatabase;
+                created = false;
+            }
             events.publish(new PointInTimeRestoredEvent(restoreId, database, targetDatabase, toTime, reachedAt, label,
                     chosen.repo().tier(), counts.size(), rows, AppChecks.CHECKS.size(), failing, actor, clock.instant()));
             log.info("Restored {} as at {} into {} from the {} tier (last commit replayed at {})", database,
@@ -265,9 +305,10 @@ public class PointInTimeRestores {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            log.error("Restore of {} to {} into {} failed: {}", database, toTime, targetDatabase, e.getMessage());
+            log.error("Restore of {} to {} into {} failed: {}", database,
+                    target.toEndOfArchive() ? "the end of the archive" : toTime, targetDatabase, e.getMessage());
             if (created) {
-                dropQuietly(server, targetDatabase);
+                dropQuietly(server, into);
             }
             events.publish(new PointInTimeRestoreFailedEvent(restoreId, database, targetDatabase, toTime,
                     String.valueOf(e.getMessage()), actor, clock.instant()));
@@ -411,8 +452,26 @@ public class PointInTimeRestores {
         return Files.readAllLines(log).stream().filter(l -> l.contains("FATAL")).reduce((a, b) -> b).orElse("");
     }
 
-    private void copy(PgTarget from, PgTarget to) throws IOException, InterruptedException {
-        try (ToolProcess dump = tools.dump(from); ToolProcess restore = tools.restoreFromStdin(to)) {
+    /**
+     * The copy {@code restored} takes the name {@code target}; an empty database of that name ({@code replacing}, checked
+     * again here) is dropped first, with whatever was connected to it (it holds no table).
+     */
+    private static void takeName(PgTarget server, String restored, String target, boolean replacing)
+            throws SQLException {
+        if (replacing) {
+            int tables = PgServer.tables(server, target);
+            if (tables > 0) {
+                throw new PitrRefusedException("the database " + target + " was given " + tables + " table(s) while "
+                        + "the restore ran: it is left as it is, and the restore is not kept");
+            }
+            PgServer.drop(server, target);
+        }
+        PgServer.rename(server, restored, target);
+    }
+
+    /** A copy of {@code from} into {@code to}; with an {@code owner}, made as that role and with the copy's grants. */
+    private void copy(PgTarget from, PgTarget to, String owner) throws IOException, InterruptedException {
+        try (ToolProcess dump = tools.dump(from); ToolProcess restore = tools.restoreFromStdin(to, owner)) {
             try (OutputStream in = restore.stdin()) {
                 dump.stdout().transferTo(in);
             }

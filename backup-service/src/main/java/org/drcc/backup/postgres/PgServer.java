@@ -3,6 +3,7 @@ package org.drcc.backup.postgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /** Databases created and dropped next to the protected one, on its server, for verification and restore. */
 public final class PgServer {
@@ -36,19 +37,45 @@ public final class PgServer {
      * as that owner (not a member of it): then the objects are the connecting role's, as a plain pg_restore makes them.
      */
     public static String restoreOwner(PgTarget server, String target) throws SQLException {
+        for (String database : new String[] {target, server.databaseName()}) {
+            Optional<Owner> owner = owner(server, database);
+            if (owner.isPresent()) {
+                return owner.get().member() ? owner.get().role() : null;
+            }
+        }
+        return null;
+    }
+
+    /** A database's owner, and whether the connecting role is a member of it (may act as it). */
+    public record Owner(String role, boolean member) {
+    }
+
+    /** The owner of {@code database}; empty when there is no such database. */
+    public static Optional<Owner> owner(PgTarget server, String database) throws SQLException {
         try (Connection c = server.connect();
              var s = c.prepareStatement("SELECT r.rolname, pg_has_role(r.oid, 'MEMBER') FROM pg_database d "
                      + "JOIN pg_roles r ON r.oid = d.datdba WHERE d.datname = ?")) {
-            for (String database : new String[] {target, server.databaseName()}) {
-                s.setString(1, database);
-                try (var rs = s.executeQuery()) {
-                    if (rs.next()) {
-                        return rs.getBoolean(2) ? rs.getString(1) : null;
-                    }
-                }
+            s.setString(1, database);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Owner(rs.getString(1), rs.getBoolean(2))) : Optional.empty();
             }
-            return null;
         }
+    }
+
+    /** The tables (ordinary and partitioned) of {@code database} outside PostgreSQL's own schemas: none in an empty one. */
+    public static int tables(PgTarget server, String database) throws SQLException {
+        try (Connection c = server.withDatabase(database).connect(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                     + "WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+                     + "AND n.nspname NOT LIKE 'pg_toast%'")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** Renames a database nobody is connected to. */
+    public static void rename(PgTarget server, String database, String to) throws SQLException {
+        execute(server, "ALTER DATABASE " + plain(database) + " RENAME TO " + plain(to));
     }
 
     /** Drops it even while something is still connected to it (FORCE, PostgreSQL 13+). */

@@ -44,8 +44,17 @@ public class PgTools {
 
     /** {@code pg_restore} of an archive read from its stdin: one job, as a pipe allows. */
     public ToolProcess restoreFromStdin(PgTarget database) throws IOException {
+        return restoreFromStdin(database, null);
+    }
+
+    /**
+     * {@code pg_restore} of an archive read from its stdin, one job; with an {@code owner}, as that role
+     * ({@code --role}) and with the archive's grants, as {@link #restoreFile} does.
+     */
+    public ToolProcess restoreFromStdin(PgTarget database, String owner) throws IOException {
         return ToolProcess.start("pg_restore", List.of(tool("pg_restore"), "--no-password", "--no-owner",
-                "--no-privileges", "--exit-on-error", "--dbname=" + database.libpqUri()), database.environment());
+                owner == null ? "--no-privileges" : "--role=" + owner, "--exit-on-error",
+                "--dbname=" + database.libpqUri()), database.environment());
     }
 
     /**

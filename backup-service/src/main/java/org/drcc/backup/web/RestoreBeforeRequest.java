@@ -35,7 +35,8 @@ public record RestoreBeforeRequest(
         return toTime == null || (!confirmOverwrite && from == null);
     }
 
-    @AssertTrue(message = "toEndOfArchive restores into a database that does not exist yet: confirmOverwrite does not apply")
+    @AssertTrue(message = "toEndOfArchive restores into a new or empty database, never over data: confirmOverwrite "
+            + "does not apply")
     boolean isNewDatabaseForEndOfArchive() {
         return !toEndOfArchive || !confirmOverwrite;
     }

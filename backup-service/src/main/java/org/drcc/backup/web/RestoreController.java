@@ -54,9 +54,10 @@ class RestoreController {
                     + "recovery from the newest base backup before it and the archived WAL, into a new database; 400 for an "
                     + "instant in the future or before the oldest base backup; Location: the restore. With toEndOfArchive "
                     + "(the protected server lost): all the WAL archive holds, from the tier named by from or the one "
-                    + "whose archive reaches furthest, asking nothing of the protected server, into a database that does "
-                    + "not exist on the server dr.backup.pitr names (it may bear the protected database's name, as on a "
-                    + "replacement server); reachedAt says how far the archive reached. Answers 202. Rate-limited.")
+                    + "whose archive reaches furthest, asking nothing of the protected server, into a new or empty "
+                    + "database (409 for one that holds a table) on the server the database's settings name (it may bear "
+                    + "the protected database's name, as on a replacement server); reachedAt says how far the archive "
+                    + "reached. Answers 202. Rate-limited.")
     @ApiResponse(responseCode = "202", description = "Accepted: the restore runs; it ends in that backup's restores, or (toTime) in GET /api/restores/{restoreId}",
             content = @Content(schema = @Schema(oneOf = {RestoreAccepted.class, PitrRestoreAccepted.class})))
     @PostMapping

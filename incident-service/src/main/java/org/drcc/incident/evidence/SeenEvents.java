@@ -60,8 +60,10 @@ public class SeenEvents {
                 .param("restoreId", e.restoreId()).param("eventId", eventId).param("backupId", e.baseBackupLabel())
                 .param("database", e.database()).param("target", e.targetDatabase())
                 .param("restorePoint", ts(e.reachedAt() != null ? e.reachedAt() : e.toTime()))
-                .param("source", "base backup " + e.baseBackupLabel() + " and the WAL archive up to " + e.toTime()
-                        + ", " + e.tables() + " tables' row counts checked")
+                .param("source", "base backup " + e.baseBackupLabel() + (e.tier() == null ? "" : " (" + e.tier()
+                        + " tier)") + " and the WAL archive replayed to "
+                        + (e.reachedAt() != null ? e.reachedAt() : e.toTime()) + ", " + e.tables()
+                        + " tables' row counts checked")
                 .param("at", ts(e.occurredAt())).param("type", "dr.backup.restored-to-instant.v1")
                 .update();
     }
