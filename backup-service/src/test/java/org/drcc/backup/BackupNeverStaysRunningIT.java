@@ -11,12 +11,14 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.Registration;
+import org.axonframework.eventhandling.gateway.EventGateway;
 import org.axonframework.messaging.MessageHandlerInterceptorSupport;
 import org.drcc.backup.command.FailBackupCommand;
 import org.drcc.backup.command.FailRestoreCommand;
 import org.drcc.backup.command.StartBackupCommand;
 import org.drcc.backup.command.StartRestoreCommand;
 import org.drcc.backup.job.StaleBackupSweep;
+import org.drcc.contract.backup.PointInTimeRestoreStartedEvent;
 import org.drcc.engines.Buckets;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -88,6 +91,12 @@ class BackupNeverStaysRunningIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    EventGateway events;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void aFailureThatCannotBeRecordedAtFirstIsRecordedWhenTheDatabaseIsBackAndTheNextBackupStarts() {
@@ -163,6 +172,64 @@ class BackupNeverStaysRunningIT {
                 .anyMatch(r -> unowned.equals(r.get("restoreId")) && !"RUNNING".equals(r.get("status"))));
         assertThat(BackupApi.list(failed.get("restores"))).filteredOn(r -> unowned.equals(r.get("restoreId")))
                 .singleElement().satisfies(r -> assertThat(r).containsEntry("status", "FAILED"));
+    }
+
+    /**
+     * A restore to the end of the archive whose instance was killed while it ran (on the day the protected server is
+     * lost, backup-service is restarted often): failed within a lease, the copy it was making under a name of its own
+     * dropped, and its target taken by a restore again. One to an instant that no instance is recorded to run is
+     * failed too, naming its target, which may hold part of its copy.
+     */
+    @Test
+    void aRestoreToAnInstantOfAnInstanceWhoseLeaseRanOutIsFailedAndItsCopyDropped() throws Exception {
+        BackupApi api = new BackupApi(http, "rita");
+        String killed = UUID.randomUUID().toString();
+        String copy = "pitr_restoring_" + killed.substring(0, 8);
+        String target = "lost_" + killed.substring(0, 8);
+        jdbc.sql("INSERT INTO instance_lease VALUES ('killed-pitr', now() + interval '1 hour') "
+                + "ON CONFLICT (instance_id) DO UPDATE SET expires_at = excluded.expires_at").update();
+        jdbc.sql("INSERT INTO job_owner (job_id, instance_id) VALUES (?, 'killed-pitr')").param(killed).update();
+        transactions.executeWithoutResult(s -> events.publish(new PointInTimeRestoreStartedEvent(killed, "foodtruck",
+                target, Instant.now(), true, "rita", Instant.now())));
+        try (var c = BackupApi.connect("postgres"); var st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + copy);
+        }
+        String body = "{\"database\": \"foodtruck\", \"toEndOfArchive\": true, \"targetDatabase\": \"" + target + "\"}";
+        var refused = api.post("/api/restores", body);
+        assertThat(refused.getStatusCode()).as("refused while it is RUNNING").isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) refused.getBody().get("detail")).contains("a restore into " + target + " is running");
+        jdbc.sql("UPDATE instance_lease SET expires_at = now() - interval '1 second' WHERE instance_id = 'killed-pitr'")
+                .update();
+
+        Map<String, Object> failed = awaitRestore(killed);
+        assertThat(failed).containsEntry("status", "FAILED").containsEntry("toEndOfArchive", true);
+        assertThat((String) failed.get("failure")).contains("instance running it stopped");
+        assertThat(BackupApi.databaseExists(copy)).as("the copy it was making, dropped").isFalse();
+        var taken = api.post("/api/restores", body);
+        assertThat(taken.getStatusCode()).as("taken once the orphan is failed").isIn(HttpStatus.ACCEPTED);
+        awaitRestore((String) taken.getBody().get("restoreId"));
+
+        String unowned = UUID.randomUUID().toString();
+        transactions.executeWithoutResult(s -> events.publish(new PointInTimeRestoreStartedEvent(unowned, "foodtruck",
+                "at_" + unowned.substring(0, 8), Instant.now().minusSeconds(60), false, "rita", Instant.now())));
+        Map<String, Object> unownedFailed = awaitRestore(unowned);
+        assertThat(unownedFailed).containsEntry("status", "FAILED");
+        assertThat((String) unownedFailed.get("failure")).contains("instance running it stopped",
+                "at_" + unowned.substring(0, 8) + " may hold part of the copy");
+    }
+
+    /** The restore to an instant once it is no longer RUNNING. */
+    private Map<String, Object> awaitRestore(String restoreId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            Map<String, Object> restore = http.exchange("/api/restores/" + restoreId,
+                    org.springframework.http.HttpMethod.GET, null, BackupApi.JSON).getBody();
+            if (!"RUNNING".equals(restore.get("status"))) {
+                return restore;
+            }
+            assertThat(System.nanoTime()).as("waiting for restore %s: %s", restoreId, restore).isLessThan(deadline);
+            Thread.sleep(250);
+        }
     }
 
     /**

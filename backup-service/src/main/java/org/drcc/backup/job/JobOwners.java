@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.drcc.backup.pitr.RestoreOwners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * fixed time, while here the question is whether a given instance still lives.
  */
 @Component
-class JobOwners {
+class JobOwners implements RestoreOwners {
 
     private static final Logger log = LoggerFactory.getLogger(JobOwners.class);
 
@@ -57,7 +58,8 @@ class JobOwners {
     }
 
     /** Before the job is started: it is this instance's. */
-    void own(String jobId) {
+    @Override
+    public void own(String jobId) {
         jdbc.sql("INSERT INTO job_owner (job_id, instance_id) VALUES (?, ?) ON CONFLICT (job_id) DO NOTHING")
                 .params(jobId, instance).update();
     }
@@ -66,7 +68,8 @@ class JobOwners {
      * The job ended: nobody runs it any more. Where the database is away the record stays, which is harmless: a job
      * that is no longer RUNNING is never an orphan, and the record goes with its instance's lease.
      */
-    void releaseQuietly(String jobId) {
+    @Override
+    public void releaseQuietly(String jobId) {
         try {
             jdbc.sql("DELETE FROM job_owner WHERE job_id = ?").param(jobId).update();
         } catch (RuntimeException e) {

@@ -14,6 +14,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.catalog.CatalogRebuild;
 import org.drcc.backup.command.FailBackupCommand;
 import org.drcc.backup.command.FailRestoreCommand;
+import org.drcc.backup.pitr.PitrRestoreView;
+import org.drcc.backup.pitr.PitrViews;
+import org.drcc.backup.pitr.PointInTimeRestores;
 import org.drcc.backup.query.BackupSummary;
 import org.drcc.backup.query.Backups;
 import org.drcc.backup.query.RestoreView;
@@ -34,6 +37,7 @@ import org.springframework.stereotype.Component;
  * ready also looks for such orphans (one instance at a time, {@link ClusterOnce}); after a crash and a quick restart
  * the dead instance's jobs are therefore failed within about one lease (30 s), not at the very start. (Formerly
  * {@code StartupRecovery}, which failed every RUNNING job at start and so assumed a single instance.)
+ * Restores to an instant left RUNNING are failed the same way ({@link PointInTimeRestores#failInterrupted}).
  * An orphaned backup that a tier holds complete, described by its catalogue object, is not failed but recorded as
  * that object says ({@link CatalogRebuild#reconcile}): the case of this service's own backup after a restore of its
  * database (the dump was taken while the backup ran, so the restored store has it RUNNING), and of a stop between
@@ -52,6 +56,8 @@ class OrphanedJobs implements DisposableBean {
     private final Clock clock;
     private final JobOwners owners;
     private final CatalogRebuild catalog;
+    private final PitrViews pitrViews;
+    private final PointInTimeRestores pointInTime;
     private final Runnable recoverOnce;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "backup-instance-lease");
@@ -62,7 +68,9 @@ class OrphanedJobs implements DisposableBean {
     private volatile boolean ready;
 
     OrphanedJobs(Backups backups, CommandGateway commands, ObjectStore store, Clock clock, JobOwners owners,
-                 CatalogRebuild catalog, ClusterOnce once) {
+                 CatalogRebuild catalog, ClusterOnce once, PitrViews pitrViews, PointInTimeRestores pointInTime) {
+        this.pitrViews = pitrViews;
+        this.pointInTime = pointInTime;
         this.catalog = catalog;
         this.backups = backups;
         this.commands = commands;
@@ -122,6 +130,23 @@ class OrphanedJobs implements DisposableBean {
             log.warn("Restore {} of backup {} was interrupted (its instance stopped); recording it as failed", id,
                     restore.backupId());
             fail(id, new FailRestoreCommand(restore.backupId(), id, CAUSE, clock.instant()));
+        }
+        // restores to an instant alike: one RUNNING is owned from before its start until it ended
+        Map<String, PitrRestoreView> toInstant = pitrViews.running().stream()
+                .collect(Collectors.toMap(PitrRestoreView::restoreId, Function.identity()));
+        Set<String> interrupted = new LinkedHashSet<>(owners.orphaned(toInstant.keySet()));
+        interrupted.addAll(owners.unowned(toInstant.keySet()));
+        for (String id : interrupted) {
+            PitrRestoreView restore = toInstant.get(id);
+            log.warn("Restore {} of {} into {} was interrupted (its instance stopped); recording it as failed", id,
+                    restore.database(), restore.targetDatabase());
+            try {
+                pointInTime.failInterrupted(restore, CAUSE, ACTOR);
+                owners.releaseQuietly(id);
+            } catch (RuntimeException e) {
+                // it ended meanwhile, or the database is away: looked at again on the next round
+                log.warn("The interrupted restore {} not recorded: {}", id, e.toString());
+            }
         }
     }
 

@@ -43,14 +43,22 @@ public class PitrViews {
     }
 
     public Optional<PitrRestoreView> restore(String restoreId) {
-        return jdbc.sql("SELECT * FROM pitr_restore WHERE restore_id = ?").param(restoreId).query((rs, n) ->
-                new PitrRestoreView(rs.getString("restore_id"), rs.getString("database_name"),
-                        rs.getString("target_database"), instant(rs, "to_time"), rs.getBoolean("to_end_of_archive"),
-                        rs.getString("status"), instant(rs, "reached_at"), rs.getString("base_backup_label"),
-                        rs.getString("tier"), (Integer) rs.getObject("tables"),
-                        (Long) rs.getObject("row_count"), (Integer) rs.getObject("app_checks"),
-                        failing(rs.getString("app_checks_failing")), rs.getString("failure"), instant(rs, "started_at"),
-                        instant(rs, "ended_at"))).optional();
+        return jdbc.sql("SELECT * FROM pitr_restore WHERE restore_id = ?").param(restoreId).query(PitrViews::view)
+                .optional();
+    }
+
+    /** The restores to an instant that are RUNNING, on any instance. */
+    public List<PitrRestoreView> running() {
+        return jdbc.sql("SELECT * FROM pitr_restore WHERE status = 'RUNNING'").query(PitrViews::view).list();
+    }
+
+    private static PitrRestoreView view(ResultSet rs, int row) throws SQLException {
+        return new PitrRestoreView(rs.getString("restore_id"), rs.getString("database_name"),
+                rs.getString("target_database"), instant(rs, "to_time"), rs.getBoolean("to_end_of_archive"),
+                rs.getString("status"), instant(rs, "reached_at"), rs.getString("base_backup_label"), rs.getString("tier"),
+                (Integer) rs.getObject("tables"), (Long) rs.getObject("row_count"), (Integer) rs.getObject("app_checks"),
+                failing(rs.getString("app_checks_failing")), rs.getString("failure"), instant(rs, "started_at"),
+                instant(rs, "ended_at"));
     }
 
     /** The failing checks are stored one a line (a check's name holds no line break). */

@@ -64,9 +64,11 @@ public class PointInTimeRestores {
     private final PitrEvents events;
     private final TaskExecutor tasks;
     private final Clock clock;
+    private final RestoreOwners owners;
 
     PointInTimeRestores(BaseBackups baseBackups, PgBackRest tool, PitrViews views, PgTools tools, PitrEvents events,
-                        TaskExecutor backupTasks, Clock clock) {
+                        TaskExecutor backupTasks, Clock clock, RestoreOwners owners) {
+        this.owners = owners;
         this.baseBackups = baseBackups;
         this.tool = tool;
         this.views = views;
@@ -220,11 +222,16 @@ public class PointInTimeRestores {
         return UUID.randomUUID().toString();
     }
 
-    /** Records the start; refuses (nothing stored) while a restore into the same database runs. */
+    /**
+     * Records the start, the restore this instance's first ({@link RestoreOwners}); refuses (nothing stored) while a
+     * restore into the same database runs.
+     */
     private String recordStart(PointInTimeRestoreStartedEvent started) {
+        owners.own(started.restoreId());
         try {
             events.publish(started);
         } catch (RuntimeException e) {
+            owners.releaseQuietly(started.restoreId());
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (String.valueOf(t.getMessage()).contains("pitr_restore_running_target")) {
                     throw new PitrRefusedException("a restore into " + started.targetDatabase() + " is running");
@@ -233,6 +240,28 @@ public class PointInTimeRestores {
             throw e;
         }
         return started.restoreId();
+    }
+
+    /**
+     * A restore left RUNNING by an instance that stopped (its lease ran out): recorded as failed with {@code cause},
+     * and its copy under a name of its own dropped (a restore to the end of the archive); a restore to an instant
+     * may have left part of its copy in its target, which the failure names.
+     */
+    public void failInterrupted(PitrRestoreView restore, String cause, String actor) {
+        String reason = cause;
+        if (restore.toEndOfArchive()) {
+            dropQuietly(restoresInto(true), copyName(restore.restoreId()));
+        } else {
+            reason += "; " + restore.targetDatabase() + " may hold part of the copy: drop it before restoring into it "
+                    + "again";
+        }
+        events.publish(new PointInTimeRestoreFailedEvent(restore.restoreId(), restore.database(),
+                restore.targetDatabase(), restore.toTime(), reason, actor, clock.instant()));
+    }
+
+    /** The name a restore to the end of the archive copies under, until the copy takes the target's. */
+    private static String copyName(String restoreId) {
+        return "pitr_restoring_" + restoreId.substring(0, 8);
     }
 
     /**
@@ -277,7 +306,7 @@ public class PointInTimeRestores {
             PgTarget recovered = scratch.database(database);
             Map<String, Long> counts = rowCounts(recovered);
             // to the end of the archive: copied under a name of its own, the target's once counted and checked
-            into = target.toEndOfArchive() ? "pitr_restoring_" + restoreId.substring(0, 8) : targetDatabase;
+            into = target.toEndOfArchive() ? copyName(restoreId) : targetDatabase;
             Optional<PgServer.Owner> existing = target.toEndOfArchive()
                     ? PgServer.owner(server, targetDatabase) : Optional.empty();
             String owner = existing.map(PgServer.Owner::role).orElse(null);
@@ -312,6 +341,8 @@ public class PointInTimeRestores {
             }
             events.publish(new PointInTimeRestoreFailedEvent(restoreId, database, targetDatabase, toTime,
                     String.valueOf(e.getMessage()), actor, clock.instant()));
+        } finally {
+            owners.releaseQuietly(restoreId);
         }
     }
 

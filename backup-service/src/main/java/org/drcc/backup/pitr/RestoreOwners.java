@@ -1,0 +1,15 @@
+package org.drcc.backup.pitr;
+
+/**
+ * Which instance runs a restore to an instant: recorded before its start is, and let go when it ended, so that one
+ * left RUNNING by an instance that stopped is found and failed (the job package's instance leases implement it and
+ * look for such orphans; {@link PointInTimeRestores#failInterrupted}).
+ */
+public interface RestoreOwners {
+
+    /** Before the restore is started: it is this instance's. */
+    void own(String restoreId);
+
+    /** The restore ended, or never started. */
+    void releaseQuietly(String restoreId);
+}
