@@ -118,15 +118,16 @@ class PointInTimeRecoveryIT {
      * The day a regional disaster takes the primary tier's bucket and then the protected server, its last WAL with it:
      * a restore to the end of the archive asks nothing of the lost server (here its database refuses every
      * connection, and the WAL of its last commit never leaves it), reads the tier whose archive reaches furthest (the
-     * secondary lacks the newest segment), and holds every row the archive held and none after; its answer says which
-     * tier and how far it reached. It goes into an empty database of the target's name, as a replacement server's
-     * setup makes it, and refuses one that holds a table.
+     * secondary lacks the newest segment, the primary all the WAL since its loss), and holds every row the archive held
+     * and none after; its answer says which tier and how far it reached. It writes pgBackRest's configuration where it
+     * is missing, goes into an empty database of the target's name, as a replacement server's setup makes it, and
+     * refuses one that holds a table.
      */
     @Test
     @SuppressWarnings("unchecked")
     void theDayTheProtectedServerIsLostARestoreToTheEndOfTheArchiveHoldsWhatTheArchiveHeldAndAsksNothingOfIt()
             throws Exception {
-        BackupApi api = new BackupApi(http, "pitr-dba");
+        BackupApi api = new BackupApi(http, "dr-site-dba"); // restores are rate-limited per caller
         baseBackupInEachTier(api);
         Path file = pgBackRestConfig.configFile();
         String written = Files.readString(file);
@@ -165,6 +166,8 @@ class PointInTimeRecoveryIT {
             assertThat(baseBackups.newestArchivedSegment(pgBackRestConfig.repositories().get(1)))
                     .as("the secondary's archive is behind the tertiary's").isLessThan(segment);
 
+            // a recovery backup-service that could not reach the server at its start has no pgBackRest configuration
+            Files.delete(file);
             try (Connection c = BackupApi.connect("postgres"); Statement st = c.createStatement()) {
                 st.execute("CREATE DATABASE " + LOST_SERVER_TARGET);
             }
@@ -188,10 +191,11 @@ class PointInTimeRecoveryIT {
                     BackupApi.JSON).getBody(), r -> !"RUNNING".equals(r.get("status")));
             assertThat(done).as(String.valueOf(done.get("failure"))).containsEntry("status", "RESTORED")
                     .containsEntry("toEndOfArchive", true)
-                    .as("the tier whose archive reaches furthest, the primary's bucket lost and the secondary behind")
+                    .as("the tier whose archive reaches furthest, the primary and the secondary behind it")
                     .containsEntry("tier", "tertiary");
             assertThat(ids(LOST_SERVER_TARGET, "pitr_lost_server")).as("every row whose WAL reached the archive, "
                     + "not the last one, which stayed on the lost server").containsExactly(1, 2, 3);
+            assertThat(file).as("pgBackRest's configuration, written by the restore").exists();
             assertThat(Instant.parse((String) done.get("reachedAt"))).as("how far the archive reached")
                     .isAfterOrEqualTo(third).isBefore(fourth);
             assertThat((List<String>) done.get("applicationChecksFailing")).as("the probe table is not the application's")

@@ -40,6 +40,43 @@ class BackupCommand {
         }, "dr backup show " + id);
     }
 
+    @Command(name = "base", mixinStandardHelpOptions = true,
+            description = {"Take a base backup of the protected server's cluster for point-in-time recovery now "
+                    + "(pgBackRest, to each tier's repository in turn), besides the schedule's; --wait follows it until "
+                    + "every tier has its outcome.",
+                    "Exit 0 when it completed in every tier, 6 when it failed in any (each tier's failure is printed)."})
+    int base(@Mixin WaitOptions wait) {
+        JsonNode started = services.backups().postOnce("/api/base-backups", java.util.Map.of());
+        output.fields(started, "backupId", "database");
+        if (!wait.wait) {
+            return 0;
+        }
+        String id = started.get("backupId").asText();
+        return wait.watch(output).follow("base backup " + id, () -> {
+            java.util.List<String> tiers = new java.util.ArrayList<>();
+            java.util.List<String> failures = new java.util.ArrayList<>();
+            boolean failedBeforeAnyTier = false;
+            for (JsonNode row : services.backups().get("/api/base-backups", java.util.Map.<String, Object>of("limit", 60))) {
+                if (id.equals(row.path("backupId").asText())) {
+                    String tier = row.path("repository").asText();
+                    tiers.add(tier);
+                    failedBeforeAnyTier |= "-".equals(tier);
+                    if (!"COMPLETED".equals(row.path("status").asText())) {
+                        failures.add(tier + ": " + row.path("status").asText() + " " + Output.text(row.get("failure")));
+                    }
+                }
+            }
+            // one row per tier's repository once it ended there; one named "-" when it failed before any tier
+            boolean done = tiers.size() >= BASE_BACKUP_TIERS || failedBeforeAnyTier;
+            String status = !done ? "RUNNING (" + tiers.size() + " of " + BASE_BACKUP_TIERS + " tiers)"
+                    : failures.isEmpty() ? "COMPLETED" : "FAILED";
+            return new JobWatch.State(status, null, done, done && failures.isEmpty(), String.join("; ", failures));
+        }, "curl /api/base-backups");
+    }
+
+    /** backup-service keeps a pgBackRest repository in each of the three tiers. */
+    private static final int BASE_BACKUP_TIERS = 3;
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The backups, newest first.")
     int list(@Option(names = "--database") String database, @Option(names = "--status") String status,
              @Option(names = "--verified") Boolean verified, @Option(names = "--limit", defaultValue = "20") int limit) {

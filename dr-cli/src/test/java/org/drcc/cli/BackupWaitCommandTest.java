@@ -25,6 +25,21 @@ class BackupWaitCommandTest {
             String path = exchange.getRequestURI().getPath();
             boolean post = exchange.getRequestMethod().equals("POST");
             boolean done = reads.get() >= 3;
+            if (path.equals("/api/base-backups")) {
+                if (post) {
+                    StandIn.answer(exchange, 202, "{\"backupId\":\"bb-1\",\"database\":\"foodtruck\"}");
+                    return;
+                }
+                reads.incrementAndGet();
+                String tertiary = "COMPLETED".equals(outcome) ? "{\"backupId\":\"bb-1\",\"repository\":\"tertiary\","
+                        + "\"status\":\"COMPLETED\"}" : "{\"backupId\":\"bb-1\",\"repository\":\"tertiary\","
+                        + "\"status\":\"FAILED\",\"failure\":\"pgbackrest backup exited with 49\"}";
+                StandIn.answer(exchange, 200, "[{\"backupId\":\"bb-0\",\"repository\":\"primary\",\"status\":\"COMPLETED\"},"
+                        + "{\"backupId\":\"bb-1\",\"repository\":\"primary\",\"status\":\"COMPLETED\"}"
+                        + (done ? ",{\"backupId\":\"bb-1\",\"repository\":\"secondary\",\"status\":\"COMPLETED\"},"
+                        + tertiary : "") + "]");
+                return;
+            }
             if (post && path.endsWith("/restore")) {
                 StandIn.answer(exchange, 202, "{\"restoreId\":\"r-1\",\"backupId\":\"b-7\",\"targetDatabase\":\"foodtruck_copy\"}");
             } else if (post && path.endsWith("/verify")) {
@@ -80,6 +95,22 @@ class BackupWaitCommandTest {
                 "--wait");
         assertThat(lastExit).isZero();
         assertThat(printed).contains("restore r-1 of backup b-7 into foodtruck_copy").contains("RESTORED");
+    }
+
+    @Test
+    void baseWaitFollowsTheBaseBackupUntilEveryTierHasItsOutcome() {
+        String printed = captured("backup", "base", "--wait");
+        assertThat(lastExit).isZero();
+        assertThat(printed).contains("bb-1").contains("RUNNING (1 of 3 tiers)").contains("COMPLETED");
+        assertThat(reads.get()).as("another base backup's tiers are not this one's").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aBaseBackupThatFailedInOneTierExits6NamingTheTier() {
+        outcome = "FAILED";
+        String printed = captured("backup", "base", "--wait");
+        assertThat(lastExit).isEqualTo(6);
+        assertThat(printed).contains("tertiary: FAILED pgbackrest backup exited with 49");
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.drcc.backup.pitr;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +94,28 @@ public class BaseBackups {
                     + " is not a protected database (dr.backup.databases)");
         }
         return policy;
+    }
+
+    /**
+     * For a restore that asks nothing of the protected server: pgBackRest's configuration, written at start, is
+     * there; where it is not (the server could not be reached then, as on the day it is lost), it is written now,
+     * without the server's section if the server still cannot be reached.
+     */
+    synchronized void configForRestore() {
+        if (Files.exists(config.configFile())) {
+            return;
+        }
+        try {
+            try {
+                config.write(server());
+            } catch (SQLException unreachable) {
+                log.warn("pgBackRest's configuration written without the protected server, which cannot be reached: {}",
+                        unreachable.getMessage());
+                config.write(null);
+            }
+        } catch (Exception e) {
+            throw new PgBackRestException("could not write pgBackRest's configuration: " + e.getMessage());
+        }
     }
 
     /**

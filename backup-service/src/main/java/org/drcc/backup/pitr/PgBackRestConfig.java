@@ -69,7 +69,11 @@ public final class PgBackRestConfig {
         return settings.configDir().resolve("conf.d");
     }
 
-    /** Writes both files (each replaced whole, so the server's archive command never reads half of one). */
+    /**
+     * Writes both files (each replaced whole, so the server's archive command never reads half of one). Without a
+     * {@code server} (null: it cannot be reached, lost with its site) the stanza names no server: enough for what
+     * reads the repositories alone ({@code info}, and a {@code restore} given its {@code --pg1-path}).
+     */
     public void write(PgTarget server) throws IOException, SQLException {
         String cipherPass = cipherPass();
         Files.createDirectories(includeDir());
@@ -110,6 +114,11 @@ public final class PgBackRestConfig {
         }
         conf.append('\n').append(ARCHIVE_PUSH);
         conf.append("\n[").append(settings.stanza()).append("]\n");
+        if (server == null) {
+            replace(configFile(), conf.toString(), false);
+            replace(includeDir().resolve("secrets.conf"), secrets.toString(), true);
+            return;
+        }
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
             line(conf, "pg1-path", show(s, "data_directory"));
             line(conf, "pg1-port", show(s, "port"));

@@ -277,6 +277,9 @@ public class PointInTimeRestores {
         boolean created = false;
         String into = targetDatabase;
         try (ScratchCluster scratch = ScratchCluster.allocate()) {
+            if (target.toEndOfArchive()) {
+                baseBackups.configForRestore();
+            }
             Chosen chosen = target.toEndOfArchive() ? furthestArchive(target.from()) : archiveUpToNow(server, toTime);
             List<String> options = new ArrayList<>(List.of("--repo=" + chosen.repo().number(),
                     "--set=" + chosen.backup().label(), "--pg1-path=" + scratch.dataDir()));
