@@ -205,9 +205,18 @@ class BackupNeverStaysRunningIT {
         assertThat(failed).containsEntry("status", "FAILED").containsEntry("toEndOfArchive", true);
         assertThat((String) failed.get("failure")).contains("instance running it stopped");
         assertThat(BackupApi.databaseExists(copy)).as("the copy it was making, dropped").isFalse();
+        // it ends once: an outcome arriving late from the instance thought dead is refused, not stored
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> transactions.executeWithoutResult(s -> events.publish(
+                new org.drcc.contract.backup.PointInTimeRestoredEvent(killed, "foodtruck", target, Instant.now(),
+                        Instant.now(), "20261205-000000F", "primary", 1, 1L, 5, java.util.List.of(), "rita",
+                        Instant.now())))).hasStackTraceContaining("ended already");
+        assertThat(awaitRestore(killed)).containsEntry("status", "FAILED");
         var taken = api.post("/api/restores", body);
         assertThat(taken.getStatusCode()).as("taken once the orphan is failed").isIn(HttpStatus.ACCEPTED);
         awaitRestore((String) taken.getBody().get("restoreId"));
+        try (var c = BackupApi.connect("postgres"); var st = c.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + target + " WITH (FORCE)");
+        }
 
         String unowned = UUID.randomUUID().toString();
         transactions.executeWithoutResult(s -> events.publish(new PointInTimeRestoreStartedEvent(unowned, "foodtruck",

@@ -169,7 +169,12 @@ class PointInTimeRecoveryIT {
             // a recovery backup-service that could not reach the server at its start has no pgBackRest configuration
             Files.delete(file);
             try (Connection c = BackupApi.connect("postgres"); Statement st = c.createStatement()) {
+                // as least-privilege.psql makes it on a replacement server: only the application's role may connect
                 st.execute("CREATE DATABASE " + LOST_SERVER_TARGET);
+                st.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'dr_site_app') THEN "
+                        + "CREATE ROLE dr_site_app LOGIN; END IF; END $$");
+                st.execute("REVOKE ALL ON DATABASE " + LOST_SERVER_TARGET + " FROM PUBLIC");
+                st.execute("GRANT CONNECT ON DATABASE " + LOST_SERVER_TARGET + " TO dr_site_app");
             }
             try (Connection c = BackupApi.connect(LOST_SERVER_TARGET); Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE written_meanwhile (id int)");
@@ -196,6 +201,14 @@ class PointInTimeRecoveryIT {
             assertThat(ids(LOST_SERVER_TARGET, "pitr_lost_server")).as("every row whose WAL reached the archive, "
                     + "not the last one, which stayed on the lost server").containsExactly(1, 2, 3);
             assertThat(file).as("pgBackRest's configuration, written by the restore").exists();
+            try (Connection c = BackupApi.connect("postgres"); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT has_database_privilege('dr_site_app', '" + LOST_SERVER_TARGET
+                         + "', 'CONNECT'), (SELECT count(*) FROM pg_database d, aclexplode(d.datacl) a WHERE d.datname = '"
+                         + LOST_SERVER_TARGET + "' AND a.grantee = 0)")) {
+                rs.next();
+                assertThat(rs.getBoolean(1)).as("the application's role may connect, as before").isTrue();
+                assertThat(rs.getInt(2)).as("and PUBLIC may not, as before").isZero();
+            }
             assertThat(Instant.parse((String) done.get("reachedAt"))).as("how far the archive reached")
                     .isAfterOrEqualTo(third).isBefore(fourth);
             assertThat((List<String>) done.get("applicationChecksFailing")).as("the probe table is not the application's")
@@ -211,6 +224,7 @@ class PointInTimeRecoveryIT {
             execute("DROP TABLE IF EXISTS pitr_lost_server");
             try (Connection c = BackupApi.connect("postgres"); Statement st = c.createStatement()) {
                 st.execute("DROP DATABASE IF EXISTS " + LOST_SERVER_TARGET + " WITH (FORCE)");
+                st.execute("DROP ROLE IF EXISTS dr_site_app");
             }
         }
         String missed = last;

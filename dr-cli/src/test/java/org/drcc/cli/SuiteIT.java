@@ -37,7 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
  *   centre backs itself up; its data folder is lost but for the S3 objects (the buckets) and the keys (put back from
  *   their off-site copy); {@code dr self restore --from tertiary} and {@code dr up} bring it back with its incidents,
  *   checklist, notifications and metrics, acted on once, its audit trail verifying, and the person erased before the
- *   backup still forgotten.</li>
+ *   backup still forgotten; then the protected database, its server gone too, comes back from the tertiary's WAL
+ *   archive alone ({@code dr backup restore --to-end-of-archive --from tertiary}) with the rows written before the
+ *   loss.</li>
  * </ol>
  */
 class SuiteIT {
@@ -162,6 +164,18 @@ class SuiteIT {
                 .contains("keyring", "incident", "notification", "metrics", "backup");
         // backup-service's own backup: its dump holds it RUNNING, as it was when the dump's snapshot was taken
         String own = get(backup() + "/api/backups?database=backup&status=COMPLETED&limit=1").get(0).get("backupId").asText();
+        // the protected database's last writes before the loss: a base backup, then rows whose WAL reaches the archive
+        assertThat(dr("backup", "base", "--wait")).as("dr backup base --wait").isZero();
+        String lastSegment;
+        try (java.sql.Connection c = foodtruckServer("foodtruck"); java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE dr_site_probe (id int PRIMARY KEY)");
+            st.execute("INSERT INTO dr_site_probe VALUES (1), (2), (3)");
+            try (java.sql.ResultSet rs = st.executeQuery("SELECT pg_walfile_name(pg_switch_wal())")) {
+                rs.next();
+                lastSegment = rs.getString(1);
+            }
+        }
+        await(() -> archivedUpTo(lastSegment), Duration.ofSeconds(120));
         stop(launcher);
 
         // the primary site is gone: of the data folder only the S3 objects are left; the keys come from off-site
@@ -222,6 +236,33 @@ class SuiteIT {
         // backup-service's own backup, RUNNING in its own dump, is recorded as its catalogue object says: complete
         await(() -> "COMPLETED".equals(get(backup() + "/api/backups/" + own).path("status").asText()), Duration.ofSeconds(90));
         assertThat(get(backup() + "/api/backups/" + own).path("verification").asText()).isEqualTo("VERIFIED");
+
+        // and the protected database, its server lost with the site: from the tertiary's WAL archive alone, every row
+        // that reached it (the restored command centre's read model knows nothing of the base backup: the tier does)
+        assertThat(dr("backup", "restore", "--to-end-of-archive", "--from", "tertiary", "--target-database",
+                "foodtruck_dr", "--wait")).as("dr backup restore --to-end-of-archive --from tertiary").isZero();
+        try (java.sql.Connection c = foodtruckServer("foodtruck_dr"); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT count(*) FROM dr_site_probe")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the rows written before the loss, from the archive").isEqualTo(3);
+        }
+    }
+
+    /** The suite's PostgreSQL server (the protected database's, in {@code dr up}), as its superuser. */
+    private java.sql.Connection foodtruckServer(String database) throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + ports.get(4) + "/" + database,
+                "postgres", "");
+    }
+
+    /** Whether the server's archiver has archived (into every tier: pgBackRest's push succeeds only then) the segment. */
+    private boolean archivedUpTo(String segment) {
+        try (java.sql.Connection c = foodtruckServer("foodtruck"); java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("SELECT coalesce(last_archived_wal, '') FROM pg_stat_archiver")) {
+            rs.next();
+            return rs.getString(1).compareTo(segment) >= 0;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterEach
@@ -385,7 +426,7 @@ class SuiteIT {
 
     private int dr(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        if (!args[1].equals("restore")) {
+        if (!(args[0].equals("self") && args[1].equals("restore"))) { // dr self restore starts its own services
             all.addAll(List.of("--incident-url", incident(), "--backup-url", backup(), "--notification-url",
                     notification(), "--metrics-url", metrics(), "--token", token("dr-lead", "dana")));
         }

@@ -64,6 +64,13 @@ class JobOwners implements RestoreOwners {
                 .params(jobId, instance).update();
     }
 
+    @Override
+    public boolean stillOwns(String jobId) {
+        return jdbc.sql("SELECT count(*) FROM job_owner o JOIN instance_lease l ON l.instance_id = o.instance_id "
+                        + "WHERE o.job_id = ? AND o.instance_id = ? AND l.expires_at >= now()")
+                .params(jobId, instance).query(Integer.class).single() > 0;
+    }
+
     /**
      * The job ended: nobody runs it any more. Where the database is away the record stays, which is harmless: a job
      * that is no longer RUNNING is never an orphan, and the record goes with its instance's lease.

@@ -121,22 +121,16 @@ class OrphanedJobs implements DisposableBean {
         }
         Map<String, RestoreView> restores = backups.allRunningRestores().stream()
                 .collect(Collectors.toMap(RestoreView::restoreId, Function.identity()));
-        // a restore is owned before it starts and let go only once it ended: one RUNNING that no instance is recorded
-        // to run is an orphan too (a RUNNING restore refuses every other restore into its database)
-        Set<String> orphans = new LinkedHashSet<>(owners.orphaned(restores.keySet()));
-        orphans.addAll(owners.unowned(restores.keySet()));
-        for (String id : orphans) {
+        for (String id : ownerGone(restores.keySet())) {
             RestoreView restore = restores.get(id);
             log.warn("Restore {} of backup {} was interrupted (its instance stopped); recording it as failed", id,
                     restore.backupId());
             fail(id, new FailRestoreCommand(restore.backupId(), id, CAUSE, clock.instant()));
         }
-        // restores to an instant alike: one RUNNING is owned from before its start until it ended
+        // restores to an instant alike
         Map<String, PitrRestoreView> toInstant = pitrViews.running().stream()
                 .collect(Collectors.toMap(PitrRestoreView::restoreId, Function.identity()));
-        Set<String> interrupted = new LinkedHashSet<>(owners.orphaned(toInstant.keySet()));
-        interrupted.addAll(owners.unowned(toInstant.keySet()));
-        for (String id : interrupted) {
+        for (String id : ownerGone(toInstant.keySet())) {
             PitrRestoreView restore = toInstant.get(id);
             log.warn("Restore {} of {} into {} was interrupted (its instance stopped); recording it as failed", id,
                     restore.database(), restore.targetDatabase());
@@ -148,6 +142,17 @@ class OrphanedJobs implements DisposableBean {
                 log.warn("The interrupted restore {} not recorded: {}", id, e.toString());
             }
         }
+    }
+
+    /**
+     * Of running restores, the orphans. A restore is owned before it starts and let go only once it ended: one RUNNING
+     * that no instance is recorded to run is an orphan too (a RUNNING restore refuses every other restore into its
+     * database).
+     */
+    private Set<String> ownerGone(Set<String> restoreIds) {
+        Set<String> orphans = new LinkedHashSet<>(owners.orphaned(restoreIds));
+        orphans.addAll(owners.unowned(restoreIds));
+        return orphans;
     }
 
     private void fail(String jobId, Object command) {

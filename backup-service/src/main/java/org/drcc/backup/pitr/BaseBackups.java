@@ -177,6 +177,11 @@ public class BaseBackups {
         try {
             tasks.execute(() -> {
                 try {
+                    if (!config.namesServer()) {
+                        // written without the server by a restore while it could not be reached: the server's own
+                        // archive command needs its section
+                        writeConfig();
+                    }
                     createStanza();
                     log.info("WAL archive of {} lagging: pgBackRest's stanza is in every tier", settings.database());
                 } catch (RuntimeException e) {

@@ -61,6 +61,16 @@ public final class PgBackRestConfig {
                 new Repository(3, "tertiary", buckets.tertiary()));
     }
 
+    /** Whether the configuration names the protected server (its data directory, or the host it is reached on). */
+    public boolean namesServer() {
+        try {
+            return Files.readAllLines(configFile()).stream()
+                    .anyMatch(l -> l.startsWith("pg1-path=") || l.startsWith("pg1-host="));
+        } catch (IOException missing) {
+            return false;
+        }
+    }
+
     public Path configFile() {
         return settings.configDir().resolve("pgbackrest.conf");
     }

@@ -62,18 +62,30 @@ class PitrProjection {
 
     @EventHandler
     void on(PointInTimeRestoredEvent e) {
-        jdbc.sql("UPDATE pitr_restore SET status = 'RESTORED', reached_at = ?, base_backup_label = ?, tier = ?, "
+        ended(jdbc.sql("UPDATE pitr_restore SET status = 'RESTORED', reached_at = ?, base_backup_label = ?, tier = ?, "
                         + "tables = ?, row_count = ?, app_checks = ?, app_checks_failing = ?, ended_at = ? "
-                        + "WHERE restore_id = ?")
+                        + "WHERE restore_id = ? AND status = 'RUNNING'")
                 .params(ts(e.reachedAt()), e.baseBackupLabel(), e.tier(), e.tables(), e.rows(), e.applicationChecks(),
                         PitrViews.failingLines(e.applicationChecksFailing()), ts(e.occurredAt()), e.restoreId())
-                .update();
+                .update(), e.restoreId());
     }
 
     @EventHandler
     void on(PointInTimeRestoreFailedEvent e) {
-        jdbc.sql("UPDATE pitr_restore SET status = 'FAILED', failure = ?, ended_at = ? WHERE restore_id = ?")
-                .params(e.reason(), ts(e.occurredAt()), e.restoreId()).update();
+        ended(jdbc.sql("UPDATE pitr_restore SET status = 'FAILED', failure = ?, ended_at = ? WHERE restore_id = ? "
+                        + "AND status = 'RUNNING'")
+                .params(e.reason(), ts(e.occurredAt()), e.restoreId()).update(), e.restoreId());
+    }
+
+    /**
+     * A restore ends once: its outcome is refused (the event is not stored, {@link PitrEvents}) when it ended already,
+     * as when the orphans' sweep failed a restore whose instance's lease ran out while it still ran, or the restore
+     * ended just before the sweep failed it.
+     */
+    private static void ended(int updated, String restoreId) {
+        if (updated == 0) {
+            throw new RestoreEndedException("the restore " + restoreId + " is not running: it ended already");
+        }
     }
 
     private static Timestamp ts(Instant instant) {

@@ -95,7 +95,7 @@ public class PointInTimeRestores {
     public PitrRestoreAccepted start(String database, Instant toTime, String targetDatabase, String actor) {
         requireSetUpFor(database);
         String restoreId = begin(database, toTime, targetDatabase, actor);
-        tasks.execute(() -> run(restoreId, database, new Target(toTime, false, null), targetDatabase, actor));
+        runLater(restoreId, database, new Target(toTime, false, null), targetDatabase, actor);
         return new PitrRestoreAccepted(restoreId, database, targetDatabase, toTime, false, "RUNNING");
     }
 
@@ -119,8 +119,22 @@ public class PointInTimeRestores {
         requireNewOrEmpty(restoresInto(true), targetDatabase);
         String restoreId = recordStart(new PointInTimeRestoreStartedEvent(restoreId(), database, targetDatabase, now,
                 true, actor, now));
-        tasks.execute(() -> run(restoreId, database, new Target(now, true, from), targetDatabase, actor));
+        runLater(restoreId, database, new Target(now, true, from), targetDatabase, actor);
         return new PitrRestoreAccepted(restoreId, database, targetDatabase, now, true, "RUNNING");
+    }
+
+    /** Runs the recorded restore off this thread; one that cannot be handed over is recorded as failed, and refused. */
+    private void runLater(String restoreId, String database, Target target, String targetDatabase, String actor) {
+        try {
+            tasks.execute(() -> run(restoreId, database, target, targetDatabase, actor));
+        } catch (RuntimeException rejected) {
+            // TaskRejectedException: every backup task is taken and its queue full
+            events.publish(new PointInTimeRestoreFailedEvent(restoreId, database, targetDatabase, target.toTime(),
+                    "not started: " + rejected.getMessage(), actor, clock.instant()));
+            owners.releaseQuietly(restoreId);
+            throw new PgBackRestException("the restore could not be started (" + rejected.getMessage() + "): send it "
+                    + "again later");
+        }
     }
 
     private void requireSetUpFor(String database) {
@@ -184,13 +198,24 @@ public class PointInTimeRestores {
 
     /**
      * For a restore to the end of the archive: the target does not exist, or holds no table and is owned by a role
-     * this service's role may act as (the restored objects are made as that role).
+     * this service's role may act as (the restored objects are made as that role). Never a name this service copies
+     * under, nor one of PostgreSQL's own databases.
      */
     private static void requireNewOrEmpty(PgTarget server, String targetDatabase) {
+        if (targetDatabase.startsWith(COPY_PREFIX) || targetDatabase.startsWith(ASIDE_PREFIX)
+                || List.of("postgres", "template0", "template1").contains(targetDatabase)) {
+            throw new PitrRefusedException("the database " + targetDatabase + " is not one a restore may go into: "
+                    + "choose another name");
+        }
         try {
             Optional<PgServer.Owner> owner = PgServer.owner(server, targetDatabase);
             if (owner.isEmpty()) {
                 return;
+            }
+            if (!owner.get().member()) {
+                throw new PitrRefusedException("the database " + targetDatabase + " exists, owned by "
+                        + owner.get().role() + ", which this service's role is not a member of: grant it that role, "
+                        + "or choose a new name");
             }
             int tables = PgServer.tables(server, targetDatabase);
             if (tables > 0) {
@@ -198,14 +223,18 @@ public class PointInTimeRestores {
                         + " table(s): a restore to the end of the archive goes into a new or an empty database, never "
                         + "over data; choose a new name");
             }
-            if (!owner.get().member()) {
-                throw new PitrRefusedException("the database " + targetDatabase + " exists, owned by "
-                        + owner.get().role() + ", which this service's role is not a member of: grant it that role, "
-                        + "or choose a new name");
-            }
         } catch (SQLException e) {
-            throw new PgBackRestException("the server restores go into cannot be reached: " + e.getMessage());
+            throw unanswered(targetDatabase, e);
         }
+    }
+
+    /** The server did not answer (503), or answered with a refusal about the target (409). */
+    private static RuntimeException unanswered(String targetDatabase, SQLException e) {
+        // SQLSTATE class 08: the connection itself failed
+        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+            return new PgBackRestException("the server restores go into cannot be reached: " + e.getMessage());
+        }
+        return new PitrRefusedException("the database " + targetDatabase + " cannot be checked: " + e.getMessage());
     }
 
     private static void requireNew(PgTarget server, String targetDatabase) {
@@ -250,7 +279,12 @@ public class PointInTimeRestores {
     public void failInterrupted(PitrRestoreView restore, String cause, String actor) {
         String reason = cause;
         if (restore.toEndOfArchive()) {
-            dropQuietly(restoresInto(true), copyName(restore.restoreId()));
+            String copy = copyName(restore.restoreId());
+            try {
+                PgServer.drop(restoresInto(true), copy);
+            } catch (SQLException e) {
+                reason += "; its copy " + copy + " could not be dropped (" + e.getMessage() + "): drop it";
+            }
         } else {
             reason += "; " + restore.targetDatabase() + " may hold part of the copy: drop it before restoring into it "
                     + "again";
@@ -259,9 +293,12 @@ public class PointInTimeRestores {
                 restore.targetDatabase(), restore.toTime(), reason, actor, clock.instant()));
     }
 
+    private static final String COPY_PREFIX = "pitr_restoring_";
+    private static final String ASIDE_PREFIX = "pitr_replaced_";
+
     /** The name a restore to the end of the archive copies under, until the copy takes the target's. */
     private static String copyName(String restoreId) {
-        return "pitr_restoring_" + restoreId.substring(0, 8);
+        return COPY_PREFIX + restoreId.substring(0, 8);
     }
 
     /**
@@ -323,8 +360,13 @@ public class PointInTimeRestores {
             }
             long rows = counts.values().stream().mapToLong(Long::longValue).sum();
             List<String> failing = applicationChecks(server.withDatabase(into));
+            if (!owners.stillOwns(restoreId)) {
+                // this instance's lease ran out meanwhile, and the orphans' sweep may have recorded it as interrupted
+                throw new PgBackRestException("this backup-service instance's lease ran out while the restore ran: "
+                        + "it is not kept");
+            }
             if (!into.equals(targetDatabase)) {
-                takeName(server, into, targetDatabase, existing.isPresent());
+                takeName(server, into, targetDatabase, restoreId, existing.isPresent());
                 into = targetDatabase;
                 created = false;
             }
@@ -339,11 +381,16 @@ public class PointInTimeRestores {
             }
             log.error("Restore of {} to {} into {} failed: {}", database,
                     target.toEndOfArchive() ? "the end of the archive" : toTime, targetDatabase, e.getMessage());
-            if (created) {
+            if (created && !(e instanceof CopyKeptException)) {
                 dropQuietly(server, into);
             }
-            events.publish(new PointInTimeRestoreFailedEvent(restoreId, database, targetDatabase, toTime,
-                    String.valueOf(e.getMessage()), actor, clock.instant()));
+            try {
+                events.publish(new PointInTimeRestoreFailedEvent(restoreId, database, targetDatabase, toTime,
+                        String.valueOf(e.getMessage()), actor, clock.instant()));
+            } catch (RuntimeException notRecorded) {
+                // it ended already (the orphans' sweep recorded it), or the service's database is away
+                log.warn("The failure of restore {} not recorded: {}", restoreId, notRecorded.getMessage());
+            }
         } finally {
             owners.releaseQuietly(restoreId);
         }
@@ -487,20 +534,55 @@ public class PointInTimeRestores {
     }
 
     /**
-     * The copy {@code restored} takes the name {@code target}; an empty database of that name ({@code replacing}, checked
-     * again here) is dropped first, with whatever was connected to it (it holds no table).
+     * The copy {@code restored} takes the name {@code target}. An empty database of that name ({@code replacing}) is
+     * first renamed aside (which PostgreSQL refuses while anyone is connected to it), checked again to be empty, and
+     * dropped once the copy has its name and its database-level privileges; anything that fails on the way puts the
+     * target back and keeps the copy, counted and checked, under its own name for the operator.
      */
-    private static void takeName(PgTarget server, String restored, String target, boolean replacing)
+    private static void takeName(PgTarget server, String restored, String target, String restoreId, boolean replacing)
             throws SQLException {
-        if (replacing) {
-            int tables = PgServer.tables(server, target);
-            if (tables > 0) {
-                throw new PitrRefusedException("the database " + target + " was given " + tables + " table(s) while "
-                        + "the restore ran: it is left as it is, and the restore is not kept");
+        String aside = ASIDE_PREFIX + restoreId.substring(0, 8);
+        try {
+            if (replacing) {
+                PgServer.copyAccess(server, target, restored);
+                PgServer.rename(server, target, aside);
             }
-            PgServer.drop(server, target);
+        } catch (SQLException e) {
+            throw new CopyKeptException("the restored copy is kept as " + restored + " (counted and checked): " + target
+                    + " could not be replaced (" + e.getMessage() + "); once nothing is connected to " + target
+                    + ", drop it and rename " + restored + " to " + target);
         }
-        PgServer.rename(server, restored, target);
+        try {
+            int tables = replacing ? PgServer.tables(server, aside) : 0;
+            if (tables > 0) {
+                throw new CopyKeptException("the restored copy is kept as " + restored + ": " + target + " was given "
+                        + tables + " table(s) while the restore ran and is left as it was");
+            }
+            PgServer.rename(server, restored, target);
+        } catch (SQLException | RuntimeException e) {
+            if (replacing) {
+                try {
+                    PgServer.rename(server, aside, target);
+                } catch (SQLException back) {
+                    e.addSuppressed(back);
+                    log.error("{} could not be renamed back to {}: {}", aside, target, back.getMessage());
+                }
+            }
+            throw e instanceof CopyKeptException kept ? kept : new CopyKeptException("the restored copy is kept as "
+                    + restored + " (counted and checked): it could not take the name " + target + " ("
+                    + e.getMessage() + ")");
+        }
+        if (replacing) {
+            dropQuietly(server, aside);
+        }
+    }
+
+    /** A restore's copy, complete, that could not take its target's name: kept, not dropped, and named. */
+    private static final class CopyKeptException extends PgBackRestException {
+
+        CopyKeptException(String message) {
+            super(message);
+        }
     }
 
     /** A copy of {@code from} into {@code to}; with an {@code owner}, made as that role and with the copy's grants. */

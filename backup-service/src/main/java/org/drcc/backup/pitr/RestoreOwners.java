@@ -10,6 +10,12 @@ public interface RestoreOwners {
     /** Before the restore is started: it is this instance's. */
     void own(String restoreId);
 
+    /**
+     * Whether this instance still runs the restore: not when its lease ran out meanwhile and the orphans' sweep let it
+     * go (a restore asks before it makes its outcome the target's).
+     */
+    boolean stillOwns(String restoreId);
+
     /** The restore ended, or never started. */
     void releaseQuietly(String restoreId);
 }

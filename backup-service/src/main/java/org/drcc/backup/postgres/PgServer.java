@@ -3,6 +3,8 @@ package org.drcc.backup.postgres;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Databases created and dropped next to the protected one, on its server, for verification and restore. */
@@ -62,14 +64,53 @@ public final class PgServer {
         }
     }
 
-    /** The tables (ordinary and partitioned) of {@code database} outside PostgreSQL's own schemas: none in an empty one. */
+    /**
+     * What holds data in {@code database} outside PostgreSQL's own schemas: its tables (ordinary, partitioned, foreign),
+     * materialized views and large objects. None in an empty one.
+     */
     public static int tables(PgTarget server, String database) throws SQLException {
         try (Connection c = server.withDatabase(database).connect(); Statement s = c.createStatement();
-             var rs = s.executeQuery("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                     + "WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
-                     + "AND n.nspname NOT LIKE 'pg_toast%'")) {
+             var rs = s.executeQuery("SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                     + "WHERE c.relkind IN ('r', 'p', 'f', 'm') AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+                     + "AND n.nspname NOT LIKE 'pg_toast%') + (SELECT count(*) FROM pg_largeobject_metadata)")) {
             rs.next();
             return rs.getInt(1);
+        }
+    }
+
+    /**
+     * Gives {@code to} the database-level privileges of {@code from} (who may connect, create schemas, make temporary
+     * tables), which a restore of its objects does not carry: nothing when {@code from} has PostgreSQL's default.
+     */
+    public static void copyAccess(PgTarget server, String from, String to) throws SQLException {
+        List<String> grants = new ArrayList<>();
+        boolean defaults;
+        try (Connection c = server.connect();
+             var s = c.prepareStatement("SELECT datacl IS NULL FROM pg_database WHERE datname = ?");
+             var entries = c.prepareStatement("SELECT coalesce(quote_ident(r.rolname), 'PUBLIC'), a.privilege_type, "
+                     + "a.is_grantable FROM pg_database d, aclexplode(d.datacl) a LEFT JOIN pg_roles r "
+                     + "ON r.oid = a.grantee WHERE d.datname = ?")) {
+            s.setString(1, from);
+            try (var rs = s.executeQuery()) {
+                defaults = !rs.next() || rs.getBoolean(1);
+            }
+            entries.setString(1, from);
+            try (var rs = entries.executeQuery()) {
+                while (rs.next()) {
+                    // the privilege types aclexplode names for a database: CONNECT, CREATE, TEMPORARY
+                    grants.add("GRANT " + rs.getString(2) + " ON DATABASE " + plain(to) + " TO " + rs.getString(1)
+                            + (rs.getBoolean(3) ? " WITH GRANT OPTION" : ""));
+                }
+            }
+        }
+        if (defaults) {
+            return;
+        }
+        try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            s.execute("REVOKE ALL ON DATABASE " + plain(to) + " FROM PUBLIC");
+            for (String grant : grants) {
+                s.execute(grant);
+            }
         }
     }
 
