@@ -204,13 +204,38 @@ class BackupNeverStaysRunningIT {
         Map<String, Object> failed = awaitRestore(killed);
         assertThat(failed).containsEntry("status", "FAILED").containsEntry("toEndOfArchive", true);
         assertThat((String) failed.get("failure")).contains("instance running it stopped");
-        assertThat(BackupApi.databaseExists(copy)).as("the copy it was making, dropped").isFalse();
+        // dropped once the failure is recorded (it is kept when the restore turns out to have ended meanwhile)
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (BackupApi.databaseExists(copy)) {
+            assertThat(System.nanoTime()).as("the copy it was making, dropped").isLessThan(deadline);
+            Thread.sleep(200);
+        }
         // it ends once: an outcome arriving late from the instance thought dead is refused, not stored
+        int outcomes = jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%PointInTimeRestoredEvent'")
+                .query(Integer.class).single();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> transactions.executeWithoutResult(s -> events.publish(
                 new org.drcc.contract.backup.PointInTimeRestoredEvent(killed, "foodtruck", target, Instant.now(),
                         Instant.now(), "20261205-000000F", "primary", 1, 1L, 5, java.util.List.of(), "rita",
                         Instant.now())))).hasStackTraceContaining("ended already");
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%PointInTimeRestoredEvent'")
+                .query(Integer.class).single()).as("the refused outcome is not stored").isEqualTo(outcomes);
         assertThat(awaitRestore(killed)).containsEntry("status", "FAILED");
+
+        // one whose copy was counted and checked already: the copy is kept, and named, not dropped
+        String counted = UUID.randomUUID().toString();
+        String countedCopy = "pitr_restoring_" + counted.substring(0, 8);
+        transactions.executeWithoutResult(s -> events.publish(new PointInTimeRestoreStartedEvent(counted, "foodtruck",
+                "kept_" + counted.substring(0, 8), Instant.now(), true, "rita", Instant.now())));
+        try (var c = BackupApi.connect("postgres"); var st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + countedCopy);
+            st.execute("COMMENT ON DATABASE " + countedCopy + " IS 'drcc: a restore''s copy, counted and checked'");
+        }
+        Map<String, Object> kept = awaitRestore(counted);
+        assertThat((String) kept.get("failure")).contains("is kept as " + countedCopy);
+        assertThat(BackupApi.databaseExists(countedCopy)).as("hours of restore kept").isTrue();
+        try (var c = BackupApi.connect("postgres"); var st = c.createStatement()) {
+            st.execute("DROP DATABASE " + countedCopy);
+        }
         var taken = api.post("/api/restores", body);
         assertThat(taken.getStatusCode()).as("taken once the orphan is failed").isIn(HttpStatus.ACCEPTED);
         awaitRestore((String) taken.getBody().get("restoreId"));

@@ -137,8 +137,8 @@ class OrphanedJobs implements DisposableBean {
             try {
                 pointInTime.failInterrupted(restore, CAUSE, ACTOR);
                 owners.releaseQuietly(id);
-            } catch (RuntimeException e) {
-                // it ended meanwhile, or the database is away: looked at again on the next round
+            } catch (RuntimeException | java.sql.SQLException e) {
+                // it ended meanwhile, or a database is away: looked at again on the next round
                 log.warn("The interrupted restore {} not recorded: {}", id, e.toString());
             }
         }

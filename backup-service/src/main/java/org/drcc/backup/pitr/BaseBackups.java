@@ -152,7 +152,7 @@ public class BaseBackups {
         }
     }
 
-    private void writeConfig() {
+    private synchronized void writeConfig() {
         try {
             config.write(server());
         } catch (Exception e) {

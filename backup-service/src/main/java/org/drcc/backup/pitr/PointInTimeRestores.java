@@ -129,9 +129,12 @@ public class PointInTimeRestores {
             tasks.execute(() -> run(restoreId, database, target, targetDatabase, actor));
         } catch (RuntimeException rejected) {
             // TaskRejectedException: every backup task is taken and its queue full
-            events.publish(new PointInTimeRestoreFailedEvent(restoreId, database, targetDatabase, target.toTime(),
-                    "not started: " + rejected.getMessage(), actor, clock.instant()));
-            owners.releaseQuietly(restoreId);
+            try {
+                events.publish(new PointInTimeRestoreFailedEvent(restoreId, database, targetDatabase, target.toTime(),
+                        "not started: " + rejected.getMessage(), actor, clock.instant()));
+            } finally {
+                owners.releaseQuietly(restoreId);
+            }
             throw new PgBackRestException("the restore could not be started (" + rejected.getMessage() + "): send it "
                     + "again later");
         }
@@ -212,10 +215,11 @@ public class PointInTimeRestores {
             if (owner.isEmpty()) {
                 return;
             }
-            if (!owner.get().member()) {
+            if (!owner.get().inherits()) {
                 throw new PitrRefusedException("the database " + targetDatabase + " exists, owned by "
-                        + owner.get().role() + ", which this service's role is not a member of: grant it that role, "
-                        + "or choose a new name");
+                        + owner.get().role() + ", whose privileges this service's role does not have (a member that "
+                        + "inherits them may rename the database and grant on it): grant it that role, or choose a new "
+                        + "name");
             }
             int tables = PgServer.tables(server, targetDatabase);
             if (tables > 0) {
@@ -230,8 +234,9 @@ public class PointInTimeRestores {
 
     /** The server did not answer (503), or answered with a refusal about the target (409). */
     private static RuntimeException unanswered(String targetDatabase, SQLException e) {
-        // SQLSTATE class 08: the connection itself failed
-        if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+        // SQLSTATE class 08: the connection itself failed; 28: this service's credentials were refused
+        String state = e.getSQLState();
+        if (state == null || state.startsWith("08") || state.startsWith("28")) {
             return new PgBackRestException("the server restores go into cannot be reached: " + e.getMessage());
         }
         return new PitrRefusedException("the database " + targetDatabase + " cannot be checked: " + e.getMessage());
@@ -272,18 +277,27 @@ public class PointInTimeRestores {
     }
 
     /**
-     * A restore left RUNNING by an instance that stopped (its lease ran out): recorded as failed with {@code cause},
-     * and its copy under a name of its own dropped (a restore to the end of the archive); a restore to an instant
-     * may have left part of its copy in its target, which the failure names.
+     * A restore left RUNNING by an instance that stopped (its lease ran out): recorded as failed with {@code cause};
+     * then (a restore to the end of the archive) its copy under a name of its own is dropped, unless it was counted
+     * and checked already, which is kept and named, as is a target it had renamed aside. A restore to an instant may
+     * have left part of its copy in its target, which the failure names. Nothing is dropped when the restore turns out
+     * to have ended meanwhile (its failure refused, {@link PitrProjection}).
      */
-    public void failInterrupted(PitrRestoreView restore, String cause, String actor) {
+    public void failInterrupted(PitrRestoreView restore, String cause, String actor) throws SQLException {
         String reason = cause;
+        String copy = copyName(restore.restoreId());
+        String aside = ASIDE_PREFIX + restore.restoreId().substring(0, 8);
+        PgTarget server = restoresInto(true);
+        boolean counted = false;
         if (restore.toEndOfArchive()) {
-            String copy = copyName(restore.restoreId());
-            try {
-                PgServer.drop(restoresInto(true), copy);
-            } catch (SQLException e) {
-                reason += "; its copy " + copy + " could not be dropped (" + e.getMessage() + "): drop it";
+            counted = PgServer.mark(server, copy).filter(COUNTED::equals).isPresent();
+            if (counted) {
+                reason += "; its copy, counted and checked, is kept as " + copy + ": rename it to "
+                        + restore.targetDatabase() + " once that name is free";
+            }
+            if (PgServer.exists(server, aside)) {
+                reason += "; the empty " + restore.targetDatabase() + " it was replacing is named " + aside
+                        + ": rename it back, or drop it";
             }
         } else {
             reason += "; " + restore.targetDatabase() + " may hold part of the copy: drop it before restoring into it "
@@ -291,7 +305,13 @@ public class PointInTimeRestores {
         }
         events.publish(new PointInTimeRestoreFailedEvent(restore.restoreId(), restore.database(),
                 restore.targetDatabase(), restore.toTime(), reason, actor, clock.instant()));
+        if (restore.toEndOfArchive() && !counted) {
+            dropQuietly(server, copy);
+        }
     }
+
+    /** The note on a copy once its rows were counted equal to the recovered cluster's and the checks ran. */
+    private static final String COUNTED = "drcc: a restore's copy, counted and checked";
 
     private static final String COPY_PREFIX = "pitr_restoring_";
     private static final String ASIDE_PREFIX = "pitr_replaced_";
@@ -360,10 +380,20 @@ public class PointInTimeRestores {
             }
             long rows = counts.values().stream().mapToLong(Long::longValue).sum();
             List<String> failing = applicationChecks(server.withDatabase(into));
-            if (!owners.stillOwns(restoreId)) {
+            if (!into.equals(targetDatabase)) {
+                PgServer.mark(server, into, COUNTED);
+            }
+            boolean owned;
+            try {
+                owned = owners.stillOwns(restoreId);
+            } catch (RuntimeException unknown) {
+                throw new CopyKeptException("the restored copy is kept as " + into + " (counted and checked): whether "
+                        + "this instance still runs the restore could not be read (" + unknown.getMessage() + ")");
+            }
+            if (!owned) {
                 // this instance's lease ran out meanwhile, and the orphans' sweep may have recorded it as interrupted
-                throw new PgBackRestException("this backup-service instance's lease ran out while the restore ran: "
-                        + "it is not kept");
+                throw new CopyKeptException("this backup-service instance's lease ran out while the restore ran: the "
+                        + "restored copy is kept as " + into + " (counted and checked), not made " + targetDatabase);
             }
             if (!into.equals(targetDatabase)) {
                 takeName(server, into, targetDatabase, restoreId, existing.isPresent());
@@ -549,8 +579,8 @@ public class PointInTimeRestores {
             }
         } catch (SQLException e) {
             throw new CopyKeptException("the restored copy is kept as " + restored + " (counted and checked): " + target
-                    + " could not be replaced (" + e.getMessage() + "); once nothing is connected to " + target
-                    + ", drop it and rename " + restored + " to " + target);
+                    + " could not be replaced (" + e.getMessage() + "); once that is mended (say, nothing connected "
+                    + "to " + target + " any more), drop it and rename " + restored + " to " + target);
         }
         try {
             int tables = replacing ? PgServer.tables(server, aside) : 0;
@@ -560,17 +590,21 @@ public class PointInTimeRestores {
             }
             PgServer.rename(server, restored, target);
         } catch (SQLException | RuntimeException e) {
+            String back = "";
             if (replacing) {
                 try {
                     PgServer.rename(server, aside, target);
-                } catch (SQLException back) {
-                    e.addSuppressed(back);
-                    log.error("{} could not be renamed back to {}: {}", aside, target, back.getMessage());
+                } catch (SQLException notBack) {
+                    log.error("{} could not be renamed back to {}: {}", aside, target, notBack.getMessage());
+                    back = "; " + target + " is now named " + aside + " (" + notBack.getMessage() + "): rename it back";
                 }
             }
-            throw e instanceof CopyKeptException kept ? kept : new CopyKeptException("the restored copy is kept as "
+            String message = e instanceof CopyKeptException kept ? kept.getMessage() : "the restored copy is kept as "
                     + restored + " (counted and checked): it could not take the name " + target + " ("
-                    + e.getMessage() + ")");
+                    + e.getMessage() + ")";
+            CopyKeptException failure = new CopyKeptException(message + back);
+            failure.initCause(e);
+            throw failure;
         }
         if (replacing) {
             dropQuietly(server, aside);

@@ -48,18 +48,22 @@ public final class PgServer {
         return null;
     }
 
-    /** A database's owner, and whether the connecting role is a member of it (may act as it). */
-    public record Owner(String role, boolean member) {
+    /**
+     * A database's owner; whether the connecting role is a member of it (may act as it: {@code SET ROLE}, as
+     * {@code pg_restore --role} does), and whether it has the owner's privileges without one (inherits them: what
+     * renaming the database and granting on it need).
+     */
+    public record Owner(String role, boolean member, boolean inherits) {
     }
 
     /** The owner of {@code database}; empty when there is no such database. */
     public static Optional<Owner> owner(PgTarget server, String database) throws SQLException {
         try (Connection c = server.connect();
-             var s = c.prepareStatement("SELECT r.rolname, pg_has_role(r.oid, 'MEMBER') FROM pg_database d "
+             var s = c.prepareStatement("SELECT r.rolname, pg_has_role(r.oid, 'MEMBER'), pg_has_role(r.oid, 'USAGE') FROM pg_database d "
                      + "JOIN pg_roles r ON r.oid = d.datdba WHERE d.datname = ?")) {
             s.setString(1, database);
             try (var rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new Owner(rs.getString(1), rs.getBoolean(2))) : Optional.empty();
+                return rs.next() ? Optional.of(new Owner(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3))) : Optional.empty();
             }
         }
     }
@@ -110,6 +114,22 @@ public final class PgServer {
             s.execute("REVOKE ALL ON DATABASE " + plain(to) + " FROM PUBLIC");
             for (String grant : grants) {
                 s.execute(grant);
+            }
+        }
+    }
+
+    /** Marks a database with a note for this service (its comment). */
+    public static void mark(PgTarget server, String database, String note) throws SQLException {
+        execute(server, "COMMENT ON DATABASE " + plain(database) + " IS '" + note.replace("'", "''") + "'");
+    }
+
+    /** The note on a database ({@link #mark}); empty when there is no such database or no note. */
+    public static Optional<String> mark(PgTarget server, String database) throws SQLException {
+        try (Connection c = server.connect();
+             var s = c.prepareStatement("SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = ?")) {
+            s.setString(1, database);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
         }
     }
