@@ -286,7 +286,7 @@ public class PointInTimeRestores {
     public void failInterrupted(PitrRestoreView restore, String cause, String actor) throws SQLException {
         String reason = cause;
         String copy = copyName(restore.restoreId());
-        String aside = ASIDE_PREFIX + restore.restoreId().substring(0, 8);
+        String aside = asideName(restore.restoreId());
         PgTarget server = restoresInto(true);
         boolean counted = false;
         if (restore.toEndOfArchive()) {
@@ -319,6 +319,11 @@ public class PointInTimeRestores {
     /** The name a restore to the end of the archive copies under, until the copy takes the target's. */
     private static String copyName(String restoreId) {
         return COPY_PREFIX + restoreId.substring(0, 8);
+    }
+
+    /** The name an empty target is set aside under while the copy takes its name. */
+    private static String asideName(String restoreId) {
+        return ASIDE_PREFIX + restoreId.substring(0, 8);
     }
 
     /**
@@ -571,7 +576,7 @@ public class PointInTimeRestores {
      */
     private static void takeName(PgTarget server, String restored, String target, String restoreId, boolean replacing)
             throws SQLException {
-        String aside = ASIDE_PREFIX + restoreId.substring(0, 8);
+        String aside = asideName(restoreId);
         try {
             if (replacing) {
                 PgServer.copyAccess(server, target, restored);
