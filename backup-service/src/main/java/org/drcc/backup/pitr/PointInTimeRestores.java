@@ -343,6 +343,9 @@ public class PointInTimeRestores {
                 baseBackups.configForRestore();
             }
             Chosen chosen = target.toEndOfArchive() ? furthestArchive(target.from()) : archiveUpToNow(server, toTime);
+            // pgBackRest writes this --repo into the restore_command it leaves in the cluster (seen with 2.45), so the
+            // WAL is fetched from the chosen tier alone: a lost primary's endpoint that never answers is not asked
+            // first for every segment
             List<String> options = new ArrayList<>(List.of("--repo=" + chosen.repo().number(),
                     "--set=" + chosen.backup().label(), "--pg1-path=" + scratch.dataDir()));
             if (target.toEndOfArchive()) {

@@ -6,6 +6,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.drcc.kit.kafka.CloudEventRecords;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -39,6 +41,13 @@ public class AxonKitAutoConfiguration {
                     + "serializer is " + stored.getClass().getSimpleName() + ", not Jackson's");
         }
         return new KafkaRelay(kafka, records, routes, stored);
+    }
+
+    /** Which aggregate a command is for, its members looked up once per command class. */
+    @Bean
+    @ConditionalOnMissingBean(CommandTargetResolver.class)
+    CommandTargetResolver commandTargetResolver() {
+        return new MemberCommandTargetResolver();
     }
 
     /** The relay's backlog as a gauge, for the alert that says the other services no longer hear this one. */
