@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -250,6 +251,49 @@ class BackupNeverStaysRunningIT {
         assertThat(unownedFailed).containsEntry("status", "FAILED");
         assertThat((String) unownedFailed.get("failure")).contains("instance running it stopped",
                 "at_" + unowned.substring(0, 8) + " may hold part of the copy");
+    }
+
+    /**
+     * One base backup at a time across the service's instances, and one left by an instance that stopped does not
+     * block the next for good: while another live instance holds the claim, a base backup is refused (409, naming it);
+     * once that instance's lease ran out, the orphans' sweep records it failed (naming why, and what to do) and the
+     * claim is gone.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBaseBackupOfAnInstanceWhoseLeaseRanOutIsFailedAndNoLongerHoldsTheNext() throws Exception {
+        BackupApi api = new BackupApi(http, "basil");
+        String killed = UUID.randomUUID().toString();
+        jdbc.sql("INSERT INTO instance_lease VALUES ('killed-base', now() + interval '1 hour') "
+                + "ON CONFLICT (instance_id) DO UPDATE SET expires_at = excluded.expires_at").update();
+        jdbc.sql("INSERT INTO job_owner (job_id, instance_id) VALUES (?, 'killed-base')").param(killed).update();
+        jdbc.sql("INSERT INTO base_backup_running (database_name, backup_id) VALUES ('foodtruck', ?)").param(killed)
+                .update();
+
+        var refused = api.post("/api/base-backups", "{}");
+        assertThat(refused.getStatusCode()).as("another instance's base backup runs").isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) refused.getBody().get("detail"))
+                .contains("running on another backup-service instance (" + killed + ")");
+        jdbc.sql("UPDATE instance_lease SET expires_at = now() - interval '1 second' WHERE instance_id = 'killed-base'")
+                .update();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        Map<String, Object> failed = null;
+        while (failed == null) {
+            List<Map<String, Object>> rows = http.exchange("/api/base-backups?limit=1000",
+                    org.springframework.http.HttpMethod.GET, null,
+                    new org.springframework.core.ParameterizedTypeReference<List<Map<String, Object>>>() {
+                    }).getBody();
+            failed = rows.stream().filter(r -> killed.equals(r.get("backupId"))).findFirst().orElse(null);
+            if (failed == null) {
+                assertThat(System.nanoTime()).as("the interrupted base backup recorded").isLessThan(deadline);
+                Thread.sleep(200);
+            }
+        }
+        assertThat(failed).containsEntry("status", "FAILED").containsEntry("repository", "-");
+        assertThat((String) failed.get("failure")).contains("instance running it stopped", "dr backup base");
+        assertThat(jdbc.sql("SELECT count(*) FROM base_backup_running").query(Integer.class).single())
+                .as("its claim, gone: the next base backup may start").isZero();
     }
 
     /** The restore to an instant once it is no longer RUNNING. */

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.drcc.backup.pitr.RestoreOwners;
+import org.drcc.backup.pitr.PitrJobOwners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * fixed time, while here the question is whether a given instance still lives.
  */
 @Component
-class JobOwners implements RestoreOwners {
+class JobOwners implements PitrJobOwners {
 
     private static final Logger log = LoggerFactory.getLogger(JobOwners.class);
 

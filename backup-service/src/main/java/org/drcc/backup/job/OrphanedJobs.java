@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.drcc.backup.catalog.CatalogRebuild;
+import org.drcc.backup.pitr.BaseBackups;
 import org.drcc.backup.command.FailBackupCommand;
 import org.drcc.backup.command.FailRestoreCommand;
 import org.drcc.backup.pitr.PitrRestoreView;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
  * ready also looks for such orphans (one instance at a time, {@link ClusterOnce}); after a crash and a quick restart
  * the dead instance's jobs are therefore failed within about one lease (30 s), not at the very start. (Formerly
  * {@code StartupRecovery}, which failed every RUNNING job at start and so assumed a single instance.)
- * Restores to an instant left RUNNING are failed the same way ({@link PointInTimeRestores#failInterrupted}).
+ * Restores to an instant left RUNNING are failed the same way ({@link PointInTimeRestores#failInterrupted}), and so
+ * are base backups, whose claim then lets the next one start ({@link BaseBackups#failInterrupted}).
  * An orphaned backup that a tier holds complete, described by its catalogue object, is not failed but recorded as
  * that object says ({@link CatalogRebuild#reconcile}): the case of this service's own backup after a restore of its
  * database (the dump was taken while the backup ran, so the restored store has it RUNNING), and of a stop between
@@ -58,6 +60,7 @@ class OrphanedJobs implements DisposableBean {
     private final CatalogRebuild catalog;
     private final PitrViews pitrViews;
     private final PointInTimeRestores pointInTime;
+    private final BaseBackups baseBackups;
     private final Runnable recoverOnce;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "backup-instance-lease");
@@ -68,7 +71,9 @@ class OrphanedJobs implements DisposableBean {
     private volatile boolean ready;
 
     OrphanedJobs(Backups backups, CommandGateway commands, ObjectStore store, Clock clock, JobOwners owners,
-                 CatalogRebuild catalog, ClusterOnce once, PitrViews pitrViews, PointInTimeRestores pointInTime) {
+                 CatalogRebuild catalog, ClusterOnce once, PitrViews pitrViews, PointInTimeRestores pointInTime,
+                 BaseBackups baseBackups) {
+        this.baseBackups = baseBackups;
         this.pitrViews = pitrViews;
         this.pointInTime = pointInTime;
         this.catalog = catalog;
@@ -101,7 +106,7 @@ class OrphanedJobs implements DisposableBean {
         }
     }
 
-    /** Fails every RUNNING backup and restore whose instance's lease ran out. */
+    /** Fails every RUNNING backup, restore and base backup whose instance's lease ran out. */
     void failOrphans() {
         Map<String, BackupSummary> running = backups.allRunning().stream()
                 .collect(Collectors.toMap(BackupSummary::backupId, Function.identity()));
@@ -140,6 +145,22 @@ class OrphanedJobs implements DisposableBean {
             } catch (RuntimeException | java.sql.SQLException e) {
                 // it ended meanwhile, or a database is away: looked at again on the next round
                 log.warn("The interrupted restore {} not recorded: {}", id, e.toString());
+            }
+        }
+        failOrphanedBaseBackups();
+    }
+
+    /** Base backups whose instance stopped: recorded failed, their claim removed (each on its own). */
+    private void failOrphanedBaseBackups() {
+        Map<String, String> running = baseBackups.runningAnywhere();
+        for (String id : ownerGone(running.keySet())) {
+            log.warn("Base backup {} of {} was interrupted (its instance stopped); recording it as failed", id,
+                    running.get(id));
+            try {
+                baseBackups.failInterrupted(id, running.get(id), CAUSE, ACTOR);
+                owners.releaseQuietly(id);
+            } catch (RuntimeException e) {
+                log.warn("The interrupted base backup {} not recorded: {}", id, e.toString());
             }
         }
     }

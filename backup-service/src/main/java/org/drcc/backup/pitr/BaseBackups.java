@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +28,7 @@ import org.drcc.contract.backup.BaseBackupStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +36,10 @@ import org.springframework.stereotype.Component;
  * up to one repository at a time; the WAL goes to all three as it is archived), then retention: in each repository
  * the database's grandfather-father-son policy, with the incidents' holds, decides which backups stay
  * ({@link GfsRetention}, the same rules as the dumps'), and pgBackRest expires the others with the WAL only they
- * needed. Each outcome is an event.
+ * needed. Each outcome is an event. One runs at a time across the service's instances: the instance that runs it
+ * holds the database's row in {@code base_backup_running} and owns it by its lease ({@link PitrJobOwners}), so one
+ * left by an instance that stopped is failed by the orphans' sweep ({@link #failInterrupted}) and the next one may
+ * start.
  */
 @Component
 public class BaseBackups {
@@ -55,14 +60,18 @@ public class BaseBackups {
     private final ObjectMapper json;
     private final Clock clock;
     private final TaskExecutor tasks;
+    private final JdbcClient jdbc;
+    private final PitrJobOwners owners;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean repairing = new AtomicBoolean();
     private volatile Long lastRepair;
 
     BaseBackups(PitrSettings settings, PgBackRestConfig config, PgBackRest tool, BackupProperties properties,
                 IncidentHolds holds, PitrViews views, PitrEvents events, ObjectMapper json, Clock clock,
-                TaskExecutor backupTasks) {
+                TaskExecutor backupTasks, JdbcClient jdbc, PitrJobOwners owners) {
         this.tasks = backupTasks;
+        this.jdbc = jdbc;
+        this.owners = owners;
         this.settings = settings;
         this.config = config;
         this.tool = tool;
@@ -202,7 +211,7 @@ public class BaseBackups {
         try {
             complete(backupId, actor);
         } finally {
-            running.set(false);
+            end(backupId);
         }
         return backupId;
     }
@@ -215,11 +224,11 @@ public class BaseBackups {
                 try {
                     complete(backupId, actor);
                 } finally {
-                    running.set(false);
+                    end(backupId);
                 }
             });
         } catch (RuntimeException e) {
-            running.set(false);
+            end(backupId);
             throw e;
         }
         return backupId;
@@ -234,13 +243,69 @@ public class BaseBackups {
         }
         String backupId = UUID.randomUUID().toString();
         try {
+            // owned before it is claimed: the orphans' sweep fails a claim that no live instance owns
+            owners.own(backupId);
+            if (!claim(backupId)) {
+                Optional<String> other = jdbc.sql("SELECT backup_id FROM base_backup_running WHERE database_name = ?")
+                        .param(settings.database()).query(String.class).optional();
+                if (other.isPresent() && owners.stillOwns(other.get())) {
+                    // this instance's own, left when the database was away as it ended: nothing of this instance runs
+                    jdbc.sql("DELETE FROM base_backup_running WHERE backup_id = ?").param(other.get()).update();
+                    owners.releaseQuietly(other.get());
+                }
+                if (!claim(backupId)) {
+                    throw new PitrRefusedException("a base backup of " + settings.database() + " is running on "
+                            + "another backup-service instance (" + other.orElse("one that just ended") + ")");
+                }
+            }
             events.publish(new BaseBackupStartedEvent(backupId, settings.database(), settings.stanza(), "full",
                     config.repositories().stream().map(Repository::tier).toList(), actor, clock.instant()));
         } catch (RuntimeException e) {
-            running.set(false);
+            end(backupId);
             throw e;
         }
         return backupId;
+    }
+
+    /** The database's claim, taken for this base backup unless another holds it. */
+    private boolean claim(String backupId) {
+        return jdbc.sql("INSERT INTO base_backup_running (database_name, backup_id) VALUES (?, ?) ON CONFLICT "
+                + "(database_name) DO NOTHING").params(settings.database(), backupId).update() == 1;
+    }
+
+    /** The base backup ended (or never started): its claim and its ownership go, and this instance may take another. */
+    private void end(String backupId) {
+        try {
+            jdbc.sql("DELETE FROM base_backup_running WHERE backup_id = ?").param(backupId).update();
+            owners.releaseQuietly(backupId);
+        } catch (RuntimeException e) {
+            // the database is away: the claim stays this instance's, whose next base backup takes it over; should the
+            // instance stop first, the orphans' sweep records it interrupted and removes it
+            log.warn("The claim of base backup {} stays: {}", backupId, e.toString());
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** The base backups running on any instance, by id: their databases. */
+    public Map<String, String> runningAnywhere() {
+        Map<String, String> running = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT backup_id, database_name FROM base_backup_running").query((rs, n) ->
+                running.put(rs.getString(1), rs.getString(2))).list();
+        return running;
+    }
+
+    /**
+     * A base backup whose instance stopped: its claim removed and its failure recorded in one transaction (the tiers
+     * with no outcome of it have no base backup of it; those with one keep theirs), so the next one may start, and
+     * nothing is recorded for one that ended meanwhile (its claim gone). Called by the orphans' sweep once the
+     * instance's lease ran out; whether it was recorded.
+     */
+    public boolean failInterrupted(String backupId, String database, String cause, String actor) {
+        return events.publishIf(() -> jdbc.sql("DELETE FROM base_backup_running WHERE backup_id = ?").param(backupId)
+                .update() == 1, new BaseBackupFailedEvent(backupId, database, settings.stanza(), null, cause
+                + "; a tier with no outcome of it has no base backup of it: take one (dr backup base)", actor,
+                clock.instant()));
     }
 
     private void complete(String backupId, String actor) {

@@ -1,5 +1,6 @@
 package org.drcc.backup.pitr;
 
+import java.util.function.BooleanSupplier;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,5 +22,16 @@ class PitrEvents {
 
     void publish(Object event) {
         transactions.executeWithoutResult(status -> events.publish(event));
+    }
+
+    /** The event published in the transaction of {@code first}, if it answers true; whether it was. */
+    boolean publishIf(BooleanSupplier first, Object event) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            if (!first.getAsBoolean()) {
+                return false;
+            }
+            events.publish(event);
+            return true;
+        }));
     }
 }

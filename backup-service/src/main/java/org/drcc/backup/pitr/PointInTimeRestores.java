@@ -64,10 +64,10 @@ public class PointInTimeRestores {
     private final PitrEvents events;
     private final TaskExecutor tasks;
     private final Clock clock;
-    private final RestoreOwners owners;
+    private final PitrJobOwners owners;
 
     PointInTimeRestores(BaseBackups baseBackups, PgBackRest tool, PitrViews views, PgTools tools, PitrEvents events,
-                        TaskExecutor backupTasks, Clock clock, RestoreOwners owners) {
+                        TaskExecutor backupTasks, Clock clock, PitrJobOwners owners) {
         this.owners = owners;
         this.baseBackups = baseBackups;
         this.tool = tool;
@@ -257,7 +257,7 @@ public class PointInTimeRestores {
     }
 
     /**
-     * Records the start, the restore this instance's first ({@link RestoreOwners}); refuses (nothing stored) while a
+     * Records the start, the restore this instance's first ({@link PitrJobOwners}); refuses (nothing stored) while a
      * restore into the same database runs.
      */
     private String recordStart(PointInTimeRestoreStartedEvent started) {

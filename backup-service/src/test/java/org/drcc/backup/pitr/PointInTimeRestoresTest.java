@@ -32,7 +32,7 @@ class PointInTimeRestoresTest {
         when(baseBackups.database()).thenReturn("foodtruck");
         when(views.oldestRestorableInstant("foodtruck")).thenReturn(Optional.of(OLDEST));
         restores = new PointInTimeRestores(baseBackups, mock(PgBackRest.class), views, mock(PgTools.class), events,
-                mock(TaskExecutor.class), Clock.fixed(NOW, ZoneOffset.UTC), mock(RestoreOwners.class));
+                mock(TaskExecutor.class), Clock.fixed(NOW, ZoneOffset.UTC), mock(PitrJobOwners.class));
     }
 
     @Test
