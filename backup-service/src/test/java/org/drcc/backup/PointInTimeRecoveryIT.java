@@ -431,6 +431,8 @@ class PointInTimeRecoveryIT {
         ResponseEntity<Map<String, Object>> base = api.post("/api/base-backups", "");
         assertThat(base.getStatusCode()).as(String.valueOf(base.getBody())).isEqualTo(HttpStatus.ACCEPTED);
         String backupId = (String) base.getBody().get("backupId");
+        assertThat(base.getBody()).as("the tiers it goes to, each with a row once it ended there")
+                .containsEntry("tiers", List.of("primary", "secondary", "tertiary"));
         List<Map<String, Object>> tiers = await(() -> baseBackups(api, backupId), rows -> rows.size() == 3);
         assertThat(tiers).as("one base backup in each tier's repository").allSatisfy(t ->
                 assertThat(t).as(String.valueOf(t.get("failure"))).containsEntry("status", "COMPLETED"));

@@ -52,6 +52,8 @@ class BackupCommand {
             return 0;
         }
         String id = started.get("backupId").asText();
+        // the tiers the service names (a service before it named them: its three)
+        int expected = started.path("tiers").size() > 0 ? started.path("tiers").size() : BASE_BACKUP_TIERS;
         return wait.watch(output).follow("base backup " + id, () -> {
             java.util.List<String> tiers = new java.util.ArrayList<>();
             java.util.List<String> failures = new java.util.ArrayList<>();
@@ -67,14 +69,14 @@ class BackupCommand {
                 }
             }
             // one row per tier's repository once it ended there; one named "-" when it failed before any tier
-            boolean done = tiers.size() >= BASE_BACKUP_TIERS || failedBeforeAnyTier;
-            String status = !done ? "RUNNING (" + tiers.size() + " of " + BASE_BACKUP_TIERS + " tiers)"
+            boolean done = tiers.size() >= expected || failedBeforeAnyTier;
+            String status = !done ? "RUNNING (" + tiers.size() + " of " + expected + " tiers)"
                     : failures.isEmpty() ? "COMPLETED" : "FAILED";
             return new JobWatch.State(status, null, done, done && failures.isEmpty(), String.join("; ", failures));
         }, "curl /api/base-backups");
     }
 
-    /** backup-service keeps a pgBackRest repository in each of the three tiers. */
+    /** The tiers of a backup-service that does not name them in its answer: a pgBackRest repository in each of three. */
     private static final int BASE_BACKUP_TIERS = 3;
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The backups, newest first.")

@@ -18,6 +18,8 @@ class BackupWaitCommandTest {
     private volatile String outcome = "COMPLETED";
     private int lastExit;
     private StandIn backupService;
+    /** What the stand-in's acceptance adds: nothing, as a service before it named the tiers. */
+    private volatile String tiersNamed = "";
 
     @BeforeEach
     void start() throws IOException {
@@ -27,7 +29,8 @@ class BackupWaitCommandTest {
             boolean done = reads.get() >= 3;
             if (path.equals("/api/base-backups")) {
                 if (post) {
-                    StandIn.answer(exchange, 202, "{\"backupId\":\"bb-1\",\"database\":\"foodtruck\"}");
+                    StandIn.answer(exchange, 202, "{\"backupId\":\"bb-1\",\"database\":\"foodtruck\"" + tiersNamed
+                            + "}");
                     return;
                 }
                 reads.incrementAndGet();
@@ -103,6 +106,15 @@ class BackupWaitCommandTest {
         assertThat(lastExit).isZero();
         assertThat(printed).contains("bb-1").contains("RUNNING (1 of 3 tiers)").contains("COMPLETED");
         assertThat(reads.get()).as("another base backup's tiers are not this one's").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void baseWaitCountsTheTiersTheServiceNames() {
+        tiersNamed = ",\"tiers\":[\"primary\"]";
+        String printed = captured("backup", "base", "--wait");
+        assertThat(lastExit).isZero();
+        assertThat(printed).contains("COMPLETED").doesNotContain("of 3 tiers");
+        assertThat(reads.get()).as("done at the first read: its one tier has its outcome").isEqualTo(1);
     }
 
     @Test

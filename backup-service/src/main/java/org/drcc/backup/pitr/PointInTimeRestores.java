@@ -248,7 +248,7 @@ public class PointInTimeRestores {
                 throw new PitrRefusedException("the database " + targetDatabase + " exists: choose a new name");
             }
         } catch (SQLException e) {
-            throw new PgBackRestException("the server restores go into cannot be reached: " + e.getMessage());
+            throw unanswered(targetDatabase, e);
         }
     }
 

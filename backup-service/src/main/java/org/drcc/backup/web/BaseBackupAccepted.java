@@ -1,5 +1,10 @@
 package org.drcc.backup.web;
 
-/** A base backup started: its id, to find it in {@code GET /api/base-backups}, and the database server's name. */
-record BaseBackupAccepted(String backupId, String database) {
+import java.util.List;
+
+/**
+ * A base backup started: its id, to find it in {@code GET /api/base-backups}, the database server's name, and the
+ * tiers it goes to, in turn (each gets a row there once it ended in that tier).
+ */
+record BaseBackupAccepted(String backupId, String database, List<String> tiers) {
 }

@@ -9,6 +9,7 @@ import java.security.Principal;
 import java.util.List;
 import org.drcc.backup.pitr.BaseBackupView;
 import org.drcc.backup.pitr.BaseBackups;
+import org.drcc.backup.pitr.Repository;
 import org.drcc.backup.pitr.PitrViews;
 import org.drcc.kit.idempotency.Fingerprint;
 import org.drcc.kit.idempotency.IdempotencyKeys;
@@ -51,7 +52,8 @@ class BaseBackupController {
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) throws Exception {
         return idempotency.startOnce(caller.getName(), idempotencyKey, Fingerprint.of("base-backup", ""), () -> {
             String backupId = baseBackups.start(caller.getName());
-            return ResponseEntity.accepted().body(new BaseBackupAccepted(backupId, baseBackups.database()));
+            return ResponseEntity.accepted().body(new BaseBackupAccepted(backupId, baseBackups.database(),
+                    baseBackups.repositories().stream().map(Repository::tier).toList()));
         });
     }
 }
