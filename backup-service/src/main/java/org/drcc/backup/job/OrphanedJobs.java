@@ -97,6 +97,7 @@ class OrphanedJobs implements DisposableBean {
     private void tick() {
         try {
             owners.renew();
+            baseBackups.endLeft();
             if (ready) {
                 recoverOnce.run();
             }
@@ -154,10 +155,11 @@ class OrphanedJobs implements DisposableBean {
     private void failOrphanedBaseBackups() {
         Map<String, String> running = baseBackups.runningAnywhere();
         for (String id : ownerGone(running.keySet())) {
-            log.warn("Base backup {} of {} was interrupted (its instance stopped); recording it as failed", id,
-                    running.get(id));
             try {
-                baseBackups.failInterrupted(id, running.get(id), CAUSE, ACTOR);
+                if (baseBackups.failInterrupted(id, running.get(id), CAUSE, ACTOR)) {
+                    log.warn("Base backup {} of {} was interrupted (its instance stopped); recorded as failed", id,
+                            running.get(id));
+                }
                 owners.releaseQuietly(id);
             } catch (RuntimeException e) {
                 log.warn("The interrupted base backup {} not recorded: {}", id, e.toString());

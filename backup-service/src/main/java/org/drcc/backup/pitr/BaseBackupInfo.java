@@ -18,6 +18,32 @@ public record BaseBackupInfo(String label, String type, int repo, Instant starte
         return stoppedAt.plusSeconds(1);
     }
 
+    /**
+     * The newest WAL segment in the archive {@code pgbackrest info --output=json} lists, of the cluster the stanza now
+     * serves ("" when it has none).
+     */
+    static String newestSegment(ObjectMapper json, String infoOutput) throws java.io.IOException {
+        String newest = "";
+        for (JsonNode stanza : json.readTree(infoOutput)) {
+            // the archive of the cluster the stanza now serves: after a stanza-upgrade onto a replacement server,
+            // the lost cluster's archive stays beside it under a lower database id, its segment names from a WAL
+            // history of their own (a new cluster numbers its segments from the start again)
+            int current = 0;
+            for (JsonNode archive : stanza.path("archive")) {
+                current = Math.max(current, archive.path("database").path("id").asInt(0));
+            }
+            for (JsonNode archive : stanza.path("archive")) {
+                if (archive.path("database").path("id").asInt(0) != current) {
+                    continue;
+                }
+                String max = archive.path("max").asText("");
+                // a segment's name is its timeline, log and segment numbers in fixed-width hex: later sorts after
+                newest = max.compareTo(newest) > 0 ? max : newest;
+            }
+        }
+        return newest;
+    }
+
     static List<BaseBackupInfo> parse(ObjectMapper json, String infoOutput) {
         try {
             List<BaseBackupInfo> backups = new ArrayList<>();

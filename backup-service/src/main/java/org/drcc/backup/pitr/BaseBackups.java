@@ -208,10 +208,12 @@ public class BaseBackups {
     /** One base backup to every tier, then retention, on this thread; answers the run's id (the events carry it). */
     public String run(String actor) {
         String backupId = begin(actor);
+        boolean finished = false;
         try {
             complete(backupId, actor);
+            finished = true;
         } finally {
-            end(backupId);
+            end(backupId, !finished);
         }
         return backupId;
     }
@@ -221,14 +223,16 @@ public class BaseBackups {
         String backupId = begin(actor);
         try {
             tasks.execute(() -> {
+                boolean finished = false;
                 try {
                     complete(backupId, actor);
+                    finished = true;
                 } finally {
-                    end(backupId);
+                    end(backupId, !finished);
                 }
             });
         } catch (RuntimeException e) {
-            end(backupId);
+            end(backupId, false);
             throw e;
         }
         return backupId;
@@ -246,22 +250,15 @@ public class BaseBackups {
             // owned before it is claimed: the orphans' sweep fails a claim that no live instance owns
             owners.own(backupId);
             if (!claim(backupId)) {
-                Optional<String> other = jdbc.sql("SELECT backup_id FROM base_backup_running WHERE database_name = ?")
-                        .param(settings.database()).query(String.class).optional();
-                if (other.isPresent() && owners.stillOwns(other.get())) {
-                    // this instance's own, left when the database was away as it ended: nothing of this instance runs
-                    jdbc.sql("DELETE FROM base_backup_running WHERE backup_id = ?").param(other.get()).update();
-                    owners.releaseQuietly(other.get());
-                }
-                if (!claim(backupId)) {
-                    throw new PitrRefusedException("a base backup of " + settings.database() + " is running on "
-                            + "another backup-service instance (" + other.orElse("one that just ended") + ")");
-                }
+                String other = jdbc.sql("SELECT backup_id FROM base_backup_running WHERE database_name = ?")
+                        .param(settings.database()).query(String.class).optional().orElse("one that just ended");
+                throw new PitrRefusedException("a base backup of " + settings.database() + " is running on another "
+                        + "backup-service instance, or its end is not recorded yet (" + other + ")");
             }
             events.publish(new BaseBackupStartedEvent(backupId, settings.database(), settings.stanza(), "full",
                     config.repositories().stream().map(Repository::tier).toList(), actor, clock.instant()));
         } catch (RuntimeException e) {
-            end(backupId);
+            end(backupId, false);
             throw e;
         }
         return backupId;
@@ -273,19 +270,51 @@ public class BaseBackups {
                 + "(database_name) DO NOTHING").params(settings.database(), backupId).update() == 1;
     }
 
-    /** The base backup ended (or never started): its claim and its ownership go, and this instance may take another. */
-    private void end(String backupId) {
+    /**
+     * The base backup ended (or never started): its claim and its ownership go, and this instance may take another.
+     * {@code unfinished}: it stopped on an error its outcome could not be recorded for (the database away).
+     */
+    private void end(String backupId, boolean unfinished) {
         try {
+            if (unfinished) {
+                failInterrupted(backupId, settings.database(), "its outcome could not be recorded", ACTOR);
+            }
             jdbc.sql("DELETE FROM base_backup_running WHERE backup_id = ?").param(backupId).update();
             owners.releaseQuietly(backupId);
+            Left was = left;
+            if (was != null && was.backupId().equals(backupId)) {
+                left = null;
+            }
         } catch (RuntimeException e) {
-            // the database is away: the claim stays this instance's, whose next base backup takes it over; should the
-            // instance stop first, the orphans' sweep records it interrupted and removes it
-            log.warn("The claim of base backup {} stays: {}", backupId, e.toString());
+            // the database is away: the claim stays this instance's (its lease held), and is ended again on the next
+            // round of the instance's lease (endLeft), since no other instance may take it over meanwhile
+            log.warn("The claim of base backup {} stays until the database answers: {}", backupId, e.toString());
+            if (left == null || left.backupId().equals(backupId)) {
+                left = new Left(backupId, unfinished);
+            }
         } finally {
             running.set(false);
         }
     }
+
+    /** A base backup whose end could not be recorded, and whether its outcome could not either. */
+    private record Left(String backupId, boolean unfinished) {
+    }
+
+    private volatile Left left;
+
+    /**
+     * Ends again a base backup of this instance whose end could not be recorded, unless another has started here
+     * since; called on every round of the instance's lease.
+     */
+    public void endLeft() {
+        Left was = left;
+        if (was != null && running.compareAndSet(false, true)) {
+            end(was.backupId(), was.unfinished());
+        }
+    }
+
+    private static final String ACTOR = "backup-service";
 
     /** The base backups running on any instance, by id: their databases. */
     public Map<String, String> runningAnywhere() {
@@ -324,9 +353,27 @@ public class BaseBackups {
                     e.getMessage());
         }
         for (Repository repo : config.repositories()) {
+            if (!stillOwns(backupId)) {
+                return;
+            }
             backUp(backupId, repo, actor);
         }
-        expire(actor);
+        if (stillOwns(backupId)) {
+            expire(actor);
+        }
+    }
+
+    /**
+     * Whether this instance still runs the base backup: not once its lease ran out and the orphans' sweep recorded it
+     * interrupted and let another instance start one (two backups of one stanza at once are what the claim prevents).
+     */
+    private boolean stillOwns(String backupId) {
+        if (owners.stillOwns(backupId)) {
+            return true;
+        }
+        log.warn("Base backup {} stops: this instance's lease ran out meanwhile, and it was recorded interrupted",
+                backupId);
+        return false;
     }
 
     private void backUp(String backupId, Repository repo, String actor) {
@@ -357,15 +404,7 @@ public class BaseBackups {
     public String newestArchivedSegment(Repository repo) {
         String info = tool.run(SHORT, "info", "--repo=" + repo.number(), "--output=json");
         try {
-            String newest = "";
-            for (JsonNode stanza : json.readTree(info)) {
-                for (JsonNode archive : stanza.path("archive")) {
-                    String max = archive.path("max").asText("");
-                    // a segment's name is its timeline, log and segment numbers in fixed-width hex: later sorts after
-                    newest = max.compareTo(newest) > 0 ? max : newest;
-                }
-            }
-            return newest;
+            return BaseBackupInfo.newestSegment(json, info);
         } catch (Exception e) {
             throw new PgBackRestException("pgbackrest info answered what is not its JSON: " + e.getMessage());
         }
