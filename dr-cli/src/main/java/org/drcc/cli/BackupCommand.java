@@ -44,9 +44,16 @@ class BackupCommand {
             description = {"Take a base backup of the protected server's cluster for point-in-time recovery now "
                     + "(pgBackRest, to each tier's repository in turn), besides the schedule's; --wait follows it until "
                     + "every tier has its outcome.",
-                    "Exit 0 when it completed in every tier, 6 when it failed in any (each tier's failure is printed)."})
-    int base(@Mixin WaitOptions wait) {
-        JsonNode started = services.backups().postOnce("/api/base-backups", java.util.Map.of());
+                    "Exit 0 when it completed in every tier, 6 when it failed in any (each tier's failure is printed).",
+                    "The day after the protected server was lost, once backup-service points at its replacement (a new "
+                            + "cluster, whose WAL pgBackRest refuses into the lost one's stanza): --adopt-server with "
+                            + "the replacement's system identifier upgrades the stanza to it first."})
+    int base(@Option(names = "--adopt-server", paramLabel = "SYSTEM-ID", description = "The replacement server's system "
+                     + "identifier (psql on it: SELECT system_identifier FROM pg_control_system()), confirming it is the "
+                     + "one to archive from now on.") String adopt,
+             @Mixin WaitOptions wait) {
+        JsonNode started = services.backups().postOnce("/api/base-backups",
+                adopt == null ? java.util.Map.of() : Api.body("adoptServer", adopt));
         output.fields(started, "backupId", "database");
         if (!wait.wait) {
             return 0;

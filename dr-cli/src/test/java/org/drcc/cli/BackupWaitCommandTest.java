@@ -20,6 +20,7 @@ class BackupWaitCommandTest {
     private StandIn backupService;
     /** What the stand-in's acceptance adds: nothing, as a service before it named the tiers. */
     private volatile String tiersNamed = "";
+    private volatile String posted;
 
     @BeforeEach
     void start() throws IOException {
@@ -29,6 +30,7 @@ class BackupWaitCommandTest {
             boolean done = reads.get() >= 3;
             if (path.equals("/api/base-backups")) {
                 if (post) {
+                    posted = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                     StandIn.answer(exchange, 202, "{\"backupId\":\"bb-1\",\"database\":\"foodtruck\"" + tiersNamed
                             + "}");
                     return;
@@ -115,6 +117,16 @@ class BackupWaitCommandTest {
         assertThat(lastExit).isZero();
         assertThat(printed).contains("COMPLETED").doesNotContain("of 3 tiers");
         assertThat(reads.get()).as("done at the first read: its one tier has its outcome").isEqualTo(1);
+    }
+
+    @Test
+    void adoptServerSendsTheConfirmedSystemIdentifierAndFollowsTheBaseBackup() {
+        String printed = captured("backup", "base", "--adopt-server", "7715760711340772515", "--wait");
+        assertThat(lastExit).isZero();
+        assertThat(posted).contains("\"adoptServer\"").contains("\"7715760711340772515\"");
+        assertThat(printed).contains("bb-1").contains("COMPLETED");
+        captured("backup", "base");
+        assertThat(posted).as("an ordinary base backup adopts nothing").doesNotContain("adoptServer");
     }
 
     @Test

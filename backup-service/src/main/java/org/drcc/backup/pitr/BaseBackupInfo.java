@@ -44,6 +44,22 @@ public record BaseBackupInfo(String label, String type, int repo, Instant starte
         return newest;
     }
 
+    /** The system identifier of the cluster the stanza now serves (its database of the highest id); null if none. */
+    static String stanzaSystemIdentifier(ObjectMapper json, String infoOutput) throws java.io.IOException {
+        String identifier = null;
+        int current = 0;
+        for (JsonNode stanza : json.readTree(infoOutput)) {
+            for (JsonNode db : stanza.path("db")) {
+                if (db.path("id").asInt(0) > current) {
+                    current = db.path("id").asInt(0);
+                    // an unsigned 64-bit number in the JSON: read as its digits, not as a long
+                    identifier = db.path("system-id").asText();
+                }
+            }
+        }
+        return identifier;
+    }
+
     static List<BaseBackupInfo> parse(ObjectMapper json, String infoOutput) {
         try {
             List<BaseBackupInfo> backups = new ArrayList<>();

@@ -3,7 +3,10 @@ package org.drcc.backup.pitr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -207,7 +210,7 @@ public class BaseBackups {
 
     /** One base backup to every tier, then retention, on this thread; answers the run's id (the events carry it). */
     public String run(String actor) {
-        String backupId = begin(actor);
+        String backupId = begin(actor, null);
         boolean finished = false;
         try {
             complete(backupId, actor);
@@ -218,14 +221,78 @@ public class BaseBackups {
         return backupId;
     }
 
-    /** The same, off this thread: answers once it is recorded as started; 409 while one runs on this instance. */
+    /** The same, off this thread: answers once it is recorded as started; 409 while one runs. */
     public String start(String actor) {
-        String backupId = begin(actor);
+        return start(actor, null);
+    }
+
+    /**
+     * The day after the protected server was lost: the server backup-service now points at is a replacement, a new
+     * cluster that pgBackRest refuses into the stanza made for the lost one, so its WAL is not archived. With the
+     * operator's confirmation of the replacement's system identifier ({@code SELECT system_identifier FROM
+     * pg_control_system()} on it), the stanza is upgraded to it ({@code pgbackrest stanza-upgrade}: the lost
+     * cluster's base backups and WAL stay, as the stanza's prior database) and its first base backup taken, off this
+     * thread. Never on its own: a server pointed at by mistake must not be adopted. 409 when the confirmation is not
+     * the server's identifier, or the stanza already serves it; the started event names both identifiers.
+     */
+    public String adopt(String confirmedSystemIdentifier, String actor) {
+        if (!settings.enabled()) {
+            throw new PitrRefusedException("point-in-time recovery is not set up (dr.backup.pitr.enabled)");
+        }
+        String server;
+        try (Connection c = server().connect(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT system_identifier::text FROM pg_control_system()")) {
+            rs.next();
+            server = rs.getString(1);
+        } catch (SQLException e) {
+            throw new PgBackRestException("the protected server cannot be reached to read its system identifier: "
+                    + e.getMessage());
+        }
+        if (!server.equals(confirmedSystemIdentifier.strip())) {
+            throw new PitrRefusedException("the protected server's system identifier is " + server + ", not the "
+                    + confirmedSystemIdentifier.strip() + " confirmed: check that backup-service points at the "
+                    + "replacement server, then confirm its identifier");
+        }
+        String previous = stanzaSystemIdentifier();
+        if (server.equals(previous)) {
+            throw new PitrRefusedException("the WAL archive's stanza already serves this server (system identifier "
+                    + server + "): nothing to adopt; dr backup base takes a base backup");
+        }
+        return start(actor, new Adoption(server, previous));
+    }
+
+    /** What a base backup that adopts a replacement server changes: the stanza's cluster, from {@code previous}. */
+    private record Adoption(String systemIdentifier, String previous) {
+    }
+
+    /** The system identifier of the cluster the stanza now serves, read from the first tier that answers. */
+    private String stanzaSystemIdentifier() {
+        List<String> passedOver = new java.util.ArrayList<>();
+        for (Repository repo : config.repositories()) {
+            try {
+                String id = BaseBackupInfo.stanzaSystemIdentifier(json,
+                        tool.run(SHORT, "info", "--repo=" + repo.number(), "--output=json"));
+                if (id != null) {
+                    return id;
+                }
+                passedOver.add(repo.tier() + ": no stanza");
+            } catch (RuntimeException | java.io.IOException e) {
+                passedOver.add(repo.tier() + ": " + e.getMessage());
+            }
+        }
+        throw new PgBackRestException("no tier's WAL archive names the cluster its stanza serves: "
+                + String.join("; ", passedOver));
+    }
+
+    private String start(String actor, Adoption adoption) {
+        String backupId = begin(actor, adoption);
         try {
             tasks.execute(() -> {
                 boolean finished = false;
                 try {
-                    complete(backupId, actor);
+                    if (adoption == null || upgraded(backupId, adoption, actor)) {
+                        complete(backupId, actor);
+                    }
                     finished = true;
                 } finally {
                     end(backupId, !finished);
@@ -238,7 +305,25 @@ public class BaseBackups {
         return backupId;
     }
 
-    private String begin(String actor) {
+    /** The stanza upgraded to the replacement server; false, its failure recorded, when it could not be. */
+    private boolean upgraded(String backupId, Adoption adoption, String actor) {
+        try {
+            writeConfig();
+            log.info("Upgrading pgBackRest's stanza {} to the cluster {} (was {})", settings.stanza(),
+                    adoption.systemIdentifier(), adoption.previous());
+            tool.run(SHORT, "stanza-upgrade");
+            log.info("pgBackRest's stanza {} now serves the cluster {} (was {})", settings.stanza(),
+                    adoption.systemIdentifier(), adoption.previous());
+            return true;
+        } catch (RuntimeException e) {
+            events.publish(new BaseBackupFailedEvent(backupId, settings.database(), settings.stanza(), null,
+                    "the stanza could not be upgraded to the server " + adoption.systemIdentifier() + ": "
+                            + e.getMessage(), actor, clock.instant()));
+            return false;
+        }
+    }
+
+    private String begin(String actor, Adoption adoption) {
         if (!settings.enabled()) {
             throw new PitrRefusedException("point-in-time recovery is not set up (dr.backup.pitr.enabled)");
         }
@@ -256,7 +341,9 @@ public class BaseBackups {
                         + "backup-service instance, or its end is not recorded yet (" + other + ")");
             }
             events.publish(new BaseBackupStartedEvent(backupId, settings.database(), settings.stanza(), "full",
-                    config.repositories().stream().map(Repository::tier).toList(), actor, clock.instant()));
+                    config.repositories().stream().map(Repository::tier).toList(),
+                    adoption == null ? null : adoption.systemIdentifier(), adoption == null ? null : adoption.previous(),
+                    actor, clock.instant()));
         } catch (RuntimeException e) {
             end(backupId, false);
             throw e;

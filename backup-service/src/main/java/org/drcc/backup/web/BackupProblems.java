@@ -82,7 +82,7 @@ class BackupProblems {
 
     @ExceptionHandler(PitrRefusedException.class)
     ProblemDetail pitrRefused(PitrRefusedException e) {
-        return problem(HttpStatus.CONFLICT, "The restore to an instant cannot start", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "The point-in-time recovery job cannot start", e.getMessage());
     }
 
     @ExceptionHandler(RestoreNotFoundException.class)

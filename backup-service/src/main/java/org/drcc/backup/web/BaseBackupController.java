@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.security.Principal;
 import java.util.List;
 import org.drcc.backup.pitr.BaseBackupView;
@@ -16,6 +17,7 @@ import org.drcc.kit.idempotency.IdempotencyKeys;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -44,16 +46,19 @@ class BaseBackupController {
         return views.baseBackups(Math.max(1, Math.min(limit, 1000)));
     }
 
-    @Operation(summary = "Take a base backup of the protected server's cluster now", description = "pgBackRest, to each tier's repository in turn, then the GFS retention; the outcome is in dr.backup.base-backup-completed.v1 or -failed.v1 (one per tier). 409 while one runs or when point-in-time recovery is not set up. Rate-limited.")
+    @Operation(summary = "Take a base backup of the protected server's cluster now", description = "pgBackRest, to each tier's repository in turn, then the GFS retention; the outcome is in dr.backup.base-backup-completed.v1 or -failed.v1 (one per tier). With adoptServer (the day after the protected server was lost, backup-service pointed at a replacement): the stanza is first upgraded to the replacement, whose system identifier the body confirms, and the lost cluster's base backups and WAL stay as its prior database; 409 when the identifier is not the server's or the stanza already serves it. 409 while one runs on any instance or when point-in-time recovery is not set up. Rate-limited.")
     @ApiResponse(responseCode = "202", description = "Accepted: the base backup runs",
             content = @Content(schema = @Schema(implementation = BaseBackupAccepted.class)))
     @PostMapping
-    ResponseEntity<?> backUpNow(Principal caller,
+    ResponseEntity<?> backUpNow(@Valid @RequestBody(required = false) BaseBackupRequest request, Principal caller,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) throws Exception {
-        return idempotency.startOnce(caller.getName(), idempotencyKey, Fingerprint.of("base-backup", ""), () -> {
-            String backupId = baseBackups.start(caller.getName());
-            return ResponseEntity.accepted().body(new BaseBackupAccepted(backupId, baseBackups.database(),
-                    baseBackups.repositories().stream().map(Repository::tier).toList()));
-        });
+        String adopt = request == null ? null : request.adoptServer();
+        return idempotency.startOnce(caller.getName(), idempotencyKey,
+                Fingerprint.of("base-backup", adopt == null ? "" : adopt), () -> {
+                    String backupId = adopt == null ? baseBackups.start(caller.getName())
+                            : baseBackups.adopt(adopt, caller.getName());
+                    return ResponseEntity.accepted().body(new BaseBackupAccepted(backupId, baseBackups.database(),
+                            baseBackups.repositories().stream().map(Repository::tier).toList()));
+                });
     }
 }

@@ -79,7 +79,7 @@ class BackupEventContractTest {
                     "8 tables match the manifest", AT, null, "dana", AT.plusSeconds(3600)),
             new BackupEncryptedEvent(ID, "foodtruck", "2026-q4", "AES256_GCM_HKDF_1MB", "dana", AT),
             new BaseBackupStartedEvent(ID, "foodtruck", "protected", "full", List.of("primary", "secondary", "tertiary"),
-                    "scheduler", AT),
+                    "7715760711340772515", "7715760692367068286", "rita", AT),
             new BaseBackupCompletedEvent(ID, "foodtruck", "protected", "20261125-094000F", "full", POINT,
                     POINT.plusSeconds(9), 23025326L, 3061184L, "000000010000000000000005", "000000010000000000000005",
                     "primary", "scheduler", AT),

@@ -19,6 +19,8 @@ class BaseBackupInfoTest {
         String info = new String(getClass().getResourceAsStream("/pgbackrest/info-after-stanza-upgrade.json")
                 .readAllBytes(), StandardCharsets.UTF_8);
         assertThat(BaseBackupInfo.newestSegment(json, info)).isEqualTo("000000010000000000000003");
+        assertThat(BaseBackupInfo.stanzaSystemIdentifier(json, info)).as("the cluster the stanza now serves")
+                .isEqualTo("7715760711340772515");
         assertThat(BaseBackupInfo.parse(json, info)).extracting(BaseBackupInfo::label)
                 .containsExactly("20261205-101210F", "20261205-101216F");
     }
@@ -29,5 +31,6 @@ class BaseBackupInfoTest {
                 + "\"id\":\"15-1\",\"max\":\"00000001000000000000000B\",\"min\":\"000000010000000000000001\"}]}]"))
                 .isEqualTo("00000001000000000000000B");
         assertThat(BaseBackupInfo.newestSegment(json, "[{\"archive\":[]}]")).isEmpty();
+        assertThat(BaseBackupInfo.stanzaSystemIdentifier(json, "[{\"db\":[]}]")).as("no stanza yet").isNull();
     }
 }
