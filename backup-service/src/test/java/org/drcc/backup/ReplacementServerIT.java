@@ -76,6 +76,9 @@ class ReplacementServerIT {
             st.execute("ALTER SYSTEM SET archive_command = '" + command.replace("'", "''") + "'");
             st.execute("SELECT pg_reload_conf()");
             st.execute("CREATE DATABASE foodtruck");
+        } catch (Exception e) {
+            started.close();
+            throw e;
         }
         return started;
     }
@@ -88,10 +91,17 @@ class ReplacementServerIT {
             }
         } finally {
             // the clusters, and the pgBackRest configuration with the stores' keys
+            // quietly: pgBackRest's background push may still be writing its spool
             try (var paths = Files.walk(root)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (java.io.IOException busy) {
+                        // left in the temporary folder
+                    }
                 }
+            } catch (java.io.IOException | java.io.UncheckedIOException gone) {
+                // left in the temporary folder
             }
         }
     }

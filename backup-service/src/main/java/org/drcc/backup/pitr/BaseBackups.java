@@ -144,10 +144,15 @@ public class BaseBackups {
     }
 
     /** stanza-create, tried again while the server's own push holds the stanza's archive lock. */
-    private synchronized void createStanza() {
+    private void createStanza() {
+        stanzaCommand("stanza-create");
+    }
+
+    /** stanza-create or stanza-upgrade, one at a time, tried again while the server's push holds the archive lock. */
+    private synchronized void stanzaCommand(String command) {
         for (int attempt = 1; ; attempt++) {
             try {
-                tool.run(SHORT, "stanza-create");
+                tool.run(SHORT, command);
                 return;
             } catch (PgBackRestException e) {
                 // [050], the stanza's archive lock: the server's own push holds it for the moments it runs
@@ -253,11 +258,12 @@ public class BaseBackups {
                     + confirmedSystemIdentifier.strip() + " confirmed: check that backup-service points at the "
                     + "replacement server, then confirm its identifier");
         }
-        String previous = stanzaSystemIdentifier();
-        if (server.equals(previous)) {
+        Map<String, String> served = stanzaSystemIdentifiers();
+        if (served.values().stream().allMatch(server::equals)) {
             throw new PitrRefusedException("the WAL archive's stanza already serves this server (system identifier "
-                    + server + "): nothing to adopt; dr backup base takes a base backup");
+                    + server + ") in every tier that answers: nothing to adopt; dr backup base takes a base backup");
         }
+        String previous = served.values().stream().filter(id -> !id.equals(server)).findFirst().orElseThrow();
         return start(actor, new Adoption(server, previous));
     }
 
@@ -265,24 +271,34 @@ public class BaseBackups {
     private record Adoption(String systemIdentifier, String previous) {
     }
 
-    /** The system identifier of the cluster the stanza now serves, read from the first tier that answers. */
-    private String stanzaSystemIdentifier() {
+    /**
+     * The system identifier of the cluster the stanza serves, by tier, of the tiers that answer (within 30 s each: the
+     * day after, a tier's store may not answer at all); at least one, else why not.
+     */
+    private Map<String, String> stanzaSystemIdentifiers() {
+        Map<String, String> served = new java.util.LinkedHashMap<>();
         List<String> passedOver = new java.util.ArrayList<>();
         for (Repository repo : config.repositories()) {
             try {
                 String id = BaseBackupInfo.stanzaSystemIdentifier(json,
-                        tool.run(SHORT, "info", "--repo=" + repo.number(), "--output=json"));
+                        tool.run(IDENTIFIER_READ, "info", "--repo=" + repo.number(), "--output=json"));
                 if (id != null) {
-                    return id;
+                    served.put(repo.tier(), id);
+                } else {
+                    passedOver.add(repo.tier() + ": no stanza");
                 }
-                passedOver.add(repo.tier() + ": no stanza");
             } catch (RuntimeException | java.io.IOException e) {
                 passedOver.add(repo.tier() + ": " + e.getMessage());
             }
         }
-        throw new PgBackRestException("no tier's WAL archive names the cluster its stanza serves: "
-                + String.join("; ", passedOver));
+        if (served.isEmpty()) {
+            throw new PgBackRestException("no tier's WAL archive names the cluster its stanza serves: "
+                    + String.join("; ", passedOver));
+        }
+        return served;
     }
+
+    private static final Duration IDENTIFIER_READ = Duration.ofSeconds(30);
 
     private String start(String actor, Adoption adoption) {
         String backupId = begin(actor, adoption);
@@ -311,14 +327,30 @@ public class BaseBackups {
             writeConfig();
             log.info("Upgrading pgBackRest's stanza {} to the cluster {} (was {})", settings.stanza(),
                     adoption.systemIdentifier(), adoption.previous());
-            tool.run(SHORT, "stanza-upgrade");
+            try {
+                // a tier whose bucket was made anew has no stanza to upgrade: it gets one (the others refuse, [028])
+                createStanza();
+            } catch (PgBackRestException expected) {
+                log.debug("stanza-create before the upgrade: {}", expected.getMessage());
+            }
+            // over every tier in turn, up to the first that fails; one upgraded already is left as it is
+            stanzaCommand("stanza-upgrade");
+            // pgBackRest upgrades to the cluster it reaches (pg1-path, pg1-host), which the JDBC URL the
+            // confirmation was checked on should name too
+            Map<String, String> served = stanzaSystemIdentifiers();
+            if (!served.values().stream().allMatch(adoption.systemIdentifier()::equals)) {
+                throw new PgBackRestException("after the upgrade the stanza serves " + served + ", not the cluster "
+                        + adoption.systemIdentifier() + " confirmed in every tier: check that pgBackRest's server "
+                        + "(dr.backup.pitr.pg-host) and backup-service's database URL name the same one");
+            }
             log.info("pgBackRest's stanza {} now serves the cluster {} (was {})", settings.stanza(),
                     adoption.systemIdentifier(), adoption.previous());
             return true;
         } catch (RuntimeException e) {
             events.publish(new BaseBackupFailedEvent(backupId, settings.database(), settings.stanza(), null,
-                    "the stanza could not be upgraded to the server " + adoption.systemIdentifier() + ": "
-                            + e.getMessage(), actor, clock.instant()));
+                    "the stanza could not be upgraded to the server " + adoption.systemIdentifier() + " in every "
+                            + "tier (each tier's store must answer; asking again upgrades the rest): " + e.getMessage(),
+                    actor, clock.instant()));
             return false;
         }
     }
@@ -363,42 +395,42 @@ public class BaseBackups {
      */
     private void end(String backupId, boolean unfinished) {
         try {
-            if (unfinished) {
-                failInterrupted(backupId, settings.database(), "its outcome could not be recorded", ACTOR);
-            }
-            jdbc.sql("DELETE FROM base_backup_running WHERE backup_id = ?").param(backupId).update();
-            owners.releaseQuietly(backupId);
-            Left was = left;
-            if (was != null && was.backupId().equals(backupId)) {
-                left = null;
-            }
-        } catch (RuntimeException e) {
-            // the database is away: the claim stays this instance's (its lease held), and is ended again on the next
-            // round of the instance's lease (endLeft), since no other instance may take it over meanwhile
-            log.warn("The claim of base backup {} stays until the database answers: {}", backupId, e.toString());
-            if (left == null || left.backupId().equals(backupId)) {
-                left = new Left(backupId, unfinished);
+            if (!release(backupId, unfinished)) {
+                // the database is away: the claim stays this instance's (its lease held), and is ended again on the
+                // next round of the instance's lease (endLeft), since no other instance may take it over meanwhile
+                left.put(backupId, unfinished);
             }
         } finally {
             running.set(false);
         }
     }
 
-    /** A base backup whose end could not be recorded, and whether its outcome could not either. */
-    private record Left(String backupId, boolean unfinished) {
+    /** The claim removed and its ownership let go, the failure recorded first if unfinished; false if it could not be. */
+    private boolean release(String backupId, boolean unfinished) {
+        try {
+            if (unfinished) {
+                failInterrupted(backupId, settings.database(), "its outcome could not be recorded (the database was "
+                        + "away): a tier without an outcome of it may hold it or not (pgbackrest info tells)", ACTOR);
+            }
+            jdbc.sql("DELETE FROM base_backup_running WHERE backup_id = ?").param(backupId).update();
+            owners.releaseQuietly(backupId);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("The claim of base backup {} stays until the database answers: {}", backupId, e.toString());
+            return false;
+        }
     }
 
-    private volatile Left left;
+    /** Base backups of this instance whose end could not be recorded, and whether their outcome could not either. */
+    private final Map<String, Boolean> left = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /**
-     * Ends again a base backup of this instance whose end could not be recorded, unless another has started here
-     * since; called on every round of the instance's lease.
-     */
+    /** Ends again the base backups of this instance whose end could not be recorded; on every round of its lease. */
     public void endLeft() {
-        Left was = left;
-        if (was != null && running.compareAndSet(false, true)) {
-            end(was.backupId(), was.unfinished());
-        }
+        left.forEach((backupId, unfinished) -> {
+            if (release(backupId, unfinished)) {
+                left.remove(backupId);
+            }
+        });
     }
 
     private static final String ACTOR = "backup-service";
@@ -412,15 +444,14 @@ public class BaseBackups {
     }
 
     /**
-     * A base backup whose instance stopped: its claim removed and its failure recorded in one transaction (the tiers
-     * with no outcome of it have no base backup of it; those with one keep theirs), so the next one may start, and
-     * nothing is recorded for one that ended meanwhile (its claim gone). Called by the orphans' sweep once the
-     * instance's lease ran out; whether it was recorded.
+     * A base backup that will not go on (its instance stopped, its lease ran out, its outcome could not be recorded):
+     * its claim removed and its failure ({@code reason}) recorded in one transaction, so the next one may start, and
+     * nothing recorded for one whose claim is gone already (it ended, or was recorded so). Called by the orphans' sweep
+     * once an instance's lease ran out; whether it was recorded.
      */
-    public boolean failInterrupted(String backupId, String database, String cause, String actor) {
+    public boolean failInterrupted(String backupId, String database, String reason, String actor) {
         return events.publishIf(() -> jdbc.sql("DELETE FROM base_backup_running WHERE backup_id = ?").param(backupId)
-                .update() == 1, new BaseBackupFailedEvent(backupId, database, settings.stanza(), null, cause
-                + "; a tier with no outcome of it has no base backup of it: take one (dr backup base)", actor,
+                .update() == 1, new BaseBackupFailedEvent(backupId, database, settings.stanza(), null, reason, actor,
                 clock.instant()));
     }
 
@@ -458,8 +489,10 @@ public class BaseBackups {
         if (owners.stillOwns(backupId)) {
             return true;
         }
-        log.warn("Base backup {} stops: this instance's lease ran out meanwhile, and it was recorded interrupted",
-                backupId);
+        log.warn("Base backup {} stops: this instance's lease ran out meanwhile", backupId);
+        // recorded here unless the orphans' sweep has recorded it already (then its claim is gone)
+        failInterrupted(backupId, settings.database(), "this backup-service instance's lease ran out while it ran; a "
+                + "tier with no outcome of it has no base backup of it: take one (dr backup base)", ACTOR);
         return false;
     }
 
