@@ -327,14 +327,24 @@ public class BaseBackups {
             writeConfig();
             log.info("Upgrading pgBackRest's stanza {} to the cluster {} (was {})", settings.stanza(),
                     adoption.systemIdentifier(), adoption.previous());
-            try {
-                // a tier whose bucket was made anew has no stanza to upgrade: it gets one (the others refuse, [028])
-                createStanza();
-            } catch (PgBackRestException expected) {
-                log.debug("stanza-create before the upgrade: {}", expected.getMessage());
+            // pgBackRest goes through the tiers in turn and stops at the first it cannot take: stanza-create at the
+            // first that still serves the lost cluster ([028]), stanza-upgrade at the first without a stanza (a bucket
+            // made anew). In turns, each gets past one more tier; one upgraded already is left as it is.
+            for (int turn = 1; ; turn++) {
+                try {
+                    createStanza();
+                } catch (PgBackRestException expected) {
+                    log.debug("stanza-create before the upgrade: {}", expected.getMessage());
+                }
+                try {
+                    stanzaCommand("stanza-upgrade");
+                    break;
+                } catch (PgBackRestException e) {
+                    if (turn >= config.repositories().size()) {
+                        throw e;
+                    }
+                }
             }
-            // over every tier in turn, up to the first that fails; one upgraded already is left as it is
-            stanzaCommand("stanza-upgrade");
             // pgBackRest upgrades to the cluster it reaches (pg1-path, pg1-host), which the JDBC URL the
             // confirmation was checked on should name too
             Map<String, String> served = stanzaSystemIdentifiers();
@@ -476,7 +486,8 @@ public class BaseBackups {
             }
             backUp(backupId, repo, actor);
         }
-        if (stillOwns(backupId)) {
+        // every tier has its outcome: a lease that ran out meanwhile only skips retention, which the next run does
+        if (owners.stillOwns(backupId)) {
             expire(actor);
         }
     }
