@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import org.drcc.backup.pitr.BaseBackups;
 import org.drcc.backup.pitr.PgBackRestConfig;
 import org.drcc.backup.pitr.Repository;
+import org.drcc.engines.Engines;
 import org.drcc.engines.Ports;
 import org.drcc.testsupport.WithEngines;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +27,7 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,6 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * server and its stanza stay as they are for the other tests.
  */
 @WithEngines(database = "backup")
+// closed after the class: its protected server is gone then, and a cached context would still take part in the
+// other tests' work (it consumes the same topics and shares the service's database), verifying their backups against it
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"dr.backup.scheduling-enabled=false", "dr.backup.pitr.stanza=replaced"})
 class ReplacementServerIT {
@@ -92,15 +97,9 @@ class ReplacementServerIT {
         } finally {
             // the clusters, and the pgBackRest configuration with the stores' keys
             // quietly: pgBackRest's background push may still be writing its spool
-            try (var paths = Files.walk(root)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    try {
-                        Files.deleteIfExists(p);
-                    } catch (java.io.IOException busy) {
-                        // left in the temporary folder
-                    }
-                }
-            } catch (java.io.IOException | java.io.UncheckedIOException gone) {
+            try {
+                Engines.deleteTree(root);
+            } catch (java.io.IOException | java.io.UncheckedIOException busy) {
                 // left in the temporary folder
             }
         }

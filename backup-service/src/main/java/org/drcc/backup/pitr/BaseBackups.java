@@ -3,10 +3,7 @@ package org.drcc.backup.pitr;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.drcc.backup.policy.BackupProperties;
 import org.drcc.backup.policy.DatabasePolicy;
+import org.drcc.backup.postgres.PgServer;
 import org.drcc.backup.postgres.PgTarget;
 import org.drcc.backup.query.IncidentHolds;
 import org.drcc.backup.retention.GfsRetention;
@@ -245,18 +243,16 @@ public class BaseBackups {
             throw new PitrRefusedException("point-in-time recovery is not set up (dr.backup.pitr.enabled)");
         }
         String server;
-        try (Connection c = server().connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT system_identifier::text FROM pg_control_system()")) {
-            rs.next();
-            server = rs.getString(1);
+        try {
+            server = PgServer.systemIdentifier(server());
         } catch (SQLException e) {
             throw new PgBackRestException("the protected server cannot be reached to read its system identifier: "
                     + e.getMessage());
         }
-        if (!server.equals(confirmedSystemIdentifier.strip())) {
+        if (!server.equals(confirmedSystemIdentifier)) {
             throw new PitrRefusedException("the protected server's system identifier is " + server + ", not the "
-                    + confirmedSystemIdentifier.strip() + " confirmed: check that backup-service points at the "
-                    + "replacement server, then confirm its identifier");
+                    + confirmedSystemIdentifier + " confirmed: check that backup-service points at the replacement "
+                    + "server, then confirm its identifier");
         }
         Map<String, String> served = stanzaSystemIdentifiers();
         if (served.values().stream().allMatch(server::equals)) {

@@ -134,6 +134,15 @@ public final class PgServer {
         }
     }
 
+    /** The server's system identifier ({@code pg_control_system()}, readable by any role): its cluster's own. */
+    public static String systemIdentifier(PgTarget server) throws SQLException {
+        try (Connection c = server.connect(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT system_identifier::text FROM pg_control_system()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
     /** Renames a database nobody is connected to. */
     public static void rename(PgTarget server, String database, String to) throws SQLException {
         execute(server, "ALTER DATABASE " + plain(database) + " RENAME TO " + plain(to));

@@ -46,7 +46,7 @@ public final class MemberCommandTargetResolver implements CommandTargetResolver 
         } catch (IllegalAccessException e) {
             throw new IllegalArgumentException("The current security context does not allow extraction of aggregate "
                     + "information from the given command.", e);
-        } catch (ClassCastException | NumberFormatException e) {
+        } catch (NumberFormatException e) {
             throw new IllegalArgumentException("The value provided for the version is not a number.", e);
         }
         if (identifier == null) {
