@@ -10,6 +10,7 @@ import org.drcc.kit.health.PostgresHealth;
 import org.drcc.kit.web.EngineDownResolver;
 import org.drcc.kit.web.ProblemAdvice;
 import org.drcc.kit.web.ProblemErrorController;
+import org.drcc.kit.web.StrictRequestBodies;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,10 +19,12 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Replaces Boot's problem+json handler with one whose 400s name the offending field, answers a request that an
- * unreachable engine failed with 503 naming it, and answers the container's error page in problem+json too.
+ * Replaces Boot's problem+json handler with one whose 400s name the offending field (a JSON body's unknown field
+ * among them), answers a request that an unreachable engine failed with 503 naming it, and answers the container's
+ * error page in problem+json too.
  */
 // before Boot's error page configuration too, so that its default error controller sees this one and stands back
 @AutoConfiguration(before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
@@ -30,6 +33,13 @@ public class KitWebAutoConfiguration {
     @Bean
     ProblemAdvice problemAdvice() {
         return new ProblemAdvice();
+    }
+
+    /** A request body's field the request does not take is a 400, not dropped: {@link StrictRequestBodies}. */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    WebMvcConfigurer strictRequestBodies() {
+        return new StrictRequestBodies();
     }
 
     /**

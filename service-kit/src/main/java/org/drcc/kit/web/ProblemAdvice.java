@@ -5,6 +5,7 @@ import static org.drcc.kit.problem.Problems.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             String expected = invalid.getTargetType().isEnum()
                     ? " (one of " + Arrays.toString(invalid.getTargetType().getEnumConstants()) + ")" : "";
             return "field '" + path(invalid) + "' cannot be '" + invalid.getValue() + "'" + expected;
+        }
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            return "field '" + path(unknown) + "' is not one this request takes"
+                    + (unknown.getKnownPropertyIds() == null || unknown.getKnownPropertyIds().isEmpty() ? ""
+                    : " (it takes " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                    .collect(Collectors.joining(", ")) + ")");
         }
         if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return "field '" + path(mapping) + "' has the wrong type or format";

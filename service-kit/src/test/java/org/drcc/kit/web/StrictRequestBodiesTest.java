@@ -1,0 +1,71 @@
+package org.drcc.kit.web;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+class StrictRequestBodiesTest {
+
+    private final MockMvc mvc;
+
+    StrictRequestBodiesTest() {
+        List<HttpMessageConverter<?>> converters = new ArrayList<>(List.of(new MappingJackson2HttpMessageConverter()));
+        new StrictRequestBodies().extendMessageConverters(converters);
+        mvc = MockMvcBuilders.standaloneSetup(new Adopting()).setMessageConverters(converters.toArray(
+                HttpMessageConverter[]::new)).setControllerAdvice(new ProblemAdvice()).build();
+    }
+
+    @Test
+    void aMisspeltFieldIsA400NamingItAndTheFieldsTheRequestTakes() throws Exception {
+        mvc.perform(post("/adopt").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"adoptserver\": \"7447383622370201234\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value(
+                        "field 'adoptserver' is not one this request takes (it takes adoptServer, reason)"));
+    }
+
+    @Test
+    void aNestedUnknownFieldIsNamedByItsPath() throws Exception {
+        mvc.perform(post("/adopt").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"adoptServer\": \"1\", \"reason\": {\"text\": \"lost\", \"by\": \"me\"}}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("field 'reason.by' is not one this request takes (it takes text)"));
+    }
+
+    @Test
+    void theFieldsItTakesAreRead() throws Exception {
+        mvc.perform(post("/adopt").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"adoptServer\": \"1\", \"reason\": {\"text\": \"lost\"}}"))
+                .andExpect(status().isOk())
+                .andExpect(content().string("\"1 lost\""));
+    }
+
+    record Reason(String text) {
+    }
+
+    record AdoptRequest(String adoptServer, Reason reason) {
+    }
+
+    @RestController
+    static class Adopting {
+
+        @PostMapping("/adopt")
+        String adopt(@RequestBody AdoptRequest request) {
+            return request.adoptServer() + " " + (request.reason() == null ? "-" : request.reason().text());
+        }
+    }
+}
