@@ -106,7 +106,14 @@ class IncidentSecurityIT {
     void theActorIsTheTokensCallerWhateverTheRequestSays() {
         HttpHeaders headers = json(TestTokens.bearer(Roles.DR_LEAD, "dana"));
         headers.set("X-Actor", "mallory");
-        String body = "{\"scenario\":\"database-corruption\",\"title\":\"Who did it\",\"actor\":\"mallory\"}";
+        long before = storedEvents();
+        ResponseEntity<String> refused = http.exchange("/api/incidents", HttpMethod.POST, new HttpEntity<>(
+                "{\"scenario\":\"database-corruption\",\"title\":\"Who did it\",\"actor\":\"mallory\"}", headers),
+                String.class);
+        assertThat(refused.getStatusCode().value()).as("a field the declaration does not take").isEqualTo(400);
+        assertThat(refused.getBody()).contains("field 'actor' is not one this request takes");
+        assertThat(storedEvents()).isEqualTo(before);
+        String body = "{\"scenario\":\"database-corruption\",\"title\":\"Who did it\"}";
         ResponseEntity<Map<String, Object>> created = http.exchange("/api/incidents", HttpMethod.POST,
                 new HttpEntity<>(body, headers), new ParameterizedTypeReference<>() { });
         assertThat(created.getStatusCode().value()).isEqualTo(201);

@@ -20,8 +20,8 @@ import org.springframework.http.HttpMethod;
 /**
  * Makes a service's generated document stand on its own. springdoc knows the operations and their types; this
  * adds what it cannot see: the service's title, version and description, the bearer scheme, who may call each
- * operation, and the problem+json answers each can give, from the same permission table and rate limits the
- * filters enforce. What an operation's own annotations say is kept: a response it documents is not replaced.
+ * operation, the problem+json answers each can give, from the same permission table and rate limits the
+ * filters enforce, and the request bodies' objects closed to fields they do not list ({@link ClosedRequestSchemas}). What an operation's own annotations say is kept: a response it documents is not replaced.
  */
 final class ApiDocument implements OpenApiCustomizer {
 
@@ -55,6 +55,7 @@ final class ApiDocument implements OpenApiCustomizer {
             }));
         }
         declareTags(api, tags);
+        ClosedRequestSchemas.close(api);
     }
 
     private void describe(String path, HttpMethod method, Operation operation) {

@@ -56,8 +56,8 @@ final class ErrorResponses {
         boolean body = operation.getRequestBody() != null;
         boolean changes = facts.method() != HttpMethod.GET && facts.method() != HttpMethod.HEAD;
         if (body || hasParameters(operation)) {
-            add(responses, 400, "The request is invalid: a field or parameter is missing, unreadable or out of bounds; "
-                    + "`errors` names each", "Invalid request", "scenario must not be blank");
+            add(responses, 400, "The request is invalid: a field or parameter is missing, unknown, unreadable or out "
+                    + "of bounds; the detail or `errors` names each", "Invalid request", "scenario must not be blank");
         }
         if (!facts.open()) {
             add(responses, 401, "No bearer token, or one that is expired, badly signed or for another audience",

@@ -6,6 +6,12 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.parameters.RequestBody;
@@ -98,6 +104,35 @@ class ApiDocumentTest {
         assertThat(info.version()).isEqualTo("0.9.1");
         assertThat(info.description()).startsWith("The metrics-service of the DR command centre.")
                 .contains("Authorization: Bearer").contains("application/problem+json").contains("/asyncapi.json");
+    }
+
+    @Test
+    void aRequestBodysObjectsTakeNoFieldTheyDoNotListAndAnAnswersStayOpen() {
+        Schema<?> tier = new ObjectSchema().addProperty("name", new StringSchema());
+        Schema<?> request = new ObjectSchema().addProperty("database", new StringSchema())
+                .addProperty("tiers", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/Tier")));
+        Schema<?> shared = new ObjectSchema().addProperty("id", new StringSchema());
+        Schema<?> answer = new ObjectSchema().addProperty("id", new StringSchema());
+        Operation backUp = new Operation().operationId("backUpNow")
+                .requestBody(new RequestBody().content(json("BackupRequest")))
+                .responses(new ApiResponses().addApiResponse("202", new ApiResponse().content(json("BackupView"))));
+        Operation other = new Operation().operationId("restore").requestBody(new RequestBody().content(json("Shared")))
+                .responses(new ApiResponses().addApiResponse("200", new ApiResponse().content(json("Shared"))));
+        OpenAPI api = new OpenAPI().paths(new Paths().addPathItem("/api/backups", new PathItem().post(backUp))
+                        .addPathItem("/api/backups/{id}/restore", new PathItem().post(other)))
+                .components(new Components().addSchemas("BackupRequest", request).addSchemas("Tier", tier)
+                        .addSchemas("Shared", shared).addSchemas("BackupView", answer));
+        customizer.customise(api);
+
+        assertThat(request.getAdditionalProperties()).isEqualTo(false);
+        assertThat(tier.getAdditionalProperties()).as("an object nested in a request").isEqualTo(false);
+        assertThat(shared.getAdditionalProperties()).as("also an answer").isNull();
+        assertThat(answer.getAdditionalProperties()).isNull();
+    }
+
+    private static Content json(String schema) {
+        return new Content().addMediaType("application/json",
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + schema)));
     }
 
     private OpenAPI document(String path, PathItem item) {

@@ -1,5 +1,6 @@
 package org.drcc.kit.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -19,10 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 class StrictRequestBodiesTest {
 
+    private final MappingJackson2HttpMessageConverter shared = new MappingJackson2HttpMessageConverter();
     private final MockMvc mvc;
 
     StrictRequestBodiesTest() {
-        List<HttpMessageConverter<?>> converters = new ArrayList<>(List.of(new MappingJackson2HttpMessageConverter()));
+        List<HttpMessageConverter<?>> converters = new ArrayList<>(List.of(shared));
         new StrictRequestBodies().extendMessageConverters(converters);
         mvc = MockMvcBuilders.standaloneSetup(new Adopting()).setMessageConverters(converters.toArray(
                 HttpMessageConverter[]::new)).setControllerAdvice(new ProblemAdvice()).build();
@@ -52,6 +54,12 @@ class StrictRequestBodiesTest {
                         .content("{\"adoptServer\": \"1\", \"reason\": {\"text\": \"lost\"}}"))
                 .andExpect(status().isOk())
                 .andExpect(content().string("\"1 lost\""));
+    }
+
+    @Test
+    void theConverterOtherServicesAnswersAreReadWithStaysLenient() throws Exception {
+        assertThat(shared.getObjectMapper().readValue("{\"adoptServer\": \"1\", \"addedLater\": true}",
+                AdoptRequest.class).adoptServer()).isEqualTo("1");
     }
 
     record Reason(String text) {
