@@ -148,7 +148,7 @@ class NotificationServiceIT {
         assertThat(rows.stream().map(r -> r.get("audience")).distinct()).containsExactlyElementsOf(DEFAULT_AUDIENCES);
         assertThat(rows).filteredOn(r -> r.get("audience").equals("Management")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("tier", "immediate").containsEntry("channel", "log")
-                        .containsEntry("dueAt", declared.occurredAt().plus(Duration.ofMinutes(15)).toString())
+                        .containsEntry("dueAt", declared.detectedAt().plus(Duration.ofMinutes(15)).toString())
                         .as("only logged: nobody was told, so the deadline is not met though it was on time")
                         .containsEntry("status", "NOT_DELIVERED").containsEntry("deadline", "BREACHED"));
         assertThat(rows).filteredOn(r -> r.get("audience").equals("DR Team Lead")).hasSize(5)

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.drcc.contract.incident.IncidentDeclaredEvent;
 import org.drcc.contract.incident.IncidentEvent;
 import org.drcc.contract.incident.PhaseWindowBreachedEvent;
 import org.drcc.contract.incident.Severity;
@@ -63,7 +64,7 @@ public class NotificationPolicy {
             Map<String, Object> values = MessageValues.of(event, brief);
             List<ScheduleNotificationCommand> owed = new ArrayList<>();
             for (CommunicationPlan.Tier tier : plan.get().tiers()) {
-                Instant dueAt = kind == MessageKind.DECLARATION ? event.occurredAt().plus(tier.deadline()) : null;
+                Instant dueAt = kind == MessageKind.DECLARATION ? clockStart(event).plus(tier.deadline()) : null;
                 for (CommunicationPlan.Audience audience : tier.audiences()) {
                     if (audience.concerns(severity(brief), brief.scenarioId())
                             && audience.openLongEnough(openFor(brief, event.occurredAt(), kind))) {
@@ -76,6 +77,17 @@ public class NotificationPolicy {
             }
             messages.owe(owed);
         });
+    }
+
+    /**
+     * When the plan's communication clock starts ("Immediate (0-15 minutes)"): at the incident's detection, as its RTO
+     * does (metrics-service's {@code IncidentRecovery}), not at its declaration. Declared 10 minutes after it was
+     * detected, the immediate tier has 5 minutes left; a declaration without a detection time, or with one after
+     * it, starts the clock at the declaration.
+     */
+    static Instant clockStart(IncidentEvent event) {
+        return event instanceof IncidentDeclaredEvent declared && declared.detectedAt() != null
+                && declared.detectedAt().isBefore(declared.occurredAt()) ? declared.detectedAt() : event.occurredAt();
     }
 
     /**
