@@ -63,7 +63,9 @@ final class Runbook {
         }
         md.append('\n');
 
-        md.append("## Who is told, by when\n\nEach tier's deadline counts from the declaration of the incident.\n\n");
+        md.append("## Who is told, by when\n\nEach tier's deadline counts from the detection of the failure, as the "
+                + "phases' windows do (from the declaration when no detection time was given): declared late, a tier "
+                + "has that much less time.\n\n");
         for (JsonNode tier : plan.path("tiers")) {
             md.append("### ").append(tier.path("id").asText()).append(" (within ").append(tier.path("deadline").asText())
                     .append(")\n\n");

@@ -106,9 +106,13 @@ public class Deliveries {
                 .param(Timestamp.from(since)).query(Long.class).single();
     }
 
-    /** Messages due since {@code since} whose tier's deadline was breached (late, failed, unsent or only logged). */
+    /**
+     * Messages scheduled since {@code since} whose tier's deadline was breached (late, failed, unsent or only logged).
+     * Counted by when they were scheduled, not when they were due: a declaration made long after the incident's
+     * detection owes messages due before they were scheduled, and its breaches must still be counted.
+     */
     public long breachedSince(Instant since) {
-        return jdbc.sql("SELECT count(*) FROM notification_delivery WHERE deadline = 'BREACHED' AND due_at >= ?")
+        return jdbc.sql("SELECT count(*) FROM notification_delivery WHERE deadline = 'BREACHED' AND scheduled_at >= ?")
                 .param(Timestamp.from(since)).query(Long.class).single();
     }
 

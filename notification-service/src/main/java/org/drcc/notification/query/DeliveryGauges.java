@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the alerts need to say that the plan's people were not told: {@code dr.notifications.failed} (the plan's
  * messages given up in the last {@code dr.notification.alert-window}, 24 h) and
- * {@code dr.notification.deadlines.breached} (messages due in that window whose tier's deadline was breached).
+ * {@code dr.notification.deadlines.breached} (messages scheduled in that window whose tier's deadline was breached).
  * Counted from the read model at each scrape, so every instance reports the same figure. metrics-service's
  * {@code dr.notification.deadline.met} is the plan's yearly ratio; these are the recent counts an alert can clear on.
  */
@@ -36,7 +36,7 @@ class DeliveryGauges implements MeterBinder {
                         + window)
                 .register(registry);
         Gauge.builder("dr.notification.deadlines.breached", () -> deliveries.breachedSince(clock.instant().minus(window)))
-                .description("Messages due in the last " + window + " whose tier's deadline was breached")
+                .description("Messages scheduled in the last " + window + " whose tier's deadline was breached")
                 .register(registry);
     }
 }

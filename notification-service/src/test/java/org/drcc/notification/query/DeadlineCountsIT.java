@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The board's one question for every open incident's deadlines, on a real PostgreSQL holding other incidents'
  * history: each incident asked is counted as the delivery projection recorded its messages (met, breached, still
  * due and the nearest of those; a message without a deadline is none of them), one that owes nothing counts nothing,
- * and the history of the others is not read.
+ * and the history of the others is not read; and the breach alert's count.
  */
 @WithEngines(database = "notification")
 class DeadlineCountsIT {
@@ -77,8 +77,30 @@ class DeadlineCountsIT {
         }
     }
 
+    @Test
+    void theBreachAlertCountsWhatWasScheduledInItsWindowThoughItWasDueBefore(Engines engines) {
+        HistoryDatabase db = HistoryDatabase.migrated(engines, "breaches");
+        DeliveryProjection projection = new DeliveryProjection(db.sql());
+        Deliveries deliveries = new Deliveries(db.sql());
+        Instant twoDaysAgo = now.minus(Duration.ofDays(2));
+        // declared now, for an incident detected two days ago: due before it was scheduled, and breached
+        schedule(projection, "declared-late", "late", twoDaysAgo.plus(Duration.ofMinutes(15)), now);
+        projection.on(new NotificationDeadlineBreachedEvent("declared-late", "late", "immediate",
+                twoDaysAgo.plus(Duration.ofMinutes(15)), now));
+        // a breach of two days ago, scheduled then too: outside the window
+        schedule(projection, "old", "old", twoDaysAgo.plus(Duration.ofMinutes(15)), twoDaysAgo);
+        projection.on(new NotificationDeadlineBreachedEvent("old", "old", "immediate",
+                twoDaysAgo.plus(Duration.ofMinutes(15)), twoDaysAgo.plus(Duration.ofMinutes(20))));
+
+        assertThat(deliveries.breachedSince(now.minus(Duration.ofHours(24)))).isEqualTo(1);
+    }
+
     private void schedule(DeliveryProjection projection, String id, String incident, Instant dueAt) {
+        schedule(projection, id, incident, dueAt, now);
+    }
+
+    private void schedule(DeliveryProjection projection, String id, String incident, Instant dueAt, Instant at) {
         projection.on(new NotificationScheduledEvent(id, incident, "event-" + incident, "incident-declaration",
-                "immediate", "dr-team", "contact-1", "webhook", "Incident declared", "body", dueAt, now));
+                "immediate", "dr-team", "contact-1", "webhook", "Incident declared", "body", dueAt, at));
     }
 }

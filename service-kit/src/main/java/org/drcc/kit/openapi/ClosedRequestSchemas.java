@@ -5,8 +5,10 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.Schema;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,6 +39,15 @@ final class ClosedRequestSchemas {
             answers(operation, schemas, answered);
         }));
         requested.removeAll(answered);
+        // a schema another extends (allOf) would refuse its children's fields if it were closed
+        for (Schema<?> schema : schemas.values()) {
+            List<Schema> parts = schema.getAllOf() == null ? List.of() : schema.getAllOf();
+            for (Schema<?> part : parts) {
+                if (part.get$ref() != null && part.get$ref().startsWith(REF_PREFIX)) {
+                    requested.remove(part.get$ref().substring(REF_PREFIX.length()));
+                }
+            }
+        }
         requested.forEach(name -> {
             Schema<?> schema = schemas.get(name);
             if (schema.getProperties() != null && schema.getAdditionalProperties() == null) {
@@ -51,7 +62,10 @@ final class ClosedRequestSchemas {
         }
     }
 
-    /** The names of the component schemas a body's content refers to, directly or through properties and items. */
+    /**
+     * The names of the component schemas a body's content refers to, directly or through properties, items, map
+     * values and compositions (allOf, oneOf, anyOf).
+     */
     private static void reachable(Content content, Map<String, Schema> schemas, Set<String> into) {
         if (content == null) {
             return;
@@ -80,6 +94,11 @@ final class ClosedRequestSchemas {
             }
             if (schema.getAdditionalProperties() instanceof Schema<?> values) {
                 next.add(values);
+            }
+            for (List<Schema> parts : Arrays.asList(schema.getAllOf(), schema.getOneOf(), schema.getAnyOf())) {
+                if (parts != null) {
+                    parts.forEach(next::add);
+                }
             }
         }
     }

@@ -130,6 +130,26 @@ class ApiDocumentTest {
         assertThat(answer.getAdditionalProperties()).isNull();
     }
 
+    @Test
+    void aSchemaAnotherExtendsStaysOpenAndOneAnAnswerReachesThroughAUnionToo() {
+        Schema<?> parent = new ObjectSchema().addProperty("database", new StringSchema());
+        Schema<?> child = new Schema<>().addAllOfItem(new Schema<>().$ref("#/components/schemas/Parent"))
+                .addAllOfItem(new ObjectSchema().addProperty("from", new StringSchema()));
+        Schema<?> either = new ObjectSchema().addProperty("id", new StringSchema());
+        Schema<?> answer = new Schema<>().addOneOfItem(new Schema<>().$ref("#/components/schemas/Either"));
+        Operation restore = new Operation().operationId("restore").requestBody(new RequestBody().content(json("Child")))
+                .responses(new ApiResponses().addApiResponse("202", new ApiResponse().content(json("Answer"))));
+        Operation other = new Operation().operationId("other").requestBody(new RequestBody().content(json("Either")));
+        OpenAPI api = new OpenAPI().paths(new Paths().addPathItem("/api/restores", new PathItem().post(restore))
+                        .addPathItem("/api/other", new PathItem().post(other)))
+                .components(new Components().addSchemas("Parent", parent).addSchemas("Child", child)
+                        .addSchemas("Either", either).addSchemas("Answer", answer));
+        customizer.customise(api);
+
+        assertThat(parent.getAdditionalProperties()).as("extended by Child").isNull();
+        assertThat(either.getAdditionalProperties()).as("an answer's oneOf").isNull();
+    }
+
     private static Content json(String schema) {
         return new Content().addMediaType("application/json",
                 new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + schema)));

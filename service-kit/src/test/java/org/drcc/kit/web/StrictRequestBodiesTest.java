@@ -57,9 +57,15 @@ class StrictRequestBodiesTest {
     }
 
     @Test
-    void theConverterOtherServicesAnswersAreReadWithStaysLenient() throws Exception {
+    void theConverterOtherServicesAnswersAreReadWithStaysAsItWasAndStillWritesTheAnswers() throws Exception {
         assertThat(shared.getObjectMapper().readValue("{\"adoptServer\": \"1\", \"addedLater\": true}",
                 AdoptRequest.class).adoptServer()).isEqualTo("1");
+        List<HttpMessageConverter<?>> converters = new ArrayList<>(List.of(shared));
+        new StrictRequestBodies().extendMessageConverters(converters);
+        assertThat(converters).hasSize(2).element(1).isSameAs(shared);
+        assertThat(converters.get(0).canWrite(AdoptRequest.class, MediaType.APPLICATION_JSON))
+                .as("the strict twin only reads").isFalse();
+        assertThat(converters.get(0).canRead(AdoptRequest.class, MediaType.APPLICATION_JSON)).isTrue();
     }
 
     record Reason(String text) {
