@@ -61,11 +61,14 @@ public class AuditLogProjection {
      */
     @EventHandler(payloadType = IncidentEvent.class)
     void on(DomainEventMessage<?> message) {
-        String data = message.serializePayload(stored, String.class).getData();
+        byte[] data = message.serializePayload(stored, byte[].class).getData();
         Columns columns = columns(data);
+        // the stored bytes as they are, read by Jackson's byte parser and made text by PostgreSQL, not by this JVM: a
+        // string of them, read by the char parser and encoded again for the driver, cost the log's threads 1.75 times
+        // the CPU (JFR, bench/replay-benchmark; docs/benchmarks.md, Replay)
         writes.add(0, """
                         INSERT INTO audit_event (event_id, incident_id, sequence, type, actor, occurred_at, data)
-                        VALUES (?, ?, ?, ?, ?, ?, ?::json) ON CONFLICT (event_id) DO NOTHING""",
+                        VALUES (?, ?, ?, ?, ?, ?, convert_from(?, 'UTF8')::json) ON CONFLICT (event_id) DO NOTHING""",
                 message.getIdentifier(), columns.incidentId(), message.getSequenceNumber(),
                 ContractTypes.typeOf(message.getPayloadType()), cipher.open(columns.actor()),
                 Timestamp.from(columns.occurredAt()), data);
@@ -75,7 +78,7 @@ public class AuditLogProjection {
     }
 
     /** The three top-level fields every {@link IncidentEvent} has, read from its document without the rest. */
-    private static Columns columns(String data) {
+    private static Columns columns(byte[] data) {
         Map<String, String> fields = StoredDocuments.stringFields(data, COLUMN_FIELDS);
         if (fields.size() < COLUMN_FIELDS.size()) {
             throw new IllegalStateException("an incident event's document lacks its incidentId, actor or occurredAt");

@@ -32,8 +32,24 @@ public final class StoredDocuments {
      * has them all.
      */
     public static Map<String, String> stringFields(String document, List<String> fields) {
+        return stringFields(() -> JSON.createParser(document), fields);
+    }
+
+    /**
+     * The same, of a document in its stored bytes (UTF-8): read as they are, without a string made of them first, for
+     * a caller that keeps the bytes (the audit log writes them to PostgreSQL as they are).
+     */
+    public static Map<String, String> stringFields(byte[] document, List<String> fields) {
+        return stringFields(() -> JSON.createParser(document), fields);
+    }
+
+    private interface Parsing {
+        JsonParser open() throws IOException;
+    }
+
+    private static Map<String, String> stringFields(Parsing document, List<String> fields) {
         Map<String, String> found = new HashMap<>();
-        try (JsonParser parser = JSON.createParser(document)) {
+        try (JsonParser parser = document.open()) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("a stored document is not a JSON object");
             }

@@ -21,6 +21,15 @@ class StoredDocumentsTest {
     }
 
     @Test
+    void readsTheStoredBytesAsTheTextTheyEncodeNonAsciiIncluded() {
+        byte[] stored = """
+                {"checklist":[{"actor":"nested"}],"incidentId":"i-1","actor":"Zoë Ångström","title":"Kühlraum"}"""
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(StoredDocuments.stringFields(stored, List.of("actor", "incidentId")))
+                .isEqualTo(Map.of("incidentId", "i-1", "actor", "Zoë Ångström"));
+    }
+
+    @Test
     void aFieldThatIsAbsentOrNotAStringIsNotFound() {
         assertThat(StoredDocuments.stringFields(DECLARED_CHECKLIST, List.of("count", "actor", "title"))).isEmpty();
         assertThat(StoredDocuments.stringField(DECLARED_CHECKLIST, "targets")).isEmpty();
