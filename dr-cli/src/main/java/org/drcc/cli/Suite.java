@@ -188,11 +188,11 @@ final class Suite implements AutoCloseable {
             args.add("--dr.backup.pitr.s3-endpoint=" + engines.s3HttpsHostAndPort());
             args.add("--dr.backup.pitr.verify-tls=false");
         }
-        if (service.name().equals("incident-service")) {
+        if (service.name().equals("incident-service") && System.getenv("DR_ARCHIVE_OFFSITE_BUCKET") == null) {
             // the audit archive's off-site copy, in a bucket of its own on the same local store, so that what the day
             // the primary site is gone needs (dr audit verify --copy offsite, dr audit evidence --copy offsite) can be
             // tried here; a deployment gives it a store in another region (dr.archive.offsite.endpoint), and the
-            // service warns that this one is not
+            // service warns that this one is not. A bucket the operator named (the variable) is theirs to keep.
             args.add("--dr.archive.offsite.bucket=" + Buckets.AUDIT_OFFSITE);
         }
         return Java.command("384m", launch.options(), args);

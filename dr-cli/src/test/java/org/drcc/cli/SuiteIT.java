@@ -229,6 +229,13 @@ class SuiteIT {
         await(() -> ids(archived(id, true)).containsAll(stored(id)), Duration.ofSeconds(60));
         JsonNode archive = archive("/api/audit/archive/verify");
         assertThat(archive.get("intact").asBoolean()).as(archive.toString()).isTrue();
+        // ./dr up writes the archive's off-site copy too: the trail of both clusters is in it as well
+        assertThat(archive("/api/audit/archive/copies").findValuesAsText("name")).as("the archive's copies")
+                .containsExactlyInAnyOrder("primary", "offsite");
+        await(() -> ids(archived(id, true, "offsite")).containsAll(stored(id)), Duration.ofSeconds(60));
+        JsonNode offsite = archive("/api/audit/archive/verify?copy=offsite");
+        assertThat(offsite.get("intact").asBoolean()).as(offsite.toString()).isTrue();
+        assertThat(offsite.get("clusters")).as(offsite.toString()).hasSize(2);
         assertThat(archive.get("clusters")).as(archive.toString()).hasSize(2);
         assertThat(archive.get("clusters").get(0).get("current").asBoolean()).as("the old cluster first").isFalse();
         assertThat(archive.get("clusters").get(1).get("current").asBoolean()).isTrue();
@@ -405,7 +412,11 @@ class SuiteIT {
 
     /** The event ids and types archived for the incident, from the cluster Kafka answers for now or from the older ones. */
     private java.util.Set<String> archived(String incidentId, boolean current) {
-        JsonNode verify = archive("/api/audit/archive/verify");
+        return archived(incidentId, current, "primary");
+    }
+
+    private java.util.Set<String> archived(String incidentId, boolean current, String copy) {
+        JsonNode verify = archive("/api/audit/archive/verify?copy=" + copy);
         String now = null;
         for (JsonNode cluster : verify.get("clusters")) {
             if (cluster.get("current").asBoolean()) {
@@ -413,7 +424,8 @@ class SuiteIT {
             }
         }
         java.util.Set<String> types = new java.util.TreeSet<>();
-        for (String line : archiveText("/api/audit/archive/events?incidentId=" + incidentId).split("\n")) {
+        for (String line : archiveText("/api/audit/archive/events?incidentId=" + incidentId + "&copy=" + copy)
+                .split("\n")) {
             if (!line.isBlank()) {
                 JsonNode event = readTree(line);
                 if (event.get("cluster").asText().equals(now) == current) {

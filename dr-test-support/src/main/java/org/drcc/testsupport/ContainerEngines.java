@@ -93,13 +93,12 @@ public final class ContainerEngines {
 
     /**
      * The buckets the embedded S3 server starts with, made as docker-compose's minio-init makes them: the audit
-     * archive and its off-site copy with Object Lock (MinIO enforces it, unlike the embedded server), the others plain.
+     * archive with Object Lock (MinIO enforces it, unlike the embedded server), the others plain.
      */
     private static void buckets() {
         StringBuilder script = new StringBuilder("mc alias set local http://127.0.0.1:9000 \"$MINIO_ROOT_USER\" "
-                + "\"$MINIO_ROOT_PASSWORD\" && mc mb --ignore-existing --with-lock local/" + Buckets.AUDIT
-                + " && mc mb --ignore-existing --with-lock local/" + Buckets.AUDIT_OFFSITE);
-        Buckets.ALL.stream().filter(b -> !b.equals(Buckets.AUDIT) && !b.equals(Buckets.AUDIT_OFFSITE))
+                + "\"$MINIO_ROOT_PASSWORD\" && mc mb --ignore-existing --with-lock local/" + Buckets.AUDIT);
+        Buckets.ALL.stream().filter(b -> !b.equals(Buckets.AUDIT))
                 .forEach(b -> script.append(" && mc mb --ignore-existing local/").append(b));
         try {
             var made = minio.execInContainer("sh", "-c", script.toString());
