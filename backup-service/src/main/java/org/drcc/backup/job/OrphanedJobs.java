@@ -156,8 +156,7 @@ class OrphanedJobs implements DisposableBean {
         Map<String, String> running = baseBackups.runningAnywhere();
         for (String id : ownerGone(running.keySet())) {
             try {
-                if (baseBackups.failInterrupted(id, running.get(id), CAUSE + "; a tier with no outcome of it has no "
-                        + "base backup of it: take one (dr backup base)", ACTOR)) {
+                if (baseBackups.failInterrupted(id, running.get(id), CAUSE + "; " + BaseBackups.CUT_SHORT, ACTOR)) {
                     log.warn("Base backup {} of {} was interrupted (its instance stopped); recorded as failed", id,
                             running.get(id));
                 }

@@ -440,6 +440,9 @@ public class BaseBackups {
     }
 
     private static final String ACTOR = "backup-service";
+    /** What a base backup cut short leaves, said in the failure it is recorded with (here and by the orphans' sweep). */
+    public static final String CUT_SHORT = "a tier with no outcome of it has no base backup of it: take one "
+            + "(dr backup base)";
 
     /** The base backups running on any instance, by id: their databases. */
     public Map<String, String> runningAnywhere() {
@@ -498,8 +501,8 @@ public class BaseBackups {
         }
         log.warn("Base backup {} stops: this instance's lease ran out meanwhile", backupId);
         // recorded here unless the orphans' sweep has recorded it already (then its claim is gone)
-        failInterrupted(backupId, settings.database(), "this backup-service instance's lease ran out while it ran; a "
-                + "tier with no outcome of it has no base backup of it: take one (dr backup base)", ACTOR);
+        failInterrupted(backupId, settings.database(), "this backup-service instance's lease ran out while it ran; "
+                + CUT_SHORT, ACTOR);
         return false;
     }
 
